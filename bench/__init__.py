@@ -1,0 +1,24 @@
+"""Quality and speed benchmarks for statlint (not part of `make test`).
+
+Every script here measures the library API (checker.check_text,
+checker.extract_quantities) on the real third-party corpus in
+../shared/corpus/ and writes its raw output to bench/out/ (git-ignored).
+Corpus text is read in place and never copied into the repository: its
+licences allow research use only.
+
+Run everything with `python bench/run.py`; each stage also runs on its own
+(`python bench/quality.py`, `bench/measeval.py`, `bench/speed.py`).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BENCH_DIR = REPO_ROOT / "bench"
+OUT_DIR = BENCH_DIR / "out"
+
+# The scripts are run as files (`python bench/x.py`), so the repository root
+# is not on sys.path by default; checker/ and rules/ live there.
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))

@@ -1,0 +1,297 @@
+"""Throughput, memory and cold start of statlint (targets: >= 3 MB/s, cold start < 0.35 s).
+
+Why: statlint runs in editors' pre-publication hooks and CI, where a slow
+cold start is paid on every file, and over whole archives, where throughput
+is what counts. Every figure is measured in the same run as a baseline, so
+they can be compared across machines:
+
+- check_text over the whole news corpus (Reuters + BBC + WMT English + WMT
+  translated refs), single process, best of 3: MB/s (UTF-8 bytes, 10^6) and
+  documents/s; beside it a bare `regex` number scan (the floor any extractor
+  pays) and the ratio between the two;
+- peak RSS of this process (resource.getrusage);
+- cold start: wall time of `statlint check` on a ~1 KB article (median of 5,
+  after one untimed run that writes .pyc files), beside `python -c pass`;
+- whether pint / scikit-learn were imported by a cold check of that article
+  (it needs neither, so neither should load);
+- two worker processes (multiprocessing Pool(2) over chunks of documents)
+  against one, as a speed-up ratio.
+
+    python bench/speed.py [--repeat 3] [--json PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import regex
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import REPO_ROOT, corpus
+
+NUMBER_SCAN = regex.compile(r"\d[\d,.]*")
+CHUNK_BYTES = 256_000  # documents are batched into chunks of about this size per worker task
+COLD_RUNS = 5
+HEAVY_MODULES = ("pint", "sklearn", "scipy", "numpy", "quantulum3")
+
+# Our own text (not from the corpus), about 1 KB; its figures are consistent and
+# it has no physical units, so a cold check needs neither pint nor scikit-learn.
+ARTICLE = """\
+Harbour City tram ridership climbs for a third year
+
+Passenger numbers on the Harbour City tram network rose 12% last year to 4.48 million,
+from 4 million the year before, the city's transport board said on Tuesday.
+
+Fare revenue increased 10% to $22 million from $20 million, while operating costs
+climbed to $18.7 million from $17.2 million. The board said the operating surplus
+of $3.3 million would be spent on new shelters and ticket machines.
+
+Of the network's 62 stops, 41 are now step-free, up from 35 a year earlier. The
+board plans to convert the remaining 21 stops by the end of 2026 at a cost of about
+$9 million, half of it paid by the regional government.
+
+Weekday trips made up about 70% of the total, and the busiest line, the Quay Loop,
+carried 1.6 million passengers, or roughly a third of all riders. Average journeys
+lasted 14 minutes.
+
+"Three years ago we were worried about losing riders after the fare rise," board
+chair Ana Ruiz said. "Now we are adding two more trams in the spring."
+"""
+
+
+def best_of(fn, repeat: int) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def _check_all(texts: list[str]) -> tuple[int, int]:
+    from checker import check_text
+
+    findings = errors = 0
+    for text in texts:
+        try:
+            findings += len(check_text(text))
+        except Exception:
+            errors += 1
+    return findings, errors
+
+
+def _scan_all(texts: list[str]) -> int:
+    return sum(sum(1 for _ in NUMBER_SCAN.finditer(t)) for t in texts)
+
+
+def _slowest(texts: list[str], ids: list[str], n: int = 3) -> list[dict]:
+    """The n documents that take longest to check (one timed pass), to spot pathological inputs."""
+    from checker import check_text
+
+    times = []
+    for doc_id, text in zip(ids, texts):
+        t0 = time.perf_counter()
+        try:
+            check_text(text)
+        except Exception:
+            pass
+        times.append((time.perf_counter() - t0, doc_id, len(text)))
+    times.sort(reverse=True)
+    return [{"doc": d, "seconds": round(s, 4), "chars": c} for s, d, c in times[:n]]
+
+
+def chunks(texts: list[str], size: int = CHUNK_BYTES) -> list[list[str]]:
+    out, cur, nbytes = [], [], 0
+    for t in texts:
+        cur.append(t)
+        nbytes += len(t)
+        if nbytes >= size:
+            out.append(cur)
+            cur, nbytes = [], 0
+    if cur:
+        out.append(cur)
+    return out
+
+
+def two_processes(texts: list[str], repeat: int) -> dict:
+    parts = chunks(texts)
+    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(2) as pool:
+        pool.map(_check_all, [[ARTICLE]] * 2)  # warm both workers (imports, compiled patterns)
+
+        def run():
+            res = pool.map(_check_all, parts, chunksize=1)
+            return sum(r[0] for r in res), sum(r[1] for r in res)
+
+        seconds, (found, errors) = best_of(run, repeat)
+    return {"seconds": round(seconds, 3), "chunks": len(parts), "findings": found, "errors": errors}
+
+
+def statlint_command(path: str) -> list[str]:
+    script = Path(sys.executable).parent / "statlint"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script), "check", path]
+    return [sys.executable, "-m", "checker.cli", "check", path]
+
+
+def _timed(cmd: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    return time.perf_counter() - t0, proc
+
+
+def cold_start(path: str) -> dict:
+    out = {}
+    runs = {
+        "python_bare": [sys.executable, "-c", "pass"],
+        "library": [sys.executable, "-c", f"import checker; checker.check_text(open({path!r}, encoding='utf-8').read())"],
+        "cli": statlint_command(path),
+    }
+    for name, cmd in runs.items():
+        _timed(cmd)  # untimed: compiles .pyc files, warms the page cache
+        times, proc = [], None
+        for _ in range(COLD_RUNS):
+            t, proc = _timed(cmd)
+            times.append(t)
+        ok = proc.returncode in (0, 1)  # 1 = findings, still a successful check
+        shown = [a.replace(path, "<article.txt>") for a in cmd]
+        out[name] = {"command": shlex.join(shown), "median_s": round(statistics.median(times), 4),
+                     "runs_s": [round(t, 4) for t in times], "returncode": proc.returncode, "ok": ok}
+        if not ok:
+            out[name]["stderr"] = proc.stderr.strip()[-400:]
+    return out
+
+
+# Runs in a fresh interpreter: check the article the way the CLI does, then list heavy imports.
+_IMPORT_PROBE = r"""
+import json, sys
+path, mode, out = sys.argv[1], sys.argv[2], sys.argv[3]
+if mode == "cli":
+    from checker.cli import main
+    sys.argv = ["statlint", "check", path]
+    try:
+        main()
+    except SystemExit:
+        pass
+else:
+    import checker
+    checker.check_text(open(path, encoding="utf-8").read())
+heavy = %r
+with open(out, "w") as fh:
+    json.dump({m: m in sys.modules for m in heavy}, fh)
+""" % (HEAVY_MODULES,)
+
+
+def imports_on_cold_check(path: str) -> dict:
+    res = {}
+    for mode in ("library", "cli"):
+        with tempfile.NamedTemporaryFile("r", suffix=".json", delete=False) as fh:
+            out = fh.name
+        try:
+            proc = subprocess.run([sys.executable, "-c", _IMPORT_PROBE, path, mode, out], cwd=REPO_ROOT,
+                                  capture_output=True, text=True, timeout=120)
+            try:
+                res[mode] = json.loads(Path(out).read_text() or "null")
+            except ValueError:
+                res[mode] = None
+            if res[mode] is None:
+                res[mode] = {"error": proc.stderr.strip()[-400:]}
+        finally:
+            os.unlink(out)
+    return res
+
+
+def _peak_rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux (bytes on macOS)
+    return round(kb / 1024 / (1024 if sys.platform == "darwin" else 1), 1)
+
+
+def run(repeat: int = 3) -> dict:
+    import checker  # noqa: F401  imported before the baseline so RSS growth is statlint's working memory
+
+    recs = list(corpus.news())
+    texts = [r.get("text") or "" for _, r in recs]
+    ids = [r["id"] for _, r in recs]
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    rss_before = _peak_rss_mb()
+
+    _check_all(texts[:50])  # warm-up: lazy imports, compiled patterns
+    t_check, (found, errors) = best_of(lambda: _check_all(texts), repeat)
+    t_scan, numbers = best_of(lambda: _scan_all(texts), repeat)
+    slowest = _slowest(texts, ids)
+    rss_peak = _peak_rss_mb()
+
+    two = two_processes(texts, repeat)
+
+    tmpdir = tempfile.mkdtemp(prefix="statlint-bench-")
+    try:
+        path = os.path.join(tmpdir, "article.txt")
+        Path(path).write_text(ARTICLE, encoding="utf-8")
+        cold = cold_start(path)
+        imports = imports_on_cold_check(path)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+    mb = nbytes / 1e6
+    return {
+        "docs": len(texts), "bytes": nbytes, "repeat": repeat,
+        "statlint": {"seconds": round(t_check, 3), "mb_per_s": round(mb / t_check, 3), "docs_per_s": round(len(texts) / t_check, 1),
+                     "findings": found, "errors": errors, "slowest_docs": slowest},
+        "regex_scan": {"pattern": NUMBER_SCAN.pattern, "seconds": round(t_scan, 4), "mb_per_s": round(mb / t_scan, 1),
+                       "docs_per_s": round(len(texts) / t_scan, 1), "numbers": numbers},
+        "slowdown_vs_regex": round(t_check / t_scan, 1),
+        "rss_mb": {"after_loading_corpus": rss_before, "peak": rss_peak},
+        "two_processes": {**two, "mb_per_s": round(mb / two["seconds"], 3),
+                          "speedup": round(t_check / two["seconds"], 2), "same_findings": two["findings"] == found},
+        "cold_start": cold,
+        "cold_imports": imports,
+        "article_bytes": len(ARTICLE.encode("utf-8")),
+    }
+
+
+def summary_lines(res: dict) -> list[str]:
+    s, r, c = res["statlint"], res["regex_scan"], res["cold_start"]
+    cli = c["cli"]
+    heavy = res["cold_imports"].get("cli", {})
+    loaded = [m for m in ("pint", "sklearn") if heavy.get(m)]
+    return [
+        f"speed: {res['docs']} docs, {res['bytes'] / 1e6:.2f} MB; statlint {s['mb_per_s']} MB/s ({s['docs_per_s']} docs/s), "
+        f"regex scan {r['mb_per_s']} MB/s, {res['slowdown_vs_regex']}x slower; peak RSS {res['rss_mb']['peak']} MB",
+        f"  2 processes: {res['two_processes']['mb_per_s']} MB/s, speed-up x{res['two_processes']['speedup']}",
+        f"  cold start `statlint check` (1 KB): {cli['median_s']} s median" + ("" if cli["ok"] else f" (FAILED rc={cli['returncode']})")
+        + f"; library {c['library']['median_s']} s; bare python {c['python_bare']['median_s']} s; "
+        + (f"pint/sklearn loaded: {', '.join(loaded)}" if loaded else ("pint/sklearn not loaded" if "error" not in heavy else "import probe failed")),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="statlint throughput, memory and cold start.")
+    ap.add_argument("--repeat", type=int, default=3, help="best of N timed passes (default 3)")
+    ap.add_argument("--json", type=Path, help="write the results as JSON here")
+    args = ap.parse_args(argv)
+    if not corpus.available(*corpus.NEWS.values()):
+        print(f"speed: corpus not found in {corpus.corpus_dir()}", file=sys.stderr)
+        return 2
+    res = run(args.repeat)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("\n".join(summary_lines(res)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""The `statlint` command: a thin click wrapper, and the only module that prints.
+
+Exit codes are the contract CI relies on:
+  0  every file was checked and no finding is at or above the fail level;
+  1  findings at or above the fail level (`--exit-zero` turns this into 0);
+  2  usage, configuration or input error: a missing path, an unreadable or
+     undecodable file, an internal error in one file. A file that was not
+     fully analysed must never pass silently, so 2 wins over 1 and
+     `--exit-zero` never hides it.
+Each file is read and checked in isolation: its failure becomes that file's
+`error` in the report and the run goes on with the next one.
+"""
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+import tempfile
+import traceback
+
+import click
+
+from checker import __version__
+from checker.config import ConfigError, Settings, load_settings
+from checker.document import Document
+from checker.engine import check_document, extract as extract_facts
+from checker.model import Severity
+from checker.report import FORMATS, FileResult, render
+from checker.sources import Input, expand_paths, read_input
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_SEVERITIES = click.Choice([str(s) for s in Severity], case_sensitive=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="statlint")
+def main() -> None:
+    """Flag statistics in news text that cannot all be true."""
+    try:  # never die on a character the terminal's encoding lacks
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--select", metavar="CODES", help="Only these rules: comma-separated code prefixes or rule names.")
+@click.option("--ignore", metavar="CODES", help="Skip these rules: comma-separated code prefixes or rule names.")
+@click.option("--min-severity", type=_SEVERITIES, help="Drop findings below this severity.")
+@click.option("--fail-on", type=_SEVERITIES, help="Exit 1 only for findings at or above this severity.")
+@click.option("--config", "config_file", metavar="FILE", help="Read settings from FILE (setup.cfg or pyproject.toml style).")
+@click.option("--no-config", is_flag=True, help="Ignore setup.cfg / pyproject.toml.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
+def check(paths, fmt, output, select, ignore, min_severity, fail_on, config_file, no_config, exit_zero):
+    """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
+    if config_file and no_config:
+        _fail("--config and --no-config cannot be used together")
+    overrides = {"select": select, "ignore": ignore, "min-severity": min_severity, "fail-on": fail_on}
+    try:
+        settings = load_settings(os.getcwd(), config_file=config_file, no_config=no_config, overrides=overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+    inputs = expand_paths(paths)
+    if not inputs:
+        click.echo("statlint: no .txt or .md files to check", err=True)
+    results = [check_one(item, settings) for item in inputs]
+    color = output is None and fmt == "text" and _stdout_is_tty()
+    _emit(render(fmt, results, color=color), output)
+    errors = sum(1 for r in results if r.error is not None)
+    if errors and output is not None:
+        click.echo(f"statlint: {errors} file(s) could not be checked; see {output}", err=True)
+    sys.exit(exit_code(results, settings, exit_zero))
+
+
+def check_one(item: Input, settings: Settings) -> FileResult:
+    """Read and check one input; any failure becomes the result's error."""
+    text, error = read_input(item, getattr(sys.stdin, "buffer", None))
+    if error is not None:
+        return FileResult(item.path, error=error)
+    doc = Document(text, path=item.path)
+    try:
+        findings = tuple(check_document(doc, settings))
+    except Exception as exc:  # one file's crash must not lose the others' results
+        return FileResult(item.path, document=doc, error=_internal(exc))
+    return FileResult(item.path, document=doc, findings=findings)
+
+
+def exit_code(results: list[FileResult], settings: Settings, exit_zero: bool = False) -> int:
+    """2 if any file was not fully checked, else 1 for failing findings (0 with exit_zero)."""
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    failing = any(f.severity >= settings.fail_on for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+def extract(paths, fmt, output):
+    """Show the quantities statlint reads in PATHs (for debugging and benchmarks)."""
+    rows = []
+    for item in expand_paths(paths):
+        text, error = read_input(item, getattr(sys.stdin, "buffer", None))
+        doc, quantities = None, ()
+        if error is None:
+            doc = Document(text, path=item.path)
+            try:
+                quantities = extract_facts(doc).quantities
+            except Exception as exc:
+                error = _internal(exc)
+        rows.append((item.path, doc, quantities, error))
+    if fmt == "json":
+        from checker.report.json_report import render_extract_json
+
+        report = render_extract_json((p, q, e) for p, _, q, e in rows)
+    else:
+        from checker.report.text import render_extract_text
+
+        report = render_extract_text(rows)
+    _emit(report, output)
+    sys.exit(EXIT_ERROR if any(r[3] is not None for r in rows) else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+def list_rules(fmt):
+    """List every rule: code, name, severity and summary."""
+    rows = [(r.code, r.name, str(r.severity), summary(rule_doc(r))) for r in _rules()]
+    if fmt == "markdown":
+        lines = ["| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+    else:
+        header = ("CODE", "NAME", "SEVERITY", "SUMMARY")
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + "  " + row[3] for row in [header, *rows]]
+    click.echo("\n".join(lines))
+
+
+@main.command("rule")
+@click.argument("code")
+def show_rule(code):
+    """Print the documentation of rule CODE (a code such as G101, or a rule name)."""
+    for r in _rules():
+        if code.upper() == r.code or code.lower() == r.name:
+            click.echo(f"# {r.code} {r.name} ({r.severity})\n")
+            click.echo(rule_doc(r) or "(no documentation)")
+            return
+    _fail(f"unknown rule {code!r}; `statlint rules` lists them")
+
+
+def rule_doc(rule) -> str:
+    """The rule's docstring: Rule.doc, else its function's, else its module's."""
+    doc = rule.doc or inspect.getdoc(rule.func) or ""
+    if not doc:
+        module = sys.modules.get(getattr(rule.func, "__module__", ""), None)
+        doc = (module.__doc__ or "") if module else ""
+    return inspect.cleandoc(doc) if doc else ""
+
+
+def summary(doc: str) -> str:
+    """First line of a docstring; under a leading `What it does` heading, the first line of that section."""
+    lines = [ln.strip().lstrip("#").strip() for ln in doc.splitlines()]
+    lines = [ln for ln in lines if ln and set(ln) - set("-=~")]  # drop blanks and heading underlines
+    if not lines:
+        return ""
+    if lines[0].rstrip(":").lower() == "what it does" and len(lines) > 1:
+        return lines[1]
+    return lines[0]
+
+
+def _rules():
+    from rules import CHECKS
+
+    return sorted(CHECKS, key=lambda r: r.code)
+
+
+def _emit(report: str, output: str | None) -> None:
+    if output is None:
+        try:
+            click.echo(report, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `statlint check ... | head`
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    try:
+        write_atomic(output, report)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def write_atomic(path: str, data: str) -> None:
+    """Write via a temp file in the same directory and os.replace: readers never see half a report."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".statlint-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)  # mkstemp makes 0600; keep what a plain write would give
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _internal(exc: Exception) -> str:
+    if os.environ.get("STATLINT_DEBUG"):
+        traceback.print_exc(file=sys.stderr)
+    detail = str(exc)
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    return f"internal error: {type(exc).__name__}: {detail}" if detail else f"internal error: {type(exc).__name__}"
+
+
+def _fail(message: str):
+    click.echo(f"statlint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _stdout_is_tty() -> bool:
+    if "NO_COLOR" in os.environ:
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+if __name__ == "__main__":
+    main()

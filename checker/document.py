@@ -1,0 +1,106 @@
+"""Document: the text being checked, plus the indexes every rule needs.
+
+Line starts, sentence and paragraph boundaries and quotation spans are
+computed once here so rules never re-scan for them. Offsets are code points.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from checker.model import Span
+
+# A sentence ends at . ! ? followed by space(s) and an upper-case letter, digit or
+# quote, or at a blank line. Abbreviations common in wire copy do not end one.
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"No|vs|U\.S|U\.K|approx|est|Gov|Sen|Rep|Bros|Ave|Jr|Sr|Prof|Gen|Col|Capt|Lt|Mt|Ft|dlrs|mln|bln|pct))"
+    r"[.!?][\"'”’)]*+(?:[ \t]++(?=[\"'“‘(]?+[A-Z0-9])|[ \t]*+\n[ \t]*+\n|(?=[ \t]*+\n[ \t]++\S))"
+    r"|\n[ \t]*+\n"
+)
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*+\n|\n(?=[ \t]{2,}+\S)")
+_QUOTE = regex.compile(r"[\"“]([^\"“”\n]{1,2000}+)[\"”]")
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    path: str = "<text>"
+    date: str | None = None
+    _unused: tuple = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        i = text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[start:end]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return _split(self.text, _SENTENCE_END)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return _split(self.text, _PARAGRAPH_BREAK)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s.start for s in self.paragraphs]
+
+    def sentence_of(self, offset: int) -> Span:
+        i = max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        return self.sentences[i] if self.sentences else Span(0, len(self.text))
+
+    def sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def paragraph_of(self, offset: int) -> Span:
+        i = max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+        return self.paragraphs[i] if self.paragraphs else Span(0, len(self.text))
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        return [Span(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
+
+    def in_quote(self, span: Span) -> bool:
+        return any(q.start <= span.start and span.end <= q.end for q in self.quotes)
+
+    def context(self, span: Span, width: int = 40) -> str:
+        return self.text[max(0, span.start - width): span.end + width]
+
+
+def _split(text: str, pattern: regex.Pattern) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for m in pattern.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append(Span(start, end))
+        start = end
+    if start < len(text) and text[start:].strip():
+        spans.append(Span(start, len(text)))
+    if not spans:
+        spans.append(Span(0, len(text)))
+    return spans

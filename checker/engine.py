@@ -1,0 +1,57 @@
+"""extract -> check -> suppress -> sort. Nothing else lives here.
+
+The engine knows rules only through rules.EXTRACTORS and rules.CHECKS.
+"""
+from __future__ import annotations
+
+from checker.config import Settings
+from checker.document import Document
+from checker.model import Facts, Finding, Quantity
+
+
+def extract(doc: Document) -> Facts:
+    """Run every extractor in order; each returns the Facts grown by what it found."""
+    from rules import EXTRACTORS
+
+    facts = Facts()
+    for extractor in EXTRACTORS:
+        facts = extractor(doc, facts)
+    return facts
+
+
+def check_document(doc: Document, settings: Settings | None = None) -> list[Finding]:
+    """All findings for one document, filtered by settings and sorted by position."""
+    from rules import CHECKS
+
+    settings = settings or Settings()
+    facts = extract(doc)
+    findings: list[Finding] = []
+    for rule in CHECKS:
+        if not settings.wants(rule.code, rule.name):
+            continue
+        for finding in rule.func(doc, facts):
+            if finding.severity < settings.min_severity or finding.confidence < settings.min_confidence:
+                continue
+            if doc.in_quote(finding.span):
+                if settings.quotes == "drop":
+                    continue
+                finding = _replace(finding, in_quote=True)
+            findings.append(finding)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def check_text(text: str, settings: Settings | None = None, path: str = "<text>") -> list[Finding]:
+    """The library API: findings for a string."""
+    return check_document(Document(text, path=path), settings)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """The quantities statlint reads in a string, in text order."""
+    return list(extract(Document(text)).quantities)
+
+
+def _replace(finding: Finding, **changes) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, **changes)

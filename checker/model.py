@@ -1,0 +1,187 @@
+"""Plain data shared by the engine, the rules and the reporters.
+
+Everything here is a frozen dataclass with slots: facts and findings are values
+that can be hashed, compared and passed between processes without surprises.
+Rules only ever see character offsets; line and column are derived from the
+Document by reporters.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open code-point offsets into Document.text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class Severity(enum.IntEnum):
+    """How sure the arithmetic is (not how bad the slip is)."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r}: use info, warning or error") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written, with the interval its wording allows.
+
+    `value` is the reading we believe; `low`/`high` bound every value the
+    wording admits (rounding, "about", "more than"...). `unit` is `count`,
+    `percent`, `percentage_point`, an ISO 4217 code, or a unit name from
+    checker.units. `garble` names a translation slip the reader undid
+    (e.g. "wan" for "522 10,000 units" read as 5.22 million); the raw reading
+    is then kept in `raw_value`.
+    """
+
+    span: Span
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str = "count"
+    kind: str = "level"
+    bound: str = "="
+    year: int | None = None
+    noun: str | None = None
+    garble: str | None = None
+    raw_value: float | None = None
+    decimals: int = 0
+    grouping: str = "plain"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("percent", "percentage_point")
+
+
+class Direction(enum.IntEnum):
+    DOWN = -1
+    UNKNOWN = 0
+    UP = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Growth:
+    """A change claim: `old` -> `new` by `rate` (percent) or `factor`.
+
+    Any part may be missing; checks use what is there. `verb` is the span of
+    the direction word ("rose", "fell", "an increase of"). `inverse` marks
+    quotes where a rise in the subject is a fall in the figure (the yen
+    "rose" from 154.67 to 153.50 yen per dollar).
+    """
+
+    span: Span
+    direction: Direction
+    verb: Span | None = None
+    verb_text: str = ""
+    rate: Quantity | None = None
+    factor: Quantity | None = None
+    factor_kind: str = ""  # "fold", "times", "doubled", "times-higher"
+    old: Quantity | None = None
+    new: Quantity | None = None
+    inverse: bool = False
+    series: bool = False  # old was taken from a "respectively" series
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Values bound to periods by "respectively": ("2 million", "3 million") with (2021, 2022)."""
+
+    span: Span
+    values: tuple[Quantity, ...]
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Garble:
+    """A stretch of text the number reader believes was garbled, and how."""
+
+    kind: str  # "grouping", "wan", "yi", "glued-year", "stacked-scale"
+    span: Span
+    text: str
+    reading: str  # human-readable repaired reading, e.g. "5.22 million"
+    suggestion: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the extractors found in one document, in text order."""
+
+    quantities: tuple[Quantity, ...] = ()
+    growths: tuple[Growth, ...] = ()
+    series: tuple[Series, ...] = ()
+    garbles: tuple[Garble, ...] = ()
+    skipped: tuple[Span, ...] = ()  # number-like text deliberately not read (years, model names)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    role: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    symbol: str
+    message: str
+    span: Span
+    severity: Severity
+    confidence: float = 0.5
+    related: tuple[Related, ...] = ()
+    suggestion: str | None = None
+    fingerprint: str = ""
+    in_quote: bool = False
+
+    def sort_key(self) -> tuple:
+        return (self.span.start, self.span.end, self.code, self.message)
+
+
+def fingerprint(code: str, claim_text: str, context: str) -> str:
+    """A stable id from the rule, the claim text and its context, not offsets."""
+    norm = " ".join((claim_text + "\x1f" + context).split()).lower()
+    return f"{code}:{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:16]}"
+
+
+CheckFunc = Callable[["object", Facts], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check: `func(document, facts)` yields Findings."""
+
+    code: str
+    name: str
+    severity: Severity
+    func: Callable[..., Iterator[Finding]]
+    doc: str = field(default="", compare=False)
+
+
+def finite(x: float) -> bool:
+    return not (math.isinf(x) or math.isnan(x))

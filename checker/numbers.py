@@ -1,0 +1,172 @@
+"""Numerals, number words and scale words -> a value and the interval it allows.
+
+Pure functions on strings; no knowledge of documents or rules. The reading of
+a numeral records how it was grouped so that rules can tell "4,178,027" from
+the garbled "4178,027" without re-parsing.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+import regex
+
+SCALES: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3, "k": 1e3,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
+    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
+    "crore": 1e7, "crores": 1e7,
+    "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+}
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+FRACTION_WORDS = {
+    "half": Fraction(1, 2), "halves": Fraction(1, 2), "third": Fraction(1, 3), "thirds": Fraction(1, 3),
+    "quarter": Fraction(1, 4), "quarters": Fraction(1, 4), "fourth": Fraction(1, 4), "fourths": Fraction(1, 4),
+    "fifth": Fraction(1, 5), "fifths": Fraction(1, 5), "sixth": Fraction(1, 6), "sixths": Fraction(1, 6),
+    "seventh": Fraction(1, 7), "sevenths": Fraction(1, 7), "eighth": Fraction(1, 8), "eighths": Fraction(1, 8),
+    "ninth": Fraction(1, 9), "ninths": Fraction(1, 9), "tenth": Fraction(1, 10), "tenths": Fraction(1, 10),
+}
+VULGAR = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+    "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+}
+
+MINUS_SIGNS = "-−–"  # hyphen-minus, U+2212, en dash used as minus after a space
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A digit string read as a number.
+
+    `grouping` is "plain" (no separators), "standard" (1,234,567.8),
+    "indian" (1,00,000), "dotted" (2.313.000.000) or "malformed" (4178,027;
+    5.17,000; 920, 000). For malformed numerals `value` is the most likely
+    intended reading (all separators treated as thousands separators).
+    `decimals` counts digits after the decimal point; `trailing_zeros`
+    counts integer zeros that may be rounding.
+    """
+
+    value: float
+    decimals: int
+    grouping: str
+    trailing_zeros: int = 0
+
+
+_STANDARD = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
+_INDIAN = regex.compile(r"\d{1,2}+(?:,\d{2})++,\d{3}+(?:\.\d++)?+")
+_PLAIN = regex.compile(r"\d++(?:\.\d++)?+")
+_DOTTED = regex.compile(r"\d{1,3}+(?:\.\d{3}){2,}+")
+
+
+def parse_numeral(s: str) -> Numeral:
+    """Read a digit string with separators ("1,234.5", "1,00,000", "4178,027")."""
+    if _PLAIN.fullmatch(s):
+        grouping = "plain"
+        clean = s
+    elif _STANDARD.fullmatch(s):
+        grouping = "standard"
+        clean = s.replace(",", "")
+    elif _INDIAN.fullmatch(s):
+        grouping = "indian"
+        clean = s.replace(",", "")
+    elif _DOTTED.fullmatch(s):
+        grouping = "dotted"
+        clean = s.replace(".", "")
+    else:
+        grouping = "malformed"
+        clean = regex.sub(r"[^\d]", "", s)
+    if "." in clean:
+        whole, frac = clean.split(".", 1)
+        decimals = len(frac)
+        trailing = 0
+    else:
+        decimals = 0
+        trailing = len(clean) - len(clean.rstrip("0")) if clean.strip("0") else 0
+    value = float(clean) if len(clean) < 300 else math.inf
+    return Numeral(value=value, decimals=decimals, grouping=grouping, trailing_zeros=trailing)
+
+
+def rounding_interval(value: float, decimals: int, trailing_zeros: int, scale: float = 1.0) -> tuple[float, float]:
+    """The values a figure written with this precision may stand for.
+
+    "5.22 million" is [5.215, 5.225) million; "120" may be rounded to the
+    ten, so [115, 125]. Trailing zeros widen the interval because news
+    rounds ("about" or not), and a finding must survive every reading.
+    """
+    if decimals:
+        half = 0.5 * 10.0 ** (-decimals)
+    else:
+        half = 0.5 * 10.0 ** min(trailing_zeros, 12)
+    if value == 0:
+        half = 0.5 * 10.0 ** (-decimals) if decimals else 0.5
+    return (value - half) * scale, (value + half) * scale
+
+
+def words_value(words: str) -> float | None:
+    """Value of a spelled-out cardinal ("twenty-one", "a dozen", "one hundred and five")."""
+    tokens = [t for t in regex.split(r"[\s\-]+", words.lower()) if t and t != "and"]
+    if not tokens:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for tok in tokens:
+        if tok in ("a", "an"):
+            current = max(current, 1.0)
+            seen = True
+        elif tok in UNITS_WORDS:
+            current += UNITS_WORDS[tok]
+            seen = True
+        elif tok in TENS_WORDS:
+            current += TENS_WORDS[tok]
+            seen = True
+        elif tok in ("dozen", "dozens"):
+            current = max(current, 1.0) * 12
+            seen = True
+        elif tok == "hundred":
+            current = max(current, 1.0) * 100
+            seen = True
+        elif tok in SCALES and SCALES[tok] >= 1e3 and len(tok) > 2:
+            total += max(current, 1.0) * SCALES[tok]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def fraction_words_value(words: str) -> float | None:
+    """Value of "half", "a third", "two-thirds", "three quarters"."""
+    tokens = [t for t in regex.split(r"[\s\-]+", words.lower()) if t]
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        frac = FRACTION_WORDS.get(tokens[0])
+        return float(frac) if frac is not None and tokens[0] in ("half",) else None
+    head, tail = tokens[:-1], tokens[-1]
+    if tail not in FRACTION_WORDS:
+        return None
+    if head in (["a"], ["an"], ["one"]):
+        return float(FRACTION_WORDS[tail])
+    n = words_value(" ".join(head))
+    if n is None:
+        return None
+    return n * float(FRACTION_WORDS[tail])
+
+
+def significant_decimals(text: str) -> int:
+    m = regex.search(r"\.(\d+)", text)
+    return len(m.group(1)) if m else 0

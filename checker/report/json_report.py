@@ -1,0 +1,116 @@
+"""JSON output: the machine contract from DESIGN.md ("Output contract").
+
+Keys and their meaning are a public interface (CI annotations, editors and the
+benchmarks parse them), so this module builds the dicts field by field rather
+than serialising dataclasses: a new field in Finding must not leak into the
+output unannounced. Non-finite numbers become null because JSON has no
+Infinity, and a strict parser rejects the file if we emit one.
+"""
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Iterable
+
+from checker.document import Document
+from checker.model import Finding, Quantity, fingerprint
+from checker.report import FileResult, summarize
+
+VERSION = 1
+
+
+def render_json(results: list[FileResult]) -> str:
+    from checker import __version__
+
+    summary = summarize(results)
+    doc = {
+        "version": VERSION,
+        "tool": {"name": "statlint", "version": __version__},
+        "files": [file_dict(r) for r in results],
+        "summary": {
+            "files": summary.files,
+            "findings": summary.findings,
+            "errors": summary.errors,
+            "by_rule": summary.by_rule,
+        },
+    }
+    return dumps(doc)
+
+
+def file_dict(result: FileResult) -> dict[str, Any]:
+    findings = []
+    if result.document is not None:
+        findings = [finding_dict(result.document, f) for f in result.findings]
+    return {"path": result.path, "error": result.error, "findings": findings}
+
+
+def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
+    start, end = finding.span.start, finding.span.end
+    line, column = doc.line_col(start)
+    end_line, end_column = doc.line_col(end)
+    text = doc.text[start:end]
+    return {
+        "rule": finding.code,
+        "name": finding.symbol,
+        "severity": str(finding.severity).lower(),
+        "confidence": _round(finding.confidence),
+        "message": finding.message,
+        "start": start,
+        "end": end,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "text": text,
+        "suggestion": finding.suggestion,
+        "related": [
+            {"role": r.role, "start": r.span.start, "end": r.span.end, "text": r.text}
+            for r in finding.related
+        ],
+        "fingerprint": finding.fingerprint or fingerprint(finding.code, text, doc.context(finding.span)),
+        "in_quote": bool(finding.in_quote),
+    }
+
+
+def render_extract_json(files: Iterable[tuple[str, Iterable[Quantity], str | None]]) -> str:
+    """`statlint extract` output: (path, quantities, error) per file."""
+    return dumps({
+        "version": VERSION,
+        "files": [
+            {"path": path, "error": error, "quantities": [quantity_dict(q) for q in quantities]}
+            for path, quantities, error in files
+        ],
+    })
+
+
+def quantity_dict(q: Quantity) -> dict[str, Any]:
+    return {
+        "start": q.span.start,
+        "end": q.span.end,
+        "text": q.text,
+        "value": _number(q.value),
+        "low": _number(q.low),
+        "high": _number(q.high),
+        "unit": q.unit,
+        "kind": q.kind,
+        "bound": q.bound,
+    }
+
+
+def dumps(obj: Any) -> str:
+    # allow_nan=False: a stray inf/nan is a bug to surface, not invalid JSON to ship
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def _number(x: float | int | None) -> float | int | None:
+    if x is None or isinstance(x, bool):
+        return None
+    if isinstance(x, int):
+        return x
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def _round(x: float) -> float | None:
+    x = float(x)
+    return round(x, 2) if math.isfinite(x) else None

@@ -1,0 +1,165 @@
+"""Human-readable output, one finding per block, in the compiler style editors parse:
+
+    path:line:col: CODE message [name]
+        ...the source line around the claim...
+                  ^^^^
+      suggestion: 57.4%
+
+Article text is untrusted: it can hold escape sequences or bidi overrides
+that would repaint or reorder a terminal, so every character that is not
+plainly printable is shown as a visible stand-in (U+241B for ESC, `\\u202e`
+for a bidi override) and never written raw. Long lines (a 10 MB article on
+one line) are cut to a window around the span, and the caret line is
+padded by display width so it stays under the span even after CJK text.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Iterable
+
+from checker.model import Finding, Quantity, Severity
+from checker.report import FileResult, summarize
+
+CONTEXT = 40  # code points of context shown either side of a span
+MAX_EXCERPT = 160  # code points of source shown at most
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_GREEN = "\x1b[32m"
+_SEVERITY_COLOR = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+# Format characters that reorder or break lines in a terminal (the "Trojan Source" set).
+_DANGEROUS_FORMAT = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+)
+
+
+def render_text(results: list[FileResult], color: bool = False) -> str:
+    paint = _painter(color)
+    out: list[str] = []
+    for result in results:
+        path = visible(result.path)
+        if result.error is not None:
+            out.append(f"{paint(path, _BOLD)}: {paint('error', _SEVERITY_COLOR[Severity.ERROR])}: {visible(result.error)}")
+            continue
+        for finding in result.findings:
+            out.extend(_finding_lines(result, path, finding, paint))
+    out.append(summary_line(results))
+    return "\n".join(out) + "\n"
+
+
+def summary_line(results: list[FileResult]) -> str:
+    s = summarize(results)
+    files = _plural(s.files, "file")
+    if s.findings:
+        parts = [_plural(s.by_severity[str(sev)], str(sev)) for sev in sorted(Severity, reverse=True)
+                 if s.by_severity.get(str(sev))]
+        line = f"Found {_plural(s.findings, 'finding')} ({', '.join(parts)}) in {files}."
+    else:
+        line = f"No findings in {files}."
+    if s.errors:
+        line += f" {_plural(s.errors, 'file')} could not be checked."
+    return line
+
+
+def render_extract_text(files: Iterable[tuple[str, object, Iterable[Quantity], str | None]]) -> str:
+    """`statlint extract` as text: (path, document, quantities, error) per file."""
+    out: list[str] = []
+    for path, document, quantities, error in files:
+        shown = visible(path)
+        if error is not None:
+            out.append(f"{shown}: error: {visible(error)}")
+            continue
+        for q in quantities:
+            line, col = document.line_col(q.span.start)  # type: ignore[attr-defined]
+            out.append(
+                f"{shown}:{line}:{col}: {visible(q.text)!s} = {_num(q.value)} "
+                f"[{_num(q.low)}, {_num(q.high)}] {q.unit} {q.kind} {q.bound}"
+            )
+    return "".join(line + "\n" for line in out)
+
+
+def visible(text: str) -> str:
+    """`text` with every control or reordering character replaced by a visible stand-in."""
+    if text.isprintable() and not _DANGEROUS_FORMAT.intersection(text):
+        return text
+    return "".join(_visible_char(ch) for ch in text)
+
+
+def _finding_lines(result: FileResult, path: str, finding: Finding, paint) -> list[str]:
+    doc = result.document
+    assert doc is not None
+    start, end = finding.span.start, finding.span.end
+    line, col = doc.line_col(start)
+    sev_color = _SEVERITY_COLOR.get(finding.severity, "")
+    head = (
+        f"{paint(f'{path}:{line}:{col}:', _BOLD)} {paint(finding.code, sev_color)} "
+        f"{visible(finding.message)} [{visible(finding.symbol)}]"
+    )
+    lines = [head]
+    source = doc.line_text(line)
+    if source.endswith("\r"):
+        source = source[:-1]
+    end_line, end_col = doc.line_col(end)
+    s = min(col - 1, len(source))
+    e = end_col - 1 if end_line == line else len(source)
+    e = min(max(e, s + 1), len(source)) if source else s
+    excerpt, underline = _excerpt(source, s, e)
+    if excerpt.strip():
+        lines.append("    " + excerpt)
+        lines.append("    " + paint(underline, sev_color))
+    if finding.suggestion:
+        lines.append(f"  {paint('suggestion:', _DIM)} {paint(visible(finding.suggestion), _GREEN)}")
+    return lines
+
+
+def _excerpt(source: str, s: int, e: int) -> tuple[str, str]:
+    """A window of `source` around [s, e) and a caret line under the span."""
+    left = max(0, s - CONTEXT)
+    right = min(len(source), max(e, s + 1) + CONTEXT)
+    right = min(right, left + MAX_EXCERPT)  # the span start always shows: left >= s - CONTEXT
+    head = "…" if left > 0 else ""
+    tail = "…" if right < len(source) else ""
+    pieces = [_visible_char(ch) for ch in source[left:right]]
+    pad = _width(head) + sum(_width(p) for p in pieces[: s - left])
+    carets = sum(_width(p) for p in pieces[s - left: max(e, s + 1) - left])
+    return head + "".join(pieces) + tail, " " * pad + "^" * max(carets, 1)
+
+
+def _visible_char(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # control pictures: ␀ … ␟ (␛ for ESC, ␉ for tab)
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if 0x80 <= code <= 0x9F or ch in _DANGEROUS_FORMAT:
+        return f"\\u{code:04x}"
+    if unicodedata.category(ch) == "Cs":  # a lone surrogate cannot be encoded for output
+        return f"\\u{code:04x}"
+    return ch
+
+
+def _width(text: str) -> int:
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _painter(color: bool):
+    if not color:
+        return lambda text, code: text
+    return lambda text, code: f"{code}{text}{_RESET}" if code else text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _num(x: float) -> str:
+    if isinstance(x, float) and math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return f"{x:g}" if isinstance(x, float) else str(x)

@@ -1,0 +1,19 @@
+"""Turning a Garble fact into a Finding: shared by the Q rules."""
+from __future__ import annotations
+
+from checker.model import Finding, Rule, Severity, fingerprint
+
+
+def garble_findings(doc, facts, rule: Rule, kinds: tuple[str, ...], what: str, confidence: float):
+    for g in facts.garbles:
+        if g.kind not in kinds:
+            continue
+        message = f"{what}: {g.detail}"
+        if g.reading and g.kind != "grouping":
+            message += f"; read as {g.reading}"
+        sentence = doc.sentence_of(g.span.start)
+        yield Finding(
+            code=rule.code, symbol=rule.name, message=message, span=g.span, severity=rule.severity,
+            confidence=confidence, suggestion=g.suggestion,
+            fingerprint=fingerprint(rule.code, g.text, doc.text[sentence.start:sentence.end]),
+        )

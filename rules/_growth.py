@@ -1,0 +1,42 @@
+"""Helpers the growth checks share: which figures can be compared, and how to name them."""
+from __future__ import annotations
+
+from checker.arithmetic import Interval, fmt_number, interval, ratio
+from checker.model import Growth, Quantity
+
+_MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Two figures measure the same thing as far as units tell: same unit, or one is a bare count
+    ("167.4 mln dlrs from 135.3 mln")."""
+    if a.kind == "multiplier" or b.kind == "multiplier":
+        return False
+    if a.unit == b.unit:
+        return True
+    if a.is_percent or b.is_percent or a.unit in _MONEY_SUBUNITS or b.unit in _MONEY_SUBUNITS:
+        return False
+    return a.unit == "count" or b.unit == "count"
+
+
+def old_new_ratio(g: Growth) -> Interval | None:
+    """new/old as an interval; for inverse quotes (the yen "rose" to fewer yen per dollar) old/new."""
+    new, old = interval(g.new), interval(g.old)
+    if g.inverse:
+        new, old = old, new
+    if not comparable(g.old, g.new):
+        return None
+    return ratio(new, old)
+
+
+def describe(q: Quantity) -> str:
+    """How a message names a figure: "more than 3 million", "5.22 million"."""
+    if q.garble:
+        return fmt_number(q.value)
+    if q.bound == ">":
+        return f"more than {fmt_number(q.value)}"
+    if q.bound == "<":
+        return f"less than {fmt_number(q.value)}"
+    if q.bound == "~":
+        return f"about {fmt_number(q.value)}"
+    return fmt_number(q.value) if abs(q.value) >= 1e6 else q.text.strip()

@@ -1,0 +1,79 @@
+"""Regex fragments shared by the extractors, composed and compiled once at import.
+
+Every scanning pattern starts with a digit (or a cheap literal) so the
+`regex` engine can skip ahead fast; prefixes such as currency symbols and
+"more than" are found by looking backwards from the match instead.
+Quantifiers are possessive where a run of digits or separators could
+otherwise backtrack.
+"""
+from __future__ import annotations
+
+import regex
+
+from checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
+from checker.units import CURRENCY_WORDS, UNIT_WORDS
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# A digit run with separators: "1,234.5", "1,00,000", "4178,027", "920, 000", "2.313.000.000".
+NUMERAL = r"\d++(?:(?:[,.]|,[ ](?=\d00(?![\d,])))\d++)*+"
+
+# What may follow a numeral, in order: fraction ("7-1/2"), scale, percent, currency/unit word.
+SCALE_WORD = r"(?:" + _alternation([w for w in SCALES if w != "hundred"]) + r")(?![\w$€£])"
+PERCENT = r"(?:%|\s?(?:per\s?cent|pct|percent)\b)"
+POINTS = r"(?:\s(?:percentage|pct|percent)(?:age)?\s+points?\b|\s(?:basis|base)\s+points?\b|\s?bps\b|\s?pp\b)"
+CURRENCY_WORD = r"(?:" + _alternation(CURRENCY_WORDS) + r")\b"
+UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
+
+SCAN = regex.compile(
+    r"(?<![\w.,/:])(?P<num>" + NUMERAL + r")"
+    r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?![\d/])))?"
+    r"(?:(?P<range>\s?[-–]\s?(?:[$€£¥]|US\$)?(?P<num2>" + NUMERAL + r"))(?![\d/]))?"
+    r"(?P<scale>\s?" + SCALE_WORD + r")?"
+    r"(?P<tail>" + POINTS + r"|" + PERCENT + r"|(?:[- ]fold\b)|\s?(?:times|x)\b)?",
+    regex.IGNORECASE,
+)
+
+# Currency prefixes looked for right before a numeral (the text is read backwards).
+CURRENCY_BEFORE = regex.compile(
+    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)$"
+)
+
+BOUND_BEFORE = regex.compile(
+    r"(?P<word>about|around|approximately|approx\.?|roughly|some|an estimated|nearly|almost|close to|"
+    r"just under|just over|more than|over|above|in excess of|exceeded|exceeding|topped|surpassed|passed|"
+    r"at least|up to|as (?:much|many|high) as|less than|under|below|fewer than|at most|no more than|"
+    r"beyond|broke|crossed)"
+    r"(?:\s+the)?\s+$",
+    regex.IGNORECASE,
+)
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH_BEFORE = regex.compile(r"\b" + MONTH + r"\s+$")
+MONTH_AFTER = regex.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b")
+NAME_BEFORE = regex.compile(
+    r"(?:\b(?:Section|Article|Chapter|Boeing|Airbus|Route|Highway|No\.?|Nos\.?|number|Room|Flight|Model|"
+    r"version|Windows|Channel|Page|pages?|Figure|Fig\.|Table|Rule|Resolution|Paragraph|Act|Clause|Form|"
+    r"Apollo|Level|Grade|Class|Category|Phase|Stage|Episode|Season|Volume|Vol\.|Item|Line|Platform|Gate|"
+    r"Terminal|Block|Unit|Lot|Suite|Box|Bus|Train|Interstate|Chapter|Title|Schedule|Annex|Appendix|"
+    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier)\s+|[A-Za-z]-?|#)$"
+)
+ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
+TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
+WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")
+
+NUMBER_WORD = regex.compile(
+    r"\b(?P<words>(?:(?:" + _alternation(list(TENS_WORDS) + list(UNITS_WORDS)) + r"|a|an|hundred|dozen)"
+    r"(?:[\s\-]+(?:and[\s]+)?(?:" + _alternation(list(TENS_WORDS) + list(UNITS_WORDS)) + r"|hundred|dozen))*+))"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion))?"
+    r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]fold\b|\s+times\b)?"
+    r"(?=\W|$)",
+    regex.IGNORECASE,
+)
+CURRENCY_WORD_AFTER = regex.compile(r"^\s?(?:" + _alternation(CURRENCY_WORDS) + r")\b", regex.IGNORECASE)
+UNIT_WORD_AFTER = regex.compile(r"^\s?(?:" + _alternation(UNIT_WORDS) + r")(?![\w])", regex.IGNORECASE)
+ISO_AFTER = regex.compile(r"^\s(?P<iso>[A-Z]{3})\b")

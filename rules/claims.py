@@ -1,0 +1,201 @@
+"""Extractor: growth claims and "respectively" series, read off a sentence skeleton.
+
+Each sentence is rewritten once as a skeleton in which every quantity is a
+token "⟨i⟩" (i indexes Facts.quantities). Small patterns over the skeleton
+then find direction words and what hangs off them: the rate after the verb,
+"to" the new figure, "from"/"vs" the old one, "N-fold", "doubled". Working on
+the skeleton keeps the patterns short and keeps numbers out of them.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from checker.document import Document
+from checker.model import Direction, Facts, Growth, Quantity, Series, Span
+
+UP = (r"rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
+      r"climbing|jumped|jumps|jumping|gained|gains|surged|surges|surging|soared|soars|soaring|advanced|"
+      r"rebounded|expanded|went\s+up|go\s+up|goes\s+up|was\s+up|were\s+up|is\s+up|are\s+up|up|improved|"
+      r"swelled|leapt|leaped|spiked|accelerated|boosted|raised|lifted|skyrocketed|rocketed")
+DOWN = (r"fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
+        r"decreasing|slipped|slips|slid|slumped|slumps|plunged|plunges|plummeted|tumbled|tumbles|eased|eases|"
+        r"shrank|shrunk|shrinks|sank|sinks|dipped|dips|went\s+down|was\s+down|were\s+down|is\s+down|are\s+down|"
+        r"down|contracted|retreated|lowered|cut|reduced|slowed|declined|lost|shed")
+UP_NOUN = r"increase|rise|gain|growth|jump|surge|hike|climb|improvement|advance"
+DOWN_NOUN = r"decrease|decline|drop|fall|reduction|slump|plunge|contraction|loss|cut|dip|slide|fall-off"
+MULT_VERB = r"doubled|tripled|trebled|quadrupled|halved"
+MULT_FACTOR = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+Q = r"⟨(\d+)⟩"
+_TRIGGER = regex.compile(
+    rf"\b(?:(?P<mult>{MULT_VERB})|(?P<noun>(?:{UP_NOUN}|{DOWN_NOUN})s?)\s+(?:of|by)\s+(?={Q})|"
+    rf"(?<={Q}\s+(?:year-on-year\s+|annual\s+|yearly\s+)?)(?P<noun2>{UP_NOUN}|{DOWN_NOUN})\b|"
+    rf"(?P<verb>(?:{UP}|{DOWN})\b))",
+    regex.IGNORECASE,
+)
+_IS_UP = regex.compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
+_RATE_AFTER = regex.compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
+_RATE_BEFORE = regex.compile(rf"{Q}\s+(?:year-on-year\s+|annual\s+|yearly\s+)?$", regex.IGNORECASE)
+_TO = regex.compile(rf"\b(?:to|at|reaching|hitting)\s+(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?{Q}", regex.IGNORECASE)
+_FROM = regex.compile(rf"\b(?:from|vs\.?|versus|compared\s+with|compared\s+to|against)\s+"
+                      rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
+                      regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
+_APPOSITIVE = regex.compile(r",\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year)\s+)?", regex.IGNORECASE)
+_NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$")
+# Currencies quoted per dollar: when they "rise", the quoted number falls.
+_INVERSE_SUBJECT = regex.compile(
+    r"(?:\bthe\s+(?:mark|won|franc|lira|peso)|\b(?:yen|marks|francs|guilders?|lire|yuan|rupees?|pesetas?|"
+    r"roubles?|rubles?|renminbi))\b[^.;,⟨]{0,20}$", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(
+    rf"(?P<values>{Q}(?:\s*+,\s*+{Q})*+,?\s+and\s+{Q})[^⟨;.]{{0,40}}?\bin\s+"
+    r"(?P<labels>(?:19|20)\d\d(?:\s*+,\s*+(?:19|20)\d\d)*+,?\s+and\s+(?:19|20)\d\d)\s*+,?\s*+respectively",
+    regex.IGNORECASE,
+)
+_YEAR_NEAR = regex.compile(r"\bin\s+((?:19|20)\d\d)\b")
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    quantities = facts.quantities
+    growths: list[Growth] = []
+    series: list[Series] = []
+    qi = 0
+    for sent in doc.sentences:
+        while qi < len(quantities) and quantities[qi].span.start < sent.start:
+            qi += 1
+        qj = qi
+        while qj < len(quantities) and quantities[qj].span.start < sent.end:
+            qj += 1
+        if qj == qi:
+            continue
+        skeleton, offsets = _skeleton(doc.text, sent, quantities, qi, qj)
+        series.extend(_series(skeleton, quantities))
+        growths.extend(_growths(doc.text, skeleton, offsets, quantities, series))
+    return replace(facts, growths=tuple(growths), series=tuple(series))
+
+
+def _skeleton(text: str, sent: Span, quantities, qi: int, qj: int) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence with quantities replaced by ⟨i⟩; offsets maps skeleton pieces back to text."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []  # (skeleton position, text position) at the start of each text piece
+    pos = sent.start
+    length = 0
+    for i in range(qi, qj):
+        q = quantities[i]
+        if q.span.start < pos:
+            continue
+        offsets.append((length, pos))
+        piece = text[pos:q.span.start]
+        parts.append(piece)
+        length += len(piece)
+        token = f"⟨{i}⟩"
+        parts.append(token)
+        length += len(token)
+        pos = q.span.end
+    offsets.append((length, pos))
+    parts.append(text[pos:sent.end])
+    return "".join(parts), offsets
+
+
+def _to_text(offsets: list[tuple[int, int]], skel_pos: int) -> int:
+    best = offsets[0]
+    for sk, tx in offsets:
+        if sk <= skel_pos:
+            best = (sk, tx)
+        else:
+            break
+    return best[1] + (skel_pos - best[0])
+
+
+def _series(skeleton: str, quantities) -> list[Series]:
+    out = []
+    for m in _RESPECTIVELY.finditer(skeleton):
+        idx = [int(x) for x in regex.findall(r"⟨(\d+)⟩", m.group("values"))]
+        labels = tuple(regex.findall(r"(?:19|20)\d\d", m.group("labels")))
+        values = tuple(quantities[i] for i in idx)
+        # "exceeded the 2 million and 3 million mark": the bound word governs every value
+        bounded = next((v for v in values if v.bound != "="), None)
+        if bounded is not None:
+            values = tuple(v if v.bound != "=" else replace(v, bound=bounded.bound, high=float("inf"))
+                           if bounded.bound == ">" else v for v in values)
+        span = Span(values[0].span.start, values[-1].span.end)
+        out.append(Series(span=span, values=values, labels=labels))
+    return out
+
+
+def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]) -> list[Growth]:
+    triggers = list(_TRIGGER.finditer(skeleton))
+    claims: list[Growth] = []
+    for n, t in enumerate(triggers):
+        word = t.group("noun") or t.group("noun2") or t.group("verb") or t.group("mult")
+        window_end = triggers[n + 1].start() if n + 1 < len(triggers) else len(skeleton)
+        stop = _CLAUSE_END.search(skeleton, t.end(), window_end)
+        if stop:
+            window_end = stop.start()
+        window = skeleton[t.end():window_end]
+        rate = factor = old = new = None
+        factor_kind = ""
+        key = word.split()[0] if (t.group("noun") or t.group("noun2")) else word.split()[-1]
+        direction = Direction.UP if _IS_UP.fullmatch(key) else Direction.DOWN
+        if t.group("mult"):
+            factor_kind = "doubled"
+            direction = Direction.DOWN if word.lower() == "halved" else Direction.UP
+        rm = _RATE_AFTER.match(window)
+        if rm:
+            q = quantities[int(rm.group(1))]
+            if q.unit == "percent" or q.unit == "percentage_point":
+                rate = q
+            elif q.unit == "times":
+                factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
+        if t.group("noun2"):
+            bm = _RATE_BEFORE.search(skeleton, 0, t.start())
+            if bm and quantities[int(bm.group(1))].unit == "percent":
+                rate = quantities[int(bm.group(1))]
+        tm = _TO.search(window)
+        if tm:
+            new = quantities[int(tm.group(1))]
+        fm = _FROM.search(window)
+        if fm:
+            old = quantities[int(fm.group(1))]
+        if word.lower() in ("up", "down") and new is None and old is not None:
+            nb = _NEW_BEFORE_UPDOWN.search(skeleton, 0, t.start())
+            if nb:
+                new = quantities[int(nb.group(1))]
+        if rate is None and factor is None and old is None and new is None and not t.group("mult"):
+            continue
+        verb_start = _to_text(offsets, t.start(t.lastgroup))
+        verb = Span(verb_start, verb_start + len(word))
+        inverse = bool(_INVERSE_SUBJECT.search(skeleton, 0, t.start()))
+        claim = Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
+                       rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse)
+        if t.group("mult"):
+            claim = replace(claim, factor_kind=word.lower())
+        # ", a year-on-year increase of 574%" / ", up 5%" completes the claim before it
+        if claims and _APPOSITIVE.fullmatch(skeleton[triggers[n - 1].end():t.start()].split("⟩")[-1] if n else "") \
+                and claims[-1].rate is None and claims[-1].factor is None and (rate or factor) \
+                and old is None and new is None and claims[-1].direction == direction:
+            claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind)
+            continue
+        claims.append(claim)
+    return [_with_series_base(c, text, series) for c in claims]
+
+
+def _with_series_base(claim: Growth, text: str, series: list[Series]) -> Growth:
+    """A year-on-year claim on a figure for year Y takes its base from a series value for Y-1."""
+    if claim.old is not None or claim.new is None or (claim.rate is None and claim.factor is None):
+        return claim
+    year = claim.new.year
+    if year is None:
+        m = _YEAR_NEAR.search(text, max(0, claim.new.span.start - 12), claim.new.span.end + 12)
+        if m is None:
+            return claim
+        year = int(m.group(1))
+    for s in reversed(series):
+        if s.span.start >= claim.new.span.start:
+            continue
+        if str(year - 1) in s.labels:
+            base = s.values[s.labels.index(str(year - 1))]
+            return replace(claim, old=base, series=True)
+    return claim

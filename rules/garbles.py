@@ -1,0 +1,202 @@
+"""Extractor: undo the number garbles that machine translation leaves behind.
+
+Chinese counts in 万 (10^4) and 亿 (10^8). A translation engine that renders
+万 as "10,000" turns "522万辆" into "522 10,000 units"; 亿 becomes
+"100 million"; a year can be glued onto the next number ("202310,000");
+"30亿6500万" becomes "3 billion 6,500 million". This extractor records each
+garble as a Garble fact and, where the intended figure is clear, replaces
+the quantities involved by one quantity carrying the repaired value (with
+`garble` set and the literal reading kept in `raw_value`), so growth checks
+compare what the writer meant.
+
+It also records malformed digit grouping ("4178,027", "5.17,000",
+"920, 000") and dotted grouping in a text that uses "." as its decimal point.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import regex
+
+from checker.document import Document
+from checker.model import Facts, Garble, Quantity, Span
+from checker.numbers import parse_numeral
+
+_GLUED_YEAR = regex.compile(r"((?:19|20)\d\d)(\d{1,3}+(?:,\d{3})++)")
+_BETWEEN_WAN = regex.compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
+_IN_BEFORE = regex.compile(r"\b(?:in|by|of|since|during|year|for)\s+$", regex.IGNORECASE)
+_WAN_TEXT = regex.compile(r"(?:10,000|10 000|ten thousand)(?!\d)", regex.IGNORECASE)
+_YI_TEXT = regex.compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
+_NOUN_AFTER = regex.compile(r"\s*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with)\b)[a-z]{2,}", regex.IGNORECASE)
+_DECIMAL_POINT_USE = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    text = doc.text
+    garbles: list[Garble] = list(facts.garbles)
+    quantities = _split_glued_years(text, list(facts.quantities), garbles)
+    quantities = _merge_wan_yi(text, quantities, garbles)
+    quantities = _merge_stacked_scales(text, quantities, garbles)
+    _find_malformed_grouping(text, quantities, garbles)
+    garbles.sort(key=lambda g: (g.span.start, g.kind))
+    return replace(facts, quantities=tuple(quantities), garbles=tuple(garbles))
+
+
+def _split_glued_years(text: str, quantities: list[Quantity], garbles: list[Garble]) -> list[Quantity]:
+    out = []
+    for q in quantities:
+        m = _GLUED_YEAR.fullmatch(q.text.split()[0]) if q.grouping == "malformed" and q.text[:1].isdigit() else None
+        if m and _IN_BEFORE.search(text[max(0, q.span.start - 12):q.span.start]):
+            year, rest = m.group(1), m.group(2)
+            rest_start = q.span.start + len(year)
+            garbles.append(Garble(
+                kind="glued-year", span=Span(q.span.start, q.span.start + len(m.group(0))), text=m.group(0),
+                reading=f"{year} {rest}", suggestion=f"{year} {rest}",
+                detail=f"the year {year} runs into the number {rest}"))
+            numeral = parse_numeral(rest)
+            scale = 1.0
+            value = numeral.value * scale
+            out.append(replace(
+                q, span=Span(rest_start, q.span.end), text=text[rest_start:q.span.end], value=value,
+                low=value - 0.5, high=value + 0.5, grouping=numeral.grouping, year=int(year)))
+        else:
+            out.append(q)
+    return out
+
+
+def _is_bare(q: Quantity) -> bool:
+    """A plain number with no unit or scale of its own, as "522" in "522 10,000 units"."""
+    return q.unit == "count" and q.kind == "level" and q.text.replace(".", "").isdigit() and q.value < 1e4
+
+
+def _merge_wan_yi(text: str, quantities: list[Quantity], garbles: list[Garble]) -> list[Quantity]:
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        merged = None
+        if nxt is not None and _is_bare(q) and not (1900 <= q.value <= 2100 and q.decimals == 0):
+            between = text[q.span.end:nxt.span.start]
+            core = nxt.text
+            # the multiplier quantity carries the unit ("10,000 units" / "100 million yuan")
+            if _BETWEEN_WAN.fullmatch(between) and (between.strip() == "" or nxt.year is not None
+                                                     or between.strip().startswith("in")):
+                if _WAN_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _WAN_TEXT.match(core).end()):
+                    merged = _garbled(text, q, nxt, 1e4, "wan", garbles)
+                elif _YI_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _YI_TEXT.match(core).end()) \
+                        and between.strip() == "":
+                    merged = _garbled(text, q, nxt, 1e8, "yi", garbles)
+        if merged is not None:
+            out.append(merged)
+            i += 2
+        else:
+            out.append(q)
+            i += 1
+    return out
+
+
+def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, garbles: list[Garble]) -> Quantity:
+    value = q.value * factor
+    unit = mult.unit
+    noun = mult.noun
+    word_end = mult.span.end
+    nm = _NOUN_AFTER.match(text, word_end) if unit == "count" else None
+    if nm:
+        word_end = nm.end()
+    span = Span(q.span.start, word_end)
+    reading = _human(value)
+    tail = text[mult.span.start + len(_WAN_TEXT.match(mult.text).group(0) if kind == "wan" else _YI_TEXT.match(mult.text).group(0)):word_end].strip()
+    suggestion = f"{reading} {tail}".strip()
+    what = "万 (10,000)" if kind == "wan" else "亿 (100 million)"
+    garbles.append(Garble(
+        kind=kind, span=span, text=text[span.start:span.end], reading=reading, suggestion=suggestion,
+        detail=f"'{q.text} … {mult.text.split()[0] if kind == 'wan' else '100 million'}' reads like {what} "
+               f"translated word for word: {q.text} × {int(factor):,} = {reading}"))
+    return replace(q, span=span, text=text[span.start:span.end], value=value, low=q.low * factor,
+                   high=q.high * factor, unit=unit, noun=noun, garble=kind, raw_value=q.value,
+                   year=mult.year, bound=q.bound if q.bound != "=" else mult.bound)
+
+
+def _merge_stacked_scales(text: str, quantities: list[Quantity], garbles: list[Garble]) -> list[Quantity]:
+    """ "3 billion 6,500 million": 30亿6500万, i.e. 3.065 billion."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if (nxt is not None and text[q.span.end:nxt.span.start] == " "
+                and regex.search(r"(?i)\b(?:billion|bn|bln)$", q.text)
+                and regex.search(r"(?i)\b(?:million|mln|mn)\b", nxt.text)
+                and 1e9 <= nxt.value < 1e10 and q.unit in ("count", nxt.unit)):
+            value = q.value + nxt.value / 100
+            span = Span(q.span.start, nxt.span.end)
+            reading = _human(value)
+            garbles.append(Garble(
+                kind="stacked-scale", span=span, text=text[span.start:span.end], reading=reading,
+                suggestion=reading + (" " + nxt.text.split(None, 2)[2] if len(nxt.text.split(None, 2)) > 2 else ""),
+                detail=f"'{nxt.text}' after '{q.text}' reads like 万 rendered as million: "
+                       f"{q.text} + {_human(nxt.value / 100)} = {reading}"))
+            out.append(replace(q, span=span, text=text[span.start:span.end], value=value,
+                               low=value - 0.005 * 1e9, high=value + 0.005 * 1e9, unit=nxt.unit,
+                               garble="stacked-scale", raw_value=q.value + nxt.value))
+            i += 2
+            continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _find_malformed_grouping(text: str, quantities: list[Quantity], garbles: list[Garble]) -> None:
+    uses_decimal_point = None
+    for q in quantities:
+        if q.garble:
+            continue
+        numeral = regex.match(r"[\d,. ]*\d", text[q.span.start:q.span.end].lstrip("$€£¥-−US HKRMs."))
+        if q.grouping == "malformed" and numeral:
+            raw = numeral.group(0)
+            if raw.count(",") and regex.fullmatch(r"\d{1,2},\d", raw):
+                continue
+            garbles.append(Garble(
+                kind="grouping", span=_numeral_span(text, q, raw), text=raw, reading=f"{q.value:,.0f}",
+                suggestion=_regroup(raw), detail=_grouping_detail(raw)))
+        elif q.grouping == "dotted" and numeral:
+            if uses_decimal_point is None:
+                uses_decimal_point = bool(_DECIMAL_POINT_USE.search(text))
+            if uses_decimal_point:
+                raw = numeral.group(0)
+                garbles.append(Garble(
+                    kind="grouping", span=_numeral_span(text, q, raw), text=raw, reading=f"{q.value:,.0f}",
+                    suggestion=_regroup(raw),
+                    detail="'.' groups thousands here, but this text uses '.' as its decimal point"))
+
+
+def _numeral_span(text: str, q: Quantity, raw: str) -> Span:
+    at = text.find(raw, q.span.start, q.span.end)
+    return Span(at, at + len(raw)) if at >= 0 else q.span
+
+
+def _regroup(raw: str) -> str | None:
+    digits = regex.sub(r"\D", "", raw)
+    if not digits or len(digits) > 30:
+        return None
+    return f"{int(digits):,}"
+
+
+def _grouping_detail(raw: str) -> str:
+    if ", " in raw:
+        return "a space splits the digit group"
+    if "." in raw and "," in raw:
+        return "a decimal point and a thousands separator cannot both be right here"
+    return "digit groups between separators must have three digits"
+
+
+def _human(value: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            v = value / size
+            return f"{v:.6g} {word}"
+    if math.isfinite(value) and value == int(value):
+        return f"{int(value):,}"
+    return f"{value:g}"

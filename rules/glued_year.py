@@ -1,0 +1,33 @@
+"""Q103 glued-year: a year run together with the number after it.
+
+What it does:
+    Flags a year fused to the next number, as in "soared to 522 in 202310,000
+    units", where "2023" and "10,000" lost the space between them.
+
+Why is this bad?
+    The fused string reads as a nonsense figure (202 million) and hides both
+    the year and the figure.
+
+Example:
+    Output reached 522 in 202310,000 units.
+
+Use instead:
+    Output reached 5.22 million units in 2023.
+
+Known false positives:
+    None known: the number must start with 19xx or 20xx after "in", "by",
+    "since", "during" or "for" and be malformed without the year.
+"""
+from __future__ import annotations
+
+from checker.model import Rule, Severity
+from rules._garble import garble_findings
+
+CODE, NAME = "Q103", "glued-year"
+
+
+def check(doc, facts):
+    yield from garble_findings(doc, facts, RULE, ("glued-year",), "year glued to a number", 0.9)
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)

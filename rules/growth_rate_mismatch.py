@@ -1,0 +1,100 @@
+"""G101 growth-rate-mismatch: a growth rate that does not fit the figures it connects.
+
+What it does:
+    Checks "rose X% to NEW from OLD" (and "a year-on-year increase of X%" after a
+    figure whose base is known, including a base taken from a "respectively"
+    series) with interval arithmetic: every figure stands for the range its
+    wording allows ("5.22 million" is 5.215-5.225 million, "more than 3 million"
+    is anything above 3 million), and a finding is raised only when no values in
+    those ranges make the rate true. When moving the rate's decimal point makes
+    every figure fit, it suggests that reading.
+
+Why is this bad?
+    A rate that cannot connect the two figures means one of the three numbers is
+    wrong, and readers cannot tell which.
+
+Example:
+    Sales rose 50% to 150 units from 120 units.
+
+Use instead:
+    Sales rose 25% to 150 units from 120 units.
+
+Known false positives:
+    A rate computed on a different basis than the figures (constant currency,
+    per share, restated prior-year figures) without saying so; a "to" figure
+    that belongs to another clause.
+"""
+from __future__ import annotations
+
+from checker.arithmetic import (
+    decimal_shift_repairs, factor_from_rate, fmt_number, fmt_percent, interval, ratio, rate_from_ratio,
+)
+from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from rules._growth import comparable, describe, old_new_ratio
+
+CODE, NAME = "G101", "growth-rate-mismatch"
+
+
+def check(doc, facts):
+    for g in facts.growths:
+        if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
+            continue
+        if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
+            continue
+        r = old_new_ratio(g)
+        if r is None:
+            continue
+        rate = interval(g.rate)
+        if factor_from_rate(rate, g.direction).intersects(r):
+            continue
+        flipped = Direction.UP if g.direction == Direction.DOWN else Direction.DOWN
+        if factor_from_rate(rate, flipped).intersects(r):
+            continue  # the direction word is what is wrong: G102's finding
+        if g.old.is_percent and g.new.is_percent and _points_fit(g):
+            continue  # percent written for percentage points: G103's finding
+        yield _finding(doc, g, r)
+
+
+def _points_fit(g) -> bool:
+    diff_low = abs(g.new.low - g.old.high) if g.new.value >= g.old.value else abs(g.old.low - g.new.high)
+    diff_high = abs(g.new.high - g.old.low) if g.new.value >= g.old.value else abs(g.old.high - g.new.low)
+    lo, hi = min(diff_low, diff_high), max(diff_low, diff_high)
+    return g.rate.low <= hi and lo <= g.rate.high
+
+
+def _finding(doc, g, r):
+    expected = factor_from_rate(interval(g.rate), g.direction)
+    word = "rise" if g.direction == Direction.UP else "fall"
+    base = g.old
+    exp_low, exp_high = base.low * expected.low, base.high * expected.high
+    if g.inverse:
+        exp_low, exp_high = base.low / expected.high, base.high / expected.low
+    if base.bound == ">":
+        would = f"over {fmt_number(base.value * expected.low)}"
+    elif base.bound == "<":
+        would = f"under {fmt_number(base.value * expected.high)}"
+    else:
+        would = fmt_number(base.value * (expected.low + expected.high) / 2)
+    message = (f"a {g.rate.text.strip()} {word} from {describe(base)} would give {would}, "
+               f"not {describe(g.new)}")
+    implied = rate_from_ratio(r, g.direction)
+    suggestion = None
+    for label, candidate in decimal_shift_repairs(g.rate):
+        if factor_from_rate(candidate, g.direction).intersects(r):
+            suggestion = label + "%"
+            break
+    if suggestion:
+        message += f"; did you mean {suggestion}?"
+    elif implied.high != float("inf") and implied.low > -100:
+        mid = (max(implied.low, -100) + implied.high) / 2
+        message += f"; the figures give about {fmt_percent(mid)}"
+    related = (Related("base", base.span, base.text), Related("new", g.new.span, g.new.text))
+    context = doc.text[doc.sentence_of(g.rate.span.start).start:doc.sentence_of(g.rate.span.start).end]
+    return Finding(
+        code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=Severity.ERROR,
+        confidence=0.9 if suggestion else 0.75, related=related, suggestion=suggestion,
+        fingerprint=fingerprint(CODE, g.rate.text, context),
+    )
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)

@@ -1,0 +1,79 @@
+"""G103 percent-vs-points: a change in a percentage reported in percent when it is in points (or the reverse).
+
+What it does:
+    When a rate connects two figures that are themselves percentages ("declined
+    1.6 pct to 55.9 pct from 57.5 pct"), it checks whether the rate is the
+    relative change (2.8 %) or the difference in percentage points (1.6). A
+    rate written in percent that only fits as points, or written in points
+    that only fits as percent, is flagged with the right wording.
+
+Why is this bad?
+    A fall from 57.5 % to 55.9 % is 1.6 percentage points but 2.8 percent;
+    mixing them misstates the change.
+
+Example:
+    The jobless rate declined 1.6 pct to 55.9 pct from 57.5 pct.
+
+Use instead:
+    The jobless rate declined 1.6 percentage points to 55.9 pct from 57.5 pct.
+
+Known false positives:
+    Wire copy that uses "pct" loosely for points by house style.
+"""
+from __future__ import annotations
+
+from checker.arithmetic import factor_from_rate, fmt_percent, interval
+from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from rules._growth import old_new_ratio
+
+CODE, NAME = "G103", "percent-vs-points"
+
+
+def _points_interval(g):
+    lows = (g.new.low - g.old.high, g.new.high - g.old.low)
+    lo, hi = min(lows), max(lows)
+    if g.direction == Direction.DOWN:
+        lo, hi = -hi, -lo
+    return lo, hi
+
+
+def check(doc, facts):
+    for g in facts.growths:
+        if g.rate is None or g.old is None or g.new is None or g.direction == Direction.UNKNOWN:
+            continue
+        if not (g.old.unit == "percent" and g.new.unit == "percent"):
+            continue
+        r = old_new_ratio(g)
+        if r is None:
+            continue
+        relative_fits = factor_from_rate(interval(g.rate), g.direction).intersects(r)
+        lo, hi = _points_interval(g)
+        points_fit = g.rate.low <= hi and lo <= g.rate.high
+        diff = abs(g.new.value - g.old.value)
+        rel = abs(g.new.value / g.old.value - 1) * 100 if g.old.value else None
+        if g.rate.unit == "percent" and points_fit and not relative_fits:
+            number = g.rate.text.split()[0].rstrip("%")
+            suggestion = f"{number} percentage points"
+            message = (f"{describe_move(g)} is a change of {diff:.3g} percentage points"
+                       + (f" ({fmt_percent(rel)} in relative terms)" if rel is not None else "")
+                       + f", so '{g.rate.text.strip()}' should be in points")
+        elif g.rate.unit == "percentage_point" and relative_fits and not points_fit:
+            suggestion = fmt_percent(g.rate.value)
+            message = (f"{describe_move(g)} is a change of {diff:.3g} percentage points, but "
+                       f"'{g.rate.text.strip()}' fits only as a relative change in percent")
+        else:
+            continue
+        sentence = doc.sentence_of(g.rate.span.start)
+        yield Finding(
+            code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=Severity.WARNING,
+            confidence=0.8, suggestion=suggestion,
+            related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
+            fingerprint=fingerprint(CODE, g.rate.text, doc.text[sentence.start:sentence.end]),
+        )
+
+
+def describe_move(g) -> str:
+    return f"from {g.old.text.strip()} to {g.new.text.strip()}"
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)

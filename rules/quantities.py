@@ -1,0 +1,263 @@
+"""Extractor: every quantity in the text, with its unit, bound and interval.
+
+One digit-anchored scan (rules._patterns.SCAN) finds numerals with what
+follows them (range, scale, percent, "fold"); prefixes (currency symbols,
+"more than") are read backwards from each match. Years, dates, times,
+ordinals and names ("Boeing 737", "COVID-19") are recorded as skipped, not
+read. Spelled-out numbers are read by a second, word-anchored scan.
+Translation garbles are undone later by rules.garbles, which needs the
+neighbouring quantities.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from checker.document import Document
+from checker.model import Facts, Quantity, Span
+from checker.numbers import SCALES, fraction_words_value, parse_numeral, rounding_interval, words_value
+from checker.units import CURRENCY_PREFIXES, CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+from rules import _patterns as P
+
+BOUND_OF_WORD = {
+    "about": "~", "around": "~", "approximately": "~", "approx": "~", "approx.": "~", "roughly": "~",
+    "some": "~", "an estimated": "~", "nearly": "<~", "almost": "<~", "close to": "~", "just under": "<~",
+    "just over": ">", "more than": ">", "over": ">", "above": ">", "in excess of": ">", "exceeded": ">",
+    "exceeding": ">", "topped": ">", "surpassed": ">", "passed": ">", "beyond": ">", "broke": ">",
+    "crossed": ">", "at least": ">", "up to": "<", "as much as": "<", "as many as": "<", "as high as": "<",
+    "less than": "<", "under": "<", "below": "<", "fewer than": "<", "at most": "<", "no more than": "<",
+}
+APPROX_WIDTH = 0.1  # "about 60" admits 54..66: news rounds loosely and we must never over-claim
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    text = doc.text
+    quantities: list[Quantity] = []
+    skipped: list[Span] = []
+    for m in P.SCAN.finditer(text):
+        q = _read_match(text, m)
+        if q is None:
+            skipped.append(Span(m.start("num"), m.end("num")))
+        else:
+            quantities.append(q)
+    covered = [(q.span.start, q.span.end) for q in quantities]
+    for m in P.NUMBER_WORD.finditer(text):
+        q = _read_words(text, m)
+        if q is not None and not _inside(covered, q.span):
+            quantities.append(q)
+    quantities.sort(key=lambda q: (q.span.start, q.span.end))
+    return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
+
+
+def _inside(covered: list[tuple[int, int]], span: Span) -> bool:
+    return any(s < span.end and span.start < e for s, e in covered)
+
+
+def _read_match(text: str, m) -> Quantity | None:
+    start, end = m.start("num"), m.end()
+    num = m.group("num")
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    if _is_excluded(text, m, before, after):
+        return None
+    numeral = parse_numeral(num)
+    value = numeral.value
+    if not math.isfinite(value):
+        return None
+    decimals, zeros = numeral.decimals, numeral.trailing_zeros
+    if m.group("frac"):
+        n, d = m.group("frac").strip(" -").split("/")
+        if int(d) == 0 or int(n) >= int(d):
+            return None
+        value += int(n) / int(d)
+        decimals = max(decimals, 3)
+    elif m.group("slash"):
+        d = int(m.group("slash")[1:])
+        if d == 0 or numeral.grouping != "plain" or value >= d:
+            return None  # "24/7", "9/11" and the like are not fractions we read
+        value = value / d
+        decimals = 3
+
+    # currency written before the number
+    currency = None
+    prefix_start = start
+    cm = P.CURRENCY_BEFORE.search(text[max(0, start - 8):start])
+    if cm:
+        if cm.group("sym"):
+            currency = CURRENCY_PREFIXES.get(cm.group("sym").rstrip(".") if cm.group("sym") == "Rs." else cm.group("sym"))
+            prefix_start = start - (len(cm.group(0)))
+        elif cm.group("iso") in ISO_CODES:
+            currency = "CNY" if cm.group("iso") == "RMB" else cm.group("iso")
+            prefix_start = start - len(cm.group(0))
+
+    scale_word = (m.group("scale") or "").strip().lower()
+    if scale_word in ("m", "b", "k") and currency is None:
+        # "100m" without a currency is a distance; "5b" a model name: not a scale
+        end = m.start("scale")
+        scale_word = ""
+        tail_text = ""
+    else:
+        tail_text = (m.group("tail") or "").strip().lower()
+    scale = SCALES.get(scale_word, 1.0)
+
+    unit = currency or "count"
+    kind = "level"
+    value2 = None
+    if m.group("range") and not scale_word and not tail_text and _looks_like_years(num, m.group("num2")):
+        return None
+    if m.group("num2"):
+        value2 = parse_numeral(m.group("num2")).value
+    if tail_text:
+        if "point" in tail_text or tail_text in ("bps", "pp"):
+            if "basis" in tail_text or "base" in tail_text or tail_text == "bps":
+                unit, value, value2 = "percentage_point", value / 100, (value2 / 100 if value2 else None)
+                decimals += 2
+            else:
+                unit = "percentage_point"
+        elif "fold" in tail_text or tail_text in ("times", "x"):
+            unit, kind = "times", "multiplier"
+        else:
+            unit = "percent"
+    noun = None
+    if unit == "count" or unit == currency:
+        wm = P.CURRENCY_WORD_AFTER.match(after if not scale_word else text[end:end + 40])
+        if currency is None and wm:
+            word = wm.group(0).strip().lower()
+            unit = CURRENCY_WORDS.get(word, "count")
+            if unit in ("GBP-pence",) and word == "p" and not scale_word:
+                unit = "count"
+            else:
+                end += len(wm.group(0))
+        elif currency is None:
+            um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
+            if um:
+                unit = UNIT_WORDS[um.group(0).strip().lower()]
+                end += len(um.group(0))
+        if unit == "count" or unit == currency:
+            im = P.ISO_AFTER.match(text[end:end + 8])
+            if im and im.group("iso") in ISO_CODES and currency is None:
+                unit = im.group("iso")
+                end += len(im.group(0))
+        wn = P.WORD_AFTER.match(text[end:end + 40])
+        if wn:
+            noun = wn.group("word").lower()
+
+    # sign
+    negative = False
+    if prefix_start >= 1 and text[prefix_start - 1] in "-−" and (prefix_start == 1 or not text[prefix_start - 2].isalnum()):
+        negative = True
+        prefix_start -= 1
+
+    # plain years are not quantities
+    if (unit == "count" and not scale_word and numeral.grouping == "plain" and not decimals and
+            1900 <= value <= 2100 and len(num) == 4 and not m.group("range") and not negative):
+        return None
+
+    if scale_word or tail_text or value < 1000:
+        zeros = 0  # "10 mln", "20 pct", "120": the last digit is the precision; "3,000" may be rounded
+    low, high = rounding_interval(value, decimals, zeros, scale)
+    if value2 is not None:
+        n2 = parse_numeral(m.group("num2"))
+        low2, high2 = rounding_interval(value2, n2.decimals, 0 if scale_word else n2.trailing_zeros, scale)
+        low, high = min(low, low2), max(high, high2)
+        kind = "range"
+    value *= scale
+    if value2 is not None:
+        value = (value + value2 * scale) / 2
+    if negative:
+        value, low, high = -value, -high, -low
+
+    bound = "="
+    bm = P.BOUND_BEFORE.search(text[max(0, prefix_start - 30):prefix_start])
+    if bm:
+        word = " ".join(bm.group("word").lower().split())
+        bound = BOUND_OF_WORD.get(word, "=")
+        low, high = _apply_bound(bound, value, low, high)
+        if bound == "<~":
+            bound = "~"
+    return Quantity(
+        span=Span(prefix_start, end), text=text[prefix_start:end], value=value, low=low, high=high,
+        unit=unit, kind=kind, bound=bound, noun=noun, decimals=decimals, grouping=numeral.grouping,
+    )
+
+
+def _apply_bound(bound: str, value: float, low: float, high: float) -> tuple[float, float]:
+    spread = abs(value) * APPROX_WIDTH
+    if bound == "~":
+        return min(low, value - spread), max(high, value + spread)
+    if bound == "<~":  # "nearly", "almost": at or a little below
+        return min(low, value - spread), high
+    if bound == ">":  # "more than 3 million": above the figure itself, whatever its rounding
+        return value, math.inf
+    if bound == "<":
+        return (-math.inf if value < 0 else 0.0), value
+    return low, high
+
+
+def _looks_like_years(a: str, b: str) -> bool:
+    """ "1987-88", "2021-2022" and phone-number shapes like "555-1234"."""
+    if len(a) == 4 and a[:2] in ("19", "20") and (len(b) == 2 or (len(b) == 4 and b[:2] in ("19", "20"))):
+        return True
+    return len(a) == 3 and len(b) == 4 and "," not in a + b
+
+
+def _is_excluded(text: str, m, before: str, after: str) -> bool:
+    """Numbers that are not quantities: names, dates, times, ordinals, codes."""
+    num = m.group("num")
+    if P.NAME_BEFORE.search(before):
+        # a letter glued before ("G20", "COVID-19") or a naming word ("Section 427")
+        if not (before.endswith(("US$", "HK$", "A$", "C$", "S$", "R$", "RM", "Rs", "Rp", "NT$"))):
+            return True
+    if P.ORDINAL_AFTER.match(after) and not m.group("tail") and not m.group("scale"):
+        return True
+    if not m.group("tail") and not m.group("scale") and not m.group("range"):
+        if P.TIME_AFTER.match(after):
+            return True
+        if after[:1] == "/" and after[1:2].isdigit():
+            return True  # a date 12/03/2020 or a ratio we do not read
+        if len(num) <= 2 and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
+            return True
+    if after[:1] in ("-",) and after[1:2].isalpha() and not m.group("tail") and num.isdigit() and len(num) == 4:
+        return True  # "2021-style"
+    return False
+
+
+def _read_words(text: str, m) -> Quantity | None:
+    words = m.group("words")
+    tokens = words.lower().replace("-", " ").split()
+    if all(t in ("a", "an", "and") for t in tokens):
+        return None
+    # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
+    start = m.start("words")
+    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not m.group("scale"):
+        return None
+    value = words_value(words)
+    if value is None:
+        return None
+    if tokens == ["one"] and not m.group("scale") and not m.group("tail"):
+        return None  # "one of the", "one day": too vague to read as a count
+    scale_word = (m.group("scale") or "").strip().lower()
+    value *= SCALES.get(scale_word, 1.0)
+    tail = (m.group("tail") or "").strip().lower()
+    unit, kind = "count", "level"
+    if "point" in tail:
+        unit = "percentage_point"
+    elif "fold" in tail or "times" in tail:
+        unit, kind = "times", "multiplier"
+    elif tail:
+        unit = "percent"
+    end = m.end()
+    frac = fraction_words_value(words)
+    if frac is not None:
+        value = frac
+    # spelled-out numbers are exact as words, but a scale word makes them round ("two million")
+    if scale_word:
+        low, high = rounding_interval(value / SCALES[scale_word], 0, 0, SCALES[scale_word])
+    else:
+        low, high = value, value
+    noun = None
+    wn = P.WORD_AFTER.match(text[end:end + 40])
+    if wn:
+        noun = wn.group("word").lower()
+    return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
+                    unit=unit, kind=kind, noun=noun)

@@ -1,0 +1,171 @@
+"""Any input, no crash: each bad input gives a clear per-file error or a result.
+
+Never a traceback, never a hang, and the other files in the run are still
+checked. Pathological-but-valid text runs through the real rules (whatever
+exist), so these tests also guard the lead's extractors against blow-ups; a
+hang guard (SIGALRM, 60 s) turns a hang into a failure instead of a stuck CI.
+There are no timing assertions beyond that guard.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.sources import read_stream, read_text
+from fake_rules import fake_rules  # noqa: F401  (pytest fixture)
+
+HANG_GUARD_SECONDS = 60
+
+
+class Hang(BaseException):
+    """BaseException so the CLI's per-file `except Exception` cannot swallow it."""
+
+
+@pytest.fixture(autouse=True)
+def hang_guard():
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise Hang(f"hang guard: test still running after {HANG_GUARD_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(HANG_GUARD_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def write(name: str, data: bytes) -> str:
+        (tmp_path / name).write_bytes(data)
+        return name
+
+    return write
+
+
+def run(*args, input=None):
+    try:
+        runner = CliRunner(mix_stderr=False)  # click < 8.2
+    except TypeError:
+        runner = CliRunner()
+    result = runner.invoke(main, ["check", "--no-config", *args], input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def run_json(*args):
+    result = run("--format", "json", *args)
+    return result, {f["path"]: f for f in json.loads(result.stdout)["files"]}
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"Sales \xff rose", "not valid UTF-8 at byte 6 (0xff)"),
+    (b"abc\xe4\xb8", "not valid UTF-8 at byte 3 (0xe4)"),  # truncated at end of file
+    (b"\xef\xbb\xbfab\xff", "not valid UTF-8 at byte 5 (0xff)"),  # offset counts the BOM's bytes
+    (b"\xed\xa0\x80", "not valid UTF-8 at byte 0 (0xed)"),  # an encoded surrogate
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file skipped"),
+    (b"\xff\xfeS\x00a\x00", "UTF-16 text is not supported: convert the file to UTF-8"),
+])
+def test_unreadable_bytes_are_a_per_file_error(fake_rules, files, data, message):
+    bad, good = files("bad.txt", data), files("good.txt", b"FIRE")
+    result, by_path = run_json(bad, good)
+    assert result.exit_code == 2
+    assert by_path[bad]["error"] == message and by_path[bad]["findings"] == []
+    assert by_path[good]["error"] is None and by_path[good]["findings"][0]["rule"] == "X901"
+
+
+def test_missing_path_and_dangling_link(fake_rules, files, tmp_path):
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    good = files("good.txt", b"FIRE")
+    result, by_path = run_json("missing.txt", "dangling.txt", good)
+    assert result.exit_code == 2
+    assert by_path["missing.txt"]["error"] == "no such file or directory"
+    assert by_path["dangling.txt"]["error"].startswith("cannot read")
+    assert by_path[good]["findings"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_is_refused_not_read(fake_rules, files, tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would block forever
+    result, by_path = run_json("pipe.txt", files("good.txt", b"calm"))
+    assert result.exit_code == 2 and by_path["pipe.txt"]["error"] == "not a regular file"
+
+
+def test_empty_file_is_a_result(fake_rules, files):
+    result, by_path = run_json(files("empty.txt", b""), files("bom-only.txt", b"\xef\xbb\xbf"))
+    assert result.exit_code == 0
+    assert all(f["error"] is None and f["findings"] == [] for f in by_path.values())
+
+
+def test_bom_is_not_counted_and_crlf_is_kept(fake_rules, files):
+    result, by_path = run_json(files("bom.txt", b"\xef\xbb\xbfFIRE"), files("crlf.txt", b"a\r\nb FIRE\r\n"))
+    bom, crlf = by_path["bom.txt"]["findings"][0], by_path["crlf.txt"]["findings"][0]
+    assert (bom["start"], bom["line"], bom["column"]) == (0, 1, 1)
+    assert (crlf["start"], crlf["line"], crlf["column"], crlf["text"]) == (5, 2, 3, "FIRE")
+
+
+def test_control_characters_never_reach_the_terminal_raw(fake_rules, files):
+    result = run(files("esc.txt", "\x1b[2J\u202eFIRE\x07".encode()))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout
+    assert "␛[2J\\u202eFIRE␇" in result.stdout
+
+
+def test_too_large_is_refused(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 11)
+    assert read_text(str(path), max_bytes=10) == (None, "too large (11 bytes; the limit is 10 bytes)")
+    text, error = read_stream(io.BytesIO(b"x" * 100), max_bytes=10)
+    assert text is None and error.startswith("too large")
+    assert read_text(str(path), max_bytes=11) == ("x" * 11, None)
+
+
+def test_stdin_bad_bytes(fake_rules):
+    result = run("--format", "json", "-", input=b"ok \xc3\x28")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["files"][0]["error"] == "not valid UTF-8 at byte 3 (0xc3)"
+
+
+# --- pathological but valid text, through the real rules -------------------------
+
+def _ten_mb_line() -> bytes:
+    sentence = b"Revenue rose 12.5% to 3.4 million yuan from 3.02 million yuan, up 522 10,000 units; "
+    return sentence * (10 * 1024 * 1024 // len(sentence) + 1)
+
+
+PATHOLOGICAL = {
+    "10mb-one-line": _ten_mb_line,
+    "100k-digits-and-commas": lambda: b"123," * 25_000,
+    "100k-digits": lambda: b"7" * 100_000,
+    "100k-percent-signs": lambda: b"5%" * 50_000,
+    "stacked-scales": lambda: b"3 " + b"million " * 20_000 + b"units",
+    "many-growth-words": lambda: b"rose 5% fell 3% up 2 times " * 5_000,
+    "dots-and-decimals": lambda: b"1." * 50_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_text_gives_a_result(files, name):
+    path = files(f"{name}.txt", PATHOLOGICAL[name]())
+    other = files("other.txt", b"Nothing here.")
+    result = run(path, other)
+    assert result.exit_code in (0, 1), result.stdout[-2000:]  # a result, not an error
+    lines = result.stdout.splitlines()
+    assert lines[-1].endswith("in 2 files.")
+    assert max(map(len, lines)) < 2000  # excerpts of a huge line are cut to a window
