@@ -32,7 +32,7 @@ import regex
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import OUT_DIR, corpus
+from bench import OUT_DIR, REPO_ROOT, corpus
 
 ERRORS = OUT_DIR / "measeval_errors.jsonl"
 
@@ -231,7 +231,7 @@ def run(with_quantulum: bool = True, errors_path: Path = ERRORS) -> dict:
             fh.write(json.dumps(e, ensure_ascii=False) + "\n")
     kinds = Counter(e["kind"] for e in errors)
     mods = Counter(m for e in errors if e["kind"] == "miss" for m in (e["mods"] or ["(none)"]))
-    res["statlint_errors"] = {"file": str(errors_path), "by_kind": dict(kinds), "misses_by_mod": dict(mods.most_common())}
+    res["statlint_errors"] = {"file": str(errors_path.relative_to(REPO_ROOT)) if errors_path.is_relative_to(REPO_ROOT) else str(errors_path), "by_kind": dict(kinds), "misses_by_mod": dict(mods.most_common())}
     return res
 
 

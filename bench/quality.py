@@ -27,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import OUT_DIR, corpus, verdicts
+from bench import OUT_DIR, REPO_ROOT, corpus, verdicts
 
 CONTEXT = 200  # characters of context either side of a finding
 MAX_CONTEXT_SPAN = 1200  # beyond this, related spans are left out of the context window
@@ -88,6 +88,13 @@ def finding_record(label: str, rec: dict, text: str, f) -> tuple[dict, bool]:
         "context_start": c0,
         "context": text[c0:c1],
     }, fallback
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
 
 
 def _rate(n: int, docs: int) -> float:
@@ -161,13 +168,13 @@ def run(labels: tuple[str, ...] = tuple(corpus.NEWS), limit: int | None = None,
         "total": {"docs": total_docs, "bytes": sum(c["bytes"] for c in per_corpus.values()),
                   "crashes": len(crashes), **_tally(rows, total_docs)},
         "rules": rules,
-        "reviewed": {"file": str(seen.path), "lines": seen.lines, "verdicts": len(seen.by_key),
+        "reviewed": {"file": _rel(seen.path), "lines": seen.lines, "verdicts": len(seen.by_key),
                      "invalid": seen.invalid[:50], "invalid_count": len(seen.invalid),
                      # verdicts whose finding no longer fires (fixed, or its fingerprint changed)
                      "stale": sum(k not in current for k in seen.by_key)},
         "crashes": crashes[:20],
         "fingerprint_fallbacks": fallbacks,
-        "findings_file": str(out_path),
+        "findings_file": _rel(out_path),
         "limit": limit,
     }
 

@@ -11,7 +11,8 @@ they can be compared across machines:
   pays) and the ratio between the two;
 - peak RSS of this process (resource.getrusage);
 - cold start: wall time of `statlint check` on a ~1 KB article (median of 5,
-  after one untimed run that writes .pyc files), beside `python -c pass`;
+  after one untimed run that writes .pyc files), beside `python -c pass` and
+  the library call alone;
 - whether pint / scikit-learn were imported by a cold check of that article
   (it needs neither, so neither should load);
 - two worker processes (multiprocessing Pool(2) over chunks of documents)
@@ -40,7 +41,7 @@ import regex
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import REPO_ROOT, corpus
+from bench import OUT_DIR, REPO_ROOT, corpus
 
 NUMBER_SCAN = regex.compile(r"\d[\d,.]*")
 CHUNK_BYTES = 256_000  # documents are batched into chunks of about this size per worker task
@@ -147,28 +148,56 @@ def statlint_command(path: str) -> list[str]:
     return [sys.executable, "-m", "checker.cli", "check", path]
 
 
-def _timed(cmd: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+def _timed(cmd: list[str], env: dict) -> tuple[float, subprocess.CompletedProcess]:
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120)
     return time.perf_counter() - t0, proc
 
 
+def _shown(cmd: list[str], path: str, env: dict) -> str:
+    """The command as a reader would type it from the repo root."""
+    out = []
+    if env.get("PYTHONDONTWRITEBYTECODE"):
+        out.append("PYTHONDONTWRITEBYTECODE=1")
+    if env.get("PYTHONPYCACHEPREFIX"):
+        out.append(f"PYTHONPYCACHEPREFIX={os.path.relpath(env['PYTHONPYCACHEPREFIX'], REPO_ROOT)}")
+    for a in cmd:
+        a = a.replace(path, "ARTICLE.txt")
+        if a.startswith(str(REPO_ROOT) + os.sep):
+            a = os.path.relpath(a, REPO_ROOT)
+        out.append(a)
+    return shlex.join(out)
+
+
 def cold_start(path: str) -> dict:
-    out = {}
+    """Median wall time of fresh processes checking the article.
+
+    `cli` is the headline: byte-code caching on, as in any installed copy (the
+    .pyc files go to bench/out/pycache so nothing is written next to the
+    sources). `cli_no_pyc` is the same with PYTHONDONTWRITEBYTECODE=1 and no
+    cache prefix, i.e. the project's own modules compiled on every start, as
+    in a checkout run under an environment that forbids .pyc files.
+    """
+    cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    cached["PYTHONPYCACHEPREFIX"] = str(OUT_DIR / "pycache")
+    no_pyc = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+    no_pyc["PYTHONDONTWRITEBYTECODE"] = "1"
+    lib = 'import sys, checker; checker.check_text(open(sys.argv[1], encoding="utf-8").read())'
     runs = {
-        "python_bare": [sys.executable, "-c", "pass"],
-        "library": [sys.executable, "-c", f"import checker; checker.check_text(open({path!r}, encoding='utf-8').read())"],
-        "cli": statlint_command(path),
+        "python_bare": ([sys.executable, "-c", "pass"], cached),
+        "library": ([sys.executable, "-c", lib, path], cached),
+        "cli": (statlint_command(path), cached),
+        "cli_no_pyc": (statlint_command(path), no_pyc),
     }
-    for name, cmd in runs.items():
-        _timed(cmd)  # untimed: compiles .pyc files, warms the page cache
+    out = {}
+    for name, (cmd, env) in runs.items():
+        _timed(cmd, env)  # untimed: writes the .pyc files, warms the page cache
         times, proc = [], None
         for _ in range(COLD_RUNS):
-            t, proc = _timed(cmd)
+            t, proc = _timed(cmd, env)
             times.append(t)
         ok = proc.returncode in (0, 1)  # 1 = findings, still a successful check
-        shown = [a.replace(path, "<article.txt>") for a in cmd]
-        out[name] = {"command": shlex.join(shown), "median_s": round(statistics.median(times), 4),
+        out[name] = {"command": _shown(cmd, path, env), "median_s": round(statistics.median(times), 4),
                      "runs_s": [round(t, 4) for t in times], "returncode": proc.returncode, "ok": ok}
         if not ok:
             out[name]["stderr"] = proc.stderr.strip()[-400:]
@@ -227,6 +256,7 @@ def run(repeat: int = 3) -> dict:
     ids = [r["id"] for _, r in recs]
     nbytes = sum(len(t.encode("utf-8")) for t in texts)
     rss_before = _peak_rss_mb()
+    load_before = os.getloadavg()
 
     _check_all(texts[:50])  # warm-up: lazy imports, compiled patterns
     t_check, (found, errors) = best_of(lambda: _check_all(texts), repeat)
@@ -259,6 +289,8 @@ def run(repeat: int = 3) -> dict:
         "cold_start": cold,
         "cold_imports": imports,
         "article_bytes": len(ARTICLE.encode("utf-8")),
+        # other work on the machine skews timings; a 1-minute load near nproc or above means "noisy"
+        "loadavg_1min": {"before": round(load_before[0], 2), "after": round(os.getloadavg()[0], 2)},
     }
 
 

@@ -17,8 +17,8 @@ from checker.model import Span
 # quote, or at a blank line. Abbreviations common in wire copy do not end one.
 _SENTENCE_END = regex.compile(
     r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"No|vs|U\.S|U\.K|approx|est|Gov|Sen|Rep|Bros|Ave|Jr|Sr|Prof|Gen|Col|Capt|Lt|Mt|Ft|dlrs|mln|bln|pct))"
-    r"[.!?][\"'”’)]*+(?:[ \t]++(?=[\"'“‘(]?+[A-Z0-9])|[ \t]*+\n[ \t]*+\n|(?=[ \t]*+\n[ \t]++\S))"
+    r"No|vs|U\.S|U\.K|approx|est|Gov|Sen|Rep|Bros|Ave|Jr|Sr|Prof|Gen|Col|Capt|Lt|Mt|Ft))"
+    r"[.!?][\"'”’)]*+(?:[ \t]++(?=[\"'“‘(]?+[A-Z0-9])|[ \t]*+\n[ \t]*+\n|(?=[ \t]*+\n[ \t]*+[\"“A-Z]))"
     r"|\n[ \t]*+\n"
 )
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*+\n|\n(?=[ \t]{2,}+\S)")

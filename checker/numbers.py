@@ -69,6 +69,7 @@ _STANDARD = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
 _INDIAN = regex.compile(r"\d{1,2}+(?:,\d{2})++,\d{3}+(?:\.\d++)?+")
 _PLAIN = regex.compile(r"\d++(?:\.\d++)?+")
 _DOTTED = regex.compile(r"\d{1,3}+(?:\.\d{3}){2,}+")
+_EUROPEAN = regex.compile(r"\d{1,3}+(?:\.\d{3})++,\d{1,2}+")
 
 
 def parse_numeral(s: str) -> Numeral:
@@ -82,6 +83,9 @@ def parse_numeral(s: str) -> Numeral:
     elif _INDIAN.fullmatch(s):
         grouping = "indian"
         clean = s.replace(",", "")
+    elif _EUROPEAN.fullmatch(s):
+        grouping = "european"  # 2.000,00: consistent continental notation, not a slip
+        clean = s.replace(".", "").replace(",", ".")
     elif _DOTTED.fullmatch(s):
         grouping = "dotted"
         clean = s.replace(".", "")
@@ -112,7 +116,10 @@ def rounding_interval(value: float, decimals: int, trailing_zeros: int, scale: f
         half = 0.5 * 10.0 ** min(trailing_zeros, 12)
     if value == 0:
         half = 0.5 * 10.0 ** (-decimals) if decimals else 0.5
-    return (value - half) * scale, (value + half) * scale
+    # Figures are rounded, but wire copy often truncates (35.7 % printed as "35 pct"):
+    # admit a full unit above so that no truncated figure is ever called wrong.
+    low, high = (value - half) * scale, (value + 2 * half) * scale
+    return (low, high) if value >= 0 else ((value - 2 * half) * scale, (value + half) * scale)
 
 
 def words_value(words: str) -> float | None:

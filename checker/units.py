@@ -23,7 +23,7 @@ ISO_CODES = frozenset(
 
 # Currency words written after the number (and after a scale word).
 CURRENCY_WORDS: dict[str, str] = {
-    "dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "usd": "USD",
+    "dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "dls": "USD", "crowns": "crowns", "usd": "USD",
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
     "euros": "EUR", "euro": "EUR", "eur": "EUR",
     "yen": "JPY", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "stg": "GBP",

@@ -5,6 +5,9 @@ from checker.arithmetic import Interval, fmt_number, interval, ratio
 from checker.model import Growth, Quantity
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
+_FUNCTION_WORDS = frozenset(
+    "from to in a an the and or vs last this that on at for by with of previously earlier year month "
+    "week quarter before against compared since".split())
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -16,7 +19,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return True
     if a.is_percent or b.is_percent or a.unit in _MONEY_SUBUNITS or b.unit in _MONEY_SUBUNITS:
         return False
-    return a.unit == "count" or b.unit == "count"
+    # a bare count stands for the other's unit only when no noun of its own says otherwise:
+    # "135.3 mln" after "167.4 mln dlrs" yes, "831 cases" against "52m euros" no
+    bare = a if a.unit == "count" else b if b.unit == "count" else None
+    return bare is not None and (bare.noun is None or bare.noun in _FUNCTION_WORDS)
 
 
 def old_new_ratio(g: Growth) -> Interval | None:

@@ -19,7 +19,7 @@ def _alternation(words) -> str:
 
 
 # A digit run with separators: "1,234.5", "1,00,000", "4178,027", "920, 000", "2.313.000.000".
-NUMERAL = r"\d++(?:(?:[,.]|,[ ](?=\d00(?![\d,])))\d++)*+"
+NUMERAL = r"\d++(?:(?:[,.]|,[ ](?=000(?![\d,])))\d++)*+"
 
 # What may follow a numeral, in order: fraction ("7-1/2"), scale, percent, currency/unit word.
 SCALE_WORD = r"(?:" + _alternation([w for w in SCALES if w != "hundred"]) + r")(?![\w$€£])"
@@ -30,7 +30,7 @@ UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
 
 SCAN = regex.compile(
     r"(?<![\w.,/:])(?P<num>" + NUMERAL + r")"
-    r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?![\d/])))?"
+    r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?:\.\d++)?+(?![\d/])))?"
     r"(?:(?P<range>\s?[-–]\s?(?:[$€£¥]|US\$)?(?P<num2>" + NUMERAL + r"))(?![\d/]))?"
     r"(?P<scale>\s?" + SCALE_WORD + r")?"
     r"(?P<tail>" + POINTS + r"|" + PERCENT + r"|(?:[- ]fold\b)|\s?(?:times|x)\b)?",
@@ -39,7 +39,7 @@ SCAN = regex.compile(
 
 # Currency prefixes looked for right before a numeral (the text is read backwards).
 CURRENCY_BEFORE = regex.compile(
-    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)$"
+    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z"
 )
 
 BOUND_BEFORE = regex.compile(
@@ -47,7 +47,7 @@ BOUND_BEFORE = regex.compile(
     r"just under|just over|more than|over|above|in excess of|exceeded|exceeding|topped|surpassed|passed|"
     r"at least|up to|as (?:much|many|high) as|less than|under|below|fewer than|at most|no more than|"
     r"beyond|broke|crossed)"
-    r"(?:\s+the)?\s+$",
+    r"(?:\s+the)?\s+\Z",
     regex.IGNORECASE,
 )
 
@@ -60,8 +60,10 @@ NAME_BEFORE = regex.compile(
     r"version|Windows|Channel|Page|pages?|Figure|Fig\.|Table|Rule|Resolution|Paragraph|Act|Clause|Form|"
     r"Apollo|Level|Grade|Class|Category|Phase|Stage|Episode|Season|Volume|Vol\.|Item|Line|Platform|Gate|"
     r"Terminal|Block|Unit|Lot|Suite|Box|Bus|Train|Interstate|Chapter|Title|Schedule|Annex|Appendix|"
-    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier)\s+|[A-Za-z]-?|#)$"
+    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier)\s+|[A-Za-z]-?|#)\Z"
 )
+DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
+PER_BEFORE = regex.compile(r"\b(?:per|a|every|each)\s+\Z", regex.IGNORECASE)
 ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
 WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")
@@ -69,7 +71,7 @@ WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")
 NUMBER_WORD = regex.compile(
     r"\b(?P<words>(?:(?:" + _alternation(list(TENS_WORDS) + list(UNITS_WORDS)) + r"|a|an|hundred|dozen)"
     r"(?:[\s\-]+(?:and[\s]+)?(?:" + _alternation(list(TENS_WORDS) + list(UNITS_WORDS)) + r"|hundred|dozen))*+))"
-    r"(?P<scale>\s+(?:thousand|million|billion|trillion))?"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion|mln|bln|mn|bn))?"
     r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]fold\b|\s+times\b)?"
     r"(?=\W|$)",
     regex.IGNORECASE,

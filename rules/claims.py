@@ -15,11 +15,11 @@ import regex
 from checker.document import Document
 from checker.model import Direction, Facts, Growth, Quantity, Series, Span
 
-UP = (r"rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
+UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
       r"climbing|jumped|jumps|jumping|gained|gains|surged|surges|surging|soared|soars|soaring|advanced|"
       r"rebounded|expanded|went\s+up|go\s+up|goes\s+up|was\s+up|were\s+up|is\s+up|are\s+up|up|improved|"
       r"swelled|leapt|leaped|spiked|accelerated|boosted|raised|lifted|skyrocketed|rocketed")
-DOWN = (r"fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
+DOWN = (r"reduce|lower|fall|decline|decrease|drop|slip|slide|slump|plunge|tumble|ease|shrink|sink|dip|fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
         r"decreasing|slipped|slips|slid|slumped|slumps|plunged|plunges|plummeted|tumbled|tumbles|eased|eases|"
         r"shrank|shrunk|shrinks|sank|sinks|dipped|dips|went\s+down|was\s+down|were\s+down|is\s+down|are\s+down|"
         r"down|contracted|retreated|lowered|cut|reduced|slowed|declined|lost|shed")
@@ -37,9 +37,12 @@ _TRIGGER = regex.compile(
 )
 _IS_UP = regex.compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 _RATE_AFTER = regex.compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
-_RATE_BEFORE = regex.compile(rf"{Q}\s+(?:year-on-year\s+|annual\s+|yearly\s+)?$", regex.IGNORECASE)
-_TO = regex.compile(rf"\b(?:to|at|reaching|hitting)\s+(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?{Q}", regex.IGNORECASE)
-_FROM = regex.compile(rf"\b(?:from|vs\.?|versus|compared\s+with|compared\s+to|against)\s+"
+_RATE_BEFORE = regex.compile(rf"{Q}\s+(?:year-on-year\s+|annual\s+|yearly\s+)?\Z", regex.IGNORECASE)
+_TO = regex.compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
+                 regex.IGNORECASE)
+# "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
+# against 422 a year ago"), so only "from" and "vs" name the old figure.
+_FROM = regex.compile(rf"\b(?:from|vs\.?|versus)\s+"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
@@ -48,12 +51,25 @@ _NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$")
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
 _INVERSE_SUBJECT = regex.compile(
     r"(?:\bthe\s+(?:mark|won|franc|lira|peso)|\b(?:yen|marks|francs|guilders?|lire|yuan|rupees?|pesetas?|"
-    r"roubles?|rubles?|renminbi))\b[^.;,⟨]{0,20}$", regex.IGNORECASE)
+    r"roubles?|rubles?|renminbi))\b[^.;,⟨]{0,20}\Z", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(
     rf"(?P<values>{Q}(?:\s*+,\s*+{Q})*+,?\s+and\s+{Q})[^⟨;.]{{0,40}}?\bin\s+"
     r"(?P<labels>(?:19|20)\d\d(?:\s*+,\s*+(?:19|20)\d\d)*+,?\s+and\s+(?:19|20)\d\d)\s*+,?\s*+respectively",
     regex.IGNORECASE,
 )
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|jobs?|any|no)\s+\Z", regex.IGNORECASE)
+_UP_TO = regex.compile(r"\s+to\b", regex.IGNORECASE)
+_CONVERSION_BEFORE = regex.compile(rf"{Q}\s*+,?\s*+(?:or|\()\s*+\Z")
+_PER_TO_DOLLAR = regex.compile(
+    r"\s*+(?:to|per|against)\s+(?:the\s+|one\s+)?(?:U\.S\.\s+|D-)?(?:dollar|mark|yen|pound|sterling|franc|euro)\b",
+    regex.IGNORECASE)
+DURATION_NOUNS = frozenset("months month years year weeks week days day quarters quarter hours hour minutes decades".split())
+MAX_WINDOW = 140  # a figure further than this from its verb belongs to another clause
+
+_OTHER_BASIS = regex.compile(
+    r"\b(?:comparable|same-store|same\s+store|basis|adjusted|constant|real\s+terms|local\s+currency|excluding|"
+    r"per\s+share|respectively)\b", regex.IGNORECASE)
+_NOUN_AFTER_TRIGGER = regex.compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
 _YEAR_NEAR = regex.compile(r"\bin\s+((?:19|20)\d\d)\b")
 
 
@@ -130,18 +146,25 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
     claims: list[Growth] = []
     for n, t in enumerate(triggers):
         word = t.group("noun") or t.group("noun2") or t.group("verb") or t.group("mult")
+        if t.group("verb"):
+            low_word = t.group("verb").lower()
+            if low_word == "up" and _UP_TO.match(skeleton, t.end()):
+                continue  # "up to 2 billion" is a bound, not a rise
+            if _DETERMINER_BEFORE.search(skeleton, 0, t.start()):
+                continue  # "the jobs gains", "the cut": a noun, whose figures need not move its way
         window_end = triggers[n + 1].start() if n + 1 < len(triggers) else len(skeleton)
+        window_end = min(window_end, t.end() + MAX_WINDOW)
         stop = _CLAUSE_END.search(skeleton, t.end(), window_end)
         if stop:
             window_end = stop.start()
         window = skeleton[t.end():window_end]
         rate = factor = old = new = None
         factor_kind = ""
-        key = word.split()[0] if (t.group("noun") or t.group("noun2")) else word.split()[-1]
-        direction = Direction.UP if _IS_UP.fullmatch(key) else Direction.DOWN
+        direction = _direction(t)
         if t.group("mult"):
             factor_kind = "doubled"
             direction = Direction.DOWN if word.lower() == "halved" else Direction.UP
+        absolute_change = False
         rm = _RATE_AFTER.match(window)
         if rm:
             q = quantities[int(rm.group(1))]
@@ -149,25 +172,42 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
                 rate = q
             elif q.unit == "times":
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
+            else:
+                absolute_change = True  # "up 13.1 at 6.785 from 6.84": the "from" figure is another reference
         if t.group("noun2"):
             bm = _RATE_BEFORE.search(skeleton, 0, t.start())
             if bm and quantities[int(bm.group(1))].unit == "percent":
                 rate = quantities[int(bm.group(1))]
         tm = _TO.search(window)
-        if tm:
+        if tm and _is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
         fm = _FROM.search(window)
-        if fm:
+        if fm and _is_level(quantities[int(fm.group(1))]):
             old = quantities[int(fm.group(1))]
         if word.lower() in ("up", "down") and new is None and old is not None:
             nb = _NEW_BEFORE_UPDOWN.search(skeleton, 0, t.start())
             if nb:
-                new = quantities[int(nb.group(1))]
+                k = int(nb.group(1))
+                conv = _CONVERSION_BEFORE.search(skeleton, 0, nb.start())
+                if conv:
+                    k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
+                new = quantities[k] if _is_level(quantities[k]) else None
+        if new is not None and old is not None and new is old:
+            new = None
+        if absolute_change or _OTHER_BASIS.search(window) or any(
+                q is not None and q.kind == "quote" for q in (old, new)):
+            old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against
+        if n and not t.group("noun2") and _NOUN_AFTER_TRIGGER.fullmatch(skeleton, triggers[n - 1].end(), t.start()):
+            # "increase the annual permissible cut ... to 10 pct": the first word governs
+            direction = _direction(triggers[n - 1])
+            if claims and claims[-1].verb is not None and claims[-1].old is None and claims[-1].new is None:
+                claims.pop()
         if rate is None and factor is None and old is None and new is None and not t.group("mult"):
             continue
         verb_start = _to_text(offsets, t.start(t.lastgroup))
         verb = Span(verb_start, verb_start + len(word))
-        inverse = bool(_INVERSE_SUBJECT.search(skeleton, 0, t.start()))
+        inverse = bool(_INVERSE_SUBJECT.search(skeleton, 0, t.start())) or (
+            new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
         claim = Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                        rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse)
         if t.group("mult"):
@@ -180,6 +220,20 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
             continue
         claims.append(claim)
     return [_with_series_base(c, text, series) for c in claims]
+
+
+def _direction(t) -> Direction:
+    if t.group("mult"):
+        return Direction.DOWN if t.group("mult").lower() == "halved" else Direction.UP
+    word = t.group("noun") or t.group("noun2") or t.group("verb")
+    key = word.split()[0] if (t.group("noun") or t.group("noun2")) else word.split()[-1]
+    return Direction.UP if _IS_UP.fullmatch(key) else Direction.DOWN
+
+
+def _is_level(q: Quantity) -> bool:
+    """A figure that can be a before or after value: not a duration ("two months"), a
+    denominator ("per 100 kilos") or a multiplier."""
+    return q.noun not in DURATION_NOUNS and q.kind not in ("multiplier", "denominator")
 
 
 def _with_series_base(claim: Growth, text: str, series: list[Series]) -> Growth:

@@ -25,7 +25,7 @@ from checker.numbers import parse_numeral
 
 _GLUED_YEAR = regex.compile(r"((?:19|20)\d\d)(\d{1,3}+(?:,\d{3})++)")
 _BETWEEN_WAN = regex.compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
-_IN_BEFORE = regex.compile(r"\b(?:in|by|of|since|during|year|for)\s+$", regex.IGNORECASE)
+_IN_BEFORE = regex.compile(r"\b(?:in|by|of|since|during|year|for)\s+\Z", regex.IGNORECASE)
 _WAN_TEXT = regex.compile(r"(?:10,000|10 000|ten thousand)(?!\d)", regex.IGNORECASE)
 _YI_TEXT = regex.compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
 _NOUN_AFTER = regex.compile(r"\s*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with)\b)[a-z]{2,}", regex.IGNORECASE)
@@ -127,7 +127,7 @@ def _merge_stacked_scales(text: str, quantities: list[Quantity], garbles: list[G
         q = quantities[i]
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if (nxt is not None and text[q.span.end:nxt.span.start] == " "
-                and regex.search(r"(?i)\b(?:billion|bn|bln)$", q.text)
+                and regex.search(r"(?i)\b(?:billion|bn|bln)\Z", q.text)
                 and regex.search(r"(?i)\b(?:million|mln|mn)\b", nxt.text)
                 and 1e9 <= nxt.value < 1e10 and q.unit in ("count", nxt.unit)):
             value = q.value + nxt.value / 100

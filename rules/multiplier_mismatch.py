@@ -32,7 +32,7 @@ VERB_FACTORS = {
     "doubled": Interval(1.75, 2.25), "tripled": Interval(2.6, 3.4), "trebled": Interval(2.6, 3.4),
     "quadrupled": Interval(3.5, 4.5), "halved": Interval(0.44, 0.57),
 }
-_MORE_THAN = regex.compile(r"(?:more\s+than|over|nearly|almost)\s+$", regex.IGNORECASE)
+_MORE_THAN = regex.compile(r"(?:more\s+than|over|nearly|almost)\s+\Z", regex.IGNORECASE)
 
 
 def claimed_factor(doc, g) -> Interval | None:
@@ -45,7 +45,7 @@ def claimed_factor(doc, g) -> Interval | None:
         if m:
             word = m.group(0).split()[0].lower()
             base = 2.0 if g.factor_kind == "doubled" else (factor.low + factor.high) / 2
-            return Interval(base, float("inf")) if word in ("more", "over") else Interval(base * 0.75, base)
+            return Interval(base, float("inf")) if word in ("more", "over") else Interval(base * 0.75, factor.high)
         return factor
     return None
 

@@ -65,13 +65,18 @@ def _read_match(text: str, m) -> Quantity | None:
     if not math.isfinite(value):
         return None
     decimals, zeros = numeral.decimals, numeral.trailing_zeros
+    is_quote = False
     if m.group("frac"):
         n, d = m.group("frac").strip(" -").split("/")
         if int(d) == 0 or int(n) >= int(d):
             return None
         value += int(n) / int(d)
         decimals = max(decimals, 3)
+    elif m.group("slash") and numeral.decimals:
+        is_quote = True  # "1.5798/808": a bid/offer quote; the first figure is the rate
     elif m.group("slash"):
+        if not m.group("slash")[1:].isdigit():
+            return None
         d = int(m.group("slash")[1:])
         if d == 0 or numeral.grouping != "plain" or value >= d:
             return None  # "24/7", "9/11" and the like are not fractions we read
@@ -167,6 +172,10 @@ def _read_match(text: str, m) -> Quantity | None:
     if negative:
         value, low, high = -value, -high, -low
 
+    if is_quote:
+        kind = "quote"
+    if P.PER_BEFORE.search(text, max(0, prefix_start - 6), prefix_start):
+        kind = "denominator"  # "46.5 Ecus per 100 kilos"
     bound = "="
     bm = P.BOUND_BEFORE.search(text[max(0, prefix_start - 30):prefix_start])
     if bm:
@@ -204,6 +213,8 @@ def _looks_like_years(a: str, b: str) -> bool:
 def _is_excluded(text: str, m, before: str, after: str) -> bool:
     """Numbers that are not quantities: names, dates, times, ordinals, codes."""
     num = m.group("num")
+    if P.DOTTED_DATE.fullmatch(num):
+        return True
     if P.NAME_BEFORE.search(before):
         # a letter glued before ("G20", "COVID-19") or a naming word ("Section 427")
         if not (before.endswith(("US$", "HK$", "A$", "C$", "S$", "R$", "RM", "Rs", "Rp", "NT$"))):
@@ -253,6 +264,8 @@ def _read_words(text: str, m) -> Quantity | None:
     # spelled-out numbers are exact as words, but a scale word makes them round ("two million")
     if scale_word:
         low, high = rounding_interval(value / SCALES[scale_word], 0, 0, SCALES[scale_word])
+    elif unit != "count":
+        low, high = rounding_interval(value, 0, 0)  # "nine pct" is as rounded as "9 pct"
     else:
         low, high = value, value
     noun = None

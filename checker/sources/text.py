@@ -25,7 +25,7 @@ Result = tuple["str | None", "str | None"]
 def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Result:
     """Decode one input's bytes; exactly one of (text, error) is not None."""
     if len(data) > max_bytes:
-        return None, _too_large(len(data), max_bytes)
+        return None, _too_large(len(data), max_bytes, exact=False)
     if not data:
         return "", None
     if data.startswith(_UTF16_BOMS):
@@ -73,9 +73,9 @@ def read_stream(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> Result:
     return decode_bytes(data, max_bytes)
 
 
-def _too_large(size: int, limit: int) -> str:
-    # decode_bytes sees at most limit + 1 bytes of a stream, so "over" is all it knows
-    shown = f"over {limit} bytes" if size == limit + 1 else f"{size} bytes"
+def _too_large(size: int, limit: int, exact: bool = True) -> str:
+    # decode_bytes sees at most limit + 1 bytes of a stream: it only knows "over"
+    shown = f"{size} bytes" if exact else f"over {limit} bytes"
     return f"too large ({shown}; the limit is {limit} bytes)"
 
 

@@ -1,0 +1,185 @@
+"""Targets and the Markdown rendering of bench/results.json.
+
+Why separate from run.py: the targets are the project's definition of "good
+enough" and belong in one visible place; the rendering is long and has
+nothing to do with running benchmarks.
+"""
+from __future__ import annotations
+
+TARGETS = {
+    "false_alarms": {"label": "false alarms / 100 articles (worst corpus)", "op": "<=", "value": 1.0},
+    "measeval_f1": {"label": "MeasEval overlap F1", "op": ">=", "value": 90.0},
+    "throughput": {"label": "throughput, MB/s (1 process)", "op": ">=", "value": 3.0},
+    "cold_start": {"label": "cold start `statlint check`, s", "op": "<", "value": 0.35},
+}
+_OPS = {"<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b}
+_CORPUS_NOTE = {
+    "reuters": "Reuters-21578 newswire, 1987",
+    "bbc": "BBC News 2004-05",
+    "wmt_en": "WMT original-English news",
+    "wmt_refs": "WMT translated refs (zh-en records are single segments)",
+}
+
+
+def _target(key: str) -> str:
+    t = TARGETS[key]
+    return f"{t['op']} {t['value']:g}"
+
+
+def _check(key: str, value) -> str:
+    if value is None:
+        return "n/a"
+    t = TARGETS[key]
+    return "met" if _OPS[t["op"]](value, t["value"]) else "missed"
+
+
+def corpus_status(c: dict) -> str:
+    """A corpus meets the false-alarm target for sure only if it would even with every unreviewed finding false."""
+    limit = TARGETS["false_alarms"]["value"]
+    if c["false_per_100"] > limit:
+        return "missed"
+    if c["false_per_100"] + c["unreviewed_per_100"] <= limit:
+        return "met"
+    return f"unverified ({c['unreviewed']} unreviewed)"
+
+
+def target_status(res: dict) -> list[dict]:
+    rows = []
+    q = res.get("quality")
+    if q:
+        worst = max(q["corpora"].items(), key=lambda kv: (kv[1]["false_per_100"], kv[1]["unreviewed_per_100"]))
+        bad = [corpus_status(c) for c in q["corpora"].values()]
+        status = "missed" if "missed" in bad else ("met" if all(b == "met" for b in bad) else "unverified")
+        rows.append({"key": "false_alarms", "name": "false alarms/100", "value": worst[1]["false_per_100"],
+                     "detail": f"{worst[0]}; +{worst[1]['unreviewed_per_100']}/100 unreviewed",
+                     "target": _target("false_alarms"), "status": status})
+    else:
+        rows.append({"key": "false_alarms", "name": "false alarms/100", "value": None, "detail": "stage failed",
+                     "target": _target("false_alarms"), "status": "n/a"})
+    m = (res.get("measeval") or {}).get("systems", {}).get("statlint")
+    f1 = m["overlap"]["f1"] if m else None
+    rows.append({"key": "measeval_f1", "name": "MeasEval F1", "value": f1, "detail": "overlap match",
+                 "target": _target("measeval_f1"), "status": _check("measeval_f1", f1)})
+    s = res.get("speed")
+    mbs = s["statlint"]["mb_per_s"] if s else None
+    rows.append({"key": "throughput", "name": "MB/s", "value": mbs, "detail": "check_text, news corpus",
+                 "target": _target("throughput"), "status": _check("throughput", mbs)})
+    cold = s["cold_start"]["cli"] if s else None
+    cs = cold["median_s"] if cold and cold["ok"] else None
+    rows.append({"key": "cold_start", "name": "cold start s", "value": cs, "detail": "median of 5",
+                 "target": _target("cold_start"), "status": _check("cold_start", cs)})
+    return rows
+
+
+def _table(head: list[str], rows: list[list]) -> list[str]:
+    def cell(v) -> str:
+        if v is None:
+            return "–"
+        return f"{v:g}" if isinstance(v, float) else str(v)
+
+    out = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
+    out += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
+    return out
+
+
+def render_markdown(res: dict) -> str:
+    mc = res["machine"]
+    L = ["# statlint benchmark results", "",
+         f"- date: {mc['date']}",
+         f"- machine: {mc['nproc']} CPUs ({mc['cpu'] or 'unknown CPU'}), {mc['platform']}",
+         f"- python {mc['python']} ({mc['python_executable']}); "
+         + ", ".join(f"{k} {v}" for k, v in mc["packages"].items() if v),
+         f"- code: commit {mc['git_commit']}, {mc['git_dirty_files']} uncommitted paths",
+         f"- corpus: {mc['corpus_dir']} (shared split only; never the holdout)", "",
+         "Commands (from the repository root):", "", "```",
+         *[f"{cmd}" for cmd in res["commands"].values()], "```", "",
+         "## Targets", ""]
+    L += _table(["metric", "value", "target", "status", "detail"],
+                [[TARGETS[s["key"]]["label"], s["value"], s["target"], s["status"], s["detail"]] for s in res["status"]])
+
+    q = res.get("quality")
+    L += ["", "## False alarms on edited news (`bench/quality.py`)", ""]
+    if q:
+        L += ["Findings per 100 articles are an upper bound on false alarms; `false/100` counts findings a person "
+              "marked false in `bench/reviewed.jsonl`, `unrev./100` those nobody has reviewed yet "
+              "(`python bench/review.py`). Each record's `text` is checked on its own.", ""]
+        rows = [[f"{lab} ({_CORPUS_NOTE.get(lab, c['file'])})", c["docs"], round(c["bytes"] / 1e6, 2), c["findings"],
+                 c["per_100"], c["true"], c["false"], c["unreviewed"], c["false_per_100"], c["unreviewed_per_100"],
+                 c["crashes"], corpus_status(c)] for lab, c in q["corpora"].items()]
+        t = q["total"]
+        rows.append(["**all**", t["docs"], round(t["bytes"] / 1e6, 2), t["findings"], t["per_100"], t["true"], t["false"],
+                     t["unreviewed"], t["false_per_100"], t["unreviewed_per_100"], t["crashes"], ""])
+        L += _table(["corpus", "docs", "MB", "findings", "per 100", "true", "false", "unrev.", "false/100",
+                     "unrev./100", "crashes", "≤ 1/100"], rows)
+        labs = list(q["corpora"])
+        L += ["", "Per rule (per 100 documents of each corpus; precision = true / reviewed):", ""]
+        if q["rules"]:
+            L += _table(["rule", "symbol", "findings", *[f"{lab}/100" for lab in labs], "precision", "false/100 (all)", "unreviewed"],
+                        [[code, r["symbol"], r["findings"], *[r["by_corpus"][lab]["per_100"] for lab in labs],
+                          r["precision"], r["false_per_100"], r["unreviewed"]] for code, r in q["rules"].items()])
+        else:
+            L += ["No findings."]
+        rv = q["reviewed"]
+        L += ["", f"Verdicts: {rv['verdicts']} in `{rv['file']}`, "
+              f"{rv['stale']} no longer match a finding, {rv['invalid_count']} invalid lines. "
+              f"Findings with context: `bench/out/findings.jsonl`."]
+        if q["fingerprint_fallbacks"]:
+            L += [f"{q['fingerprint_fallbacks']} findings had an empty fingerprint; the bench used a stand-in."]
+        for c in q["crashes"]:
+            L += [f"- crash: {c['doc']}: {c['error']}"]
+    else:
+        L += ["Stage failed; see the run output."]
+
+    m = res.get("measeval")
+    L += ["", "## Quantity extraction on MeasEval (`bench/measeval.py`)", ""]
+    if m:
+        L += [f"{m['paragraphs']} annotated paragraphs (train + trial), {m['gold']} gold quantities, "
+              f"{m['bytes'] / 1e6:.2f} MB. Overlap: spans overlap, greedy one-to-one in text order. "
+              "Value: overlap and the first number of the gold text equals the predicted value "
+              "(or the gold text contains the predicted numeral).", ""]
+        rows = []
+        for name, s in m["systems"].items():
+            if "overlap" not in s:
+                rows.append([name, *["–"] * 9, s.get("reason")])
+                continue
+            o, v = s["overlap"], s["value"]
+            note = f"load {s['load_seconds']} s; unit classifier {s['unit_classifier']}" if "load_seconds" in s else ""
+            rows.append([name, s["pred"], o["p"], o["r"], o["f1"], v["p"], v["r"], v["f1"], s["seconds"], s["mb_per_s"], note])
+        L += _table(["system", "predicted", "P", "R", "F1", "value P", "value R", "value F1", "seconds", "MB/s", "note"], rows)
+        e = m["statlint_errors"]
+        L += ["", f"statlint errors in `bench/out/measeval_errors.jsonl`: "
+              + ", ".join(f"{k} {n}" for k, n in sorted(e["by_kind"].items()))
+              + (("; misses by MeasEval modifier: " + ", ".join(f"{k} {n}" for k, n in e["misses_by_mod"].items()))
+                 if e["misses_by_mod"] else "") + "."]
+    else:
+        L += ["Stage failed; see the run output."]
+
+    s = res.get("speed")
+    L += ["", "## Speed (`bench/speed.py`)", ""]
+    if s:
+        st, rx, two = s["statlint"], s["regex_scan"], s["two_processes"]
+        L += [f"{s['docs']} news documents, {s['bytes'] / 1e6:.2f} MB UTF-8 (MB = 10^6 bytes), best of {s['repeat']}, "
+              "all in memory before timing.", ""]
+        L += _table(["what", "seconds", "MB/s", "docs/s", "note"], [
+            ["check_text, 1 process", st["seconds"], st["mb_per_s"], st["docs_per_s"], f"{st['findings']} findings, {st['errors']} errors"],
+            [f"regex `{rx['pattern']}` finditer", rx["seconds"], rx["mb_per_s"], rx["docs_per_s"], f"statlint is {s['slowdown_vs_regex']}x slower"],
+            ["check_text, Pool(2)", two["seconds"], two["mb_per_s"], None,
+             f"speed-up x{two['speedup']} over 1 process; {two['chunks']} chunks; same findings: {two['same_findings']}"],
+        ])
+        slow = ", ".join(f"{d['doc']} {d['seconds']} s" for d in st["slowest_docs"])
+        la = s.get("loadavg_1min", {})
+        L += ["", f"1-minute load average {la.get('before')} before, {la.get('after')} after, on {mc['nproc']} CPUs "
+              "(other work on the machine slows both timings and the Pool(2) speed-up)."]
+        L += ["", f"Peak RSS {s['rss_mb']['peak']} MB ({s['rss_mb']['after_loading_corpus']} MB after loading the corpus "
+              f"and importing checker). Slowest documents: {slow}.", "",
+              f"Cold start on a {s['article_bytes']}-byte article (median of 5 fresh processes, after one untimed run):", ""]
+        L += _table(["what", "median s", "runs", "command"],
+                    [[k, v["median_s"] if v["ok"] else f"failed (exit {v['returncode']})", " ".join(f"{t:g}" for t in v["runs_s"]),
+                      f"`{v['command']}`"] for k, v in s["cold_start"].items()])
+        ci = s["cold_imports"]
+        L += ["", "Heavy modules imported by a cold check of that article: "
+              + "; ".join(f"{mode}: " + (", ".join(k for k, v in d.items() if v) or "none") if "error" not in d
+                          else f"{mode}: probe failed" for mode, d in ci.items()) + "."]
+    else:
+        L += ["Stage failed; see the run output."]
+    return "\n".join(L) + "\n"
