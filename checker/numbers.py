@@ -68,6 +68,7 @@ class Numeral:
 _STANDARD = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
 _INDIAN = regex.compile(r"\d{1,2}+(?:,\d{2})++,\d{3}+(?:\.\d++)?+")
 _PLAIN = regex.compile(r"\d++(?:\.\d++)?+")
+_WORD_SPLIT = regex.compile(r"[\s\-]+")
 _DOTTED = regex.compile(r"\d{1,3}+(?:\.\d{3}){2,}+")
 _EUROPEAN = regex.compile(r"\d{1,3}+(?:\.\d{3})++,\d{1,2}+")
 
@@ -91,7 +92,7 @@ def parse_numeral(s: str) -> Numeral:
         clean = s.replace(".", "")
     else:
         grouping = "malformed"
-        clean = regex.sub(r"[^\d]", "", s)
+        clean = "".join(ch for ch in s if ch.isdigit())
     if "." in clean:
         whole, frac = clean.split(".", 1)
         decimals = len(frac)
@@ -124,7 +125,7 @@ def rounding_interval(value: float, decimals: int, trailing_zeros: int, scale: f
 
 def words_value(words: str) -> float | None:
     """Value of a spelled-out cardinal ("twenty-one", "a dozen", "one hundred and five")."""
-    tokens = [t for t in regex.split(r"[\s\-]+", words.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SPLIT.split(words.lower()) if t and t != "and"]
     if not tokens:
         return None
     total = 0.0
@@ -157,7 +158,7 @@ def words_value(words: str) -> float | None:
 
 def fraction_words_value(words: str) -> float | None:
     """Value of "half", "a third", "two-thirds", "three quarters"."""
-    tokens = [t for t in regex.split(r"[\s\-]+", words.lower()) if t]
+    tokens = [t for t in _WORD_SPLIT.split(words.lower()) if t]
     if not tokens:
         return None
     if len(tokens) == 1:
@@ -174,6 +175,3 @@ def fraction_words_value(words: str) -> float | None:
     return n * float(FRACTION_WORDS[tail])
 
 
-def significant_decimals(text: str) -> int:
-    m = regex.search(r"\.(\d+)", text)
-    return len(m.group(1)) if m else 0

@@ -18,6 +18,30 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def words_pattern(words) -> str:
+    """An alternation of words factored into a prefix trie ("r(?:ise[ns]?|ose)").
+
+    The `regex` engine tries a flat case-insensitive alternation of 100 words
+    one by one at every position (~3 MB/s on news); the trie form runs at
+    ~11 MB/s. A space in a word matches any run of whitespace.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
 # A digit run with separators: "1,234.5", "1,00,000", "4178,027", "920, 000", "2.313.000.000".
 NUMERAL = r"\d++(?:(?:[,.]|,[ ](?=000(?![\d,])))\d++)*+"
 
@@ -39,7 +63,8 @@ SCAN = regex.compile(
 
 # Currency prefixes looked for right before a numeral (the text is read backwards).
 CURRENCY_BEFORE = regex.compile(
-    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z"
+    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z",
+    regex.REVERSE,
 )
 
 BOUND_BEFORE = regex.compile(
@@ -48,29 +73,31 @@ BOUND_BEFORE = regex.compile(
     r"at least|up to|as (?:much|many|high) as|less than|under|below|fewer than|at most|no more than|"
     r"beyond|broke|crossed)"
     r"(?:\s+the)?\s+\Z",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-MONTH_BEFORE = regex.compile(r"\b" + MONTH + r"\s+$")
+MONTH_BEFORE = regex.compile(r"\b" + MONTH + r"\s+$", regex.REVERSE)
 MONTH_AFTER = regex.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b")
 NAME_BEFORE = regex.compile(
     r"(?:\b(?:Section|Article|Chapter|Boeing|Airbus|Route|Highway|No\.?|Nos\.?|number|Room|Flight|Model|"
     r"version|Windows|Channel|Page|pages?|Figure|Fig\.|Table|Rule|Resolution|Paragraph|Act|Clause|Form|"
     r"Apollo|Level|Grade|Class|Category|Phase|Stage|Episode|Season|Volume|Vol\.|Item|Line|Platform|Gate|"
     r"Terminal|Block|Unit|Lot|Suite|Box|Bus|Train|Interstate|Chapter|Title|Schedule|Annex|Appendix|"
-    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier)\s+|[A-Za-z]-?|#)\Z"
+    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier)\s+|[A-Za-z]-?|#)\Z",
+    regex.REVERSE,
 )
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
-PER_BEFORE = regex.compile(r"\b(?:per|a|every|each)\s+\Z", regex.IGNORECASE)
+PER_BEFORE = regex.compile(r"\b(?:per|a|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
 WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")
 
+_CARDINAL_WORDS = words_pattern(list(TENS_WORDS) + list(UNITS_WORDS) + ["hundred", "dozen"])
 NUMBER_WORD = regex.compile(
-    r"\b(?P<words>(?:(?:" + _alternation(list(TENS_WORDS) + list(UNITS_WORDS)) + r"|a|an|hundred|dozen)"
-    r"(?:[\s\-]+(?:and[\s]+)?(?:" + _alternation(list(TENS_WORDS) + list(UNITS_WORDS)) + r"|hundred|dozen))*+))"
+    r"\b(?P<words>(?:(?:a|an)\s+(?=hundred|dozen))?" + _CARDINAL_WORDS +
+    r"(?:[\s\-]+(?:and[\s]+)?" + _CARDINAL_WORDS + r")*+)"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion|mln|bln|mn|bn))?"
     r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]fold\b|\s+times\b)?"
     r"(?=\W|$)",

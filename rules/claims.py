@@ -14,6 +14,7 @@ import regex
 
 from checker.document import Document
 from checker.model import Direction, Facts, Growth, Quantity, Series, Span
+from rules._patterns import words_pattern
 
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
       r"climbing|jumped|jumps|jumping|gained|gains|surged|surges|surging|soared|soars|soaring|advanced|"
@@ -29,15 +30,22 @@ MULT_VERB = r"doubled|tripled|trebled|quadrupled|halved"
 MULT_FACTOR = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 
 Q = r"⟨(\d+)⟩"
+
+
+def _words(alternation: str) -> list[str]:
+    return [w.replace(r"\s+", " ") for w in alternation.split("|")]
+
+
+_UP_P, _DOWN_P = words_pattern(_words(UP)), words_pattern(_words(DOWN))
+_NOUN_P = words_pattern(_words(UP_NOUN) + _words(DOWN_NOUN))
 _TRIGGER = regex.compile(
-    rf"\b(?:(?P<mult>{MULT_VERB})|(?P<noun>(?:{UP_NOUN}|{DOWN_NOUN})s?)\s+(?:of|by)\s+(?={Q})|"
-    rf"(?<={Q}\s+(?:year-on-year\s+|annual\s+|yearly\s+)?)(?P<noun2>{UP_NOUN}|{DOWN_NOUN})\b|"
-    rf"(?P<verb>(?:{UP}|{DOWN})\b))",
+    rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
+    rf"\b(?:(?P<mult>{words_pattern(_words(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
+    rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
 _IS_UP = regex.compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 _RATE_AFTER = regex.compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
-_RATE_BEFORE = regex.compile(rf"{Q}\s+(?:year-on-year\s+|annual\s+|yearly\s+)?\Z", regex.IGNORECASE)
 _TO = regex.compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
@@ -47,19 +55,19 @@ _FROM = regex.compile(rf"\b(?:from|vs\.?|versus)\s+"
                       regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
 _APPOSITIVE = regex.compile(r",\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year)\s+)?", regex.IGNORECASE)
-_NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$")
+_NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
 _INVERSE_SUBJECT = regex.compile(
     r"(?:\bthe\s+(?:mark|won|franc|lira|peso)|\b(?:yen|marks|francs|guilders?|lire|yuan|rupees?|pesetas?|"
-    r"roubles?|rubles?|renminbi))\b[^.;,⟨]{0,20}\Z", regex.IGNORECASE)
+    r"roubles?|rubles?|renminbi))\b[^.;,⟨]{0,20}\Z", regex.IGNORECASE | regex.REVERSE)
 _RESPECTIVELY = regex.compile(
     rf"(?P<values>{Q}(?:\s*+,\s*+{Q})*+,?\s+and\s+{Q})[^⟨;.]{{0,40}}?\bin\s+"
     r"(?P<labels>(?:19|20)\d\d(?:\s*+,\s*+(?:19|20)\d\d)*+,?\s+and\s+(?:19|20)\d\d)\s*+,?\s*+respectively",
     regex.IGNORECASE,
 )
-_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|jobs?|any|no)\s+\Z", regex.IGNORECASE)
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|jobs?|any|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _UP_TO = regex.compile(r"\s+to\b", regex.IGNORECASE)
-_CONVERSION_BEFORE = regex.compile(rf"{Q}\s*+,?\s*+(?:or|\()\s*+\Z")
+_CONVERSION_BEFORE = regex.compile(rf"{Q}\s*+,?\s*+(?:or|\()\s*+\Z", regex.REVERSE)
 _PER_TO_DOLLAR = regex.compile(
     r"\s*+(?:to|per|against)\s+(?:the\s+|one\s+)?(?:U\.S\.\s+|D-)?(?:dollar|mark|yen|pound|sterling|franc|euro)\b",
     regex.IGNORECASE)
@@ -70,6 +78,8 @@ _OTHER_BASIS = regex.compile(
     r"\b(?:comparable|same-store|same\s+store|basis|adjusted|constant|real\s+terms|local\s+currency|excluding|"
     r"per\s+share|respectively)\b", regex.IGNORECASE)
 _NOUN_AFTER_TRIGGER = regex.compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
+_TOKEN = regex.compile(r"⟨(\d+)⟩")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _YEAR_NEAR = regex.compile(r"\bin\s+((?:19|20)\d\d)\b")
 
 
@@ -128,8 +138,8 @@ def _to_text(offsets: list[tuple[int, int]], skel_pos: int) -> int:
 def _series(skeleton: str, quantities) -> list[Series]:
     out = []
     for m in _RESPECTIVELY.finditer(skeleton):
-        idx = [int(x) for x in regex.findall(r"⟨(\d+)⟩", m.group("values"))]
-        labels = tuple(regex.findall(r"(?:19|20)\d\d", m.group("labels")))
+        idx = [int(x) for x in _TOKEN.findall(m.group("values"))]
+        labels = tuple(_YEAR.findall(m.group("labels")))
         values = tuple(quantities[i] for i in idx)
         # "exceeded the 2 million and 3 million mark": the bound word governs every value
         bounded = next((v for v in values if v.bound != "="), None)
@@ -174,10 +184,8 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
             else:
                 absolute_change = True  # "up 13.1 at 6.785 from 6.84": the "from" figure is another reference
-        if t.group("noun2"):
-            bm = _RATE_BEFORE.search(skeleton, 0, t.start())
-            if bm and quantities[int(bm.group(1))].unit == "percent":
-                rate = quantities[int(bm.group(1))]
+        if t.group("noun2") and quantities[int(t.group("rq"))].unit == "percent":
+            rate = quantities[int(t.group("rq"))]  # "a 5% increase"
         tm = _TO.search(window)
         if tm and _is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]

@@ -25,10 +25,14 @@ from checker.numbers import parse_numeral
 
 _GLUED_YEAR = regex.compile(r"((?:19|20)\d\d)(\d{1,3}+(?:,\d{3})++)")
 _BETWEEN_WAN = regex.compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
-_IN_BEFORE = regex.compile(r"\b(?:in|by|of|since|during|year|for)\s+\Z", regex.IGNORECASE)
+_IN_BEFORE = regex.compile(r"\b(?:in|by|of|since|during|year|for)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _WAN_TEXT = regex.compile(r"(?:10,000|10 000|ten thousand)(?!\d)", regex.IGNORECASE)
 _YI_TEXT = regex.compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
 _NOUN_AFTER = regex.compile(r"\s*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with)\b)[a-z]{2,}", regex.IGNORECASE)
+_BILLION_END = regex.compile(r"\b(?:billion|bn|bln)\Z", regex.IGNORECASE | regex.REVERSE)
+_MILLION = regex.compile(r"\b(?:million|mln|mn)\b", regex.IGNORECASE)
+_NUMERAL_CHARS = regex.compile(r"[\d,. ]*\d")
+_TWO_DIGITS_COMMA = regex.compile(r"\d{1,2},\d")
 _DECIMAL_POINT_USE = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
 
 
@@ -127,8 +131,7 @@ def _merge_stacked_scales(text: str, quantities: list[Quantity], garbles: list[G
         q = quantities[i]
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if (nxt is not None and text[q.span.end:nxt.span.start] == " "
-                and regex.search(r"(?i)\b(?:billion|bn|bln)\Z", q.text)
-                and regex.search(r"(?i)\b(?:million|mln|mn)\b", nxt.text)
+                and _BILLION_END.search(q.text) and _MILLION.search(nxt.text)
                 and 1e9 <= nxt.value < 1e10 and q.unit in ("count", nxt.unit)):
             value = q.value + nxt.value / 100
             span = Span(q.span.start, nxt.span.end)
@@ -153,10 +156,10 @@ def _find_malformed_grouping(text: str, quantities: list[Quantity], garbles: lis
     for q in quantities:
         if q.garble:
             continue
-        numeral = regex.match(r"[\d,. ]*\d", text[q.span.start:q.span.end].lstrip("$€£¥-−US HKRMs."))
+        numeral = _NUMERAL_CHARS.match(text[q.span.start:q.span.end].lstrip("$€£¥-−US HKRMs."))
         if q.grouping == "malformed" and numeral:
             raw = numeral.group(0)
-            if raw.count(",") and regex.fullmatch(r"\d{1,2},\d", raw):
+            if raw.count(",") and _TWO_DIGITS_COMMA.fullmatch(raw):
                 continue
             garbles.append(Garble(
                 kind="grouping", span=_numeral_span(text, q, raw), text=raw, reading=f"{q.value:,.0f}",
@@ -178,7 +181,7 @@ def _numeral_span(text: str, q: Quantity, raw: str) -> Span:
 
 
 def _regroup(raw: str) -> str | None:
-    digits = regex.sub(r"\D", "", raw)
+    digits = "".join(ch for ch in raw if ch.isdigit())
     if not digits or len(digits) > 30:
         return None
     return f"{int(digits):,}"

@@ -32,7 +32,7 @@ VERB_FACTORS = {
     "doubled": Interval(1.75, 2.25), "tripled": Interval(2.6, 3.4), "trebled": Interval(2.6, 3.4),
     "quadrupled": Interval(3.5, 4.5), "halved": Interval(0.44, 0.57),
 }
-_MORE_THAN = regex.compile(r"(?:more\s+than|over|nearly|almost)\s+\Z", regex.IGNORECASE)
+_MORE_THAN = regex.compile(r"(?:more\s+than|over|nearly|almost)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 
 
 def claimed_factor(doc, g) -> Interval | None:

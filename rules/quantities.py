@@ -54,11 +54,12 @@ def _inside(covered: list[tuple[int, int]], span: Span) -> bool:
 
 
 def _read_match(text: str, m) -> Quantity | None:
+    g = m.groupdict()
     start, end = m.start("num"), m.end()
-    num = m.group("num")
+    num = g["num"]
     before = text[max(0, start - 40):start]
     after = text[end:end + 40]
-    if _is_excluded(text, m, before, after):
+    if _is_excluded(text, g, before, after):
         return None
     numeral = parse_numeral(num)
     value = numeral.value
@@ -66,18 +67,18 @@ def _read_match(text: str, m) -> Quantity | None:
         return None
     decimals, zeros = numeral.decimals, numeral.trailing_zeros
     is_quote = False
-    if m.group("frac"):
-        n, d = m.group("frac").strip(" -").split("/")
+    if g["frac"]:
+        n, d = g["frac"].strip(" -").split("/")
         if int(d) == 0 or int(n) >= int(d):
             return None
         value += int(n) / int(d)
         decimals = max(decimals, 3)
-    elif m.group("slash") and numeral.decimals:
+    elif g["slash"] and numeral.decimals:
         is_quote = True  # "1.5798/808": a bid/offer quote; the first figure is the rate
-    elif m.group("slash"):
-        if not m.group("slash")[1:].isdigit():
+    elif g["slash"]:
+        if not g["slash"][1:].isdigit():
             return None
-        d = int(m.group("slash")[1:])
+        d = int(g["slash"][1:])
         if d == 0 or numeral.grouping != "plain" or value >= d:
             return None  # "24/7", "9/11" and the like are not fractions we read
         value = value / d
@@ -95,23 +96,23 @@ def _read_match(text: str, m) -> Quantity | None:
             currency = "CNY" if cm.group("iso") == "RMB" else cm.group("iso")
             prefix_start = start - len(cm.group(0))
 
-    scale_word = (m.group("scale") or "").strip().lower()
+    scale_word = (g["scale"] or "").strip().lower()
     if scale_word in ("m", "b", "k") and currency is None:
         # "100m" without a currency is a distance; "5b" a model name: not a scale
         end = m.start("scale")
         scale_word = ""
         tail_text = ""
     else:
-        tail_text = (m.group("tail") or "").strip().lower()
+        tail_text = (g["tail"] or "").strip().lower()
     scale = SCALES.get(scale_word, 1.0)
 
     unit = currency or "count"
     kind = "level"
     value2 = None
-    if m.group("range") and not scale_word and not tail_text and _looks_like_years(num, m.group("num2")):
+    if g["range"] and not scale_word and not tail_text and _looks_like_years(num, g["num2"]):
         return None
-    if m.group("num2"):
-        value2 = parse_numeral(m.group("num2")).value
+    if g["num2"]:
+        value2 = parse_numeral(g["num2"]).value
     if tail_text:
         if "point" in tail_text or tail_text in ("bps", "pp"):
             if "basis" in tail_text or "base" in tail_text or tail_text == "bps":
@@ -155,14 +156,14 @@ def _read_match(text: str, m) -> Quantity | None:
 
     # plain years are not quantities
     if (unit == "count" and not scale_word and numeral.grouping == "plain" and not decimals and
-            1900 <= value <= 2100 and len(num) == 4 and not m.group("range") and not negative):
+            1900 <= value <= 2100 and len(num) == 4 and not g["range"] and not negative):
         return None
 
     if scale_word or tail_text or value < 1000:
         zeros = 0  # "10 mln", "20 pct", "120": the last digit is the precision; "3,000" may be rounded
     low, high = rounding_interval(value, decimals, zeros, scale)
     if value2 is not None:
-        n2 = parse_numeral(m.group("num2"))
+        n2 = parse_numeral(g["num2"])
         low2, high2 = rounding_interval(value2, n2.decimals, 0 if scale_word else n2.trailing_zeros, scale)
         low, high = min(low, low2), max(high, high2)
         kind = "range"
@@ -210,46 +211,47 @@ def _looks_like_years(a: str, b: str) -> bool:
     return len(a) == 3 and len(b) == 4 and "," not in a + b
 
 
-def _is_excluded(text: str, m, before: str, after: str) -> bool:
+def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
     """Numbers that are not quantities: names, dates, times, ordinals, codes."""
-    num = m.group("num")
+    num = g["num"]
     if P.DOTTED_DATE.fullmatch(num):
         return True
     if P.NAME_BEFORE.search(before):
         # a letter glued before ("G20", "COVID-19") or a naming word ("Section 427")
         if not (before.endswith(("US$", "HK$", "A$", "C$", "S$", "R$", "RM", "Rs", "Rp", "NT$"))):
             return True
-    if P.ORDINAL_AFTER.match(after) and not m.group("tail") and not m.group("scale"):
+    if P.ORDINAL_AFTER.match(after) and not g["tail"] and not g["scale"]:
         return True
-    if not m.group("tail") and not m.group("scale") and not m.group("range"):
+    if not g["tail"] and not g["scale"] and not g["range"]:
         if P.TIME_AFTER.match(after):
             return True
         if after[:1] == "/" and after[1:2].isdigit():
             return True  # a date 12/03/2020 or a ratio we do not read
         if len(num) <= 2 and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
             return True
-    if after[:1] in ("-",) and after[1:2].isalpha() and not m.group("tail") and num.isdigit() and len(num) == 4:
+    if after[:1] in ("-",) and after[1:2].isalpha() and not g["tail"] and num.isdigit() and len(num) == 4:
         return True  # "2021-style"
     return False
 
 
 def _read_words(text: str, m) -> Quantity | None:
-    words = m.group("words")
+    g = m.groupdict()
+    words = g["words"]
     tokens = words.lower().replace("-", " ").split()
     if all(t in ("a", "an", "and") for t in tokens):
         return None
     # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
     start = m.start("words")
-    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not m.group("scale"):
+    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not g["scale"]:
         return None
     value = words_value(words)
     if value is None:
         return None
-    if tokens == ["one"] and not m.group("scale") and not m.group("tail"):
+    if tokens == ["one"] and not g["scale"] and not g["tail"]:
         return None  # "one of the", "one day": too vague to read as a count
-    scale_word = (m.group("scale") or "").strip().lower()
+    scale_word = (g["scale"] or "").strip().lower()
     value *= SCALES.get(scale_word, 1.0)
-    tail = (m.group("tail") or "").strip().lower()
+    tail = (g["tail"] or "").strip().lower()
     unit, kind = "count", "level"
     if "point" in tail:
         unit = "percentage_point"
