@@ -66,7 +66,7 @@ class Numeral:
 
 
 _STANDARD = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
-_INDIAN = regex.compile(r"\d{1,2}+(?:,\d{2})++,\d{3}+(?:\.\d++)?+")
+_INDIAN = regex.compile(r"\d{1,2}+(?:,\d{2})+,\d{3}+(?:\.\d++)?+")
 _PLAIN = regex.compile(r"\d++(?:\.\d++)?+")
 _WORD_SPLIT = regex.compile(r"[\s\-]+")
 _DOTTED = regex.compile(r"\d{1,3}+(?:\.\d{3}){2,}+")

@@ -9,8 +9,6 @@ def garble_findings(doc, facts, rule: Rule, kinds: tuple[str, ...], what: str, c
         if g.kind not in kinds:
             continue
         message = f"{what}: {g.detail}"
-        if g.reading and g.kind != "grouping":
-            message += f"; read as {g.reading}"
         sentence = doc.sentence_of(g.span.start)
         yield Finding(
             code=rule.code, symbol=rule.name, message=message, span=g.span, severity=rule.severity,

@@ -54,7 +54,7 @@ _FROM = regex.compile(rf"\b(?:from|vs\.?|versus)\s+"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
-_APPOSITIVE = regex.compile(r",\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year)\s+)?", regex.IGNORECASE)
+_APPOSITIVE = regex.compile(r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year)\s+)?", regex.IGNORECASE)
 _NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
 _INVERSE_SUBJECT = regex.compile(
@@ -144,8 +144,8 @@ def _series(skeleton: str, quantities) -> list[Series]:
         # "exceeded the 2 million and 3 million mark": the bound word governs every value
         bounded = next((v for v in values if v.bound != "="), None)
         if bounded is not None:
-            values = tuple(v if v.bound != "=" else replace(v, bound=bounded.bound, high=float("inf"))
-                           if bounded.bound == ">" else v for v in values)
+            values = tuple(replace(v, bound=">", low=v.value, high=float("inf")) if bounded.bound == ">" else v
+                           for v in values)
         span = Span(values[0].span.start, values[-1].span.end)
         out.append(Series(span=span, values=values, labels=labels))
     return out
@@ -250,7 +250,7 @@ def _with_series_base(claim: Growth, text: str, series: list[Series]) -> Growth:
         return claim
     year = claim.new.year
     if year is None:
-        m = _YEAR_NEAR.search(text, max(0, claim.new.span.start - 12), claim.new.span.end + 12)
+        m = _YEAR_NEAR.search(text, max(0, claim.new.span.start - 12), claim.new.span.end + 25)
         if m is None:
             return claim
         year = int(m.group(1))

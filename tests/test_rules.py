@@ -1,0 +1,91 @@
+"""Every rule's fixture cases, its docstring examples, and the registry's bookkeeping."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import rules
+from checker import check_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+SECTIONS = ("What it does:", "Why is this bad?", "Example:", "Use instead:", "Known false positives:")
+_EXPECTED = re.compile(r"(?P<code>[A-Z]\d{3}) '(?P<text>[^']*)'")
+
+
+def _cases():
+    for path in sorted(FIXTURES.glob("*.txt")):
+        header, lines, n = None, [], 0
+        for raw in path.read_text(encoding="utf-8").splitlines(keepends=True):
+            if raw.startswith("#: "):
+                if header is not None:
+                    yield pytest.param(header, "".join(lines), id=f"{path.stem}-{n}")
+                header, lines, n = raw[3:].strip(), [], n + 1
+            elif raw.startswith("#"):
+                continue
+            elif header is not None:
+                lines.append(raw)
+        if header is not None:
+            yield pytest.param(header, "".join(lines), id=f"{path.stem}-{n}")
+
+
+def _expected(header: str) -> list[tuple[str, str]]:
+    if header == "Okay":
+        return []
+    found = [(m["code"], m["text"]) for m in _EXPECTED.finditer(header)]
+    assert found, f"unreadable fixture header {header!r}"
+    return found
+
+
+@pytest.mark.parametrize("header,text", list(_cases()))
+def test_fixture_case(header, text):
+    """Each case yields exactly the findings its header lists: same rules, same spans."""
+    got = [(f.code, text[f.span.start:f.span.end]) for f in check_text(text)]
+    assert got == _expected(header)
+
+
+def test_every_rule_has_cases_that_fire_and_stay_quiet():
+    for rule in rules.CHECKS:
+        path = FIXTURES / f"{rule.code}.txt"
+        assert path.exists(), f"no fixture file for {rule.code}"
+        body = path.read_text(encoding="utf-8")
+        assert f"#: {rule.code} " in body, f"{rule.code} has no case that must fire"
+        assert "#: Okay" in body, f"{rule.code} has no case that must stay quiet"
+
+
+def _section(doc: str, name: str) -> str:
+    start = doc.index(name) + len(name)
+    nexts = [doc.index(s, start) for s in SECTIONS if s in doc[start:]]
+    return " ".join(doc[start:min(nexts) if nexts else len(doc)].split())
+
+
+@pytest.mark.parametrize("rule", rules.CHECKS, ids=lambda r: r.code)
+def test_docstring_sections_and_examples(rule):
+    for name in SECTIONS:
+        assert name in rule.doc, f"{rule.code} docstring lacks {name!r}"
+    example, fixed = _section(rule.doc, "Example:"), _section(rule.doc, "Use instead:")
+    assert rule.code in [f.code for f in check_text(example)], f"{rule.code}: its Example does not fire"
+    assert rule.code not in [f.code for f in check_text(fixed)], f"{rule.code}: its 'Use instead' fires"
+
+
+def test_registry_lists_every_rule_module_once():
+    modules = {
+        name for _, name, _ in pkgutil.iter_modules(rules.__path__) if not name.startswith("_")
+    } - {"quantities", "garbles", "claims"}
+    registered = {rule.func.__module__.split(".")[-1] for rule in rules.CHECKS}
+    assert modules == registered
+    codes = [r.code for r in rules.CHECKS]
+    names = [r.name for r in rules.CHECKS]
+    assert len(set(codes)) == len(codes) and len(set(names)) == len(names)
+    for rule in rules.CHECKS:
+        assert re.fullmatch(r"[QGPSUC]\d{3}", rule.code)
+        module = importlib.import_module(rule.func.__module__)
+        assert module.__doc__.startswith(f"{rule.code} {rule.name}:")
+
+
+def test_extractors_are_plain_functions_in_order():
+    names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
+    assert names == ["quantities", "garbles", "claims"]
