@@ -11,7 +11,12 @@ Scoring, identical for every system in the same run:
 - value match: overlap AND (the first number in the gold text equals the
   predicted value within 1e-9 relative, OR the gold text contains the
   predicted number as written — its numeral, or its whole text when it has
-  no digits, as for "three"), matched the same greedy way.
+  no digits, as for "three"), matched the same greedy way;
+- span-tolerant overlap: precision counts predictions that overlap any gold
+  span, recall counts gold spans overlapped by any prediction. MeasEval
+  annotates a range or list as one span ("1, 5, 10, 20 and 50 μg/L",
+  "1300 K to 3500 K") where an extractor may read several numbers; this
+  mode does not count those as spurious. Both modes are reported.
 quantulum3 runs on the same paragraphs as a reference when importable.
 statlint's misses and spurious predictions go to bench/out/measeval_errors.jsonl.
 
@@ -107,6 +112,15 @@ def match(preds: list[Pred], golds: list[dict], accept: Callable[[Pred, dict], b
     return pairs
 
 
+def tolerant_counts(preds: list[Pred], golds: list[dict]) -> tuple[int, int]:
+    """(predictions overlapping any gold, golds overlapped by any prediction)."""
+    def hit(p: Pred, g: dict) -> bool:
+        return p.start < g["end"] and g["start"] < p.end
+
+    return (sum(1 for p in preds if any(hit(p, g) for g in golds)),
+            sum(1 for g in golds if any(hit(p, g) for p in preds)))
+
+
 def prf(tp: int, npred: int, ngold: int) -> dict:
     p = 100.0 * tp / npred if npred else 0.0
     r = 100.0 * tp / ngold if ngold else 0.0
@@ -158,7 +172,7 @@ def quantulum_extractor() -> tuple[Callable[[str], list[Pred]], dict]:
 
 def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[dict] | None = None) -> dict:
     """Run one extractor over the paragraphs and score it; optionally collect its errors."""
-    npred = ngold = tp_o = tp_v = 0
+    npred = ngold = tp_o = tp_v = tol_p = tol_g = 0
     crashes: list[str] = []
     t0 = time.perf_counter()
     for rec in paras:
@@ -173,11 +187,17 @@ def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[
         over = match(preds, golds)
         tp_o += len(over)
         tp_v += len(match(preds, golds, value_ok))
+        hp, hg = tolerant_counts(preds, golds)
+        tol_p += hp
+        tol_g += hg
         if errors is not None:
             errors.extend(_errors(rec, preds, golds, over))
     seconds = time.perf_counter() - t0
     nbytes = sum(len(r["text"].encode("utf-8")) for r in paras)
+    tp, tr = (100.0 * tol_p / npred if npred else 0.0), (100.0 * tol_g / ngold if ngold else 0.0)
+    tolerant = {"p": round(tp, 2), "r": round(tr, 2), "f1": round(2 * tp * tr / (tp + tr), 2) if tp + tr else 0.0}
     return {"pred": npred, "gold": ngold, "overlap": prf(tp_o, npred, ngold), "value": prf(tp_v, npred, ngold),
+            "tolerant": tolerant,
             "seconds": round(seconds, 3), "mb_per_s": round(nbytes / 1e6 / seconds, 3) if seconds else None,
             "crashes": len(crashes), "crash_examples": crashes[:5]}
 
@@ -243,7 +263,9 @@ def summary_lines(res: dict) -> list[str]:
             continue
         o, v = s["overlap"], s["value"]
         load = f" (+{s['load_seconds']}s load)" if "load_seconds" in s else ""
+        t = s.get("tolerant", {})
         lines.append(f"  {name:10} overlap P/R/F1 {o['p']}/{o['r']}/{o['f1']}  value P/R/F1 {v['p']}/{v['r']}/{v['f1']}"
+                     f"  span-tolerant P/R/F1 {t.get('p')}/{t.get('r')}/{t.get('f1')}"
                      f"  {s['pred']} predicted  {s['seconds']}s{load}  crashes {s['crashes']}")
     return lines
 

@@ -140,12 +140,17 @@ def render_markdown(res: dict) -> str:
         rows = []
         for name, s in m["systems"].items():
             if "overlap" not in s:
-                rows.append([name, *["–"] * 9, s.get("reason")])
+                rows.append([name, *["–"] * 12, s.get("reason")])
                 continue
             o, v = s["overlap"], s["value"]
             note = f"load {s['load_seconds']} s; unit classifier {s['unit_classifier']}" if "load_seconds" in s else ""
-            rows.append([name, s["pred"], o["p"], o["r"], o["f1"], v["p"], v["r"], v["f1"], s["seconds"], s["mb_per_s"], note])
-        L += _table(["system", "predicted", "P", "R", "F1", "value P", "value R", "value F1", "seconds", "MB/s", "note"], rows)
+            t = s.get("tolerant", {})
+            rows.append([name, s["pred"], o["p"], o["r"], o["f1"], v["p"], v["r"], v["f1"], t.get("p"), t.get("r"),
+                         t.get("f1"), s["seconds"], s["mb_per_s"], note])
+        L += _table(["system", "predicted", "P", "R", "F1", "value P", "value R", "value F1", "span-tolerant P",
+                     "span-tolerant R", "span-tolerant F1", "seconds", "MB/s", "note"], rows)
+        L += ["", "Span-tolerant: a prediction counts if it overlaps any gold span, a gold span if any prediction "
+              "overlaps it; MeasEval marks a list or range as one span where an extractor may read several numbers."]
         e = m["statlint_errors"]
         L += ["", f"statlint errors in `bench/out/measeval_errors.jsonl`: "
               + ", ".join(f"{k} {n}" for k, n in sorted(e["by_kind"].items()))

@@ -11,7 +11,9 @@ from __future__ import annotations
 import regex
 
 from checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
-from checker.units import CURRENCY_WORDS, UNIT_WORDS
+from checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+
+ISO_CODE_LIST = ISO_CODES | {"RMB", "USD"}
 
 
 def _alternation(words) -> str:
@@ -85,11 +87,26 @@ NAME_BEFORE = regex.compile(
     r"version|Windows|Channel|Page|pages?|Figure|Fig\.|Table|Rule|Resolution|Paragraph|Act|Clause|Form|"
     r"Apollo|Level|Grade|Class|Category|Phase|Stage|Episode|Season|Volume|Vol\.|Item|Line|Platform|Gate|"
     r"Terminal|Block|Unit|Lot|Suite|Box|Bus|Train|Interstate|Chapter|Title|Schedule|Annex|Appendix|"
-    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier)\s+|[A-Za-z]-?|#)\Z",
+    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier|(?i:figures?|figs?\.?|tables?|eqs?\.?|equations?|refs?\.?|"
+    r"phases?|stages?|lines?|sites?|days?|fractions?|supplement|samples?|experiments?|cohorts?|patients?|"
+    r"steps?|rounds?|groups?|chapters?|sections?|versions?|cases?|units?|nos?\.?|#))\s+|"
+    r"(?<![A-Z]{4})\b(?!(?:" + "|".join(sorted(ISO_CODE_LIST)) + r")\s)[A-Z]{2,5}\s|"
+    r"[A-Za-z][\-−]?|[×→)\]#^]|\[(?:\d++[,–\-]\s?)*+)\Z",
     regex.REVERSE,
 )
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|a|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+LABEL_AFTER = regex.compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")
+PLUS_MINUS = regex.compile(r"\s*+(?:±|\+/-|\+-)\s*+")
+AND_BETWEEN = regex.compile(r"\s++(?:and|to|-|–)\s++")
+BETWEEN_BEFORE = regex.compile(r"\bbetween\s++\Z", regex.IGNORECASE | regex.REVERSE)
+CAPITALISED_NAME_BEFORE = regex.compile(
+    r"(?<![.!?:]\s)(?<!^)\b(?!(?:In|On|At|By|For|From|To|About|Around|Some|Over|Nearly|Almost|The|A|An|Only|Just|"
+    r"All|Of|With|Than|And|Or|But|Between|Under|Up|Down|Net|Shr|Revs?|Sales|Profit|Loss|Avg|Oper|Mar|Jan|Feb|"
+    r"Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Total|Top|Year|Vs|Qtr|Nine|Six|Per|Each|Every|Another|Only)\s)"
+    r"[A-Z][a-z]+\s\Z",
+    regex.REVERSE,
+)
 ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
 WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")

@@ -10,6 +10,7 @@ neighbouring quantities.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import replace
 
@@ -40,17 +41,46 @@ def extract(doc: Document, facts: Facts) -> Facts:
             skipped.append(Span(m.start("num"), m.end("num")))
         else:
             quantities.append(q)
-    covered = [(q.span.start, q.span.end) for q in quantities]
+    starts = [q.span.start for q in quantities]
     for m in P.NUMBER_WORD.finditer(text):
         q = _read_words(text, m)
-        if q is not None and not _inside(covered, q.span):
+        if q is not None and not _overlaps_any(quantities, starts, q.span):
             quantities.append(q)
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
-    return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
+    return replace(facts, quantities=tuple(_merge_pairs(text, quantities)), skipped=tuple(skipped))
 
 
-def _inside(covered: list[tuple[int, int]], span: Span) -> bool:
-    return any(s < span.end and span.start < e for s, e in covered)
+def _overlaps_any(quantities: list[Quantity], starts: list[int], span: Span) -> bool:
+    """Whether a span overlaps a digit quantity (quantities[:len(starts)] are sorted by start)."""
+    i = bisect.bisect_left(starts, span.end)
+    return i > 0 and quantities[i - 1].span.end > span.start
+
+
+def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "420 ± 30 K" is one quantity (390..450 K); so is "between 2 and 3 percent"."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if nxt is not None:
+            between = text[q.span.end:nxt.span.start]
+            unit = nxt.unit if q.unit == "count" else q.unit
+            if P.PLUS_MINUS.fullmatch(between) and nxt.value >= 0 and q.unit in ("count", nxt.unit):
+                out.append(replace(q, span=Span(q.span.start, nxt.span.end), text=text[q.span.start:nxt.span.end],
+                                   low=q.value - nxt.value, high=q.value + nxt.value, unit=unit, kind="range",
+                                   bound="~"))
+                i += 2
+                continue
+            if P.AND_BETWEEN.fullmatch(between) and P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 10), q.span.start) \
+                    and q.unit in ("count", nxt.unit) and q.value <= nxt.value:
+                out.append(replace(q, span=Span(q.span.start, nxt.span.end), text=text[q.span.start:nxt.span.end],
+                                   value=(q.value + nxt.value) / 2, low=q.low, high=nxt.high, unit=unit, kind="range"))
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
 
 
 def _read_match(text: str, m) -> Quantity | None:
@@ -154,6 +184,11 @@ def _read_match(text: str, m) -> Quantity | None:
         negative = True
         prefix_start -= 1
 
+    # "Voyager 2", "Claudin 19", "Apollo 11": a capitalised name and a small bare integer
+    if (unit == "count" and not scale_word and not tail_text and numeral.grouping == "plain" and not decimals
+            and value < 1000 and not g["range"] and P.CAPITALISED_NAME_BEFORE.search(before)):
+        return None
+
     # plain years are not quantities
     if (unit == "count" and not scale_word and numeral.grouping == "plain" and not decimals and
             1900 <= value <= 2100 and len(num) == 4 and not g["range"] and not negative):
@@ -222,6 +257,11 @@ def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
             return True
     if P.ORDINAL_AFTER.match(after) and not g["tail"] and not g["scale"]:
         return True
+    if not g["tail"] and not g["scale"] and not g["range"] and P.LABEL_AFTER.match(after) \
+            and not P.CURRENCY_BEFORE.search(before):
+        return True  # "Figure 3C", "a 4D survey": labels, not measurements
+    if before.endswith("(") and after.startswith(")") and not g["tail"]:
+        return True  # "(1)": an enumeration
     if not g["tail"] and not g["scale"] and not g["range"]:
         if P.TIME_AFTER.match(after):
             return True
