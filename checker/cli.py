@@ -128,7 +128,7 @@ def extract(paths, fmt, output):
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def list_rules(fmt):
     """List every rule: code, name, severity and summary."""
-    rows = [(r.code, r.name, str(r.severity), summary(rule_doc(r))) for r in _rules()]
+    rows = [(r.code, r.name, str(r.severity), summary(rule_doc(r), r.code, r.name)) for r in _rules()]
     if fmt == "markdown":
         lines = ["| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
         lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
@@ -160,15 +160,22 @@ def rule_doc(rule) -> str:
     return inspect.cleandoc(doc) if doc else ""
 
 
-def summary(doc: str) -> str:
-    """First line of a docstring; under a leading `What it does` heading, the first line of that section."""
+def summary(doc: str, code: str = "", name: str = "") -> str:
+    """First line of a docstring, without a leading "CODE name:" the table already shows.
+
+    Under a leading `What it does` heading, the first line of that section.
+    """
     lines = [ln.strip().lstrip("#").strip() for ln in doc.splitlines()]
     lines = [ln for ln in lines if ln and set(ln) - set("-=~")]  # drop blanks and heading underlines
     if not lines:
         return ""
-    if lines[0].rstrip(":").lower() == "what it does" and len(lines) > 1:
-        return lines[1]
-    return lines[0]
+    first = lines[1] if lines[0].rstrip(":").lower() == "what it does" and len(lines) > 1 else lines[0]
+    for prefix in (code, name):
+        if prefix and first.startswith(prefix):
+            rest = first[len(prefix):]
+            if rest[:1] in (" ", ":", ""):
+                first = rest.lstrip(" :")
+    return first
 
 
 def _rules():

@@ -84,11 +84,26 @@ class Document:
     def quotes(self) -> list[Span]:
         return [Span(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
 
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
     def in_quote(self, span: Span) -> bool:
-        return any(q.start <= span.start and span.end <= q.end for q in self.quotes)
+        """Whether a span lies inside a direct quotation (quotes do not nest or overlap)."""
+        i = bisect.bisect_right(self._quote_starts, span.start) - 1
+        return i >= 0 and span.end <= self.quotes[i].end
 
     def context(self, span: Span, width: int = 40) -> str:
         return self.text[max(0, span.start - width): span.end + width]
+
+    def claim_context(self, span: Span, width: int = 80) -> str:
+        """The sentence around a span, clipped to `width` characters each side.
+
+        Fingerprints hash this: it survives edits elsewhere in the file, and
+        stays small on a 10 MB line with no sentence breaks.
+        """
+        sentence = self.sentence_of(span.start)
+        return self.text[max(sentence.start, span.start - width):min(max(sentence.end, span.end), span.end + width)]
 
 
 def _split(text: str, pattern: regex.Pattern) -> list[Span]:

@@ -9,9 +9,8 @@ def garble_findings(doc, facts, rule: Rule, kinds: tuple[str, ...], what: str, c
         if g.kind not in kinds:
             continue
         message = f"{what}: {g.detail}"
-        sentence = doc.sentence_of(g.span.start)
         yield Finding(
             code=rule.code, symbol=rule.name, message=message, span=g.span, severity=rule.severity,
             confidence=confidence, suggestion=g.suggestion,
-            fingerprint=fingerprint(rule.code, g.text, doc.text[sentence.start:sentence.end]),
+            fingerprint=fingerprint(rule.code, g.text, doc.claim_context(g.span)),
         )

@@ -8,6 +8,7 @@ the skeleton keeps the patterns short and keeps numbers out of them.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -126,13 +127,9 @@ def _skeleton(text: str, sent: Span, quantities, qi: int, qj: int) -> tuple[str,
 
 
 def _to_text(offsets: list[tuple[int, int]], skel_pos: int) -> int:
-    best = offsets[0]
-    for sk, tx in offsets:
-        if sk <= skel_pos:
-            best = (sk, tx)
-        else:
-            break
-    return best[1] + (skel_pos - best[0])
+    i = max(bisect.bisect_right(offsets, (skel_pos, float("inf"))) - 1, 0)
+    sk, tx = offsets[i]
+    return tx + (skel_pos - sk)
 
 
 def _series(skeleton: str, quantities) -> list[Series]:
@@ -160,7 +157,7 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
             low_word = t.group("verb").lower()
             if low_word == "up" and _UP_TO.match(skeleton, t.end()):
                 continue  # "up to 2 billion" is a bound, not a rise
-            if _DETERMINER_BEFORE.search(skeleton, 0, t.start()):
+            if _DETERMINER_BEFORE.search(skeleton, max(0, t.start() - 12), t.start()):
                 continue  # "the jobs gains", "the cut": a noun, whose figures need not move its way
         window_end = triggers[n + 1].start() if n + 1 < len(triggers) else len(skeleton)
         window_end = min(window_end, t.end() + MAX_WINDOW)
@@ -193,10 +190,10 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
         if fm and _is_level(quantities[int(fm.group(1))]):
             old = quantities[int(fm.group(1))]
         if word.lower() in ("up", "down") and new is None and old is not None:
-            nb = _NEW_BEFORE_UPDOWN.search(skeleton, 0, t.start())
+            nb = _NEW_BEFORE_UPDOWN.search(skeleton, max(0, t.start() - 60), t.start())
             if nb:
                 k = int(nb.group(1))
-                conv = _CONVERSION_BEFORE.search(skeleton, 0, nb.start())
+                conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
                 if conv:
                     k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
                 new = quantities[k] if _is_level(quantities[k]) else None
@@ -214,14 +211,15 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
             continue
         verb_start = _to_text(offsets, t.start(t.lastgroup))
         verb = Span(verb_start, verb_start + len(word))
-        inverse = bool(_INVERSE_SUBJECT.search(skeleton, 0, t.start())) or (
+        inverse = bool(_INVERSE_SUBJECT.search(skeleton, max(0, t.start() - 40), t.start())) or (
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
         claim = Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                        rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse)
         if t.group("mult"):
             claim = replace(claim, factor_kind=word.lower())
         # ", a year-on-year increase of 574%" / ", up 5%" completes the claim before it
-        if claims and _APPOSITIVE.fullmatch(skeleton[triggers[n - 1].end():t.start()].split("⟩")[-1] if n else "") \
+        gap = skeleton[max(triggers[n - 1].end(), t.start() - 80):t.start()] if n else ""
+        if claims and _APPOSITIVE.fullmatch(gap.rsplit("⟩", 1)[-1]) \
                 and claims[-1].rate is None and claims[-1].factor is None and (rate or factor) \
                 and old is None and new is None and claims[-1].direction == direction:
             claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind)

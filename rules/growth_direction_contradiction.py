@@ -55,12 +55,11 @@ def check(doc, facts):
         if suggestion and verb[:1].isupper():
             suggestion = suggestion.capitalize()
         message = f"'{verb}' but the figure {actual}: from {describe(g.old)} to {describe(g.new)}"
-        sentence = doc.sentence_of(g.verb.start)
         yield Finding(
             code=CODE, symbol=NAME, message=message, span=g.verb, severity=Severity.ERROR,
             confidence=0.8, suggestion=suggestion,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
-            fingerprint=fingerprint(CODE, verb, doc.text[sentence.start:sentence.end]),
+            fingerprint=fingerprint(CODE, verb, doc.claim_context(g.verb)),
         )
 
 

@@ -89,11 +89,10 @@ def _finding(doc, g, r):
         mid = (max(implied.low, -100) + implied.high) / 2
         message += f"; the figures give about {fmt_percent(mid)}"
     related = (Related("base", base.span, base.text), Related("new", g.new.span, g.new.text))
-    context = doc.text[doc.sentence_of(g.rate.span.start).start:doc.sentence_of(g.rate.span.start).end]
     return Finding(
         code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=Severity.ERROR,
         confidence=0.9 if suggestion else 0.75, related=related, suggestion=suggestion,
-        fingerprint=fingerprint(CODE, g.rate.text, context),
+        fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
     )
 
 

@@ -64,12 +64,11 @@ def check(doc, facts):
         what = g.factor.text.strip() if g.factor is not None else g.verb_text
         message = (f"'{what}' means about ×{fmt_number((claimed.low + min(claimed.high, claimed.low * 3)) / 2)}, "
                    f"but {g.old.text.strip()} to {g.new.text.strip()} is ×{actual:.3g}")
-        sentence = doc.sentence_of(g.verb.start)
         span = g.factor.span if g.factor is not None else g.verb
         yield Finding(
             code=CODE, symbol=NAME, message=message, span=span, severity=Severity.ERROR, confidence=0.8,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
-            fingerprint=fingerprint(CODE, what, doc.text[sentence.start:sentence.end]),
+            fingerprint=fingerprint(CODE, what, doc.claim_context(span)),
         )
 
 

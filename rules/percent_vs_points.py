@@ -63,12 +63,11 @@ def check(doc, facts):
                        f"'{g.rate.text.strip()}' fits only as a relative change in percent")
         else:
             continue
-        sentence = doc.sentence_of(g.rate.span.start)
         yield Finding(
             code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=Severity.WARNING,
             confidence=0.8, suggestion=suggestion,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
-            fingerprint=fingerprint(CODE, g.rate.text, doc.text[sentence.start:sentence.end]),
+            fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         )
 
 

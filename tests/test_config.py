@@ -1,0 +1,161 @@
+"""Settings from setup.cfg / pyproject.toml / flags, and clear errors for bad config."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.config import ConfigError, Settings, load_settings
+from checker.model import Severity
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_defaults_without_config(tmp_path):
+    assert load_settings(tmp_path, no_config=True) == Settings()
+
+
+def test_setup_cfg_section(tmp_path):
+    write(tmp_path / "setup.cfg", """
+        [metadata]
+        name = x
+        [statlint]
+        select =
+            G1,
+            Q101 U
+        ignore = growth-direction-contradiction
+        min-severity = warning
+        min_confidence = 0.25
+        fail-on = ERROR
+        quotes = drop
+    """)
+    assert load_settings(tmp_path) == Settings(
+        select=("G1", "Q101", "U"), ignore=("growth-direction-contradiction",),
+        min_severity=Severity.WARNING, min_confidence=0.25, fail_on=Severity.ERROR, quotes="drop",
+    )
+
+
+def test_pyproject_table_and_upward_discovery(tmp_path):
+    write(tmp_path / "pyproject.toml", """
+        [tool.statlint]
+        select = ["G", "P2"]
+        min-severity = "error"
+        min-confidence = 1
+    """)
+    deep = tmp_path / "articles" / "2024"
+    deep.mkdir(parents=True)
+    settings = load_settings(deep)
+    assert settings.select == ("G", "P2") and settings.min_severity is Severity.ERROR
+    assert settings.min_confidence == 1.0
+
+
+def test_first_directory_with_a_section_wins(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.statlint]\nignore = ['Q']\n")
+    write(tmp_path / "sub" / "setup.cfg", "[metadata]\nname = unrelated\n")  # no section: keep looking
+    write(tmp_path / "sub" / "pyproject.toml", "[tool.black]\nline-length = 99\n")
+    assert load_settings(tmp_path / "sub").ignore == ("Q",)
+    write(tmp_path / "sub" / "setup.cfg", "[statlint]\nignore = C\n")
+    assert load_settings(tmp_path / "sub").ignore == ("C",)
+
+
+def test_explicit_config_file_and_no_config(tmp_path):
+    write(tmp_path / "setup.cfg", "[statlint]\nquotes = drop\n")
+    other = write(tmp_path / "ci" / "strict.cfg", "[statlint]\nfail-on = warning\n")
+    assert load_settings(tmp_path, config_file=str(other)) == Settings(fail_on=Severity.WARNING)
+    assert load_settings(tmp_path, no_config=True) == Settings()
+    toml = write(tmp_path / "ci" / "x.toml", "[tool.statlint]\nquotes = 'drop'\n")
+    assert load_settings(tmp_path, config_file=str(toml)).quotes == "drop"
+
+
+def test_overrides_beat_the_file_and_none_means_unset(tmp_path):
+    write(tmp_path / "setup.cfg", "[statlint]\nselect = G\nmin-severity = error\n")
+    settings = load_settings(tmp_path, overrides={"select": "Q1,U", "min-severity": None, "fail_on": "warning"})
+    assert settings.select == ("Q1", "U")
+    assert settings.min_severity is Severity.ERROR and settings.fail_on is Severity.WARNING
+
+
+@pytest.mark.parametrize("body, key", [
+    ("[statlint]\nselet = G\n", "selet"),
+    ("[statlint]\nmin-severity = loud\n", "min-severity"),
+    ("[statlint]\nmin-confidence = 2\n", "min-confidence"),
+    ("[statlint]\nmin-confidence = nan\n", "min-confidence"),
+    ("[statlint]\nmin-confidence = high\n", "min-confidence"),
+    ("[statlint]\nquotes = maybe\n", "quotes"),
+    ("[statlint]\nselect = G$1\n", "select"),
+    ("[statlint]\nfail-on = \n", "fail-on"),
+])
+def test_bad_setup_cfg_names_file_and_key(tmp_path, body, key):
+    write(tmp_path / "setup.cfg", body)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    message = str(info.value)
+    assert "setup.cfg" in message and repr(key) in message
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("[tool.statlint]\nselect = 5\n", "'select'"),
+    ("[tool.statlint]\nmin-confidence = true\n", "'min-confidence'"),
+    ("[tool.statlint]\nfail-on = 3\n", "'fail-on'"),
+    ("[tool]\nstatlint = 3\n", "must be a table"),
+    ("[tool.statlint\n", "cannot read config"),
+])
+def test_bad_pyproject(tmp_path, body, needle):
+    write(tmp_path / "pyproject.toml", body)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert "pyproject.toml" in str(info.value) and needle in str(info.value)
+
+
+def test_explicit_file_must_exist_and_have_a_section(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_settings(tmp_path, config_file=str(tmp_path / "nope.cfg"))
+    empty = write(tmp_path / "empty.cfg", "[other]\nx = 1\n")
+    with pytest.raises(ConfigError, match=r"no \[statlint\] section"):
+        load_settings(tmp_path, config_file=str(empty))
+
+
+def test_bad_override_names_the_command_line(tmp_path):
+    with pytest.raises(ConfigError, match="command line: min-severity"):
+        load_settings(tmp_path, no_config=True, overrides={"min-severity": "loud"})
+
+
+def _run(args, cwd, monkeypatch):
+    monkeypatch.chdir(cwd)
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:
+        runner = CliRunner()
+    return runner.invoke(main, args)
+
+
+def test_cli_config_error_exits_2_with_message(tmp_path, monkeypatch):
+    write(tmp_path / "setup.cfg", "[statlint]\nfail_on = never\n")
+    write(tmp_path / "a.txt", "calm")
+    result = _run(["check", "a.txt"], tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert "setup.cfg" in result.stderr and "fail_on" in result.stderr
+    assert "Traceback" not in result.output
+    assert _run(["check", "--no-config", "a.txt"], tmp_path, monkeypatch).exit_code == 0
+
+
+def test_cli_reads_discovered_and_explicit_config(tmp_path, monkeypatch):
+    import rules
+    from fake_rules import FAKE_CHECKS
+
+    monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS)
+    monkeypatch.setattr(rules, "EXTRACTORS", ())
+    write(tmp_path / "a.txt", "FIRE")
+    assert _run(["check", "a.txt"], tmp_path, monkeypatch).exit_code == 1
+    write(tmp_path / "setup.cfg", "[statlint]\nignore = X901\n")
+    assert _run(["check", "a.txt"], tmp_path, monkeypatch).exit_code == 0
+    assert _run(["check", "--select", "X901", "a.txt"], tmp_path, monkeypatch).exit_code == 0  # still ignored
+    assert _run(["check", "--ignore", "", "a.txt"], tmp_path, monkeypatch).exit_code == 1  # flag replaces file
+    strict = write(tmp_path / "strict.toml", "[tool.statlint]\nselect = ['fake-fire']\n")
+    assert _run(["check", "--config", str(strict), "a.txt"], tmp_path, monkeypatch).exit_code == 1
+    assert _run(["check", "--config", "missing.cfg", "a.txt"], tmp_path, monkeypatch).exit_code == 2
