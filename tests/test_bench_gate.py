@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 
 # Findings (any rule, any severity) allowed per 100 articles on the sample below.
-# Provisional: the lead tightens it once the rules have been measured.
-FINDINGS_PER_100_MAX = 3.0
+# Measured 2026-11-23: 6 findings on the 400 articles = 1.5/100 (all six are real
+# Q101 digit-grouping slips in Reuters tables). One more finding on the sample
+# trips the gate, and it then has to be read.
+FINDINGS_PER_100_MAX = 1.75
 
-# Floor for MeasEval overlap F1 (percent). Placeholder: meant to be the measured
-# F1 minus 3 points once the extractor is complete; bench/results.md has the
-# current figure. Until the extractor reaches it, this test fails on purpose.
-MEASEVAL_F1_FLOOR = 85.0
+# Floor for MeasEval strict overlap F1 (percent): measured 85.48 on 2026-11-23,
+# minus 3 points for deliberate trade-offs in later rules.
+MEASEVAL_F1_FLOOR = 82.0
 
 REUTERS_SAMPLE = 300  # first N Reuters articles, file order
 BBC_SAMPLE = 100  # first N BBC articles, file order
