@@ -82,18 +82,19 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 MONTH_BEFORE = regex.compile(r"\b" + MONTH + r"\s+$", regex.REVERSE)
 MONTH_AFTER = regex.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b")
-NAME_BEFORE = regex.compile(
-    r"(?:\b(?:Section|Article|Chapter|Boeing|Airbus|Route|Highway|No\.?|Nos\.?|number|Room|Flight|Model|"
-    r"version|Windows|Channel|Page|pages?|Figure|Fig\.|Table|Rule|Resolution|Paragraph|Act|Clause|Form|"
-    r"Apollo|Level|Grade|Class|Category|Phase|Stage|Episode|Season|Volume|Vol\.|Item|Line|Platform|Gate|"
-    r"Terminal|Block|Unit|Lot|Suite|Box|Bus|Train|Interstate|Chapter|Title|Schedule|Annex|Appendix|"
-    r"aged?|ages|Number|rank(?:ed)?|No|Nr\.?|ISO|Tier|(?i:figures?|figs?\.?|tables?|eqs?\.?|equations?|refs?\.?|"
-    r"phases?|stages?|lines?|sites?|days?|fractions?|supplement|samples?|experiments?|cohorts?|patients?|"
-    r"steps?|rounds?|groups?|chapters?|sections?|versions?|cases?|units?|nos?\.?|#))\s+|"
-    r"(?<![A-Z]{4})\b(?!(?:" + "|".join(sorted(ISO_CODE_LIST)) + r")\s)[A-Z]{2,5}\s|"
-    r"[A-Za-z][\-−]?|[×→)\]#^]|\[(?:\d++[,–\-]\s?)*+)\Z",
-    regex.REVERSE,
-)
+# Words after which a number is a name or a label, not a quantity ("Section 427", "Figure 3").
+NAME_WORDS = frozenset(
+    "Section Article Chapter Boeing Airbus Route Highway No No. Nos Nos. number Room Flight Model version Windows "
+    "Channel Page page pages Figure Fig. Table Rule Resolution Paragraph Act Clause Form Apollo Level Grade Class "
+    "Category Phase Stage Episode Season Volume Vol. Item Line Platform Gate Terminal Block Unit Lot Suite Box Bus "
+    "Train Interstate Title Schedule Annex Appendix age aged ages Number rank ranked Nr Nr. ISO Tier #".split())
+NAME_WORDS_ANY_CASE = frozenset(
+    "figure figures fig fig. figs figs. table tables eq eq. eqs eqs. equation equations ref ref. refs refs. phase "
+    "phases stage stages line lines site sites day days fraction fractions supplement sample samples experiment "
+    "experiments cohort cohorts patient patients step steps round rounds group groups chapter chapters section "
+    "sections version versions case cases unit units no no. nos nos.".split())
+ACRONYM = regex.compile(r"[A-Z]{2,5}")
+GLUED_LABEL_CHARS = frozenset("×→)]#^[")
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|a|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 LABEL_AFTER = regex.compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")

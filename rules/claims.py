@@ -95,8 +95,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
         qj = qi
         while qj < len(quantities) and quantities[qj].span.start < sent.end:
             qj += 1
-        if qj == qi:
-            continue
+        if qj - qi < 2:
+            continue  # every claim we check connects at least two figures
         skeleton, offsets = _skeleton(doc.text, sent, quantities, qi, qj)
         series.extend(_series(skeleton, quantities))
         growths.extend(_growths(doc.text, skeleton, offsets, quantities, series))

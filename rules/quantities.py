@@ -251,10 +251,8 @@ def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
     num = g["num"]
     if P.DOTTED_DATE.fullmatch(num):
         return True
-    if P.NAME_BEFORE.search(before):
-        # a letter glued before ("G20", "COVID-19") or a naming word ("Section 427")
-        if not (before.endswith(("US$", "HK$", "A$", "C$", "S$", "R$", "RM", "Rs", "Rp", "NT$"))):
-            return True
+    if _is_label_before(before):
+        return True
     if P.ORDINAL_AFTER.match(after) and not g["tail"] and not g["scale"]:
         return True
     if not g["tail"] and not g["scale"] and not g["range"] and P.LABEL_AFTER.match(after) \
@@ -272,6 +270,32 @@ def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
     if after[:1] in ("-",) and after[1:2].isalpha() and not g["tail"] and num.isdigit() and len(num) == 4:
         return True  # "2021-style"
     return False
+
+
+def _is_label_before(before: str) -> bool:
+    """A letter glued before ("G20", "COVID-19", "year−1"), a naming word ("Section 427",
+    "Figure 3"), an acronym ("OAE 2") or a citation bracket ("[33"): the number is a label.
+
+    Plain string tests rather than one backwards regex: this runs for every number.
+    """
+    if not before:
+        return False
+    last = before[-1]
+    if last.isalpha():
+        return not before.endswith(("RM", "Rs", "Rp", "RMB"))
+    if last in P.GLUED_LABEL_CHARS:
+        return True
+    if last in "-−":
+        return len(before) > 1 and before[-2].isalpha()
+    if not last.isspace():
+        return False
+    words = before.rsplit(None, 1)
+    word = words[-1] if words and not before[-len(words[-1]) - 1:].isspace() else ""
+    if not word:
+        return False
+    if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:
+        return True
+    return bool(P.ACRONYM.fullmatch(word)) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp")
 
 
 def _read_words(text: str, m) -> Quantity | None:
