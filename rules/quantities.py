@@ -251,7 +251,7 @@ def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
     num = g["num"]
     if P.DOTTED_DATE.fullmatch(num):
         return True
-    if _is_label_before(before):
+    if _is_label_before(before, bare=not (g["tail"] or g["scale"] or g["range"])):
         return True
     if P.ORDINAL_AFTER.match(after) and not g["tail"] and not g["scale"]:
         return True
@@ -272,7 +272,7 @@ def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
     return False
 
 
-def _is_label_before(before: str) -> bool:
+def _is_label_before(before: str, bare: bool) -> bool:
     """A letter glued before ("G20", "COVID-19", "year−1"), a naming word ("Section 427",
     "Figure 3"), an acronym ("OAE 2") or a citation bracket ("[33"): the number is a label.
 
@@ -295,7 +295,8 @@ def _is_label_before(before: str) -> bool:
         return False
     if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:
         return True
-    return bool(P.ACRONYM.fullmatch(word)) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp")
+    # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
+    return bare and bool(P.ACRONYM.fullmatch(word)) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp")
 
 
 def _read_words(text: str, m) -> Quantity | None:

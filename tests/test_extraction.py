@@ -1,0 +1,85 @@
+"""The number reader: what is read, as what value, unit and interval, and what is left alone."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from checker import extract_quantities
+from checker.numbers import parse_numeral, rounding_interval, words_value
+
+
+def _read(text):
+    return [(q.text, q.value, q.unit, q.bound) for q in extract_quantities(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("rose 23.7 pct to 167.4 mln dlrs", [("23.7 pct", 23.7, "percent", "="), ("167.4 mln dlrs", 167.4e6, "USD", "=")]),
+    ("1,234,000 and 1,00,000 rupees", [("1,234,000", 1234000, "count", "="), ("1,00,000 rupees", 100000, "INR", "=")]),
+    ("about 7-1/2 pct", [("7-1/2 pct", 7.5, "percent", "~")]),
+    ("more than $3.5 billion", [("$3.5 billion", 3.5e9, "USD", ">")]),
+    ("US$ 50 mln and EUR 13.1 mn", [("US$ 50 mln", 50e6, "USD", "="), ("EUR 13.1 mn", 13.1e6, "EUR", "=")]),
+    ("£7.5m ($14.6bn)", [("£7.5m", 7.5e6, "GBP", "="), ("$14.6bn", 14.6e9, "USD", "=")]),
+    ("540bn yen", [("540bn yen", 540e9, "JPY", "=")]),
+    ("1.5 percentage points and 25 basis points",
+     [("1.5 percentage points", 1.5, "percentage_point", "="), ("25 basis points", 0.25, "percentage_point", "=")]),
+    ("a 19-fold rise", [("19-fold", 19, "times", "=")]),
+    ("-3.2% and −5 pct", [("-3.2%", -3.2, "percent", "="), ("−5 pct", -5, "percent", "=")]),
+    ("twenty-one people, a dozen eggs, two million barrels",
+     [("twenty-one", 21, "count", "="), ("a dozen", 12, "count", "="), ("two million", 2e6, "count", "=")]),
+    ("62 miles", [("62 miles", 62, "mile", "=")]),
+    ("3-5 million", [("3-5 million", 4e6, "count", "=")]),
+    ("temperature of 420 ± 30 K", [("420 ± 30", 420, "count", "~")]),
+    ("CPI 3.2 pct and OPEC 15.8 mln bpd", [("3.2 pct", 3.2, "percent", "="), ("15.8 mln bpd", 15.8e6, "barrel/day", "=")]),
+    ("the dollar at 1.5798/808 marks", [("1.5798/808 marks", 1.5798, "DEM", "=")]),
+])
+def test_reads_value_unit_and_bound(text, expected):
+    got = _read(text)
+    assert [(t, u, b) for t, _, u, b in got] == [(t, u, b) for t, _, u, b in expected]
+    for (_, v, _, _), (_, w, _, _) in zip(got, expected):
+        assert math.isclose(v, w, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize("text", [
+    "Boeing 737", "COVID-19", "G20 summit", "Section 427", "Feb 26, 1987", "at 10:30", "the 21st century",
+    "in 2023", "Figures 3A and 3C", "biofilms [33,42]", "year−1", "(1) the diameter", "Published 09.02.2023",
+    "the 1987-88 season", "call 555-1234", "OAE 2 interval", "Voyager mission. Later Voyager 2 flew by",
+])
+def test_names_dates_and_labels_are_not_quantities(text):
+    assert [q.text for q in extract_quantities(text)] == []
+
+
+def test_intervals_follow_the_wording():
+    [q] = extract_quantities("5.22 million units")
+    assert (q.low, q.high) == pytest.approx((5.215e6, 5.23e6))
+    [q] = extract_quantities("more than 3 million")
+    assert q.low == 3e6 and math.isinf(q.high)
+    [q] = extract_quantities("about 60%")
+    assert q.low <= 54 and q.high >= 66
+    [q] = extract_quantities("up to 40 pct")
+    assert q.low == 0 and q.high == 40
+
+
+def test_numeral_grouping_kinds():
+    assert parse_numeral("4,178,027").grouping == "standard"
+    assert parse_numeral("1,00,000").grouping == "indian"
+    assert parse_numeral("2.313.000.000").grouping == "dotted"
+    assert parse_numeral("2.000,00").grouping == "european"
+    for bad in ("4178,027", "5.17,000", "6,306,0000"):
+        assert parse_numeral(bad).grouping == "malformed"
+    assert parse_numeral("4178,027").value == 4178027
+
+
+def test_words_and_rounding():
+    assert words_value("one hundred and five") == 105
+    assert words_value("twenty-one") == 21
+    assert words_value("banana") is None
+    low, high = rounding_interval(35, 0, 0)
+    assert low == 34.5 and high == 36  # a truncated 35.7 printed as "35" is not wrong
+
+
+def test_garbles_become_the_intended_value():
+    [q] = [q for q in extract_quantities("Sales reached 522 10,000 units.") if q.garble]
+    assert q.value == 5.22e6 and q.raw_value == 522 and q.garble == "wan"
+    [q] = [q for q in extract_quantities("Revenue was 13.14 100 million yuan.") if q.garble]
+    assert q.value == pytest.approx(1.314e9) and q.unit == "CNY" and q.garble == "yi"
