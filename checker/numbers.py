@@ -75,7 +75,10 @@ _EUROPEAN = regex.compile(r"\d{1,3}+(?:\.\d{3})++,\d{1,2}+")
 
 def parse_numeral(s: str) -> Numeral:
     """Read a digit string with separators ("1,234.5", "1,00,000", "4178,027")."""
-    if _PLAIN.fullmatch(s):
+    if s.isdigit() or (s.count(".") == 1 and s.replace(".", "").isdigit() and not s.endswith(".")):
+        grouping = "plain"  # the common case, without a regex
+        clean = s
+    elif _PLAIN.fullmatch(s):
         grouping = "plain"
         clean = s
     elif _STANDARD.fullmatch(s):

@@ -93,6 +93,7 @@ NAME_WORDS_ANY_CASE = frozenset(
     "phases stage stages line lines site sites day days fraction fractions supplement sample samples experiment "
     "experiments cohort cohorts patient patients step steps round rounds group groups chapter chapters section "
     "sections version versions case cases unit units no no. nos nos.".split())
+CURRENCY_SYMBOL_CHARS = frozenset("$€£¥₹₽₩₺₴₦₱฿")
 ACRONYM = regex.compile(r"[A-Z]{2,5}")
 GLUED_LABEL_CHARS = frozenset("×→)]#^[")
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")

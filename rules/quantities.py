@@ -63,7 +63,7 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
     while i < len(quantities):
         q = quantities[i]
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        if nxt is not None:
+        if nxt is not None and nxt.span.start - q.span.end <= 12:
             between = text[q.span.end:nxt.span.start]
             unit = nxt.unit if q.unit == "count" else q.unit
             if P.PLUS_MINUS.fullmatch(between) and nxt.value >= 0 and q.unit in ("count", nxt.unit):
@@ -117,7 +117,7 @@ def _read_match(text: str, m) -> Quantity | None:
     # currency written before the number
     currency = None
     prefix_start = start
-    cm = P.CURRENCY_BEFORE.search(text[max(0, start - 8):start])
+    cm = P.CURRENCY_BEFORE.search(text[max(0, start - 8):start]) if _may_have_prefix(before) else None
     if cm:
         if cm.group("sym"):
             currency = CURRENCY_PREFIXES.get(cm.group("sym").rstrip(".") if cm.group("sym") == "Rs." else cm.group("sym"))
@@ -210,10 +210,11 @@ def _read_match(text: str, m) -> Quantity | None:
 
     if is_quote:
         kind = "quote"
-    if P.PER_BEFORE.search(text, max(0, prefix_start - 6), prefix_start):
+    spaced = prefix_start > 0 and text[prefix_start - 1].isspace()
+    if spaced and P.PER_BEFORE.search(text, max(0, prefix_start - 6), prefix_start):
         kind = "denominator"  # "46.5 Ecus per 100 kilos"
     bound = "="
-    bm = P.BOUND_BEFORE.search(text[max(0, prefix_start - 30):prefix_start])
+    bm = P.BOUND_BEFORE.search(text[max(0, prefix_start - 30):prefix_start]) if spaced else None
     if bm:
         word = " ".join(bm.group("word").lower().split())
         bound = BOUND_OF_WORD.get(word, "=")
@@ -224,6 +225,12 @@ def _read_match(text: str, m) -> Quantity | None:
         span=Span(prefix_start, end), text=text[prefix_start:end], value=value, low=low, high=high,
         unit=unit, kind=kind, bound=bound, noun=noun, decimals=decimals, grouping=numeral.grouping,
     )
+
+
+def _may_have_prefix(before: str) -> bool:
+    """Cheap test before the currency-prefix regex: a symbol, or an upper-case code, ends the text."""
+    tail = before[-2:].rstrip()
+    return bool(tail) and (tail[-1] in P.CURRENCY_SYMBOL_CHARS or tail[-1].isupper() or tail[-1] in ".sp")
 
 
 def _apply_bound(bound: str, value: float, low: float, high: float) -> tuple[float, float]:

@@ -144,13 +144,28 @@ def test_stdin_bad_bytes(fake_rules):
 
 # --- pathological but valid text, through the real rules -------------------------
 
+_PROSE = (
+    b"Shipments of the phone reached 2.1 million and 3.02 million units in 2021 and 2022, respectively, "
+    b"and soared to 522 in 202310,000 units, a year-on-year increase of 574%, according to the company. "
+    b"Analysts said the market, worth about $4.5 billion, could double by 2026, while rivals' sales fell "
+    b"by 12 percent to 1.4 million units from 1.6 million a year earlier. "
+)
+
+
 def _ten_mb_line() -> bytes:
+    """News prose with the usual density of figures, 10 MB without a newline."""
+    return _PROSE * (10 * 1024 * 1024 // len(_PROSE) + 1)
+
+
+def _dense_line() -> bytes:
+    """A figure every few characters (worst case for per-number work), 2 MB on one line."""
     sentence = b"Revenue rose 12.5% to 3.4 million yuan from 3.02 million yuan, up 522 10,000 units; "
-    return sentence * (10 * 1024 * 1024 // len(sentence) + 1)
+    return sentence * (2 * 1024 * 1024 // len(sentence) + 1)
 
 
 PATHOLOGICAL = {
     "10mb-one-line": _ten_mb_line,
+    "2mb-dense-figures-one-line": _dense_line,
     "100k-digits-and-commas": lambda: b"123," * 25_000,
     "100k-digits": lambda: b"7" * 100_000,
     "100k-percent-signs": lambda: b"5%" * 50_000,
