@@ -181,10 +181,21 @@ def _numeral_span(text: str, q: Quantity, raw: str) -> Span:
 
 
 def _regroup(raw: str) -> str | None:
+    """The regrouped figure, only where the digits leave no doubt ("4178,027", "920, 000").
+
+    "6,306,0000" or "7,033,00" lost or gained a digit: which one cannot be known, so no suggestion.
+    """
     digits = "".join(ch for ch in raw if ch.isdigit())
     if not digits or len(digits) > 30:
         return None
-    return f"{int(digits):,}"
+    groups = raw.replace(", ", ",").split(",")
+    if "." in raw and "," in raw:
+        return None
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) > 0:
+        return f"{int(digits):,}"
+    if "." in raw and "," not in raw and all(len(g) == 3 for g in raw.split(".")[1:]):
+        return f"{int(digits):,}"
+    return None
 
 
 def _grouping_detail(raw: str) -> str:

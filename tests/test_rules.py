@@ -89,3 +89,21 @@ def test_registry_lists_every_rule_module_once():
 def test_extractors_are_plain_functions_in_order():
     names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
     assert names == ["quantities", "garbles", "claims"]
+
+
+@pytest.mark.parametrize("text,code,suggestion", [
+    ("The company shipped 4178,027 phones.", "Q101", "4,178,027"),
+    ("About 920, 000 people attended.", "Q101", "920,000"),
+    ("Net loss 8,843,000 vs profit 6,306,0000", "Q101", None),  # a digit too many: which one is unknowable
+    ("It sold 5.17,000 cars.", "Q101", None),
+    ("Sales reached 522 10,000 units last year.", "Q102", "5.22 million units"),
+    ("Revenue was 13.14 100 million yuan.", "Q102", "1.314 billion yuan"),
+    ("Its profit was 3 billion 6,500 million yuan.", "Q102", "3.065 billion yuan"),
+    ("Sales rose 574% to 5.22 million units from 3.316 million units.", "G101", "57.4%"),
+    ("Sales rose 50% to 150 units from 120 units.", "G101", None),
+    ("Exports fell to 885.4 million dlrs from 855.2 million dlrs.", "G102", "rose"),
+    ("The jobless rate declined 1.6 pct to 55.9 pct from 57.5 pct.", "G103", "1.6 percentage points"),
+])
+def test_suggestions(text, code, suggestion):
+    [finding] = [f for f in check_text(text) if f.code == code]
+    assert finding.suggestion == suggestion

@@ -98,14 +98,15 @@ def _finding_lines(result: FileResult, path: str, finding: Finding, paint) -> li
         f"{visible(finding.message)} [{visible(finding.symbol)}]"
     )
     lines = [head]
-    source = doc.line_text(line)
-    if source.endswith("\r"):
-        source = source[:-1]
-    end_line, end_col = doc.line_col(end)
-    s = min(col - 1, len(source))
-    e = end_col - 1 if end_line == line else len(source)
-    e = min(max(e, s + 1), len(source)) if source else s
-    excerpt, underline = _excerpt(source, s, e)
+    # Offsets, not doc.line_text(): copying a 10 MB line once per finding is quadratic.
+    text, starts = doc.text, doc.line_starts
+    line_start = starts[line - 1]
+    line_end = starts[line] - 1 if line < len(starts) else len(text)
+    if line_end > line_start and text[line_end - 1] == "\r":
+        line_end -= 1
+    s = min(start, line_end)
+    e = min(max(end, s + 1), line_end) if line_end > s else s
+    excerpt, underline = _excerpt(text, line_start, line_end, s, e)
     if excerpt.strip():
         lines.append("    " + excerpt)
         lines.append("    " + paint(underline, sev_color))
@@ -114,16 +115,20 @@ def _finding_lines(result: FileResult, path: str, finding: Finding, paint) -> li
     return lines
 
 
-def _excerpt(source: str, s: int, e: int) -> tuple[str, str]:
-    """A window of `source` around [s, e) and a caret line under the span."""
-    left = max(0, s - CONTEXT)
-    right = min(len(source), max(e, s + 1) + CONTEXT)
+def _excerpt(text: str, lo: int, hi: int, s: int, e: int) -> tuple[str, str]:
+    """A window of the line text[lo:hi] around the span [s, e) and a caret line under it."""
+    left = max(lo, s - CONTEXT)
+    right = min(hi, max(e, s + 1) + CONTEXT)
     right = min(right, left + MAX_EXCERPT)  # the span start always shows: left >= s - CONTEXT
-    head = "…" if left > 0 else ""
-    tail = "…" if right < len(source) else ""
-    pieces = [_visible_char(ch) for ch in source[left:right]]
-    pad = _width(head) + sum(_width(p) for p in pieces[: s - left])
-    carets = sum(_width(p) for p in pieces[s - left: max(e, s + 1) - left])
+    head = "…" if left > lo else ""
+    tail = "…" if right < hi else ""
+    chunk = text[left:right]
+    a, b = s - left, max(e, s + 1) - left
+    if chunk.isascii() and chunk.isprintable():  # the common case, without a per-character loop
+        return head + chunk + tail, " " * (len(head) + a) + "^" * max(len(chunk[a:b]), 1)
+    pieces = [_visible_char(ch) for ch in chunk]
+    pad = _width(head) + sum(_width(p) for p in pieces[:a])
+    carets = sum(_width(p) for p in pieces[a:b])
     return head + "".join(pieces) + tail, " " * pad + "^" * max(carets, 1)
 
 
