@@ -7,7 +7,8 @@ What it does:
     wording allows ("5.22 million" is 5.215-5.225 million, "more than 3 million"
     is anything above 3 million), and a finding is raised only when no values in
     those ranges make the rate true. When moving the rate's decimal point makes
-    every figure fit, it suggests that reading.
+    every figure fit, it suggests that reading. A rate within half a point of
+    what the figures allow is a warning, anything further an error.
 
 Why is this bad?
     A rate that cannot connect the two figures means one of the three numbers is
@@ -89,8 +90,12 @@ def _finding(doc, g, r):
         mid = (max(implied.low, -100) + implied.high) / 2
         message += f"; the figures give about {fmt_percent(mid)}"
     related = (Related("base", base.span, base.text), Related("new", g.new.span, g.new.text))
+    # Within half a point (12.9 % printed for 12.81 %) a rate worked out from unpublished decimals or a
+    # slightly different base could be meant: a warning, not an error.
+    gap = max(implied.low - g.rate.high, g.rate.low - implied.high)
+    severity = Severity.WARNING if gap < 0.5 else Severity.ERROR
     return Finding(
-        code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=Severity.ERROR,
+        code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=severity,
         confidence=0.9 if suggestion else 0.75, related=related, suggestion=suggestion,
         fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
     )

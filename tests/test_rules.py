@@ -107,3 +107,10 @@ def test_extractors_are_plain_functions_in_order():
 def test_suggestions(text, code, suggestion):
     [finding] = [f for f in check_text(text) if f.code == code]
     assert finding.suggestion == suggestion
+
+
+def test_near_miss_rate_is_a_warning_and_a_far_one_an_error():
+    [near] = check_text("Car sales dropped 12.9 pct to 188,156 from 215,793.")
+    [far] = check_text("Sales rose 50% to 150 units from 120 units.")
+    assert (near.code, str(near.severity)) == ("G101", "warning")
+    assert (far.code, str(far.severity)) == ("G101", "error")
