@@ -296,8 +296,8 @@ def _is_label_before(before: str, bare: bool) -> bool:
         return len(before) > 1 and before[-2].isalpha()
     if not last.isspace():
         return False
-    words = before.rsplit(None, 1)
-    word = words[-1] if words and not before[-len(words[-1]) - 1:].isspace() else ""
+    stripped = before.rstrip()
+    word = stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
     if not word:
         return False
     if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:

@@ -44,6 +44,7 @@ def test_reads_value_unit_and_bound(text, expected):
     "Boeing 737", "COVID-19", "G20 summit", "Section 427", "Feb 26, 1987", "at 10:30", "the 21st century",
     "in 2023", "Figures 3A and 3C", "biofilms [33,42]", "year−1", "(1) the diameter", "Published 09.02.2023",
     "the 1987-88 season", "call 555-1234", "OAE 2 interval", "Voyager mission. Later Voyager 2 flew by",
+    "(phase 1)", "ash layers (Fig. 3).", "(LEO 1525 field emission)",
 ])
 def test_names_dates_and_labels_are_not_quantities(text):
     assert [q.text for q in extract_quantities(text)] == []
