@@ -97,10 +97,24 @@ def extract(doc: Document, facts: Facts) -> Facts:
             qj += 1
         if qj - qi < 2:
             continue  # every claim we check connects at least two figures
+        if not _may_hold_claim(doc.text, sent, quantities, qi, qj):
+            continue
         skeleton, offsets = _skeleton(doc.text, sent, quantities, qi, qj)
         series.extend(_series(skeleton, quantities))
         growths.extend(_growths(doc.text, skeleton, offsets, quantities, series))
     return replace(facts, growths=tuple(growths), series=tuple(series))
+
+
+def _may_hold_claim(text: str, sent: Span, quantities, qi: int, qj: int) -> bool:
+    """Cheap gate: a checkable claim needs a rate or multiplier, or a "from"/"vs" figure."""
+    if any(quantities[i].unit in _RATE_UNITS for i in range(qi, qj)):
+        return True
+    chunk = text[sent.start:sent.end]
+    return any(word in chunk for word in _BASE_WORDS)
+
+
+_RATE_UNITS = frozenset({"percent", "percentage_point", "times"})
+_BASE_WORDS = ("from", "From", "FROM", "vs", "VS", "versus")
 
 
 def _skeleton(text: str, sent: Span, quantities, qi: int, qj: int) -> tuple[str, list[tuple[int, int]]]:

@@ -258,7 +258,7 @@ def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
     num = g["num"]
     if P.DOTTED_DATE.fullmatch(num):
         return True
-    if _is_label_before(before, bare=not (g["tail"] or g["scale"] or g["range"])):
+    if _is_label_before(before, bare=not (g["tail"] or g["scale"] or g["range"] or "," in num)):
         return True
     if P.ORDINAL_AFTER.match(after) and not g["tail"] and not g["scale"]:
         return True
@@ -303,7 +303,9 @@ def _is_label_before(before: str, bare: bool) -> bool:
     if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:
         return True
     # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
-    return bare and bool(P.ACRONYM.fullmatch(word)) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp")
+    # (one space apart: "WHEAT            2,692.4" is a table row, not a name)
+    return (bare and before.endswith(" ") and not before.endswith("  ") and bool(P.ACRONYM.fullmatch(word))
+            and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp"))
 
 
 def _read_words(text: str, m) -> Quantity | None:
