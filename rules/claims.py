@@ -77,7 +77,7 @@ MAX_WINDOW = 140  # a figure further than this from its verb belongs to another 
 
 _OTHER_BASIS = regex.compile(
     r"\b(?:comparable|same-store|same\s+store|basis|adjusted|constant|real\s+terms|local\s+currency|excluding|"
-    r"per\s+share|respectively)\b", regex.IGNORECASE)
+    r"per\s+share)\b", regex.IGNORECASE)
 _NOUN_AFTER_TRIGGER = regex.compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
 _TOKEN = regex.compile(r"⟨(\d+)⟩")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -213,7 +213,10 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
                 new = quantities[k] if _is_level(quantities[k]) else None
         if new is not None and old is not None and new is old:
             new = None
-        if absolute_change or _OTHER_BASIS.search(window) or any(
+        used_end = max((m.end() for m in (tm, fm, rm) if m is not None), default=0)
+        # a basis word counts only before the last figure used ("..., with same-store sales up 5 pct"
+        # qualifies the next claim, not this one); "respectively" pairs two lists anywhere in the clause
+        if absolute_change or _OTHER_BASIS.search(window, 0, used_end) or "respectively" in window or any(
                 q is not None and q.kind == "quote" for q in (old, new)):
             old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against
         if n and not t.group("noun2") and _NOUN_AFTER_TRIGGER.fullmatch(skeleton, triggers[n - 1].end(), t.start()):
