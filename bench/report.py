@@ -8,6 +8,7 @@ from __future__ import annotations
 
 TARGETS = {
     "false_alarms": {"label": "false alarms / 100 articles (worst corpus)", "op": "<=", "value": 1.0},
+    "recall": {"label": "recall on planted errors, worst family with rules, %", "op": ">=", "value": 90.0},
     "measeval_f1": {"label": "MeasEval overlap F1", "op": ">=", "value": 90.0},
     "throughput": {"label": "throughput, MB/s (1 process)", "op": ">=", "value": 3.0},
     "cold_start": {"label": "cold start `statlint check`, s", "op": "<", "value": 0.35},
@@ -56,6 +57,13 @@ def target_status(res: dict) -> list[dict]:
     else:
         rows.append({"key": "false_alarms", "name": "false alarms/100", "value": None, "detail": "stage failed",
                      "target": _target("false_alarms"), "status": "n/a"})
+    r = res.get("recall")
+    if r:
+        fams = {f: v for f, v in r["families"].items() if v["has_rules"] and v["recall"] is not None}
+        worst = min(fams.items(), key=lambda kv: kv[1]["recall"]) if fams else None
+        rows.append({"key": "recall", "name": "recall %", "value": worst[1]["recall"] if worst else None,
+                     "detail": f"family {worst[0]} of {', '.join(fams)}" if worst else "",
+                     "target": _target("recall"), "status": _check("recall", worst[1]["recall"] if worst else None)})
     m = (res.get("measeval") or {}).get("systems", {}).get("statlint")
     f1 = m["overlap"]["f1"] if m else None
     rows.append({"key": "measeval_f1", "name": "MeasEval F1", "value": f1, "detail": "overlap match",
@@ -127,6 +135,31 @@ def render_markdown(res: dict) -> str:
             L += [f"{q['fingerprint_fallbacks']} findings had an empty fingerprint; the bench used a stand-in."]
         for c in q["crashes"]:
             L += [f"- crash: {c['doc']}: {c['error']}"]
+    else:
+        L += ["Stage failed; see the run output."]
+
+    r = res.get("recall")
+    L += ["", "## Recall on planted errors (`bench/recall.py`, `bench/inject.py`)", ""]
+    if r:
+        L += [f"One error planted per copy of a real Reuters/BBC/WMT article, at most one of a kind per article and "
+              f"{r['per_kind_cap']} of a kind in all; planted only where the sentence's own arithmetic holds before "
+              "and fails after (checked by bench/inject.py's own reader). Found = a finding's span or related span "
+              "overlaps the changed characters. `orig. flagged` = the untouched article already had a finding there "
+              "(counted as not found).", ""]
+        L += _table(["kind", "family", "planted", "found", "recall %", "by rule", "orig. flagged"],
+                    [[k, v["family"], v["planted"], v["found"], v["recall"],
+                      ", ".join(f"{c} {n}" for c, n in v["by_rule"].items()), v["original_flagged"]]
+                     for k, v in r["kinds"].items()])
+        L += ["", "Per family:", ""]
+        L += _table(["family", "planted", "found", "recall %", "note"],
+                    [[f, v["planted"], v["found"], v["recall"], "" if v["has_rules"] else "no rule yet (issue 4)"]
+                     for f, v in r["families"].items()])
+        few = [k for k, v in r["kinds"].items() if v["planted"] < 20]
+        if few:
+            L += ["", "Too few natural sites in the corpus for a stable figure (fewer than 20 planted): "
+                  + ", ".join(f"{k} ({r['kinds'][k]['planted']})" for k in few)
+                  + ". No sentences were invented to make up the numbers."]
+        L += ["", "Misses with context: `bench/out/recall_misses.jsonl`."]
     else:
         L += ["Stage failed; see the run output."]
 

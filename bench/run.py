@@ -9,7 +9,8 @@ timings or peak RSS, and so a crash in one stage still leaves the others.
     python bench/run.py [--no-quantulum]
 
 Stdout is a short summary; details are in bench/results.md, bench/results.json
-and bench/out/ (findings.jsonl for review, measeval_errors.jsonl for recall).
+and bench/out/ (findings.jsonl for review, recall_misses.jsonl for planted errors
+not found, measeval_errors.jsonl for extraction recall).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ if __package__ in (None, ""):
 from bench import BENCH_DIR, OUT_DIR, REPO_ROOT, corpus
 from bench.report import TARGETS, render_markdown, target_status
 
-STAGES = ("quality", "measeval", "speed")
+STAGES = ("quality", "recall", "measeval", "speed")
 
 
 def _sh(*cmd: str) -> str:
