@@ -46,7 +46,11 @@ MILLION_COUNT = regex.compile(r"(?<![\d,.$£€])(?P<num>\d{1,2}\.\d{1,2})\s(?:m
 BILLION_MONEY = regex.compile(r"(?<![\d,.$£€])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s(?:billion|bln)\s(?P<cur>yuan|dlrs|dollars|yen|euros)\b")
 YEAR_NUMBER = regex.compile(r"\bin\s(?P<year>(?:19|20)\d\d),?\s(?P<num>\d{1,3}(?:,\d{3})+)(?![\d,])")
 CONVERSION = regex.compile(rf"(?P<a>{NUM})\s(?P<ascale>mln|million|billion|bln)\s[a-z]+\s\((?P<b>{NUM})\s(?P<bscale>mln|million|billion|bln)\s(?:dlrs|dollars)\)")
-RESPECTIVELY = regex.compile(rf"(?P<a>{NUM}){PCT}?,\s(?P<b>{NUM}){PCT}?\sand\s(?P<c>{NUM}){PCT}?(?P<mid>[^.;]{{0,80}}?)\brespectively\b")
+RESPECTIVELY = regex.compile(
+    rf"(?P<a>{NUM}{PCT}?{SCALE}?)(?P<sep>,\s+|\s+and\s+)(?P<rest>(?:{NUM}{PCT}?{SCALE}?,\s+)*(?:and\s+)?{NUM}{PCT}?{SCALE}?)"
+    rf"(?P<mid>[^.;]{{0,100}}?)\brespectively\b")
+# A figure with its scale and unit word, to find the same figure stated twice in one article.
+RESTATED = regex.compile(rf"(?<![\d,.])(?P<num>{NUM})(?P<tail>\s(?:mln|million|billion|bln)\s(?:dlrs|dollars|yuan|stg|tonnes|shares))\b")
 
 
 def value(num: str, scale: str | None = None) -> float:
@@ -176,16 +180,34 @@ def conversion_plants(doc: str, text: str) -> Iterator[dict]:
 
 
 def respectively_plants(doc: str, text: str) -> Iterator[dict]:
+    """ "1.2, 3.4 and 5.6 pct in 2021, 2022 and 2023, respectively": drop the first figure."""
     for m in RESPECTIVELY.finditer(text):
-        if m.group("mid").count(",") + m.group("mid").count(" and ") < 2:
-            continue  # the labels must list three items too
-        s, e = m.start("a"), m.end("b")
-        yield _plant("respectively-dropped", "S", doc, text, s, e, m.group("b"))
+        if " and " not in m.group("sep") + m.group("rest") or " and " not in m.group("mid"):
+            continue  # both lists must be real lists
+        s, e = m.start("a"), m.end("sep")
+        yield _plant("respectively-dropped", "S", doc, text, s, m.end("rest"), m.group("rest"))
+
+
+def restated_plants(doc: str, text: str) -> Iterator[dict]:
+    """The same figure stated twice ("86 mln dlrs ... the 86 mln dlrs"): change the second statement by half.
+
+    Only a second mention that points back with "the" is taken: two offerings of 100 mln dlrs are
+    two measures, "the 100 mln dlrs" is the first one again.
+    """
+    seen: dict[str, int] = {}
+    for m in RESTATED.finditer(text):
+        key = m.group(0)
+        if key in seen and text[max(0, m.start() - 4):m.start()].lower() == "the ":
+            s, e = m.span("num")
+            v = value(m.group("num")) * 1.5
+            yield _plant("restated-differently", "C", doc, text, s, e, _fmt(v, decimals(m.group("num"))))
+            return
+        seen[key] = m.start()
 
 
 PLANTERS: tuple[Callable[[str, str], Iterator[dict]], ...] = (
     growth_plants, points_plants, multiplier_plants, decline_plants, grouping_plants, garble_plants,
-    conversion_plants, respectively_plants,
+    conversion_plants, respectively_plants, restated_plants,
 )
 
 # Which rule families exist now; plants of other families are reported as "no rule yet".
@@ -193,6 +215,7 @@ KINDS = {
     "rate-changed": "G", "rate-decimal-lost": "G", "direction-flipped": "G", "percent-for-points": "G",
     "multiplier-changed": "G", "decline-past-100": "P", "separator-dropped": "Q", "separator-split": "Q",
     "wan-garble": "Q", "yi-garble": "Q", "glued-year": "Q", "conversion-scale": "U", "respectively-dropped": "S",
+    "restated-differently": "C",
 }
 
 
