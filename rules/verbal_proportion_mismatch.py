@@ -1,0 +1,103 @@
+"""P104 verbal-proportion-mismatch: a proportion in words that contradicts the number beside it.
+
+What it does:
+    Reads a verbal proportion followed by its figure, in brackets or after
+    "or" ("nearly half (62%)", "a majority, or 45%,", "one in five (35%)",
+    "two-thirds (40%)") and checks that the figure lies in the range the
+    words allow: "half" 45-55 %, "nearly half" 40-50 %, "more than half" or
+    "a majority" above 50 %, "one in five" 18-22 %, "a third" 30-36 %, and so on.
+
+Why is this bad?
+    One of the two is wrong, and the reader cannot tell which.
+
+Example:
+    Nearly half (62%) of the households own a car.
+
+Use instead:
+    Nearly two-thirds (62%) of the households own a car.
+
+Known false positives:
+    A bracketed figure that refers to something else than the proportion
+    before it ("half of the staff (35% of them women)").
+"""
+from __future__ import annotations
+
+import regex
+
+from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from checker.numbers import FRACTION_WORDS, UNITS_WORDS
+from rules._patterns import words_pattern
+
+CODE, NAME = "P104", "verbal-proportion-mismatch"
+
+# The key word is matched first (a fast scan); its count ("two-") and modifier ("nearly") are read
+# backwards from it, and the figure forwards.
+_KEY = regex.compile(
+    r"\b(?:" + words_pattern(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
+                               "minority"])
+    + r"|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b", regex.IGNORECASE)
+_COUNT_BEFORE = regex.compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
+_FIGURE_AFTER = regex.compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+)(?=\d)")
+_MOD_BEFORE = regex.compile(
+    r"\b(?P<mod>nearly|almost|about|around|roughly|some|just\s+under|just\s+over|more\s+than|over|less\s+than|under)\s+\Z",
+    regex.IGNORECASE | regex.REVERSE)
+
+_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
+
+
+def _range(phrase: str, mod: str) -> tuple[float, float] | None:
+    words = phrase.lower().replace("-", " ").split()
+    if words[-1] == "majority":
+        return (50.0, 100.0) if words[0] != "minority" else (0.0, 50.0)
+    if words[-1] == "minority":
+        return 0.0, 50.0
+    if words[0] == "one" and len(words) >= 3 and words[1] == "in":
+        d = UNITS_WORDS.get(words[2]) or (int(words[2]) if words[2].isdigit() else None)
+        if not d:
+            return None
+        share = 100.0 / d
+    else:
+        head = words[:-1]
+        count = 1 if not head or head[0] in ("a", "an", "one") else UNITS_WORDS.get(head[0])
+        if count is None:
+            return None
+        share = 100.0 * count * float(FRACTION_WORDS[words[-1]])
+    width = max(2.5, share * 0.1)  # "half" reads as 45-55 %, "one in five" as 18-22 %
+    low, high = share - width, share + width
+    mod = " ".join(mod.lower().split()) if mod else ""
+    if mod in ("nearly", "almost", "just under"):
+        return share - 2 * width, share
+    if mod in ("more than", "over", "just over"):
+        return share, 100.0 if mod != "just over" else share + 2 * width
+    if mod in ("less than", "under"):
+        return 0.0, share
+    if mod in ("about", "around", "roughly", "some"):
+        return share - 1.5 * width, share + 1.5 * width
+    return low, high
+
+
+def check(doc, facts):
+    by_start = {q.span.start: q for q in facts.quantities}
+    text = doc.text
+    for key in _KEY.finditer(text):
+        after = _FIGURE_AFTER.match(text, key.end())
+        q = by_start.get(after.end()) if after else None
+        if q is None or q.unit != "percent" or _OF_AFTER.match(text, q.span.end):
+            continue  # "half of the staff (35% of them women)": a share of something else
+        count = _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
+        start = count.start() if count else key.start()
+        mod = _MOD_BEFORE.search(text, max(0, start - 16), start)
+        allowed = _range(text[start:key.end()], mod.group("mod") if mod else "")
+        if allowed is None or (q.high >= allowed[0] and q.low <= allowed[1]):
+            continue
+        span = Span(mod.start() if mod else start, key.end())
+        words = text[span.start:span.end]
+        yield Finding(
+            code=CODE, symbol=NAME, span=span, severity=Severity.ERROR, confidence=0.8,
+            message=f"'{words}' means {allowed[0]:.0f}-{allowed[1]:.0f}%, but the figure given is {q.text.strip()}",
+            related=(Related("figure", q.span, q.text),),
+            fingerprint=fingerprint(CODE, words + " " + q.text, doc.claim_context(span)),
+        )
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
