@@ -14,5 +14,7 @@ def bracket_pairs(doc, quantities):
         between = doc.text[a.span.end:b.span.start]
         if len(between) > 24 or "(" not in between:
             continue
+        if "malformed" in (a.grouping, b.grouping):
+            continue  # Q101 reports it; its value is a guess
         if _OPEN.fullmatch(between) and _CLOSE.match(doc.text, b.span.end):
             yield a, b

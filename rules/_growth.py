@@ -30,8 +30,8 @@ def old_new_ratio(g: Growth) -> Interval | None:
     new, old = interval(g.new), interval(g.old)
     if g.inverse:
         new, old = old, new
-    if not comparable(g.old, g.new):
-        return None
+    if not comparable(g.old, g.new) or "malformed" in (g.old.grouping, g.new.grouping):
+        return None  # a malformed figure (Q101) has no trustworthy value to compute with
     return ratio(new, old)
 
 

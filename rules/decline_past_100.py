@@ -44,7 +44,7 @@ _CAN_BE_NEGATIVE = regex.compile(
 
 def check(doc, facts):
     for q in facts.quantities:
-        if q.unit != "percent" or q.low <= 100 or q.value <= 100:
+        if q.unit != "percent" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
             continue
         before = doc.text[max(0, q.span.start - 40):q.span.start]
         if not (_DECLINE_BEFORE.search(before) or _DECLINE_AFTER.match(doc.text, q.span.end)):

@@ -43,7 +43,7 @@ _STAKE_AFTER = regex.compile(r"\s+(?:stake|share|holding|interest)\b", regex.IGN
 
 def check(doc, facts):
     for q in facts.quantities:
-        if q.unit != "percent" or q.low <= 100 or q.value <= 100:
+        if q.unit != "percent" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
             continue
         before = doc.text[max(0, q.span.start - 30):q.span.start]
         share = _WHOLE_AFTER.match(doc.text, q.span.end) or (
