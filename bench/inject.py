@@ -139,10 +139,19 @@ def multiplier_plants(doc: str, text: str) -> Iterator[dict]:
             yield _plant("multiplier-changed", "G", doc, text, s, e, "quadrupled", f"ratio {new / old:.2f}")
 
 
+# Measures that can turn negative may fall by more than 100 %: no error is planted in their sentences.
+CAN_BE_NEGATIVE = regex.compile(
+    r"\b(?:profits?|earnings|income|net|loss(?:es)?|deficits?|surplus|balance|margins?|index|cash\s+flow|result|"
+    r"returns?|yields?|growth|inflation|value|prices?|rates?)\b", regex.IGNORECASE)
+
+
 def decline_plants(doc: str, text: str) -> Iterator[dict]:
     for m in DECLINE_SITE.finditer(text):
+        start = max(max(text.rfind(c, 0, m.start()) for c in (".", ",", ";", "\n\n")), m.start() - 150, 0)
+        if CAN_BE_NEGATIVE.search(text, start, m.start()):
+            continue  # only in the clause of the decline: "profit rose, while sales fell 12 pct" is a sales fall
         s, e = m.span("rate")
-        yield _plant("decline-past-100", "P", doc, text, s, e, "1" + m.group("rate").zfill(2))
+        yield _plant("decline-past-100", "P", doc, text, s, e, _fmt(100 + float(m.group("rate")), decimals(m.group("rate"))))
 
 
 def grouping_plants(doc: str, text: str) -> Iterator[dict]:

@@ -42,6 +42,17 @@ _CAN_BE_NEGATIVE = regex.compile(
     regex.IGNORECASE)
 
 
+_CLAUSE_BREAK = regex.compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNORECASE | regex.REVERSE)
+
+
+def _clause_start(doc, offset: int) -> int:
+    """Where the clause holding `offset` starts: "profit rose, while sales fell 112 pct" is about sales."""
+    sentence = doc.sentence_of(offset)
+    start = max(sentence.start, offset - 120)
+    m = _CLAUSE_BREAK.search(doc.text, start, offset)
+    return m.end() if m else start
+
+
 def check(doc, facts):
     for q in facts.quantities:
         if q.unit != "percent" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
@@ -49,8 +60,7 @@ def check(doc, facts):
         before = doc.text[max(0, q.span.start - 40):q.span.start]
         if not (_DECLINE_BEFORE.search(before) or _DECLINE_AFTER.match(doc.text, q.span.end)):
             continue
-        sentence = doc.sentence_of(q.span.start)
-        if _CAN_BE_NEGATIVE.search(doc.text, max(sentence.start, q.span.start - 120), q.span.start):
+        if _CAN_BE_NEGATIVE.search(doc.text, _clause_start(doc, q.span.start), q.span.start):
             continue
         yield Finding(
             code=CODE, symbol=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
