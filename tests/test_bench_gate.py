@@ -26,8 +26,9 @@ FINDINGS_PER_100_MAX = 1.75
 MEASEVAL_F1_FLOOR = 82.0
 
 # Recall floor (percent) per rule family on planted errors (bench/recall.py, at most
-# RECALL_PER_KIND copies of each kind). Measured 2026-11-23: G 96.3 % of 107, Q 100 % of 160.
-RECALL_FLOOR = {"G": 90.0, "Q": 95.0}
+# RECALL_PER_KIND copies of each kind). Measured 2026-11-23: G 96.3 % of 107, P 97.5 % of 40,
+# Q 100 % of 160. U has 4 natural sites only (too few to gate); S and C have no rules yet.
+RECALL_FLOOR = {"G": 90.0, "P": 90.0, "Q": 95.0}
 RECALL_PER_KIND = 40
 
 REUTERS_SAMPLE = 300  # first N Reuters articles, file order
@@ -83,7 +84,7 @@ def test_recall_on_planted_errors():
     res = recall.evaluate(recall.planted_set(RECALL_PER_KIND))
     for family, floor in RECALL_FLOOR.items():
         fam = res["families"][family]
-        assert fam["planted"] >= 50, f"family {family}: only {fam['planted']} planted errors; the gate needs sites"
+        assert fam["planted"] >= 30, f"family {family}: only {fam['planted']} planted errors; the gate needs sites"
         misses = [m for m in res["misses"] if recall.KINDS[m["kind"]] == family][:5]
         assert fam["recall"] >= floor, (
             f"family {family}: recall {fam['recall']}% of {fam['planted']} < {floor}%; e.g. "
