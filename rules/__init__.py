@@ -16,11 +16,12 @@ Code ledger (codes are never reused):
 | P104 | verbal-proportion-mismatch | "nearly half (62%)" |
 | U101 | unit-conversion-mismatch | "90 km (150 miles)" |
 | U102 | currency-conversion-mismatch | "£7.5m ($14.6bn)" |
+| S102 | respectively-mismatch | "respectively" with lists of different lengths |
 """
 from rules import (
     claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
-    growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities, share_above_100,
-    translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
+    growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
+    respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
 EXTRACTORS = (quantities.extract, garbles.extract, claims.extract)
@@ -38,4 +39,5 @@ CHECKS = (
     verbal_proportion_mismatch.RULE,
     unit_conversion_mismatch.RULE,
     currency_conversion_mismatch.RULE,
+    respectively_mismatch.RULE,
 )
