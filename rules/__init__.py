@@ -14,12 +14,14 @@ Code ledger (codes are never reused):
 | P101 | decline-past-100 | a fall of more than 100 % in something that cannot go negative |
 | P102 | share-above-100 | a share of a whole above 100 % |
 | P104 | verbal-proportion-mismatch | "nearly half (62%)" |
+| P105 | implausible-rate | unemployment of 95 %, GDP growth of 45 % a year |
 | U101 | unit-conversion-mismatch | "90 km (150 miles)" |
 | U102 | currency-conversion-mismatch | "£7.5m ($14.6bn)" |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
 """
 from rules import (
     claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
+    implausible_rate,
     growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
     respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
@@ -37,6 +39,7 @@ CHECKS = (
     decline_past_100.RULE,
     share_above_100.RULE,
     verbal_proportion_mismatch.RULE,
+    implausible_rate.RULE,
     unit_conversion_mismatch.RULE,
     currency_conversion_mismatch.RULE,
     respectively_mismatch.RULE,
