@@ -18,10 +18,11 @@ Code ledger (codes are never reused):
 | U101 | unit-conversion-mismatch | "90 km (150 miles)" |
 | U102 | currency-conversion-mismatch | "£7.5m ($14.6bn)" |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
+| S103 | part-exceeds-whole | a net profit above the revenue in the same sentence |
 """
 from rules import (
     claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
-    implausible_rate,
+    implausible_rate, part_exceeds_whole,
     growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
     respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
@@ -43,4 +44,5 @@ CHECKS = (
     unit_conversion_mismatch.RULE,
     currency_conversion_mismatch.RULE,
     respectively_mismatch.RULE,
+    part_exceeds_whole.RULE,
 )
