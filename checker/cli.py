@@ -12,23 +12,26 @@ Each file is read and checked in isolation: its failure becomes that file's
 """
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 import tempfile
 import traceback
+from dataclasses import replace
 
 import click
 
-from checker import __version__
-from checker.config import ConfigError, Settings, load_settings
+from checker import __version__, baseline as baseline_mod, suppress
+from checker.config import ConfigError, Resolver, Settings
 from checker.document import Document
 from checker.engine import check_document, extract as extract_facts
 from checker.model import Severity
 from checker.report import FORMATS, FileResult, render
-from checker.sources import Input, expand_paths, read_input
+from checker.report.ruledoc import rule_doc, summary
+from checker.sources import STDIN, Input, expand_paths, read_input
+from checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_BASELINE = ".statlint-baseline.json"
 _SEVERITIES = click.Choice([str(s) for s in Severity], case_sensitive=False)
 
 
@@ -49,32 +52,49 @@ def main() -> None:
 @click.option("--select", metavar="CODES", help="Only these rules: comma-separated code prefixes or rule names.")
 @click.option("--ignore", metavar="CODES", help="Skip these rules: comma-separated code prefixes or rule names.")
 @click.option("--min-severity", type=_SEVERITIES, help="Drop findings below this severity.")
+@click.option("--min-confidence", metavar="X", help="Drop findings with a confidence below X (0..1).")
 @click.option("--fail-on", type=_SEVERITIES, help="Exit 1 only for findings at or above this severity.")
-@click.option("--config", "config_file", metavar="FILE", help="Read settings from FILE (setup.cfg or pyproject.toml style).")
-@click.option("--no-config", is_flag=True, help="Ignore setup.cfg / pyproject.toml.")
+@click.option("--quotes", type=click.Choice(["keep", "drop"]), help="Keep or drop findings inside quotations.")
+@click.option("--config", "config_file", metavar="FILE", help="Read settings from FILE instead of searching.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--baseline", metavar="FILE", help="Report only findings not recorded in FILE.")
+@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
+@click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
-def check(paths, fmt, output, select, ignore, min_severity, fail_on, config_file, no_config, exit_zero):
+def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
+          no_config, baseline, write_baseline, diff_ref, exit_zero):
     """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
     if config_file and no_config:
         _fail("--config and --no-config cannot be used together")
-    overrides = {"select": select, "ignore": ignore, "min-severity": min_severity, "fail-on": fail_on}
+    overrides = {"select": select, "ignore": ignore, "min-severity": min_severity,
+                 "min-confidence": min_confidence, "fail-on": fail_on, "quotes": quotes}
     try:
-        settings = load_settings(os.getcwd(), config_file=config_file, no_config=no_config, overrides=overrides)
+        resolver = Resolver(config_file, no_config, overrides)
+        jobs = [(item, resolver.for_file(None if item.source == STDIN else item.source))
+                for item in expand_paths(paths)]
     except ConfigError as exc:
         _fail(str(exc))
-    inputs = expand_paths(paths)
-    if not inputs:
+    jobs = [(item, s) for item, s in jobs if item.source == STDIN or item.error or not s.excludes(item.source)]
+    changed = None
+    if diff_ref is not None:
+        try:
+            changed = ChangedLines(diff_ref)
+        except GitDiffError as exc:
+            _fail(f"--diff {diff_ref}: {exc}")
+    if not jobs:
         click.echo("statlint: no .txt or .md files to check", err=True)
-    results = [check_one(item, settings) for item in inputs]
+    results = [check_one(item, settings, changed) for item, settings in jobs]
+    if write_baseline or baseline:
+        results = _apply_baseline(results, baseline or DEFAULT_BASELINE, write_baseline)
     color = output is None and fmt == "text" and _stdout_is_tty()
-    _emit(render(fmt, results, color=color), output)
+    _emit(render(fmt, results, color=color, rules=(*_rules(), suppress.RULE)), output)
     errors = sum(1 for r in results if r.error is not None)
     if errors and output is not None:
         click.echo(f"statlint: {errors} file(s) could not be checked; see {output}", err=True)
-    sys.exit(exit_code(results, settings, exit_zero))
+    sys.exit(exit_code(results, [s for _, s in jobs], exit_zero))
 
 
-def check_one(item: Input, settings: Settings) -> FileResult:
+def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None) -> FileResult:
     """Read and check one input; any failure becomes the result's error."""
     text, error = read_input(item, getattr(sys.stdin, "buffer", None))
     if error is not None:
@@ -84,14 +104,49 @@ def check_one(item: Input, settings: Settings) -> FileResult:
         findings = tuple(check_document(doc, settings))
     except Exception as exc:  # one file's crash must not lose the others' results
         return FileResult(item.path, document=doc, error=_internal(exc))
+    if changed is not None and item.source != STDIN:
+        lines = changed.of(item.source)
+        if lines is not ALL:
+            findings = tuple(f for f in findings if _touches(doc, f, lines))
     return FileResult(item.path, document=doc, findings=findings)
 
 
-def exit_code(results: list[FileResult], settings: Settings, exit_zero: bool = False) -> int:
-    """2 if any file was not fully checked, else 1 for failing findings (0 with exit_zero)."""
+def _touches(doc: Document, finding, lines: set[int]) -> bool:
+    first = doc.line_col(finding.span.start)[0]
+    last = doc.line_col(max(finding.span.end - 1, finding.span.start))[0]
+    return any(n in lines for n in range(first, last + 1))
+
+
+def _apply_baseline(results: list[FileResult], path: str, write: bool) -> list[FileResult]:
+    """Write the baseline (then report nothing as new), or drop what it already records."""
+    if write:
+        try:
+            write_atomic(path, baseline_mod.dumps(path, results))
+        except OSError as exc:
+            _fail(f"cannot write {path}: {exc.strerror or exc}")
+        count = sum(len(r.findings) for r in results)
+        click.echo(f"statlint: wrote {count} finding(s) to {path}", err=True)
+        return [replace(r, findings=()) for r in results]
+    try:
+        filtered = baseline_mod.subtract(path, baseline_mod.load(path), results)
+    except baseline_mod.BaselineError as exc:
+        _fail(str(exc))
+    if filtered.stale:
+        click.echo(f"statlint: {filtered.stale} baseline entr{'y' if filtered.stale == 1 else 'ies'} in {path} "
+                   "no longer match; rerun with --write-baseline to drop them", err=True)
+    return filtered.results
+
+
+def exit_code(results: list[FileResult], settings, exit_zero: bool = False) -> int:
+    """2 if any file was not fully checked, else 1 for failing findings (0 with exit_zero).
+
+    `settings` is one Settings for every file, or a list with one per result
+    (files can have different fail-on levels through their nearest config).
+    """
     if any(r.error is not None for r in results):
         return EXIT_ERROR
-    failing = any(f.severity >= settings.fail_on for r in results for f in r.findings)
+    per_file = settings if isinstance(settings, list) else [settings] * len(results)
+    failing = any(f.severity >= s.fail_on for r, s in zip(results, per_file) for f in r.findings)
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
@@ -143,39 +198,12 @@ def list_rules(fmt):
 @click.argument("code")
 def show_rule(code):
     """Print the documentation of rule CODE (a code such as G101, or a rule name)."""
-    for r in _rules():
+    for r in (*_rules(), suppress.RULE):
         if code.upper() == r.code or code.lower() == r.name:
             click.echo(f"# {r.code} {r.name} ({r.severity})\n")
             click.echo(rule_doc(r) or "(no documentation)")
             return
     _fail(f"unknown rule {code!r}; `statlint rules` lists them")
-
-
-def rule_doc(rule) -> str:
-    """The rule's docstring: Rule.doc, else its function's, else its module's."""
-    doc = rule.doc or inspect.getdoc(rule.func) or ""
-    if not doc:
-        module = sys.modules.get(getattr(rule.func, "__module__", ""), None)
-        doc = (module.__doc__ or "") if module else ""
-    return inspect.cleandoc(doc) if doc else ""
-
-
-def summary(doc: str, code: str = "", name: str = "") -> str:
-    """First line of a docstring, without a leading "CODE name:" the table already shows.
-
-    Under a leading `What it does` heading, the first line of that section.
-    """
-    lines = [ln.strip().lstrip("#").strip() for ln in doc.splitlines()]
-    lines = [ln for ln in lines if ln and set(ln) - set("-=~")]  # drop blanks and heading underlines
-    if not lines:
-        return ""
-    first = lines[1] if lines[0].rstrip(":").lower() == "what it does" and len(lines) > 1 else lines[0]
-    for prefix in (code, name):
-        if prefix and first.startswith(prefix):
-            rest = first[len(prefix):]
-            if rest[:1] in (" ", ":", ""):
-                first = rest.lstrip(" :")
-    return first
 
 
 def _rules():

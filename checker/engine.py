@@ -4,6 +4,7 @@ The engine knows rules only through rules.EXTRACTORS and rules.CHECKS.
 """
 from __future__ import annotations
 
+from checker import suppress
 from checker.config import Settings
 from checker.document import Document
 from checker.model import Facts, Finding, Quantity
@@ -30,13 +31,16 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
         if not settings.wants(rule.code, rule.name):
             continue
         for finding in rule.func(doc, facts):
-            if finding.severity < settings.min_severity or finding.confidence < settings.min_confidence:
-                continue
             if doc.in_quote(finding.span):
                 if settings.quotes == "drop":
                     continue
                 finding = _replace(finding, in_quote=True)
             findings.append(finding)
+    # Suppress before the severity and confidence cut, so a directive for a
+    # finding that is merely filtered out in this run is not called unused.
+    findings = suppress.apply(doc.text, findings, settings, CHECKS)
+    findings = [f for f in findings
+                if f.severity >= settings.min_severity and f.confidence >= settings.min_confidence]
     findings.sort(key=Finding.sort_key)
     return findings
 

@@ -7,14 +7,19 @@ because rules only know character offsets.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.document import Document
-from checker.model import Finding
+from checker.model import Finding, fingerprint
 
-__all__ = ["FORMATS", "FileResult", "Summary", "render", "summarize"]
+__all__ = ["FORMATS", "FileResult", "Summary", "fingerprint_of", "render", "summarize", "total_key"]
 
-FORMATS = ("text", "json")
+# name -> module in this package; each module has render(results, **options) -> str
+_MODULES = {
+    "text": "text", "json": "json_report", "jsonl": "jsonl", "annotate": "annotate", "sarif": "sarif",
+    "github": "github", "checkstyle": "checkstyle", "junit": "junit",
+}
+FORMATS = tuple(_MODULES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +57,32 @@ def summarize(results: list[FileResult]) -> Summary:
     )
 
 
-def render(fmt: str, results: list[FileResult], color: bool = False) -> str:
-    """The whole report in one format; `color` only affects text."""
-    if fmt == "json":
-        from checker.report.json_report import render_json
+def render(fmt: str, results: list[FileResult], color: bool = False, rules: tuple = ()) -> str:
+    """The whole report in one format; `color` only affects text, `rules` (Rule objects) only SARIF."""
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    import importlib
 
-        return render_json(results)
-    if fmt == "text":
-        from checker.report.text import render_text
+    module = importlib.import_module(f"checker.report.{_MODULES[fmt]}")
+    results = [r if not r.findings else replace(r, findings=tuple(sorted(r.findings, key=total_key)))
+               for r in results]
+    return module.render(results, color=color, rules=rules)
 
-        return render_text(results, color=color)
-    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+def total_key(finding: Finding) -> tuple:
+    """A sort key that orders any two different findings the same way every run.
+
+    Finding.sort_key ties on findings that differ only in severity,
+    suggestion or related spans; reports sort on this one so their order,
+    and anything a consumer truncates, never depends on rule order.
+    """
+    return (finding.span.start, finding.span.end, finding.code, finding.message, int(finding.severity),
+            finding.suggestion or "", finding.fingerprint, finding.confidence,
+            tuple((r.span.start, r.span.end, r.role, r.text) for r in finding.related), finding.in_quote)
+
+
+def fingerprint_of(doc: Document, finding: Finding) -> str:
+    """The finding's fingerprint, or one made from the rule, its text and context if a rule left it empty."""
+    if finding.fingerprint:
+        return finding.fingerprint
+    return fingerprint(finding.code, doc.text[finding.span.start:finding.span.end], doc.context(finding.span))

@@ -13,10 +13,14 @@ import math
 from typing import Any, Iterable
 
 from checker.document import Document
-from checker.model import Finding, Quantity, fingerprint
-from checker.report import FileResult, summarize
+from checker.model import Finding, Quantity
+from checker.report import FileResult, fingerprint_of, summarize
 
 VERSION = 1
+
+
+def render(results: list[FileResult], **_options) -> str:
+    return render_json(results)
 
 
 def render_json(results: list[FileResult]) -> str:
@@ -67,7 +71,7 @@ def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
             {"role": r.role, "start": r.span.start, "end": r.span.end, "text": r.text}
             for r in finding.related
         ],
-        "fingerprint": finding.fingerprint or fingerprint(finding.code, text, doc.context(finding.span)),
+        "fingerprint": fingerprint_of(doc, finding),
         "in_quote": bool(finding.in_quote),
     }
 

@@ -35,6 +35,10 @@ _DANGEROUS_FORMAT = frozenset(
 )
 
 
+def render(results: list[FileResult], color: bool = False, **_options) -> str:
+    return render_text(results, color=color)
+
+
 def render_text(results: list[FileResult], color: bool = False) -> str:
     paint = _painter(color)
     out: list[str] = []

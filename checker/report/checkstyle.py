@@ -1,0 +1,28 @@
+"""Checkstyle XML, which Jenkins, GitLab code-quality converters and reviewdog read.
+
+One <file> per input, one <error> per finding; `source` is `statlint.CODE`
+so tools can group by rule. A file that could not be checked gets one
+<error> with source `statlint.input`, so it cannot look clean.
+"""
+from __future__ import annotations
+
+from checker.report import FileResult
+from checker.report.xml_text import attr
+
+
+def render(results: list[FileResult], **_options) -> str:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">']
+    for result in results:
+        out.append(f"  <file name={attr(result.path)}>")
+        if result.error is not None:
+            out.append(f'    <error line="1" column="1" severity="error" message={attr(result.error)} '
+                       f'source="statlint.input"/>')
+        doc = result.document
+        for f in result.findings if doc is not None else ():
+            line, col = doc.line_col(f.span.start)
+            message = f"{f.message} [{f.symbol}]" + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            out.append(f'    <error line="{line}" column="{col}" severity="{f.severity}" '
+                       f'message={attr(message)} source={attr("statlint." + f.code)}/>')
+        out.append("  </file>")
+    out.append("</checkstyle>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,48 @@
+"""GitHub Actions workflow commands: findings as annotations on the pull request.
+
+    ::error file=a.md,line=4,col=214,endLine=4,endColumn=218,title=G101 growth-rate-mismatch::message
+
+The runner reads any stdout line starting with `::` as a command, and the
+message quotes article text. So values are escaped as the Actions toolkit
+does (`%`, CR and LF in the message; also `:` and `,` in properties), which
+keeps everything on one line: an article cannot end the annotation and start
+a command of its own (`::add-mask::`, `::stop-commands::`). Other control
+characters are shown as visible stand-ins. Severity maps error -> error,
+warning -> warning, info -> notice.
+"""
+from __future__ import annotations
+
+from checker.model import Severity
+from checker.report import FileResult
+from checker.report.text import visible
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: list[FileResult], **_options) -> str:
+    lines = []
+    for result in results:
+        path = escape_property(result.path)
+        if result.error is not None:
+            lines.append(f"::error file={path},title=statlint::{escape_data(result.error)}")
+        doc = result.document
+        if doc is None:
+            continue
+        for f in result.findings:
+            line, col = doc.line_col(f.span.start)
+            end_line, end_col = doc.line_col(f.span.end)
+            title = escape_property(f"{f.code} {f.symbol}")
+            message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            lines.append(
+                f"::{_LEVEL[f.severity]} file={path},line={line},col={col},endLine={end_line},"
+                f"endColumn={end_col},title={title}::{escape_data(message)}"
+            )
+    return "".join(line + "\n" for line in lines)
