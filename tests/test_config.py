@@ -159,3 +159,86 @@ def test_cli_reads_discovered_and_explicit_config(tmp_path, monkeypatch):
     strict = write(tmp_path / "strict.toml", "[tool.statlint]\nselect = ['fake-fire']\n")
     assert _run(["check", "--config", str(strict), "a.txt"], tmp_path, monkeypatch).exit_code == 1
     assert _run(["check", "--config", "missing.cfg", "a.txt"], tmp_path, monkeypatch).exit_code == 2
+
+
+# --- .statlint.toml, per-file-ignores, extend-exclude, positions in errors ---------
+
+def test_statlint_toml_wins_in_its_folder(tmp_path):
+    write(tmp_path / "setup.cfg", "[statlint]\nignore = C\n")
+    write(tmp_path / ".statlint.toml", 'ignore = ["Q"]\nfail-on = "warning"\n')
+    settings = load_settings(tmp_path)
+    assert settings.ignore == ("Q",) and settings.fail_on is Severity.WARNING
+    assert settings.root == str(tmp_path)
+
+
+def test_per_file_ignores_and_extend_exclude(tmp_path):
+    write(tmp_path / "setup.cfg", """
+        [statlint]
+        per-file-ignores =
+            wire/*.txt: Q101, G103
+            *.md: percent-vs-points
+        extend-exclude = drafts, *.draft.txt
+    """)
+    settings = load_settings(tmp_path)
+    assert settings.per_file_ignores == (("wire/*.txt", ("Q101", "G103")), ("*.md", ("percent-vs-points",)))
+    assert settings.for_path(str(tmp_path / "wire" / "a.txt")).ignore == ("Q101", "G103")
+    assert settings.for_path(str(tmp_path / "b" / "x.md")).ignore == ("percent-vs-points",)
+    assert settings.for_path(str(tmp_path / "a.txt")) is settings
+    assert settings.excludes(str(tmp_path / "drafts" / "x.txt"))
+    assert settings.excludes(str(tmp_path / "news" / "y.draft.txt"))
+    assert not settings.excludes(str(tmp_path / "news" / "drafts.txt"))
+
+
+def test_toml_per_file_ignores(tmp_path):
+    write(tmp_path / "pyproject.toml", """
+        [tool.statlint]
+        extend-exclude = ["archive/"]
+        [tool.statlint.per-file-ignores]
+        "wire/**" = ["Q"]
+    """)
+    settings = load_settings(tmp_path)
+    assert settings.per_file_ignores == (("wire/**", ("Q",)),) and settings.extend_exclude == ("archive/",)
+    assert settings.excludes(str(tmp_path / "archive" / "2019" / "a.txt"))
+
+
+@pytest.mark.parametrize("name, body, expected", [
+    ("setup.cfg", "[metadata]\nname = x\n\n[statlint]\nselect = G\nfail-on = never\n",
+     "setup.cfg:6: key 'fail-on': unknown severity 'never'"),
+    ("setup.cfg", "[statlint]\n\nper-file-ignores =\n    wire/*.txt Q101\n",
+     "setup.cfg:3: key 'per-file-ignores': expected lines of 'glob: codes', got 'wire/*.txt Q101'"),
+    ("pyproject.toml", "[tool.other]\nx = 1\n[tool.statlint]\nquotes = 'maybe'\n",
+     "pyproject.toml:4: key 'quotes': expected keep or drop, got 'maybe'"),
+    ("pyproject.toml", "[tool.statlint]\nselect = ['G']\n[tool.statlint.per-file-ignores]\n'a.txt' = 5\n",
+     "pyproject.toml:3: key 'per-file-ignores': expected a comma-separated string or a list of strings, got 5"),
+    (".statlint.toml", "select = ['G']\n\nfail_on = 'x'\n", ".statlint.toml:3: key 'fail_on': unknown severity 'x'"),
+    (".statlint.toml", "selekt = ['G']\n", ".statlint.toml:1: key 'selekt': unknown key"),
+])
+def test_errors_name_file_line_and_key(tmp_path, name, body, expected):
+    write(tmp_path / name, body)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert str(info.value).startswith(str(tmp_path / expected.split(":")[0]) + ":" + expected.split(":", 1)[1])
+
+
+def test_cli_finds_config_from_each_files_folder(tmp_path, monkeypatch):
+    import rules
+    from fake_rules import FAKE_CHECKS
+
+    monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS)
+    monkeypatch.setattr(rules, "EXTRACTORS", ())
+    write(tmp_path / "setup.cfg", "[statlint]\nfail-on = error\n")
+    write(tmp_path / "wire" / ".statlint.toml", "ignore = ['X901']\nextend-exclude = ['old']\n")
+    write(tmp_path / "wire" / "a.txt", "FIRE")
+    write(tmp_path / "wire" / "old" / "b.txt", "FIRE")
+    write(tmp_path / "desk" / "c.txt", "WARN")
+    result = _run(["check", "wire", "desk"], tmp_path, monkeypatch)
+    assert result.exit_code == 0  # wire: X901 ignored, old/ excluded; desk: warning below fail-on
+    assert result.stdout.splitlines() == [
+        "desk/c.txt:1:1: X902 fake warning [fake-warn]", "    WARN", "    ^^^^", "Found 1 finding (1 warning) in 2 files."]
+    assert _run(["check", "--no-config", "wire"], tmp_path, monkeypatch).exit_code == 1
+    assert _run(["check", "--fail-on", "warning", "desk"], tmp_path, monkeypatch).exit_code == 1
+    bad = write(tmp_path / "bad" / ".statlint.toml", "quotes = 1\n")
+    write(bad.parent / "d.txt", "calm")
+    result = _run(["check", "desk", "bad"], tmp_path, monkeypatch)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"statlint: {bad}:1: key 'quotes': expected keep or drop, got 1\n"

@@ -82,7 +82,13 @@ def total_key(finding: Finding) -> tuple:
 
 
 def fingerprint_of(doc: Document, finding: Finding) -> str:
-    """The finding's fingerprint, or one made from the rule, its text and context if a rule left it empty."""
+    """The finding's fingerprint, or one made from the rule, its text and sentence if a rule left it empty.
+
+    The sentence (clipped), not a fixed window of characters: a window
+    reaches into the neighbouring paragraph, so an edit there would make a
+    baselined finding look new.
+    """
     if finding.fingerprint:
         return finding.fingerprint
-    return fingerprint(finding.code, doc.text[finding.span.start:finding.span.end], doc.context(finding.span))
+    span = finding.span
+    return fingerprint(finding.code, doc.text[span.start:span.end], doc.claim_context(span))
