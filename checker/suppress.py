@@ -58,7 +58,7 @@ def parse(text: str) -> list[Directive]:
     """Every directive in the text, in order, with the stretch each one covers."""
     if "statlint" not in text.lower():  # the common case: one cheap scan
         return []
-    found = [_read(m) for m in _HTML.finditer(text)]
+    found = [_read(m) for m in _HTML.finditer(text) if not _in_code_span(text, m.start())]
     found += [_read(m) for m in _LINE.finditer(text)]
     found.sort(key=lambda d: d.span.start)
     out: list[Directive] = []
@@ -152,6 +152,13 @@ def _read(m: regex.Match) -> Directive:
     if action == "on" and selectors:
         return Directive(span, "", (), span, reason, "'statlint on' takes no codes")
     return Directive(span, action, selectors, span, reason)
+
+
+def _in_code_span(text: str, pos: int) -> bool:
+    """Whether `pos` follows an odd number of backticks on its line: Markdown
+    inline code (`<!-- statlint: off -->` in a style guide) shows a directive,
+    it does not give one."""
+    return text.count("`", text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
 
 
 def _paragraph_end(text: str, start: int) -> int:

@@ -96,3 +96,8 @@ def test_real_rule_suppressed_in_markdown(tree):
     text = "<!-- statlint: disable G101 -- checked with the agency -->\nSales rose 50% to 150 units from 120 units.\n"
     result = run("check", "--no-config", tree("a.md", text))
     assert result.exit_code == 0 and "No findings in 1 file." in result.stdout
+
+
+def test_directive_shown_in_inline_code_is_not_one(fake_rules, tree):
+    text = "Write `<!-- statlint: disable X901 -->` above a paragraph.\n\nFIRE\n"
+    assert findings(tree("a.md", text)) == (1, [("X901", 3, "fake finding")])

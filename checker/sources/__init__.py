@@ -89,7 +89,8 @@ def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Inpu
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = os.path.join(directory, entry.name)
+            # "." + name, not "./name": paths read the same as `statlint check name` would show them
+            path = entry.name if directory == os.curdir else os.path.join(directory, entry.name)
             try:
                 real = os.path.realpath(path) if entry.is_symlink() else os.path.join(real_dir, entry.name)
                 if not inside(real):
