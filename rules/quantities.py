@@ -38,7 +38,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     for m in P.SCAN.finditer(text):
         q = _read_match(text, m)
         if q is None:
-            skipped.append(Span(m.start("num"), m.end("num")))
+            skipped.append(Span(*m.span(P.SCAN_NUM)))
         else:
             quantities.append(q)
     starts = [q.span.start for q in quantities]
@@ -84,12 +84,11 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 def _read_match(text: str, m) -> Quantity | None:
-    g = m.groupdict()
-    start, end = m.start("num"), m.end()
-    num = g["num"]
+    num, frac, slash, rng, num2, scale_group, tail_group = m.groups()  # P.SCAN_GROUPS
+    start, end = m.start(P.SCAN_NUM), m.end()
     before = text[max(0, start - 40):start]
     after = text[end:end + 40]
-    if _is_excluded(text, g, before, after):
+    if _is_excluded(num, rng, scale_group, tail_group, before, after):
         return None
     numeral = parse_numeral(num)
     value = numeral.value
@@ -97,18 +96,18 @@ def _read_match(text: str, m) -> Quantity | None:
         return None
     decimals, zeros = numeral.decimals, numeral.trailing_zeros
     is_quote = False
-    if g["frac"]:
-        n, d = g["frac"].strip(" -").split("/")
+    if frac:
+        n, d = frac.strip(" -").split("/")
         if int(d) == 0 or int(n) >= int(d):
             return None
         value += int(n) / int(d)
         decimals = max(decimals, 3)
-    elif g["slash"] and numeral.decimals:
+    elif slash and numeral.decimals:
         is_quote = True  # "1.5798/808": a bid/offer quote; the first figure is the rate
-    elif g["slash"]:
-        if not g["slash"][1:].isdigit():
+    elif slash:
+        if not slash[1:].isdigit():
             return None
-        d = int(g["slash"][1:])
+        d = int(slash[1:])
         if d == 0 or numeral.grouping != "plain" or value >= d:
             return None  # "24/7", "9/11" and the like are not fractions we read
         value = value / d
@@ -126,23 +125,23 @@ def _read_match(text: str, m) -> Quantity | None:
             currency = "CNY" if cm.group("iso") == "RMB" else cm.group("iso")
             prefix_start = start - len(cm.group(0))
 
-    scale_word = (g["scale"] or "").strip().lower()
+    scale_word = (scale_group or "").strip().lower()
     if scale_word in ("m", "b", "k") and currency is None:
         # "100m" without a currency is a distance; "5b" a model name: not a scale
-        end = m.start("scale")
+        end = m.start(P.SCAN_SCALE)
         scale_word = ""
         tail_text = ""
     else:
-        tail_text = (g["tail"] or "").strip().lower()
+        tail_text = (tail_group or "").strip().lower()
     scale = SCALES.get(scale_word, 1.0)
 
     unit = currency or "count"
     kind = "level"
     value2 = None
-    if g["range"] and not scale_word and not tail_text and _looks_like_years(num, g["num2"]):
+    if rng and not scale_word and not tail_text and _looks_like_years(num, num2):
         return None
-    if g["num2"]:
-        value2 = parse_numeral(g["num2"]).value
+    if num2:
+        value2 = parse_numeral(num2).value
     if tail_text:
         if "point" in tail_text or tail_text in ("bps", "pp"):
             if "basis" in tail_text or "base" in tail_text or tail_text == "bps":
@@ -156,7 +155,8 @@ def _read_match(text: str, m) -> Quantity | None:
             unit = "percent"
     noun = None
     if unit == "count" or unit == currency:
-        wm = P.CURRENCY_WORD_AFTER.match(after if not scale_word else text[end:end + 40])
+        # (a currency word or unit after the number is read only when no currency came before it)
+        wm = P.CURRENCY_WORD_AFTER.match(after if not scale_word else text[end:end + 40]) if currency is None else None
         if currency is None and wm:
             word = wm.group(0).strip().lower()
             unit = CURRENCY_WORDS.get(word, "count")
@@ -169,14 +169,12 @@ def _read_match(text: str, m) -> Quantity | None:
             if um:
                 unit = UNIT_WORDS[um.group(0).strip().lower()]
                 end += len(um.group(0))
-        if unit == "count" or unit == currency:
+        if (unit == "count" or unit == currency) and currency is None and text[end + 1:end + 2] in P.ASCII_UPPER:
             im = P.ISO_AFTER.match(text[end:end + 8])
-            if im and im.group("iso") in ISO_CODES and currency is None:
-                unit = im.group("iso")
+            if im and im.group(1) in ISO_CODES:
+                unit = im.group(1)
                 end += len(im.group(0))
-        wn = P.WORD_AFTER.match(text[end:end + 40])
-        if wn:
-            noun = wn.group("word").lower()
+        noun = _noun_after(text, end)
 
     # sign
     negative = False
@@ -186,19 +184,19 @@ def _read_match(text: str, m) -> Quantity | None:
 
     # "Voyager 2", "Claudin 19", "Apollo 11": a capitalised name and a small bare integer
     if (unit == "count" and not scale_word and not tail_text and numeral.grouping == "plain" and not decimals
-            and value < 1000 and not g["range"] and P.CAPITALISED_NAME_BEFORE.search(before)):
+            and value < 1000 and not rng and before[-2:-1] in P.ASCII_LOWER and P.CAPITALISED_NAME_BEFORE.search(before)):
         return None
 
     # plain years are not quantities
     if (unit == "count" and not scale_word and numeral.grouping == "plain" and not decimals and
-            1900 <= value <= 2100 and len(num) == 4 and not g["range"] and not negative):
+            1900 <= value <= 2100 and len(num) == 4 and not rng and not negative):
         return None
 
     if scale_word or tail_text or value < 1000:
         zeros = 0  # "10 mln", "20 pct", "120": the last digit is the precision; "3,000" may be rounded
     low, high = rounding_interval(value, decimals, zeros, scale)
     if value2 is not None:
-        n2 = parse_numeral(g["num2"])
+        n2 = parse_numeral(num2)
         low2, high2 = rounding_interval(value2, n2.decimals, 0 if scale_word else n2.trailing_zeros, scale)
         low, high = min(low, low2), max(high, high2)
         kind = "range"
@@ -211,10 +209,14 @@ def _read_match(text: str, m) -> Quantity | None:
     if is_quote:
         kind = "quote"
     spaced = prefix_start > 0 and text[prefix_start - 1].isspace()
-    if spaced and P.PER_BEFORE.search(text, max(0, prefix_start - 6), prefix_start):
+    # PER_BEFORE and BOUND_BEFORE end in a word and spaces: the word's last letter tells
+    # cheaply whether either can match (a "per" in the last 6 characters is in these 30 too)
+    bound_window = text[max(0, prefix_start - 30):prefix_start] if spaced else ""
+    last_letter = bound_window.rstrip()[-1:]
+    if last_letter in P.PER_FINALS and P.PER_BEFORE.search(text, max(0, prefix_start - 6), prefix_start):
         kind = "denominator"  # "46.5 Ecus per 100 kilos"
     bound = "="
-    bm = P.BOUND_BEFORE.search(text[max(0, prefix_start - 30):prefix_start]) if spaced else None
+    bm = P.BOUND_BEFORE.search(bound_window) if last_letter in P.BOUND_FINALS else None
     if bm:
         word = " ".join(bm.group("word").lower().split())
         bound = BOUND_OF_WORD.get(word, "=")
@@ -225,6 +227,12 @@ def _read_match(text: str, m) -> Quantity | None:
         span=Span(prefix_start, end), text=text[prefix_start:end], value=value, low=low, high=high,
         unit=unit, kind=kind, bound=bound, noun=noun, decimals=decimals, grouping=numeral.grouping,
     )
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    """The word after a quantity ("150 mln dlrs" -> "dlrs" after the unit is read)."""
+    wn = P.WORD_AFTER.match(text[end:end + 40])
+    return wn.group(1).lower() if wn else None
 
 
 def _may_have_prefix(before: str) -> bool:
@@ -253,30 +261,50 @@ def _looks_like_years(a: str, b: str) -> bool:
     return len(a) == 3 and len(b) == 4 and "," not in a + b
 
 
-def _is_excluded(text: str, g: dict, before: str, after: str) -> bool:
-    """Numbers that are not quantities: names, dates, times, ordinals, codes."""
-    num = g["num"]
-    if P.DOTTED_DATE.fullmatch(num):
+def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, before: str, after: str) -> bool:
+    """Numbers that are not quantities: names, dates, times, ordinals, codes.
+
+    Each small pattern is tried only when the characters it needs are there
+    (P.ORDINAL_SUFFIXES, P.TIME_INITIALS...): most numbers fail them all.
+    """
+    if num.count(".") == 2 and P.DOTTED_DATE.fullmatch(num):
         return True
-    if _is_label_before(before, bare=not (g["tail"] or g["scale"] or g["range"] or "," in num)):
+    if _is_label_before(before, bare=not (tail or scale or rng or "," in num)):
         return True
-    if P.ORDINAL_AFTER.match(after) and not g["tail"] and not g["scale"]:
+    if not tail and not scale and after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
-    if not g["tail"] and not g["scale"] and not g["range"] and P.LABEL_AFTER.match(after) \
+    if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS and P.LABEL_AFTER.match(after) \
             and not P.CURRENCY_BEFORE.search(before):
         return True  # "Figure 3C", "a 4D survey": labels, not measurements
-    if before.endswith("(") and after.startswith(")") and not g["tail"]:
+    if before.endswith("(") and after.startswith(")") and not tail:
         return True  # "(1)": an enumeration
-    if not g["tail"] and not g["scale"] and not g["range"]:
-        if P.TIME_AFTER.match(after):
+    if not tail and not scale and not rng:
+        if _may_be_time(after) and P.TIME_AFTER.match(after):
             return True
         if after[:1] == "/" and after[1:2].isdigit():
             return True  # a date 12/03/2020 or a ratio we do not read
-        if len(num) <= 2 and (P.MONTH_BEFORE.search(before) or P.MONTH_AFTER.match(after)):
+        if len(num) <= 2 and _is_day_of_month(before, after):
             return True
-    if after[:1] in ("-",) and after[1:2].isalpha() and not g["tail"] and num.isdigit() and len(num) == 4:
+    if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit() and len(num) == 4:
         return True  # "2021-style"
     return False
+
+
+def _may_be_time(after: str) -> bool:
+    """Cheap test before TIME_AFTER: ":" or one of its words, right away or after one space."""
+    return after[:1] == ":" or after[:1] in P.TIME_INITIALS or after[1:2] in P.TIME_INITIALS
+
+
+def _is_day_of_month(before: str, after: str) -> bool:
+    """ "Jan 5", "5th of March": a month name right before or after the number.
+
+    The month patterns are tried only when a month name could end the text before
+    (P.MONTH_FINALS) or start the text after, past an ordinal suffix and spaces.
+    """
+    if before.rstrip()[-1:] in P.MONTH_FINALS and P.MONTH_BEFORE.search(before):
+        return True
+    rest = after[2:] if after[:2] in P.ORDINAL_SUFFIXES else after
+    return rest.lstrip()[:1] in P.MONTH_INITIALS and bool(P.MONTH_AFTER.match(after))
 
 
 def _is_label_before(before: str, bare: bool) -> bool:
@@ -309,23 +337,22 @@ def _is_label_before(before: str, bare: bool) -> bool:
 
 
 def _read_words(text: str, m) -> Quantity | None:
-    g = m.groupdict()
-    words = g["words"]
+    words, scale_group, tail_group = m.groups()  # P.NUMBER_WORD_GROUPS
     tokens = words.lower().replace("-", " ").split()
     if all(t in ("a", "an", "and") for t in tokens):
         return None
     # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
-    start = m.start("words")
-    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not g["scale"]:
+    start = m.start(P.NUMBER_WORD_WORDS)
+    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not scale_group:
         return None
     value = words_value(words)
     if value is None:
         return None
-    if tokens == ["one"] and not g["scale"] and not g["tail"]:
+    if tokens == ["one"] and not scale_group and not tail_group:
         return None  # "one of the", "one day": too vague to read as a count
-    scale_word = (g["scale"] or "").strip().lower()
+    scale_word = (scale_group or "").strip().lower()
     value *= SCALES.get(scale_word, 1.0)
-    tail = (g["tail"] or "").strip().lower()
+    tail = (tail_group or "").strip().lower()
     unit, kind = "count", "level"
     if "point" in tail:
         unit = "percentage_point"
@@ -344,9 +371,6 @@ def _read_words(text: str, m) -> Quantity | None:
         low, high = rounding_interval(value, 0, 0)  # "nine pct" is as rounded as "9 pct"
     else:
         low, high = value, value
-    noun = None
-    wn = P.WORD_AFTER.match(text[end:end + 40])
-    if wn:
-        noun = wn.group("word").lower()
+    noun = _noun_after(text, end)
     return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
                     unit=unit, kind=kind, noun=noun)
