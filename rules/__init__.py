@@ -8,6 +8,7 @@ Code ledger (codes are never reused):
 | G102 | growth-direction-contradiction | "rose" while the figures fell, or the reverse |
 | G103 | percent-vs-points | percent written for percentage points, or the reverse |
 | G104 | multiplier-mismatch | "N-fold", "N times", "doubled" that does not fit |
+| G105 | annual-growth-mismatch | an average annual (compound) rate against its endpoints and years |
 | Q101 | malformed-grouping | "4178,027", "5.17,000", "920, 000" |
 | Q102 | translation-garble | 万/亿 translated word for word: "522 10,000 units" |
 | Q103 | glued-year | a year fused to the next number: "202310,000" |
@@ -21,7 +22,7 @@ Code ledger (codes are never reused):
 | S103 | part-exceeds-whole | a net profit above the revenue in the same sentence |
 """
 from rules import (
-    claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
+    annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
     implausible_rate, part_exceeds_whole,
     growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
     respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
@@ -34,6 +35,7 @@ CHECKS = (
     growth_direction_contradiction.RULE,
     percent_vs_points.RULE,
     multiplier_mismatch.RULE,
+    annual_growth_mismatch.RULE,
     malformed_grouping.RULE,
     translation_garble.RULE,
     glued_year.RULE,

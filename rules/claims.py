@@ -55,7 +55,9 @@ _FROM = regex.compile(rf"\b(?:from|vs\.?|versus)\s+"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
-_APPOSITIVE = regex.compile(r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year)\s+)?", regex.IGNORECASE)
+_APPOSITIVE = regex.compile(
+    r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
+    r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)
 _NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
 _INVERSE_SUBJECT = regex.compile(

@@ -1,0 +1,70 @@
+"""G105 annual-growth-mismatch: an average annual growth rate (CAGR) that does not fit its endpoints.
+
+What it does:
+    For "rose from 1.2 million in 2015 to 3.4 million in 2020, an average
+    annual growth of 31%" it takes the number of years between the two dates
+    and checks the rate against the compound growth the endpoints allow,
+    ((new / old) ** (1 / years) - 1), with every figure read as its interval.
+    A rate that fits the whole-period change instead is named as such.
+
+Why is this bad?
+    Mixing the total change with the yearly rate overstates growth several
+    times over; a rate that fits neither is a wrong figure.
+
+Example:
+    Sales rose from 1.2 million in 2015 to 3.4 million in 2020, an average annual increase of 183%.
+
+Use instead:
+    Sales rose from 1.2 million in 2015 to 3.4 million in 2020, an average annual increase of 23%.
+
+Known false positives:
+    Fiscal years that straddle calendar years, and "annual" rates that are
+    simple (not compound) averages of yearly rates.
+"""
+from __future__ import annotations
+
+import regex
+
+from checker.arithmetic import Interval, factor_from_rate, fmt_percent, interval
+from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from rules._growth import is_annual_rate, old_new_ratio
+
+CODE, NAME = "G105", "annual-growth-mismatch"
+_YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of)\s+((?:19|20)\d\d)\b")
+
+
+def _year_of(doc, q) -> int | None:
+    m = _YEAR_AFTER.match(doc.text, q.span.end)
+    return int(m.group(1)) if m else q.year
+
+
+def check(doc, facts):
+    for g in facts.growths:
+        if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
+            continue
+        if g.direction == Direction.UNKNOWN or not is_annual_rate(doc, g.rate):
+            continue
+        y0, y1 = _year_of(doc, g.old), _year_of(doc, g.new)
+        r = old_new_ratio(g)
+        if r is None or y0 is None or y1 is None or y1 <= y0:
+            continue
+        years = y1 - y0
+        yearly = Interval(r.low ** (1 / years), r.high ** (1 / years))
+        claimed = factor_from_rate(interval(g.rate), g.direction)
+        if claimed.intersects(yearly):
+            continue
+        mid = ((r.low * r.high) ** (0.5 / years) - 1) * 100
+        total = factor_from_rate(interval(g.rate), g.direction).intersects(r)
+        message = (f"from {g.old.text.strip()} in {y0} to {g.new.text.strip()} in {y1} is about "
+                   f"{fmt_percent(abs(mid))} a year over {years} years, not {g.rate.text.strip()}")
+        if total:
+            message += f"; {g.rate.text.strip()} is the change over the whole period"
+        yield Finding(
+            code=CODE, symbol=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.75,
+            message=message, suggestion=fmt_percent(abs(mid)),
+            related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
+            fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
+        )
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
