@@ -114,3 +114,13 @@ def test_near_miss_rate_is_a_warning_and_a_far_one_an_error():
     [far] = check_text("Sales rose 50% to 150 units from 120 units.")
     assert (near.code, str(near.severity)) == ("G101", "warning")
     assert (far.code, str(far.severity)) == ("G101", "error")
+
+
+def test_findings_inside_quotations_are_marked_and_can_be_dropped():
+    from checker import Settings
+
+    text = 'The minister said: "Sales rose 50% to 150 units from 120 units." Exports fell to 9 mln dlrs from 5 mln dlrs.'
+    kept = check_text(text)
+    assert [(f.code, f.in_quote) for f in kept] == [("G101", True), ("G102", False)]
+    dropped = check_text(text, Settings(quotes="drop"))
+    assert [(f.code, f.in_quote) for f in dropped] == [("G102", False)]
