@@ -18,12 +18,13 @@ Code ledger (codes are never reused):
 | P105 | implausible-rate | unemployment of 95 %, GDP growth of 45 % a year |
 | U101 | unit-conversion-mismatch | "90 km (150 miles)" |
 | U102 | currency-conversion-mismatch | "£7.5m ($14.6bn)" |
+| U103 | magnitude-jump | "2 million … 3 million … soared to 522" |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
 | S103 | part-exceeds-whole | a net profit above the revenue in the same sentence |
 """
 from rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
-    implausible_rate, part_exceeds_whole,
+    implausible_rate, magnitude_jump, part_exceeds_whole,
     growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
     respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
@@ -45,6 +46,7 @@ CHECKS = (
     implausible_rate.RULE,
     unit_conversion_mismatch.RULE,
     currency_conversion_mismatch.RULE,
+    magnitude_jump.RULE,
     respectively_mismatch.RULE,
     part_exceeds_whole.RULE,
 )

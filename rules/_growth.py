@@ -37,6 +37,15 @@ def old_new_ratio(g: Growth) -> Interval | None:
     return ratio(new, old)
 
 
+JUMP = 100.0  # figures of one measure this many times apart are a scale slip (U103), not a growth to check
+
+
+def is_magnitude_jump(g: Growth) -> bool:
+    """A series claim whose new figure is out of line by orders of magnitude: U103 reports it, once."""
+    return (g.series and g.old is not None and g.new is not None and not g.new.garble and g.old.value > 0
+            and g.new.value > 0 and not (1 / JUMP <= g.new.value / g.old.value <= JUMP))
+
+
 def describe(q: Quantity) -> str:
     """How a message names a figure: "more than 3 million", "5.22 million"."""
     if q.garble:

@@ -108,7 +108,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
 
 
 def _may_hold_claim(text: str, sent: Span, quantities, qi: int, qj: int) -> bool:
-    """Cheap gate: a checkable claim needs a rate or multiplier, or a "from"/"vs" figure."""
+    """Cheap gate: a checkable claim needs a rate or multiplier, a "from"/"vs" figure, or a "respectively" series."""
     if any(quantities[i].unit in _RATE_UNITS for i in range(qi, qj)):
         return True
     chunk = text[sent.start:sent.end]
@@ -116,7 +116,7 @@ def _may_hold_claim(text: str, sent: Span, quantities, qi: int, qj: int) -> bool
 
 
 _RATE_UNITS = frozenset({"percent", "percentage_point", "times"})
-_BASE_WORDS = ("from", "From", "FROM", "vs", "VS", "versus")
+_BASE_WORDS = ("from", "From", "FROM", "vs", "VS", "versus", "respectively")
 
 
 def _skeleton(text: str, sent: Span, quantities, qi: int, qj: int) -> tuple[str, list[tuple[int, int]]]:

@@ -31,7 +31,7 @@ from checker.arithmetic import (
     decimal_shift_repairs, factor_from_rate, fmt_number, fmt_percent, interval, ratio, rate_from_ratio,
 )
 from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from rules._growth import comparable, describe, is_annual_rate, old_new_ratio
+from rules._growth import comparable, describe, is_annual_rate, is_magnitude_jump, old_new_ratio
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 
@@ -43,7 +43,7 @@ def check(doc, facts):
         if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
             continue
         r = old_new_ratio(g)
-        if r is None or is_annual_rate(doc, g.rate):
+        if r is None or is_annual_rate(doc, g.rate) or is_magnitude_jump(g):
             continue  # a rate per year over several years is G105's to check
         rate = interval(g.rate)
         if factor_from_rate(rate, g.direction).intersects(r):

@@ -1,0 +1,70 @@
+"""U103 magnitude-jump: a figure a hundred times out of line with the series it continues.
+
+What it does:
+    Within a "respectively" series, and for a later figure compared with that
+    series ("exceeded the 2 million and 3 million mark in 2021 and 2022,
+    respectively, and soared to 522 in 2023"), flags a value more than 100
+    times larger or smaller than its neighbour of the same measure. When
+    multiplying by 10,000 (万 lost in translation), 1,000 or a million brings
+    it in line, that reading is suggested.
+
+Why is this bad?
+    Series of one measure move by percentages, not by orders of magnitude; a
+    scale word or a translated unit was lost.
+
+Example:
+    Sales passed 2 million and 3 million in 2021 and 2022, respectively, and soared to 522 units in 2023, up 57%.
+
+Use instead:
+    Sales passed 2 million and 3 million in 2021 and 2022, respectively, and soared to 5.22 million units in 2023, up 57%.
+
+Known false positives:
+    Genuine collapses or take-offs from a tiny base (a product's first year).
+"""
+from __future__ import annotations
+
+from checker.arithmetic import fmt_number
+from checker.model import Finding, Related, Rule, Severity, fingerprint
+from rules._growth import JUMP, is_magnitude_jump
+
+CODE, NAME = "U103", "magnitude-jump"
+REPAIRS = ((1e4, "× 10,000 (万)"), (1e3, "× 1,000"), (1e6, "× 1 million"), (1e8, "× 100 million (亿)"))
+
+
+def _same_measure(a, b) -> bool:
+    return a.unit == b.unit and a.kind != "range" and b.kind != "range" and a.value > 0 and b.value > 0
+
+
+def check(doc, facts):
+    for s in facts.series:
+        for a, b in zip(s.values, s.values[1:]):
+            if _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP):
+                yield _finding(doc, b, a, s.values)
+    for g in facts.growths:
+        if is_magnitude_jump(g) and _same_measure(g.old, g.new):
+            series = next((s.values for s in facts.series if g.old in s.values), (g.old,))
+            yield _finding(doc, g.new, g.old, series)
+
+
+def _finding(doc, q, ref, series):
+    ratio = q.value / ref.value
+    suggestion = None
+    for factor, label in REPAIRS:
+        for f in (factor, 1 / factor):
+            if 1 / 10 <= ratio * f <= 10:
+                suggestion = fmt_number(q.value * f)
+                break
+        if suggestion:
+            break
+    message = (f"{q.text.strip()} is {ratio:.3g} times {ref.text.strip()}, out of line with the series "
+               f"({', '.join(v.text.strip() for v in series)})")
+    if suggestion:
+        message += f"; did you mean {suggestion}?"
+    return Finding(
+        code=CODE, symbol=NAME, span=q.span, severity=Severity.WARNING, confidence=0.7, message=message,
+        suggestion=suggestion, related=(Related("series", ref.span, ref.text),),
+        fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
+    )
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)
