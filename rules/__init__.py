@@ -19,12 +19,13 @@ Code ledger (codes are never reused):
 | U101 | unit-conversion-mismatch | "90 km (150 miles)" |
 | U102 | currency-conversion-mismatch | "£7.5m ($14.6bn)" |
 | U103 | magnitude-jump | "2 million … 3 million … soared to 522" |
+| S101 | parts-total-mismatch | parts against their total ("including", "of which", "making a total of") |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
 | S103 | part-exceeds-whole | a net profit above the revenue in the same sentence |
 """
 from rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
-    implausible_rate, magnitude_jump, part_exceeds_whole,
+    implausible_rate, magnitude_jump, part_exceeds_whole, parts_total_mismatch,
     growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
     respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
@@ -47,6 +48,7 @@ CHECKS = (
     unit_conversion_mismatch.RULE,
     currency_conversion_mismatch.RULE,
     magnitude_jump.RULE,
+    parts_total_mismatch.RULE,
     respectively_mismatch.RULE,
     part_exceeds_whole.RULE,
 )
