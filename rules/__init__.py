@@ -9,6 +9,7 @@ Code ledger (codes are never reused):
 | G103 | percent-vs-points | percent written for percentage points, or the reverse |
 | G104 | multiplier-mismatch | "N-fold", "N times", "doubled" that does not fit |
 | G105 | annual-growth-mismatch | an average annual (compound) rate against its endpoints and years |
+| G106 | series-growth-mismatch | a year-on-year rate against last year's figure stated in another sentence |
 | Q101 | malformed-grouping | "4178,027", "5.17,000", "920, 000" |
 | Q102 | translation-garble | 万/亿 translated word for word: "522 10,000 units" |
 | Q103 | glued-year | a year fused to the next number: "202310,000" |
@@ -25,7 +26,7 @@ Code ledger (codes are never reused):
 """
 from rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
-    implausible_rate, magnitude_jump, part_exceeds_whole, parts_total_mismatch,
+    implausible_rate, magnitude_jump, part_exceeds_whole, parts_total_mismatch, series_growth_mismatch,
     growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
     respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
@@ -38,6 +39,7 @@ CHECKS = (
     percent_vs_points.RULE,
     multiplier_mismatch.RULE,
     annual_growth_mismatch.RULE,
+    series_growth_mismatch.RULE,
     malformed_grouping.RULE,
     translation_garble.RULE,
     glued_year.RULE,

@@ -51,7 +51,8 @@ _TO = regex.compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
 # against 422 a year ago"), so only "from" and "vs" name the old figure.
-_FROM = regex.compile(rf"\b(?:from|vs\.?|versus)\s+"
+_FROM = regex.compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prior|last|year-earlier|year-ago)\s+"
+                      rf"(?:year's|quarter's|month's|period's|week's)\s+)?"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
@@ -205,7 +206,8 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
         fm = _FROM.search(window)
         if fm and _is_level(quantities[int(fm.group(1))]):
             old = quantities[int(fm.group(1))]
-        if word.lower() in ("up", "down") and new is None and old is not None:
+        if word.lower() in ("up", "down") and new is None and (old is not None or rate is not None):
+            # "sales were 10 mln, down from 12 mln" / "they reached 4.2 million, up 40%": the figure before
             nb = _NEW_BEFORE_UPDOWN.search(skeleton, max(0, t.start() - 60), t.start())
             if nb:
                 k = int(nb.group(1))
