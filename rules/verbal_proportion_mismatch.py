@@ -77,11 +77,15 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
 
 
 def check(doc, facts):
-    by_start = {q.span.start: q for q in facts.quantities}
+    by_start = None  # built on the first verbal proportion only: most articles have none
     text = doc.text
     for key in _KEY.finditer(text):
         after = _FIGURE_AFTER.match(text, key.end())
-        q = by_start.get(after.end()) if after else None
+        if after is None:
+            continue
+        if by_start is None:
+            by_start = {q.span.start: q for q in facts.quantities}
+        q = by_start.get(after.end())
         if q is None or q.unit != "percent" or _OF_AFTER.match(text, q.span.end):
             continue  # "half of the staff (35% of them women)": a share of something else
         count = _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
