@@ -23,6 +23,7 @@ suppression look stale.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
@@ -35,8 +36,9 @@ CODE, NAME = "X100", "unused-suppression"
 ACTIONS = ("disable", "disable-file", "off", "on")
 
 # Bounded bodies keep the scan linear on a 10 MB line with a stray "<!--".
-_HTML = regex.compile(r"<!--[ \t]*+statlint\b[ \t]*+:?(?P<body>(?:(?!-->)[^\n]){0,300}+)-->", regex.I)
+_HTML = regex.compile(r"<!--[ \t]*+statlint\b[ \t]*+:?(?P<body>[^\n<>]{0,300}?)-->", regex.I)
 _LINE = regex.compile(r"^[ \t]*+statlint[ \t]*+:(?P<body>[^\n]{0,300}+)$", regex.I | regex.M)
+_MENTION = regex.compile(r"statlint", regex.I)
 _REASON = regex.compile(r"(?:^|\s)--(?:\s|$)")
 _SELECTOR = regex.compile(r"[A-Za-z][A-Za-z0-9-]*+")
 _BLANK_LINE = regex.compile(r"\n[ \t]*+\n")
@@ -56,16 +58,19 @@ class Directive:
 
 def parse(text: str) -> list[Directive]:
     """Every directive in the text, in order, with the stretch each one covers."""
-    if "statlint" not in text.lower():  # the common case: one cheap scan
+    if not _MENTION.search(text):  # the common case: one cheap scan, no lower() copy of the text
         return []
     found = [_read(m) for m in _HTML.finditer(text) if not _in_code_span(text, m.start())]
     found += [_read(m) for m in _LINE.finditer(text)]
     found.sort(key=lambda d: d.span.start)
     out: list[Directive] = []
     open_offs: list[int] = []
+    breaks: list[int] | None = None
     for d in found:
         if d.action == "disable":
-            d = replace(d, scope=Span(d.span.end, _paragraph_end(text, d.span.end)))
+            if breaks is None:  # once per document: a search per directive is quadratic
+                breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+            d = replace(d, scope=Span(d.span.end, _paragraph_end(text, d.span.end, breaks)))
         elif d.action == "disable-file":
             d = replace(d, scope=Span(0, len(text)))
         elif d.action == "off":
@@ -158,16 +163,20 @@ def _in_code_span(text: str, pos: int) -> bool:
     """Whether `pos` follows an odd number of backticks on its line: Markdown
     inline code (`<!-- statlint: off -->` in a style guide) shows a directive,
     it does not give one."""
-    return text.count("`", text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
+    line_start = text.rfind("\n", max(0, pos - 2000), pos) + 1 or max(0, pos - 2000)  # bounded: linear on a 10 MB line
+    return text.count("`", line_start, pos) % 2 == 1
 
 
-def _paragraph_end(text: str, start: int) -> int:
-    """The end of the paragraph after `start` (skipping the blank space before it)."""
+def _paragraph_end(text: str, start: int, breaks: list[int]) -> int:
+    """The end of the paragraph after `start` (skipping the blank space before it).
+
+    `breaks` are the starts of the document's blank lines, in order.
+    """
     pos = start
     while pos < len(text) and text[pos] in " \t\r\n":
         pos += 1
-    m = _BLANK_LINE.search(text, pos)
-    return m.start() if m else len(text)
+    i = bisect.bisect_left(breaks, pos)
+    return breaks[i] if i < len(breaks) else len(text)
 
 
 def _no_findings(doc, facts):

@@ -101,3 +101,20 @@ def test_real_rule_suppressed_in_markdown(tree):
 def test_directive_shown_in_inline_code_is_not_one(fake_rules, tree):
     text = "Write `<!-- statlint: disable X901 -->` above a paragraph.\n\nFIRE\n"
     assert findings(tree("a.md", text)) == (1, [("X901", 3, "fake finding")])
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- statlint" * 400_000,  # directive openings that never close
+    ("<!-- statlint" + "y" * 290) * 15_000,
+    "<!-- statlint: disable X901 -->\n" * 30_000,  # many directives, no blank line: no per-directive search
+    "`<!-- statlint off -->" * 200_000,
+], ids=["unclosed", "long-unclosed", "many-disable", "code-spans"])
+def test_directive_scan_stays_linear(text):
+    import time
+
+    from checker import suppress
+    from checker.config import Settings
+
+    started = time.perf_counter()
+    suppress.apply(text, [], Settings(), [])
+    assert time.perf_counter() - started < 5
