@@ -23,6 +23,12 @@ Code ledger (codes are never reused):
 | S101 | parts-total-mismatch | parts against their total ("including", "of which", "making a total of") |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
 | S103 | part-exceeds-whole | a net profit above the revenue in the same sentence |
+
+Engine-level (not in CHECKS; raised by checker/suppress.py):
+
+| code | name | what |
+| --- | --- | --- |
+| X100 | unused-suppression | an inline statlint directive that silences nothing or cannot be read |
 """
 from rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
