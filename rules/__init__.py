@@ -31,10 +31,11 @@ Engine-level (not in CHECKS; raised by checker/suppress.py):
 | X100 | unused-suppression | an inline statlint directive that silences nothing or cannot be read |
 """
 from rules import (
-    annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year, growth_direction_contradiction,
-    implausible_rate, magnitude_jump, part_exceeds_whole, parts_total_mismatch, series_growth_mismatch,
-    growth_rate_mismatch, malformed_grouping, multiplier_mismatch, percent_vs_points, quantities,
-    respectively_mismatch, share_above_100, translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
+    annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
+    growth_direction_contradiction, growth_rate_mismatch, implausible_rate, magnitude_jump, malformed_grouping,
+    multiplier_mismatch, part_exceeds_whole, parts_total_mismatch, percent_vs_points, quantities,
+    respectively_mismatch, series_growth_mismatch, share_above_100, translation_garble,
+    unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
 EXTRACTORS = (quantities.extract, garbles.extract, claims.extract)
