@@ -126,14 +126,20 @@ TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b
 WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")
 
 _CARDINAL_WORDS = words_pattern(list(TENS_WORDS) + list(UNITS_WORDS) + ["hundred", "dozen"])
-NUMBER_WORD = regex.compile(
+_NUMBER_WORD = (
     r"\b(?P<words>(?:(?:a|an)\s+(?=hundred|dozen))?" + _CARDINAL_WORDS +
     r"(?:[\s\-]+(?:and[\s]+)?" + _CARDINAL_WORDS + r")*+)"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion|mln|bln|mn|bn))?"
     r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]fold\b|\s+times\b)?"
-    r"(?=\W|$)",
-    regex.IGNORECASE,
+    r"(?=\W|$)"
 )
+NUMBER_WORD = regex.compile(_NUMBER_WORD, regex.IGNORECASE)
+# The same pattern without IGNORECASE, for a lower-cased copy of the text (see
+# rules.quantities._number_words): case-insensitive matching costs the engine about
+# twice as much on every character, and this scan visits every character.
+if regex.search(r"[A-Z]", regex.sub(r"\\.|\(\?P<", "", _NUMBER_WORD)):
+    raise AssertionError("NUMBER_WORD_FOLDED needs a pattern whose letters are all lower case")
+NUMBER_WORD_FOLDED = regex.compile(_NUMBER_WORD)
 NUMBER_WORD_GROUPS = ("words", "scale", "tail")  # in order, for `m.groups()` (see SCAN_GROUPS)
 if tuple(sorted(NUMBER_WORD.groupindex, key=NUMBER_WORD.groupindex.get)) != NUMBER_WORD_GROUPS:
     raise AssertionError("NUMBER_WORD_GROUPS must list NUMBER_WORD's groups in order")
