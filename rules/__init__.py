@@ -19,6 +19,7 @@ Code ledger (codes are never reused):
 | P105 | implausible-rate | unemployment of 95 %, GDP growth of 45 % a year |
 | U101 | unit-conversion-mismatch | "90 km (150 miles)" |
 | U102 | currency-conversion-mismatch | "£7.5m ($14.6bn)" |
+| C101 | restated-figure-mismatch | one measure (same phrase, same year) stated twice with values that cannot both hold |
 | U103 | magnitude-jump | "2 million … 3 million … soared to 522" |
 | S101 | parts-total-mismatch | parts against their total ("including", "of which", "making a total of") |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
@@ -34,7 +35,7 @@ from rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
     growth_direction_contradiction, growth_rate_mismatch, implausible_rate, magnitude_jump, malformed_grouping,
     multiplier_mismatch, part_exceeds_whole, parts_total_mismatch, percent_vs_points, quantities,
-    respectively_mismatch, series_growth_mismatch, share_above_100, translation_garble,
+    respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, translation_garble,
     unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
@@ -60,4 +61,5 @@ CHECKS = (
     parts_total_mismatch.RULE,
     respectively_mismatch.RULE,
     part_exceeds_whole.RULE,
+    restated_figure_mismatch.RULE,
 )

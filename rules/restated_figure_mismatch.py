@@ -1,0 +1,89 @@
+"""C101 restated-figure-mismatch: one measure stated twice in an article with values that cannot both hold.
+
+What it does:
+    Links two mentions of the same measure and compares their intervals.
+    Linking is the hard part, so only one kind of link is trusted: the same
+    measure phrase with the same year right before the figure ("net profit in
+    1986 was 5.1 mln dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), in the
+    same unit. Rounding and "about" are allowed for. (A looser link, a figure
+    pointed back to with "the" and followed by the same words, found 19
+    candidates on the shared corpus and nearly all were different items: it
+    is not used.)
+
+Why is this bad?
+    A headline and its body, or two paragraphs, that disagree on a figure leave
+    the reader with no way to know which is right.
+
+Example:
+    Net profit in 1986 was 5.1 mln dlrs. Analysts said net profit for 1986 of 6.1 mln dlrs beat forecasts.
+
+Use instead:
+    Net profit in 1986 was 5.1 mln dlrs. Analysts said net profit for 1986 of 5.1 mln dlrs beat forecasts.
+
+Known false positives:
+    Revised figures introduced as such, and the same measure for two entities
+    (a parent and its unit) in one article.
+"""
+from __future__ import annotations
+
+import regex
+
+from checker.model import Finding, Related, Rule, Severity, fingerprint
+
+CODE, NAME = "C101", "restated-figure-mismatch"
+
+# The year must be part of the phrase: "net profit in 1986 was", "1986 net profit of".
+_MEASURE_BEFORE = regex.compile(
+    r"(?:\b(?P<year0>(?:19|20)\d\d)\s+)?\b(?P<measure>net\s+(?:profit|income|loss|earnings)|operating\s+(?:profit|income|loss)|pre-tax\s+profit|"
+    r"revenues?|sales|turnover|exports|imports|output|production|trade\s+(?:surplus|deficit)|current\s+account\s+"
+    r"(?:surplus|deficit)|unemployment(?:\s+rate)?|inflation(?:\s+rate)?|budget\s+deficit)\s+"
+    r"(?:(?:in|for)\s+(?P<year1>(?:19|20)\d\d)\s+)?(?:was|were|of|totalled|totaled|reached|stood\s+at|came\s+to)\s+"
+    r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+
+
+_NAME = regex.compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
+_PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr)\b",
+                             regex.IGNORECASE)
+
+
+def _key(doc, q):
+    """(("measure phrase", year, unit), subject) for a figure stated as a named measure's level in a year."""
+    m = _MEASURE_BEFORE.search(doc.text, max(0, q.span.start - 50), q.span.start)
+    if not m or not (m.group("year0") or m.group("year1")):
+        return None
+    if _PART_PERIOD.search(doc.text, max(0, m.start() - 40), q.span.start):
+        return None  # "first quarter 1986 sales": a part of the year, not the year
+    year = int(m.group("year0") or m.group("year1"))
+    return (" ".join(m.group("measure").lower().split()), year, q.unit), _subject(doc, m.start())
+
+
+def _subject(doc, offset: int) -> str | None:
+    """The last name-like word shortly before the measure ("Amoco had 1986 revenues"): whose figure it is."""
+    names = _NAME.findall(doc.text, max(0, offset - 40), offset)
+    return names[-1] if names else None
+
+
+def check(doc, facts):
+    first: dict[tuple, tuple] = {}
+    for q in facts.quantities:
+        if q.kind != "level" or q.value <= 0 or q.grouping == "malformed":
+            continue
+        linked = _key(doc, q)
+        if linked is None:
+            continue
+        key, subject = linked
+        earlier, earlier_subject = first.setdefault(key, (q, subject))
+        if earlier is q or (earlier.high >= q.low and q.high >= earlier.low):
+            continue
+        if subject and earlier_subject and subject != earlier_subject:
+            continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies
+        yield Finding(
+            code=CODE, symbol=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
+            message=f"{q.text.strip()} restates {earlier.text.strip()} given earlier for {key[0]} in {key[1]}, "
+                    "and the two cannot both hold",
+            related=(Related("earlier", earlier.span, earlier.text),),
+            fingerprint=fingerprint(CODE, earlier.text + " " + q.text, doc.claim_context(q.span)),
+        )
+
+
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)
