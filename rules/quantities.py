@@ -149,8 +149,8 @@ def _read_match(text: str, m) -> Quantity | None:
             prefix_start = start - len(cm.group(0))
 
     scale_word = (scale_group or "").strip().lower()
-    if scale_word in ("m", "b", "k") and currency is None:
-        # "100m" without a currency is a distance; "5b" a model name: not a scale
+    if scale_word in ("m", "b", "k") and currency is None and not P.CURRENCY_WORD_AFTER.match(text[end:end + 40]):
+        # "100m" without a currency is a distance; "5b" a model name: not a scale ("100m dollars" is)
         end = m.start(P.SCAN_SCALE)
         scale_word = ""
         tail_text = ""
@@ -179,7 +179,7 @@ def _read_match(text: str, m) -> Quantity | None:
     noun = None
     if unit == "count" or unit == currency:
         # (a currency word or unit after the number is read only when no currency came before it)
-        wm = P.CURRENCY_WORD_AFTER.match(after if not scale_word else text[end:end + 40]) if currency is None else None
+        wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) if currency is None else None
         if currency is None and wm:
             word = wm.group(0).strip().lower()
             unit = CURRENCY_WORDS.get(word, "count")
@@ -189,8 +189,10 @@ def _read_match(text: str, m) -> Quantity | None:
                 end += len(wm.group(0))
         elif currency is None:
             um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
-            if um:
-                unit = UNIT_WORDS[um.group(0).strip().lower()]
+            # (.get: case-insensitive matching accepts "mİ" and "kmſ", whose lower case is no key)
+            unit_name = UNIT_WORDS.get(um.group(0).strip().lower()) if um else None
+            if unit_name:
+                unit = unit_name
                 end += len(um.group(0))
         if (unit == "count" or unit == currency) and currency is None and text[end + 1:end + 2] in P.ASCII_UPPER:
             im = P.ISO_AFTER.match(text[end:end + 8])

@@ -32,6 +32,8 @@ def _read(text):
     ("temperature of 420 ± 30 K", [("420 ± 30", 420, "count", "~")]),
     ("CPI 3.2 pct and OPEC 15.8 mln bpd", [("3.2 pct", 3.2, "percent", "="), ("15.8 mln bpd", 15.8e6, "barrel/day", "=")]),
     ("the dollar at 1.5798/808 marks", [("1.5798/808 marks", 1.5798, "DEM", "=")]),
+    ("it cost 100m dollars, a 100m sprint", [("100m dollars", 1e8, "USD", "="), ("100", 100, "count", "=")]),
+    ("5 mİ away and 3 kmſ", [("5", 5, "count", "="), ("3", 3, "count", "=")]),  # no KeyError on odd case folds
 ])
 def test_reads_value_unit_and_bound(text, expected):
     got = _read(text)
