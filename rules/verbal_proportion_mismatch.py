@@ -36,6 +36,8 @@ _KEY = regex.compile(
     r"\b(?:" + words_pattern(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
                                "minority"])
     + r"|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b", regex.IGNORECASE)
+# Case-free stems of every key word ("alf" for half/Half/HALF is not needed: wire copy is not all capitals).
+_STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", "ne in ")
 _COUNT_BEFORE = regex.compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
 _FIGURE_AFTER = regex.compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+)(?=\d)")
 _MOD_BEFORE = regex.compile(
@@ -77,8 +79,10 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
 
 
 def check(doc, facts):
-    by_start = None  # built on the first verbal proportion only: most articles have none
     text = doc.text
+    if not any(stem in text for stem in _STEMS):
+        return  # a substring test runs at memory speed; the key scan is a full regex pass
+    by_start = None  # built on the first verbal proportion only: most articles have none
     for key in _KEY.finditer(text):
         after = _FIGURE_AFTER.match(text, key.end())
         if after is None:
