@@ -4,6 +4,8 @@ The engine knows rules only through rules.EXTRACTORS and rules.CHECKS.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from checker import suppress
 from checker.config import Settings
 from checker.document import Document
@@ -27,9 +29,7 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     settings = settings or Settings()
     facts = extract(doc)
     findings: list[Finding] = []
-    for rule in CHECKS:
-        if not settings.wants(rule.code, rule.name):
-            continue
+    for rule in _enabled(settings, CHECKS):
         for finding in rule.func(doc, facts):
             if doc.in_quote(finding.span):
                 if settings.quotes == "drop":
@@ -43,6 +43,12 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
                 if f.severity >= settings.min_severity and f.confidence >= settings.min_confidence]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+@lru_cache(maxsize=64)
+def _enabled(settings: Settings, checks: tuple) -> tuple:
+    """The checks select/ignore leave on, worked out once per Settings and rule set, not per document."""
+    return tuple(rule for rule in checks if settings.wants(rule.code, rule.name))
 
 
 def check_text(text: str, settings: Settings | None = None, path: str = "<text>") -> list[Finding]:
