@@ -15,6 +15,7 @@ Code ledger (codes are never reused):
 | Q103 | glued-year | a year fused to the next number: "202310,000" |
 | P101 | decline-past-100 | a fall of more than 100 % in something that cannot go negative |
 | P102 | share-above-100 | a share of a whole above 100 % |
+| P103 | shares-over-100 | shares of one whole that add up to more than 100 % |
 | P104 | verbal-proportion-mismatch | "nearly half (62%)" |
 | P105 | implausible-rate | unemployment of 95 %, GDP growth of 45 % a year |
 | U101 | unit-conversion-mismatch | "90 km (150 miles)" |
@@ -35,8 +36,8 @@ from rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
     growth_direction_contradiction, growth_rate_mismatch, implausible_rate, magnitude_jump, malformed_grouping,
     multiplier_mismatch, part_exceeds_whole, parts_total_mismatch, percent_vs_points, quantities,
-    respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, translation_garble,
-    unit_conversion_mismatch, verbal_proportion_mismatch,
+    respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, shares_over_100,
+    translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
 EXTRACTORS = (quantities.extract, garbles.extract, claims.extract)
@@ -53,6 +54,7 @@ CHECKS = (
     glued_year.RULE,
     decline_past_100.RULE,
     share_above_100.RULE,
+    shares_over_100.RULE,
     verbal_proportion_mismatch.RULE,
     implausible_rate.RULE,
     unit_conversion_mismatch.RULE,
