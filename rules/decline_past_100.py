@@ -26,6 +26,7 @@ from __future__ import annotations
 import regex
 
 from checker.model import Finding, Rule, Severity, fingerprint
+from rules._percent import over_100
 
 CODE, NAME = "P101", "decline-past-100"
 
@@ -54,9 +55,7 @@ def _clause_start(doc, offset: int) -> int:
 
 
 def check(doc, facts):
-    for q in facts.quantities:
-        if q.unit != "percent" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
-            continue
+    for q in over_100(facts):
         before = doc.text[max(0, q.span.start - 40):q.span.start]
         if not (_DECLINE_BEFORE.search(before) or _DECLINE_AFTER.match(doc.text, q.span.end)):
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 import regex
 
 from checker.model import Finding, Rule, Severity, fingerprint
+from rules._percent import over_100
 
 CODE, NAME = "P102", "share-above-100"
 
@@ -42,9 +43,7 @@ _STAKE_AFTER = regex.compile(r"\s+(?:stake|share|holding|interest)\b", regex.IGN
 
 
 def check(doc, facts):
-    for q in facts.quantities:
-        if q.unit != "percent" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
-            continue
+    for q in over_100(facts):
         before = doc.text[max(0, q.span.start - 30):q.span.start]
         share = _WHOLE_AFTER.match(doc.text, q.span.end) or (
             _SHARE_BEFORE.search(before) and _STAKE_AFTER.match(doc.text, q.span.end))
