@@ -193,8 +193,7 @@ def respectively_plants(doc: str, text: str) -> Iterator[dict]:
     for m in RESPECTIVELY.finditer(text):
         if " and " not in m.group("sep") + m.group("rest") or " and " not in m.group("mid"):
             continue  # both lists must be real lists
-        s, e = m.start("a"), m.end("sep")
-        yield _plant("respectively-dropped", "S", doc, text, s, m.end("rest"), m.group("rest"))
+        yield _plant("respectively-dropped", "S", doc, text, m.start("a"), m.end("rest"), m.group("rest"))
 
 
 def restated_plants(doc: str, text: str) -> Iterator[dict]:

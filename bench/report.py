@@ -185,7 +185,7 @@ def render_markdown(res: dict) -> str:
         L += ["", "Span-tolerant: a prediction counts if it overlaps any gold span, a gold span if any prediction "
               "overlaps it; MeasEval marks a list or range as one span where an extractor may read several numbers."]
         e = m["statlint_errors"]
-        L += ["", f"statlint errors in `bench/out/measeval_errors.jsonl`: "
+        L += ["", "statlint errors in `bench/out/measeval_errors.jsonl`: "
               + ", ".join(f"{k} {n}" for k, n in sorted(e["by_kind"].items()))
               + (("; misses by MeasEval modifier: " + ", ".join(f"{k} {n}" for k, n in e["misses_by_mod"].items()))
                  if e["misses_by_mod"] else "") + "."]

@@ -28,7 +28,7 @@ Known false positives:
 from __future__ import annotations
 
 from checker.arithmetic import (
-    decimal_shift_repairs, factor_from_rate, fmt_number, fmt_percent, interval, ratio, rate_from_ratio,
+    Interval, decimal_shift_repairs, factor_from_rate, fmt_number, fmt_percent, interval, rate_from_ratio,
 )
 from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
 from rules._growth import comparable, describe, is_annual_rate, is_magnitude_jump, old_new_ratio
@@ -67,9 +67,8 @@ def _finding(doc, g, r):
     expected = factor_from_rate(interval(g.rate), g.direction)
     word = "rise" if g.direction == Direction.UP else "fall"
     base = g.old
-    exp_low, exp_high = base.low * expected.low, base.high * expected.high
-    if g.inverse:
-        exp_low, exp_high = base.low / expected.high, base.high / expected.low
+    if g.inverse:  # the quoted number moves against the subject: old / factor
+        expected = Interval(1 / expected.high, 1 / expected.low)
     if base.bound == ">":
         would = f"over {fmt_number(base.value * expected.low)}"
     elif base.bound == "<":

@@ -124,3 +124,8 @@ def test_findings_inside_quotations_are_marked_and_can_be_dropped():
     assert [(f.code, f.in_quote) for f in kept] == [("G101", True), ("G102", False)]
     dropped = check_text(text, Settings(quotes="drop"))
     assert [(f.code, f.in_quote) for f in dropped] == [("G102", False)]
+
+
+def test_inverse_quote_message_divides_by_the_factor():
+    [f] = check_text("The yen rose 5 pct to 140.00 from 154.67 to the dollar.")
+    assert f.message == "a 5 pct rise from 154.67 would give 147, not 140.00; the figures give about 10.5%"
