@@ -172,9 +172,13 @@ def fingerprint(code: str, claim_text: str, context: str) -> str:
 CheckFunc = Callable[["object", Facts], Iterable[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
-    """A check: `func(document, facts)` yields Findings."""
+    """A check: `func(document, facts)` yields Findings.
+
+    Compared and hashed by identity (eq=False): a rule is one object in the registry, and the
+    engine caches per rule set, which would otherwise hash every field of every rule per document.
+    """
 
     code: str
     name: str
