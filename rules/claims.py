@@ -183,11 +183,8 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
             window_end = stop.start()
         window = skeleton[t.end():window_end]
         rate = factor = old = new = None
-        factor_kind = ""
+        factor_kind = word.lower() if t.group("mult") else ""  # "doubled", "halved"...
         direction = _direction(t)
-        if t.group("mult"):
-            factor_kind = "doubled"
-            direction = Direction.DOWN if word.lower() == "halved" else Direction.UP
         absolute_change = False
         rm = _RATE_AFTER.match(window)
         if rm:
@@ -236,8 +233,6 @@ def _growths(text: str, skeleton: str, offsets, quantities, series: list[Series]
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
         claim = Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                        rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse)
-        if t.group("mult"):
-            claim = replace(claim, factor_kind=word.lower())
         # ", a year-on-year increase of 574%" / ", up 5%" completes the claim before it
         gap = skeleton[max(triggers[n - 1].end(), t.start() - 80):t.start()] if n else ""
         if claims and _APPOSITIVE.fullmatch(gap.rsplit("⟩", 1)[-1]) \
