@@ -111,6 +111,16 @@ GLUED_LABEL_CHARS = frozenset("×→)]#^[")
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 LABEL_AFTER = regex.compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")
+PERCENT_AFTER = regex.compile(r"\s?(?:%|per\s?cent\b|pct\b|percent\b)", regex.IGNORECASE)
+# "half of", "a third of", "two-thirds of", "three quarters of", "one in five" (not "the second half", "a quarter"
+# of a year: those are not followed by "of" plus a whole, or are periods)
+_FRACTION = r"(?:(?:a|an|one|two|three|four)[\s-]+(?:third|thirds|quarter|quarters|fifth|fifths)|half)"
+FRACTION_PHRASE = regex.compile(
+    r"\b(?:" + _FRACTION + r"(?=\s+of\s+(?!the\s+(?:year|month|week|day|century|decade|period|session)\b)[a-z])"
+    r"|(?<=\bby\s)" + _FRACTION + r"\b)"
+    r"|\bone\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
+    regex.IGNORECASE)
+FRACTION_STEMS = ("alf", "hird", "uarter", "ifth", "ne in ")
 PLUS_MINUS = regex.compile(r"\s*+(?:±|\+/-|\+-)\s*+")
 AND_BETWEEN = regex.compile(r"\s++(?:and|to|-|–)\s++")
 BETWEEN_BEFORE = regex.compile(r"\bbetween\s++\Z", regex.IGNORECASE | regex.REVERSE)
@@ -128,7 +138,8 @@ WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")
 _CARDINAL_WORDS = words_pattern(list(TENS_WORDS) + list(UNITS_WORDS) + ["hundred", "dozen"])
 _NUMBER_WORD = (
     r"\b(?P<words>(?:(?:a|an)\s+(?=hundred|dozen))?" + _CARDINAL_WORDS +
-    r"(?:[\s\-]+(?:and[\s]+)?" + _CARDINAL_WORDS + r")*+)"
+    # "and" joins a number only after hundred ("one hundred and five"); "five and two" are two numbers
+    r"(?:[\s\-]+(?:(?<=hundred[\s\-]+)and[\s]+)?" + _CARDINAL_WORDS + r")*+)"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion|mln|bln|mn|bn))?"
     r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]fold\b|\s+times\b)?"
     r"(?=\W|$)"

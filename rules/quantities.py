@@ -16,7 +16,9 @@ from dataclasses import replace
 
 from checker.document import Document
 from checker.model import Facts, Quantity, Span
-from checker.numbers import SCALES, fraction_words_value, parse_numeral, rounding_interval, words_value
+from checker.numbers import (
+    FRACTION_WORDS, SCALES, UNITS_WORDS, VULGAR, fraction_words_value, parse_numeral, rounding_interval, words_value,
+)
 from checker.units import CURRENCY_PREFIXES, CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
 from rules import _patterns as P
 
@@ -41,6 +43,15 @@ def extract(doc: Document, facts: Facts) -> Facts:
             skipped.append(Span(*m.span(P.SCAN_NUM)))
         else:
             quantities.append(q)
+    if any(stem in text for stem in P.FRACTION_STEMS):
+        # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
+        digits = len(quantities)
+        for m in P.FRACTION_PHRASE.finditer(text):
+            q = _read_fraction(text, m)
+            if q is not None and not _overlaps_any(quantities[:digits], [d.span.start for d in quantities[:digits]],
+                                                   q.span):
+                quantities.append(q)
+        quantities.sort(key=lambda q: q.span.start)
     starts = [q.span.start for q in quantities]
     for m in _number_words(text):
         q = _read_words(text, m)
@@ -48,6 +59,33 @@ def extract(doc: Document, facts: Facts) -> Facts:
             quantities.append(q)
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
     return replace(facts, quantities=tuple(_merge_pairs(text, quantities)), skipped=tuple(skipped))
+
+
+def _read_fraction(text: str, m) -> Quantity | None:
+    """ "half of", "a third of", "two-thirds of", "one in five": a share, as a percentage.
+
+    The words are loose ("half" of a poll is rarely exactly 50 %), so the interval is at least
+    2.5 points either way, and "nearly"/"more than" widen it as for digits.
+    """
+    words = m.group(0)
+    if m.group("in"):
+        denominator = UNITS_WORDS.get(m.group("in").lower()) or int(m.group("in"))
+        share = 100.0 / denominator if denominator else None
+    else:
+        share = fraction_words_value(words.replace("-", " "))
+        share = share * 100 if share is not None else None
+    if share is None or share > 100:
+        return None
+    width = max(2.5, share * 0.1)
+    low, high = share - width, share + width
+    bound = "="
+    bm = P.BOUND_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+    if bm:
+        bound = BOUND_OF_WORD.get(" ".join(bm.group("word").lower().split()), "=")
+        low, high = _apply_bound(bound, share, low, high)
+        bound = "~" if bound == "<~" else bound
+    return Quantity(span=Span(m.start(), m.end()), text=words, value=share, low=low, high=high, unit="percent",
+                    kind="share", bound=bound, noun=_noun_after(text, m.end()))
 
 
 def _number_words(text: str):
@@ -156,6 +194,14 @@ def _read_match(text: str, m) -> Quantity | None:
         tail_text = ""
     else:
         tail_text = (tail_group or "").strip().lower()
+    if not scale_word and not tail_text and not frac and not slash and text[end:end + 1] in VULGAR:
+        value += VULGAR[text[end]]  # "7½" (and "7½ pct")
+        decimals = max(decimals, 3)
+        end += 1
+        pm = P.PERCENT_AFTER.match(text[end:end + 12])
+        if pm:
+            tail_text = "%"
+            end += len(pm.group(0))
     scale = SCALES.get(scale_word, 1.0)
 
     unit = currency or "count"
@@ -364,6 +410,7 @@ def _is_label_before(before: str, bare: bool) -> bool:
 def _read_words(text: str, m) -> Quantity | None:
     # P.NUMBER_WORD_GROUPS, read from `text`: the match may be on a lower-cased copy (_number_words)
     words, scale_group, tail_group = (_group_text(text, m, i) for i in (1, 2, 3))
+    end = m.end()
     tokens = words.lower().replace("-", " ").split()
     if all(t in ("a", "an", "and") for t in tokens):
         return None
@@ -386,7 +433,6 @@ def _read_words(text: str, m) -> Quantity | None:
         unit, kind = "times", "multiplier"
     elif tail:
         unit = "percent"
-    end = m.end()
     frac = fraction_words_value(words)
     if frac is not None:
         value = frac

@@ -86,3 +86,25 @@ def test_garbles_become_the_intended_value():
     assert q.value == 5.22e6 and q.raw_value == 522 and q.garble == "wan"
     [q] = [q for q in extract_quantities("Revenue was 13.14 100 million yuan.") if q.garble]
     assert q.value == pytest.approx(1.314e9) and q.unit == "CNY" and q.garble == "yi"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nearly half of the households own a car.", [("half", 50.0, "~")]),
+    ("two-thirds of voters backed it", [("two-thirds", 200 / 3, "=")]),
+    ("one in five voters", [("one in five", 20.0, "=")]),
+    ("a quarter of the workforce", [("a quarter", 25.0, "=")]),
+    ("Sales rose by a third.", [("a third", 100 / 3, "=")]),
+    ("in the second half of the year", []),
+    ("about 7½ pct", [("7½ pct", 7.5, "~")]),
+])
+def test_fractions_in_words_and_vulgar_fractions(text, expected):
+    got = [(q.text, q.value, q.bound) for q in extract_quantities(text)]
+    assert [(t, b) for t, _, b in got] == [(t, b) for t, _, b in expected]
+    assert all(math.isclose(v, w) for (_, v, _), (_, w, _) in zip(got, expected))
+    assert all(q.unit == "percent" for q in extract_quantities(text))
+
+
+def test_and_joins_number_words_only_after_hundred():
+    assert [(q.text, q.value) for q in extract_quantities("five and two members")] == [("five", 5), ("two", 2)]
+    assert [(q.text, q.value) for q in extract_quantities("one hundred and five people")] == [
+        ("one hundred and five", 105)]
