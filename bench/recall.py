@@ -24,6 +24,7 @@ if __package__ in (None, ""):
 
 from bench import OUT_DIR, corpus
 from bench.inject import KINDS, plants
+from checker.model import Span
 
 DEFAULT_PER_KIND = 300  # planted copies per kind: enough for a stable figure, quick to run
 FAMILIES_WITH_RULES = ("C", "G", "P", "Q", "S", "U")
@@ -43,8 +44,8 @@ def planted_set(per_kind: int = DEFAULT_PER_KIND) -> list[dict]:
 
 
 def _overlaps(finding, start: int, end: int) -> bool:
-    spans = [finding.span] + [r.span for r in finding.related]
-    return any(s.start < end and start < s.end for s in spans)
+    planted = Span(start, end)
+    return any(s.overlaps(planted) for s in [finding.span] + [r.span for r in finding.related])
 
 
 def evaluate(planted: list[dict]) -> dict:

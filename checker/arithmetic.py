@@ -51,13 +51,6 @@ def rate_from_ratio(r: Interval, direction: Direction) -> Interval:
     return Interval((r.low - 1) * 100, (r.high - 1) * 100)
 
 
-def implied(new: Quantity, old: Quantity) -> float | None:
-    """The point estimate of new/old, for messages."""
-    if old.value <= 0 or new.value < 0:
-        return None
-    return new.value / old.value
-
-
 def fmt_number(x: float) -> str:
     """A figure for a message: 20.2 million, 57.4, 1,234."""
     if math.isinf(x):

@@ -6,7 +6,7 @@ computed once here so rules never re-scan for them. Offsets are code points.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import regex
@@ -33,7 +33,6 @@ class Document:
     text: str
     path: str = "<text>"
     date: str | None = None
-    _unused: tuple = field(default=(), repr=False, compare=False)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -49,12 +48,6 @@ class Document:
         """1-based line and column (in code points) of an offset."""
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
-
-    def line_text(self, line: int) -> str:
-        starts = self.line_starts
-        start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[start:end]
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -76,9 +69,6 @@ class Document:
         i = max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
         return self.sentences[i] if self.sentences else Span(0, len(self.text))
 
-    def sentence_index(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
-
     def paragraph_of(self, offset: int) -> Span:
         i = max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
         return self.paragraphs[i] if self.paragraphs else Span(0, len(self.text))
@@ -95,9 +85,6 @@ class Document:
         """Whether a span lies inside a direct quotation (quotes do not nest or overlap)."""
         i = bisect.bisect_right(self._quote_starts, span.start) - 1
         return i >= 0 and span.end <= self.quotes[i].end
-
-    def context(self, span: Span, width: int = 40) -> str:
-        return self.text[max(0, span.start - width): span.end + width]
 
     def claim_context(self, span: Span, width: int = 80) -> str:
         """The sentence around a span, clipped to `width` characters each side.

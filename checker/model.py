@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import math
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -169,9 +168,6 @@ def fingerprint(code: str, claim_text: str, context: str) -> str:
     return f"{code}:{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:16]}"
 
 
-CheckFunc = Callable[["object", Facts], Iterable[Finding]]
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """A check: `func(document, facts)` yields Findings.
@@ -186,6 +182,3 @@ class Rule:
     func: Callable[..., Iterator[Finding]]
     doc: str = field(default="", compare=False)
 
-
-def finite(x: float) -> bool:
-    return not (math.isinf(x) or math.isnan(x))

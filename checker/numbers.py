@@ -44,8 +44,6 @@ VULGAR = {
     "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
 }
 
-MINUS_SIGNS = "-−–"  # hyphen-minus, U+2212, en dash used as minus after a space
-
 
 @dataclass(frozen=True, slots=True)
 class Numeral:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from checker.document import Document
 from checker.model import Facts, Quantity, Span
 from checker.numbers import (
-    FRACTION_WORDS, SCALES, UNITS_WORDS, VULGAR, fraction_words_value, parse_numeral, rounding_interval, words_value,
+    SCALES, UNITS_WORDS, VULGAR, fraction_words_value, parse_numeral, rounding_interval, words_value,
 )
 from checker.units import CURRENCY_PREFIXES, CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
 from rules import _patterns as P

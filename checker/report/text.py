@@ -102,7 +102,7 @@ def _finding_lines(result: FileResult, path: str, finding: Finding, paint) -> li
         f"{visible(finding.message)} [{visible(finding.symbol)}]"
     )
     lines = [head]
-    # Offsets, not doc.line_text(): copying a 10 MB line once per finding is quadratic.
+    # Offsets, not a copy of the whole line: copying a 10 MB line once per finding is quadratic.
     text, starts = doc.text, doc.line_starts
     line_start = starts[line - 1]
     line_end = starts[line] - 1 if line < len(starts) else len(text)
