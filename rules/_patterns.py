@@ -8,6 +8,8 @@ otherwise backtrack.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
@@ -151,6 +153,12 @@ NUMBER_WORD = regex.compile(_NUMBER_WORD, regex.IGNORECASE)
 if regex.search(r"[A-Z]", regex.sub(r"\\.|\(\?P<", "", _NUMBER_WORD)):
     raise AssertionError("NUMBER_WORD_FOLDED needs a pattern whose letters are all lower case")
 NUMBER_WORD_FOLDED = regex.compile(_NUMBER_WORD)
+# Where NUMBER_WORD_FOLDED may match, found by the standard library's `re`, whose scan
+# over every character runs about twice as fast as `regex`'s on this trie. A superset:
+# every match of NUMBER_WORD_FOLDED starts with a cardinal word after a word boundary
+# (so not after a letter a-z), or with "a"/"an" and spaces before "hundred"/"dozen"
+# (rules.quantities._number_words looks back for those). `regex` then reads each one.
+NUMBER_WORD_START = re.compile(r"(?<![a-z])" + _CARDINAL_WORDS)
 NUMBER_WORD_GROUPS = ("words", "scale", "tail")  # in order, for `m.groups()` (see SCAN_GROUPS)
 if tuple(sorted(NUMBER_WORD.groupindex, key=NUMBER_WORD.groupindex.get)) != NUMBER_WORD_GROUPS:
     raise AssertionError("NUMBER_WORD_GROUPS must list NUMBER_WORD's groups in order")

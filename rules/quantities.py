@@ -102,7 +102,36 @@ def _number_words(text: str):
     folded = text.lower().replace("ſ", "s")
     if len(folded) != len(text):
         return P.NUMBER_WORD.finditer(text)
-    return P.NUMBER_WORD_FOLDED.finditer(folded)
+    return _folded_number_words(folded)
+
+
+def _folded_number_words(folded: str):
+    """What P.NUMBER_WORD_FOLDED.finditer(folded) yields, trying the pattern only where it can start.
+
+    The candidates (P.NUMBER_WORD_START, a fast `re` scan) include every place a match
+    can start, but for "a hundred"/"an dozen", whose article is found here by looking
+    back over the spaces. Trying them left to right, past the end of the last match,
+    gives finditer's leftmost non-overlapping matches.
+    """
+    end = 0
+    for candidate in P.NUMBER_WORD_START.finditer(folded):
+        start = candidate.start()
+        if start < end:
+            continue
+        m = None
+        if folded.startswith(("hundred", "dozen"), start):
+            article_end = start
+            while article_end > end and folded[article_end - 1].isspace():  # isspace() covers regex's \s
+                article_end -= 1
+            for article in ("an", "a"):
+                if article_end - len(article) >= end and folded.startswith(article, article_end - len(article)):
+                    m = P.NUMBER_WORD_FOLDED.match(folded, article_end - len(article))
+                    if m:
+                        break
+        m = m or P.NUMBER_WORD_FOLDED.match(folded, start)
+        if m:
+            yield m
+            end = m.end()
 
 
 def _group_text(text: str, m, group: int) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import extract_quantities
 from checker.numbers import parse_numeral, rounding_interval, words_value
@@ -108,3 +110,19 @@ def test_and_joins_number_words_only_after_hundred():
     assert [(q.text, q.value) for q in extract_quantities("five and two members")] == [("five", 5), ("two", 2)]
     assert [(q.text, q.value) for q in extract_quantities("one hundred and five people")] == [
         ("one hundred and five", 105)]
+
+
+_NUMBER_WORD_PIECES = ["a ", "an ", "hundred", "dozen", " ", "  ", "\n", "-", "one", "twenty", "five", "and ",
+                       "thousand", " pct", "x", "ba", "man", " a", "\u00a0", "\x1c", "seven", "ty", "teen",
+                       " times", "-fold", "é", "\u0301"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_WORD_PIECES), max_size=14).map("".join))
+def test_number_word_candidates_find_what_the_full_scan_finds(text):
+    """The fast candidate scan for number words must yield exactly the matches of a plain finditer."""
+    from rules import _patterns as P
+    from rules.quantities import _folded_number_words
+
+    expected = [m.span() for m in P.NUMBER_WORD_FOLDED.finditer(text)]
+    assert [m.span() for m in _folded_number_words(text)] == expected
