@@ -108,7 +108,6 @@ NAME_WORDS_ANY_CASE = frozenset(
     "experiments cohort cohorts patient patients step steps round rounds group groups chapter chapters section "
     "sections version versions case cases unit units no no. nos nos.".split())
 CURRENCY_SYMBOL_CHARS = frozenset("$€£¥₹₽₩₺₴₦₱฿")
-ACRONYM = regex.compile(r"[A-Z]{2,5}")
 GLUED_LABEL_CHARS = frozenset("×→)]#^[")
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
@@ -135,7 +134,11 @@ CAPITALISED_NAME_BEFORE = regex.compile(
 )
 ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
-WORD_AFTER = regex.compile(r"^\s*(?P<word>[A-Za-z][A-Za-z\-]*)")
+# The `regex` module's \s, spelled out: the standard library's \s also takes \x1c-\x1f.
+SPACE_CLASS = "[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# The word after a quantity. With `re` rather than `regex` (it runs for almost every
+# number, and a call costs ~0.2 us instead of ~0.6 us); same meaning, as it uses no \w or \b.
+WORD_AFTER = re.compile(SPACE_CLASS + r"*(?P<word>[A-Za-z][A-Za-z\-]*)")
 
 _CARDINAL_WORDS = words_pattern(list(TENS_WORDS) + list(UNITS_WORDS) + ["hundred", "dozen"])
 _NUMBER_WORD = (

@@ -58,7 +58,9 @@ def extract(doc: Document, facts: Facts) -> Facts:
         if q is not None and not _overlaps_any(quantities, starts, q.span):
             quantities.append(q)
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
-    return replace(facts, quantities=tuple(_merge_pairs(text, quantities)), skipped=tuple(skipped))
+    if _may_have_pairs(text):
+        quantities = _merge_pairs(text, quantities)
+    return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
 
 
 def _read_fraction(text: str, m) -> Quantity | None:
@@ -144,6 +146,12 @@ def _overlaps_any(quantities: list[Quantity], starts: list[int], span: Span) -> 
     """Whether a span overlaps a digit quantity (quantities[:len(starts)] are sorted by start)."""
     i = bisect.bisect_left(starts, span.end)
     return i > 0 and quantities[i - 1].span.end > span.start
+
+
+def _may_have_pairs(text: str) -> bool:
+    """Whether _merge_pairs could merge anything: it needs "±", "+/-", "+-" or "between" (in any case;
+    none of its letters has a non-ASCII case partner, so lower() finds every spelling)."""
+    return "±" in text or "+" in text or "between" in text.lower()
 
 
 def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -331,7 +339,7 @@ def _read_match(text: str, m) -> Quantity | None:
 
 def _noun_after(text: str, end: int) -> str | None:
     """The word after a quantity ("150 mln dlrs" -> "dlrs" after the unit is read)."""
-    wn = P.WORD_AFTER.match(text[end:end + 40])
+    wn = P.WORD_AFTER.match(text, end, end + 40)
     return wn.group(1).lower() if wn else None
 
 
@@ -432,8 +440,13 @@ def _is_label_before(before: str, bare: bool) -> bool:
         return True
     # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
     # (one space apart: "WHEAT            2,692.4" is a table row, not a name)
-    return (bare and before.endswith(" ") and not before.endswith("  ") and bool(P.ACRONYM.fullmatch(word))
+    return (bare and before.endswith(" ") and not before.endswith("  ") and _is_acronym(word)
             and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp"))
+
+
+def _is_acronym(word: str) -> bool:
+    """ "OAE", "CPI": two to five upper-case ASCII letters (string tests: this runs for many numbers)."""
+    return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()
 
 
 def _read_words(text: str, m) -> Quantity | None:

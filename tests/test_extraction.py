@@ -126,3 +126,16 @@ def test_number_word_candidates_find_what_the_full_scan_finds(text):
 
     expected = [m.span() for m in P.NUMBER_WORD_FOLDED.finditer(text)]
     assert [m.span() for m in _folded_number_words(text)] == expected
+
+
+def test_space_class_is_the_regex_modules_whitespace():
+    """Patterns moved to the standard library's `re` spell out `regex`'s \\s; they must mean the same."""
+    import re
+    import sys
+
+    import regex
+
+    from rules._patterns import SPACE_CLASS
+
+    ours, theirs = re.compile(SPACE_CLASS), regex.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if bool(ours.match(chr(c))) != bool(theirs.match(chr(c)))] == []
