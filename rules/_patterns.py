@@ -17,6 +17,9 @@ from checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
 
 ISO_CODE_LIST = ISO_CODES | {"RMB", "USD"}
 
+# The `regex` module's \s, spelled out: the standard library's \s also takes \x1c-\x1f.
+SPACE_CLASS = "[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
 
 def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -122,6 +125,8 @@ FRACTION_PHRASE = regex.compile(
     r"|\bone\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
     regex.IGNORECASE)
 FRACTION_STEMS = ("alf", "hird", "uarter", "ifth", "ne in ")
+# In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities._fraction_phrases).
+FRACTION_STEM = re.compile(r"half|third|quarter|fifth|one(?=" + SPACE_CLASS + r"+in)")
 PLUS_MINUS = regex.compile(r"\s*+(?:±|\+/-|\+-)\s*+")
 AND_BETWEEN = regex.compile(r"\s++(?:and|to|-|–)\s++")
 BETWEEN_BEFORE = regex.compile(r"\bbetween\s++\Z", regex.IGNORECASE | regex.REVERSE)
@@ -134,8 +139,6 @@ CAPITALISED_NAME_BEFORE = regex.compile(
 )
 ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
 TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
-# The `regex` module's \s, spelled out: the standard library's \s also takes \x1c-\x1f.
-SPACE_CLASS = "[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 # The word after a quantity. With `re` rather than `regex` (it runs for almost every
 # number, and a call costs ~0.2 us instead of ~0.6 us); same meaning, as it uses no \w or \b.
 WORD_AFTER = re.compile(SPACE_CLASS + r"*(?P<word>[A-Za-z][A-Za-z\-]*)")

@@ -46,7 +46,9 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if any(stem in text for stem in P.FRACTION_STEMS):
         # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
         digits = len(quantities)
-        for m in P.FRACTION_PHRASE.finditer(text):
+        folded = text.lower()
+        phrases = _fraction_phrases(text, folded) if len(folded) == len(text) else P.FRACTION_PHRASE.finditer(text)
+        for m in phrases:
             q = _read_fraction(text, m)
             if q is not None and not _overlaps_any(quantities[:digits], [d.span.start for d in quantities[:digits]],
                                                    q.span):
@@ -111,29 +113,60 @@ def _folded_number_words(folded: str):
     """What P.NUMBER_WORD_FOLDED.finditer(folded) yields, trying the pattern only where it can start.
 
     The candidates (P.NUMBER_WORD_START, a fast `re` scan) include every place a match
-    can start, but for "a hundred"/"an dozen", whose article is found here by looking
-    back over the spaces. Trying them left to right, past the end of the last match,
-    gives finditer's leftmost non-overlapping matches.
+    can start, but for "a hundred"/"an dozen", whose article is found by looking back
+    over the spaces.
+    """
+    def starts():
+        for candidate in P.NUMBER_WORD_START.finditer(folded):
+            start = candidate.start()
+            if folded.startswith(("hundred", "dozen"), start):
+                article_end = start
+                while article_end > 0 and folded[article_end - 1].isspace():  # isspace() covers regex's \s
+                    article_end -= 1
+                for article in ("an", "a"):
+                    if folded.startswith(article, article_end - len(article)):
+                        yield article_end - len(article)
+            yield start
+
+    return _matches_at(P.NUMBER_WORD_FOLDED, folded, starts())
+
+
+def _fraction_phrases(text: str, folded: str):
+    """What P.FRACTION_PHRASE.finditer(text) yields, trying the pattern only where it can start.
+
+    Every match holds a stem (P.FRACTION_STEM: "half", "third"..., "one" before "in") and
+    starts at the stem ("half of", "one in five") or at the word before it and its
+    spaces or hyphen ("two-thirds of"). `folded` is text.lower() with the same offsets.
+    """
+    def starts():
+        for stem in P.FRACTION_STEM.finditer(folded):
+            start = stem.start()
+            if stem.group() in ("half", "one"):
+                yield start
+                continue
+            while start > 0 and (folded[start - 1].isspace() or folded[start - 1] == "-"):
+                start -= 1
+            while start > 0 and folded[start - 1] in P.ASCII_LOWER:
+                start -= 1
+            yield start
+
+    return _matches_at(P.FRACTION_PHRASE, text, starts())
+
+
+def _matches_at(pattern, text: str, starts):
+    """pattern.finditer(text)'s matches, given every position where one may start, in increasing order.
+
+    Trying each position left to right, past the end of the last match, finds the
+    leftmost match each time, as finditer does; `starts` may hold positions where
+    nothing matches (the pattern is the judge), but must miss none where it would.
     """
     end = 0
-    for candidate in P.NUMBER_WORD_START.finditer(folded):
-        start = candidate.start()
-        if start < end:
-            continue
-        m = None
-        if folded.startswith(("hundred", "dozen"), start):
-            article_end = start
-            while article_end > end and folded[article_end - 1].isspace():  # isspace() covers regex's \s
-                article_end -= 1
-            for article in ("an", "a"):
-                if article_end - len(article) >= end and folded.startswith(article, article_end - len(article)):
-                    m = P.NUMBER_WORD_FOLDED.match(folded, article_end - len(article))
-                    if m:
-                        break
-        m = m or P.NUMBER_WORD_FOLDED.match(folded, start)
-        if m:
-            yield m
-            end = m.end()
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                end = m.end()
 
 
 def _group_text(text: str, m, group: int) -> str | None:

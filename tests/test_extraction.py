@@ -139,3 +139,18 @@ def test_space_class_is_the_regex_modules_whitespace():
 
     ours, theirs = re.compile(SPACE_CLASS), regex.compile(r"\s")
     assert [c for c in range(sys.maxunicode + 1) if bool(ours.match(chr(c))) != bool(theirs.match(chr(c)))] == []
+
+
+_FRACTION_PIECES = ["a ", "an ", "one", "two", "three", "-", " ", "\n", "third", "thirds", "quarter", "half",
+                    " of ", "the year", "voters", "by ", " in ", "five", "be", "Half", "THIRD", "ONE IN "]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_FRACTION_PIECES), max_size=12).map("".join))
+def test_fraction_candidates_find_what_the_full_scan_finds(text):
+    """The stem-anchored search for "two-thirds of" and "one in five" must yield exactly a plain finditer's matches."""
+    from rules import _patterns as P
+    from rules.quantities import _fraction_phrases
+
+    expected = [m.span() for m in P.FRACTION_PHRASE.finditer(text)]
+    assert [m.span() for m in _fraction_phrases(text, text.lower())] == expected
