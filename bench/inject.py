@@ -181,19 +181,245 @@ def garble_plants(doc: str, text: str) -> Iterator[dict]:
         yield _plant("glued-year", "Q", doc, text, s, e, m.group("year") + m.group("num"))
 
 
+# Dollars per unit of each currency, widely enough to hold every rate since 1980 (halved and doubled at the ends
+# in the planter's check). Currencies that lost a factor of 1,000 or more in that time (rouble, real, naira...)
+# and names shared by several currencies (francs, rupees, pesos, shillings) are left out: no rate exposes them.
+USD_PER = {"USD": (1.0, 1.0), "GBP": (1.03, 2.7), "EUR": (0.82, 1.6), "JPY": (0.0038, 0.0142), "CNY": (0.11, 0.55),
+           "DEM": (0.3, 0.82), "NLG": (0.27, 0.73), "CAD": (0.6, 1.1), "AUD": (0.47, 1.5), "CHF": (0.35, 1.4),
+           "INR": (0.011, 0.13), "HKD": (0.12, 0.2)}
+CURRENCY_WORDS = {"dlrs": "USD", "dollars": "USD", "dlr": "USD", "stg": "GBP", "pounds": "GBP", "sterling": "GBP",
+                  "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "marks": "DEM",
+                  "guilders": "NLG", "$": "USD", "US$": "USD", "£": "GBP", "Â£": "GBP", "€": "EUR", "¥": "JPY"}
+_CSCALE = r"(?:\s?(?:mln|million|billion|bln|bn|m|trillion)\b)"
+_SYM = r"(?:US\$|Â£|[$£€¥])"
+CURRENCY_PAIR = regex.compile(
+    rf"(?P<asym>{_SYM})?(?<![\d,.])(?P<a>{NUM})(?![\d,])(?P<ascale>{_CSCALE})?(?:\s(?P<aword>[A-Za-z]+)(?:\s(?:Canadian|U\.S\.|US))?)?"
+    rf"\s\((?:about\s+|around\s+|some\s+|roughly\s+|US\s+)?(?P<bsym>{_SYM})?(?P<b>{NUM})(?![\d,])(?P<bscale>{_CSCALE})"
+    rf"(?:\s(?P<bword>[A-Za-z]+))?(?=[;,)\s])")
+_SWAP = {"mln": "billion", "million": "billion", "m": "bn", "bn": "m", "billion": "million", "bln": "mln"}
+
+
+def _currency(sym: str | None, word: str | None) -> str | None:
+    if sym and word and word.lower() in CURRENCY_WORDS and CURRENCY_WORDS[word.lower()] != CURRENCY_WORDS[sym]:
+        return None  # "$4.3 billion Canadian": two currency marks
+    return CURRENCY_WORDS.get(sym) if sym else CURRENCY_WORDS.get((word or "").lower())
+
+
 def conversion_plants(doc: str, text: str) -> Iterator[dict]:
-    for m in CONVERSION.finditer(text):
+    """ "22.5bn yuan ($2.7bn)" -> "22.5bn yuan ($2.7m)": the bracketed conversion's scale word swapped.
+
+    Both figures must name known currencies (a symbol or a currency word), different ones, and their rate
+    must lie inside the band that pair has had since 1980; a thousand times off lies outside any band.
+    """
+    for m in CURRENCY_PAIR.finditer(text):
+        ca, cb = _currency(m.group("asym"), m.group("aword")), _currency(m.group("bsym"), m.group("bword"))
+        if ca is None or cb is None or ca == cb:
+            continue
+        a = value(m.group("a"), {"bn": "billion", "m": "million"}.get((m.group("ascale") or "").strip(), m.group("ascale")))
+        b = value(m.group("b"), {"bn": "billion", "m": "million"}.get(m.group("bscale").strip(), m.group("bscale")))
+        low, high = USD_PER[ca][0] / USD_PER[cb][1] / 2, USD_PER[ca][1] / USD_PER[cb][0] * 2
+        if a <= 0 or not low <= b / a <= high:
+            continue  # only conversions that hold at some rate
         s, e = m.span("bscale")
-        other = "billion" if m.group("bscale").lower() in ("mln", "million") else "million"
-        yield _plant("conversion-scale", "U", doc, text, s, e, other)
+        word = m.group("bscale").strip()
+        other = _SWAP.get(word.lower())
+        if other is None:
+            continue
+        yield _plant("conversion-scale", "U", doc, text, s, e, m.group("bscale").replace(word, other), f"{ca}->{cb} rate {b / a:.4g}")
+
+
+# Unit conversions in brackets, as factor from the first unit to the second (°F from °C is handled apart).
+UNIT_FACTORS = {("km", "miles"): 0.6214, ("miles", "km"): 1.609, ("m", "ft"): 3.281, ("ft", "m"): 0.3048,
+                ("kg", "pounds"): 2.205, ("pounds", "kg"): 0.4536, ("tonnes", "tons"): 1.102, ("tons", "tonnes"): 0.9072,
+                ("hectares", "acres"): 2.471, ("acres", "hectares"): 0.4047, ("litres", "gallons"): 0.2642,
+                ("gallons", "litres"): 3.785, ("sq km", "sq miles"): 0.3861, ("sq miles", "sq km"): 2.59,
+                ("cm", "inches"): 0.3937, ("inches", "cm"): 2.54}
+UNIT_NAMES = {"km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles", "mile": "miles", "m": "m",
+              "metres": "m", "meters": "m", "ft": "ft", "feet": "ft", "foot": "ft", "kg": "kg", "kilograms": "kg",
+              "kilos": "kg", "pounds": "pounds", "lb": "pounds", "lbs": "pounds", "tonnes": "tonnes", "tons": "tons",
+              "hectares": "hectares", "ha": "hectares", "acres": "acres", "litres": "litres", "liters": "litres",
+              "gallons": "gallons", "sq km": "sq km", "square kilometres": "sq km", "square km": "sq km",
+              "sq miles": "sq miles", "square miles": "sq miles", "cm": "cm", "inches": "inches"}
+_UNIT = "|".join(regex.escape(u).replace(r"\ ", r"\s") for u in sorted(UNIT_NAMES, key=len, reverse=True))
+UNIT_PAIR = regex.compile(
+    rf"(?<![\d,.])(?P<a>{NUM})(?![\d,])[\s-]?(?P<au>{_UNIT})\b\s?\((?:about\s+|around\s+|some\s+|nearly\s+)?"
+    rf"(?P<b>{NUM})(?![\d,])[\s-]?(?P<bu>{_UNIT})\b")
+
+
+def unit_conversion_plants(doc: str, text: str) -> Iterator[dict]:
+    """ "90 km (50 miles)" -> "90 km (500 miles)": the bracketed figure given a zero too many.
+
+    The pair must be a known conversion and hold within 10 % before (bracketed figures are rounded);
+    ten times the bracketed figure cannot.
+    """
+    for m in UNIT_PAIR.finditer(text):
+        factor = UNIT_FACTORS.get((UNIT_NAMES[" ".join(m.group("au").lower().split())], UNIT_NAMES[" ".join(m.group("bu").lower().split())]))
+        a, b = value(m.group("a")), value(m.group("b"))
+        if factor is None or a <= 0 or abs(b / (a * factor) - 1) > 0.1:
+            continue
+        s, e = m.span("b")
+        yield _plant("unit-conversion-zero", "U", doc, text, s, e, _times_ten(m.group("b")), f"factor {factor}")
+
+
+# One figure of a list: a number with its percent sign, scale word and up to two unit words ("4.2 mln dlrs").
+_FIG = rf"(?<![\d,./-])(?:{NUM})(?![\d,]|[/-]\d)(?:{PCT})?(?:{SCALE})?(?:\s+(?!and\b)[a-z]+){{0,2}}?"
+_LIST_SEP = r"(?:,\s+and\s+|,\s+|\s+and\s+)"
+FIGURE_LIST = regex.compile(rf"(?P<first>{_FIG}){_LIST_SEP}(?P<rest>(?:{_FIG}{_LIST_SEP})*{_FIG})")
+# Labels a figure list is paired with: one-word items or years ("in 2021, 2022 and 2023", "lead and zinc").
+_ITEM = r"(?:(?:19|20)\d\d|[A-Za-z][\w'’-]*)"
+LABEL_LIST = regex.compile(rf"\b{_ITEM}(?:\s*,\s*(?:the\s+)?{_ITEM})*\s*,?\s+and\s+(?:the\s+)?{_ITEM}\b")
+_FIG_ONLY = regex.compile(rf"(?<![\d,.])(?:{NUM})(?![\d,])")
+_NOT_LABEL = regex.compile(r"\b(?:and|or|the|a|an|of|in|to|for|from|by|with|at|on|is|was|were|are|be|been|said|it|its|"
+                           r"respectively|pct|percent|mln|billion|dlrs|vs)\b", regex.IGNORECASE)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(max(text.rfind(c, 0, pos) for c in (". ", ".\n", ";", "\n\n")), pos - 300, 0)
+
+
+def _count_items(labels: str) -> int:
+    return len([x for x in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", labels) if x.strip()])
 
 
 def respectively_plants(doc: str, text: str) -> Iterator[dict]:
-    """ "1.2, 3.4 and 5.6 pct in 2021, 2022 and 2023, respectively": drop the first figure."""
-    for m in RESPECTIVELY.finditer(text):
-        if " and " not in m.group("sep") + m.group("rest") or " and " not in m.group("mid"):
-            continue  # both lists must be real lists
-        yield _plant("respectively-dropped", "S", doc, text, m.start("a"), m.end("rest"), m.group("rest"))
+    """ "1.2, 3.4 and 5.6 pct in 2021, 2022 and 2023, respectively": drop the first figure.
+
+    The figures are the last list right before "respectively" (or before the labels that precede it); the
+    labels are a list of one-word items or years in the same clause. Only where both lists have the same
+    length is a figure dropped: the text then pairs n-1 figures with n labels, which no reading repairs.
+    """
+    for r in regex.finditer(r"\brespectively\b", text):
+        lo = _clause_start(text, r.start())
+        figures = None
+        for m in FIGURE_LIST.finditer(text, lo, r.start()):
+            figures = m  # the last list in the clause
+        if figures is None or ", or " in text[lo:r.start()]:
+            continue  # "933,000 dlrs, or 1.08 a share, and ...": figures restated in apposition are not a list
+        tail = text[figures.end():r.start()]
+        n = 1 + len(_FIG_ONLY.findall(figures.group("rest")))
+        labels = [lab for lab in LABEL_LIST.finditer(text, lo, r.start())
+                  if (lab.end() <= figures.start() or lab.start() >= figures.end()) and not _FIG_ONLY.search(
+                      regex.sub(r"\b(?:19|20)\d\d\b", "", lab.group(0)))]
+        labels = [lab for lab in labels if not _NOT_LABEL.search(lab.group(0).replace(" and ", " ").replace("the ", ""))]
+        after = [lab for lab in labels if lab.start() >= figures.end()]
+        label = after[0] if after else (labels[-1] if labels else None)
+        if label is None or len(tail) > 80 or _count_items(label.group(0)) != n:
+            continue  # only lists the text itself pairs one to one
+        yield _plant("respectively-dropped", "S", doc, text, figures.start("first"), figures.end(),
+                     figures.group("rest"), f"{n} figures, {n} labels: {label.group(0)!r}")
+
+
+WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_COUNT = rf"(?:{NUM}|{'|'.join(list(WORD_NUMBERS)[1:])})"
+# A total with its scale and unit, the subset link, then the parts: "158 vessels, including 50 in Santos and 50 more".
+_PART = rf"(?<![\d,./-])(?:about\s+|some\s+)?(?P<part>{_COUNT})(?![\d,]|[/-]\d)(?:\s+(?:mln|million|billion|bln))?"
+PARTS_SITE = regex.compile(
+    rf"(?<![\d,./$£€-])(?P<total>{_COUNT})(?![\d,]|[/-]\d)(?P<tscale>\s+(?:mln|million|billion|bln))?"
+    rf"(?:\s+[A-Za-z][\w'-]*){{0,4}}?,?\s+(?:including|of\s+which|of\s+whom|among\s+them)\s+(?P<parts>(?:[^.;:()]|\.\d){{0,220}})",
+    regex.IGNORECASE)
+TOTAL_AFTER_SITE = regex.compile(
+    rf"(?P<parts>(?:[^.;:()]|\.\d){{0,200}}?),?\s+(?:making|bringing|giving)\s+(?:a|the)\s+total\s+(?:of\s+)?"
+    rf"(?<![\d,.])(?P<total>{_COUNT})(?![\d,]|[/-]\d)(?P<tscale>\s+(?:mln|million|billion|bln))?", regex.IGNORECASE)
+_PART_LIST = regex.compile(rf"{_PART}(?!\s+to\s+\d)(?:(?:\s+[^\s\d,;.()]+){{0,6}}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|[A-Z][\w-]*)\s+){{0,3}}?{_PART}(?!\s+to\s+\d))+",
+                           regex.IGNORECASE)
+
+
+def _count_value(num: str, scale: str | None = None) -> float:
+    return float(WORD_NUMBERS[num.lower()]) if num.lower() in WORD_NUMBERS else value(num, scale)
+
+
+def _times_ten(num: str) -> str:
+    """The figure with one digit too many, written in its own style ("8,863,000" -> "88,630,000", "two" -> "20")."""
+    if num.lower() in WORD_NUMBERS:
+        return str(WORD_NUMBERS[num.lower()] * 10)
+    v = float(num.replace(",", "")) * 10
+    dec = max(decimals(num) - 1, 0)
+    return f"{v:,.{dec}f}" if "," in num else _fmt(v, dec)
+
+
+def parts_plants(doc: str, text: str) -> Iterator[dict]:
+    """ "a total of 158 vessels, including 50 in Santos and 50 in Rio": one part given a digit too many.
+
+    The parts (two or more, read with their scale words; bare parts take the total's scale) must fit in
+    the total before (with "including", "of which": no more than it; with "making a total of": equal to it
+    within rounding) and the part written ten times larger must make them exceed it: a breakdown that no
+    reading of the figures can fit.
+    """
+    for site, exact in ((PARTS_SITE, False), (TOTAL_AFTER_SITE, True)):
+        for m in site.finditer(text):
+            ps, pe = m.span("parts")
+            lst = _PART_LIST.search(text, ps, pe) if not exact else None
+            if exact:
+                for cand in _PART_LIST.finditer(text, ps, pe):
+                    lst = cand  # the list that ends right before "making a total"
+                if lst is not None and text[lst.end():pe].strip(" ,\n") and len(text[lst.end():pe]) > 40:
+                    lst = None
+            elif lst is not None and lst.start() - ps > 0:
+                lst = None  # the parts start right after the link word
+            if lst is None:
+                continue
+            tscale = m.group("tscale")
+            parts = []
+            for pm in regex.finditer(_PART, lst.group(0), regex.IGNORECASE):
+                scale = regex.search(r"mln|million|billion|bln", pm.group(0), regex.IGNORECASE)
+                parts.append((pm.group("part"), lst.start() + pm.start("part"), _count_value(pm.group("part"), scale.group(0) if scale else tscale)))
+            if len(parts) < 2:
+                continue
+            total = _count_value(m.group("total"), tscale)
+            slack = sum(0.5 * 10 ** -decimals(p) * value("1", tscale) for p, _, _ in parts) + 0.5 * 10 ** -decimals(m.group("total")) * value("1", tscale)
+            summed = sum(v for _, _, v in parts)
+            if summed <= 0 or (abs(summed - total) > slack if exact else summed > total + slack):
+                continue  # only breakdowns that fit their total as written
+            first, s, v = parts[0]
+            if summed + 9 * v <= total + slack:
+                continue  # ten times the part would still fit: not exposed
+            yield _plant("part-digit-added", "S", doc, text, s, s + len(first), _times_ten(first),
+                         f"parts {summed:g} of total {total:g}")
+
+
+PROFIT = r"(?:net\s+profits?|net\s+income|net\s+earnings|operating\s+profits?|pre-?tax\s+profits?|after[\s-]tax\s+profits?|profits?|earnings)"
+WHOLE = r"(?:revenues?|sales|turnover)"
+_LINK = r"(?:\s+(?:of|was|were|at|totalled|totaled|totalling|reached|rose\s+to|fell\s+to|to|on))?(?:\s+(?:about|some|nearly))?"
+def _money(g: str) -> str:
+    return (rf"(?<![\d,.])(?P<{g}>{NUM})(?![\d,])(?P<{g}s>\s(?:mln|million|billion|bln))?"
+            rf"(?P<{g}u>\s(?:dlrs|dollars|stg|marks|francs|yen|guilders|lire|crowns|yuan|pounds|euros))?")
+
+
+PART_WHOLE = regex.compile(
+    rf"\b{PROFIT}(?!\s+(?:per|a)\s+share){_LINK}\s+(?:US)?\$?{_money('p')}[^.;!?]{{0,100}}?\b{WHOLE}{_LINK}\s+(?:US)?\$?{_money('w')}"
+    rf"|\b{WHOLE}{_LINK}\s+(?:US)?\$?{_money('w')}[^.;!?]{{0,100}}?\b{PROFIT}(?!\s+(?:per|a)\s+share){_LINK}\s+(?:US)?\$?{_money('p')}",
+    regex.IGNORECASE)
+_SCALE_UP = {"mln": "billion", "million": "billion", "bln": "trillion", "billion": "trillion"}
+
+
+def part_whole_plants(doc: str, text: str) -> Iterator[dict]:
+    """ "net income of 2,246,000 dlrs on revenues of 68.3 mln": the profit written a thousand times larger.
+
+    The profit must be smaller than the revenue it is stated with, in one sentence and one currency; the
+    planted one (its scale word moved up, or three zeros added to a figure written out) is larger: a profit
+    above the sales it comes from, which the sentence itself shows.
+    """
+    for m in PART_WHOLE.finditer(text):
+        pu, wu = (m.group("pu") or "").strip(), (m.group("wu") or "").strip()
+        if pu and wu and pu != wu:
+            continue
+        part, whole = value(m.group("p"), m.group("ps")), value(m.group("w"), m.group("ws"))
+        if not 0 < part < whole:
+            continue
+        if m.group("ps"):
+            s, e = m.span("ps")
+            planted = " " + _SCALE_UP[m.group("ps").strip().lower()]
+        elif "," in m.group("p") and not decimals(m.group("p")):
+            s, e = m.span("p")
+            planted = m.group("p") + ",000"
+        else:
+            continue
+        table = regex.match(r"(?:\s(?:mln|million|billion|bln))?(?:\s[a-z]+)?\s+vs\b", text[m.end("p"):m.end("p") + 30]) or \
+            regex.search(r"\bvs\s+(?:profit\s+|loss\s+)?\Z", text[max(0, m.start("p") - 20):m.start("p")])
+        kind = "profit-above-revenue-table" if table else "profit-above-revenue"  # "Net profit 628,000 vs ... Sales"
+        if part * 1000 > whole:
+            yield _plant(kind, "S", doc, text, s, e, planted, f"profit {part:g} of revenue {whole:g}")
+
 
 
 def restated_plants(doc: str, text: str) -> Iterator[dict]:
@@ -215,14 +441,15 @@ def restated_plants(doc: str, text: str) -> Iterator[dict]:
 
 PLANTERS: tuple[Callable[[str, str], Iterator[dict]], ...] = (
     growth_plants, points_plants, multiplier_plants, decline_plants, grouping_plants, garble_plants,
-    conversion_plants, respectively_plants, restated_plants,
+    conversion_plants, unit_conversion_plants, respectively_plants, parts_plants, part_whole_plants, restated_plants,
 )
 
 # Which rule families exist now; plants of other families are reported as "no rule yet".
 KINDS = {
     "rate-changed": "G", "rate-decimal-lost": "G", "direction-flipped": "G", "percent-for-points": "G",
     "multiplier-changed": "G", "decline-past-100": "P", "separator-dropped": "Q", "separator-split": "Q",
-    "wan-garble": "Q", "yi-garble": "Q", "glued-year": "Q", "conversion-scale": "U", "respectively-dropped": "S",
+    "wan-garble": "Q", "yi-garble": "Q", "glued-year": "Q", "conversion-scale": "U", "unit-conversion-zero": "U",
+    "respectively-dropped": "S", "part-digit-added": "S", "profit-above-revenue": "S", "profit-above-revenue-table": "S",
     "restated-differently": "C",
 }
 

@@ -48,3 +48,48 @@ def test_expected_plants_and_their_wording():
 def test_inconsistent_originals_are_not_planted():
     text = "Net profit rose 50 pct to 150 mln dlrs from 120 mln dlrs."  # already wrong: 25 %
     assert not [p for p in plants("doc", text) if p["family"] == "G"]
+
+
+SUMS = (
+    "Arrivals this week total 310,000 tonnes, of which 120,000 are grain and 190,000 are feed.\n"
+    "The board has 12 members, including three bankers and five lawyers.\n"
+    "Acme reported net income of 3.2 mln dlrs on sales of 41.5 mln dlrs.\n"
+    "The second and third quarter results included gains of 1.5 mln dlrs and 2.1 mln dlrs, respectively.\n"
+    "The plant cost 40 mln euros (52 mln dollars) to build.\n"
+    "The storm passed 120 km (75 miles) north of the port.\n"
+)
+
+
+def test_sum_and_conversion_plants():
+    got = {}
+    for p in plants("doc", SUMS):
+        got.setdefault(p["kind"], p)
+        assert p["text"][p["start"]:p["end"]] == p["planted"]
+        assert p["text"][:p["start"]] == SUMS[:p["start"]]
+        assert p["family"] == KINDS[p["kind"]]
+    assert got["part-digit-added"]["original"] == "120,000" and got["part-digit-added"]["planted"] == "1,200,000"
+    assert got["profit-above-revenue"]["planted"] == " billion"
+    assert got["respectively-dropped"]["original"] == "1.5 mln dlrs and 2.1 mln"
+    assert got["respectively-dropped"]["planted"] == "2.1 mln"
+    assert got["conversion-scale"]["planted"] == " billion"
+    assert got["unit-conversion-zero"]["planted"] == "750"
+    parts = [p for p in plants("doc", SUMS) if p["kind"] == "part-digit-added"]
+    assert [p["planted"] for p in parts] == ["1,200,000"]  # one per kind per article
+    assert [p["planted"] for p in __import__("bench.inject", fromlist=["x"]).parts_plants("d", SUMS)] == ["1,200,000", "30"]
+
+
+def test_sum_and_conversion_sites_that_do_not_hold_are_not_planted():
+    text = ("Arrivals total 310,000 tonnes, of which 220,000 are grain and 190,000 are feed.\n"  # parts exceed total already
+            "Acme reported net income of 53.2 mln dlrs on sales of 41.5 mln dlrs.\n"  # profit above sales already
+            "Gains were 1.5 mln dlrs and 2.1 mln dlrs in 2021, 2022 and 2023, respectively.\n"  # 2 figures, 3 labels
+            "The plant cost 40 mln euros (52 mln roubles) to build.\n"  # a currency with no stable rate
+            "The storm passed 120 km (95 miles) north of the port.\n")  # not a conversion within 10 %
+    kinds = {p["kind"] for p in plants("doc", text)}
+    assert not kinds & {"part-digit-added", "profit-above-revenue", "respectively-dropped", "conversion-scale",
+                        "unit-conversion-zero"}
+
+
+def test_earnings_table_rows_are_their_own_kind():
+    text = "Net profit 628,000 vs loss 491,000 Sales 50.7 mln vs 44.1 mln\n"
+    got = [p for p in plants("doc", text) if p["family"] == "S"]
+    assert [p["kind"] for p in got] == ["profit-above-revenue-table"] and got[0]["planted"] == "628,000,000"
