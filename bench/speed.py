@@ -6,8 +6,9 @@ is what counts. Every figure is measured in the same run as a baseline, so
 they can be compared across machines:
 
 - check_text over the whole news corpus (Reuters + BBC + WMT English + WMT
-  translated refs), single process, best of 3: MB/s (UTF-8 bytes, 10^6) and
-  documents/s; beside it a bare `regex` number scan (the floor any extractor
+  translated refs), single process, best of 3: MB per CPU second of the
+  process (the one-core target: a shared machine's other jobs do not count),
+  MB/s of wall time beside it (UTF-8 bytes, 10^6) and documents/s; beside it a bare `regex` number scan (the floor any extractor
   pays) and the ratio between the two;
 - peak RSS of this process (resource.getrusage);
 - cold start: wall time of `statlint check` on a ~1 KB article (median of 5,
@@ -80,6 +81,24 @@ def best_of(fn, repeat: int) -> tuple[float, object]:
         result = fn()
         best = min(best, time.perf_counter() - t0)
     return best, result
+
+
+def best_of_cpu(fn, repeat: int) -> tuple[float, float, object]:
+    """(best wall seconds, best CPU seconds of this process, result) over `repeat` runs.
+
+    The target is throughput on one core. On a shared machine the wall clock also
+    counts the time this process waited for its core while other jobs ran; CPU
+    time (time.process_time, this single-threaded process only) does not. Both
+    are reported; each is the best of its own runs.
+    """
+    wall = cpu = float("inf")
+    result = None
+    for _ in range(repeat):
+        w0, c0 = time.perf_counter(), time.process_time()
+        result = fn()
+        wall = min(wall, time.perf_counter() - w0)
+        cpu = min(cpu, time.process_time() - c0)
+    return wall, cpu, result
 
 
 def _check_all(texts: list[str]) -> tuple[int, int]:
@@ -259,7 +278,7 @@ def run(repeat: int = 3) -> dict:
     load_before = os.getloadavg()
 
     _check_all(texts[:50])  # warm-up: lazy imports, compiled patterns
-    t_check, (found, errors) = best_of(lambda: _check_all(texts), repeat)
+    t_check, cpu_check, (found, errors) = best_of_cpu(lambda: _check_all(texts), repeat)
     t_scan, numbers = best_of(lambda: _scan_all(texts), repeat)
     slowest = _slowest(texts, ids)
     rss_peak = _peak_rss_mb()
@@ -279,6 +298,7 @@ def run(repeat: int = 3) -> dict:
     return {
         "docs": len(texts), "bytes": nbytes, "repeat": repeat,
         "statlint": {"seconds": round(t_check, 3), "mb_per_s": round(mb / t_check, 3), "docs_per_s": round(len(texts) / t_check, 1),
+                     "cpu_seconds": round(cpu_check, 3), "mb_per_cpu_s": round(mb / cpu_check, 3),
                      "findings": found, "errors": errors, "slowest_docs": slowest},
         "regex_scan": {"pattern": NUMBER_SCAN.pattern, "seconds": round(t_scan, 4), "mb_per_s": round(mb / t_scan, 1),
                        "docs_per_s": round(len(texts) / t_scan, 1), "numbers": numbers},
@@ -300,7 +320,8 @@ def summary_lines(res: dict) -> list[str]:
     heavy = res["cold_imports"].get("cli", {})
     loaded = [m for m in ("pint", "sklearn") if heavy.get(m)]
     return [
-        f"speed: {res['docs']} docs, {res['bytes'] / 1e6:.2f} MB; statlint {s['mb_per_s']} MB/s ({s['docs_per_s']} docs/s), "
+        f"speed: {res['docs']} docs, {res['bytes'] / 1e6:.2f} MB; statlint {s['mb_per_cpu_s']} MB per CPU second, "
+        f"{s['mb_per_s']} MB/s wall ({s['docs_per_s']} docs/s), "
         f"regex scan {r['mb_per_s']} MB/s, {res['slowdown_vs_regex']}x slower; peak RSS {res['rss_mb']['peak']} MB",
         f"  2 processes: {res['two_processes']['mb_per_s']} MB/s, speed-up x{res['two_processes']['speedup']}",
         f"  cold start `statlint check` (1 KB): {cli['median_s']} s median" + ("" if cli["ok"] else f" (FAILED rc={cli['returncode']})")
