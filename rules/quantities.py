@@ -508,9 +508,6 @@ def _read_words(text: str, m) -> Quantity | None:
         unit, kind = "times", "multiplier"
     elif tail:
         unit = "percent"
-    frac = fraction_words_value(words)
-    if frac is not None:
-        value = frac
     # spelled-out numbers are exact as words, but a scale word makes them round ("two million")
     if scale_word:
         low, high = rounding_interval(value / SCALES[scale_word], 0, 0, SCALES[scale_word])
