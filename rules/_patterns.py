@@ -105,6 +105,14 @@ NAME_WORDS_ANY_CASE = frozenset(
     "phases stage stages line lines site sites day days fraction fractions supplement sample samples experiment "
     "experiments cohort cohorts patient patients step steps round rounds group groups chapter chapters section "
     "sections version versions case cases unit units no no. nos nos.".split())
+# What joins the members of a list of labels ("phases 3, 5, and 7", "Figs. 2 and 3", "lines 12 & 23").
+LIST_JOIN = regex.compile(r"[A-Za-z]?(?:,\s*+(?:and\s++|or\s++|&\s*+)?|\s++(?:and|or|&|to)\s++|\s*+[–-]\s*+)")
+# Naming words that make only a bare number a label ("Column 2", "type 1 diabetes", "p. 301"),
+# not a measured one ("month 5 pct").
+BARE_NAME_WORDS = frozenset(
+    "column columns row rows panel panels lane lanes axis bed beds clone clones complex type numbered "
+    "labelled labeled code codes p. pp.".split())
+AGE_WORDS = frozenset(("age", "aged", "ages", "Age", "Aged", "Ages"))
 CURRENCY_SYMBOL_CHARS = frozenset("$€£¥₹₽₩₺₴₦₱฿")
 ACRONYM = regex.compile(r"[A-Z]{2,5}")
 GLUED_LABEL_CHARS = frozenset("×→)]#^[")

@@ -37,10 +37,21 @@ def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     quantities: list[Quantity] = []
     skipped: list[Span] = []
+    label_end = -1  # where the last number read as a label ("Figs. 2", "phases 3") ends
     for m in P.SCAN.finditer(text):
         q = _read_match(text, m)
+        if label_end >= 0 and m.start() - label_end <= 7:
+            if (q is None or _is_bare(q)) and P.LIST_JOIN.fullmatch(text, label_end, m.start()) \
+                    and _list_goes_on(text, label_end, m):
+                # "phases 3, 5 and 7", "Figs. 2 and 3": the list goes on naming labels
+                skipped.append(Span(*m.span(P.SCAN_NUM)))
+                label_end = m.end()
+                continue
+            label_end = -1
         if q is None:
             skipped.append(Span(*m.span(P.SCAN_NUM)))
+            if _was_label(text, m):
+                label_end = m.end()
         else:
             quantities.append(q)
     if any(stem in text for stem in P.FRACTION_STEMS):
@@ -300,6 +311,43 @@ def _read_match(text: str, m) -> Quantity | None:
     )
 
 
+def _is_bare(q: Quantity) -> bool:
+    """A plain count as written, no unit, sign, bound or scale: what a label list continues with."""
+    return q.unit == "count" and q.kind in ("level", "range") and q.bound == "=" and q.grouping == "plain" \
+        and not q.decimals and q.text[:1].isdigit() and q.text[-1:].isdigit()
+
+
+def _list_goes_on(text: str, label_end: int, m) -> bool:
+    """A comma alone continues a list only up to another member or the list's end: "Figs. 2, 5 and 7",
+    "(phases 3, 5)", but not "in Fig. 10, 350 electrons were injected"."""
+    join = text[label_end:m.start()]
+    if "," not in join or "and" in join or "or" in join or "&" in join:
+        return True
+    nxt = text[m.end():m.end() + 5]
+    return nxt[:1] in ",;:)]." or nxt == "" or nxt.startswith((" and ", " or ", " & "))
+
+
+def _was_label(text: str, m) -> bool:
+    """Whether a skipped match heads a list of labels: it follows a naming word ("Figs. 2", "phases 3")
+    or has a letter glued after it ("Figures 3A"). Names ("COVID-19", "OPEC 2") head no list."""
+    after = text[m.end():m.end() + 2]
+    if after[:1] in P.ASCII_LETTERS and P.LABEL_AFTER.match(after):
+        return True
+    before = text[max(0, m.start(P.SCAN_NUM) - 40):m.start(P.SCAN_NUM)]
+    if not before[-1:].isspace():
+        return False
+    word = _word_before(before)
+    if word in P.AGE_WORDS:
+        return False  # "aged 18 to 21", "aged 66 and 50": ages, however "aged 45" alone is read
+    return word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE or word.lower() in P.BARE_NAME_WORDS
+
+
+def _word_before(before: str) -> str:
+    """The word before the spaces that end `before`, without an opening bracket or quote."""
+    stripped = before.rstrip()
+    return stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
+
+
 def _noun_after(text: str, end: int) -> str | None:
     """The word after a quantity ("150 mln dlrs" -> "dlrs" after the unit is read)."""
     wn = P.WORD_AFTER.match(text[end:end + 40])
@@ -395,11 +443,12 @@ def _is_label_before(before: str, bare: bool) -> bool:
         return len(before) > 1 and before[-2].isalpha()
     if not last.isspace():
         return False
-    stripped = before.rstrip()
-    word = stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
+    word = _word_before(before)
     if not word:
         return False
     if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:
+        return True
+    if bare and word.lower() in P.BARE_NAME_WORDS:
         return True
     # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
     # (one space apart: "WHEAT            2,692.4" is a table row, not a name)

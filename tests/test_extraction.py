@@ -108,3 +108,21 @@ def test_and_joins_number_words_only_after_hundred():
     assert [(q.text, q.value) for q in extract_quantities("five and two members")] == [("five", 5), ("two", 2)]
     assert [(q.text, q.value) for q in extract_quantities("one hundred and five people")] == [
         ("one hundred and five", 105)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Results for phases 3, 5, and 7 are in Figs. 2 and 4.", []),
+    ("See Tables 1, 2 and 6-8 and Sections 4 & 5.", []),
+    ("Blocks 3A and 3B hold 12 flats.", [("12", 12)]),
+    ("Column 2 lists 14 towns; panels 1 and 2 show type 1 cases.", [("14", 14)]),
+    ("Figure 3, 45% of the votes", [("45%", 45)]),
+    ("COVID-19 and 5,963,373 recoveries", [("5,963,373", 5963373)]),
+    ("sales in Section 4, 12 pct higher", [("12 pct", 12)]),
+    ("As shown in Fig. 10, 350 people came.", [("350", 350)]),
+    ("Lines 4, 9 and 12 of the map", []),
+    ("two samples 26.5 and 31.25 deep", [("two", 2), ("31.25", 31.25)]),
+    ("workers aged 18 to 21 and 66", [("21", 21), ("66", 66)]),
+])
+def test_lists_of_labels_are_not_quantities(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert got == expected
