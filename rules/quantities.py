@@ -342,6 +342,12 @@ def _was_label(text: str, m) -> bool:
     return word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE or word.lower() in P.BARE_NAME_WORDS
 
 
+def _has_letter(before: str) -> bool:
+    """Whether the word that ends `before` (no space at its end) has a letter in it."""
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return any(ch.isalpha() for ch in word)
+
+
 def _word_before(before: str) -> str:
     """The word before the spaces that end `before`, without an opening bracket or quote."""
     stripped = before.rstrip()
@@ -388,14 +394,19 @@ def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None,
     """
     if num.count(".") == 2 and P.DOTTED_DATE.fullmatch(num):
         return True
-    if _is_label_before(before, bare=not (tail or scale or rng or "," in num)):
-        return True
+    if _is_label_before(before, bare=not (tail or scale or rng or "," in num)) \
+            and not ("." in num and _word_before(before) in P.AGE_WORDS):
+        return True  # (an age with decimals is a measurement: "mean age 54.8 years")
+    if num[:1] == "0" and num[1:2].isdigit():
+        return True  # "007", "(001)", "040301": a code, not a quantity
     if not tail and not scale and after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
-    if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS and P.LABEL_AFTER.match(after) \
-            and not P.CURRENCY_BEFORE.search(before):
-        return True  # "Figure 3C", "a 4D survey": labels, not measurements
-    if before.endswith("(") and after.startswith(")") and not tail:
+    if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS:
+        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before):
+            return True  # "Figure 3C", "a 4D survey": labels, not measurements
+        if after[:1] in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
+            return True  # "the 187Os/188Os ratio": isotopes
+    if before.endswith("(") and after.startswith(")") and not tail and not scale:
         return True  # "(1)": an enumeration
     if not tail and not scale and not rng:
         if _may_be_time(after) and P.TIME_AFTER.match(after):
@@ -404,8 +415,11 @@ def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None,
             return True  # a date 12/03/2020 or a ratio we do not read
         if len(num) <= 2 and _is_day_of_month(before, after):
             return True
-    if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit() and len(num) == 4:
-        return True  # "2021-style"
+    if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit():
+        if len(num) == 4:
+            return True  # "2021-style"
+        if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
+            return True  # "a 3-D model", "the 10-K filing"
     return False
 
 
@@ -440,7 +454,10 @@ def _is_label_before(before: str, bare: bool) -> bool:
     if last in P.GLUED_LABEL_CHARS:
         return True
     if last in "-−":
-        return len(before) > 1 and before[-2].isalpha()
+        # "year−1"; "hSOX2-23", "A320-200": a name with letters and digits, then a number
+        return len(before) > 1 and (before[-2].isalpha() or (before[-2].isdigit() and _has_letter(before[:-1])))
+    if last == "(":
+        return bare and before[-2:-1].isalpha()  # "F(3, 8.9)", "poly(3-hexylthiophene)": arguments
     if not last.isspace():
         return False
     word = _word_before(before)

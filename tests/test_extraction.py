@@ -126,3 +126,19 @@ def test_and_joins_number_words_only_after_hundred():
 def test_lists_of_labels_are_not_quantities(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("clone hSOX2-23 and the A320-200 jet", []),
+    ("the F(3, 8.9) statistic of poly(3-hexylthiophene)", [("8.9", 8.9)]),
+    ("the {111} planes and the (001) peak, code 040301, agent 007", []),
+    ("the 187Os/188Os and 40Ar/39Ar ratios", []),
+    ("a 3-D model and an 8-K filing, a 5-year plan", [("5", 5)]),
+    ("the upper part (33 m) and 9.92 billion (5.88 billion)", [("33", 33), ("9.92 billion", 9.92e9),
+                                                                 ("5.88 billion", 5.88e9)]),
+    ("mean age 54.8 years, aged 45", [("54.8", 54.8)]),
+])
+def test_identifiers_and_codes_are_not_quantities(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert all(math.isclose(v, w) for (_, v), (_, w) in zip(got, expected))
