@@ -116,6 +116,22 @@ AGE_WORDS = frozenset(("age", "aged", "ages", "Age", "Aged", "Ages"))
 CURRENCY_SYMBOL_CHARS = frozenset("$€£¥₹₽₩₺₴₦₱฿")
 ACRONYM = regex.compile(r"[A-Z]{2,5}")
 GLUED_LABEL_CHARS = frozenset("×→)]#^[{")
+# A power of ten after a numeral: "× 10^5", "x 10−8", "×10⁻⁴", "e-3"; or after a lone 10 ("10⁵", "10^6",
+# "10−4", not "10-4"). `mark` is None for the lone 10. POWER_INITIALS: the characters one of these
+# starts with, right after the numeral or after one space (the cheap test before POWER_AFTER).
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+POWER_AFTER = regex.compile(
+    r"(?:(?P<mark>\s?[×x]\s?10(?:\^\s?|(?=[−-]\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))|[eE](?=[+−-]?\d))"
+    r"|\^\s?|(?=−\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))"
+    r"(?P<exp>[+−⁻⁺-]?(?:\d{1,3}|[" + _SUPERSCRIPTS + r"]{1,3}))(?![\d" + _SUPERSCRIPTS + r"]|[.,]\d)")
+POWER_INITIALS = frozenset("×xeE^−⁻⁺" + _SUPERSCRIPTS)
+SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
+# A unit symbol glued to the number that LABEL_AFTER would take for a label letter: a prefixed SI
+# symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
+# (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
+# only as the next factor with its power: "7.85mWm−2")
+GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω))"
+                           r"(?![A-Za-z](?![−⁻-]?\d))")
 ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)

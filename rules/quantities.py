@@ -38,7 +38,10 @@ def extract(doc: Document, facts: Facts) -> Facts:
     quantities: list[Quantity] = []
     skipped: list[Span] = []
     label_end = -1  # where the last number read as a label ("Figs. 2", "phases 3") ends
+    read_end = 0  # where the last quantity read ends ("4.3 × 10−8" takes in the "10" and the "8")
     for m in P.SCAN.finditer(text):
+        if m.start() < read_end:
+            continue
         q = _read_match(text, m)
         if label_end >= 0 and m.start() - label_end <= 7:
             if (q is None or _is_bare(q)) and P.LIST_JOIN.fullmatch(text, label_end, m.start()) \
@@ -54,6 +57,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
                 label_end = m.end()
         else:
             quantities.append(q)
+            read_end = q.span.end
     if any(stem in text for stem in P.FRACTION_STEMS):
         # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
         digits = len(quantities)
@@ -158,12 +162,21 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
 def _read_match(text: str, m) -> Quantity | None:
     num, frac, slash, rng, num2, scale_group, tail_group = m.groups()  # P.SCAN_GROUPS
     start, end = m.start(P.SCAN_NUM), m.end()
+    power = None
+    num_end = m.end(P.SCAN_NUM)
+    if text[num_end:num_end + 1] in P.POWER_INITIALS or text[num_end + 1:num_end + 2] in P.POWER_INITIALS:
+        power = _power_of_ten(text, num, num_end)
+        if power is not None:  # "4.3 × 10−8", "1e-3", "10⁵": a power of ten, and nothing else after the numeral
+            end = power[1]
+            frac = slash = rng = num2 = scale_group = tail_group = None
     before = text[max(0, start - 40):start]
     after = text[end:end + 40]
     if _is_excluded(num, rng, scale_group, tail_group, before, after):
         return None
     numeral = parse_numeral(num)
     value = numeral.value
+    if power is not None and power[2]:
+        value = 1.0  # "10⁵" alone: the numeral is the base
     if not math.isfinite(value):
         return None
     decimals, zeros = numeral.decimals, numeral.trailing_zeros
@@ -213,7 +226,7 @@ def _read_match(text: str, m) -> Quantity | None:
         if pm:
             tail_text = "%"
             end += len(pm.group(0))
-    scale = SCALES.get(scale_word, 1.0)
+    scale = SCALES.get(scale_word, 1.0) if power is None else 10.0 ** power[0]
 
     unit = currency or "count"
     kind = "level"
@@ -274,7 +287,7 @@ def _read_match(text: str, m) -> Quantity | None:
             1900 <= value <= 2100 and len(num) == 4 and not rng and not negative):
         return None
 
-    if scale_word or tail_text or value < 1000:
+    if scale_word or tail_text or value < 1000 or power is not None:
         zeros = 0  # "10 mln", "20 pct", "120": the last digit is the precision; "3,000" may be rounded
     low, high = rounding_interval(value, decimals, zeros, scale)
     if value2 is not None:
@@ -354,6 +367,19 @@ def _word_before(before: str) -> str:
     return stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
 
 
+def _power_of_ten(text: str, num: str, num_end: int) -> tuple[int, int, bool] | None:
+    """(exponent, end, whether the numeral is the base 10 itself) for "3 × 10^5", "4.3 × 10−8",
+    "2.5e-3" and a lone "10⁻⁴", "10^6" or "10−4" (a minus sign, not a hyphen: "10-4" is a range or a score)."""
+    pm = P.POWER_AFTER.match(text, num_end)
+    if pm is None:
+        return None
+    alone = pm.group("mark") is None
+    if alone and num != "10":
+        return None
+    exponent = int(pm.group("exp").translate(P.SUPERSCRIPT_DIGITS))
+    return (exponent, pm.end(), alone) if abs(exponent) <= 300 else None
+
+
 def _noun_after(text: str, end: int) -> str | None:
     """The word after a quantity ("150 mln dlrs" -> "dlrs" after the unit is read)."""
     wn = P.WORD_AFTER.match(text[end:end + 40])
@@ -402,8 +428,8 @@ def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None,
     if not tail and not scale and after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
     if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS:
-        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before):
-            return True  # "Figure 3C", "a 4D survey": labels, not measurements
+        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after):
+            return True  # "Figure 3C", "a 4D survey": labels, not measurements ("400eV", "10MW" are)
         if after[:1] in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
             return True  # "the 187Os/188Os ratio": isotopes
     if before.endswith("(") and after.startswith(")") and not tail and not scale:
@@ -453,6 +479,8 @@ def _is_label_before(before: str, bare: bool) -> bool:
         return not before.endswith(("RM", "Rs", "Rp", "RMB"))
     if last in P.GLUED_LABEL_CHARS:
         return True
+    if last == "−" and before[-3:-1] == "10" and not before[-4:-3].isdigit():
+        return True  # "10−4": an exponent
     if last in "-−":
         # "year−1"; "hSOX2-23", "A320-200": a name with letters and digits, then a number
         return len(before) > 1 and (before[-2].isalpha() or (before[-2].isdigit() and _has_letter(before[:-1])))

@@ -142,3 +142,25 @@ def test_identifiers_and_codes_are_not_quantities(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
     assert [t for t, _ in got] == [t for t, _ in expected]
     assert all(math.isclose(v, w) for (_, v), (_, w) in zip(got, expected))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a dose of 4.3 × 10−8 g and 2 x 10^5 cells", [("4.3 × 10−8 g", 4.3e-8), ("2 x 10^5", 2e5)]),
+    ("rates of 1e-3 and 2.5E+06, about 10⁵ cells", [("1e-3", 1e-3), ("2.5E+06", 2.5e6), ("10⁵", 1e5)]),
+    ("a ratio above 10−4 (see", [("10−4", 1e-4)]),
+    ("a 10-4 win and a 3 x 10 m hall", [("10-4", 7), ("3 x", 3), ("10", 10)]),
+])
+def test_powers_of_ten(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert all(math.isclose(v, w) for (_, v), (_, w) in zip(got, expected))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("beams at 400eV and 12keV", [("400", 400), ("12", 12)]),
+    ("a 100MW plant and a 7.85mWm−2 flux", [("100MW", 100), ("7.85", 7.85)]),
+    ("the 4TH QTR, a 1MTH bill, 3D films, 5G phones, Figure 3C", []),
+])
+def test_glued_unit_symbols_are_read(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert got == expected
