@@ -60,7 +60,9 @@ CURRENCY_WORD = r"(?:" + _alternation(CURRENCY_WORDS) + r")\b"
 UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
 
 SCAN = regex.compile(
-    r"(?<![\w.,/:])(?P<num>" + NUMERAL + r")"
+    # (a "." right before may be the numeral's own, ".05", when nothing word-like is glued before it;
+    # rules.quantities reads it back, so that the scan still starts on a digit)
+    r"(?<![\w,/:]|[\w.,/:]\.)(?P<num>" + NUMERAL + r")"
     r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?:\.\d++)?+(?![\d/])))?"
     r"(?:(?P<range>\s?[-–]\s?(?:[$€£¥]|US\$)?(?P<num2>" + NUMERAL + r"))(?![\d/]))?"
     r"(?P<scale>\s?" + SCALE_WORD + r")?"

@@ -148,6 +148,12 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
                                    bound="~"))
                 i += 2
                 continue
+            if between == "–" and q.unit == nxt.unit and q.unit != "count" and 0 <= q.value <= nxt.value:
+                # "9.9%–16.2%", "2 km–5 km": a range written with its unit twice
+                out.append(replace(q, span=Span(q.span.start, nxt.span.end), text=text[q.span.start:nxt.span.end],
+                                   value=(q.value + nxt.value) / 2, low=q.low, high=nxt.high, kind="range"))
+                i += 2
+                continue
             if P.AND_BETWEEN.fullmatch(between) and P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 10), q.span.start) \
                     and q.unit in ("count", nxt.unit) and q.value <= nxt.value:
                 out.append(replace(q, span=Span(q.span.start, nxt.span.end), text=text[q.span.start:nxt.span.end],
@@ -162,6 +168,8 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
 def _read_match(text: str, m) -> Quantity | None:
     num, frac, slash, rng, num2, scale_group, tail_group = m.groups()  # P.SCAN_GROUPS
     start, end = m.start(P.SCAN_NUM), m.end()
+    if text[start - 1:start] == "." and start:
+        num, start = "." + num, start - 1  # ".05", "$.50" (P.SCAN lets a lone dot through)
     power = None
     num_end = m.end(P.SCAN_NUM)
     if text[num_end:num_end + 1] in P.POWER_INITIALS or text[num_end + 1:num_end + 2] in P.POWER_INITIALS:
@@ -432,6 +440,11 @@ def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None,
             return True  # "Figure 3C", "a 4D survey": labels, not measurements ("400eV", "10MW" are)
         if after[:1] in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
             return True  # "the 187Os/188Os ratio": isotopes
+    if not tail and not scale and "α" <= after[:1] <= "ω" and after[:1] != "μ":
+        return True  # "2σ", "30ε", "2θ": a coefficient of a symbol, not a measurement ("5μm" is)
+    if after[:1] in "= " and after.lstrip(" ")[:1] == "=" and not tail and not scale and not rng \
+            and not P.CURRENCY_BEFORE.search(before):
+        return True  # "0 = never, 1 = sometimes": a code being defined
     if before.endswith("(") and after.startswith(")") and not tail and not scale:
         return True  # "(1)": an enumeration
     if not tail and not scale and not rng:

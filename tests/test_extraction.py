@@ -164,3 +164,16 @@ def test_powers_of_ten(text, expected):
 def test_glued_unit_symbols_are_read(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("p < .05 and $.50 a share", [(".05", 0.05, "count"), ("$.50", 0.5, "USD")]),
+    (".5 pct at the start, but not v.5 or 1..5", [(".5 pct", 0.5, "percent"), ("1", 1, "count")]),
+    ("shares rose (9.9%–16.2%)", [("9.9%–16.2%", 13.05, "percent")]),
+    ("off by 2σ and 0.9σ in a 5μm film", [("5", 5, "count")]),
+    ("scored 0 = never, 1 = always; £1 = $1.50", [("£1", 1, "GBP"), ("$1.50", 1.5, "USD")]),
+])
+def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
+    got = [(q.text, q.value, q.unit) for q in extract_quantities(text)]
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    assert all(math.isclose(v, w) for (_, v, _), (_, w, _) in zip(got, expected))
