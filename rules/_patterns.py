@@ -65,7 +65,9 @@ CURRENCY_WORD = r"(?:" + _alternation(CURRENCY_WORDS) + r")\b"
 UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
 
 SCAN = regex.compile(
-    r"(?<![\w.,/:])(?P<num>" + NUMERAL + r")"
+    # (a "." right before may be the numeral's own, ".05", when nothing word-like is glued before it;
+    # rules.quantities reads it back, so that the scan still starts on a digit)
+    r"(?<![\w,/:]|[\w.,/:]\.)(?P<num>" + NUMERAL + r")"
     r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?:\.\d++)?+(?![\d/])))?"
     r"(?:(?P<range>\s?[-–]\s?(?:[$€£¥]|US\$)?(?P<num2>" + NUMERAL + r"))(?![\d/]))?"
     r"(?P<scale>\s?" + SCALE_WORD + r")?"
@@ -110,8 +112,33 @@ NAME_WORDS_ANY_CASE = frozenset(
     "phases stage stages line lines site sites day days fraction fractions supplement sample samples experiment "
     "experiments cohort cohorts patient patients step steps round rounds group groups chapter chapters section "
     "sections version versions case cases unit units no no. nos nos.".split())
+# What joins the members of a list of labels ("phases 3, 5, and 7", "Figs. 2 and 3", "lines 12 & 23").
+LIST_JOIN = regex.compile(r"[A-Za-z]?(?:,\s*+(?:and\s++|or\s++|&\s*+)?|\s++(?:and|or|&|to)\s++|\s*+[–-]\s*+)")
+# Naming words that make only a bare number a label ("Column 2", "type 1 diabetes", "p. 301"),
+# not a measured one ("month 5 pct").
+BARE_NAME_WORDS = frozenset(
+    "column columns row rows panel panels lane lanes axis bed beds clone clones complex type numbered "
+    "labelled labeled code codes p. pp.".split())
+AGE_WORDS = frozenset(("age", "aged", "ages", "Age", "Aged", "Ages"))
 CURRENCY_SYMBOL_CHARS = frozenset("$€£¥₹₽₩₺₴₦₱฿")
-GLUED_LABEL_CHARS = frozenset("×→)]#^[")
+GLUED_LABEL_CHARS = frozenset("×→)]#^[{")
+# A power of ten after a numeral: "× 10^5", "x 10−8", "×10⁻⁴", "e-3"; or after a lone 10 ("10⁵", "10^6",
+# "10−4", not "10-4"). `mark` is None for the lone 10. POWER_INITIALS: the characters one of these
+# starts with, right after the numeral or after one space (the cheap test before POWER_AFTER).
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+POWER_AFTER = regex.compile(
+    r"(?:(?P<mark>\s?[×x]\s?10(?:\^\s?|(?=[−-]\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))|[eE](?=[+−-]?\d))"
+    r"|\^\s?|(?=−\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))"
+    r"(?P<exp>[+−⁻⁺-]?(?:\d{1,3}|[" + _SUPERSCRIPTS + r"]{1,3}))(?![\d" + _SUPERSCRIPTS + r"]|[.,]\d)")
+POWER_INITIALS = frozenset("×xeE^−⁻⁺" + _SUPERSCRIPTS)
+SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
+# A unit symbol glued to the number that LABEL_AFTER would take for a label letter: a prefixed SI
+# symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
+# (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
+# only as the next factor with its power: "7.85mWm−2")
+GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω))"
+                           r"(?![A-Za-z](?![−⁻-]?\d))")
+ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 LABEL_AFTER = regex.compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")

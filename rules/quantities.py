@@ -37,12 +37,27 @@ def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     quantities: list[Quantity] = []
     skipped: list[Span] = []
+    label_end = -1  # where the last number read as a label ("Figs. 2", "phases 3") ends
+    read_end = 0  # where the last quantity read ends ("4.3 × 10−8" takes in the "10" and the "8")
     for m in P.SCAN.finditer(text):
+        if m.start() < read_end:
+            continue
         q = _read_match(text, m)
+        if label_end >= 0 and m.start() - label_end <= 7:
+            if (q is None or _is_bare(q)) and P.LIST_JOIN.fullmatch(text, label_end, m.start()) \
+                    and _list_goes_on(text, label_end, m):
+                # "phases 3, 5 and 7", "Figs. 2 and 3": the list goes on naming labels
+                skipped.append(Span(*m.span(P.SCAN_NUM)))
+                label_end = m.end()
+                continue
+            label_end = -1
         if q is None:
             skipped.append(Span(*m.span(P.SCAN_NUM)))
+            if _was_label(text, m):
+                label_end = m.end()
         else:
             quantities.append(q)
+            read_end = q.span.end
     if any(stem in text for stem in P.FRACTION_STEMS):
         # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
         digits = len(quantities)
@@ -182,13 +197,17 @@ def _overlaps_any(quantities: list[Quantity], starts: list[int], span: Span) -> 
 
 
 def _may_have_pairs(text: str) -> bool:
-    """Whether _merge_pairs could merge anything: it needs "±", "+/-", "+-" or "between" (in any case;
-    none of its letters has a non-ASCII case partner, so lower() finds every spelling)."""
-    return "±" in text or "+" in text or "between" in text.lower()
+    """Whether _merge_pairs could merge anything: each of its forms needs one of these marks,
+    "±"/"+/-"/"+-", an en dash, or "between" (in any case; none of its letters has a non-ASCII
+    case partner, so lower() finds every spelling). A new form must add its mark here."""
+    return "±" in text or "+" in text or "–" in text or "between" in text.lower()
 
 
 def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """ "420 ± 30 K" is one quantity (390..450 K); so is "between 2 and 3 percent"."""
+    """ "420 ± 30 K" is one quantity (390..450 K); so are "between 2 and 3 percent" and "9.9%–16.2%".
+
+    Called only where _may_have_pairs finds the marks these forms need.
+    """
     out: list[Quantity] = []
     i = 0
     while i < len(quantities):
@@ -201,6 +220,12 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 out.append(replace(q, span=Span(q.span.start, nxt.span.end), text=text[q.span.start:nxt.span.end],
                                    low=q.value - nxt.value, high=q.value + nxt.value, unit=unit, kind="range",
                                    bound="~"))
+                i += 2
+                continue
+            if between == "–" and q.unit == nxt.unit and q.unit != "count" and 0 <= q.value <= nxt.value:
+                # "9.9%–16.2%", "2 km–5 km": a range written with its unit twice
+                out.append(replace(q, span=Span(q.span.start, nxt.span.end), text=text[q.span.start:nxt.span.end],
+                                   value=(q.value + nxt.value) / 2, low=q.low, high=nxt.high, kind="range"))
                 i += 2
                 continue
             if P.AND_BETWEEN.fullmatch(between) and P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 10), q.span.start) \
@@ -217,12 +242,23 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
 def _read_match(text: str, m) -> Quantity | None:
     num, frac, slash, rng, num2, scale_group, tail_group = m.groups()  # P.SCAN_GROUPS
     start, end = m.start(P.SCAN_NUM), m.end()
+    if text[start - 1:start] == "." and start:
+        num, start = "." + num, start - 1  # ".05", "$.50" (P.SCAN lets a lone dot through)
+    power = None
+    num_end = m.end(P.SCAN_NUM)
+    if text[num_end:num_end + 1] in P.POWER_INITIALS or text[num_end + 1:num_end + 2] in P.POWER_INITIALS:
+        power = _power_of_ten(text, num, num_end)
+        if power is not None:  # "4.3 × 10−8", "1e-3", "10⁵": a power of ten, and nothing else after the numeral
+            end = power[1]
+            frac = slash = rng = num2 = scale_group = tail_group = None
     before = text[max(0, start - 40):start]
     after = text[end:end + 40]
     if _is_excluded(num, rng, scale_group, tail_group, before, after):
         return None
     numeral = parse_numeral(num)
     value = numeral.value
+    if power is not None and power[2]:
+        value = 1.0  # "10⁵" alone: the numeral is the base
     if not math.isfinite(value):
         return None
     decimals, zeros = numeral.decimals, numeral.trailing_zeros
@@ -272,7 +308,7 @@ def _read_match(text: str, m) -> Quantity | None:
         if pm:
             tail_text = "%"
             end += len(pm.group(0))
-    scale = SCALES.get(scale_word, 1.0)
+    scale = SCALES.get(scale_word, 1.0) if power is None else 10.0 ** power[0]
 
     unit = currency or "count"
     kind = "level"
@@ -333,7 +369,7 @@ def _read_match(text: str, m) -> Quantity | None:
             1900 <= value <= 2100 and len(num) == 4 and not rng and not negative):
         return None
 
-    if scale_word or tail_text or value < 1000:
+    if scale_word or tail_text or value < 1000 or power is not None:
         zeros = 0  # "10 mln", "20 pct", "120": the last digit is the precision; "3,000" may be rounded
     low, high = rounding_interval(value, decimals, zeros, scale)
     if value2 is not None:
@@ -368,6 +404,62 @@ def _read_match(text: str, m) -> Quantity | None:
         span=Span(prefix_start, end), text=text[prefix_start:end], value=value, low=low, high=high,
         unit=unit, kind=kind, bound=bound, noun=noun, decimals=decimals, grouping=numeral.grouping,
     )
+
+
+def _is_bare(q: Quantity) -> bool:
+    """A plain count as written, no unit, sign, bound or scale: what a label list continues with."""
+    return q.unit == "count" and q.kind in ("level", "range") and q.bound == "=" and q.grouping == "plain" \
+        and not q.decimals and q.text[:1].isdigit() and q.text[-1:].isdigit()
+
+
+def _list_goes_on(text: str, label_end: int, m) -> bool:
+    """A comma alone continues a list only up to another member or the list's end: "Figs. 2, 5 and 7",
+    "(phases 3, 5)", but not "in Fig. 10, 350 electrons were injected"."""
+    join = text[label_end:m.start()]
+    if "," not in join or "and" in join or "or" in join or "&" in join:
+        return True
+    nxt = text[m.end():m.end() + 5]
+    return nxt[:1] in ",;:)]." or nxt == "" or nxt.startswith((" and ", " or ", " & "))
+
+
+def _was_label(text: str, m) -> bool:
+    """Whether a skipped match heads a list of labels: it follows a naming word ("Figs. 2", "phases 3")
+    or has a letter glued after it ("Figures 3A"). Names ("COVID-19", "OPEC 2") head no list."""
+    after = text[m.end():m.end() + 2]
+    if after[:1] in P.ASCII_LETTERS and P.LABEL_AFTER.match(after):
+        return True
+    before = text[max(0, m.start(P.SCAN_NUM) - 40):m.start(P.SCAN_NUM)]
+    if not before[-1:].isspace():
+        return False
+    word = _word_before(before)
+    if word in P.AGE_WORDS:
+        return False  # "aged 18 to 21", "aged 66 and 50": ages, however "aged 45" alone is read
+    return word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE or word.lower() in P.BARE_NAME_WORDS
+
+
+def _has_letter(before: str) -> bool:
+    """Whether the word that ends `before` (no space at its end) has a letter in it."""
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return any(ch.isalpha() for ch in word)
+
+
+def _word_before(before: str) -> str:
+    """The word before the spaces that end `before`, without an opening bracket or quote."""
+    stripped = before.rstrip()
+    return stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
+
+
+def _power_of_ten(text: str, num: str, num_end: int) -> tuple[int, int, bool] | None:
+    """(exponent, end, whether the numeral is the base 10 itself) for "3 × 10^5", "4.3 × 10−8",
+    "2.5e-3" and a lone "10⁻⁴", "10^6" or "10−4" (a minus sign, not a hyphen: "10-4" is a range or a score)."""
+    pm = P.POWER_AFTER.match(text, num_end)
+    if pm is None:
+        return None
+    alone = pm.group("mark") is None
+    if alone and num != "10":
+        return None
+    exponent = int(pm.group("exp").translate(P.SUPERSCRIPT_DIGITS))
+    return (exponent, pm.end(), alone) if abs(exponent) <= 300 else None
 
 
 def _noun_after(text: str, end: int) -> str | None:
@@ -410,14 +502,24 @@ def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None,
     """
     if num.count(".") == 2 and P.DOTTED_DATE.fullmatch(num):
         return True
-    if _is_label_before(before, bare=not (tail or scale or rng or "," in num)):
-        return True
+    if _is_label_before(before, bare=not (tail or scale or rng or "," in num)) \
+            and not ("." in num and _word_before(before) in P.AGE_WORDS):
+        return True  # (an age with decimals is a measurement: "mean age 54.8 years")
+    if num[:1] == "0" and num[1:2].isdigit():
+        return True  # "007", "(001)", "040301": a code, not a quantity
     if not tail and not scale and after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
-    if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS and P.LABEL_AFTER.match(after) \
+    if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS:
+        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after):
+            return True  # "Figure 3C", "a 4D survey": labels, not measurements ("400eV", "10MW" are)
+        if after[:1] in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
+            return True  # "the 187Os/188Os ratio": isotopes
+    if not tail and not scale and "α" <= after[:1] <= "ω" and after[:1] != "μ":
+        return True  # "2σ", "30ε", "2θ": a coefficient of a symbol, not a measurement ("5μm" is)
+    if after[:1] in "= " and after.lstrip(" ")[:1] == "=" and not tail and not scale and not rng \
             and not P.CURRENCY_BEFORE.search(before):
-        return True  # "Figure 3C", "a 4D survey": labels, not measurements
-    if before.endswith("(") and after.startswith(")") and not tail:
+        return True  # "0 = never, 1 = sometimes": a code being defined
+    if before.endswith("(") and after.startswith(")") and not tail and not scale:
         return True  # "(1)": an enumeration
     if not tail and not scale and not rng:
         if _may_be_time(after) and P.TIME_AFTER.match(after):
@@ -426,8 +528,11 @@ def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None,
             return True  # a date 12/03/2020 or a ratio we do not read
         if len(num) <= 2 and _is_day_of_month(before, after):
             return True
-    if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit() and len(num) == 4:
-        return True  # "2021-style"
+    if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit():
+        if len(num) == 4:
+            return True  # "2021-style"
+        if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
+            return True  # "a 3-D model", "the 10-K filing"
     return False
 
 
@@ -461,15 +566,21 @@ def _is_label_before(before: str, bare: bool) -> bool:
         return not before.endswith(("RM", "Rs", "Rp", "RMB"))
     if last in P.GLUED_LABEL_CHARS:
         return True
+    if last == "−" and before[-3:-1] == "10" and not before[-4:-3].isdigit():
+        return True  # "10−4": an exponent
     if last in "-−":
-        return len(before) > 1 and before[-2].isalpha()
+        # "year−1"; "hSOX2-23", "A320-200": a name with letters and digits, then a number
+        return len(before) > 1 and (before[-2].isalpha() or (before[-2].isdigit() and _has_letter(before[:-1])))
+    if last == "(":
+        return bare and before[-2:-1].isalpha()  # "F(3, 8.9)", "poly(3-hexylthiophene)": arguments
     if not last.isspace():
         return False
-    stripped = before.rstrip()
-    word = stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
+    word = _word_before(before)
     if not word:
         return False
     if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:
+        return True
+    if bare and word.lower() in P.BARE_NAME_WORDS:
         return True
     # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
     # (one space apart: "WHEAT            2,692.4" is a table row, not a name)

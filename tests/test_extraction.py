@@ -154,3 +154,70 @@ def test_fraction_candidates_find_what_the_full_scan_finds(text):
 
     expected = [m.span() for m in P.FRACTION_PHRASE.finditer(text)]
     assert [m.span() for m in _fraction_phrases(text, text.lower())] == expected
+@pytest.mark.parametrize("text,expected", [
+    ("Results for phases 3, 5, and 7 are in Figs. 2 and 4.", []),
+    ("See Tables 1, 2 and 6-8 and Sections 4 & 5.", []),
+    ("Blocks 3A and 3B hold 12 flats.", [("12", 12)]),
+    ("Column 2 lists 14 towns; panels 1 and 2 show type 1 cases.", [("14", 14)]),
+    ("Figure 3, 45% of the votes", [("45%", 45)]),
+    ("COVID-19 and 5,963,373 recoveries", [("5,963,373", 5963373)]),
+    ("sales in Section 4, 12 pct higher", [("12 pct", 12)]),
+    ("As shown in Fig. 10, 350 people came.", [("350", 350)]),
+    ("Lines 4, 9 and 12 of the map", []),
+    ("two samples 26.5 and 31.25 deep", [("two", 2), ("31.25", 31.25)]),
+    ("workers aged 18 to 21 and 66", [("21", 21), ("66", 66)]),
+])
+def test_lists_of_labels_are_not_quantities(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("clone hSOX2-23 and the A320-200 jet", []),
+    ("the F(3, 8.9) statistic of poly(3-hexylthiophene)", [("8.9", 8.9)]),
+    ("the {111} planes and the (001) peak, code 040301, agent 007", []),
+    ("the 187Os/188Os and 40Ar/39Ar ratios", []),
+    ("a 3-D model and an 8-K filing, a 5-year plan", [("5", 5)]),
+    ("the upper part (33 m) and 9.92 billion (5.88 billion)", [("33", 33), ("9.92 billion", 9.92e9),
+                                                                 ("5.88 billion", 5.88e9)]),
+    ("mean age 54.8 years, aged 45", [("54.8", 54.8)]),
+])
+def test_identifiers_and_codes_are_not_quantities(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert all(math.isclose(v, w) for (_, v), (_, w) in zip(got, expected))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a dose of 4.3 × 10−8 g and 2 x 10^5 cells", [("4.3 × 10−8 g", 4.3e-8), ("2 x 10^5", 2e5)]),
+    ("rates of 1e-3 and 2.5E+06, about 10⁵ cells", [("1e-3", 1e-3), ("2.5E+06", 2.5e6), ("10⁵", 1e5)]),
+    ("a ratio above 10−4 (see", [("10−4", 1e-4)]),
+    ("a 10-4 win and a 3 x 10 m hall", [("10-4", 7), ("3 x", 3), ("10", 10)]),
+])
+def test_powers_of_ten(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert all(math.isclose(v, w) for (_, v), (_, w) in zip(got, expected))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("beams at 400eV and 12keV", [("400", 400), ("12", 12)]),
+    ("a 100MW plant and a 7.85mWm−2 flux", [("100MW", 100), ("7.85", 7.85)]),
+    ("the 4TH QTR, a 1MTH bill, 3D films, 5G phones, Figure 3C", []),
+])
+def test_glued_unit_symbols_are_read(text, expected):
+    got = [(q.text, q.value) for q in extract_quantities(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("p < .05 and $.50 a share", [(".05", 0.05, "count"), ("$.50", 0.5, "USD")]),
+    (".5 pct at the start, but not v.5 or 1..5", [(".5 pct", 0.5, "percent"), ("1", 1, "count")]),
+    ("shares rose (9.9%–16.2%)", [("9.9%–16.2%", 13.05, "percent")]),
+    ("off by 2σ and 0.9σ in a 5μm film", [("5", 5, "count")]),
+    ("scored 0 = never, 1 = always; £1 = $1.50", [("£1", 1, "GBP"), ("$1.50", 1.5, "USD")]),
+])
+def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
+    got = [(q.text, q.value, q.unit) for q in extract_quantities(text)]
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    assert all(math.isclose(v, w) for (_, v, _), (_, w, _) in zip(got, expected))
