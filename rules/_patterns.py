@@ -117,11 +117,13 @@ LIST_JOIN = regex.compile(r"[A-Za-z]?(?:,\s*+(?:and\s++|or\s++|&\s*+)?|\s++(?:an
 # Naming words that make only a bare number a label ("Column 2", "type 1 diabetes", "p. 301"),
 # not a measured one ("month 5 pct").
 BARE_NAME_WORDS = frozenset(
-    "column columns row rows panel panels lane lanes axis bed beds clone clones complex type numbered "
+    "column columns row rows panel panels lane lanes axis bed beds clone clones complex type numbered month months "
     "labelled labeled code codes p. pp.".split())
 AGE_WORDS = frozenset(("age", "aged", "ages", "Age", "Aged", "Ages"))
 CURRENCY_SYMBOL_CHARS = frozenset("$€£¥₹₽₩₺₴₦₱฿")
-GLUED_LABEL_CHARS = frozenset("×→)]#^[{")
+# Glued before a number, these make it a label or part of another figure: "×2", "#3", "[33",
+# and the minutes and seconds of an angle ("57°44’8.47”N", "1°50′26″").
+GLUED_LABEL_CHARS = frozenset("×→)]#^[{°’′″")
 # A power of ten after a numeral: "× 10^5", "x 10−8", "×10⁻⁴", "e-3"; or after a lone 10 ("10⁵", "10^6",
 # "10−4", not "10-4"). `mark` is None for the lone 10. POWER_INITIALS: the characters one of these
 # starts with, right after the numeral or after one space (the cheap test before POWER_AFTER).

@@ -17,7 +17,7 @@ from dataclasses import replace
 from checker.document import Document
 from checker.model import Facts, Quantity, Span
 from checker.numbers import (
-    SCALES, UNITS_WORDS, VULGAR, fraction_words_value, parse_numeral, rounding_interval, words_value,
+    SCALES, TENS_WORDS, UNITS_WORDS, VULGAR, fraction_words_value, parse_numeral, rounding_interval, words_value,
 )
 from checker.units import CURRENCY_PREFIXES, CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
 from rules import _patterns as P
@@ -449,6 +449,16 @@ def _word_before(before: str) -> str:
     return stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
 
 
+def _counted(before: str) -> bool:
+    """Whether the word before the number is itself counted ("3 months 424.00", "THREE MONTHS 424.00",
+    "1 month   6.32"): a period or a measure, then a figure of its own, not a name and its number."""
+    words = before.split()
+    if len(words) < 2:
+        return False
+    counter = words[-2].lower()
+    return counter[-1:].isdigit() or counter in UNITS_WORDS or counter in TENS_WORDS
+
+
 def _power_of_ten(text: str, num: str, num_end: int) -> tuple[int, int, bool] | None:
     """(exponent, end, whether the numeral is the base 10 itself) for "3 × 10^5", "4.3 × 10−8",
     "2.5e-3" and a lone "10⁻⁴", "10^6" or "10−4" (a minus sign, not a hyphen: "10-4" is a range or a score)."""
@@ -555,7 +565,8 @@ def _is_day_of_month(before: str, after: str) -> bool:
 
 def _is_label_before(before: str, bare: bool) -> bool:
     """A letter glued before ("G20", "COVID-19", "year−1"), a naming word ("Section 427",
-    "Figure 3"), an acronym ("OAE 2") or a citation bracket ("[33"): the number is a label.
+    "Figure 3"), an acronym ("OAE 2"), a citation bracket ("[33"), a unit's power ("g− 1")
+    or the rest of an angle ("57°44’8.47”"): the number is a label or part of another figure.
 
     Plain string tests rather than one backwards regex: this runs for every number.
     """
@@ -575,12 +586,14 @@ def _is_label_before(before: str, bare: bool) -> bool:
         return bare and before[-2:-1].isalpha()  # "F(3, 8.9)", "poly(3-hexylthiophene)": arguments
     if not last.isspace():
         return False
+    if before.endswith("− ") and before[-3:-2].isalpha():
+        return True  # "12 mA g− 1", "mg cm− 2": a unit's power, spaced
     word = _word_before(before)
     if not word:
         return False
     if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:
         return True
-    if bare and word.lower() in P.BARE_NAME_WORDS:
+    if bare and word.lower() in P.BARE_NAME_WORDS and not _counted(before):
         return True
     # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
     # (one space apart: "WHEAT            2,692.4" is a table row, not a name)

@@ -221,3 +221,18 @@ def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
     got = [(q.text, q.value, q.unit) for q in extract_quantities(text)]
     assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
     assert all(math.isclose(v, w) for (_, v, _), (_, w, _) in zip(got, expected))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit's power written with a spaced minus sign is not a quantity of its own
+    ("charged at 15 mA g− 1 for an hour", ["15"]),
+    ("a loading of 2.5 mg cm− 2 on the foil", ["2.5"]),
+    # the minutes and seconds of an angle are part of it
+    ("the well at 52°17’6.12”N was drilled", ["52"]),
+    # a month numbered in a study is a label; a counted period before a figure is not
+    ("growth slowed in month 4 and stopped in months 6 and 9", []),
+    ("Gold 2 months 381.50/383.00 dlrs", ["2", "381.50/383.00 dlrs"]),
+    ("THREE MONTHS 512.00/514.00 PENCE", ["THREE", "512.00/514.00 PENCE"]),
+])
+def test_powers_angles_and_numbered_months(text, expected):
+    assert [q.text for q in extract_quantities(text)] == expected
