@@ -41,6 +41,9 @@ _TOTAL_AFTER = regex.compile(r"(?:[\s\w-]{0,30}?),?\s+(?:making|bringing|for|giv
 # before the second ("..., among the ten elected" is not a part).
 # The last letters of the words _SUBSET must end with, for a substring test before the regex.
 _SUBSET_ENDINGS = ("ding", "hich", "whom", "them")
+# The last letter before the white space that ends a gap either pattern matches: including, which,
+# whom, them; total, of. None of them has a case variant outside ASCII in the regex module.
+_LAST_LETTERS = frozenset("ghmlfGHMLF")
 _SEPARATOR = regex.compile(r"(?:\s+[A-Za-z-]+){0,5}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|[A-Z][\w-]*)\s+){0,3}?")
 
 
@@ -82,6 +85,8 @@ def check(doc, facts):
         if not (counts[i] and counts[i + 1]):
             continue  # both readings need two neighbouring counts: a total and its first or last part
         gap = text[qs[i].span.end:qs[i + 1].span.start]
+        if gap.rstrip()[-1:] not in _LAST_LETTERS:
+            continue  # most gaps (", ", " and ", " to ") end in neither pattern's last word
         if len(gap) < 60 and tail_may_be(gap, _SUBSET_ENDINGS) and _SUBSET.fullmatch(gap):
             parts = _parts_after(doc, qs, i + 1)
             low = sum(_low(p) for p in parts)
