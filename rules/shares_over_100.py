@@ -57,6 +57,9 @@ def check(doc, facts):
         return  # a list needs three percentages; most articles have none, so no gap is matched
     i = 0
     while i < len(qs):
+        if qs[i].unit != "percent":
+            i += 1
+            continue  # a run starting here would be this figure alone
         run = [qs[i]]
         j = i
         while j + 1 < len(qs) and qs[j + 1].unit == "percent" == qs[j].unit \
