@@ -22,11 +22,16 @@ def extract(doc: Document) -> Facts:
     return facts
 
 
+# Settings are frozen values: one default instance serves every call, so the rule selection below is
+# looked up by identity instead of building, hashing and comparing a fresh Settings per document.
+_DEFAULT_SETTINGS = Settings()
+
+
 def check_document(doc: Document, settings: Settings | None = None) -> list[Finding]:
     """All findings for one document, filtered by settings and sorted by position."""
     from rules import CHECKS
 
-    settings = settings or Settings()
+    settings = settings or _DEFAULT_SETTINGS
     facts = extract(doc)
     findings: list[Finding] = []
     for rule in _enabled(settings, CHECKS):
@@ -45,9 +50,26 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     return findings
 
 
-@lru_cache(maxsize=64)
+_last_enabled: tuple = (None, None, ())  # (settings, checks, enabled) of the latest call
+
+
 def _enabled(settings: Settings, checks: tuple) -> tuple:
-    """The checks select/ignore leave on, worked out once per Settings and rule set, not per document."""
+    """The checks select/ignore leave on, worked out once per Settings and rule set, not per document.
+
+    A run checks file after file with the same Settings object, so the latest answer is kept by
+    identity: an lru_cache lookup hashes every field of the Settings (and compares them) per document.
+    """
+    global _last_enabled
+    last_settings, last_checks, enabled = _last_enabled
+    if settings is last_settings and checks is last_checks:
+        return enabled
+    enabled = _enabled_by_value(settings, checks)
+    _last_enabled = (settings, checks, enabled)
+    return enabled
+
+
+@lru_cache(maxsize=64)
+def _enabled_by_value(settings: Settings, checks: tuple) -> tuple:
     return tuple(rule for rule in checks if settings.wants(rule.code, rule.name))
 
 

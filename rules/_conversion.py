@@ -9,12 +9,19 @@ _CLOSE = regex.compile(r"\s*+(?:[;,)]|U\.S\.|US\b|at\s+current)")
 
 
 def bracket_pairs(doc, quantities):
-    """Yield (outer, inner) for "outer (inner ...)" where inner is the first figure inside the bracket."""
+    """Yield (outer, inner) for "outer (inner ...)" where inner is the first figure inside the bracket.
+
+    Most articles have no "(" at all, and most neighbouring figures have none between them: both are
+    found with str methods (no slice, no regex call), since _OPEN needs the "(" to match.
+    """
+    text = doc.text
+    if "(" not in text:
+        return
     for a, b in zip(quantities, quantities[1:]):
-        between = doc.text[a.span.end:b.span.start]
-        if len(between) > 24 or "(" not in between:
+        gap_start, gap_end = a.span.end, b.span.start
+        if gap_end - gap_start > 24 or text.find("(", gap_start, gap_end) < 0:
             continue
         if "malformed" in (a.grouping, b.grouping):
             continue  # Q101 reports it; its value is a guess
-        if _OPEN.fullmatch(between) and _CLOSE.match(doc.text, b.span.end):
+        if _OPEN.fullmatch(text[gap_start:gap_end]) and _CLOSE.match(text, b.span.end):
             yield a, b

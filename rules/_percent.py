@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 
-def over_100(facts):
-    """Percent figures surely above 100 % (every reading of the wording), not malformed (Q101's)."""
-    for q in facts.quantities:
-        if q.unit == "percent" and q.low > 100 and q.value > 100 and q.grouping != "malformed":
-            yield q
+def over_100(facts) -> list:
+    """Percent figures surely above 100 % (every reading of the wording), not malformed (Q101's).
+
+    A list, not a generator: callers iterate it once, and a comprehension is cheaper than resuming a
+    generator for every figure of every document.
+    """
+    return [q for q in facts.quantities
+            if q.unit == "percent" and q.low > 100 and q.value > 100 and q.grouping != "malformed"]

@@ -44,13 +44,19 @@ def _is_money(q) -> bool:
     return len(q.unit) == 3 and q.unit.isupper() and q.low > 0 and q.unit not in UNSTABLE
 
 
-def check(doc, facts):
+def _currency_band(a, b):
+    """The ECB's range of rates from a's currency to b's; imported here, on the first bracketed
+    conversion, so documents without one do not pay for the import statement."""
     from checker.units import currency_band
 
+    return currency_band(a.unit, b.unit)
+
+
+def check(doc, facts):
     for a, b in bracket_pairs(doc, facts.quantities):
         if not (_is_money(a) and _is_money(b)) or a.unit == b.unit:
             continue
-        band = currency_band(a.unit, b.unit)
+        band = _currency_band(a, b)
         if band is None:
             continue
         low, high = band[0] / SLACK, band[1] * SLACK

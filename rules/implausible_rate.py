@@ -28,6 +28,7 @@ import regex
 
 from checker.arithmetic import decimal_shift_repairs
 from checker.model import Finding, Rule, Severity, fingerprint
+from rules._gates import may_contain
 
 CODE, NAME = "P105", "implausible-rate"
 
@@ -45,18 +46,28 @@ MEASURES = (
     (_measure(r"(?:GDP|gross\s+domestic\s+product|economic)\s+growth(?:\s+rate)?"), "annual GDP growth", -30.0, 30.0),
     (_measure(r"turnout|approval\s+rating|literacy\s+rate"), "a turnout, approval or literacy rate", 0.0, 100.0),
 )
+# A word every match of one of the MEASURES contains: no such word in the text, no search per figure.
+_MEASURE_WORDS = ("unemployment", "jobless", "growth", "turnout", "approval", "literacy")
 _CHANGE_AFTER = regex.compile(r"\s+(?:a\s+year\s+)?(?:increase|rise|decline|drop|fall|jump|gain|higher|lower)\b",
                               regex.IGNORECASE)
 
 
+def _is_level_rate(q) -> bool:
+    return q.unit == "percent" and q.kind == "level" and q.grouping != "malformed"
+
+
 def check(doc, facts):
-    for q in facts.quantities:
-        if q.unit != "percent" or q.kind != "level" or q.grouping == "malformed":
-            continue
+    rates = [q for q in facts.quantities if _is_level_rate(q)]
+    if not rates or not may_contain(doc.text, _MEASURE_WORDS):
+        return  # most articles give no percentage, and few of the rest name one of these measures
+    for q in rates:
+        start = max(0, q.span.start - 70)
+        if not may_contain(doc.text[start:q.span.start], _MEASURE_WORDS):
+            continue  # every pattern below searches only these 70 characters
         if _CHANGE_AFTER.match(doc.text, q.span.end):
             continue
         for pattern, what, low, high in MEASURES:
-            if not pattern.search(doc.text, max(0, q.span.start - 70), q.span.start):
+            if not pattern.search(doc.text, start, q.span.start):
                 continue
             if q.high >= low and q.low <= high:
                 break

@@ -27,6 +27,7 @@ import regex
 
 from checker.arithmetic import fmt_number
 from checker.model import Finding, Related, Rule, Severity, fingerprint
+from rules._gates import may_contain
 
 CODE, NAME = "S103", "part-exceeds-whole"
 
@@ -35,22 +36,38 @@ _PART = regex.compile(r"\b(?:net\s+profits?|net\s+income|net\s+earnings|operatin
                       r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 _WHOLE = regex.compile(r"\b(?:revenues?|sales|turnover)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|"
                        r"reached)\s+)?(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# A word every match of _PART, and of _WHOLE, contains: a substring test before each regex search.
+_PART_WORDS = ("profit", "income", "earnings")
+_WHOLE_WORDS = ("revenue", "sales", "turnover")
 
 
 def _is_money(q) -> bool:
     return len(q.unit) == 3 and q.unit.isupper() and q.low > 0 and q.grouping != "malformed"
 
 
+def _labelled(text: str, q, pattern, words) -> bool:
+    """Whether the 40 characters before `q` end in `pattern`; the regex runs only where one of `words` is."""
+    start = max(0, q.span.start - 40)
+    return may_contain(text[start:q.span.start], words) and bool(pattern.search(text, start, q.span.start))
+
+
 def check(doc, facts):
+    text = doc.text
+    money = [q for q in facts.quantities if _is_money(q)]
+    if len(money) < 2:
+        return  # a part and its whole are two figures
     by_sentence: dict[int, list] = {}
-    for q in facts.quantities:
-        if _is_money(q):
-            by_sentence.setdefault(doc.sentence_of(q.span.start).start, []).append(q)
+    for q in money:
+        by_sentence.setdefault(doc.sentence_of(q.span.start).start, []).append(q)
     for figures in by_sentence.values():
-        parts = [q for q in figures if _PART.search(doc.text, max(0, q.span.start - 40), q.span.start)]
-        wholes = [q for q in figures if _WHOLE.search(doc.text, max(0, q.span.start - 40), q.span.start)]
-        if len(parts) != 1 or len(wholes) != 1:
-            continue  # several of either: which belongs to which is not clear
+        if len(figures) < 2:
+            continue  # one figure cannot be both the part and the whole: the words before it differ
+        parts = [q for q in figures if _labelled(text, q, _PART, _PART_WORDS)]
+        if len(parts) != 1:
+            continue  # none, or several: which belongs to which is not clear
+        wholes = [q for q in figures if _labelled(text, q, _WHOLE, _WHOLE_WORDS)]
+        if len(wholes) != 1:
+            continue
         part, whole = parts[0], wholes[0]
         if part.unit != whole.unit or part.low <= whole.high:
             continue

@@ -46,9 +46,12 @@ _PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|thi
                              regex.IGNORECASE)
 
 
-def _key(doc, q):
-    """(("measure phrase", year, unit), subject) for a figure stated as a named measure's level in a year."""
-    m = _MEASURE_BEFORE.search(doc.text, max(0, q.span.start - 50), q.span.start)
+def _key(doc, q, start: int):
+    """(("measure phrase", year, unit), subject) for a figure stated as a named measure's level in a year.
+
+    `start` is where the 50 characters before the figure begin: the stretch _MEASURE_BEFORE searches.
+    """
+    m = _MEASURE_BEFORE.search(doc.text, start, q.span.start)
     if not m or not (m.group("year0") or m.group("year1")):
         return None
     if _PART_PERIOD.search(doc.text, max(0, m.start() - 40), q.span.start):
@@ -64,11 +67,16 @@ def _subject(doc, offset: int) -> str | None:
 
 
 def check(doc, facts):
+    text = doc.text
     first: dict[tuple, tuple] = {}
     for q in facts.quantities:
         if q.kind != "level" or q.value <= 0 or q.grouping == "malformed":
             continue
-        linked = _key(doc, q)
+        start = q.span.start - 50 if q.span.start > 50 else 0
+        window = text[start:q.span.start]
+        if "19" not in window and "20" not in window:
+            continue  # the measure's match lies in this window and must hold a year: without 19xx or 20xx no search
+        linked = _key(doc, q, start)
         if linked is None:
             continue
         key, subject = linked

@@ -53,8 +53,13 @@ def _splits_a_subset(run) -> bool:
 
 def check(doc, facts):
     qs = facts.quantities
+    if [q.unit for q in qs].count("percent") < 3:
+        return  # a list needs three percentages; most articles have none, so no gap is matched
     i = 0
     while i < len(qs):
+        if qs[i].unit != "percent":
+            i += 1
+            continue  # a run starting here would be this figure alone
         run = [qs[i]]
         j = i
         while j + 1 < len(qs) and qs[j + 1].unit == "percent" == qs[j].unit \
