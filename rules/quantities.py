@@ -606,11 +606,18 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()
 
 
+def _fold_case(words: str) -> str:
+    """Lower case as the case-insensitive patterns see it: they take "ſ" for "s" and "İ" for "i"
+    ("thouſand", "mİllion"), which lower() alone leaves as "ſ" and "i" plus a combining dot."""
+    return words.lower().replace("ſ", "s").replace("i\u0307", "i")
+
+
 def _read_words(text: str, m) -> Quantity | None:
     # P.NUMBER_WORD_GROUPS, read from `text`: the match may be on a lower-cased copy (_number_words)
     words, scale_group, tail_group = (_group_text(text, m, i) for i in (1, 2, 3))
     end = m.end()
-    tokens = words.lower().replace("-", " ").split()
+    words = _fold_case(words)
+    tokens = words.replace("-", " ").split()
     if all(t in ("a", "an", "and") for t in tokens):
         return None
     # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
@@ -622,9 +629,9 @@ def _read_words(text: str, m) -> Quantity | None:
         return None
     if tokens == ["one"] and not scale_group and not tail_group:
         return None  # "one of the", "one day": too vague to read as a count
-    scale_word = (scale_group or "").strip().lower()
+    scale_word = _fold_case(scale_group or "").strip()
     value *= SCALES.get(scale_word, 1.0)
-    tail = (tail_group or "").strip().lower()
+    tail = _fold_case(tail_group or "").strip()
     unit, kind = "count", "level"
     if "point" in tail:
         unit = "percentage_point"

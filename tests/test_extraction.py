@@ -236,3 +236,14 @@ def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
 ])
 def test_powers_angles_and_numbered_months(text, expected):
     assert [q.text for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("two thouſand people", [("two thouſand", 2000.0)]),
+    ("ſix pct", [("ſix pct", 6.0)]),
+    ("five mİllİon tonnes", [("five mİllİon", 5e6)]),
+])
+def test_number_words_with_long_s_or_dotted_capital_i(text, expected):
+    """Regression: the case-insensitive number-word match takes "ſ" for "s" and "İ" for "i";
+    the reading used to look the raw words up and crash (KeyError 'thouſand') or drop them."""
+    assert [(q.text, q.value) for q in extract_quantities(text)] == expected
