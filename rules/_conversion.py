@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import regex
 
+# (An "Â" may end the gap: "(Â£5m)" is "(£5m)" from UTF-8 text decoded as Latin-1, as in
+# much archived web copy; the reader takes "£" as the start of the inner figure.)
 _OPEN = regex.compile(r"\s*+\(\s*+(?:(?:about|around|approximately|approx\.?|some|roughly|nearly|almost|or|over|"
-                      r"more\s+than|US|U\.S\.)\s+)?\Z", regex.IGNORECASE)
+                      r"more\s+than|US|U\.S\.)\s+)?Â?\Z", regex.IGNORECASE)
 _CLOSE = regex.compile(r"\s*+(?:[;,)]|U\.S\.|US\b|at\s+current)")
 
 
