@@ -7,7 +7,9 @@ import regex
 # much archived web copy; the reader takes "£" as the start of the inner figure.)
 _OPEN = regex.compile(r"\s*+\(\s*+(?:(?:about|around|approximately|approx\.?|some|roughly|nearly|almost|or|over|"
                       r"more\s+than|US|U\.S\.)\s+)?Â?\Z", regex.IGNORECASE)
-_CLOSE = regex.compile(r"\s*+(?:[;,)]|U\.S\.|US\b|at\s+current)")
+# (A glued "m" may come before the close: "(10m)" is metres or millions, which the reader
+# cannot tell apart; rules.unit_conversion_mismatch settles it by the other figure.)
+_CLOSE = regex.compile(r"(?:(?<=\d)m)?\s*+(?:[;,)]|U\.S\.|US\b|at\s+current)")
 
 
 def bracket_pairs(doc, quantities):
