@@ -29,6 +29,7 @@ from __future__ import annotations
 import regex
 
 from checker.model import Finding, Related, Rule, Severity, fingerprint
+from rules import _headline
 
 CODE, NAME = "C101", "restated-figure-mismatch"
 
@@ -83,6 +84,23 @@ def check(doc, facts):
                     "and the two cannot both hold",
             related=(Related("earlier", earlier.span, earlier.text),),
             fingerprint=fingerprint(CODE, earlier.text + " " + q.text, doc.claim_context(q.span)),
+        )
+    yield from headline_findings(doc, facts)
+
+
+def headline_findings(doc, facts):
+    """A headline figure against the body figure that restates it (the link lives in rules/_headline.py)."""
+    for head, linked, status in _headline.links(doc, facts):
+        if status != "disagree":
+            continue
+        body = linked[0]
+        h, b = " ".join(head.text.split()), " ".join(body.text.split())
+        yield Finding(
+            code=CODE, symbol=NAME, span=head.span, severity=Severity.WARNING, confidence=0.6,
+            message=f"the headline gives {h} but the body restates it as {b}, and the body states {h} nowhere",
+            related=(Related("body", body.span, body.text),),
+            suggestion=b.upper() if head.text.isupper() else b,
+            fingerprint=fingerprint(CODE, h + " " + b, doc.claim_context(body.span)),
         )
 
 

@@ -1,0 +1,183 @@
+"""Headline-to-body links for C101: a figure in an article's headline and the body figure that restates it.
+
+Why a module of its own: the link is the hard part of C101 and is measured on its own (agree / disagree /
+ambiguous on the untouched corpus); the check only compares what `links` returns.
+
+A headline is the document's first line when it reads as one: wire style (its letters upper case, the body's
+not: "ACME CORP 1ST QTR NET PROFIT 5.1 MLN DLRS"), or a short line without closing punctuation followed by a
+blank line (web style: "Exports rise 5% in March" + blank line + body). A headline figure is linked to the
+body figures in the same unit and kind, within a factor of ten, whose surroundings share a measure word with
+the words around the headline figure (stemmed; "RISES"/"rose" and "QTR"/"quarter" count as shared). The
+first such body figure is the restatement. The link is:
+
+- ``agree``: the first linked body figure overlaps the headline figure's interval (rounding allowed for);
+- ``ambiguous``: the first does not, a later linked one does (the body may restate it further down);
+- ``disagree``: no linked body figure can hold together with the headline figure.
+"""
+from __future__ import annotations
+
+import regex
+
+_FIRST_LINE_MAX = 200
+_UPPER_LETTERS = regex.compile(r"[A-Z]")
+_LOWER_LETTERS = regex.compile(r"[a-z]")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
+_TICKER = regex.compile(r"<[^<>\n]{1,12}>")
+_CLOSING = regex.compile(r"[.!?;:,]['\"”’]?\s*\Z")
+
+# Words that say nothing about which measure a figure is: units, scales, function words, dates.
+_STOP = frozenset("""
+a an the of in on at to for from by with and or vs as is are was were be been its it this that than
+mln million billion bln bn pct percent per cent dlr dlrs dollar dollars stg yen marks francs guilders lire
+crowns yuan pounds euros tonnes tons shares share us u.s uk u.k said says say new
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+september october november december week month year mths
+""".split())
+_SYNONYMS = {
+    "rise": "UP", "rises": "UP", "rose": "UP", "risen": "UP", "up": "UP", "gain": "UP", "gains": "UP",
+    "gained": "UP", "increase": "UP", "increases": "UP", "increased": "UP", "climbs": "UP", "climbed": "UP",
+    "jumps": "UP", "jumped": "UP", "grows": "UP", "grew": "UP", "higher": "UP",
+    "fall": "DOWN", "falls": "DOWN", "fell": "DOWN", "fallen": "DOWN", "down": "DOWN", "drop": "DOWN",
+    "drops": "DOWN", "dropped": "DOWN", "decline": "DOWN", "declines": "DOWN", "declined": "DOWN",
+    "lower": "DOWN", "decrease": "DOWN", "decreased": "DOWN", "slips": "DOWN", "slipped": "DOWN",
+    "qtr": "quar", "shr": "shar", "revs": "reve", "oper": "oper", "operating": "oper", "gdp": "gdp",
+}
+_DIRECTIONS = frozenset(("UP", "DOWN"))  # shared with any figure that moved: not enough for a link alone
+_WINDOW_WORDS = 3  # headline words either side of its figure
+_BODY_BEFORE, _BODY_AFTER = 90, 40  # characters of body text around a candidate figure
+
+
+def headline_end(text: str) -> int:
+    """The end of the first line when it reads as a headline, else 0 (cheap: looks at 400 characters)."""
+    nl = text.find("\n", 0, _FIRST_LINE_MAX)
+    if nl <= 0:
+        return 0
+    line = text[:nl]
+    if not any(c.isdigit() for c in line):
+        return 0
+    upper, lower = len(_UPPER_LETTERS.findall(line)), len(_LOWER_LETTERS.findall(line))
+    if upper >= 8 and lower <= upper // 10:
+        body = text[nl:nl + 300]
+        if len(_LOWER_LETTERS.findall(body)) > len(_UPPER_LETTERS.findall(body)):
+            return nl  # wire style: an upper-case line over a mixed-case body
+        return 0
+    if text.startswith("\n", nl + 1) and len(line.split()) <= 16 and not _CLOSING.search(line):
+        return nl  # web style: a short unpunctuated line, then a blank line
+    return 0
+
+
+def _stem(word: str) -> str | None:
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _STOP or len(w) < 2:
+        return None
+    return _SYNONYMS.get(w) or w[:4]
+
+
+def _words(text: str) -> set[str]:
+    return {s for s in map(_stem, _WORD.findall(text)) if s}
+
+
+def headline_words(text: str, hl_end: int, q) -> set[str]:
+    """Measure words around a headline figure: a few words either side, tickers left out."""
+    before = _TICKER.sub(" ", text[:q.span.start])
+    after = _TICKER.sub(" ", text[q.span.end:hl_end])
+    words = [w for w in _WORD.findall(before) if _stem(w)][-_WINDOW_WORDS:]
+    words += [w for w in _WORD.findall(after) if _stem(w)][:_WINDOW_WORDS]
+    return {_stem(w) for w in words}
+
+
+def _comparable(h, b) -> bool:
+    if h.unit != b.unit or h.kind != b.kind or b.value <= 0:
+        return False
+    return h.value / 10 <= b.value <= h.value * 10
+
+
+def _agrees(h, b) -> bool:
+    return h.low <= b.high and b.low <= h.high
+
+
+def _headline_figure(text: str, q) -> bool:
+    """Figures a headline states as a measure: digits, not a range or score, not a bare small count."""
+    if q.value <= 0 or q.grouping == "malformed" or q.kind == "range" or not any(c.isdigit() for c in q.text):
+        return False
+    if q.unit == "count" and q.value < 1e6:
+        return False  # "GM LAYING OFF 5,500", "SIX MTHS", dates: a bare count names no measure
+    return not _RANGE_NEXT.match(text, q.span.end) and not _RANGE_BEFORE.search(text, max(0, q.span.start - 6), q.span.start)
+
+
+_RANGE_NEXT = regex.compile(r"\s*(?:-|/|to\s+\d|and\s+\d|,\s*\d)")
+_RANGE_BEFORE = regex.compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
+_SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s", regex.REVERSE)
+
+
+def _present(text: str, hl_end: int, h, body) -> bool:
+    """Whether the body states the headline figure anywhere, in any unit (or the numeral as written)."""
+    if any(h.low <= b.high and b.low <= h.high for b in body):
+        return True
+    numeral = regex.match(r"\d[\d,.]*\d|\d", h.text)
+    return bool(numeral and regex.search(rf"(?<![\d.,]){regex.escape(numeral.group(0))}(?![\d]|[.,]\d)", text, pos=hl_end))
+
+
+def _derived(h, cands) -> bool:
+    """Whether the headline figure sums body figures stated in a row ("500 ... and 200 mln" -> 700, up to four
+    of them) or is the difference of two ("made 434 mln, against 732 mln reported" -> a 300 mln revision)."""
+    cands = cands[:30]
+    for i, a in enumerate(cands):
+        low, high = a.low, a.high
+        for b in cands[i + 1:i + 4]:
+            low, high = low + b.low, high + b.high
+            if h.low <= high and low <= h.high:
+                return True
+        for b in cands[i + 1:]:
+            gap, slack = abs(a.value - b.value), (a.high - a.low) + (b.high - b.low)
+            if h.low <= gap + slack and gap - slack <= h.high:
+                return True
+    return False
+
+
+def _context_words(text: str, lo: int, b) -> set[str]:
+    """Measure words of the body figure's own sentence shortly before it, and of its clause after it.
+
+    Capitalised words other than the first are names ("Northland's steel output"), not measures: left out.
+    """
+    start = max(lo, b.span.start - _BODY_BEFORE)
+    end_m = _SENTENCE_END.search(text, start, b.span.start)
+    if end_m:
+        start = end_m.end()
+    after = text[b.span.end:b.span.end + _BODY_AFTER]
+    stop = regex.search(r"[,.!?;]\s", after)  # the figure's own clause
+    words = _WORD.findall(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after))
+    kept = words[:1] + [w for w in words[1:] if not (w[0].isupper() and not w.isupper())]
+    return {s for s in map(_stem, kept) if s}
+
+
+def links(doc, facts):
+    """(headline figure, linked body figures, status) for every headline figure with at least one link."""
+    text = doc.text
+    hl_end = headline_end(text)
+    if not hl_end:
+        return
+    quantities = facts.quantities
+    heads = [q for q in quantities if q.span.end <= hl_end and _headline_figure(text, q)]
+    if not heads:
+        return
+    body = [q for q in quantities if q.span.start > hl_end]
+    for h in heads:
+        cands = [b for b in body if _comparable(h, b)]
+        if not cands:
+            continue
+        hwords = headline_words(text, hl_end, h)
+        if not hwords:
+            continue
+        linked = [b for b in cands if (hwords & _context_words(text, hl_end, b)) - _DIRECTIONS]
+        if not linked:
+            continue
+        if _agrees(h, linked[0]):
+            status = "agree"
+        elif _present(text, hl_end, h, body) or _derived(h, cands):
+            status = "ambiguous"
+        else:
+            status = "disagree"
+        yield h, linked, status
