@@ -40,11 +40,12 @@ _SYNONYMS = {
     "fall": "DOWN", "falls": "DOWN", "fell": "DOWN", "fallen": "DOWN", "down": "DOWN", "drop": "DOWN",
     "drops": "DOWN", "dropped": "DOWN", "decline": "DOWN", "declines": "DOWN", "declined": "DOWN",
     "lower": "DOWN", "decrease": "DOWN", "decreased": "DOWN", "slips": "DOWN", "slipped": "DOWN",
-    "qtr": "quar", "shr": "shar", "revs": "reve", "oper": "oper", "operating": "oper", "gdp": "gdp",
+    "qtr": "quart", "shr": "share", "revs": "reven", "oper": "oper", "operating": "oper", "gdp": "gdp",
+    "jobless": "unemp",
 }
 _DIRECTIONS = frozenset(("UP", "DOWN"))  # shared with any figure that moved: not enough for a link alone
 _WINDOW_WORDS = 3  # headline words either side of its figure
-_BODY_BEFORE, _BODY_AFTER = 90, 40  # characters of body text around a candidate figure
+_BODY_BEFORE, _BODY_AFTER = 150, 40  # characters of body text around a candidate figure
 
 
 def headline_end(text: str) -> int:
@@ -72,7 +73,13 @@ def _stem(word: str) -> str | None:
         w = w[:-2]
     if w in _STOP or len(w) < 2:
         return None
-    return _SYNONYMS.get(w) or w[:4]
+    if w in _SYNONYMS:
+        return _SYNONYMS[w]
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[:-len(suffix)]
+            break
+    return w[:5]
 
 
 def _words(text: str) -> set[str]:
@@ -95,7 +102,9 @@ def _comparable(h, b) -> bool:
 
 
 def _agrees(h, b) -> bool:
-    return h.low <= b.high and b.low <= h.high
+    """A headline rounds the body's figure: the body's value must lie in the headline's interval (or the
+    headline's in the body's, when the body's figure is itself approximate: "about 5 pct")."""
+    return h.low <= b.value <= h.high or (b.bound == "~" and b.low <= h.value <= b.high)
 
 
 def _headline_figure(text: str, q) -> bool:
@@ -107,30 +116,40 @@ def _headline_figure(text: str, q) -> bool:
     return not _RANGE_NEXT.match(text, q.span.end) and not _RANGE_BEFORE.search(text, max(0, q.span.start - 6), q.span.start)
 
 
-_RANGE_NEXT = regex.compile(r"\s*(?:-|/|to\s+\d|and\s+\d|,\s*\d)")
+_RANGE_NEXT = regex.compile(r"\s*(?:[-/]\s*\d|/\s*(?:shr|share)|(?:to|and)\s+\d|,\s*\d)", regex.IGNORECASE)
 _RANGE_BEFORE = regex.compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
-_SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s", regex.REVERSE)
+# A sentence end, or a line break before an indented line (a new paragraph or table row in wire copy).
+_SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s|\n[ \t]", regex.REVERSE)
 
 
 def _present(text: str, hl_end: int, h, body) -> bool:
-    """Whether the body states the headline figure anywhere, in any unit (or the numeral as written)."""
-    if any(h.low <= b.high and b.low <= h.high for b in body):
-        return True
+    """Whether the body states the headline figure anywhere, in any unit or in a range, or writes its numeral when
+    that numeral is specific (three significant digits or more: "743.7", "13.65"; not "51" or "150")."""
+    if any(_agrees(h, b) or (b.kind == "range" and b.unit == h.unit and b.low <= h.value <= b.high < 10 * h.value)
+           for b in body):
+        return True  # in any unit: "743.7 MLN FRANCS" / "743.7 mln Swiss francs", "MLN BPD" / "mln barrels per day"
     numeral = regex.match(r"\d[\d,.]*\d|\d", h.text)
-    return bool(numeral and regex.search(rf"(?<![\d.,]){regex.escape(numeral.group(0))}(?![\d]|[.,]\d)", text, pos=hl_end))
+    if not numeral or len(numeral.group(0).replace(",", "").replace(".", "").strip("0")) < 3:
+        return False
+    return bool(regex.search(rf"(?<![\d.,]){regex.escape(numeral.group(0))}(?![\d]|[.,]\d)", text, pos=hl_end))
 
 
-def _derived(h, cands) -> bool:
-    """Whether the headline figure sums body figures stated in a row ("500 ... and 200 mln" -> 700, up to four
-    of them) or is the difference of two ("made 434 mln, against 732 mln reported" -> a 300 mln revision)."""
-    cands = cands[:30]
-    for i, a in enumerate(cands):
+def _derived(text: str, h, linked) -> bool:
+    """Whether the headline figure sums linked body figures stated in a row in one sentence ("500 mln dlrs of
+    notes and 200 mln dlrs of bills" -> 700, up to four of them) or is the difference of two in one sentence
+    ("made 434 mln, against 732 mln reported" -> a 300 mln revision). Percentages are left out: they neither
+    add up nor subtract into a headline figure."""
+    if h.is_percent:
+        return False
+    linked = linked[:20]
+    for i, a in enumerate(linked):
         low, high = a.low, a.high
-        for b in cands[i + 1:i + 4]:
+        for b in linked[i + 1:i + 4]:
+            if _SENTENCE_END.search(text, a.span.end, b.span.start):
+                break
             low, high = low + b.low, high + b.high
             if h.low <= high and low <= h.high:
                 return True
-        for b in cands[i + 1:]:
             gap, slack = abs(a.value - b.value), (a.high - a.low) + (b.high - b.low)
             if h.low <= gap + slack and gap - slack <= h.high:
                 return True
@@ -147,7 +166,7 @@ def _context_words(text: str, lo: int, b) -> set[str]:
     if end_m:
         start = end_m.end()
     after = text[b.span.end:b.span.end + _BODY_AFTER]
-    stop = regex.search(r"[,.!?;]\s", after)  # the figure's own clause
+    stop = regex.search(r"[,.!?;]\s|\n[ \t]", after)  # the figure's own clause
     words = _WORD.findall(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after))
     kept = words[:1] + [w for w in words[1:] if not (w[0].isupper() and not w.isupper())]
     return {s for s in map(_stem, kept) if s}
@@ -176,7 +195,7 @@ def links(doc, facts):
             continue
         if _agrees(h, linked[0]):
             status = "agree"
-        elif _present(text, hl_end, h, body) or _derived(h, cands):
+        elif _present(text, hl_end, h, body) or _derived(text, h, linked):
             status = "ambiguous"
         else:
             status = "disagree"
