@@ -19,8 +19,7 @@ from __future__ import annotations
 import regex
 
 _FIRST_LINE_MAX = 200
-_UPPER_LETTERS = regex.compile(r"[A-Z]")
-_LOWER_LETTERS = regex.compile(r"[a-z]")
+_DIGIT = regex.compile(r"\d")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
 _TICKER = regex.compile(r"<[^<>\n]{1,12}>")
 _CLOSING = regex.compile(r"[.!?;:,]['\"”’]?\s*\Z")
@@ -49,19 +48,16 @@ _BODY_BEFORE, _BODY_AFTER = 150, 40  # characters of body text around a candidat
 
 
 def headline_end(text: str) -> int:
-    """The end of the first line when it reads as a headline, else 0 (cheap: looks at 400 characters)."""
+    """The end of the first line when it reads as a headline, else 0 (cheap: C-level string tests only)."""
     nl = text.find("\n", 0, _FIRST_LINE_MAX)
     if nl <= 0:
         return 0
     line = text[:nl]
-    if not any(c.isdigit() for c in line):
+    if not _DIGIT.search(line):
         return 0
-    upper, lower = len(_UPPER_LETTERS.findall(line)), len(_LOWER_LETTERS.findall(line))
-    if upper >= 8 and lower <= upper // 10:
+    if line.isupper():
         body = text[nl:nl + 300]
-        if len(_LOWER_LETTERS.findall(body)) > len(_UPPER_LETTERS.findall(body)):
-            return nl  # wire style: an upper-case line over a mixed-case body
-        return 0
+        return nl if not body.isupper() and body != body.upper() else 0  # an upper-case line over a mixed body
     if text.startswith("\n", nl + 1) and len(line.split()) <= 16 and not _CLOSING.search(line):
         return nl  # web style: a short unpunctuated line, then a blank line
     return 0
@@ -172,10 +168,13 @@ def _context_words(text: str, lo: int, b) -> set[str]:
     return {s for s in map(_stem, kept) if s}
 
 
-def links(doc, facts):
-    """(headline figure, linked body figures, status) for every headline figure with at least one link."""
+def links(doc, facts, hl_end: int | None = None):
+    """(headline figure, linked body figures, status) for every headline figure with at least one link.
+
+    `hl_end` is headline_end(doc.text) when the caller has it already (the check gates on it)."""
     text = doc.text
-    hl_end = headline_end(text)
+    if hl_end is None:
+        hl_end = headline_end(text)
     if not hl_end:
         return
     quantities = facts.quantities
