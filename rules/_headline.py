@@ -10,9 +10,11 @@ body figures in the same unit and kind, within a factor of ten, whose surroundin
 the words around the headline figure (stemmed; "RISES"/"rose" and "QTR"/"quarter" count as shared). The
 first such body figure is the restatement. The link is:
 
-- ``agree``: the first linked body figure overlaps the headline figure's interval (rounding allowed for);
-- ``ambiguous``: the first does not, a later linked one does (the body may restate it further down);
-- ``disagree``: no linked body figure can hold together with the headline figure.
+- ``agree``: the first linked body figure's value lies in the headline figure's interval (a headline rounds
+  the body: "5 PCT" over "4.8 pct");
+- ``ambiguous``: it does not, but the body states the headline figure somewhere else (in any unit, or in a
+  range), or the headline figure is the sum or difference of linked body figures in one sentence;
+- ``disagree``: neither; the only status C101 reports.
 """
 from __future__ import annotations
 
