@@ -439,9 +439,98 @@ def restated_plants(doc: str, text: str) -> Iterator[dict]:
         seen[key] = m.start()
 
 
+# A headline figure with its scale and unit, in wire style ("5.1 MLN DLRS", "2.5 PCT") or web style ("$300m", "7%").
+_HL_UNIT = r"(?:pct|percent|dlrs?|dollars|stg|yen|francs|marks|guilders|lire|yuan|tonnes|barrels|bpd|ounces|acres|bushels)"
+HEADLINE_FIG = regex.compile(
+    rf"(?<![\d,./$£€-])(?P<sym>[$£€])?(?P<num>{NUM})(?![\d,]|\.\d|-\d|/\d)(?P<scale>(?:\s?(?:mln|million|billion|bln|bn|m)\b))?"
+    rf"(?P<unit>\s?{_HL_UNIT}\b|\s?%)?", regex.IGNORECASE)
+_BOUND_BEFORE = regex.compile(r"\b(?:up\s+to|above|below|over|under|more\s+than|less\s+than|at\s+least|"
+                              r"about|around|nearly|almost|some|approximately|roughly|between)\s+[$£€]?\Z", regex.IGNORECASE)
+_HL_STOP = frozenset("a an the of in on at to for from by with and or as is was were its it said mln million billion bln "
+                     "pct percent dlr dlrs dollars stg yen tonnes u.s new".split())
+
+
+def _headline_line(text: str) -> int:
+    """The end of the first line if it is a headline: upper case over a mixed-case body, or short, unpunctuated
+    and followed by a blank line. 0 if not."""
+    nl = text.find("\n", 0, 200)
+    if nl <= 0:
+        return 0
+    line, body = text[:nl], text[nl:nl + 300]
+    up, low = sum(c.isupper() for c in line), sum(c.islower() for c in line)
+    if up >= 8 and low <= up // 10:
+        return nl if sum(c.islower() for c in body) > sum(c.isupper() for c in body) else 0
+    if text.startswith("\n", nl + 1) and len(line.split()) <= 16 and line.rstrip()[-1:] not in ".!?;:,":
+        return nl
+    return 0
+
+
+def _fig_key(m) -> tuple[float, str, str] | None:
+    """(value, unit word, symbol) of a headline-style figure; None without a unit (bare numbers name no measure)."""
+    unit = (m.group("unit") or "").strip().lower()
+    sym = m.group("sym") or ""
+    if not unit and not sym:
+        return None
+    unit = {"dlr": "dlrs", "dollars": "dlrs", "percent": "pct", "%": "pct"}.get(unit, unit)
+    scale = (m.group("scale") or "").strip().lower()
+    return value(m.group("num"), {"bn": "billion", "m": "million"}.get(scale, scale)), unit, sym
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower()[:5] for w in regex.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _HL_STOP}
+
+
+def headline_plants(doc: str, text: str) -> Iterator[dict]:
+    """ "ACME 1ST QTR NET 5.1 MLN DLRS" over "... net profit of 5.1 mln dlrs": the headline figure raised by half.
+
+    The headline is the first line (upper case over a mixed-case body, or short and unpunctuated over a blank
+    line). Its figure must carry a unit (and any scale), occur once in the headline, and be restated in the
+    body: the same value in the same unit, in a sentence that shares a content word with the headline. The
+    planted headline figure (half as large again, or half when that would pass 100 pct) must match no body
+    figure of that unit: the headline then states the measure with a value the body contradicts.
+    """
+    end = _headline_line(text)
+    if not end:
+        return
+    body = [(m, _fig_key(m)) for m in HEADLINE_FIG.finditer(text, end)]
+    head_words = _content_words(text[:end])
+    for m in HEADLINE_FIG.finditer(text, 0, end):
+        key = _fig_key(m)
+        if regex.search(rf"{NUM}\s*(?:to|and|-|/)\s*\Z", text[max(0, m.start() - 12):m.start()], regex.IGNORECASE) or \
+                regex.match(rf"\s*(?:(?:to|and)\s+|[-/]\s*){NUM}", text[m.end("num"):m.end("num") + 12], regex.IGNORECASE):
+            continue  # a range or a pair ("10 TO 13 PCT", "1.00/1.50 DLR") states no single figure
+        if _BOUND_BEFORE.search(text[max(0, m.start() - 15):m.start()]):
+            continue  # "UP TO 15 PCT", "ABOVE $80": a bound, not a figure
+        if key is None or key[0] <= 0 or sum(1 for o in HEADLINE_FIG.finditer(text, 0, end) if _fig_key(o) == key) > 1:
+            continue
+        restated = [b for b, k in body if k == key]
+        if not restated:
+            continue
+        b = restated[0]
+        if _BOUND_BEFORE.search(text[max(0, b.start() - 15):b.start()]):
+            continue  # "up to 10 pct" in the body holds any smaller headline figure
+        lo = max(text.rfind(". ", 0, b.start()), text.rfind("\n\n", 0, b.start()), end)
+        if not head_words & _content_words(text[lo:b.start()] + text[b.end():b.end() + 40]):
+            continue  # the body figure must be said of something the headline names
+        num, dec = m.group("num"), decimals(m.group("num"))
+        factor = 0.5 if key[1] == "pct" and key[0] * 1.5 >= 100 else 1.5
+        old, step = float(num.replace(",", "")), 10.0 ** -dec
+        new = old * factor
+        if abs(new - old) < 2 * step:  # "0.2 PCT" -> "0.4 PCT": apart by more than the rounding of either
+            new = old + 2 * step
+        changed = f"{int(round(new)):,}" if "," in num and not dec else _fmt(new, dec)
+        new_value = key[0] * float(changed.replace(",", "")) / float(num.replace(",", ""))
+        if any(k and k[1:] == key[1:] and abs(k[0] - new_value) <= new_value * 0.05 for _, k in body):
+            continue  # the new figure must not be the body's figure for something else
+        s, e = m.span("num")
+        yield _plant("headline-restated", "C", doc, text, s, e, changed, f"body restates {b.group(0)!r}")
+        return
+
+
 PLANTERS: tuple[Callable[[str, str], Iterator[dict]], ...] = (
     growth_plants, points_plants, multiplier_plants, decline_plants, grouping_plants, garble_plants,
     conversion_plants, unit_conversion_plants, respectively_plants, parts_plants, part_whole_plants, restated_plants,
+    headline_plants,
 )
 
 # Which rule families exist now; plants of other families are reported as "no rule yet".
@@ -450,7 +539,7 @@ KINDS = {
     "multiplier-changed": "G", "decline-past-100": "P", "separator-dropped": "Q", "separator-split": "Q",
     "wan-garble": "Q", "yi-garble": "Q", "glued-year": "Q", "conversion-scale": "U", "unit-conversion-zero": "U",
     "respectively-dropped": "S", "part-digit-added": "S", "profit-above-revenue": "S", "profit-above-revenue-table": "S",
-    "restated-differently": "C",
+    "restated-differently": "C", "headline-restated": "C",
 }
 
 

@@ -1,14 +1,21 @@
 """C101 restated-figure-mismatch: one measure stated twice in an article with values that cannot both hold.
 
 What it does:
-    Links two mentions of the same measure and compares their intervals.
-    Linking is the hard part, so only one kind of link is trusted: the same
-    measure phrase with the same year right before the figure ("net profit in
-    1986 was 5.1 mln dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), in the
-    same unit. Rounding and "about" are allowed for. (A looser link, a figure
-    pointed back to with "the" and followed by the same words, found 19
-    candidates on the shared corpus and nearly all were different items: it
-    is not used.)
+    Links two mentions of the same measure and compares their intervals. Two links are trusted:
+
+    1. Headline against body (rules/_headline.py). The first line is a headline when it is upper case over
+       a mixed-case body ("ACME CORP 1ST QTR NET PROFIT 7.2 MLN DLRS") or short and unpunctuated over a
+       blank line. A headline figure (digits, not a range, not a bare small count) is linked to the body
+       figures in the same unit and kind, within a factor of ten, whose sentence shares a measure word with
+       the words around the headline figure (names and rise/fall words alone do not link). It fires when the
+       first linked figure is not a rounding of the headline's, the headline figure is stated nowhere in the
+       body (in any unit), and it is not the sum or difference of body figures in one sentence. Measured on
+       the shared corpus with the title line put back: 367 links agree, 21 are ambiguous (the guards keep
+       them quiet), none disagree.
+    2. The same measure phrase with the same year right before the figure ("net profit in 1986 was 5.1 mln
+       dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), in the same unit. Rounding and "about" are allowed
+       for. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
+       candidates on the shared corpus and nearly all were different items: it is not used.)
 
 Why is this bad?
     A headline and its body, or two paragraphs, that disagree on a figure leave
@@ -22,13 +29,16 @@ Use instead:
 
 Known false positives:
     Revised figures introduced as such, and the same measure for two entities
-    (a parent and its unit) in one article.
+    (a parent and its unit) in one article. A headline that states a figure the body only implies (a
+    total of three or more parts spread over sentences, a change worked out from two levels) and whose body
+    restates a related figure with the same measure words.
 """
 from __future__ import annotations
 
 import regex
 
 from checker.model import Finding, Related, Rule, Severity, fingerprint
+from rules import _headline
 
 CODE, NAME = "C101", "restated-figure-mismatch"
 
@@ -91,6 +101,29 @@ def check(doc, facts):
                     "and the two cannot both hold",
             related=(Related("earlier", earlier.span, earlier.text),),
             fingerprint=fingerprint(CODE, earlier.text + " " + q.text, doc.claim_context(q.span)),
+        )
+    yield from headline_findings(doc, facts)
+
+
+def headline_findings(doc, facts):
+    """A headline figure against the body figure that restates it (the link lives in rules/_headline.py)."""
+    quantities = facts.quantities
+    if not quantities or doc.text.find("\n", 0, quantities[0].span.end) != -1:
+        return  # the cheap gate: no figure in the first line, so no headline figure
+    hl_end = _headline.headline_end(doc.text)
+    if not hl_end:
+        return
+    for head, linked, status in _headline.links(doc, facts, hl_end):
+        if status != "disagree":
+            continue
+        body = linked[0]
+        h, b = " ".join(head.text.split()), " ".join(body.text.split())
+        yield Finding(
+            code=CODE, symbol=NAME, span=head.span, severity=Severity.WARNING, confidence=0.6,
+            message=f"the headline gives {h} but the body restates it as {b}, and the body states {h} nowhere",
+            related=(Related("body", body.span, body.text),),
+            suggestion=b.upper() if head.text.isupper() else b,
+            fingerprint=fingerprint(CODE, h + " " + b, doc.claim_context(body.span)),
         )
 
 

@@ -93,3 +93,33 @@ def test_earnings_table_rows_are_their_own_kind():
     text = "Net profit 628,000 vs loss 491,000 Sales 50.7 mln vs 44.1 mln\n"
     got = [p for p in plants("doc", text) if p["family"] == "S"]
     assert [p["kind"] for p in got] == ["profit-above-revenue-table"] and got[0]["planted"] == "628,000,000"
+
+
+HEADLINES = (
+    "ACME CORP 1ST QTR NET PROFIT 5.1 MLN DLRS\n"
+    "    Acme Corp said its first quarter net profit was 5.1 mln dlrs,\n"
+    "up from 4.0 mln dlrs a year earlier.\n"
+)
+
+
+def test_headline_plant_changes_the_headline_figure():
+    from bench.inject import headline_plants
+
+    got = list(headline_plants("doc", HEADLINES))
+    assert [(p["kind"], p["original"], p["planted"]) for p in got] == [("headline-restated", "5.1", "7.6")]
+    p = got[0]
+    assert p["family"] == KINDS["headline-restated"] == "C"
+    assert p["text"][p["start"]:p["end"]] == "7.6" and p["text"].startswith("ACME CORP 1ST QTR NET PROFIT 7.6 MLN")
+    assert p["text"][p["end"]:] == HEADLINES[p["start"] + len(p["original"]):]
+
+
+def test_headline_plant_needs_a_headline_and_an_agreeing_restatement():
+    from bench.inject import headline_plants
+
+    body = HEADLINES.split("\n", 1)[1]
+    assert not list(headline_plants("doc", body))  # no headline line
+    assert not list(headline_plants("doc", HEADLINES.replace("was 5.1 mln", "was 4.9 mln")))  # already different
+    assert not list(headline_plants("doc", "ACME SEEKS UP TO 5.1 MLN DLRS\n    Acme said it seeks up to 5.1 mln dlrs.\n"))
+    assert not list(headline_plants("doc", "ACME BIDS 10 TO 13 PCT\n    Acme said it bid 13 pct, sources said.\n"))
+    web = "Widget exports rise 7% in March\n\nExports of widgets rose 7% in March, the ministry said.\n"
+    assert [p["planted"] for p in headline_plants("doc", web)] == ["10"]

@@ -1,0 +1,203 @@
+"""Headline-to-body links for C101: a figure in an article's headline and the body figure that restates it.
+
+Why a module of its own: the link is the hard part of C101 and is measured on its own (agree / disagree /
+ambiguous on the untouched corpus); the check only compares what `links` returns.
+
+A headline is the document's first line when it reads as one: wire style (its letters upper case, the body's
+not: "ACME CORP 1ST QTR NET PROFIT 5.1 MLN DLRS"), or a short line without closing punctuation followed by a
+blank line (web style: "Exports rise 5% in March" + blank line + body). A headline figure is linked to the
+body figures in the same unit and kind, within a factor of ten, whose surroundings share a measure word with
+the words around the headline figure (stemmed; "RISES"/"rose" and "QTR"/"quarter" count as shared). The
+first such body figure is the restatement. The link is:
+
+- ``agree``: the first linked body figure's value lies in the headline figure's interval (a headline rounds
+  the body: "5 PCT" over "4.8 pct");
+- ``ambiguous``: it does not, but the body states the headline figure somewhere else (in any unit, or in a
+  range), or the headline figure is the sum or difference of linked body figures in one sentence;
+- ``disagree``: neither; the only status C101 reports.
+"""
+from __future__ import annotations
+
+import regex
+
+_FIRST_LINE_MAX = 200
+_DIGIT = regex.compile(r"\d")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
+_TICKER = regex.compile(r"<[^<>\n]{1,12}>")
+_CLOSING = regex.compile(r"[.!?;:,]['\"”’]?\s*\Z")
+
+# Words that say nothing about which measure a figure is: units, scales, function words, dates.
+_STOP = frozenset("""
+a an the of in on at to for from by with and or vs as is are was were be been its it this that than
+mln million billion bln bn pct percent per cent dlr dlrs dollar dollars stg yen marks francs guilders lire
+crowns yuan pounds euros tonnes tons shares share us u.s uk u.k said says say new
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+september october november december week month year mths
+""".split())
+_SYNONYMS = {
+    "rise": "UP", "rises": "UP", "rose": "UP", "risen": "UP", "up": "UP", "gain": "UP", "gains": "UP",
+    "gained": "UP", "increase": "UP", "increases": "UP", "increased": "UP", "climbs": "UP", "climbed": "UP",
+    "jumps": "UP", "jumped": "UP", "grows": "UP", "grew": "UP", "higher": "UP",
+    "fall": "DOWN", "falls": "DOWN", "fell": "DOWN", "fallen": "DOWN", "down": "DOWN", "drop": "DOWN",
+    "drops": "DOWN", "dropped": "DOWN", "decline": "DOWN", "declines": "DOWN", "declined": "DOWN",
+    "lower": "DOWN", "decrease": "DOWN", "decreased": "DOWN", "slips": "DOWN", "slipped": "DOWN",
+    "qtr": "quart", "shr": "share", "revs": "reven", "oper": "oper", "operating": "oper", "gdp": "gdp",
+    "jobless": "unemp",
+}
+_DIRECTIONS = frozenset(("UP", "DOWN"))  # shared with any figure that moved: not enough for a link alone
+_WINDOW_WORDS = 3  # headline words either side of its figure
+_BODY_BEFORE, _BODY_AFTER = 150, 40  # characters of body text around a candidate figure
+
+
+def headline_end(text: str) -> int:
+    """The end of the first line when it reads as a headline, else 0 (cheap: C-level string tests only)."""
+    nl = text.find("\n", 0, _FIRST_LINE_MAX)
+    if nl <= 0:
+        return 0
+    line = text[:nl]
+    if not _DIGIT.search(line):
+        return 0
+    if line.isupper():
+        body = text[nl:nl + 300]
+        return nl if not body.isupper() and body != body.upper() else 0  # an upper-case line over a mixed body
+    if text.startswith("\n", nl + 1) and len(line.split()) <= 16 and not _CLOSING.search(line):
+        return nl  # web style: a short unpunctuated line, then a blank line
+    return 0
+
+
+def _stem(word: str) -> str | None:
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _STOP or len(w) < 2:
+        return None
+    if w in _SYNONYMS:
+        return _SYNONYMS[w]
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[:-len(suffix)]
+            break
+    return w[:5]
+
+
+def _words(text: str) -> set[str]:
+    return {s for s in map(_stem, _WORD.findall(text)) if s}
+
+
+def headline_words(text: str, hl_end: int, q) -> set[str]:
+    """Measure words around a headline figure: a few words either side, tickers left out."""
+    before = _TICKER.sub(" ", text[:q.span.start])
+    after = _TICKER.sub(" ", text[q.span.end:hl_end])
+    words = [w for w in _WORD.findall(before) if _stem(w)][-_WINDOW_WORDS:]
+    words += [w for w in _WORD.findall(after) if _stem(w)][:_WINDOW_WORDS]
+    return {_stem(w) for w in words}
+
+
+def _comparable(h, b) -> bool:
+    if h.unit != b.unit or h.kind != b.kind or b.value <= 0:
+        return False
+    return h.value / 10 <= b.value <= h.value * 10
+
+
+def _agrees(h, b) -> bool:
+    """A headline rounds the body's figure: the body's value must lie in the headline's interval (or the
+    headline's in the body's, when the body's figure is itself approximate: "about 5 pct")."""
+    return h.low <= b.value <= h.high or (b.bound == "~" and b.low <= h.value <= b.high)
+
+
+def _headline_figure(text: str, q) -> bool:
+    """Figures a headline states as a measure: digits, not a range or score, not a bare small count."""
+    if q.value <= 0 or q.grouping == "malformed" or q.kind == "range" or not any(c.isdigit() for c in q.text):
+        return False
+    if q.unit == "count" and q.value < 1e6:
+        return False  # "GM LAYING OFF 5,500", "SIX MTHS", dates: a bare count names no measure
+    return not _RANGE_NEXT.match(text, q.span.end) and not _RANGE_BEFORE.search(text, max(0, q.span.start - 6), q.span.start)
+
+
+_RANGE_NEXT = regex.compile(r"\s*(?:[-/]\s*\d|/\s*(?:shr|share)|(?:to|and)\s+\d|,\s*\d)", regex.IGNORECASE)
+_RANGE_BEFORE = regex.compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
+# A sentence end, or a line break before an indented line (a new paragraph or table row in wire copy).
+_SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s|\n[ \t]", regex.REVERSE)
+
+
+def _present(text: str, hl_end: int, h, body) -> bool:
+    """Whether the body states the headline figure anywhere, in any unit or in a range, or writes its numeral when
+    that numeral is specific (three significant digits or more: "743.7", "13.65"; not "51" or "150")."""
+    if any(_agrees(h, b) or (b.kind == "range" and b.unit == h.unit and b.low <= h.value <= b.high < 10 * h.value)
+           for b in body):
+        return True  # in any unit: "743.7 MLN FRANCS" / "743.7 mln Swiss francs", "MLN BPD" / "mln barrels per day"
+    numeral = regex.match(r"\d[\d,.]*\d|\d", h.text)
+    if not numeral or len(numeral.group(0).replace(",", "").replace(".", "").strip("0")) < 3:
+        return False
+    return bool(regex.search(rf"(?<![\d.,]){regex.escape(numeral.group(0))}(?![\d]|[.,]\d)", text, pos=hl_end))
+
+
+def _derived(text: str, h, linked) -> bool:
+    """Whether the headline figure sums linked body figures stated in a row in one sentence ("500 mln dlrs of
+    notes and 200 mln dlrs of bills" -> 700, up to four of them) or is the difference of two in one sentence
+    ("made 434 mln, against 732 mln reported" -> a 300 mln revision). Percentages are left out: they neither
+    add up nor subtract into a headline figure."""
+    if h.is_percent:
+        return False
+    linked = linked[:20]
+    for i, a in enumerate(linked):
+        low, high = a.low, a.high
+        for b in linked[i + 1:i + 4]:
+            if _SENTENCE_END.search(text, a.span.end, b.span.start):
+                break
+            low, high = low + b.low, high + b.high
+            if h.low <= high and low <= h.high:
+                return True
+            gap, slack = abs(a.value - b.value), (a.high - a.low) + (b.high - b.low)
+            if h.low <= gap + slack and gap - slack <= h.high:
+                return True
+    return False
+
+
+def _context_words(text: str, lo: int, b) -> set[str]:
+    """Measure words of the body figure's own sentence shortly before it, and of its clause after it.
+
+    Capitalised words other than the first are names ("Northland's steel output"), not measures: left out.
+    """
+    start = max(lo, b.span.start - _BODY_BEFORE)
+    end_m = _SENTENCE_END.search(text, start, b.span.start)
+    if end_m:
+        start = end_m.end()
+    after = text[b.span.end:b.span.end + _BODY_AFTER]
+    stop = regex.search(r"[,.!?;]\s|\n[ \t]", after)  # the figure's own clause
+    words = _WORD.findall(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after))
+    kept = words[:1] + [w for w in words[1:] if not (w[0].isupper() and not w.isupper())]
+    return {s for s in map(_stem, kept) if s}
+
+
+def links(doc, facts, hl_end: int | None = None):
+    """(headline figure, linked body figures, status) for every headline figure with at least one link.
+
+    `hl_end` is headline_end(doc.text) when the caller has it already (the check gates on it)."""
+    text = doc.text
+    if hl_end is None:
+        hl_end = headline_end(text)
+    if not hl_end:
+        return
+    quantities = facts.quantities
+    heads = [q for q in quantities if q.span.end <= hl_end and _headline_figure(text, q)]
+    if not heads:
+        return
+    body = [q for q in quantities if q.span.start > hl_end]
+    for h in heads:
+        cands = [b for b in body if _comparable(h, b)]
+        if not cands:
+            continue
+        hwords = headline_words(text, hl_end, h)
+        if not hwords:
+            continue
+        linked = [b for b in cands if (hwords & _context_words(text, hl_end, b)) - _DIRECTIONS]
+        if not linked:
+            continue
+        if _agrees(h, linked[0]):
+            status = "agree"
+        elif _present(text, hl_end, h, body) or _derived(text, h, linked):
+            status = "ambiguous"
+        else:
+            status = "disagree"
+        yield h, linked, status
