@@ -127,7 +127,7 @@ def run(labels: tuple[str, ...] = tuple(corpus.NEWS), limit: int | None = None,
         t0 = time.perf_counter()
         first = len(rows)
         for rec in corpus.records(label, limit):
-            text = rec.get("text") or ""
+            text = corpus.article(rec)
             docs += 1
             nbytes += len(text.encode("utf-8"))
             try:

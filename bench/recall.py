@@ -35,7 +35,7 @@ def planted_set(per_kind: int = DEFAULT_PER_KIND) -> list[dict]:
     out: list[dict] = []
     taken: Counter = Counter()
     for label, rec in corpus.news():
-        for p in plants(rec["id"], rec.get("text") or ""):
+        for p in plants(rec["id"], corpus.article(rec)):
             if taken[p["kind"]] < per_kind:
                 taken[p["kind"]] += 1
                 p["corpus"] = label
@@ -51,7 +51,7 @@ def _overlaps(finding, start: int, end: int) -> bool:
 def evaluate(planted: list[dict]) -> dict:
     from checker import check_text
 
-    originals: dict[str, str] = {rec["id"]: rec.get("text") or "" for _, rec in corpus.news()}
+    originals: dict[str, str] = {rec["id"]: corpus.article(rec) for _, rec in corpus.news()}
     by_kind: dict[str, Counter] = defaultdict(Counter)
     rules_by_kind: dict[str, Counter] = defaultdict(Counter)
     misses = []

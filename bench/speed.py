@@ -271,7 +271,7 @@ def run(repeat: int = 3) -> dict:
     import checker  # noqa: F401  imported before the baseline so RSS growth is statlint's working memory
 
     recs = list(corpus.news())
-    texts = [r.get("text") or "" for _, r in recs]
+    texts = [corpus.article(r) for _, r in recs]
     ids = [r["id"] for _, r in recs]
     nbytes = sum(len(t.encode("utf-8")) for t in texts)
     rss_before = _peak_rss_mb()

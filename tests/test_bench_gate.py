@@ -51,7 +51,7 @@ def test_findings_per_100_articles_on_news_sample():
     docs = list(corpus.records("reuters", REUTERS_SAMPLE)) + list(corpus.records("bbc", BBC_SAMPLE))
     found = []
     for rec in docs:
-        for f in check_text(rec.get("text") or "", path=rec["id"]):
+        for f in check_text(corpus.article(rec), path=rec["id"]):
             found.append((rec["id"], f))
     rate = 100.0 * len(found) / len(docs)
     by_rule = Counter(f.code for _, f in found)
