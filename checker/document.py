@@ -118,12 +118,12 @@ class Document:
         return self.text[max(sentence.start, span.start - width):min(max(sentence.end, span.end), span.end + width)]
 
 
-def _split(text: str, pattern) -> list[Span]:
+def _split(text: str, pattern: re.Pattern | regex.Pattern) -> list[Span]:
     """The pieces of text between matches of pattern (each ending with its match), leaving
     out pieces that are all whitespace; the whole text if nothing is left.
 
-    `not piece.isspace()` is the old `piece.strip()` test without building the stripped
-    copy: both use the same whitespace table, and no piece is empty (matches are not).
+    `not piece.isspace()` says whether `piece.strip()` leaves anything without building the
+    stripped copy: both use the same whitespace table, and no piece is empty (matches are not).
     """
     spans: list[Span] = []
     start = 0

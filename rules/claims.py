@@ -147,7 +147,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
             continue
         skeleton, offsets = _skeleton(text, sent, quantities, qi, qj)
         scanned = skeleton.lower() if folded else skeleton
-        if not folded or "respectively" in scanned:
+        if not folded or "respectively" in scanned:  # _RESPECTIVELY needs the word, in any case
             series.extend(_series(skeleton, quantities))
         triggers = _read_triggers(patterns.trigger, scanned)
         growths.extend(_growths(text, skeleton, scanned, patterns, triggers, offsets, quantities, series))
