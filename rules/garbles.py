@@ -15,6 +15,7 @@ It also records malformed digit grouping ("4178,027", "5.17,000",
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import regex
@@ -39,18 +40,27 @@ _DECIMAL_POINT_USE = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     garbles: list[Garble] = list(facts.garbles)
-    quantities = _split_glued_years(text, list(facts.quantities), garbles)
+    quantities = _split_glued_years(text, facts.quantities, garbles)
     quantities = _merge_wan_yi(text, quantities, garbles)
     quantities = _merge_stacked_scales(text, quantities, garbles)
     _find_malformed_grouping(text, quantities, garbles)
+    if quantities is facts.quantities and not garbles:
+        return facts  # nothing found (most documents): replace() would build an equal value, at ~8 us
     garbles.sort(key=lambda g: (g.span.start, g.kind))
     return replace(facts, quantities=tuple(quantities), garbles=tuple(garbles))
 
 
-def _split_glued_years(text: str, quantities: list[Quantity], garbles: list[Garble]) -> list[Quantity]:
-    out = []
-    for q in quantities:
-        m = _GLUED_YEAR.fullmatch(q.text.split()[0]) if q.grouping == "malformed" and q.text[:1].isdigit() else None
+# Each step below returns the very sequence it was given when it changes nothing, and looks
+# only at the few quantities that could be involved, picked by a cheap test that every
+# quantity the step acts on passes (each test says why).
+
+
+def _split_glued_years(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
+    out = quantities
+    # a year run into a number reads as malformed grouping ("202310,000")
+    for i in [i for i, q in enumerate(quantities) if q.grouping == "malformed"]:
+        q = quantities[i]
+        m = _GLUED_YEAR.fullmatch(q.text.split()[0]) if q.text[:1].isdigit() else None
         if m and _IN_BEFORE.search(text[max(0, q.span.start - 12):q.span.start]):
             year, rest = m.group(1), m.group(2)
             rest_start = q.span.start + len(year)
@@ -61,11 +71,33 @@ def _split_glued_years(text: str, quantities: list[Quantity], garbles: list[Garb
             numeral = parse_numeral(rest)
             scale = 1.0
             value = numeral.value * scale
-            out.append(replace(
+            if out is quantities:
+                out = list(quantities)
+            out[i] = replace(
                 q, span=Span(rest_start, q.span.end), text=text[rest_start:q.span.end], value=value,
-                low=value - 0.5, high=value + 0.5, grouping=numeral.grouping, year=int(year)))
-        else:
-            out.append(q)
+                low=value - 0.5, high=value + 0.5, grouping=numeral.grouping, year=int(year))
+    return out
+
+
+def _merge_pairs(quantities: Sequence[Quantity], firsts: list[int],
+                 merge: Callable[[Quantity, Quantity], Quantity | None]) -> Sequence[Quantity]:
+    """Replace each pair quantities[i], quantities[i + 1] that `merge` joins by the joined quantity,
+    trying only i in `firsts` (ascending), left to right, a merged pair's second quantity being
+    spent (it cannot start another pair): what trying every i in turn gives when no pair
+    outside `firsts` can merge."""
+    out: list[Quantity] = []
+    done = 0  # quantities[:done] are settled
+    for i in firsts:
+        if i < done or i + 1 >= len(quantities):
+            continue
+        merged = merge(quantities[i], quantities[i + 1])
+        if merged is not None:
+            out.extend(quantities[done:i])
+            out.append(merged)
+            done = i + 2
+    if not done:
+        return quantities
+    out.extend(quantities[done:])
     return out
 
 
@@ -74,31 +106,33 @@ def _is_bare(q: Quantity) -> bool:
     return q.unit == "count" and q.kind == "level" and q.text.replace(".", "").isdigit() and q.value < 1e4
 
 
-def _merge_wan_yi(text: str, quantities: list[Quantity], garbles: list[Garble]) -> list[Quantity]:
-    out: list[Quantity] = []
-    i = 0
-    while i < len(quantities):
-        q = quantities[i]
-        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        merged = None
-        if nxt is not None and _is_bare(q) and not (1900 <= q.value <= 2100 and q.decimals == 0):
-            between = text[q.span.end:nxt.span.start]
-            core = nxt.text
-            # the multiplier quantity carries the unit ("10,000 units" / "100 million yuan")
-            if _BETWEEN_WAN.fullmatch(between) and (between.strip() == "" or nxt.year is not None
-                                                     or between.strip().startswith("in")):
-                if _WAN_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _WAN_TEXT.match(core).end()):
-                    merged = _garbled(text, q, nxt, 1e4, "wan", garbles)
-                elif _YI_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _YI_TEXT.match(core).end()) \
-                        and between.strip() == "":
-                    merged = _garbled(text, q, nxt, 1e8, "yi", garbles)
-        if merged is not None:
-            out.append(merged)
-            i += 2
-        else:
-            out.append(q)
-            i += 1
-    return out
+# The first two characters of every text _WAN_TEXT or _YI_TEXT matches ("10,000", "10 000",
+# "100 million", "100,000,000", "ten thousand", "hundred million", in any case: e, h, t, u
+# have no other case forms under IGNORECASE).
+_MULTIPLIER_STARTS = frozenset({"10"} | {a + b for a in "tT" for b in "eE"} | {a + b for a in "hH" for b in "uU"})
+
+
+def _merge_wan_yi(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
+    firsts = [i - 1 for i in range(1, len(quantities)) if quantities[i].text[:2] in _MULTIPLIER_STARTS]
+    if not firsts:
+        return quantities
+    return _merge_pairs(quantities, firsts, lambda q, nxt: _wan_yi(text, q, nxt, garbles))
+
+
+def _wan_yi(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Quantity | None:
+    """ "522 10,000 units": 522万, i.e. 5.22 million units (None if q, nxt are not such a pair)."""
+    if _is_bare(q) and not (1900 <= q.value <= 2100 and q.decimals == 0):
+        between = text[q.span.end:nxt.span.start]
+        core = nxt.text
+        # the multiplier quantity carries the unit ("10,000 units" / "100 million yuan")
+        if _BETWEEN_WAN.fullmatch(between) and (between.strip() == "" or nxt.year is not None
+                                                 or between.strip().startswith("in")):
+            if _WAN_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _WAN_TEXT.match(core).end()):
+                return _garbled(text, q, nxt, 1e4, "wan", garbles)
+            if _YI_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _YI_TEXT.match(core).end()) \
+                    and between.strip() == "":
+                return _garbled(text, q, nxt, 1e8, "yi", garbles)
+    return None
 
 
 def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, garbles: list[Garble]) -> Quantity:
@@ -123,37 +157,39 @@ def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, g
                    year=mult.year, bound=q.bound if q.bound != "=" else mult.bound)
 
 
-def _merge_stacked_scales(text: str, quantities: list[Quantity], garbles: list[Garble]) -> list[Quantity]:
+def _merge_stacked_scales(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
     """ "3 billion 6,500 million": 30亿6500万, i.e. 3.065 billion."""
-    out: list[Quantity] = []
-    i = 0
-    while i < len(quantities):
-        q = quantities[i]
-        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
-        if (nxt is not None and text[q.span.end:nxt.span.start] == " "
-                and _BILLION_END.search(q.text) and _MILLION.search(nxt.text)
-                and 1e9 <= nxt.value < 1e10 and q.unit in ("count", nxt.unit)):
-            value = q.value + nxt.value / 100
-            span = Span(q.span.start, nxt.span.end)
-            reading = _human(value)
-            garbles.append(Garble(
-                kind="stacked-scale", span=span, text=text[span.start:span.end], reading=reading,
-                suggestion=reading + (" " + nxt.text.split(None, 2)[2] if len(nxt.text.split(None, 2)) > 2 else ""),
-                detail=f"'{nxt.text}' after '{q.text}' reads like 万 rendered as million: "
-                       f"{q.text} + {_human(nxt.value / 100)} = {reading}"))
-            out.append(replace(q, span=span, text=text[span.start:span.end], value=value,
-                               low=value - 0.005 * 1e9, high=value + 0.005 * 1e9, unit=nxt.unit,
-                               garble="stacked-scale", raw_value=q.value + nxt.value))
-            i += 2
-            continue
-        out.append(q)
-        i += 1
-    return out
+    # _BILLION_END wants the first text to end in billion/bn/bln: an "n" in any case
+    firsts = [i for i in range(len(quantities) - 1) if quantities[i].text[-1:] in _N]
+    if not firsts:
+        return quantities
+    return _merge_pairs(quantities, firsts, lambda q, nxt: _stacked_scale(text, q, nxt, garbles))
 
 
-def _find_malformed_grouping(text: str, quantities: list[Quantity], garbles: list[Garble]) -> None:
+_N = frozenset("nN")
+
+
+def _stacked_scale(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Quantity | None:
+    if (text[q.span.end:nxt.span.start] == " "
+            and _BILLION_END.search(q.text) and _MILLION.search(nxt.text)
+            and 1e9 <= nxt.value < 1e10 and q.unit in ("count", nxt.unit)):
+        value = q.value + nxt.value / 100
+        span = Span(q.span.start, nxt.span.end)
+        reading = _human(value)
+        garbles.append(Garble(
+            kind="stacked-scale", span=span, text=text[span.start:span.end], reading=reading,
+            suggestion=reading + (" " + nxt.text.split(None, 2)[2] if len(nxt.text.split(None, 2)) > 2 else ""),
+            detail=f"'{nxt.text}' after '{q.text}' reads like 万 rendered as million: "
+                   f"{q.text} + {_human(nxt.value / 100)} = {reading}"))
+        return replace(q, span=span, text=text[span.start:span.end], value=value,
+                       low=value - 0.005 * 1e9, high=value + 0.005 * 1e9, unit=nxt.unit,
+                       garble="stacked-scale", raw_value=q.value + nxt.value)
+    return None
+
+
+def _find_malformed_grouping(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> None:
     uses_decimal_point = None
-    for q in quantities:
+    for q in [q for q in quantities if q.grouping == "malformed" or q.grouping == "dotted"]:
         if q.garble:
             continue
         numeral = _NUMERAL_CHARS.match(text[q.span.start:q.span.end].lstrip("$€£¥-−US HKRMs."))
