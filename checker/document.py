@@ -73,7 +73,8 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return _split(self.text, _SENTENCE_END_ASCII if self.text.isascii() else _SENTENCE_END)
+        spans = _split(self.text, _SENTENCE_END_ASCII if self.text.isascii() else _SENTENCE_END)
+        return _headline_apart(self.text, spans)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -116,6 +117,18 @@ class Document:
         """
         sentence = self.sentence_of(span.start)
         return self.text[max(sentence.start, span.start - width):min(max(sentence.end, span.end), span.end + width)]
+
+
+def _headline_apart(text: str, spans: list[Span]) -> list[Span]:
+    """A wire headline on the first line ("ZAMBIAN COPPER OUTPUT UP, SALES DOWN") is a sentence of its own.
+
+    It ends in no full stop, so the splitter runs it into the body's first sentence, and
+    a rule reading that sentence would take the headline's words for the body's.
+    """
+    line_end = text.find("\n", 0, 300)
+    if line_end <= 0 or not spans or spans[0].end <= line_end + 1 or not text[:line_end].isupper():
+        return spans
+    return [Span(0, line_end + 1), Span(line_end + 1, spans[0].end)] + spans[1:]
 
 
 def _split(text: str, pattern: re.Pattern | regex.Pattern) -> list[Span]:

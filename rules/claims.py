@@ -320,8 +320,10 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 or skeleton.find("respectively", t.end, window_end) != -1 or any(
                 q is not None and q.kind == "quote" for q in (old, new)):
             old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against
-        if n and t.rate_token is None and patterns.noun_after_trigger.fullmatch(scanned, triggers[n - 1].end, t.start):
-            # "increase the annual permissible cut ... to 10 pct": the first word governs
+        if n and t.rate_token is None and triggers[n - 1].word.lower() not in ("up", "down") \
+                and patterns.noun_after_trigger.fullmatch(scanned, triggers[n - 1].end, t.start):
+            # "increase the annual permissible cut ... to 10 pct": the first word governs (an adverb
+            # governs nothing: "output up, sales down copper production rose ..." is a rise)
             direction = _direction(triggers[n - 1])
             if claims and claims[-1].verb is not None and claims[-1].old is None and claims[-1].new is None:
                 claims.pop()
