@@ -426,7 +426,6 @@ def part_whole_plants(doc: str, text: str) -> Iterator[dict]:
             yield _plant(kind, "S", doc, text, s, e, planted, f"profit {part:g} of revenue {whole:g}")
 
 
-
 # A headline figure with its scale and unit, in wire style ("5.1 MLN DLRS", "2.5 PCT") or web style ("$300m", "7%").
 _HL_UNIT = r"(?:pct|percent|dlrs?|dollars|stg|yen|francs|marks|guilders|lire|yuan|tonnes|barrels|bpd|ounces|acres|bushels)"
 HEADLINE_FIG = regex.compile(
