@@ -13,6 +13,30 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 
+def _fast_frozen_init(cls):
+    """Give a frozen, slotted dataclass an __init__ that stores through its slots directly.
+
+    Why: the reader builds ~50,000 Quantity and ~110,000 Span objects per 7 MB of news,
+    and the generated __init__ of a frozen dataclass sets each field through
+    object.__setattr__ (about 2.3 us for a Quantity); writing through each slot's own
+    descriptor is the same store without the generic lookup (about 1.6 us). Fields,
+    defaults, keywords and immutability are unchanged: only __init__ is replaced.
+    """
+    from dataclasses import MISSING, fields
+
+    setters = {f"_set_{f.name}": getattr(cls, f.name).__set__ for f in fields(cls)}
+    defaults = {f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
+    params = ", ".join(f.name + (f"=_default_{f.name}" if f.default is not MISSING else "") for f in fields(cls))
+    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in fields(cls))
+    namespace = {**setters, **defaults}
+    exec(f"def __init__(self, {params}):\n{body}", namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
+    return cls
+
+
+@_fast_frozen_init
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Half-open code-point offsets into Document.text."""
@@ -45,6 +69,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+@_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number as written, with the interval its wording allows.
@@ -127,6 +152,7 @@ class Garble:
     detail: str = ""
 
 
+@_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the extractors found in one document, in text order."""
