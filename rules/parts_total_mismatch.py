@@ -8,6 +8,12 @@ What it does:
     "among them" the parts may be fewer than the total, never more; with
     "making/bringing a total of", "for a total of" and "in total" they must
     add up to it. Figures are intervals, so rounded parts are not flagged.
+    After "including" and "of which" the total and parts may also be sums
+    of money or measures ("653 mln dlrs, including 359 mln dlrs of loans and
+    294 mln dlrs of ..."), all in the total's unit; bare parts take the
+    total's unit when a verb or preposition follows the first ("194,000
+    tonnes, of which 45,000 are grains/oilseeds and 149,000 derivatives").
+    A per-share figure ("1.20 dlrs a share, including ...") is not a total.
 
 Why is this bad?
     A breakdown that cannot add up means one of its figures is wrong; lists of
@@ -38,7 +44,7 @@ _TOTAL_AFTER = regex.compile(r"(?:[\s\w-]{0,30}?),?\s+(?:making|bringing|for|giv
                              regex.IGNORECASE)
 # Between two parts: a few words naming the first, a comma or "and", and at most a name ("the Greens")
 # before the second ("..., among the ten elected" is not a part).
-_SEPARATOR = regex.compile(r"(?:\s+[A-Za-z-]+){0,5}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|[A-Z][\w-]*)\s+){0,3}?")
+_SEPARATOR = regex.compile(r"(?:\s+[A-Za-z/-]+){0,5}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|[A-Z][\w-]*)\s+){0,3}?")
 
 
 def _low(q) -> float:
@@ -58,12 +64,32 @@ def _is_count(q) -> bool:
     return q.unit == "count" and q.kind == "level" and q.value >= 0 and q.grouping != "malformed"
 
 
-def _parts_after(doc, quantities, i):
+def _is_amount(q) -> bool:
+    """A count, a sum of money or a measure (not a rate): what a total and its parts can be."""
+    return q.unit not in _NOT_AMOUNTS and q.kind == "level" and q.value >= 0 and q.grouping != "malformed"
+
+
+_NOT_AMOUNTS = frozenset({"percent", "percentage_point", "times"})
+# A bare part under a total in a unit takes the total's unit when a verb or preposition follows it
+# ("194,000 tonnes, of which 45,000 are grains"); "300 hectares, including 120 homes" has other nouns.
+_BARE_NEXT = frozenset("are were is was from in to for of went came at by on with".split())
+
+
+def _fits(total, part, first: bool) -> bool:
+    """The part is in the total's unit, or bare under a total in a unit."""
+    if part.unit == total.unit:
+        return True
+    return part.unit == "count" and (not first or (part.noun or "").lower() in _BARE_NEXT)
+
+
+def _parts_after(doc, quantities, i, total=None):
     """Counts after quantities[i] in a list "A <words>, B <words> and C <words>"."""
     parts = [quantities[i]]
     while i + 1 < len(quantities):
         gap = doc.text[quantities[i].span.end:quantities[i + 1].span.start]
-        if not _SEPARATOR.fullmatch(gap) or not _is_count(quantities[i + 1]):
+        if not _SEPARATOR.fullmatch(gap) or not (
+                _is_count(quantities[i + 1]) if total is None else
+                _is_amount(quantities[i + 1]) and _fits(total, quantities[i + 1], False)):
             break
         i += 1
         parts.append(quantities[i])
@@ -73,12 +99,19 @@ def _parts_after(doc, quantities, i):
 def check(doc, facts):
     qs = facts.quantities
     for i, total in enumerate(qs[:-1]):
-        if not _is_count(total):
+        if not _is_amount(total):
             continue
         head = qs[i + 1]
         gap = doc.text[total.span.end:head.span.start]
-        if len(gap) < 60 and _SUBSET.fullmatch(gap) and _is_count(head):
+        if _is_count(total) and len(gap) < 60 and _SUBSET.fullmatch(gap) and _is_count(head):
             parts = _parts_after(doc, qs, i + 1)
+            low = sum(_low(p) for p in parts)
+            if len(parts) >= 2 and low > _high(total):
+                yield _finding(doc, total, parts, "at most", sum(p.value for p in parts))
+        elif len(gap) < 60 and _SUBSET.fullmatch(gap) and _is_amount(head) and _fits(total, head, True) and \
+                "share" not in gap and "shr" not in gap:
+            # money and measures ("653 mln dlrs, including ..."); not a per-share figure ("1.20 dlrs a share")
+            parts = _parts_after(doc, qs, i + 1, total)
             low = sum(_low(p) for p in parts)
             if len(parts) >= 2 and low > _high(total):
                 yield _finding(doc, total, parts, "at most", sum(p.value for p in parts))
