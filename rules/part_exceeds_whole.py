@@ -2,10 +2,20 @@
 
 What it does:
     Pairs money figures labelled as a part (net profit, net income, operating
-    profit, earnings) with one labelled as its whole (revenue, sales,
-    turnover) in the same sentence and currency, and flags a part larger
-    than the whole: "a net profit of 2,313 billion yuan on revenue of 15.841
-    billion yuan". Garbled figures are read as repaired.
+    or pretax profit, earnings, "earned") with one labelled as its whole
+    (revenue, sales, turnover) in the same sentence and currency, and flags a
+    part larger than the whole: "a net profit of 2,313 billion yuan on
+    revenue of 15.841 billion yuan". Garbled figures are read as repaired.
+    With as many profits as revenues ("earned X on revenues of Y, up from
+    earnings of X' and revenues of Y'") each profit goes with the revenue of
+    the same rank; otherwise a profit must exceed every revenue of the
+    sentence. A figure without a unit takes the sentence's one currency;
+    between dollar currencies (US, Canadian, Australian, NZ) the profit must
+    be over three times the revenue. Reuters earnings tables ("Net profit
+    628,000 vs loss 491,000" over "Sales 50.7 mln vs 41.8 mln") are read
+    column by column; there a profit is flagged only when it exceeds the
+    sales by more than any other figure in the article (a gain in the notes
+    can explain it).
 
 Why is this bad?
     A profit cannot exceed the revenue it is made from in ordinary trading;
@@ -19,65 +29,194 @@ Use instead:
 
 Known false positives:
     One-off gains (the sale of a business, a tax credit) can lift a profit above
-    that period's revenue; the finding is a warning for that reason.
+    that period's revenue; the finding is a warning for that reason. In tables
+    a gain stated in the notes keeps the rule quiet; in sentences it does not.
+    Revenue lists that break a total down ("sales were 3.2 mln and 4.0 mln
+    dlrs in the two divisions") are skipped.
 """
 from __future__ import annotations
 
 import regex
 
 from checker.arithmetic import fmt_number
-from checker.model import Finding, Related, Rule, Severity, fingerprint
-from rules._gates import may_contain
+from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
 
 CODE, NAME = "S103", "part-exceeds-whole"
 
-_PART = regex.compile(r"\b(?:net\s+profits?|net\s+income|net\s+earnings|operating\s+profits?|pre-tax\s+profits?|"
-                      r"profits?|earnings)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|reached)\s+)?"
-                      r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
-_WHOLE = regex.compile(r"\b(?:revenues?|sales|turnover)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|"
+_PART = regex.compile(r"\b(?:net\s+profits?|net\s+income|net\s+earnings|operating\s+profits?|pre-?tax\s+profits?|"
+                      r"profits?|earnings)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|totaled|reached)\s+)?"
+                      r"(?:about\s+|some\s+)?\Z|\bearned\s+(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+_WHOLE = regex.compile(r"\b(?:revenues?|sales|turnover)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|totaled|"
                        r"reached)\s+)?(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
-# A word every match of _PART, and of _WHOLE, contains: a substring test before each regex search.
-_PART_WORDS = ("profit", "income", "earnings")
-_WHOLE_WORDS = ("revenue", "sales", "turnover")
 
 
 def _is_money(q) -> bool:
     return len(q.unit) == 3 and q.unit.isupper() and q.low > 0 and q.grouping != "malformed"
 
 
-def _labelled(text: str, q, pattern, words) -> bool:
-    """Whether the 40 characters before `q` end in `pattern`; the regex runs only where one of `words` is."""
-    start = max(0, q.span.start - 40)
-    return may_contain(text[start:q.span.start], words) and bool(pattern.search(text, start, q.span.start))
+def _is_bare(q) -> bool:
+    """A large figure with no unit ("revenues of 5.9 mln and ..."): money when its sentence names one currency."""
+    return q.unit == "count" and q.kind == "level" and q.value >= 1000 and q.grouping != "malformed" and \
+        (q.noun is None or q.noun.lower() in _BARE_NEXT)
+
+
+_BARE_NEXT = frozenset("and or on in for from vs compared against up down a last this the".split())
+# Dollar currencies ("C$9.8 billion ... on sales of 880.2 mln dlrs"): between any two of them a profit more
+# than three times the revenue exceeds it at any exchange rate since 1980.
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD"})
+
+
+def _factor(part, whole, currencies) -> float | None:
+    """How many times the whole a part must exceed to exceed it for sure; None if not comparable."""
+    pu = part.unit if _is_money(part) else next(iter(currencies)) if len(currencies) == 1 else None
+    wu = whole.unit if _is_money(whole) else next(iter(currencies)) if len(currencies) == 1 else None
+    if pu is None or wu is None:
+        return None
+    if pu == wu:
+        return 1.0
+    return 3.0 if pu in _DOLLARS and wu in _DOLLARS else None
 
 
 def check(doc, facts):
-    text = doc.text
-    money = [q for q in facts.quantities if _is_money(q)]
-    if len(money) < 2:
-        return  # a part and its whole are two figures
     by_sentence: dict[int, list] = {}
-    for q in money:
-        by_sentence.setdefault(doc.sentence_of(q.span.start).start, []).append(q)
+    for q in facts.quantities:
+        if _is_money(q) or _is_bare(q):
+            by_sentence.setdefault(doc.sentence_of(q.span.start).start, []).append(q)
+    row_lines: list = []  # table rows are read by _table_rows alone
+    if " vs " in doc.text or " VS " in doc.text:
+        yield from _table_rows(doc, facts.quantities, row_lines)
     for figures in by_sentence.values():
-        if len(figures) < 2:
-            continue  # one figure cannot be both the part and the whole: the words before it differ
-        parts = [q for q in figures if _labelled(text, q, _PART, _PART_WORDS)]
-        if len(parts) != 1:
-            continue  # none, or several: which belongs to which is not clear
-        wholes = [q for q in figures if _labelled(text, q, _WHOLE, _WHOLE_WORDS)]
-        if len(wholes) != 1:
+        if row_lines:
+            figures = [q for q in figures if not any(line.start <= q.span.start < line.end for line in row_lines)]
+        currencies = {q.unit for q in figures if _is_money(q)}
+        if not currencies:
+            continue  # no money named in the sentence
+        parts = [q for q in figures if _PART.search(doc.text, max(0, q.span.start - 40), q.span.start)]
+        wholes = [q for q in figures if _WHOLE.search(doc.text, max(0, q.span.start - 40), q.span.start)]
+        if not parts or not wholes or _in_list(doc.text, figures, parts + wholes):
+            continue  # "sales were 3.2 mln and 4.0 mln dlrs in the two divisions": a breakdown, not one revenue
+        if len(parts) == len(wholes):
+            pairs = [(p, (w,)) for p, w in zip(parts, wholes)]  # "X on sales of Y, up from X' on sales of Y'"
+        else:
+            pairs = [(p, tuple(wholes)) for p in parts]  # which belongs to which is not clear: above all of them
+        for part, against in pairs:
+            factors = [_factor(part, w, currencies) for w in against]
+            if None in factors or any(part.low <= w.high * f for w, f in zip(against, factors)):
+                continue
+            whole = min(against, key=lambda w: abs(w.span.start - part.span.start))
+            yield _finding(doc, part, whole)
+
+
+_LIST_GAP = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _in_list(text, figures, tagged) -> bool:
+    """Whether a profit or revenue figure is one of a list of figures joined by commas and "and"."""
+    for q in tagged:
+        k = figures.index(q)
+        if k + 1 < len(figures) and _LIST_GAP.fullmatch(text, q.span.end, figures[k + 1].span.start):
+            return True
+    return False
+
+
+def _finding(doc, part, whole):
+    return Finding(
+        code=CODE, symbol=NAME, span=part.span, severity=Severity.WARNING, confidence=0.7,
+        message=f"a profit of {fmt_number(part.value)} exceeds the revenue it comes from "
+                f"({fmt_number(whole.value)})",
+        related=(Related("whole", whole.span, whole.text),),
+        fingerprint=fingerprint(CODE, part.text + " " + whole.text, doc.claim_context(part.span)),
+    )
+
+
+# Reuters earnings tables: "Net profit 628,000 vs loss 491,000" over "Sales 50.7 mln vs 41.8 mln", one row a
+# line; the columns are this period and the year before.
+_ROW_PROFIT = regex.compile(
+    r"[ \t]*+(?:(?:group|oper|operating|net|attributable|pre-?tax|after-?tax)\s+){0,3}(?:profit|income|earnings|net)"
+    r"(?:\s+(?:before|after)\s+tax(?:ation|es)?)?[ \t]+", regex.IGNORECASE)
+_ROW_LOSS = regex.compile(r"[ \t]*+(?:(?:group|oper|operating|net|pre-?tax)\s+){0,3}loss[ \t]+", regex.IGNORECASE)
+_ROW_WHOLE = regex.compile(r"[ \t]*+(?:(?:net|total|group)\s+)?(?:sales|revs|revenues?|turnover)[ \t]+", regex.IGNORECASE)
+_VS_NIL = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?nil[ \t]*", regex.IGNORECASE)
+_ROW_LABEL = regex.compile(r"[ \t]*+[A-Za-z][A-Za-z .'/-]{0,40}")
+_VS = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?", regex.IGNORECASE)
+
+
+def _table_rows(doc, quantities, row_lines: list):
+    """Profit rows against the sales row next to them, column by column."""
+    import bisect
+
+    text = doc.text
+    starts = [q.span.start for q in quantities]
+    rows = []  # (line number, kind, (first column, second column)) for consecutive lines holding "vs"
+    pos, line_no = 0, 0
+    while True:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        row = _row(text, quantities, starts, pos, end, bisect) if ("vs" in text[pos:end] or "VS" in text[pos:end]) else None
+        if row is not None:
+            rows.append((line_no, *row, Span(pos, end)))
+        if end >= len(text):
+            break
+        pos, line_no = end + 1, line_no + 1
+    lines = [r[3] for r in rows]
+    row_lines.extend(lines)
+    in_rows = {id(q) for q in quantities if any(line.start <= q.span.start < line.end for line in lines)}
+    # A gain or credit stated in the notes ("1985 net includes a pretax gain of nine mln dlrs") can lift a profit
+    # above its sales: only a profit that exceeds the sales by more than any other figure of the article is flagged.
+    other = max((q.value for q in quantities if id(q) not in in_rows and (_is_money(q) or q.unit == "count")
+                 and q.kind == "level"), default=0.0)  # "a pretax gain of nine mln dlrs" is read as a count
+    for n, (line, kind, cols, _) in enumerate(rows):
+        if kind != "profit":
             continue
-        part, whole = parts[0], wholes[0]
-        if part.unit != whole.unit or part.low <= whole.high:
+        near = [r for r in rows[max(0, n - 2):n + 3] if r[1] == "whole" and abs(r[0] - line) <= 2
+                and all(abs(x[0] - line) <= abs(r[0] - line) for x in rows if line < x[0] < r[0] or r[0] < x[0] < line)]
+        if not near:
             continue
-        yield Finding(
-            code=CODE, symbol=NAME, span=part.span, severity=Severity.WARNING, confidence=0.7,
-            message=f"a profit of {fmt_number(part.value)} exceeds the revenue it comes from "
-                    f"({fmt_number(whole.value)})",
-            related=(Related("whole", whole.span, whole.text),),
-            fingerprint=fingerprint(CODE, part.text + " " + whole.text, doc.claim_context(part.span)),
-        )
+        whole_cols = min(near, key=lambda r: abs(r[0] - line))[2]
+        for part, whole in zip(cols, whole_cols):
+            if part is None or whole is None:
+                continue
+            if part.unit != whole.unit and "count" not in (part.unit, whole.unit):
+                continue
+            if part.low - (whole.high if whole.bound != ">" else _rounded_high(whole)) > other:
+                yield _finding(doc, part, whole)
+
+
+def _rounded_high(q) -> float:
+    """The top of a table figure's rounding interval: "Turnover 3.71 billion" is read as "over 3.71 billion"."""
+    digits = regex.match(r"[\d,]*\.?\d*", q.text).group(0).replace(",", "")
+    try:
+        written = float(digits)
+    except ValueError:
+        return q.high
+    return q.value * (1 + 0.5 * 10 ** -q.decimals / written) if written > 0 else q.high
+
+
+def _row(text, quantities, starts, lo, hi, bisect):
+    """("profit" | "whole" | "other", (first column, second column)) for a table line; None for a loss or "nil"."""
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    if j - i not in (1, 2):
+        return None
+    first = quantities[i]
+    if first.span.end > hi or first.is_percent or not _ROW_LABEL.fullmatch(text, lo, first.span.start):
+        return None
+    if j - i == 1:
+        second, vs = None, _VS_NIL.fullmatch(text, first.span.end, hi)  # "Sales 5,042,000 vs nil"
+    else:
+        second = quantities[i + 1]
+        vs = _VS.fullmatch(text, first.span.end, second.span.start)
+        if second.is_percent or text[second.span.end:hi].strip():
+            return None  # "Revs 105.0 mln vs 97.,3 mln", "17.8 ln": a garbled row is not read
+    if vs is None:
+        return None
+    if _ROW_WHOLE.fullmatch(text, lo, first.span.start):
+        return "whole", (first, second)
+    word = (vs.group("word") or "").strip().lower()
+    if _ROW_PROFIT.fullmatch(text, lo, first.span.start):
+        return "profit", (first, None if word == "loss" else second)
+    if _ROW_LOSS.fullmatch(text, lo, first.span.start):
+        return "profit", (None, second if word == "profit" else None)
+    return "other", (first, second)
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)

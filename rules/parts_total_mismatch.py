@@ -8,6 +8,12 @@ What it does:
     "among them" the parts may be fewer than the total, never more; with
     "making/bringing a total of", "for a total of" and "in total" they must
     add up to it. Figures are intervals, so rounded parts are not flagged.
+    After "including" and "of which" the total and parts may also be sums
+    of money or measures ("653 mln dlrs, including 359 mln dlrs of loans and
+    294 mln dlrs of ..."), all in the total's unit; bare parts take the
+    total's unit when a verb or preposition follows the first ("194,000
+    tonnes, of which 45,000 are grains/oilseeds and 149,000 derivatives").
+    A per-share figure ("1.20 dlrs a share, including ...") is not a total.
 
 Why is this bad?
     A breakdown that cannot add up means one of its figures is wrong; lists of
@@ -37,14 +43,11 @@ _SUBSET = regex.compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?:including
                         regex.IGNORECASE)
 _TOTAL_AFTER = regex.compile(r"(?:[\s\w-]{0,30}?),?\s+(?:making|bringing|for|giving)\s+(?:a|the)\s+total\s+(?:of\s+)?\Z",
                              regex.IGNORECASE)
-# Between two parts: a few words naming the first, a comma or "and", and at most a name ("the Greens")
-# before the second ("..., among the ten elected" is not a part).
 # The last letters of the words _SUBSET must end with, for a substring test before the regex.
 _SUBSET_ENDINGS = ("ding", "hich", "whom", "them")
-# The last letter before the white space that ends a gap either pattern matches: including, which,
-# whom, them; total, of. None of them has a case variant outside ASCII in the regex module.
-_LAST_LETTERS = frozenset("ghmlfGHMLF")
-_SEPARATOR = regex.compile(r"(?:\s+[A-Za-z-]+){0,5}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|[A-Z][\w-]*)\s+){0,3}?")
+# Between two parts: a few words naming the first, a comma or "and", and at most a name ("the Greens")
+# before the second ("..., among the ten elected" is not a part).
+_SEPARATOR = regex.compile(r"(?:\s+[A-Za-z/-]+){0,5}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|[A-Z][\w-]*)\s+){0,3}?")
 
 
 def _low(q) -> float:
@@ -64,12 +67,32 @@ def _is_count(q) -> bool:
     return q.unit == "count" and q.kind == "level" and q.value >= 0 and q.grouping != "malformed"
 
 
-def _parts_after(doc, quantities, i):
+def _is_amount(q) -> bool:
+    """A count, a sum of money or a measure (not a rate): what a total and its parts can be."""
+    return q.unit not in _NOT_AMOUNTS and q.kind == "level" and q.value >= 0 and q.grouping != "malformed"
+
+
+_NOT_AMOUNTS = frozenset({"percent", "percentage_point", "times"})
+# A bare part under a total in a unit takes the total's unit when a verb or preposition follows it
+# ("194,000 tonnes, of which 45,000 are grains"); "300 hectares, including 120 homes" has other nouns.
+_BARE_NEXT = frozenset("are were is was from in to for of went came at by on with".split())
+
+
+def _fits(total, part, first: bool) -> bool:
+    """The part is in the total's unit, or bare under a total in a unit."""
+    if part.unit == total.unit:
+        return True
+    return part.unit == "count" and (not first or (part.noun or "").lower() in _BARE_NEXT)
+
+
+def _parts_after(doc, quantities, i, total=None):
     """Counts after quantities[i] in a list "A <words>, B <words> and C <words>"."""
     parts = [quantities[i]]
     while i + 1 < len(quantities):
         gap = doc.text[quantities[i].span.end:quantities[i + 1].span.start]
-        if not _SEPARATOR.fullmatch(gap) or not _is_count(quantities[i + 1]):
+        if not _SEPARATOR.fullmatch(gap) or not (
+                _is_count(quantities[i + 1]) if total is None else
+                _is_amount(quantities[i + 1]) and _fits(total, quantities[i + 1], False)):
             break
         i += 1
         parts.append(quantities[i])
@@ -78,32 +101,39 @@ def _parts_after(doc, quantities, i):
 
 def check(doc, facts):
     qs = facts.quantities
-    text = doc.text
-    counts = [_is_count(q) for q in qs]
-    sums = []  # totals after their parts, checked after the subset lists so findings keep their order
-    for i in range(len(qs) - 1):
-        if not (counts[i] and counts[i + 1]):
-            continue  # both readings need two neighbouring counts: a total and its first or last part
-        gap = text[qs[i].span.end:qs[i + 1].span.start]
-        if gap.rstrip()[-1:] not in _LAST_LETTERS:
-            continue  # most gaps (", ", " and ", " to ") end in neither pattern's last word
-        if len(gap) < 60 and tail_may_be(gap, _SUBSET_ENDINGS) and _SUBSET.fullmatch(gap):
+    for i, total in enumerate(qs[:-1]):
+        if not _is_amount(total):
+            continue
+        head = qs[i + 1]
+        gap = doc.text[total.span.end:head.span.start]
+        if len(gap) >= 60 or not tail_may_be(gap, _SUBSET_ENDINGS) or not _SUBSET.fullmatch(gap):
+            continue  # both readings need "including", "of which"... right before the first part
+        if _is_count(total) and _is_count(head):
             parts = _parts_after(doc, qs, i + 1)
             low = sum(_low(p) for p in parts)
-            if len(parts) >= 2 and low > _high(qs[i]):
-                yield _finding(doc, qs[i], parts, "at most", sum(p.value for p in parts))
-        if i >= 1 and len(gap) <= 60 and _may_end_in_total(gap) and _TOTAL_AFTER.fullmatch(gap):
-            sums.append(i + 1)
-    for j in sums:
-        total = qs[j]
+            if len(parts) >= 2 and low > _high(total):
+                yield _finding(doc, total, parts, "at most", sum(p.value for p in parts))
+        elif _is_amount(head) and _fits(total, head, True) and "share" not in gap and "shr" not in gap:
+            # money and measures ("653 mln dlrs, including ..."); not a per-share figure ("1.20 dlrs a share")
+            parts = _parts_after(doc, qs, i + 1, total)
+            low = sum(_low(p) for p in parts)
+            if len(parts) >= 2 and low > _high(total):
+                yield _finding(doc, total, parts, "at most", sum(p.value for p in parts))
+    for j, total in enumerate(qs):
+        if j < 2 or not _is_count(total):
+            continue
+        before = doc.text[qs[j - 1].span.end:total.span.start]
+        if len(before) > 60 or not _may_end_in_total(before) or not _TOTAL_AFTER.fullmatch(before):
+            continue
         k = j - 1
         parts = [qs[k]]
-        while k > 0 and _SEPARATOR.fullmatch(text[qs[k - 1].span.end:qs[k].span.start]) and counts[k - 1]:
+        while k > 0 and _SEPARATOR.fullmatch(doc.text[qs[k - 1].span.end:qs[k].span.start]) and _is_count(qs[k - 1]):
             k -= 1
             parts.insert(0, qs[k])
-        low, high = sum(_low(p) for p in parts), sum(_high(p) for p in parts)
-        if len(parts) >= 2 and (high < _low(total) or low > _high(total)):
-            yield _finding(doc, total, parts, "exactly", sum(p.value for p in parts))
+        if len(parts) >= 2 and all(_is_count(p) for p in parts):
+            low, high = sum(_low(p) for p in parts), sum(_high(p) for p in parts)
+            if high < _low(total) or low > _high(total):
+                yield _finding(doc, total, parts, "exactly", sum(p.value for p in parts))
 
 
 def _may_end_in_total(before: str) -> bool:
