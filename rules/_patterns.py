@@ -89,7 +89,7 @@ CURRENCY_BEFORE = regex.compile(
 )
 
 BOUND_BEFORE = regex.compile(
-    r"(?P<word>about|around|approximately|approx\.?|roughly|some|an estimated|nearly|almost|close to|"
+    r"\b(?P<word>about|around|approximately|approx\.?|roughly|some|an estimated|nearly|almost|close to|"
     r"just under|just over|more than|over|above|in excess of|exceeded|exceeding|topped|surpassed|passed|"
     r"at least|up to|as (?:much|many|high) as|less than|under|below|fewer than|at most|no more than|"
     r"beyond|broke|crossed)"

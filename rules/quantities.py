@@ -98,7 +98,7 @@ def _read_fraction(text: str, m) -> Quantity | None:
     width = max(2.5, share * 0.1)
     low, high = share - width, share + width
     bound = "="
-    bm = P.BOUND_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+    bm = P.BOUND_BEFORE.search(text, max(0, m.start() - 30), m.start())
     if bm:
         bound = BOUND_OF_WORD.get(" ".join(bm.group("word").lower().split()), "=")
         low, high = _apply_bound(bound, share, low, high)
@@ -393,7 +393,8 @@ def _read_match(text: str, m) -> Quantity | None:
     if last_letter in P.PER_FINALS and P.PER_BEFORE.search(text, max(0, prefix_start - 6), prefix_start):
         kind = "denominator"  # "46.5 Ecus per 100 kilos"
     bound = "="
-    bm = P.BOUND_BEFORE.search(bound_window) if last_letter in P.BOUND_FINALS else None
+    # (searched in place, not in the window's copy, so \b sees the letter before: "Turnover 3.71" is no bound)
+    bm = P.BOUND_BEFORE.search(text, max(0, prefix_start - 30), prefix_start) if last_letter in P.BOUND_FINALS else None
     if bm:
         word = " ".join(bm.group("word").lower().split())
         bound = BOUND_OF_WORD.get(word, "=")

@@ -247,3 +247,16 @@ def test_number_words_with_long_s_or_dotted_capital_i(text, expected):
     """Regression: the case-insensitive number-word match takes "ſ" for "s" and "İ" for "i";
     the reading used to look the raw words up and crash (KeyError 'thouſand') or drop them."""
     assert [(q.text, q.value) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,bound", [
+    ("Turnover 3.71 billion stg", "="),
+    ("Turnover                          3.71 billion stg", "="),
+    ("a handsome 30 pct gain", "="),
+    ("leftover 12 mln dlrs", "="),
+    ("over 3 mln dlrs", ">"),
+    ("some 40 pct", "~"),
+])
+def test_a_bound_word_must_be_a_whole_word(text, bound):
+    """Regression: "Turnover 3.71 billion" was read as "over 3.71 billion" (no upper limit)."""
+    assert [q.bound for q in extract_quantities(text)] == [bound]
