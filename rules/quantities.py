@@ -647,6 +647,23 @@ def _read_words(text: str, m) -> Quantity | None:
         low, high = rounding_interval(value, 0, 0)  # "nine pct" is as rounded as "9 pct"
     else:
         low, high = value, value
+    if unit == "count":
+        unit, end = _currency_after_words(text, end, unit, bool(scale_word))
     noun = _noun_after(text, end)
     return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
                     unit=unit, kind=kind, noun=noun)
+
+
+def _currency_after_words(text: str, end: int, unit: str, scaled: bool) -> tuple[str, int]:
+    """ "one billion dlrs", "nine mln dlrs", "two million euros": a currency word after spelled-out money.
+
+    As for digits, a lone "p" is pence only after a scale ("two m p" is rare; "five p" is a page or a point).
+    """
+    wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40])
+    if not wm:
+        return unit, end
+    word = wm.group(0).strip().lower()
+    currency = CURRENCY_WORDS.get(word)
+    if currency is None or (currency == "GBP-pence" and word == "p" and not scaled):
+        return unit, end
+    return currency, end + len(wm.group(0))

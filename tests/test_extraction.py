@@ -260,3 +260,13 @@ def test_number_words_with_long_s_or_dotted_capital_i(text, expected):
 def test_a_bound_word_must_be_a_whole_word(text, bound):
     """Regression: "Turnover 3.71 billion" was read as "over 3.71 billion" (no upper limit)."""
     assert [q.bound for q in extract_quantities(text)] == [bound]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a loan of one billion dlrs", [("one billion dlrs", "USD", 1e9)]),
+    ("nine mln dlrs of debt", [("nine mln dlrs", "USD", 9e6)]),
+    ("five p", [("five", "count", 5.0)]),
+])
+def test_spelled_out_money_reads_its_currency(text, expected):
+    """Regression: "one billion dlrs" was read as a count, so S103 could not weigh it against revenue."""
+    assert [(q.text, q.unit, q.value) for q in extract_quantities(text)] == expected
