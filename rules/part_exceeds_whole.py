@@ -40,6 +40,7 @@ import regex
 
 from checker.arithmetic import fmt_number
 from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from rules._gates import may_contain
 
 CODE, NAME = "S103", "part-exceeds-whole"
 
@@ -48,6 +49,9 @@ _PART = regex.compile(r"\b(?:net\s+profits?|net\s+income|net\s+earnings|operatin
                       r"(?:about\s+|some\s+)?\Z|\bearned\s+(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 _WHOLE = regex.compile(r"\b(?:revenues?|sales|turnover)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|totaled|"
                        r"reached)\s+)?(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# A word every match of _PART, and of _WHOLE, contains: a substring test before each regex search.
+_PART_WORDS = ("profit", "income", "earn")
+_WHOLE_WORDS = ("revenue", "sales", "turnover")
 
 
 def _is_money(q) -> bool:
@@ -91,8 +95,10 @@ def check(doc, facts):
         currencies = {q.unit for q in figures if _is_money(q)}
         if not currencies:
             continue  # no money named in the sentence
-        parts = [q for q in figures if _PART.search(doc.text, max(0, q.span.start - 40), q.span.start)]
-        wholes = [q for q in figures if _WHOLE.search(doc.text, max(0, q.span.start - 40), q.span.start)]
+        parts = [q for q in figures if _labelled(doc.text, q, _PART, _PART_WORDS)]
+        if not parts:
+            continue
+        wholes = [q for q in figures if _labelled(doc.text, q, _WHOLE, _WHOLE_WORDS)]
         if not parts or not wholes or _in_list(doc.text, figures, parts + wholes):
             continue  # "sales were 3.2 mln and 4.0 mln dlrs in the two divisions": a breakdown, not one revenue
         if len(parts) == len(wholes):
@@ -105,6 +111,12 @@ def check(doc, facts):
                 continue
             whole = min(against, key=lambda w: abs(w.span.start - part.span.start))
             yield _finding(doc, part, whole)
+
+
+def _labelled(text: str, q, pattern, words) -> bool:
+    """Whether the 40 characters before `q` end in `pattern`; the regex runs only where one of `words` is."""
+    start = max(0, q.span.start - 40)
+    return may_contain(text[start:q.span.start], words) and bool(pattern.search(text, start, q.span.start))
 
 
 _LIST_GAP = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
