@@ -43,6 +43,8 @@ _SYNONYMS = {
     "lower": "DOWN", "decrease": "DOWN", "decreased": "DOWN", "slips": "DOWN", "slipped": "DOWN",
     "qtr": "quart", "shr": "share", "revs": "reven", "oper": "oper", "operating": "oper", "gdp": "gdp",
     "jobless": "unemp",
+    # inflation is told as a price index: "INFLATION FALLS TO 3.5 PCT" / "consumer prices fell to 3.5 pct"
+    "inflation": "pric", "cpi": "pric", "living": "pric",
 }
 _DIRECTIONS = frozenset(("UP", "DOWN"))  # shared with any figure that moved: not enough for a link alone
 _WINDOW_WORDS = 3  # headline words either side of its figure
@@ -77,6 +79,8 @@ def _stem(word: str) -> str | None:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[:-len(suffix)]
             break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]  # "price", "prices", "priced" -> "pric"; "rate", "rates" -> "rat"
     return w[:5]
 
 
