@@ -118,7 +118,7 @@ def _headline_figure(text: str, q) -> bool:
     return not _RANGE_NEXT.match(text, q.span.end) and not _RANGE_BEFORE.search(text, max(0, q.span.start - 6), q.span.start)
 
 
-_RANGE_NEXT = regex.compile(r"\s*(?:[-/]\s*\d|/\s*(?:shr|share)|(?:to|and)\s+\d|,\s*\d)", regex.IGNORECASE)
+_RANGE_NEXT = regex.compile(r"\s*(?:[-/]\s*\d|(?:to|and)\s+\d|,\s*\d)", regex.IGNORECASE)
 _RANGE_BEFORE = regex.compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
 # A sentence end, or a line break before an indented line (a new paragraph or table row in wire copy).
 _SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s|\n[ \t]", regex.REVERSE)
