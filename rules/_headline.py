@@ -45,6 +45,9 @@ _SYNONYMS = {
     "jobless": "unemp",
     # inflation is told as a price index: "INFLATION FALLS TO 3.5 PCT" / "consumer prices fell to 3.5 pct"
     "inflation": "pric", "cpi": "pric", "living": "pric",
+    # a deal's verbs: "SELLS"/"sold", "BUYS"/"bought"/"acquired"/"purchased"
+    "sold": "sell", "bought": "buy", "acquire": "buy", "acquires": "buy", "acquired": "buy", "acquiring": "buy",
+    "purchase": "buy", "purchases": "buy", "purchased": "buy",
 }
 _DIRECTIONS = frozenset(("UP", "DOWN"))  # shared with any figure that moved: not enough for a link alone
 _WINDOW_WORDS = 3  # headline words either side of its figure
