@@ -127,10 +127,19 @@ _RANGE_BEFORE = regex.compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
 _SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s|\n[ \t]", regex.REVERSE)
 
 
+def _states(h, b) -> bool:
+    """Whether a body figure states the headline's: _agrees, but with the headline's interval half-open. Its top
+    admits a truncated figure ("0.6 PCT" for 0.68); a body figure written as exactly that top ("0.7 pct", last
+    month's rise) is another figure, not the headline's. Bounds and "about" keep their closed intervals."""
+    if h.bound != "=" or (b.bound == "~" and b.low <= h.value <= b.high):
+        return _agrees(h, b)  # a bound ("UP TO 10 MLN", "ABOVE 53") includes its own figure
+    return h.low <= b.value < h.high - 1e-9 * abs(h.high)
+
+
 def _present(text: str, hl_end: int, h, body) -> bool:
     """Whether the body states the headline figure anywhere, in any unit or in a range, or writes its numeral when
     that numeral is specific (three significant digits or more: "743.7", "13.65"; not "51" or "150")."""
-    if any(_agrees(h, b) or (b.kind == "range" and b.unit == h.unit and b.low <= h.value <= b.high < 10 * h.value)
+    if any(_states(h, b) or (b.kind == "range" and b.unit == h.unit and b.low <= h.value <= b.high < 10 * h.value)
            for b in body):
         return True  # in any unit: "743.7 MLN FRANCS" / "743.7 mln Swiss francs", "MLN BPD" / "mln barrels per day"
     numeral = regex.match(r"\d[\d,.]*\d|\d", h.text)
