@@ -152,10 +152,10 @@ def _derived(text: str, h, linked) -> bool:
     """Whether the headline figure sums linked body figures stated in a row in one sentence ("500 mln dlrs of
     notes and 200 mln dlrs of bills" -> 700, up to four of them) or is the difference of two in one sentence
     ("made 434 mln, against 732 mln reported" -> a 300 mln revision). Percentages are left out: they neither
-    add up nor subtract into a headline figure."""
+    add up nor subtract into a headline figure, and neither do open bounds ("over 300,000 tonnes")."""
     if h.is_percent:
         return False
-    linked = linked[:20]
+    linked = [q for q in linked if q.bound not in (">", "<")][:20]  # "over 300,000": open, it sums to anything
     for i, a in enumerate(linked):
         low, high = a.low, a.high
         for b in linked[i + 1:i + 4]:
