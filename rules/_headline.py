@@ -145,7 +145,8 @@ def _present(text: str, hl_end: int, h, body) -> bool:
     numeral = regex.match(r"\d[\d,.]*\d|\d", h.text)
     if not numeral or len(numeral.group(0).replace(",", "").replace(".", "").strip("0")) < 3:
         return False
-    return bool(regex.search(rf"(?<![\d.,]){regex.escape(numeral.group(0))}(?![\d]|[.,]\d)", text, pos=hl_end))
+    # ("104" is not written in "104-3/8", a bond's price of 104 3/8)
+    return bool(regex.search(rf"(?<![\d.,]){regex.escape(numeral.group(0))}(?![\d]|[.,]\d|-\d+/\d)", text, pos=hl_end))
 
 
 def _derived(text: str, h, linked) -> bool:
