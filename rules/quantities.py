@@ -203,6 +203,15 @@ def _may_have_pairs(text: str) -> bool:
     return "±" in text or "+" in text or "–" in text or "between" in text.lower()
 
 
+def _shared_scale(low_end: Quantity, high_end: Quantity) -> float:
+    """The scale word of a range's high end, which its bare low end shares: "between 437 and 450 mln
+    dlrs" runs from 437 mln, not from 437. 1 when the low end has its own scale or would pass the high end."""
+    if any(word in SCALES for word in low_end.text.lower().split()):
+        return 1.0
+    factor = next((SCALES[word] for word in high_end.text.lower().split() if word in SCALES), 1.0)
+    return factor if low_end.value * factor <= high_end.value else 1.0
+
+
 def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """ "420 ± 30 K" is one quantity (390..450 K); so are "between 2 and 3 percent" and "9.9%–16.2%".
 
@@ -230,8 +239,10 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 continue
             if P.AND_BETWEEN.fullmatch(between) and P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 10), q.span.start) \
                     and q.unit in ("count", nxt.unit) and q.value <= nxt.value:
+                factor = _shared_scale(q, nxt)
                 out.append(replace(q, span=Span(q.span.start, nxt.span.end), text=text[q.span.start:nxt.span.end],
-                                   value=(q.value + nxt.value) / 2, low=q.low, high=nxt.high, unit=unit, kind="range"))
+                                   value=(q.value * factor + nxt.value) / 2, low=q.low * factor, high=nxt.high,
+                                   unit=unit, kind="range"))
                 i += 2
                 continue
         out.append(q)
@@ -513,7 +524,7 @@ def _is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None,
     """
     if num.count(".") == 2 and P.DOTTED_DATE.fullmatch(num):
         return True
-    if _is_label_before(before, bare=not (tail or scale or rng or "," in num)) \
+    if _is_label_before(before, bare=not (tail or scale or rng or "," in num), after=after) \
             and not ("." in num and _word_before(before) in P.AGE_WORDS):
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():
@@ -564,7 +575,21 @@ def _is_day_of_month(before: str, after: str) -> bool:
     return rest.lstrip()[:1] in P.MONTH_INITIALS and bool(P.MONTH_AFTER.match(after))
 
 
-def _is_label_before(before: str, bare: bool) -> bool:
+def _measured_after(after: str, before: str) -> bool:
+    """Whether a spaced currency or unit word follows the number ("OPEC WANTS 27 DLR OIL PRICE",
+    "255 YEN"), so a short upper-case word before it is a headline's word, not a name ("OAE 2").
+    Not after a month ("APR 7 Dlrs" is a date) nor glued ("APR 460P" is an option's strike)."""
+    if after[:1] != " " or not after[1:2].isalpha():
+        return False
+    if P.CURRENCY_WORD_AFTER.match(after):
+        measured = True
+    else:
+        um = P.UNIT_WORD_AFTER.match(after)
+        measured = bool(um and UNIT_WORDS.get(um.group(0).strip().lower()))
+    return measured and not P.MONTH_BEFORE.search(before[-12:].title())
+
+
+def _is_label_before(before: str, bare: bool, after: str = "") -> bool:
     """A letter glued before ("G20", "COVID-19", "year−1"), a naming word ("Section 427",
     "Figure 3"), an acronym ("OAE 2"), a citation bracket ("[33"), a unit's power ("g− 1")
     or the rest of an angle ("57°44’8.47”"): the number is a label or part of another figure.
@@ -599,7 +624,7 @@ def _is_label_before(before: str, bare: bool) -> bool:
     # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
     # (one space apart: "WHEAT            2,692.4" is a table row, not a name)
     return (bare and before.endswith(" ") and not before.endswith("  ") and _is_acronym(word)
-            and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp"))
+            and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp") and not _measured_after(after, before))
 
 
 def _is_acronym(word: str) -> bool:

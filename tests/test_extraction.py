@@ -270,3 +270,26 @@ def test_a_bound_word_must_be_a_whole_word(text, bound):
 def test_spelled_out_money_reads_its_currency(text, expected):
     """Regression: "one billion dlrs" was read as a count, so S103 could not weigh it against revenue."""
     assert [(q.text, q.unit, q.value) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("OPEC WANTS 27 DLR OIL PRICE", [("27 DLR", "USD")]),
+    ("JAPAN SEES 255 YEN RATE", [("255 YEN", "JPY")]),
+    ("in the OAE 2 interval", []),
+    ("APR 7 Dlrs", []),
+])
+def test_a_headline_figure_with_its_unit_is_not_a_label(text, expected):
+    """Regression: in an upper-case headline every short word looks like an acronym ("WANTS 27"),
+    and "27 DLR" was dropped as a label like "OAE 2"."""
+    assert [(q.text, q.unit) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("between 437 and 450 mln dlrs", 436.5e6, 451e6),
+    ("between 2 and 3 billion dlrs", 1.5e9, 4e9),
+    ("between 2 and 3 percent", 1.5, 4.0),
+])
+def test_a_range_low_end_shares_the_scale_of_its_high_end(text, low, high):
+    """Regression: "between 437 and 450 mln dlrs" ran from 436.5, not from 436.5 mln."""
+    [q] = extract_quantities(text)
+    assert (q.low, q.high) == pytest.approx((low, high))
