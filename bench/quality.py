@@ -5,8 +5,9 @@ findings per 100 articles is the first alarm for a noisy rule, and the human
 verdicts in bench/reviewed.jsonl turn it into a reviewed precision and an
 estimated false-alarm rate (target: at most 1 per 100 articles).
 
-Each record's `text` is checked on its own (not title + text), so finding
-offsets index the record's `text` directly. Every finding is written with its
+Each record is checked on its own, as a reader sees the article: headline
+(`title`) above body (`text`), built by bench/corpus.py `article`; finding
+offsets index that article text. Every finding is written with its
 context to bench/out/findings.jsonl, keyed by document id + fingerprint, for
 bench/review.py to show to a person. A crash on one document is recorded and
 the run goes on.

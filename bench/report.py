@@ -111,7 +111,7 @@ def render_markdown(res: dict) -> str:
     if q:
         L += ["Findings per 100 articles are an upper bound on false alarms; `false/100` counts findings a person "
               "marked false in `bench/reviewed.jsonl`, `unrev./100` those nobody has reviewed yet "
-              "(`python bench/review.py`). Each record's `text` is checked on its own.", ""]
+              "(`python bench/review.py`). Each record is checked on its own, as a reader sees the article: its headline (`title`, for Reuters and BBC) above its `text` (bench/corpus.py `article`).", ""]
         rows = [[f"{lab} ({_CORPUS_NOTE.get(lab, c['file'])})", c["docs"], round(c["bytes"] / 1e6, 2), c["findings"],
                  c["per_100"], c["true"], c["false"], c["unreviewed"], c["false_per_100"], c["unreviewed_per_100"],
                  c["crashes"], corpus_status(c)] for lab, c in q["corpora"].items()]
