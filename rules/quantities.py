@@ -58,11 +58,11 @@ def extract(doc: Document, facts: Facts) -> Facts:
         else:
             quantities.append(q)
             read_end = q.span.end
+    lowered = text.lower()  # one lower-cased copy serves the fraction, number-word and pair tests
     if any(stem in text for stem in P.FRACTION_STEMS):
         # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
         digits = len(quantities)
-        folded = text.lower()
-        phrases = _fraction_phrases(text, folded) if len(folded) == len(text) else P.FRACTION_PHRASE.finditer(text)
+        phrases = _fraction_phrases(text, lowered) if len(lowered) == len(text) else P.FRACTION_PHRASE.finditer(text)
         for m in phrases:
             q = _read_fraction(text, m)
             if q is not None and not _overlaps_any(quantities[:digits], [d.span.start for d in quantities[:digits]],
@@ -70,12 +70,12 @@ def extract(doc: Document, facts: Facts) -> Facts:
                 quantities.append(q)
         quantities.sort(key=lambda q: q.span.start)
     starts = [q.span.start for q in quantities]
-    for m in _number_words(text):
+    for m in _number_words(text, lowered):
         q = _read_words(text, m)
         if q is not None and not _overlaps_any(quantities, starts, q.span):
             quantities.append(q)
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
-    if _may_have_pairs(text):
+    if _may_have_pairs(text, lowered):
         quantities = _merge_pairs(text, quantities)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
 
@@ -107,7 +107,7 @@ def _read_fraction(text: str, m) -> Quantity | None:
                     kind="share", bound=bound, noun=_noun_after(text, m.end()))
 
 
-def _number_words(text: str):
+def _number_words(text: str, lowered: str):
     """The matches of P.NUMBER_WORD in `text`, found in a lower-cased copy when that is exact.
 
     Case-insensitive matching costs the `regex` engine about twice as much, and
@@ -117,8 +117,9 @@ def _number_words(text: str):
     IGNORECASE folds to "s") is mapped to "s"; word and space characters stay
     what they were (checked over all of Unicode). Read groups as slices of
     `text` (_read_words), not from the match: the match holds the copy.
+    `lowered` is text.lower().
     """
-    folded = text.lower().replace("ſ", "s")
+    folded = lowered.replace("ſ", "s")
     if len(folded) != len(text):
         return P.NUMBER_WORD.finditer(text)
     return _folded_number_words(folded)
@@ -196,11 +197,11 @@ def _overlaps_any(quantities: list[Quantity], starts: list[int], span: Span) -> 
     return i > 0 and quantities[i - 1].span.end > span.start
 
 
-def _may_have_pairs(text: str) -> bool:
+def _may_have_pairs(text: str, lowered: str) -> bool:
     """Whether _merge_pairs could merge anything: each of its forms needs one of these marks,
     "±"/"+/-"/"+-", an en dash, or "between" (in any case; none of its letters has a non-ASCII
     case partner, so lower() finds every spelling). A new form must add its mark here."""
-    return "±" in text or "+" in text or "–" in text or "between" in text.lower()
+    return "±" in text or "+" in text or "–" in text or "between" in lowered
 
 
 def _shared_scale(low_end: Quantity, high_end: Quantity) -> float:
