@@ -201,6 +201,9 @@ NUMBER_WORD_WORDS = NUMBER_WORD.groupindex["words"]
 # Tries rather than flat alternations: these run after almost every number (~1 us instead of ~2 us).
 CURRENCY_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, space=" ") + r")\b", regex.IGNORECASE)
 UNIT_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
+if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
+    raise AssertionError("rules.quantities._word_may_follow needs currency and unit words that start with "
+                         "a letter or a non-ASCII character")
 ISO_AFTER = regex.compile(r"^\s(?P<iso>[A-Z]{3})\b")
 
 # Characters that must be present for the small patterns above to match. Each call of a

@@ -83,7 +83,8 @@ def _factor(part, whole, currencies) -> float | None:
 
 def check(doc, facts):
     by_sentence: dict[int, list] = {}
-    for q in facts.quantities:
+    # a profit in prose is labelled by one of _PART_WORDS (_labelled): without one, only table rows can fire
+    for q in facts.quantities if may_contain(doc.text, _PART_WORDS) else ():
         if _is_money(q) or _is_bare(q):
             by_sentence.setdefault(doc.sentence_of(q.span.start).start, []).append(q)
     row_lines: list = []  # table rows are read by _table_rows alone

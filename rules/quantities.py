@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.document import Document
 from checker.model import Facts, Quantity, Span
@@ -343,7 +344,8 @@ def _read_match(text: str, m) -> Quantity | None:
     noun = None
     if unit == "count" or unit == currency:
         # (a currency word or unit after the number is read only when no currency came before it)
-        wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) if currency is None else None
+        word_next = currency is None and _word_may_follow(text, end)
+        wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) if word_next else None
         if currency is None and wm:
             word = wm.group(0).strip().lower()
             unit = CURRENCY_WORDS.get(word, "count")
@@ -351,7 +353,7 @@ def _read_match(text: str, m) -> Quantity | None:
                 unit = "count"
             else:
                 end += len(wm.group(0))
-        elif currency is None:
+        elif word_next:
             um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
             # (.get: case-insensitive matching accepts "mİ" and "kmſ", whose lower case is no key)
             unit_name = UNIT_WORDS.get(um.group(0).strip().lower()) if um else None
@@ -447,7 +449,8 @@ def _was_label(text: str, m) -> bool:
     word = _word_before(before)
     if word in P.AGE_WORDS:
         return False  # "aged 18 to 21", "aged 66 and 50": ages, however "aged 45" alone is read
-    return word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE or word.lower() in P.BARE_NAME_WORDS
+    names, bare_names, _ = _label_word_kind(word)
+    return names or bare_names
 
 
 def _has_letter(before: str) -> bool:
@@ -483,6 +486,16 @@ def _power_of_ten(text: str, num: str, num_end: int) -> tuple[int, int, bool] | 
         return None
     exponent = int(pm.group("exp").translate(P.SUPERSCRIPT_DIGITS))
     return (exponent, pm.end(), alone) if abs(exponent) <= 300 else None
+
+
+def _word_may_follow(text: str, end: int) -> bool:
+    """Cheap test before CURRENCY_WORD_AFTER and UNIT_WORD_AFTER, which match an optional white-space
+    character and then a word that starts with a letter or, as "°C" does, a non-ASCII character.
+    (isspace() takes in every character regex's \\s does, and a few more: a superset.)"""
+    c = text[end:end + 1]
+    if c.isspace():
+        c = text[end + 1:end + 2]
+    return c.isalpha() or not c.isascii()
 
 
 def _noun_after(text: str, end: int) -> str | None:
@@ -600,6 +613,8 @@ def _is_label_before(before: str, bare: bool, after: str = "") -> bool:
     if not before:
         return False
     last = before[-1]
+    if last == " ":  # most numbers: a word and a space before them
+        return _is_label_word_before(before, bare, after)
     if last.isalpha():
         return not before.endswith(("RM", "Rs", "Rp", "RMB"))
     if last in P.GLUED_LABEL_CHARS:
@@ -613,19 +628,34 @@ def _is_label_before(before: str, bare: bool, after: str = "") -> bool:
         return bare and before[-2:-1].isalpha()  # "F(3, 8.9)", "poly(3-hexylthiophene)": arguments
     if not last.isspace():
         return False
+    return _is_label_word_before(before, bare, after)
+
+
+def _is_label_word_before(before: str, bare: bool, after: str) -> bool:
+    """_is_label_before for a `before` that ends in white space: the word before the spaces decides."""
     if before.endswith("− ") and before[-3:-2].isalpha():
         return True  # "12 mA g− 1", "mg cm− 2": a unit's power, spaced
     word = _word_before(before)
     if not word:
         return False
-    if word in P.NAME_WORDS or word.lower() in P.NAME_WORDS_ANY_CASE:
+    names, bare_names, acronym = _label_word_kind(word)
+    if names:
         return True
-    if bare and word.lower() in P.BARE_NAME_WORDS and not _counted(before):
+    if bare and bare_names and not _counted(before):
         return True
     # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
     # (one space apart: "WHEAT            2,692.4" is a table row, not a name)
-    return (bare and before.endswith(" ") and not before.endswith("  ") and _is_acronym(word)
-            and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp") and not _measured_after(after, before))
+    return (bare and acronym and before.endswith(" ") and not before.endswith("  ")
+            and not _measured_after(after, before))
+
+
+@lru_cache(maxsize=4096)
+def _label_word_kind(word: str) -> tuple[bool, bool, bool]:
+    """(names any number, names a bare number, an acronym that may name one) for the word before a
+    number; the same few hundred words come before most numbers, so each is worked out once."""
+    lower = word.lower()
+    return (word in P.NAME_WORDS or lower in P.NAME_WORDS_ANY_CASE, lower in P.BARE_NAME_WORDS,
+            _is_acronym(word) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp"))
 
 
 def _is_acronym(word: str) -> bool:

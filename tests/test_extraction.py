@@ -141,6 +141,36 @@ def test_space_class_is_the_regex_modules_whitespace():
     assert [c for c in range(sys.maxunicode + 1) if bool(ours.match(chr(c))) != bool(theirs.match(chr(c)))] == []
 
 
+def test_word_gate_lets_through_every_currency_and_unit_word():
+    """_word_may_follow skips the currency- and unit-word patterns; it must pass every place either matches:
+    regex's \\s is within str.isspace() over all of Unicode, and every word starts with a letter or non-ASCII."""
+    import sys
+
+    import regex
+
+    from checker.units import CURRENCY_WORDS, UNIT_WORDS
+    from rules import _patterns as P
+    from rules.quantities import _word_may_follow
+
+    space = regex.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if space.match(chr(c)) and not chr(c).isspace()] == []
+    for word in (*CURRENCY_WORDS, *UNIT_WORDS):
+        for variant in (word, word.upper(), word.title()):
+            for text in ("5" + variant, "5 " + variant, "5\u00a0" + variant):
+                if P.CURRENCY_WORD_AFTER.match(text[1:]) or P.UNIT_WORD_AFTER.match(text[1:]):
+                    assert _word_may_follow(text, 1), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\u2003\x1c,.)%-°ſKİ") + list("abcdklmpstuyDK€$")), max_size=8))
+def test_word_gate_never_hides_a_match(after):
+    from rules import _patterns as P
+    from rules.quantities import _word_may_follow
+
+    if P.CURRENCY_WORD_AFTER.match(after) or P.UNIT_WORD_AFTER.match(after):
+        assert _word_may_follow("7" + after, 1)
+
+
 _FRACTION_PIECES = ["a ", "an ", "one", "two", "three", "-", " ", "\n", "third", "thirds", "quarter", "half",
                     " of ", "the year", "voters", "by ", " in ", "five", "be", "Half", "THIRD", "ONE IN "]
 
