@@ -71,13 +71,35 @@ def target_status(res: dict) -> list[dict]:
     s = res.get("speed")
     mbs = (s["statlint"].get("mb_per_cpu_s") or s["statlint"]["mb_per_s"]) if s else None
     rows.append({"key": "throughput", "name": "MB/s", "value": mbs,
-                 "detail": f"check_text, news corpus, per CPU second ({s['statlint']['mb_per_s']} MB/s wall)" if s else "",
-                 "target": _target("throughput"), "status": _check("throughput", mbs)})
+                 "detail": _throughput_detail(s) if s else "",
+                 "target": _target("throughput"), "status": _throughput_status(s, mbs)})
     cold = s["cold_start"]["cli"] if s else None
     cs = cold["median_s"] if cold and cold["ok"] else None
     rows.append({"key": "cold_start", "name": "cold start s", "value": cs, "detail": "median of 5",
                  "target": _target("cold_start"), "status": _check("cold_start", cs)})
     return rows
+
+
+def _throughput_status(s: dict | None, mbs: float | None) -> str:
+    """Met as stated (MB per CPU second here), or met at the target's ratio to the plain regex scan.
+
+    The issue gives the target with its scale: 3 MB/s where a plain regex number scan runs at
+    ~400 MB/s. This shared machine runs that scan 2-4 times slower, hour by hour, so the ratio
+    measured in one run is what the issue's figure means here; both readings are printed.
+    """
+    if _check("throughput", mbs) == "met":
+        return "met"
+    scaled = s.get("scaled_target_mb_per_cpu_s") if s else None
+    if mbs is not None and scaled is not None and mbs >= scaled:
+        return f"met at the target's scan ratio (>= {scaled:g} here); missed as an absolute figure"
+    return _check("throughput", mbs)
+
+
+def _throughput_detail(s: dict) -> str:
+    rx = s["regex_scan"]
+    return (f"check_text, news corpus, per CPU second ({s['statlint']['mb_per_s']} MB/s wall); "
+            f"plain regex scan {rx.get('mb_per_cpu_s', rx['mb_per_s'])} MB/s in the same run (the target assumes ~400): "
+            f"statlint {s['slowdown_vs_regex']}x slower, the target allows 133x")
 
 
 def _table(head: list[str], rows: list[list]) -> list[str]:
@@ -203,7 +225,9 @@ def render_markdown(res: dict) -> str:
             ["check_text, 1 process, CPU time", st.get("cpu_seconds"), st.get("mb_per_cpu_s"), None,
              "time.process_time of this process: the one-core figure the target is read on"],
             ["check_text, 1 process, wall", st["seconds"], st["mb_per_s"], st["docs_per_s"], f"{st['findings']} findings, {st['errors']} errors"],
-            [f"regex `{rx['pattern']}` finditer", rx["seconds"], rx["mb_per_s"], rx["docs_per_s"], f"statlint is {s['slowdown_vs_regex']}x slower"],
+            [f"regex `{rx['pattern']}` findall, CPU time", rx.get("cpu_seconds"), rx.get("mb_per_cpu_s"), rx["docs_per_s"],
+             f"run in turns with check_text; statlint is {s['slowdown_vs_regex']}x slower in CPU time "
+             f"(the target, 3 MB/s where this scan ran ~400 MB/s, allows 133x: {s.get('scaled_target_mb_per_cpu_s')} MB/s here)"],
             ["check_text, Pool(2)", two["seconds"], two["mb_per_s"], None,
              f"speed-up x{two['speedup']} over 1 process; {two['chunks']} chunks; same findings: {two['same_findings']}"],
         ])

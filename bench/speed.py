@@ -8,8 +8,12 @@ they can be compared across machines:
 - check_text over the whole news corpus (Reuters + BBC + WMT English + WMT
   translated refs), single process, best of 3: MB per CPU second of the
   process (the one-core target: a shared machine's other jobs do not count),
-  MB/s of wall time beside it (UTF-8 bytes, 10^6) and documents/s; beside it a bare `regex` number scan (the floor any extractor
-  pays) and the ratio between the two;
+  MB/s of wall time beside it (UTF-8 bytes, 10^6) and documents/s; in turns
+  with it a bare `regex` number scan (findall: the floor any extractor pays),
+  the ratio between the two, and the target scaled by it. The issue's target,
+  3 MB/s, was set where that scan ran at ~400 MB/s; this machine's scan runs
+  at 100-200 MB/s depending on its other load, so the ratio (at most 133x
+  slower than the scan) is the figure that compares across machines;
 - peak RSS of this process (resource.getrusage);
 - cold start: wall time of `statlint check` on a ~1 KB article (median of 5,
   after one untimed run that writes .pyc files), beside `python -c pass` and
@@ -45,6 +49,9 @@ if __package__ in (None, ""):
 from bench import OUT_DIR, REPO_ROOT, corpus
 
 NUMBER_SCAN = regex.compile(r"\d[\d,.]*")
+# The throughput target of the benchmarks issue, and the speed it gives for this scan on its machine
+# ("a plain regex scan for numbers runs at about 400 MB/s here"): statlint may be up to 400/3 times slower.
+TARGET_MB_S, REFERENCE_SCAN_MB_S = 3.0, 400.0
 CHUNK_BYTES = 256_000  # documents are batched into chunks of about this size per worker task
 COLD_RUNS = 5
 HEAVY_MODULES = ("pint", "sklearn", "scipy", "numpy", "quantulum3")
@@ -83,24 +90,6 @@ def best_of(fn, repeat: int) -> tuple[float, object]:
     return best, result
 
 
-def best_of_cpu(fn, repeat: int) -> tuple[float, float, object]:
-    """(best wall seconds, best CPU seconds of this process, result) over `repeat` runs.
-
-    The target is throughput on one core. On a shared machine the wall clock also
-    counts the time this process waited for its core while other jobs ran; CPU
-    time (time.process_time, this single-threaded process only) does not. Both
-    are reported; each is the best of its own runs.
-    """
-    wall = cpu = float("inf")
-    result = None
-    for _ in range(repeat):
-        w0, c0 = time.perf_counter(), time.process_time()
-        result = fn()
-        wall = min(wall, time.perf_counter() - w0)
-        cpu = min(cpu, time.process_time() - c0)
-    return wall, cpu, result
-
-
 def _check_all(texts: list[str]) -> tuple[int, int]:
     from checker import check_text
 
@@ -114,7 +103,27 @@ def _check_all(texts: list[str]) -> tuple[int, int]:
 
 
 def _scan_all(texts: list[str]) -> int:
-    return sum(sum(1 for _ in NUMBER_SCAN.finditer(t)) for t in texts)
+    """A plain regex scan for numbers: findall, so the figure is the engine's scan, not Python's loop over matches."""
+    return sum(len(NUMBER_SCAN.findall(t)) for t in texts)
+
+
+def interleaved(check, scan, repeat: int, scans_per_round: int = 5) -> dict:
+    """Best wall and CPU seconds of `check` and of `scan`, run in turns so both see the same machine.
+
+    On a shared machine another job can slow one stretch of minutes by a third; a
+    ratio of two figures measured minutes apart mixes that in. The scan is short,
+    so it runs several times per round and keeps its best.
+    """
+    best = {"check": [float("inf"), float("inf")], "scan": [float("inf"), float("inf")]}
+    results = {}
+    for _ in range(repeat):
+        for name, fn, times in (("check", check, 1), ("scan", scan, scans_per_round)):
+            for _ in range(times):
+                w0, c0 = time.perf_counter(), time.process_time()
+                results[name] = fn()
+                best[name][0] = min(best[name][0], time.perf_counter() - w0)
+                best[name][1] = min(best[name][1], time.process_time() - c0)
+    return {"check": (*best["check"], results["check"]), "scan": (*best["scan"], results["scan"])}
 
 
 def _slowest(texts: list[str], ids: list[str], n: int = 3) -> list[dict]:
@@ -278,8 +287,9 @@ def run(repeat: int = 3) -> dict:
     load_before = os.getloadavg()
 
     _check_all(texts[:50])  # warm-up: lazy imports, compiled patterns
-    t_check, cpu_check, (found, errors) = best_of_cpu(lambda: _check_all(texts), repeat)
-    t_scan, numbers = best_of(lambda: _scan_all(texts), repeat)
+    timed = interleaved(lambda: _check_all(texts), lambda: _scan_all(texts), repeat)
+    t_check, cpu_check, (found, errors) = timed["check"]
+    t_scan, cpu_scan, numbers = timed["scan"]
     slowest = _slowest(texts, ids)
     rss_peak = _peak_rss_mb()
 
@@ -301,8 +311,11 @@ def run(repeat: int = 3) -> dict:
                      "cpu_seconds": round(cpu_check, 3), "mb_per_cpu_s": round(mb / cpu_check, 3),
                      "findings": found, "errors": errors, "slowest_docs": slowest},
         "regex_scan": {"pattern": NUMBER_SCAN.pattern, "seconds": round(t_scan, 4), "mb_per_s": round(mb / t_scan, 1),
+                       "cpu_seconds": round(cpu_scan, 4), "mb_per_cpu_s": round(mb / cpu_scan, 1),
                        "docs_per_s": round(len(texts) / t_scan, 1), "numbers": numbers},
-        "slowdown_vs_regex": round(t_check / t_scan, 1),
+        "slowdown_vs_regex": round(cpu_check / cpu_scan, 1),
+        # The issue sets 3 MB/s where this scan runs ~400 MB/s: the same ratio on this machine
+        "scaled_target_mb_per_cpu_s": round(TARGET_MB_S * (mb / cpu_scan) / REFERENCE_SCAN_MB_S, 3),
         "rss_mb": {"after_loading_corpus": rss_before, "peak": rss_peak},
         "two_processes": {**two, "mb_per_s": round(mb / two["seconds"], 3),
                           "speedup": round(t_check / two["seconds"], 2), "same_findings": two["findings"] == found},
@@ -322,7 +335,9 @@ def summary_lines(res: dict) -> list[str]:
     return [
         f"speed: {res['docs']} docs, {res['bytes'] / 1e6:.2f} MB; statlint {s['mb_per_cpu_s']} MB per CPU second, "
         f"{s['mb_per_s']} MB/s wall ({s['docs_per_s']} docs/s), "
-        f"regex scan {r['mb_per_s']} MB/s, {res['slowdown_vs_regex']}x slower; peak RSS {res['rss_mb']['peak']} MB",
+        f"regex scan {r['mb_per_cpu_s']} MB per CPU second, {res['slowdown_vs_regex']}x slower "
+        f"(the target's ratio allows {REFERENCE_SCAN_MB_S / TARGET_MB_S:.0f}x: {res['scaled_target_mb_per_cpu_s']} MB/s here); "
+        f"peak RSS {res['rss_mb']['peak']} MB",
         f"  2 processes: {res['two_processes']['mb_per_s']} MB/s, speed-up x{res['two_processes']['speedup']}",
         f"  cold start `statlint check` (1 KB): {cli['median_s']} s median" + ("" if cli["ok"] else f" (FAILED rc={cli['returncode']})")
         + f"; library {c['library']['median_s']} s; bare python {c['python_bare']['median_s']} s; "
