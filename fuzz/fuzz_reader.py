@@ -1,0 +1,31 @@
+"""Fuzz harness: raw bytes through the document reader, then the check.
+
+The reader's contract (checker.sources.decode_bytes): text, or a notice saying
+why not, never an exception; text that comes back is checked like a file.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from checker import check_text  # noqa: E402
+from checker.sources import decode_bytes  # noqa: E402
+from fuzz._invariants import check_findings  # noqa: E402
+
+
+def TestOneInput(data: bytes) -> None:
+    text, notice = decode_bytes(data)
+    assert text is not None or notice is not None
+    if text is not None:
+        assert "\0" not in text[:8192] or notice is not None
+        check_findings(text, check_text(text))
+
+
+if __name__ == "__main__":
+    import atheris
+
+    atheris.instrument_all()
+    atheris.Setup(sys.argv, TestOneInput)
+    atheris.Fuzz()
