@@ -1,14 +1,16 @@
 """The `statlint` command: a thin click wrapper, and the only module that prints.
 
 Exit codes are the contract CI relies on:
-  0  every file was checked and no finding is at or above the fail level;
+  0  every input was fully analysed and no finding is at or above the fail level;
   1  findings at or above the fail level (`--exit-zero` turns this into 0);
-  2  usage, configuration or input error: a missing path, an unreadable or
-     undecodable file, an internal error in one file. A file that was not
-     fully analysed must never pass silently, so 2 wins over 1 and
-     `--exit-zero` never hides it.
-Each file is read and checked in isolation: its failure becomes that file's
-`error` in the report and the run goes on with the next one.
+     non-fatal notices (bytes replaced while decoding, a binary file skipped
+     in a directory walk) are reported but do not change the code;
+  2  usage or configuration error, or any input not fully analysed: a fatal
+     notice (checker.notices: unreadable, binary or too large when named,
+     budget exceeded, internal error). An input that was not fully analysed
+     must never pass silently, so 2 wins over 1 and `--exit-zero` never hides it.
+Each file is read and checked in isolation, under a CPU-time budget: its
+failure becomes a notice on that file and the run goes on with the next one.
 """
 from __future__ import annotations
 
@@ -20,11 +22,12 @@ from dataclasses import replace
 
 import click
 
-from checker import __version__, baseline as baseline_mod, suppress
+from checker import __version__, baseline as baseline_mod, budget, suppress
 from checker.config import ConfigError, Resolver, Settings
 from checker.document import Document
 from checker.engine import check_document, extract as extract_facts
 from checker.model import Severity
+from checker.notices import budget_exceeded, internal_error
 from checker.report import FORMATS, FileResult, render
 from checker.report.ruledoc import rule_doc, summary
 from checker.sources import STDIN, Input, expand_paths, read_input
@@ -61,8 +64,11 @@ def main() -> None:
 @click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS, show_default=True,
+              metavar="SECONDS", help="CPU seconds one document may take; past it the document gets a TIME001 "
+                                      "notice (exit 2). 0: no budget.")
 def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
-          no_config, baseline, write_baseline, diff_ref, exit_zero):
+          no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget):
     """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
     if config_file and no_config:
         _fail("--config and --no-config cannot be used together")
@@ -74,7 +80,7 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
                 for item in expand_paths(paths)]
     except ConfigError as exc:
         _fail(str(exc))
-    jobs = [(item, s) for item, s in jobs if item.source == STDIN or item.error or not s.excludes(item.source)]
+    jobs = [(item, s) for item, s in jobs if item.source == STDIN or item.notice or not s.excludes(item.source)]
     changed = None
     if diff_ref is not None:
         try:
@@ -83,7 +89,7 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
             _fail(f"--diff {diff_ref}: {exc}")
     if not jobs:
         click.echo("statlint: no .txt or .md files to check", err=True)
-    results = [check_one(item, settings, changed) for item, settings in jobs]
+    results = [check_one(item, settings, changed, time_budget) for item, settings in jobs]
     if write_baseline or baseline:
         results = _apply_baseline(results, baseline or DEFAULT_BASELINE, write_baseline)
     color = output is None and fmt == "text" and _stdout_is_tty()
@@ -94,21 +100,27 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
     sys.exit(exit_code(results, [s for _, s in jobs], exit_zero))
 
 
-def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None) -> FileResult:
-    """Read and check one input; any failure becomes the result's error."""
-    text, error = read_input(item, getattr(sys.stdin, "buffer", None))
-    if error is not None:
-        return FileResult(item.path, error=error)
+def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None,
+              time_budget: float | None = budget.DEFAULT_SECONDS) -> FileResult:
+    """Read and check one input; any failure becomes a notice on the result, never an exception."""
+    text, notice = read_input(item, getattr(sys.stdin, "buffer", None))
+    notices = () if notice is None else (notice,)
+    if text is None:
+        return FileResult(item.path, notices=notices)
     doc = Document(text, path=item.path)
     try:
-        findings = tuple(check_document(doc, settings))
+        with budget.cpu_budget(time_budget):
+            findings = tuple(check_document(doc, settings))
+    except budget.BudgetExceeded:
+        return FileResult(item.path, document=doc, notices=(*notices, budget_exceeded(time_budget)))
     except Exception as exc:  # one file's crash must not lose the others' results
-        return FileResult(item.path, document=doc, error=_internal(exc))
+        _debug_traceback()
+        return FileResult(item.path, document=doc, notices=(*notices, internal_error(exc)))
     if changed is not None and item.source != STDIN:
         lines = changed.of(item.source)
         if lines is not ALL:
             findings = tuple(f for f in findings if _touches(doc, f, lines))
-    return FileResult(item.path, document=doc, findings=findings)
+    return FileResult(item.path, document=doc, findings=findings, notices=notices)
 
 
 def _touches(doc: Document, finding, lines: set[int]) -> bool:
@@ -143,7 +155,7 @@ def exit_code(results: list[FileResult], settings, exit_zero: bool = False) -> i
     `settings` is one Settings for every file, or a list with one per result
     (files can have different fail-on levels through their nearest config).
     """
-    if any(r.error is not None for r in results):
+    if any(n.fatal for r in results for n in r.notices):
         return EXIT_ERROR
     per_file = settings if isinstance(settings, list) else [settings] * len(results)
     failing = any(f.severity >= s.fail_on for r, s in zip(results, per_file) for f in r.findings)
@@ -158,25 +170,30 @@ def extract(paths, fmt, output):
     """Show the quantities statlint reads in PATHs (for debugging and benchmarks)."""
     rows = []
     for item in expand_paths(paths):
-        text, error = read_input(item, getattr(sys.stdin, "buffer", None))
-        doc, quantities = None, ()
-        if error is None:
+        text, notice = read_input(item, getattr(sys.stdin, "buffer", None))
+        notices = () if notice is None else (notice,)
+        doc, facts = None, None
+        if text is not None:
             doc = Document(text, path=item.path)
             try:
-                quantities = extract_facts(doc).quantities
+                with budget.cpu_budget(budget.DEFAULT_SECONDS):
+                    facts = extract_facts(doc)
+            except budget.BudgetExceeded:
+                notices += (budget_exceeded(budget.DEFAULT_SECONDS),)
             except Exception as exc:
-                error = _internal(exc)
-        rows.append((item.path, doc, quantities, error))
+                _debug_traceback()
+                notices += (internal_error(exc),)
+        rows.append((item.path, doc, facts, notices))
     if fmt == "json":
         from checker.report.json_report import render_extract_json
 
-        report = render_extract_json((p, q, e) for p, _, q, e in rows)
+        report = render_extract_json((p, f, n) for p, _, f, n in rows)
     else:
         from checker.report.text import render_extract_text
 
-        report = render_extract_text(rows)
+        report = render_extract_text((p, d, f.quantities if f is not None else (), n) for p, d, f, n in rows)
     _emit(report, output)
-    sys.exit(EXIT_ERROR if any(r[3] is not None for r in rows) else EXIT_OK)
+    sys.exit(EXIT_ERROR if any(n.fatal for row in rows for n in row[3]) else EXIT_OK)
 
 
 @main.command("rules")
@@ -251,13 +268,9 @@ def write_atomic(path: str, data: str) -> None:
         raise
 
 
-def _internal(exc: Exception) -> str:
+def _debug_traceback() -> None:
     if os.environ.get("STATLINT_DEBUG"):
         traceback.print_exc(file=sys.stderr)
-    detail = str(exc)
-    if len(detail) > 200:
-        detail = detail[:200] + "…"
-    return f"internal error: {type(exc).__name__}: {detail}" if detail else f"internal error: {type(exc).__name__}"
 
 
 def _fail(message: str):

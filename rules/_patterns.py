@@ -54,6 +54,9 @@ def words_pattern(words, space: str = r"\s+") -> str:
     return build(trie)
 
 
+# Every run of decimal digits (Unicode Nd, as `regex`'s \d): what the coverage accounting counts.
+DIGIT_RUN = regex.compile(r"\d+")
+
 # A digit run with separators: "1,234.5", "1,00,000", "4178,027", "920, 000", "2.313.000.000".
 NUMERAL = r"\d++(?:(?:[,.]|,[ ](?=000(?![\d,])))\d++)*+"
 

@@ -78,7 +78,34 @@ def extract(doc: Document, facts: Facts) -> Facts:
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
     if _may_have_pairs(text, lowered):
         quantities = _merge_pairs(text, quantities)
+    skipped += _unread_digits(text, quantities, skipped)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
+
+
+def _unread_digits(text: str, quantities: list[Quantity], skipped: list[Span]) -> list[Span]:
+    """The digit runs no quantity and no skipped match covers, to be recorded as skipped.
+
+    The scan starts numbers only where a number can start, so digits glued to a word
+    ("G20", "MP3", "CO2") or after a colon (the "30" of "12:30") are never matched; a
+    reader that silently passes over a digit is how a checker misses a figure and
+    says nothing (statcheck skipped negative p-values). Recording them keeps every
+    digit of the text accounted for: read as part of a quantity, or listed as not read
+    (`statlint extract` shows both; a test asserts it over the real corpus).
+    `quantities` is sorted by start; `skipped` is in text order.
+    """
+    covered = sorted([(q.span.start, q.span.end) for q in quantities] + [(s.start, s.end) for s in skipped])
+    unread: list[Span] = []
+    i, n = 0, len(covered)
+    for m in P.DIGIT_RUN.finditer(text):
+        start, end = m.span()
+        while i < n and covered[i][1] <= start:
+            i += 1
+        j = i
+        while j < n and covered[j][0] <= start and covered[j][1] < end:
+            j += 1
+        if not (j < n and covered[j][0] <= start and covered[j][1] >= end):
+            unread.append(Span(start, end))
+    return unread
 
 
 def _read_fraction(text: str, m) -> Quantity | None:
@@ -254,6 +281,8 @@ def _merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def _read_match(text: str, m) -> Quantity | None:
     num, frac, slash, rng, num2, scale_group, tail_group = m.groups()  # P.SCAN_GROUPS
+    if not text[m.start():m.end()].isascii() and _has_unknown_digit(text[m.start():m.end()]):
+        return None  # recorded as not read: a digit whose value Python's Unicode tables do not know
     start, end = m.start(P.SCAN_NUM), m.end()
     if text[start - 1:start] == "." and start:
         num, start = "." + num, start - 1  # ".05", "$.50" (P.SCAN lets a lone dot through)
@@ -419,6 +448,12 @@ def _read_match(text: str, m) -> Quantity | None:
         span=Span(prefix_start, end), text=text[prefix_start:end], value=value, low=low, high=high,
         unit=unit, kind=kind, bound=bound, noun=noun, decimals=decimals, grouping=numeral.grouping,
     )
+
+
+def _has_unknown_digit(matched: str) -> bool:
+    """Whether a match holds a digit `regex` knows (its Unicode tables are newer) and Python does not,
+    such as the Garay digits of Unicode 16: float() and int() cannot read those."""
+    return any(not ch.isdecimal() for run in P.DIGIT_RUN.findall(matched) for ch in run)
 
 
 def _is_bare(q: Quantity) -> bool:

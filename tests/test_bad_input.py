@@ -77,20 +77,55 @@ def run_json(*args):
     return result, {f["path"]: f for f in json.loads(result.stdout)["files"]}
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"Sales \xff rose", "not valid UTF-8 at byte 6 (0xff)"),
-    (b"abc\xe4\xb8", "not valid UTF-8 at byte 3 (0xe4)"),  # truncated at end of file
-    (b"\xef\xbb\xbfab\xff", "not valid UTF-8 at byte 5 (0xff)"),  # offset counts the BOM's bytes
-    (b"\xed\xa0\x80", "not valid UTF-8 at byte 0 (0xed)"),  # an encoded surrogate
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file skipped"),
-    (b"\xff\xfeS\x00a\x00", "UTF-16 text is not supported: convert the file to UTF-8"),
+@pytest.mark.parametrize("data, text, notice", [
+    (b"Sales \xff FIRE", "Sales \ufffd FIRE", "IO002 not valid UTF-8 at byte 6 (0xff); 1 character(s) replaced"),
+    (b"FIRE\xe4\xb8", "FIRE\ufffd", "IO002 not valid UTF-8 at byte 4 (0xe4)"),  # truncated at end of file
+    (b"\xef\xbb\xbfFIRE\xff", "FIRE\ufffd", "IO002 not valid UTF-8 at byte 7 (0xff)"),  # offset counts the BOM
+    (b"\xed\xa0\x80FIRE", "\ufffd\ufffd\ufffdFIRE", "IO002 not valid UTF-8 at byte 0 (0xed); 3 character"),
+    (b"\xff\xfeF\x00I\x00R\x00E\x00", "FIRE", None),  # UTF-16 LE with its BOM
+    (b"\xfe\xff\x00F\x00I\x00R\x00E", "FIRE", None),  # UTF-16 BE
 ])
-def test_unreadable_bytes_are_a_per_file_error(fake_rules, files, data, message):
+def test_bad_bytes_are_replaced_checked_and_reported(fake_rules, files, data, text, notice):
+    """RELIABILITY A.2, A.3: decode what can be decoded, say where bytes were replaced (IO002, not fatal)."""
+    path = files("bad.txt", data)
+    result, by_path = run_json(path)
+    assert result.exit_code == 1  # the FIRE finding; a lossy decode alone does not make it 2
+    got = by_path[path]
+    assert got["error"] is None and got["findings"][0]["rule"] == "X901"
+    assert got["findings"][0]["start"] == text.index("FIRE")
+    if notice is None:
+        assert got["notices"] == []
+    else:
+        (n,) = got["notices"]
+        assert f"{n['code']} {n['message']}".startswith(notice) and n["fatal"] is False
+        assert n["name"] == "lossy-decode"
+
+
+@pytest.mark.parametrize("data, notice", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "IO003 binary file skipped (a NUL byte at offset 8)"),
+    (b"FIRE\x00\x01\x02", "IO003 binary file skipped (a NUL byte at offset 4)"),
+])
+def test_named_binary_file_is_a_fatal_notice(fake_rules, files, data, notice):
     bad, good = files("bad.txt", data), files("good.txt", b"FIRE")
     result, by_path = run_json(bad, good)
     assert result.exit_code == 2
-    assert by_path[bad]["error"] == message and by_path[bad]["findings"] == []
+    (n,) = by_path[bad]["notices"]
+    assert f"{n['code']} {n['message']}" == notice and n["fatal"] is True and by_path[bad]["findings"] == []
+    assert by_path[bad]["error"] == n["message"]
     assert by_path[good]["error"] is None and by_path[good]["findings"][0]["rule"] == "X901"
+
+
+def test_binary_file_in_a_walk_is_skipped_with_a_notice(fake_rules, tmp_path, monkeypatch):
+    """RELIABILITY A.5: inside a directory walk a binary is counted and skipped (grep, ripgrep), not fatal."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_bytes(b"FIRE")
+    (tmp_path / "d" / "image.md").write_bytes(b"\x89PNG\x00\x00")
+    result, by_path = run_json("d")
+    assert result.exit_code == 1
+    (n,) = by_path[os.path.join("d", "image.md")]["notices"]
+    assert (n["code"], n["fatal"]) == ("IO003", False)
+    assert json.loads(run("--format", "json", "d").stdout)["summary"]["notices"] == 1
 
 
 def test_missing_path_and_dangling_link(fake_rules, files, tmp_path):
@@ -100,6 +135,8 @@ def test_missing_path_and_dangling_link(fake_rules, files, tmp_path):
     assert result.exit_code == 2
     assert by_path["missing.txt"]["error"] == "no such file or directory"
     assert by_path["dangling.txt"]["error"].startswith("cannot read")
+    assert [n["code"] for n in by_path["missing.txt"]["notices"] + by_path["dangling.txt"]["notices"]] == \
+        ["IO001", "IO001"]
     assert by_path[good]["findings"]
 
 
@@ -133,16 +170,20 @@ def test_control_characters_never_reach_the_terminal_raw(fake_rules, files):
 def test_too_large_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 11)
-    assert read_text(str(path), max_bytes=10) == (None, "too large (11 bytes; the limit is 10 bytes)")
-    text, error = read_stream(io.BytesIO(b"x" * 100), max_bytes=10)
-    assert text is None and error.startswith("too large")
+    text, notice = read_text(str(path), max_bytes=10)
+    assert text is None and (notice.code, notice.message, notice.fatal) == \
+        ("IO004", "too large (11 bytes; the limit is 10 bytes)", True)
+    text, notice = read_stream(io.BytesIO(b"x" * 100), max_bytes=10)
+    assert text is None and notice.code == "IO004" and notice.message.startswith("too large")
     assert read_text(str(path), max_bytes=11) == ("x" * 11, None)
 
 
 def test_stdin_bad_bytes(fake_rules):
-    result = run("--format", "json", "-", input=b"ok \xc3\x28")
-    assert result.exit_code == 2
-    assert json.loads(result.stdout)["files"][0]["error"] == "not valid UTF-8 at byte 3 (0xc3)"
+    result = run("--format", "json", "-", input=b"FIRE \xc3\x28")
+    assert result.exit_code == 1
+    (f,) = json.loads(result.stdout)["files"]
+    assert f["error"] is None and [n["code"] for n in f["notices"]] == ["IO002"]
+    assert f["notices"][0]["message"].startswith("not valid UTF-8 at byte 5 (0xc3)")
 
 
 # --- pathological but valid text, through the real rules -------------------------

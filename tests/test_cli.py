@@ -33,9 +33,15 @@ CHECK_SCHEMA = {
         "tool": {"type": "object", "required": ["name", "version"], "additionalProperties": False,
                  "properties": {"name": {"const": "statlint"}, "version": {"type": "string"}}},
         "files": {"type": "array", "items": {
-            "type": "object", "additionalProperties": False, "required": ["path", "error", "findings"],
+            "type": "object", "additionalProperties": False, "required": ["path", "error", "notices", "findings"],
             "properties": {
                 "path": {"type": "string"}, "error": {"type": ["string", "null"]},
+                "notices": {"type": "array", "items": {
+                    "type": "object", "additionalProperties": False,
+                    "required": ["code", "name", "message", "fatal", "offset"],
+                    "properties": {"code": {"enum": ["IO001", "IO002", "IO003", "IO004", "TIME001", "INT001"]},
+                                   "name": {"type": "string"}, "message": {"type": "string"},
+                                   "fatal": {"type": "boolean"}, "offset": {"type": ["integer", "null"]}}}},
                 "findings": {"type": "array", "items": {
                     "type": "object", "additionalProperties": False, "required": sorted(FINDING_KEYS),
                     "properties": {
@@ -57,8 +63,8 @@ CHECK_SCHEMA = {
                     }}},
             }}},
         "summary": {"type": "object", "additionalProperties": False,
-                    "required": ["files", "findings", "errors", "by_rule"],
-                    "properties": {"files": _INT, "findings": _INT, "errors": _INT,
+                    "required": ["files", "findings", "errors", "notices", "by_rule"],
+                    "properties": {"files": _INT, "findings": _INT, "errors": _INT, "notices": _INT,
                                    "by_rule": {"type": "object", "additionalProperties": _INT}}},
     },
 }
@@ -127,7 +133,7 @@ def test_missing_path_among_good_ones(fake_rules, tree):
 def test_exit_zero_never_hides_input_errors(fake_rules, tree):
     result = run("check", "--no-config", "--exit-zero", tree("a.txt", "FIRE"), "missing.txt")
     assert result.exit_code == 2
-    assert "missing.txt: error: no such file or directory" in result.stdout
+    assert "missing.txt: error: IO001 no such file or directory [unreadable]" in result.stdout
 
 
 def test_internal_error_is_isolated(fake_rules, tree):
@@ -199,7 +205,7 @@ def test_json_shape_exactly(fake_rules, tree):
                        "end_line": 2, "end_column": 8, "text": "FIRE", "suggestion": "FIXED",
                        "related": [{"role": "base", "start": 0, "end": 2, "text": "ab"}],
                        "in_quote": False}
-    assert data["summary"] == {"files": 3, "findings": 1, "errors": 1, "by_rule": {"X901": 1}}
+    assert data["summary"] == {"files": 3, "findings": 1, "errors": 1, "notices": 1, "by_rule": {"X901": 1}}
 
 
 def test_output_file_is_written_atomically(fake_rules, tree, tmp_path):

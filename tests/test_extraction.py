@@ -323,3 +323,45 @@ def test_a_range_low_end_shares_the_scale_of_its_high_end(text, low, high):
     """Regression: "between 437 and 450 mln dlrs" ran from 436.5, not from 436.5 mln."""
     [q] = extract_quantities(text)
     assert (q.low, q.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize("text, read", [
+    ("\U00010d40\U00010d41 dogs rose 5% to 10 from \U00010d45", ["5%", "10"]),  # Garay: Unicode 16
+    ("sales of \U0001e4f1\U0001e4f2 mln dlrs", []),  # Nag Mundari (Unicode 15)
+    ("\U0001ccf1,\U0001ccf2 units", []),  # outlined digits (Unicode 16)
+])
+def test_digits_newer_than_pythons_unicode_are_not_read_and_not_lost(text, read):
+    """Regression (found by the coverage work): `regex` knows digits Python 3.11's float() does not;
+    reading them crashed the whole document. They are listed as not read, and the rest is read."""
+    from checker import check_text, extract
+    from checker.document import Document
+
+    facts = extract(Document(text))
+    check_text(text)
+    assert [q.text for q in facts.quantities] == read
+    assert [s for s in facts.skipped if not text[s.start:s.end].isascii()]
+
+
+@pytest.mark.parametrize("text, value", [("\u0663\u0664 dogs", 34.0), ("sales of \uff11\uff12 units", 12.0)])
+def test_digits_python_knows_are_read(text, value):
+    """Arabic-Indic and full-width digits are decimal digits to Python too: read them."""
+    (q,) = extract_quantities(text)
+    assert q.value == value
+
+
+def test_digits_glued_to_words_are_listed_as_not_read():
+    from checker import extract
+    from checker.document import Document
+
+    text = "The G20 met at 12:30 to discuss MP3 sales of 5 mln dlrs."
+    facts = extract(Document(text))
+    assert [text[s.start:s.end] for s in facts.skipped] == ["12", "20", "30", "3"]
+    assert [q.text for q in facts.quantities] == ["5 mln dlrs"]
+
+
+def test_unknown_digit_in_a_range_end_is_not_read():
+    from checker import check_text
+
+    text = "between 3-\U00010d45 mln dlrs"
+    check_text(text)
+    assert all(q.text.isascii() for q in extract_quantities(text))

@@ -48,7 +48,7 @@ def test_github(files):
     assert out == (
         "::error file=a.txt,line=2,col=4,endLine=2,endColumn=8,title=X901 fake-fire::fake finding (suggestion: FIXED)\n"
         "::warning file=a.txt,line=2,col=13,endLine=2,endColumn=17,title=X902 fake-warn::fake warning\n"
-        "::error file=missing.txt,title=statlint::no such file or directory\n"
+        "::error file=missing.txt,title=statlint IO001 unreadable::no such file or directory\n"
     )
 
 
@@ -79,7 +79,7 @@ def test_checkstyle(files):
   <file name="b.txt">
   </file>
   <file name="missing.txt">
-    <error line="1" column="1" severity="error" message="no such file or directory" source="statlint.input"/>
+    <error line="1" column="1" severity="error" message="no such file or directory" source="statlint.IO001"/>
   </file>
 </checkstyle>
 """
@@ -103,8 +103,8 @@ suggestion: FIXED</failure>
     <testcase classname="b.txt" name="no findings"/>
   </testsuite>
   <testsuite name="missing.txt" tests="1" failures="0" errors="1">
-    <testcase classname="missing.txt" name="read">
-      <error message="no such file or directory"/>
+    <testcase classname="missing.txt" name="read IO001">
+      <error type="IO001" message="no such file or directory"/>
     </testcase>
   </testsuite>
 </testsuites>
@@ -141,9 +141,9 @@ X902 fake warning [fake-warn]
   |             ^^^^
   |
 
-missing.txt: error: no such file or directory
+missing.txt: error: IO001 no such file or directory [unreadable]
 
-Found 2 findings (1 error, 1 warning) in 3 files. 1 file could not be checked.
+Found 2 findings (1 error, 1 warning) in 3 files. 1 file could not be fully checked.
 """
 
 

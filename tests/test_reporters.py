@@ -7,7 +7,8 @@ import math
 import pytest
 
 from checker.document import Document
-from checker.model import Finding, Quantity, Related, Severity, Span
+from checker.model import Facts, Finding, Quantity, Related, Severity, Span
+from checker.notices import Notice
 from checker.report import FileResult, render, summarize
 from checker.report.json_report import render_extract_json
 from checker.report.text import render_text, visible
@@ -99,13 +100,16 @@ def test_colour_only_when_asked():
 
 def test_errors_and_summary_wording():
     res = [
-        FileResult("bad.txt", error="not valid UTF-8 at byte 3 (0xff)"),
+        FileResult("bad.txt", notices=(Notice("IO003", "binary file skipped (a NUL byte at offset 3)"),)),
         result("up 5% and 6%", finding(3, 5), finding(10, 12, code="P201", severity=Severity.WARNING)),
-        result("calm", path="b.txt"),
+        FileResult("b.txt", document=Document("calm"),
+                   notices=(Notice("IO002", "not valid UTF-8 at byte 2 (0xff)", fatal=False, offset=2),)),
     ]
     out = render_text(res).splitlines()
-    assert out[0] == "bad.txt: error: not valid UTF-8 at byte 3 (0xff)"
-    assert out[-1] == "Found 2 findings (1 error, 1 warning) in 3 files. 1 file could not be checked."
+    assert out[0] == "bad.txt: error: IO003 binary file skipped (a NUL byte at offset 3) [binary-skipped]"
+    assert "b.txt: warning: IO002 not valid UTF-8 at byte 2 (0xff) [lossy-decode]" in out
+    assert out[-1] == ("Found 2 findings (1 error, 1 warning) in 3 files. 1 file could not be fully checked. "
+                       "1 warning notice (checked all the same).")
     assert render_text([result("calm")]).strip() == "No findings in 1 file."
 
 
@@ -133,7 +137,7 @@ def test_json_finding_fields():
         "fingerprint": "G101:abc", "in_quote": True,
     }
     assert list(got) == list(got.keys())  # insertion order is the documented order
-    assert list(data["files"][0]) == ["path", "error", "findings"]
+    assert list(data["files"][0]) == ["path", "error", "notices", "findings"]
 
 
 def test_json_end_position_is_of_the_exclusive_end():
@@ -153,12 +157,14 @@ def test_json_fills_missing_fingerprint_and_severities_lowercase():
 
 def test_json_summary_counts_files_with_errors():
     res = [
-        FileResult("bad.txt", error="binary file skipped"),
+        FileResult("bad.txt", notices=(Notice("IO003", "binary file skipped", offset=9),)),
         result("1 2 3", finding(0, 1), finding(2, 3), finding(4, 5, code="Q001")),
     ]
     data = strict_json(render("json", res))
-    assert data["summary"] == {"files": 2, "findings": 3, "errors": 1, "by_rule": {"G101": 2, "Q001": 1}}
-    assert data["files"][0] == {"path": "bad.txt", "error": "binary file skipped", "findings": []}
+    assert data["summary"] == {"files": 2, "findings": 3, "errors": 1, "notices": 1,
+                               "by_rule": {"G101": 2, "Q001": 1}}
+    assert data["files"][0] == {"path": "bad.txt", "error": "binary file skipped", "findings": [], "notices": [
+        {"code": "IO003", "name": "binary-skipped", "message": "binary file skipped", "fatal": True, "offset": 9}]}
     assert summarize(res).by_severity == {"error": 3}
 
 
@@ -170,14 +176,17 @@ def test_json_never_emits_nan_or_infinity():
 def test_extract_json_bounds():
     q = Quantity(Span(10, 19), "3 million", 3e6, 3e6, math.inf, bound=">")
     neg = Quantity(Span(0, 3), "-5%", -5.0, -math.inf, -5.0, unit="percent", kind="change", bound="<")
-    data = strict_json(render_extract_json([("a.txt", [q, neg], None), ("b.txt", [], "binary file skipped")]))
+    facts = Facts(quantities=(q, neg), skipped=(Span(30, 34),))
+    binary = Notice("IO003", "binary file skipped")
+    data = strict_json(render_extract_json([("a.txt", facts, ()), ("b.txt", None, (binary,))]))
     assert data == {"version": 1, "files": [
-        {"path": "a.txt", "error": None, "quantities": [
+        {"path": "a.txt", "error": None, "notices": [], "not_read": [{"start": 30, "end": 34}], "quantities": [
             {"start": 10, "end": 19, "text": "3 million", "value": 3e6, "low": 3e6, "high": None,
              "unit": "count", "kind": "level", "bound": ">"},
             {"start": 0, "end": 3, "text": "-5%", "value": -5.0, "low": None, "high": -5.0,
              "unit": "percent", "kind": "change", "bound": "<"}]},
-        {"path": "b.txt", "error": "binary file skipped", "quantities": []}]}
+        {"path": "b.txt", "error": "binary file skipped", "quantities": [], "not_read": [],
+         "notices": [binary.as_dict()]}]}
 
 
 def test_unknown_format_is_rejected():

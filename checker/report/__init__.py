@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from checker.document import Document
 from checker.model import Finding, fingerprint
+from checker.notices import Notice
 
 __all__ = ["FORMATS", "FileResult", "Summary", "fingerprint_of", "render", "summarize", "total_key"]
 
@@ -24,19 +25,25 @@ FORMATS = tuple(_MODULES)
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """The outcome for one input: findings, or an error saying why it was not checked."""
+    """The outcome for one input: its findings, and notices for whatever could not be done with it."""
 
     path: str
     document: Document | None = None
     findings: tuple[Finding, ...] = ()
-    error: str | None = None
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def error(self) -> str | None:
+        """The first fatal notice's message: the input was not fully analysed (None when it was)."""
+        return next((n.message for n in self.notices if n.fatal), None)
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
     files: int
     findings: int
-    errors: int  # files with an error
+    errors: int  # files with a fatal notice: not fully analysed
+    notices: int = 0  # every notice, fatal or not
     by_rule: dict[str, int] = field(default_factory=dict)
     by_severity: dict[str, int] = field(default_factory=dict)
 
@@ -52,6 +59,7 @@ def summarize(results: list[FileResult]) -> Summary:
         files=len(results),
         findings=sum(rules.values()),
         errors=sum(1 for r in results if r.error is not None),
+        notices=sum(len(r.notices) for r in results),
         by_rule=dict(sorted(rules.items())),
         by_severity=dict(severities),
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 from checker.document import Document
 from checker.model import Finding
 from checker.report import FileResult
-from checker.report.text import _visible_char, _width, summary_line, visible
+from checker.report.text import _visible_char, _width, notice_line, summary_line, visible
 
 CONTEXT = 30  # code points shown either side of a row's marks
 MAX_ROW = 160  # a row wider than this is split by marks
@@ -31,8 +31,7 @@ MAX_ROW = 160  # a row wider than this is split by marks
 def render(results: list[FileResult], **_options) -> str:
     blocks = []
     for result in results:
-        if result.error is not None:
-            blocks.append(f"{visible(result.path)}: error: {visible(result.error)}")
+        blocks += [notice_line(visible(result.path), n) for n in result.notices]
         if result.document is not None:
             blocks += [_block(result.document, visible(result.path), f) for f in result.findings]
     return "\n\n".join(blocks + [summary_line(results)]) + "\n"

@@ -2,7 +2,9 @@
 
 One <file> per input, one <error> per finding; `source` is `statlint.CODE`
 so tools can group by rule. A file that could not be checked gets one
-<error> with source `statlint.input`, so it cannot look clean.
+<error> per notice with source `statlint.CODE` of the notice (IO001...),
+severity error when the file was not fully checked and warning otherwise,
+so it cannot look clean.
 """
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ def render(results: list[FileResult], **_options) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">']
     for result in results:
         out.append(f"  <file name={attr(result.path)}>")
-        if result.error is not None:
-            out.append(f'    <error line="1" column="1" severity="error" message={attr(result.error)} '
-                       f'source="statlint.input"/>')
+        for notice in result.notices:
+            severity = "error" if notice.fatal else "warning"
+            out.append(f'    <error line="1" column="1" severity="{severity}" message={attr(notice.message)} '
+                       f'source={attr("statlint." + notice.code)}/>')
         doc = result.document
         for f in result.findings if doc is not None else ():
             line, col = doc.line_col(f.span.start)

@@ -31,8 +31,10 @@ def render(results: list[FileResult], **_options) -> str:
     lines = []
     for result in results:
         path = escape_property(result.path)
-        if result.error is not None:
-            lines.append(f"::error file={path},title=statlint::{escape_data(result.error)}")
+        for notice in result.notices:
+            level = "error" if notice.fatal else "warning"
+            title = escape_property(f"statlint {notice.code} {notice.name}")
+            lines.append(f"::{level} file={path},title={title}::{escape_data(notice.message)}")
         doc = result.document
         if doc is None:
             continue

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from checker.document import Document
 from checker.model import Finding, Quantity
+from checker.notices import Notice
 from checker.report import FileResult, fingerprint_of, summarize
 
 VERSION = 1
@@ -35,6 +36,7 @@ def render_json(results: list[FileResult]) -> str:
             "files": summary.files,
             "findings": summary.findings,
             "errors": summary.errors,
+            "notices": summary.notices,
             "by_rule": summary.by_rule,
         },
     }
@@ -45,7 +47,8 @@ def file_dict(result: FileResult) -> dict[str, Any]:
     findings = []
     if result.document is not None:
         findings = [finding_dict(result.document, f) for f in result.findings]
-    return {"path": result.path, "error": result.error, "findings": findings}
+    return {"path": result.path, "error": result.error, "notices": [n.as_dict() for n in result.notices],
+            "findings": findings}
 
 
 def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
@@ -76,13 +79,20 @@ def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
     }
 
 
-def render_extract_json(files: Iterable[tuple[str, Iterable[Quantity], str | None]]) -> str:
-    """`statlint extract` output: (path, quantities, error) per file."""
+def render_extract_json(files: Iterable[tuple[str, object, tuple[Notice, ...]]]) -> str:
+    """`statlint extract` output: (path, Facts or None, notices) per file.
+
+    `not_read` lists the numbers statlint saw and did not read as quantities (years,
+    labels, codes, digits inside words): with `quantities` it accounts for every digit.
+    """
     return dumps({
         "version": VERSION,
         "files": [
-            {"path": path, "error": error, "quantities": [quantity_dict(q) for q in quantities]}
-            for path, quantities, error in files
+            {"path": path, "error": next((n.message for n in notices if n.fatal), None),
+             "notices": [n.as_dict() for n in notices],
+             "quantities": [quantity_dict(q) for q in facts.quantities] if facts is not None else [],
+             "not_read": [{"start": s.start, "end": s.end} for s in facts.skipped] if facts is not None else []}
+            for path, facts, notices in files
         ],
     })
 

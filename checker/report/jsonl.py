@@ -2,8 +2,10 @@
 
 Each line is the finding object of the JSON report (DESIGN.md "Output
 contract") with the file's `path` in front; a file that could not be
-checked is one line `{"path": ..., "error": ...}`. No summary line, so
-`wc -l` counts findings plus unreadable files and `cat a b` merges runs.
+checked, or read with bytes replaced, gets one line per notice
+`{"path": ..., "notice": {"code": ..., "message": ..., "fatal": ...}, "error": ...}`
+(`error` is the message when the notice is fatal, else null). No summary
+line, so `wc -l` counts findings plus notices and `cat a b` merges runs.
 """
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from checker.report.json_report import dumps, finding_dict
 def render(results: list[FileResult], **_options) -> str:
     lines = []
     for result in results:
-        if result.error is not None:
-            lines.append(dumps({"path": result.path, "error": result.error}))
+        for notice in result.notices:
+            lines.append(dumps({"path": result.path, "notice": notice.as_dict(),
+                                "error": notice.message if notice.fatal else None}))
         if result.document is not None:
             lines += [dumps({"path": result.path, **finding_dict(result.document, f)}) for f in result.findings]
     return "".join(lines)

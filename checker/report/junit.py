@@ -2,8 +2,9 @@
 
 One <testsuite> per file; a finding is a failed <testcase> named
 `CODE line:col`, a clean file one passing testcase, so the report's counts
-say how many articles passed. A file that could not be checked is an
-<error>, not a pass.
+say how many articles passed. A file that could not be fully checked has
+an <error> per fatal notice, not a pass; a non-fatal notice (bytes replaced
+while decoding) is written to the suite's <system-err>.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ def render(results: list[FileResult], **_options) -> str:
     total = failures = errors = 0
     for result in results:
         cases = []
-        if result.error is not None:
-            cases.append(f'    <testcase classname={attr(result.path)} name="read">\n'
-                         f'      <error message={attr(result.error)}/>\n    </testcase>')
+        fatal = [n for n in result.notices if n.fatal]
+        for notice in fatal:
+            cases.append(f'    <testcase classname={attr(result.path)} name={attr("read " + notice.code)}>\n'
+                         f'      <error type={attr(notice.code)} message={attr(notice.message)}/>\n    </testcase>')
         doc = result.document
         for f in result.findings if doc is not None else ():
             line, col = doc.line_col(f.span.start)
@@ -31,9 +33,11 @@ def render(results: list[FileResult], **_options) -> str:
         if not cases:
             cases.append(f'    <testcase classname={attr(result.path)} name="no findings"/>')
         n_fail = len(result.findings) if doc is not None else 0
-        n_err = int(result.error is not None)
+        n_err = len(fatal)
         total, failures, errors = total + len(cases), failures + n_fail, errors + n_err
+        warnings = [f"{n.code} {n.message}" for n in result.notices if not n.fatal]
+        err_out = f"\n    <system-err>{content(chr(10).join(warnings))}</system-err>" if warnings else ""
         suites.append(f'  <testsuite name={attr(result.path)} tests="{len(cases)}" failures="{n_fail}" '
-                      f'errors="{n_err}">\n' + "\n".join(cases) + "\n  </testsuite>")
+                      f'errors="{n_err}">\n' + "\n".join(cases) + err_out + "\n  </testsuite>")
     head = f'<testsuites name="statlint" tests="{total}" failures="{failures}" errors="{errors}">'
     return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', head, *suites, "</testsuites>"]) + "\n"

@@ -11,8 +11,10 @@ Design choices that matter to consumers:
   (rule + claim + context), so alerts survive edits elsewhere in an article
   instead of being closed and reopened on every line shift.
 - Related numbers are `relatedLocations` with their role as the message.
-- A file that could not be checked is a tool execution notification and
-  marks the invocation unsuccessful: a SARIF upload must not look clean.
+- Every notice (checker.notices) is a tool execution notification with its
+  code as the descriptor id; a fatal one (the file was not fully checked)
+  is level error and marks the invocation unsuccessful: a SARIF upload must
+  not look clean. A non-fatal one (bytes replaced while decoding) is a warning.
 """
 from __future__ import annotations
 
@@ -39,11 +41,13 @@ def render(results: list[FileResult], rules: tuple = (), **_options) -> str:
     notifications = []
     for result in results:
         uri = to_uri(result.path)
-        if result.error is not None:
+        for notice in result.notices:
             notifications.append({
-                "level": "error",
-                "message": {"text": f"{result.path}: {result.error}"},
+                "level": "error" if notice.fatal else "warning",
+                "message": {"text": f"{result.path}: {notice.message}"},
+                "descriptor": {"id": notice.code},
                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(uri)}}],
+                "properties": {"name": notice.name, "fatal": notice.fatal, "offset": notice.offset},
             })
         if result.document is not None:
             sarif_results += [_result(result.document, uri, f, index) for f in result.findings]
@@ -54,7 +58,7 @@ def render(results: list[FileResult], rules: tuple = (), **_options) -> str:
         }},
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"uri": to_uri(os.getcwd(), absolute=True) + "/"}},
-        "invocations": [{"executionSuccessful": not notifications,
+        "invocations": [{"executionSuccessful": not any(n["level"] == "error" for n in notifications),
                          "toolExecutionNotifications": notifications}],
         "results": sarif_results,
     }

@@ -19,6 +19,7 @@ import unicodedata
 from typing import Iterable
 
 from checker.model import Finding, Quantity, Severity
+from checker.notices import Notice
 from checker.report import FileResult, summarize
 
 CONTEXT = 40  # code points of context shown either side of a span
@@ -44,9 +45,7 @@ def render_text(results: list[FileResult], color: bool = False) -> str:
     out: list[str] = []
     for result in results:
         path = visible(result.path)
-        if result.error is not None:
-            out.append(f"{paint(path, _BOLD)}: {paint('error', _SEVERITY_COLOR[Severity.ERROR])}: {visible(result.error)}")
-            continue
+        out.extend(notice_line(path, n, paint) for n in result.notices)
         for finding in result.findings:
             out.extend(_finding_lines(result, path, finding, paint))
     out.append(summary_line(results))
@@ -63,18 +62,26 @@ def summary_line(results: list[FileResult]) -> str:
     else:
         line = f"No findings in {files}."
     if s.errors:
-        line += f" {_plural(s.errors, 'file')} could not be checked."
+        line += f" {_plural(s.errors, 'file')} could not be fully checked."
+    warnings = sum(1 for r in results for n in r.notices if not n.fatal)
+    if warnings:
+        line += f" {_plural(warnings, 'warning notice')} (checked all the same)."
     return line
 
 
-def render_extract_text(files: Iterable[tuple[str, object, Iterable[Quantity], str | None]]) -> str:
-    """`statlint extract` as text: (path, document, quantities, error) per file."""
+def notice_line(path: str, notice: Notice, paint=lambda text, _code: text) -> str:
+    """`path: error: IO001 message [unreadable]`; a non-fatal notice is a warning."""
+    level = "error" if notice.fatal else "warning"
+    color = _SEVERITY_COLOR[Severity.ERROR if notice.fatal else Severity.WARNING]
+    return f"{paint(path, _BOLD)}: {paint(level, color)}: {notice.code} {visible(notice.message)} [{notice.name}]"
+
+
+def render_extract_text(files: Iterable[tuple[str, object, Iterable[Quantity], tuple[Notice, ...]]]) -> str:
+    """`statlint extract` as text: (path, document, quantities, notices) per file."""
     out: list[str] = []
-    for path, document, quantities, error in files:
+    for path, document, quantities, notices in files:
         shown = visible(path)
-        if error is not None:
-            out.append(f"{shown}: error: {visible(error)}")
-            continue
+        out.extend(notice_line(shown, n) for n in notices)
         for q in quantities:
             line, col = document.line_col(q.span.start)  # type: ignore[attr-defined]
             out.append(

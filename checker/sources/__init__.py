@@ -11,9 +11,10 @@ never stops the others from being checked.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterable, Iterator
 
+from checker.notices import Notice, unreadable
 from checker.sources.text import MAX_BYTES, decode_bytes, read_stream, read_text
 
 __all__ = [
@@ -28,11 +29,16 @@ SUFFIXES = (".txt", ".md")
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """One thing to check: `path` as shown to the user; `error` if unusable."""
+    """One thing to check: `path` as shown to the user; `notice` if unusable.
+
+    `walked`: found by walking a directory rather than named; a binary or
+    oversized file found that way is skipped with a non-fatal notice.
+    """
 
     path: str
     source: str  # what to open: a filesystem path, or STDIN
-    error: str | None = None
+    notice: Notice | None = None
+    walked: bool = False
 
 
 def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[Input]:
@@ -54,19 +60,26 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
                 seen.add(real)
                 inputs.append(Input(path, path))
         else:
-            inputs.append(Input(path, path, "no such file or directory"))
+            inputs.append(Input(path, path, unreadable("no such file or directory")))
     return inputs
 
 
-def read_input(item: Input, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES) -> tuple[str | None, str | None]:
-    """(text, error) for an Input; the error of an unusable path passes through."""
-    if item.error is not None:
-        return None, item.error
+def read_input(item: Input, stdin: BinaryIO | None = None,
+               max_bytes: int = MAX_BYTES) -> tuple[str | None, Notice | None]:
+    """(text, notice) for an Input, as decode_bytes gives them; the notice of an unusable path passes through."""
+    if item.notice is not None:
+        return None, item.notice
     if item.source == STDIN:
         if stdin is None:
-            return None, "no standard input"
+            return None, unreadable("no standard input")
         return read_stream(stdin, max_bytes)
-    return read_text(item.source, max_bytes)
+    text, notice = read_text(item.source, max_bytes)
+    if notice is not None and item.walked and notice.code in _SKIPPED_WHEN_WALKED:
+        notice = replace(notice, fatal=False)
+    return text, notice
+
+
+_SKIPPED_WHEN_WALKED = ("IO003", "IO004")  # binary, too large: skipped in a walk, an error when named
 
 
 def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Input]:
@@ -84,7 +97,7 @@ def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Inpu
             with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            yield Input(directory, directory, f"cannot read directory: {exc.strerror or exc}")
+            yield Input(directory, directory, unreadable(f"cannot read directory: {exc.strerror or exc}"))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -103,6 +116,6 @@ def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Inpu
                 yield from walk(path, real)
             elif is_file and entry.name.lower().endswith(suffixes) and real not in seen:
                 seen.add(real)
-                yield Input(path, path)
+                yield Input(path, path, walked=True)
 
     yield from walk(root, real_root)

@@ -1,11 +1,13 @@
-"""Plain-text reader: bytes -> (text, error).
+"""Plain-text reader: bytes -> (text, notice).
 
 Offsets in findings are code points into the decoded text, so decoding must be
-exact and reproducible: strict UTF-8, a leading BOM dropped (so offsets do not
-count it), and nothing else normalised (\\r\\n stays; Document indexes lines on
-\\n). When the bytes are not text we say why and where instead of guessing an
-encoding: a silently mis-decoded article would yield findings on numbers that
-are not in it.
+exact and reproducible: UTF-8 (a leading BOM dropped, so offsets do not count
+it), or UTF-16 when a BOM says so; nothing else normalised (\\r\\n stays;
+Document indexes lines on \\n). Bytes that are not valid in the encoding are
+replaced by U+FFFD and the text is still checked, with an IO002 notice saying
+where the first one was: an editor is told, and loses nothing else (a silent
+latin-1 fallback would invent characters; refusing the file would check none).
+Binary input (NUL bytes early on) is never decoded: IO003.
 """
 from __future__ import annotations
 
@@ -13,31 +15,51 @@ import os
 import stat
 from typing import BinaryIO
 
+from checker.notices import Notice, unreadable
+
 MAX_BYTES = 50 * 1024 * 1024  # larger inputs are almost surely not one article
 BINARY_SNIFF = 8192  # NUL bytes this early mean binary, as git and grep assume
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-Result = tuple["str | None", "str | None"]
+Result = tuple["str | None", "Notice | None"]
 
 
 def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Result:
-    """Decode one input's bytes; exactly one of (text, error) is not None."""
+    """Decode one input's bytes into (text, notice).
+
+    Text and no notice: clean. No text and a notice: not checked (why is in the
+    notice). Text and a notice: checked, with bytes replaced (IO002).
+    """
     if len(data) > max_bytes:
         return None, _too_large(len(data), max_bytes, exact=False)
     if not data:
         return "", None
     if data.startswith(_UTF16_BOMS):
-        return None, "UTF-16 text is not supported: convert the file to UTF-8"
-    if b"\0" in data[:BINARY_SNIFF]:
-        return None, "binary file skipped"
+        return _decode(data, "utf-16", 0)  # the codec reads the BOM: offsets are already the input's
+    nul = data.find(b"\0", 0, BINARY_SNIFF)
+    if nul >= 0:
+        return None, Notice("IO003", f"binary file skipped (a NUL byte at offset {nul})", offset=nul)
     skip = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    return _decode(data[skip:], "utf-8", skip)
+
+
+def _decode(data: bytes, encoding: str, skipped: int) -> Result:
+    """Strict decoding, else decoding with U+FFFD and an IO002 notice at the first bad byte.
+
+    `skipped` bytes (a BOM) came before `data` in the input: offsets count them.
+    """
     try:
-        return str(data[skip:], "utf-8"), None
+        return str(data, encoding), None
     except UnicodeDecodeError as exc:
-        offset = skip + exc.start
-        return None, f"not valid UTF-8 at byte {offset} (0x{data[offset]:02x})"
+        offset = skipped + exc.start
+        text = str(data, encoding, "replace")
+        replaced = text.count("\ufffd") - str(data, encoding, "ignore").count("\ufffd")
+        bad = data[exc.start:exc.start + 1].hex()
+        return text, Notice("IO002", f"not valid {encoding.upper()} at byte {offset} (0x{bad}); "
+                                     f"{replaced} character(s) replaced by U+FFFD, the rest checked",
+                            fatal=False, offset=offset)
 
 
 def read_text(path: str, max_bytes: int = MAX_BYTES) -> Result:
@@ -51,9 +73,9 @@ def read_text(path: str, max_bytes: int = MAX_BYTES) -> Result:
     except OSError as exc:
         return None, _os_message(exc)
     if stat.S_ISDIR(st.st_mode):
-        return None, "is a directory"
+        return None, unreadable("is a directory")
     if not stat.S_ISREG(st.st_mode):
-        return None, "not a regular file"
+        return None, unreadable("not a regular file")
     if st.st_size > max_bytes:
         return None, _too_large(st.st_size, max_bytes)
     try:
@@ -73,11 +95,11 @@ def read_stream(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> Result:
     return decode_bytes(data, max_bytes)
 
 
-def _too_large(size: int, limit: int, exact: bool = True) -> str:
+def _too_large(size: int, limit: int, exact: bool = True) -> Notice:
     # decode_bytes sees at most limit + 1 bytes of a stream: it only knows "over"
     shown = f"{size} bytes" if exact else f"over {limit} bytes"
-    return f"too large ({shown}; the limit is {limit} bytes)"
+    return Notice("IO004", f"too large ({shown}; the limit is {limit} bytes)")
 
 
-def _os_message(exc: OSError) -> str:
-    return f"cannot read: {exc.strerror or exc}"
+def _os_message(exc: OSError) -> Notice:
+    return unreadable(f"cannot read: {exc.strerror or exc}")
