@@ -53,8 +53,9 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
         return (50.0, 100.0) if words[0] != "minority" else (0.0, 50.0)
     if words[-1] == "minority":
         return 0.0, 50.0
-    if words[0] == "one" and len(words) >= 3 and words[1] == "in":
-        d = UNITS_WORDS.get(words[2]) or (int(words[2]) if words[2].isdigit() else None)
+    if len(words) >= 3 and words[-3] == "one" and words[-2] == "in":
+        # ("one one in five": a count word before the key is read with it, but "one in N" is the whole share)
+        d = UNITS_WORDS.get(words[-1]) or (int(words[-1]) if words[-1].isdigit() else None)
         if not d:
             return None
         share = 100.0 / d
@@ -63,7 +64,10 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
         count = 1 if not head or head[0] in ("a", "an", "one") else UNITS_WORDS.get(head[0])
         if count is None:
             return None
-        share = 100.0 * count * float(FRACTION_WORDS[words[-1]])
+        fraction = FRACTION_WORDS.get(words[-1])
+        if fraction is None:
+            return None
+        share = 100.0 * count * float(fraction)
     width = max(2.5, share * 0.1)  # "half" reads as 45-55 %, "one in five" as 18-22 %
     low, high = share - width, share + width
     mod = " ".join(mod.lower().split()) if mod else ""

@@ -41,3 +41,19 @@ def test_number_tokens_cover_the_grammar():
 
     assert tokens_text(bytes(range(len(TOKENS)))) == "".join(TOKENS)
     assert len(TOKENS) <= 256  # one byte picks one token
+
+
+def test_p104_one_one_in_five_regression():
+    """Found by fuzz_text: "one one in five (35%)" crashed P104 (KeyError 'five'); it is "one in five", 20 %."""
+    from checker import check_text
+
+    findings = check_text("Now one one in five (35%) voters said so.")
+    assert [f.code for f in findings] == ["P104"]
+
+
+def test_binary_behind_a_utf16_bom_regression():
+    """Found by fuzz_reader: b"\\xfe\\xffx\\x01\\0..." decoded to NUL characters; it is binary (IO003)."""
+    from checker.sources import decode_bytes
+
+    text, notice = decode_bytes(b"\xfe\xffx\x01" + b"\0" * 6)
+    assert text is None and notice.code == "IO003" and notice.fatal

@@ -37,7 +37,12 @@ def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Result:
     if not data:
         return "", None
     if data.startswith(_UTF16_BOMS):
-        return _decode(data, "utf-16", 0)  # the codec reads the BOM: offsets are already the input's
+        text, notice = _decode(data, "utf-16", 0)  # the codec reads the BOM: offsets are already the input's
+        nul = text.find("\0", 0, BINARY_SNIFF // 2)
+        if nul >= 0:  # binary behind a UTF-16 BOM (found by fuzzing): as binary as any other
+            return None, Notice("IO003", f"binary file skipped (a NUL character at UTF-16 code unit {nul})",
+                                offset=2 + 2 * nul)
+        return text, notice
     nul = data.find(b"\0", 0, BINARY_SNIFF)
     if nul >= 0:
         return None, Notice("IO003", f"binary file skipped (a NUL byte at offset {nul})", offset=nul)
