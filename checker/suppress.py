@@ -39,6 +39,7 @@ ACTIONS = ("disable", "disable-file", "off", "on")
 _HTML = regex.compile(r"<!--[ \t]*+statlint\b[ \t]*+:?(?P<body>[^\n<>]{0,300}?)-->", regex.I)
 _LINE = regex.compile(r"^[ \t]*+statlint[ \t]*+:(?P<body>[^\n]{0,300}+)$", regex.I | regex.M)
 _MENTION = regex.compile(r"statlint", regex.I)
+_WORD_SEPARATOR = regex.compile(r"[\s,]+")
 _REASON = regex.compile(r"(?:^|\s)--(?:\s|$)")
 _SELECTOR = regex.compile(r"[A-Za-z][A-Za-z0-9-]*+")
 _BLANK_LINE = regex.compile(r"\n[ \t]*+\n")
@@ -146,7 +147,7 @@ def _read(m: regex.Match) -> Directive:
     split = _REASON.search(body)
     if split:
         body, reason = body[:split.start()].strip(), body[split.end():].strip()
-    words = [w for w in regex.split(r"[\s,]+", body) if w]
+    words = [w for w in _WORD_SEPARATOR.split(body) if w]
     action = words[0].lower() if words else ""
     if action not in ACTIONS:
         return Directive(span, "", (), span, reason, f"{body!r} (use disable, disable-file, off or on)")

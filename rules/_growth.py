@@ -64,8 +64,9 @@ _ANNUAL_BEFORE = regex.compile(
     r"(?:\s+(?:growth|increase|rise|decline|rate|return)){0,2}(?:\s+(?:rate\s+)?(?:of|at|was|by))?\s+(?:an?\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 _ANNUAL_AFTER = regex.compile(
-    r"\s*(?:\(\s*CAGR\s*\)|\s+(?:a|per)\s+year\b|\s+annually\b|\s+(?:average\s+)?annual(?:ly)?\b|\s+on\s+average\b|"
-    r"\s+(?:compound\s+)?annual\s+growth)", regex.IGNORECASE)
+    # (possessive white space: "\s*" before "\s+" backtracked quadratically on a run of spaces; tests/test_patterns.py)
+    r"\s*+\(\s*+CAGR\s*+\)|\s++(?:(?:a|per)\s++year\b|annually\b|(?:average\s++)?annual(?:ly)?\b|on\s++average\b|"
+    r"(?:compound\s++)?annual\s++growth)", regex.IGNORECASE)
 
 
 def is_annual_rate(doc, rate: Quantity) -> bool:

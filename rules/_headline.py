@@ -24,6 +24,8 @@ _FIRST_LINE_MAX = 200
 _DIGIT = regex.compile(r"\d")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
 _TICKER = regex.compile(r"<[^<>\n]{1,12}>")
+_NUMERAL = regex.compile(r"\d[\d,.]*\d|\d")
+_CLAUSE_STOP = regex.compile(r"[,.!?;]\s|\n[ \t]")
 _CLOSING = regex.compile(r"[.!?;:,]['\"”’]?\s*\Z")
 
 # Words that say nothing about which measure a figure is: units, scales, function words, dates.
@@ -142,7 +144,7 @@ def _present(text: str, hl_end: int, h, body) -> bool:
     if any(_states(h, b) or (b.kind == "range" and b.unit == h.unit and b.low <= h.value <= b.high < 10 * h.value)
            for b in body):
         return True  # in any unit: "743.7 MLN FRANCS" / "743.7 mln Swiss francs", "MLN BPD" / "mln barrels per day"
-    numeral = regex.match(r"\d[\d,.]*\d|\d", h.text)
+    numeral = _NUMERAL.match(h.text)
     if not numeral or len(numeral.group(0).replace(",", "").replace(".", "").strip("0")) < 3:
         return False
     # ("104" is not written in "104-3/8", a bond's price of 104 3/8)
@@ -181,7 +183,7 @@ def _context_words(text: str, lo: int, b) -> set[str]:
     if end_m:
         start = end_m.end()
     after = text[b.span.end:b.span.end + _BODY_AFTER]
-    stop = regex.search(r"[,.!?;]\s|\n[ \t]", after)  # the figure's own clause
+    stop = _CLAUSE_STOP.search(after)  # the figure's own clause
     words = _WORD.findall(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after))
     kept = words[:1] + [w for w in words[1:] if not (w[0].isupper() and not w.isupper())]
     return {s for s in map(_stem, kept) if s}

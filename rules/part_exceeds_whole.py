@@ -195,9 +195,12 @@ def _table_rows(doc, quantities, row_lines: list):
                 yield _finding(doc, part, whole)
 
 
+_LEADING_DIGITS = regex.compile(r"[\d,]*+\.?\d*+")
+
+
 def _rounded_high(q) -> float:
     """The top of a table figure's rounding interval: "Turnover 3.71 billion" is read as "over 3.71 billion"."""
-    digits = regex.match(r"[\d,]*\.?\d*", q.text).group(0).replace(",", "")
+    digits = _LEADING_DIGITS.match(q.text).group(0).replace(",", "")
     try:
         written = float(digits)
     except ValueError:

@@ -49,7 +49,9 @@ _SUBSET_ENDINGS = ("ding", "hich", "whom", "them")
 _TOTAL_ENDINGS = ("otal", "of")
 # Between two parts: a few words naming the first, a comma or "and", and at most a name ("the Greens")
 # before the second ("..., among the ten elected" is not a part).
-_SEPARATOR = regex.compile(r"(?:\s+[A-Za-z/-]+){0,5}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|[A-Z][\w-]*)\s+){0,3}?")
+# (possessive runs: the plain form backtracked quadratically on a long run of spaces; tests/test_patterns.py)
+_SEPARATOR = regex.compile(
+    r"(?:\s++[A-Za-z/-]++){0,5}?(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?")
 
 
 def _low(q) -> float:

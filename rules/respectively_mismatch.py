@@ -90,14 +90,18 @@ _JOINED = regex.compile(r"\b(?:and|or)\s+\Z", regex.IGNORECASE | regex.REVERSE) 
 # "178,000 dlrs, or one cent per share, and gain 810,000 dlrs": two figures, each with its own words.
 # (Word runs are possessive: with optional separators between them, a backtracking run could split one
 # word into up to eight pieces, and did: 76 ms on a 40-character gap.)
-_LISTED = regex.compile(r"(?:\s*,?\s*[\w’'-]++){0,8}?\s*,?\s+(?:and|or)\s+(?:[\w’'-]++\s+){0,2}", regex.IGNORECASE)
-_VERSUS = regex.compile(r"\s*,?\s*(?:(?:as\s+)?compared\s+(?:with|to)|from|against|vs\.?|versus)\s+(?:(?:about|around|some)\s+)?",
+# (white-space runs possessive: "\s*,?\s*" backtracked quadratically on a long run of spaces; tests/test_patterns.py)
+_LISTED = regex.compile(r"(?:\s*+,?\s*+[\w’'-]++){0,8}?(?:\s*+,\s++|\s++)(?:and|or)\s++(?:[\w’'-]++\s++){0,2}",
+                        regex.IGNORECASE)
+_VERSUS = regex.compile(r"\s*+,?\s*+(?:(?:as\s++)?compared\s++(?:with|to)|from|against|vs\.?|versus)\s++"
+                        r"(?:(?:about|around|some)\s++)?",
                         regex.IGNORECASE)
 _VERSUS_WORD = regex.compile(r"\b(?:vs|versus|against|compared)\b", regex.IGNORECASE)
 _DETERMINER = regex.compile(r"\b(?:the|these|those|all)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _LISTED_TO = regex.compile(r"\s*,?\s+and\s+[\w’'-]+\s+(?:to|at)\s+", regex.IGNORECASE)  # "2.99 mln, and barley to 2.96 mln"
 _CHANGE_TO = regex.compile(r"(?:\s+a\s+[a-z]+)?\s+to\s+", regex.IGNORECASE)  # "up 50 cts (a barrel) to 19.35 dlrs"
-_LIST_BEFORE = regex.compile(r"(?:[\w’'.-]+\s*,\s*)*[\w’'.-]+\s*,?\s+and\s+(?:the\s+)?[\w’'.-]+", regex.IGNORECASE)
+_LIST_BEFORE = regex.compile(r"(?:[\w’'.-]++\s*+,\s*+)*[\w’'.-]++(?:\s*+,\s++|\s++)and\s++(?:the\s++)?[\w’'.-]+",
+                             regex.IGNORECASE)
 # "each", "both": one figure shared by every label (loose, but not a dropped figure); "between": a range.
 _SHARED = regex.compile(r"\b(?:each|both|apiece|between|together|combined)\b", regex.IGNORECASE)
 _PERIOD_NOUNS = frozenset("months month mths mth weeks week years year quarters days".split())

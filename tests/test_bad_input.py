@@ -216,6 +216,17 @@ PATHOLOGICAL = {
     "stacked-scales": lambda: b"3 " + b"million " * 20_000 + b"units",
     "many-growth-words": lambda: b"rose 5% fell 3% up 2 times " * 5_000,
     "dots-and-decimals": lambda: b"1." * 50_000,
+    # RELIABILITY.md B.16-B.20, C.23-C.27 (pint never sees raw text; these are read by our own grammar)
+    "separator-runs": lambda: b"1 " * 20_000 + b"1-" * 20_000 + b"1/" * 20_000 + b"$" * 10_000 + b"1",
+    "spaces-then-a-digit": lambda: b" " * 100_000 + b"1",
+    "spelled-out-spam": lambda: b"one hundred and " * 1_000,
+    "markdown-redos-shapes": lambda: b"`" * 20_000 + b"**_" + b"*_" * 20_000 + b"[]( \"" * 10_000 + b"*" * 50_000,
+    "base64-and-hex": lambda: b"data:image/png;base64," + b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB" * 1_200
+    + b" d41d8cd98f00b204e9800998ecf8427e" * 500,
+    "exponent-bombs": lambda: b"10**10**10 9**9**9 4^999999999999999999999999999999gk 6^800000 1e999999 m "
+    b"nan m inf km 1e308*10 1 m + __import__('os') 3 bananas 5 m \xc2\xa33.2bn " * 200,
+    "deep-parentheses": lambda: b"(" * 5_000 + b"1" + b")" * 5_000,
+    "5000-digit-number": lambda: b"Revenue rose 5% to " + b"9" * 5_000 + b" dlrs from 3 dlrs.",
 }
 
 
@@ -231,3 +242,20 @@ def test_pathological_text_gives_a_result(files, name):
     lines = result.stdout.splitlines()
     assert lines[-1].endswith("in 2 files.")
     assert max(map(len, lines)) < 2000  # excerpts of a huge line are cut to a window
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    """RELIABILITY F.49: `statlint check ... | head -1` ends quietly, no traceback."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Sales rose 50% to 120 from 100.\n" * 2000 + "Output fell 10% to 95 from 100.\n" * 2000,
+                       encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "checker.cli", "check", "--no-config", str(article)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()  # the reader goes away, as `head -1` does
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err

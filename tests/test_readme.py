@@ -70,3 +70,20 @@ if __name__ == "__main__":
     sys.path.insert(0, str(README.parent))
     update()
     print(f"updated {README}")
+
+
+def test_reliability_section_accounts_for_every_plan_item():
+    """Every one of RELIABILITY.md's 65 items has a row, and every test a row cites exists."""
+    import re
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Reliability"):text.index("## Benchmarks")]
+    covered = set()
+    for first, last in re.findall(r"^\| (\d+)(?:-(\d+))? ", section, re.M):
+        covered |= set(range(int(first), int(last or first) + 1))
+    assert covered == set(range(1, 66))
+    defined = set()
+    for path in README.parent.joinpath("tests").glob("test_*.py"):
+        defined |= set(re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.M))
+    cited = set(re.findall(r"`(test_\w+)`", section))
+    assert cited and cited - defined == set()

@@ -1,0 +1,136 @@
+"""Bounded time for every pattern (RELIABILITY.md §4.3, items B.15-B.18).
+
+checker.patterns.registry() holds every compiled pattern of checker/ and
+rules/; this test reads the source to make sure no other pattern is compiled
+or run inside a function (but for the few listed, built from data), and pumps
+each registered pattern with strings made from its own alphabet: digit runs,
+separators, and the words of its alternations, repeated, with a failing "!"
+at the end. A pattern is run the way the code runs it: one anchored attempt
+for patterns only ever used with .match/.fullmatch (the source is read to
+know), a whole scan (finditer) for the rest. Time at 4n must stay within 8x
+the time at n (linear is 4x, quadratic 16x) once it is over 20 ms, and no
+single pump may take 5 s of CPU.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import time
+from pathlib import Path
+
+import pytest
+import regex
+
+from checker.budget import BudgetExceeded, available, cpu_budget
+from checker.patterns import registry
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "checker").rglob("*.py")) + sorted((ROOT / "rules").rglob("*.py"))
+_CALLS = {"compile", "match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+# (file, enclosing function): why a pattern is built there, and how it is bounded.
+BUILT_FROM_DATA = {
+    ("checker/config.py", "_line_of"): "patterns for one config key (escaped), run on the lines of one config file",
+    ("rules/_headline.py", "_present"): "an escaped numeral with fixed-width lookarounds: a literal search",
+    ("rules/claims.py", "_fold"): "called at import to build the `re` twins; they are module-level, registered",
+    ("rules/implausible_rate.py", "_measure"): "called at import to build MEASURES, module-level, registered",
+}
+# Patterns the code runs only over a window of at most this many characters: pumped at that size, where a
+# run must take under FLOOR_S (a long word scanned word by word is quadratic, but 300 characters are 300).
+WINDOWED = {
+    "rules.respectively_mismatch._LIST_BEFORE": 300,  # finditer over at most 300 characters before a figure
+}
+BASE_UNITS = ["1", "12", "1,", "1.", "1 ", "1-", "1/", "1:", " ", "  ", ",", ".", "-", "\u00a0", "\n", "\t", "a",
+              "a ", "A", "A ", "$", "$1", "1%", "(", ")", "'", '"', "1,000 ", "1.5 ", "one ", "and "]
+N, FACTOR, FLOOR_S, RATIO, BUDGET_S = 2000, 4, 0.02, 8.0, 5.0
+
+
+def _functions_with_pattern_calls():
+    for path in SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+            for node in ast.walk(func):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                        and isinstance(node.func.value, ast.Name) and node.func.value.id in ("re", "regex") \
+                        and node.func.attr in _CALLS:
+                    yield str(path.relative_to(ROOT)), func.name, node.lineno
+
+
+def test_no_pattern_is_compiled_or_run_inside_a_function_unlisted():
+    found = {(path, name) for path, name, _ in _functions_with_pattern_calls()}
+    assert found - set(BUILT_FROM_DATA) == set(), "compile it at module level so the registry sees it"
+    assert set(BUILT_FROM_DATA) - found == set(), "a listed exception is gone: drop it from BUILT_FROM_DATA"
+
+
+def test_registry_holds_the_patterns():
+    found = registry()
+    assert "rules._patterns.SCAN" in found and len(found) > 100
+    assert all(isinstance(p, (re.Pattern, type(regex.compile("")))) for p in found.values())
+
+
+_SOURCE_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES)
+
+
+def _anchored_only(label: str) -> bool:
+    """Whether the code only ever calls this pattern with .match or .fullmatch (one anchored attempt)."""
+    if "[" in label:
+        return False
+    module, name = label.rsplit(".", 1)
+    # a private name is used in its own module only; a public one anywhere (P.WORD_AFTER.match)
+    source = (ROOT / (module.replace(".", "/") + ".py")).read_text(encoding="utf-8") if name.startswith("_") \
+        else _SOURCE_TEXT
+    calls = set(regex.findall(r"\b" + regex.escape(name) + r"\.([a-z]+)\(", source))
+    return bool(calls) and calls <= {"match", "fullmatch"}
+
+
+def _units(pattern) -> list[str]:
+    source = regex.sub(r"\(\?P<\w+>|\(\?P=\w+\)|\\[a-zA-Z]", " ", pattern.pattern)
+    words = sorted({w.lower() for w in regex.findall(r"[A-Za-z]{2,}", source)}, key=lambda w: (-len(w), w))[:12]
+    return (BASE_UNITS + [w + " " for w in words] + words + ["1 " + w + " " for w in words[:6]]
+            + [w.upper() + " " for w in words[:4]])
+
+
+def _seconds(run, text: str, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        run(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_pumping_finds_a_quadratic_pattern():
+    """The growth test itself can fail: a whitespace run scanned by finditer is quadratic."""
+    bad = re.compile(r"\s*[a-z]")  # (`re`: no required-literal precheck to hide the backtracking)
+    run = lambda text: list(bad.finditer(text))  # noqa: E731
+    small, large = _seconds(run, " " * 1500 + "!", 3), _seconds(run, " " * 6000 + "!", 3)
+    assert large > RATIO * small
+
+
+@pytest.mark.skipif(not available(), reason="needs setitimer in the main thread for the per-pump budget")
+@pytest.mark.parametrize("label", sorted(registry()))
+def test_pattern_time_grows_linearly(label):
+    pattern = registry()[label]
+    anchored = _anchored_only(label)
+    run = (lambda text: pattern.match(text)) if anchored else (lambda text: list(pattern.finditer(text)))
+    slow = []
+    for unit in _units(pattern):
+        if label in WINDOWED:
+            text = (unit * WINDOWED[label])[:WINDOWED[label] - 1] + "!"
+            with cpu_budget(BUDGET_S):
+                seconds = _seconds(run, text, 3)
+            if seconds > FLOOR_S:
+                slow.append((unit, f"{seconds:.4f} s on {len(text)} characters"))
+            continue
+        small_text = unit * max(1, N // len(unit)) + "!"
+        large_text = unit * max(1, N * FACTOR // len(unit)) + "!"
+        try:
+            with cpu_budget(BUDGET_S):
+                small, large = _seconds(run, small_text), _seconds(run, large_text)
+                if large > FLOOR_S and large > RATIO * small:
+                    small, large = _seconds(run, small_text, 3), _seconds(run, large_text, 3)
+        except BudgetExceeded:
+            slow.append((unit, "over the budget"))
+            continue
+        if large > FLOOR_S and large > RATIO * small:
+            slow.append((unit, f"{small:.4f} s -> {large:.4f} s"))
+    assert slow == [], f"{label} ({'anchored' if anchored else 'scan'}) grows faster than linearly on: {slow}"
