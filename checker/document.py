@@ -47,6 +47,7 @@ def _abbreviation_lookbehinds() -> str:
 _SENTENCE_END_ASCII = re.compile(
     r"[.!?\n](?:(?<=[.!?])" + _abbreviation_lookbehinds() + _CLOSERS_AND_BREAK + r"|(?<=\n)[ \t]*+\n)", re.ASCII)
 _PARAGRAPH_BREAK_ASCII = re.compile(_PARAGRAPH_BREAK.pattern, re.ASCII)
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _QUOTE = regex.compile(r"[\"“]([^\"“”\n]{1,2000}+)[\"”]")
 
 
@@ -58,8 +59,13 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
+        """Where each line starts. A line ends at \\n, \\r\\n, or a lone \\r (old Mac files,
+        RELIABILITY A.10): line and column numbers are the same whichever a file uses."""
         starts = [0]
         text = self.text
+        if "\r" in text:
+            starts += [m.end() for m in _LINE_BREAK.finditer(text)]
+            return starts
         i = text.find("\n")
         while i != -1:
             starts.append(i + 1)

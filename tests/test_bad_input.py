@@ -259,3 +259,14 @@ def test_broken_pipe_is_quiet(tmp_path):
     err = proc.stderr.read().decode()
     proc.wait(timeout=120)
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+@pytest.mark.parametrize("newline", [b"\r", b"\r\n", b"\n"])
+def test_line_and_column_are_the_same_for_every_line_ending(fake_rules, files, newline):
+    """RELIABILITY A.10: CR-only, CRLF and LF files give the same line and column; no final newline is fine."""
+    body = newline.join([b"Headline", b"", b"calm line", b"x FIRE y", b"last FIRE"])
+    result, by_path = run_json(files("a.txt", body))
+    got = [(f["line"], f["column"], f["end_line"], f["end_column"]) for f in by_path["a.txt"]["findings"]]
+    assert got == [(4, 3, 4, 7), (5, 6, 5, 10)]
+    text = run(files("b.txt", body)).stdout
+    assert "b.txt:4:3: X901" in text and "\r" not in text
