@@ -5,7 +5,7 @@ archive get the same rules: directories recurse in sorted order over the
 suffixes statlint reads, hidden entries are skipped (a `.venv` is full of
 LICENSE.txt files), symlinks are followed only while they stay inside the
 directory being walked, and each file is visited once. A path that cannot be
-used becomes an Input with an error rather than an exception, so one bad path
+used becomes an Input with a notice (IO001) rather than an exception, so one bad path
 never stops the others from being checked.
 """
 from __future__ import annotations
