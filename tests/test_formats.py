@@ -240,3 +240,19 @@ def test_findings_are_sorted_with_a_total_key(fake_rules, tree, monkeypatch):
     monkeypatch.setattr(rules, "CHECKS", (Rule("X905", "twins", Severity.INFO, twins),))
     code, out = report("jsonl", tree("t.txt", "x"))
     assert [json.loads(line)["severity"] for line in out.splitlines()] == ["warning", "error"]
+
+
+def test_github_shows_ten_of_each_type_and_says_how_many_more():
+    """RELIABILITY F.47: GitHub drops annotations past 10 of a type silently; statlint says so instead."""
+    from checker.document import Document
+    from checker.model import Finding, Severity, Span
+    from checker.report import FileResult, render
+
+    text = "x " * 20
+    findings = tuple(Finding(code="X901", symbol="fake-fire", message=f"n{i}", span=Span(2 * i, 2 * i + 1),
+                             severity=Severity.ERROR if i < 12 else Severity.WARNING) for i in range(14))
+    out = render("github", [FileResult("a.txt", document=Document(text), findings=findings)]).splitlines()
+    assert sum(line.startswith("::error ") for line in out) == 10
+    assert sum(line.startswith("::warning ") for line in out) == 2
+    assert out[-1].startswith("statlint: 2 more error annotations not shown")
+    assert not out[-1].startswith("::")

@@ -9,6 +9,11 @@ keeps everything on one line: an article cannot end the annotation and start
 a command of its own (`::add-mask::`, `::stop-commands::`). Other control
 characters are shown as visible stand-ins. Severity maps error -> error,
 warning -> warning, info -> notice.
+
+GitHub shows at most 10 annotations of each type per step and drops the rest
+without a word (RELIABILITY F.47), so the first 10 of each type are emitted,
+in report order, and one plain log line says how many more the report holds:
+a reader of the pull request is never left to think 10 were all.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from checker.report import FileResult
 from checker.report.text import visible
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+SHOWN_PER_TYPE = 10  # what GitHub displays per annotation type and step
 
 
 def escape_data(text: str) -> str:
@@ -47,4 +53,16 @@ def render(results: list[FileResult], **_options) -> str:
                 f"::{_LEVEL[f.severity]} file={path},line={line},col={col},endLine={end_line},"
                 f"endColumn={end_col},title={title}::{escape_data(message)}"
             )
-    return "".join(line + "\n" for line in lines)
+    shown: list[str] = []
+    hidden: dict[str, int] = {}
+    for line in lines:
+        level = line[2:line.index(" ")]
+        if sum(1 for kept in shown if kept.startswith(f"::{level} ")) < SHOWN_PER_TYPE:
+            shown.append(line)
+        else:
+            hidden[level] = hidden.get(level, 0) + 1
+    if hidden:  # a plain log line, not a command: it is never dropped
+        shown.append("statlint: " + ", ".join(f"{n} more {level} annotation{'s' if n > 1 else ''}"
+                                              for level, n in hidden.items())
+                     + " not shown (GitHub shows 10 of each type); see the full report (--format text or sarif)")
+    return "".join(line + "\n" for line in shown)
