@@ -256,3 +256,22 @@ def test_github_shows_ten_of_each_type_and_says_how_many_more():
     assert sum(line.startswith("::warning ") for line in out) == 2
     assert out[-1].startswith("statlint: 2 more error annotations not shown")
     assert not out[-1].startswith("::")
+
+
+def test_sarif_over_25000_results_is_cut_after_sorting_and_says_so(monkeypatch):
+    """RELIABILITY F.46: GitHub rejects a run with more than 25,000 results; the cut keeps the first in report
+    order and a notification counts what was cut (MAX_RESULTS lowered to keep the test fast)."""
+    from checker.document import Document
+    from checker.model import Finding, Severity, Span
+    from checker.report import FileResult, render
+    from checker.report import sarif
+
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 25)
+    findings = tuple(Finding(code="X901", symbol="fake-fire", message=f"n{i}", span=Span(i, i + 1),
+                             severity=Severity.ERROR) for i in reversed(range(30)))
+    data = json.loads(render("sarif", [FileResult("a.txt", document=Document("x" * 40), findings=findings)]))
+    assert not list(sarif_validator().iter_errors(data))
+    run_ = data["runs"][0]
+    assert [r["message"]["text"] for r in run_["results"]] == [f"n{i}" for i in range(25)]
+    (note,) = run_["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "warning" and note["message"]["text"].startswith("30 results; only the first 25")

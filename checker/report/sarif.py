@@ -15,6 +15,8 @@ Design choices that matter to consumers:
   code as the descriptor id; a fatal one (the file was not fully checked)
   is level error and marks the invocation unsuccessful: a SARIF upload must
   not look clean. A non-fatal one (bytes replaced while decoding) is a warning.
+- More than 25,000 results (GitHub's limit per run) are cut after sorting,
+  and a warning notification says how many there were.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from checker.report.ruledoc import rule_doc, summary
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more
 
 
 def render(results: list[FileResult], rules: tuple = (), **_options) -> str:
@@ -51,6 +54,11 @@ def render(results: list[FileResult], rules: tuple = (), **_options) -> str:
             })
         if result.document is not None:
             sarif_results += [_result(result.document, uri, f, index) for f in result.findings]
+    if len(sarif_results) > MAX_RESULTS:  # files and findings are already in report order: the cut is deterministic
+        notifications.append({"level": "warning", "descriptor": {"id": "TRUNCATED"}, "message": {"text": (
+            f"{len(sarif_results)} results; only the first {MAX_RESULTS} are in this file (GitHub code scanning "
+            "accepts at most 25,000 per run); the text or JSON report has them all")}})
+        sarif_results = sarif_results[:MAX_RESULTS]
     run = {
         "tool": {"driver": {
             "name": "statlint", "version": __version__, "semanticVersion": __version__,
