@@ -48,6 +48,7 @@ _SENTENCE_END_ASCII = re.compile(
     r"[.!?\n](?:(?<=[.!?])" + _abbreviation_lookbehinds() + _CLOSERS_AND_BREAK + r"|(?<=\n)[ \t]*+\n)", re.ASCII)
 _PARAGRAPH_BREAK_ASCII = re.compile(_PARAGRAPH_BREAK.pattern, re.ASCII)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _QUOTE = regex.compile(r"[\"“]([^\"“”\n]{1,2000}+)[\"”]")
 
 
@@ -56,6 +57,13 @@ class Document:
     text: str
     path: str = "<text>"
     date: str | None = None
+
+    def __post_init__(self) -> None:
+        # Lone surrogates (a library caller's os.fsdecode or JSON "\\udce9") cannot be written as UTF-8:
+        # each becomes U+FFFD, one code point for one, so every offset stays valid (RELIABILITY A.6).
+        # Files never hold them: checker.sources decodes with replacement.
+        if not self.text.isascii() and _SURROGATE.search(self.text):
+            object.__setattr__(self, "text", _SURROGATE.sub("\ufffd", self.text))
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -270,3 +270,17 @@ def test_line_and_column_are_the_same_for_every_line_ending(fake_rules, files, n
     assert got == [(4, 3, 4, 7), (5, 6, 5, 10)]
     text = run(files("b.txt", body)).stdout
     assert "b.txt:4:3: X901" in text and "\r" not in text
+
+
+def test_lone_surrogates_from_a_library_caller_are_replaced_one_for_one():
+    """RELIABILITY A.6: a lone surrogate (os.fsdecode, JSON "\\udce9") crashed the fingerprint; it becomes U+FFFD."""
+    from checker import check_text
+    from checker.document import Document
+    from checker.report import FileResult, render
+
+    text = "\udce9 sales rose 50% to 10 from 8 \ud800"
+    findings = check_text(text)
+    assert [f.code for f in findings] == ["G101"] and text[findings[0].span.start:findings[0].span.end] == "50%"
+    doc = Document(text)
+    assert doc.text == "\ufffd" + text[1:-1] + "\ufffd"
+    render("json", [FileResult("a", document=doc, findings=tuple(findings))]).encode("utf-8")
