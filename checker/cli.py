@@ -81,6 +81,10 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
     except ConfigError as exc:
         _fail(str(exc))
     jobs = [(item, s) for item, s in jobs if item.source == STDIN or item.notice or not s.excludes(item.source)]
+    if output is not None:  # our own report inside a walked tree (`-o report.txt`) is not an article
+        own = os.path.realpath(output)
+        jobs = [(item, s) for item, s in jobs
+                if not (item.walked and item.source != STDIN and os.path.realpath(item.source) == own)]
     changed = None
     if diff_ref is not None:
         try:

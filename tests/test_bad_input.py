@@ -284,3 +284,14 @@ def test_lone_surrogates_from_a_library_caller_are_replaced_one_for_one():
     doc = Document(text)
     assert doc.text == "\ufffd" + text[1:-1] + "\ufffd"
     render("json", [FileResult("a", document=doc, findings=tuple(findings))]).encode("utf-8")
+
+
+def test_own_report_in_the_walked_tree_is_not_checked(fake_rules, tmp_path, monkeypatch):
+    """RELIABILITY E.44: `statlint check . -o report.txt` run twice must not check its own last report."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_bytes(b"FIRE")
+    (tmp_path / "report.txt").write_bytes(b"a.txt:1:1: X901 fake finding [fake-fire]\n    FIRE\n")
+    result = run("--format", "json", "-o", "report.txt", ".")
+    assert result.exit_code == 1
+    files = [f["path"] for f in json.loads((tmp_path / "report.txt").read_text("utf-8"))["files"]]
+    assert files == ["a.txt"]
