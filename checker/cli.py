@@ -252,7 +252,8 @@ def write_atomic(path: str, data: str) -> None:
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".statlint-", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        # (backslashreplace: a file name that is not UTF-8 reaches the report as a surrogate; it is written as \udcff)
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

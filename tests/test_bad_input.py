@@ -295,3 +295,23 @@ def test_own_report_in_the_walked_tree_is_not_checked(fake_rules, tmp_path, monk
     assert result.exit_code == 1
     files = [f["path"] for f in json.loads((tmp_path / "report.txt").read_text("utf-8"))["files"]]
     assert files == ["a.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "checkstyle", "junit", "jsonl", "annotate"])
+def test_hostile_file_names(fake_rules, tmp_path, monkeypatch, fmt):
+    """RELIABILITY E.41: non-UTF-8 bytes, a newline, ':', ',', '%' and a leading '-' in names: every format
+    writes them (escaped where it must), findings intact, no traceback."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    names = [os.fsencode("d/") + b"bad\xffname.txt", b"d/new\nline.txt", b"d/co:m,ma%.txt", b"d/-dash.txt"]
+    for name in names:
+        (tmp_path / os.fsdecode(name)).write_bytes(b"FIRE")
+    result = run("--format", fmt, "d")
+    assert result.exit_code == 1
+    if fmt == "json":
+        assert len(json.loads(result.stdout)["files"]) == 4
+    if fmt in ("text", "github", "annotate"):
+        assert "\nline" not in result.stdout  # a newline in a name never starts a line of its own
+    assert run("--", os.fsdecode(names[3])).exit_code == 1  # a leading '-' after '--' is a path
+    assert run("--format", fmt, "-o", "report.out", "d").exit_code == 1
+    assert (tmp_path / "report.out").read_bytes().decode("utf-8")  # written, and valid UTF-8

@@ -74,11 +74,14 @@ def render(results: list[FileResult], rules: tuple = (), **_options) -> str:
 
 
 def to_uri(path: str, absolute: bool = False) -> str:
-    """A path as a URI reference: relative paths stay relative (to %SRCROOT%), with '/'."""
+    """A path as a URI reference: relative paths stay relative (to %SRCROOT%), with '/'.
+
+    Quoted from the file name's bytes (os.fsencode), so a name that is not UTF-8 ("bad\\xffname.txt",
+    read as a surrogate) becomes "bad%FFname.txt" instead of an encoding error."""
     posix = path.replace(os.sep, "/")
     if absolute or os.path.isabs(path):
-        return "file://" + quote(os.path.abspath(path).replace(os.sep, "/"))
-    return quote(posix[2:] if posix.startswith("./") else posix)
+        return "file://" + quote(os.fsencode(os.path.abspath(path).replace(os.sep, "/")))
+    return quote(os.fsencode(posix[2:] if posix.startswith("./") else posix))
 
 
 def _artifact(uri: str) -> dict[str, Any]:
