@@ -112,14 +112,9 @@ def check_one(item: Input, settings: Settings, changed: ChangedLines | None = No
     if text is None:
         return FileResult(item.path, notices=notices)
     doc = Document(text, path=item.path)
-    try:
-        with budget.cpu_budget(time_budget):
-            findings = tuple(check_document(doc, settings))
-    except budget.BudgetExceeded:
-        return FileResult(item.path, document=doc, notices=(*notices, budget_exceeded(time_budget)))
-    except Exception as exc:  # one file's crash must not lose the others' results
-        _debug_traceback()
-        return FileResult(item.path, document=doc, notices=(*notices, internal_error(exc)))
+    findings, problem = _guarded(lambda: tuple(check_document(doc, settings)), time_budget)
+    if problem is not None:
+        return FileResult(item.path, document=doc, notices=(*notices, problem))
     if changed is not None and item.source != STDIN:
         lines = changed.of(item.source)
         if lines is not ALL:
@@ -179,14 +174,8 @@ def extract(paths, fmt, output):
         doc, facts = None, None
         if text is not None:
             doc = Document(text, path=item.path)
-            try:
-                with budget.cpu_budget(budget.DEFAULT_SECONDS):
-                    facts = extract_facts(doc)
-            except budget.BudgetExceeded:
-                notices += (budget_exceeded(budget.DEFAULT_SECONDS),)
-            except Exception as exc:
-                _debug_traceback()
-                notices += (internal_error(exc),)
+            facts, problem = _guarded(lambda: extract_facts(doc), budget.DEFAULT_SECONDS)
+            notices += () if problem is None else (problem,)
         rows.append((item.path, doc, facts, notices))
     if fmt == "json":
         from checker.report.json_report import render_extract_json
@@ -273,9 +262,18 @@ def write_atomic(path: str, data: str) -> None:
         raise
 
 
-def _debug_traceback() -> None:
-    if os.environ.get("STATLINT_DEBUG"):
-        traceback.print_exc(file=sys.stderr)
+def _guarded(work, seconds: float | None):
+    """(work(), None), or (None, the notice) when it ran out of CPU budget or raised: one document's
+    runaway or crash becomes a notice on that document and never stops the run."""
+    try:
+        with budget.cpu_budget(seconds):
+            return work(), None
+    except budget.BudgetExceeded:
+        return None, budget_exceeded(seconds)
+    except Exception as exc:
+        if os.environ.get("STATLINT_DEBUG"):
+            traceback.print_exc(file=sys.stderr)
+        return None, internal_error(exc)
 
 
 def _fail(message: str):

@@ -52,6 +52,11 @@ class Notice:
                 "offset": self.offset}
 
 
+def fatal_message(notices) -> str | None:
+    """The first fatal notice's message (why the input was not fully analysed), or None."""
+    return next((n.message for n in notices if n.fatal), None)
+
+
 def unreadable(message: str) -> Notice:
     return Notice("IO001", message)
 

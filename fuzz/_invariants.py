@@ -1,4 +1,4 @@
-"""What every fuzz harness asserts about a result, beyond "no exception".
+"""What every fuzz harness asserts about a result, beyond "no exception", and how a harness runs.
 
 Kept apart from the harnesses so the plain pytest run over the seed corpus
 (tests/test_fuzz_harnesses.py) checks exactly what the fuzzer checks.
@@ -6,6 +6,7 @@ Kept apart from the harnesses so the plain pytest run over the seed corpus
 from __future__ import annotations
 
 import math
+import sys
 
 
 def check_findings(text: str, findings) -> None:
@@ -26,3 +27,20 @@ def check_quantities(text: str, quantities) -> None:
         assert not any(math.isnan(x) for x in (q.value, q.low, q.high)), q
         assert math.isfinite(q.value), q
         assert q.low <= q.high, q
+
+
+def check_text_all(text: str) -> None:
+    """The quantities and the findings of the whole check on `text`, each against its invariants."""
+    from checker import check_text, extract_quantities
+
+    check_quantities(text, extract_quantities(text))
+    check_findings(text, check_text(text))
+
+
+def fuzz(test_one_input) -> None:
+    """Run a harness under atheris (imported here: the harnesses also run as plain tests without it)."""
+    import atheris
+
+    atheris.instrument_all()
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()

@@ -12,8 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker import check_text, extract_quantities  # noqa: E402
-from fuzz._invariants import check_findings, check_quantities  # noqa: E402
+from fuzz._invariants import check_text_all, fuzz  # noqa: E402
 
 TOKENS = (
     [str(d) for d in range(10)]
@@ -33,14 +32,8 @@ def tokens_text(data: bytes) -> str:
 
 
 def TestOneInput(data: bytes) -> None:
-    text = tokens_text(data)
-    check_quantities(text, extract_quantities(text))
-    check_findings(text, check_text(text))
+    check_text_all(tokens_text(data))
 
 
 if __name__ == "__main__":
-    import atheris
-
-    atheris.instrument_all()
-    atheris.Setup(sys.argv, TestOneInput)
-    atheris.Fuzz()
+    fuzz(TestOneInput)

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from checker import check_text  # noqa: E402
 from checker.sources import decode_bytes  # noqa: E402
-from fuzz._invariants import check_findings  # noqa: E402
+from fuzz._invariants import check_findings, fuzz  # noqa: E402
 
 
 def TestOneInput(data: bytes) -> None:
@@ -24,8 +24,4 @@ def TestOneInput(data: bytes) -> None:
 
 
 if __name__ == "__main__":
-    import atheris
-
-    atheris.instrument_all()
-    atheris.Setup(sys.argv, TestOneInput)
-    atheris.Fuzz()
+    fuzz(TestOneInput)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from checker.document import Document
 from checker.model import Finding, fingerprint
-from checker.notices import Notice
+from checker.notices import Notice, fatal_message
 
 __all__ = ["FORMATS", "FileResult", "Summary", "fingerprint_of", "render", "summarize", "total_key"]
 
@@ -35,7 +35,7 @@ class FileResult:
     @property
     def error(self) -> str | None:
         """The first fatal notice's message: the input was not fully analysed (None when it was)."""
-        return next((n.message for n in self.notices if n.fatal), None)
+        return fatal_message(self.notices)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,13 +54,13 @@ def render(results: list[FileResult], **_options) -> str:
                 f"endColumn={end_col},title={title}::{escape_data(message)}"
             )
     shown: list[str] = []
-    hidden: dict[str, int] = {}
+    count: dict[str, int] = {}
     for line in lines:
         level = line[2:line.index(" ")]
-        if sum(1 for kept in shown if kept.startswith(f"::{level} ")) < SHOWN_PER_TYPE:
+        count[level] = count.get(level, 0) + 1
+        if count[level] <= SHOWN_PER_TYPE:
             shown.append(line)
-        else:
-            hidden[level] = hidden.get(level, 0) + 1
+    hidden = {level: n - SHOWN_PER_TYPE for level, n in count.items() if n > SHOWN_PER_TYPE}
     if hidden:  # a plain log line, not a command: it is never dropped
         shown.append("statlint: " + ", ".join(f"{n} more {level} annotation{'s' if n > 1 else ''}"
                                               for level, n in hidden.items())

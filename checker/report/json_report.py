@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from checker.document import Document
 from checker.model import Finding, Quantity
-from checker.notices import Notice
+from checker.notices import Notice, fatal_message
 from checker.report import FileResult, fingerprint_of, summarize
 
 VERSION = 1
@@ -88,7 +88,7 @@ def render_extract_json(files: Iterable[tuple[str, object, tuple[Notice, ...]]])
     return dumps({
         "version": VERSION,
         "files": [
-            {"path": path, "error": next((n.message for n in notices if n.fatal), None),
+            {"path": path, "error": fatal_message(notices),
              "notices": [n.as_dict() for n in notices],
              "quantities": [quantity_dict(q) for q in facts.quantities] if facts is not None else [],
              "not_read": [{"start": s.start, "end": s.end} for s in facts.skipped] if facts is not None else []}
