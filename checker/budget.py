@@ -7,6 +7,14 @@ interrupts pure-Python loops and `re`/`regex` matching alike (the engines
 check for signals while they match), so one pathological pattern cannot
 hold the run.
 
+Why the checking thread's own clock: ITIMER_PROF counts the CPU time of the
+whole process, so a busy thread beside the check (a library caller hashing
+or parsing with the GIL released) would spend the budget for it and stop a
+healthy document (RELIABILITY B.22, §3.3). The process clock is never behind
+the thread's, so the timer cannot fire late; when it fires the handler reads
+the thread's own clock (handlers run in the main thread, which is the
+checking thread) and, if budget is left, sets the timer again for what is left.
+
 BudgetExceeded derives from BaseException, like KeyboardInterrupt, so that no
 `except Exception` inside a rule can swallow it and turn it into silence.
 Signals reach only the main thread: in any other thread (a library caller's
@@ -16,10 +24,12 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
 DEFAULT_SECONDS = 60.0  # per document; a 50 MB file (the size limit) checks in about 25 s of CPU here
+_SHORTEST_REARM = 0.001  # setitimer(0) would disarm the timer; a budget this close to spent is spent
 
 
 class BudgetExceeded(BaseException):
@@ -33,16 +43,21 @@ def available() -> bool:
 
 @contextmanager
 def cpu_budget(seconds: float | None) -> Iterator[None]:
-    """Raise BudgetExceeded inside the block once this process has spent `seconds` of CPU time in it.
+    """Raise BudgetExceeded inside the block once the calling thread has spent `seconds` of CPU time in it.
 
-    None or 0 means no budget. The previous SIGPROF handler and timer are put back afterwards.
+    None or 0 means no budget. CPU time spent by other threads of the process
+    does not count. The previous SIGPROF handler and timer are put back afterwards.
     """
     if not seconds or not available():
         yield
         return
+    started = time.thread_time()
 
     def on_timer(signum, frame):
-        raise BudgetExceeded(seconds)
+        left = seconds - (time.thread_time() - started)
+        if left < _SHORTEST_REARM:
+            raise BudgetExceeded(seconds)
+        signal.setitimer(signal.ITIMER_PROF, left)
 
     previous = signal.signal(signal.SIGPROF, on_timer)
     signal.setitimer(signal.ITIMER_PROF, seconds)

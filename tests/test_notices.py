@@ -126,3 +126,51 @@ def test_notice_codes_are_the_documented_ones():
         assert f"`{code}`" in readme and f"`{name}`" in readme, code
     with pytest.raises(ValueError):
         Notice("IO999", "no such code")
+
+
+def _spin_thread_cpu(seconds: float) -> None:
+    """Busy-loop in Python until this thread has used `seconds` of its own CPU time."""
+    until = time.thread_time() + seconds
+    while time.thread_time() < until:
+        pass
+
+
+@pytest.fixture
+def hashing_threads():
+    """Two threads hashing with the GIL released (hashlib does for large buffers), as a caller's worker might."""
+    import hashlib
+    import threading
+
+    stop = threading.Event()
+    block = b"x" * (1 << 20)
+
+    def hash_until_stopped():
+        while not stop.is_set():
+            hashlib.sha256(block).digest()
+
+    threads = [threading.Thread(target=hash_until_stopped, daemon=True) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    yield
+    stop.set()
+    for thread in threads:
+        thread.join()
+
+
+@pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
+def test_busy_threads_beside_the_check_do_not_spend_its_budget(hashing_threads):
+    """RELIABILITY B.22: a process-CPU timer would stop this healthy 0.4 s check at 0.5 s of process CPU."""
+    process_before = time.process_time()
+    with budget.cpu_budget(0.5):
+        _spin_thread_cpu(0.4)
+    process_spent = time.process_time() - process_before
+    assert process_spent > 0.5, f"the hashing threads got too little CPU to test anything ({process_spent:.2f} s)"
+
+
+@pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
+def test_a_runaway_is_still_stopped_on_time_beside_busy_threads(hashing_threads):
+    started = time.thread_time()
+    with pytest.raises(budget.BudgetExceeded):
+        with budget.cpu_budget(0.3):
+            _spin_thread_cpu(30)
+    assert 0.299 <= time.thread_time() - started < 1.0
