@@ -186,6 +186,13 @@ def garble_plants(doc: str, text: str) -> Iterator[dict]:
         yield _plant("glued-year", "Q", doc, text, s, e, m.group("year") + m.group("num"))
 
 
+def invisible_plants(doc: str, text: str) -> Iterator[dict]:
+    """A zero width space after a figure's first digit, as web pages and CMS exports leave them."""
+    for m in GROUPED.finditer(text):
+        s, e = m.span("num")
+        yield _plant("zero-width-in-figure", "Q", doc, text, s, e, text[s] + "\u200b" + text[s + 1:e])
+
+
 # Dollars per unit of each currency, widely enough to hold every rate since 1980 (halved and doubled at the ends
 # in the planter's check). Currencies that lost a factor of 1,000 or more in that time (rouble, real, naira...)
 # and names shared by several currencies (francs, rupees, pesos, shillings) are left out: no rate exposes them.
@@ -516,7 +523,7 @@ def headline_plants(doc: str, text: str) -> Iterator[dict]:
 
 PLANTERS: tuple[Callable[[str, str], Iterator[dict]], ...] = (
     growth_plants, points_plants, multiplier_plants, decline_plants, grouping_plants, garble_plants,
-    conversion_plants, unit_conversion_plants, respectively_plants, parts_plants, part_whole_plants,
+    invisible_plants, conversion_plants, unit_conversion_plants, respectively_plants, parts_plants, part_whole_plants,
     headline_plants,
 )
 
@@ -524,7 +531,8 @@ PLANTERS: tuple[Callable[[str, str], Iterator[dict]], ...] = (
 KINDS = {
     "rate-changed": "G", "rate-decimal-lost": "G", "direction-flipped": "G", "percent-for-points": "G",
     "multiplier-changed": "G", "decline-past-100": "P", "separator-dropped": "Q", "separator-split": "Q",
-    "wan-garble": "Q", "yi-garble": "Q", "glued-year": "Q", "conversion-scale": "U", "unit-conversion-zero": "U",
+    "wan-garble": "Q", "yi-garble": "Q", "glued-year": "Q", "zero-width-in-figure": "Q",
+    "conversion-scale": "U", "unit-conversion-zero": "U",
     "respectively-dropped": "S", "part-digit-added": "S", "profit-above-revenue": "S", "profit-above-revenue-table": "S",
     "headline-restated": "C",
 }

@@ -30,6 +30,7 @@ from checker.model import Severity
 from checker.notices import budget_exceeded, internal_error
 from checker.report import FORMATS, FileResult, render
 from checker.report.ruledoc import rule_doc, summary
+from checker.report.text import visible
 from checker.sources import STDIN, Input, expand_paths, read_input
 from checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
@@ -211,7 +212,8 @@ def show_rule(code):
     for r in (*_rules(), suppress.RULE):
         if code.upper() == r.code or code.lower() == r.name:
             click.echo(f"# {r.code} {r.name} ({r.severity})\n")
-            click.echo(rule_doc(r) or "(no documentation)")
+            lines = (rule_doc(r) or "(no documentation)").split("\n")
+            click.echo("\n".join(map(visible, lines)))  # examples may hold invisible characters (Q104)
             return
     _fail(f"unknown rule {code!r}; `statlint rules` lists them")
 

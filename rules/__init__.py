@@ -13,6 +13,7 @@ Code ledger (codes are never reused):
 | Q101 | malformed-grouping | "4178,027", "5.17,000", "920, 000" |
 | Q102 | translation-garble | 万/亿 translated word for word: "522 10,000 units" |
 | Q103 | glued-year | a year fused to the next number: "202310,000" |
+| Q104 | invisible-character | a zero width space or soft hyphen inside a figure, a right-to-left override before digits |
 | P101 | decline-past-100 | a fall of more than 100 % in something that cannot go negative |
 | P102 | share-above-100 | a share of a whole above 100 % |
 | P103 | shares-over-100 | shares of one whole that add up to more than 100 % |
@@ -34,13 +35,14 @@ Engine-level (not in CHECKS; raised by checker/suppress.py):
 """
 from rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
-    growth_direction_contradiction, growth_rate_mismatch, implausible_rate, magnitude_jump, malformed_grouping,
-    multiplier_mismatch, part_exceeds_whole, parts_total_mismatch, percent_vs_points, quantities,
+    growth_direction_contradiction, growth_rate_mismatch, implausible_rate, invisible_character, invisibles,
+    magnitude_jump, malformed_grouping, multiplier_mismatch, part_exceeds_whole, parts_total_mismatch,
+    percent_vs_points, quantities,
     respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, shares_over_100,
     translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
-EXTRACTORS = (quantities.extract, garbles.extract, claims.extract)
+EXTRACTORS = (quantities.extract, garbles.extract, invisibles.extract, claims.extract)
 
 CHECKS = (
     growth_rate_mismatch.RULE,
@@ -52,6 +54,7 @@ CHECKS = (
     malformed_grouping.RULE,
     translation_garble.RULE,
     glued_year.RULE,
+    invisible_character.RULE,
     decline_past_100.RULE,
     share_above_100.RULE,
     shares_over_100.RULE,

@@ -62,3 +62,15 @@ def test_every_digit_in_the_corpus_is_read_or_reported():
             problems += [(path.name, rec.get("id"), m) for m in missing]
     assert documents > 10_000 and digits > 50_000  # the corpus was really read (12,957 and 88,611 in 2026-11)
     assert problems == []
+
+
+def test_a_figure_split_by_an_invisible_character_is_reported_not_read_in_pieces():
+    """Q104: "1<U+200B>000" is neither read as 1 and 000 nor lost: it is one not-read span."""
+    from checker.document import Document
+    from checker.engine import extract
+
+    text = "Sales rose 5% to 1\u200b000 tonnes, and \u202e0001\u202c more, from $\ufeff9.5 billion."
+    facts = extract(Document(text))
+    assert unaccounted(text, facts) == []
+    assert [text[q.span.start:q.span.end] for q in facts.quantities] == ["5%"]
+    assert [text[s.start:s.end] for s in facts.skipped] == ["1\u200b000", "\u202e0001\u202c", "$\ufeff9.5"]

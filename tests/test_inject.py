@@ -38,6 +38,7 @@ def test_expected_plants_and_their_wording():
     assert got["direction-flipped"]["planted"] == "fell"
     assert got["separator-dropped"]["planted"] == "4178,027"
     assert got["separator-split"]["planted"] == "920, 000"
+    assert got["zero-width-in-figure"]["planted"] == "4\u200b,178,027"
     assert got["wan-garble"]["planted"] == "522 10,000 vehicles"
     assert got["yi-garble"]["planted"] == "131.4 100 million yuan"
     assert got["percent-for-points"]["planted"] == " 3.3 pct"

@@ -70,6 +70,15 @@ def test_control_and_bidi_characters_are_rendered_visibly():
     assert "suggestion: x␛y" in out
 
 
+def test_invisible_characters_in_a_snippet_are_shown_as_escapes():
+    """RELIABILITY A.8: a zero width space or soft hyphen inside a figure must be seen in the snippet."""
+    text = "Sales of 1\u200b000 and 4.\u00ad5 and \ufeff7\u2060%"
+    out = render_text([result(text, finding(9, 14))], color=False)
+    excerpt, carets = out.splitlines()[1:3]
+    assert excerpt.endswith("Sales of 1\\u200b000 and 4.\\u00ad5 and \\ufeff7\\u2060%")
+    assert carets.index("^") == excerpt.index("1\\u200b") and carets.count("^") == len("1\\u200b000")
+
+
 def test_visible_keeps_ordinary_text():
     assert visible("5.22 million, 销量 — “quoted”\u00a0ok") == "5.22 million, 销量 — “quoted”\u00a0ok"
     assert visible("tab\there") == "tab␉here"

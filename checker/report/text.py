@@ -34,6 +34,9 @@ _SEVERITY_COLOR = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Sev
 _DANGEROUS_FORMAT = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
 )
+# Format characters (zero width space, joiners, soft hyphen, BOM: invisible, and able to split a
+# figure, RELIABILITY A.8) and lone surrogates (which cannot be encoded for output).
+_SHOWN_AS_ESCAPES = frozenset({"Cf", "Cs"})
 
 
 def render(results: list[FileResult], color: bool = False, **_options) -> str:
@@ -151,7 +154,7 @@ def _visible_char(ch: str) -> str:
         return "\u2421"  # ␡
     if 0x80 <= code <= 0x9F or ch in _DANGEROUS_FORMAT:
         return f"\\u{code:04x}"
-    if unicodedata.category(ch) == "Cs":  # a lone surrogate cannot be encoded for output
+    if code >= 0xAD and unicodedata.category(ch) in _SHOWN_AS_ESCAPES:  # U+00AD is the first Cf
         return f"\\u{code:04x}"
     return ch
 
