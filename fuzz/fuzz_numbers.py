@@ -1,7 +1,7 @@
 """Fuzz harness: the number reader, fed token strings that look like news figures.
 
 Each input byte picks one token (digits, separators, signs, scale and currency
-words, 万 and 亿, fractions, units, growth verbs), so the fuzzer explores the
+words, 万 and 亿, fractions, units, growth verbs, invisible format characters), so the fuzzer explores the
 number grammar instead of mostly unreadable bytes. Asserts fuzz/_invariants.py
 on the quantities and on the findings of the whole check.
 """
@@ -23,7 +23,8 @@ TOKENS = (
        "万", "亿", " 10,000", " 100 million", "one", " hundred", " and ", "two-thirds", "half", "a dozen",
        " km", " miles", " kg", " tonnes", " (", " about ", " more than ", " nearly ", " up to ",
        " rose ", " fell ", " to ", " from ", " year-on-year", " respectively", " doubled", " of which ",
-       " a total of ", " profit ", " revenue ", "Boeing ", "Section ", "COVID-", "G", "2023", "1987"]
+       " a total of ", " profit ", " revenue ", "Boeing ", "Section ", "COVID-", "G", "2023", "1987",
+       "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200f", "\u202e", "\u202c"]
 )
 
 
