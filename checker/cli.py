@@ -108,8 +108,7 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
 def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None,
               time_budget: float | None = budget.DEFAULT_SECONDS) -> FileResult:
     """Read and check one input; any failure becomes a notice on the result, never an exception."""
-    text, notice = read_input(item, getattr(sys.stdin, "buffer", None))
-    notices = () if notice is None else (notice,)
+    text, notices = read_input(item, getattr(sys.stdin, "buffer", None))
     if text is None:
         return FileResult(item.path, notices=notices)
     doc = Document(text, path=item.path)
@@ -170,8 +169,7 @@ def extract(paths, fmt, output):
     """Show the quantities statlint reads in PATHs (for debugging and benchmarks)."""
     rows = []
     for item in expand_paths(paths):
-        text, notice = read_input(item, getattr(sys.stdin, "buffer", None))
-        notices = () if notice is None else (notice,)
+        text, notices = read_input(item, getattr(sys.stdin, "buffer", None))
         doc, facts = None, None
         if text is not None:
             doc = Document(text, path=item.path)

@@ -102,7 +102,8 @@ def test_bad_bytes_are_replaced_checked_and_reported(fake_rules, files, data, te
 
 
 @pytest.mark.parametrize("data, notice", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "IO003 binary file skipped (a NUL byte at offset 8)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "IO003 binary file skipped: bad.txt is a PNG image; statlint reads "
+                                            "plain text (save the article as .txt or .md)"),
     (b"FIRE\x00\x01\x02", "IO003 binary file skipped (a NUL byte at offset 4)"),
 ])
 def test_named_binary_file_is_a_fatal_notice(fake_rules, files, data, notice):
@@ -113,6 +114,58 @@ def test_named_binary_file_is_a_fatal_notice(fake_rules, files, data, notice):
     assert f"{n['code']} {n['message']}" == notice and n["fatal"] is True and by_path[bad]["findings"] == []
     assert by_path[bad]["error"] == n["message"]
     assert by_path[good]["error"] is None and by_path[good]["findings"][0]["rule"] == "X901"
+
+
+# RELIABILITY D.36: what the bytes are, whatever the name says. Binary formats are named and never decoded.
+_LYING = [
+    ("report.txt", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a zip archive (.docx, .xlsx, .odt, .epub or .zip)"),
+    ("old.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\xff" * 40, "an OLE2 compound file (.doc, .xls, .ppt or .msg)"),
+    ("scan.md", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj FIRE", "a PDF document"),
+    ("crawl.txt", b"\x1f\x8b\x08\x08\xde\xad\xbe\xefcrawl.warc", "gzip-compressed data (.gz, .warc.gz, .tgz)"),
+    ("a.md", b"BZh91AY&SY\xff\xff FIRE", "bzip2-compressed data"),
+    ("photo.txt", b"\xff\xd8\xff\xe0 FIRE", "a JPEG image"),
+]
+
+
+@pytest.mark.parametrize("name, data, what", _LYING)
+def test_binary_content_under_a_text_name_is_named_and_skipped(fake_rules, files, name, data, what):
+    path = files(name, data)
+    result, by_path = run_json(path)
+    (n,) = by_path[path]["notices"]
+    assert result.exit_code == 2 and n["code"] == "IO003" and n["fatal"] and by_path[path]["findings"] == []
+    assert n["message"] == f"binary file skipped: {name} is {what}; statlint reads plain text " \
+                           f"(save the article as .txt or .md)"
+
+
+@pytest.mark.parametrize("data, what", [
+    (b"<!DOCTYPE html><html><body><p>FIRE</p></body></html>", "HTML"),
+    (b"\xef\xbb\xbf\n  <html lang='en'>FIRE", "HTML"),
+    (b"<?xml version='1.0'?><article>FIRE</article>", "XML"),
+    (b"{\\rtf1\\ansi FIRE}", "RTF"),
+    (b"WARC/1.1\r\nWARC-Type: response\r\n\r\nFIRE", "a WARC web archive"),
+])
+def test_markup_under_a_text_name_is_checked_as_text_with_a_notice(fake_rules, files, data, what):
+    path = files("article.md", data)
+    result, by_path = run_json(path)
+    (n,) = by_path[path]["notices"]
+    assert result.exit_code == 1 and by_path[path]["findings"][0]["rule"] == "X901"
+    assert (n["code"], n["name"], n["fatal"]) == ("IO006", "not-plain-text", False)
+    assert n["message"] == f"article.md is {what}, read as plain text: statlint has no {what} reader yet, " \
+                           f"so its markup is checked as if it were prose"
+
+
+@pytest.mark.parametrize("data", [
+    b"BMW sales rose 12% to FIRE",  # 'BM' is all the `filetype` package needs to call this a BMP image
+    b"ID3 tags aside, FIRE",
+    b"PK stands for FIRE",
+    b"Inline <html> in Markdown is fine: FIRE",
+    b"BZh9 is not bzip2 without its block magic: FIRE",
+    b"GIF89 FIRE",
+])
+def test_text_that_merely_starts_like_a_format_is_text(fake_rules, files, data):
+    path = files("article.md", data)
+    result, by_path = run_json(path)
+    assert result.exit_code == 1 and by_path[path]["notices"] == []
 
 
 def test_binary_file_in_a_walk_is_skipped_with_a_notice(fake_rules, tmp_path, monkeypatch):
@@ -170,12 +223,12 @@ def test_control_characters_never_reach_the_terminal_raw(fake_rules, files):
 def test_too_large_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 11)
-    text, notice = read_text(str(path), max_bytes=10)
+    text, (notice,) = read_text(str(path), max_bytes=10)
     assert text is None and (notice.code, notice.message, notice.fatal) == \
         ("IO004", "too large (11 bytes; the limit is 10 bytes)", True)
-    text, notice = read_stream(io.BytesIO(b"x" * 100), max_bytes=10)
+    text, (notice,) = read_stream(io.BytesIO(b"x" * 100), max_bytes=10)
     assert text is None and notice.code == "IO004" and notice.message.startswith("too large")
-    assert read_text(str(path), max_bytes=11) == ("x" * 11, None)
+    assert read_text(str(path), max_bytes=11) == ("x" * 11, ())
 
 
 def test_stdin_bad_bytes(fake_rules):

@@ -55,5 +55,5 @@ def test_binary_behind_a_utf16_bom_regression():
     """Found by fuzz_reader: b"\\xfe\\xffx\\x01\\0..." decoded to NUL characters; it is binary (IO003)."""
     from checker.sources import decode_bytes
 
-    text, notice = decode_bytes(b"\xfe\xffx\x01" + b"\0" * 6)
+    text, (notice,) = decode_bytes(b"\xfe\xffx\x01" + b"\0" * 6)
     assert text is None and notice.code == "IO003" and notice.fatal

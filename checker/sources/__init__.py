@@ -65,18 +65,18 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
 
 
 def read_input(item: Input, stdin: BinaryIO | None = None,
-               max_bytes: int = MAX_BYTES) -> tuple[str | None, Notice | None]:
-    """(text, notice) for an Input, as decode_bytes gives them; the notice of an unusable path passes through."""
+               max_bytes: int = MAX_BYTES) -> tuple[str | None, tuple[Notice, ...]]:
+    """(text, notices) for an Input, as decode_bytes gives them; the notice of an unusable path passes through."""
     if item.notice is not None:
-        return None, item.notice
+        return None, (item.notice,)
     if item.source == STDIN:
         if stdin is None:
-            return None, unreadable("no standard input")
+            return None, (unreadable("no standard input"),)
         return read_stream(stdin, max_bytes)
-    text, notice = read_text(item.source, max_bytes)
-    if notice is not None and item.walked and notice.code in _SKIPPED_WHEN_WALKED:
-        notice = replace(notice, fatal=False)
-    return text, notice
+    text, notices = read_text(item.source, max_bytes)
+    if item.walked:
+        notices = tuple(replace(n, fatal=False) if n.code in _SKIPPED_WHEN_WALKED else n for n in notices)
+    return text, notices
 
 
 _SKIPPED_WHEN_WALKED = ("IO003", "IO004")  # binary, too large: skipped in a walk, an error when named
