@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 import traceback
 from dataclasses import replace
 
@@ -68,8 +69,10 @@ def main() -> None:
 @click.option("--time-budget", type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS, show_default=True,
               metavar="SECONDS", help="CPU seconds one document may take; past it the document gets a TIME001 "
                                       "notice (exit 2). 0: no budget.")
+@click.option("--progress/--no-progress", default=None,
+              help="Count the files checked so far on stderr. Default: only when stderr is a terminal.")
 def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
-          no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget):
+          no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget, progress):
     """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
     if config_file and no_config:
         _fail("--config and --no-config cannot be used together")
@@ -77,24 +80,27 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
                  "min-confidence": min_confidence, "fail-on": fail_on, "quotes": quotes}
     try:
         resolver = Resolver(config_file, no_config, overrides)
-        jobs = [(item, resolver.for_file(None if item.source == STDIN else item.source))
-                for item in expand_paths(paths)]
     except ConfigError as exc:
         _fail(str(exc))
-    jobs = [(item, s) for item, s in jobs if item.source == STDIN or item.notice or not s.excludes(item.source)]
-    if output is not None:  # our own report inside a walked tree (`-o report.txt`) is not an article
-        own = os.path.realpath(output)
-        jobs = [(item, s) for item, s in jobs
-                if not (item.walked and item.source != STDIN and os.path.realpath(item.source) == own)]
     changed = None
     if diff_ref is not None:
         try:
             changed = ChangedLines(diff_ref)
         except GitDiffError as exc:
             _fail(f"--diff {diff_ref}: {exc}")
-    if not jobs:
+    own = os.path.realpath(output) if output is not None else None
+    results, settings_used = [], []
+    counter = Progress(enabled=_stderr_is_tty() if progress is None else progress)
+    try:
+        for item, settings in _jobs(paths, resolver, own):
+            results.append(_slim(check_one(item, settings, changed, time_budget)))
+            settings_used.append(settings)
+            counter.tick()
+    except ConfigError as exc:  # a configuration file met on the way down the tree
+        _fail(str(exc))
+    counter.done()
+    if not results:
         click.echo("statlint: no .txt or .md files to check", err=True)
-    results = [check_one(item, settings, changed, time_budget) for item, settings in jobs]
     if write_baseline or baseline:
         results = _apply_baseline(results, baseline or DEFAULT_BASELINE, write_baseline)
     color = output is None and fmt == "text" and _stdout_is_tty()
@@ -102,7 +108,24 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
     errors = sum(1 for r in results if r.error is not None)
     if errors and output is not None:
         click.echo(f"statlint: {errors} file(s) could not be checked; see {output}", err=True)
-    sys.exit(exit_code(results, [s for _, s in jobs], exit_zero))
+    sys.exit(exit_code(results, settings_used, exit_zero))
+
+
+def _jobs(paths, resolver: Resolver, own_report: str | None):
+    """(input, its settings) for every input to check, as the walk finds them (never all at once)."""
+    for item in expand_paths(paths):
+        settings = resolver.for_file(None if item.source == STDIN else item.source)
+        if item.source != STDIN and not item.notice and settings.excludes(item.source):
+            continue
+        if own_report is not None and item.walked and os.path.realpath(item.source) == own_report:
+            continue  # our own report inside a walked tree (`-o report.txt`) is not an article
+        yield item, settings
+
+
+def _slim(result: FileResult) -> FileResult:
+    """Drop the text of a document with no findings: reports need it only to place findings, and a walk
+    over a million articles must not hold them all (RELIABILITY E.43)."""
+    return replace(result, document=None) if result.document is not None and not result.findings else result
 
 
 def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None,
@@ -288,6 +311,45 @@ def _stdout_is_tty() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+class Progress:
+    """How many files a long run has checked, on stderr (RELIABILITY E.43: a walk over a million files).
+
+    On a terminal one line is rewritten at most once a second; into a log
+    (`--progress` with stderr redirected) a line is written every ten seconds.
+    The final count is always written when progress is on.
+    """
+
+    def __init__(self, enabled: bool, on_terminal: bool | None = None):
+        self.enabled = enabled
+        self.on_terminal = _stderr_is_tty() if on_terminal is None else on_terminal
+        self.interval = 1.0 if self.on_terminal else 10.0
+        self.count = 0
+        self.shown_at = time.monotonic()
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.enabled and time.monotonic() - self.shown_at >= self.interval:
+            self.shown_at = time.monotonic()
+            self._show(f"statlint: {self.count:,} files checked ...", final=False)
+
+    def done(self) -> None:
+        if self.enabled:
+            self._show(f"statlint: {self.count:,} files checked", final=True)
+
+    def _show(self, line: str, final: bool) -> None:
+        if self.on_terminal:
+            click.echo("\r\x1b[K" + line, err=True, nl=final)
+        else:
+            click.echo(line, err=True)
 
 
 if __name__ == "__main__":

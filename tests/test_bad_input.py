@@ -368,3 +368,86 @@ def test_hostile_file_names(fake_rules, tmp_path, monkeypatch, fmt):
     assert run("--", os.fsdecode(names[3])).exit_code == 1  # a leading '-' after '--' is a path
     assert run("--format", fmt, "-o", "report.out", "d").exit_code == 1
     assert (tmp_path / "report.out").read_bytes().decode("utf-8")  # written, and valid UTF-8
+
+
+def test_case_collisions_are_two_files(fake_rules, tmp_path, monkeypatch):
+    """RELIABILITY E.41: "A.txt" and "a.txt" are two articles on a case-sensitive file system: both checked,
+    in a fixed order, each with its own findings."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "A.txt").write_bytes(b"FIRE")
+    (tmp_path / "d" / "a.txt").write_bytes(b"calm")
+    if len(os.listdir(tmp_path / "d")) == 1:
+        pytest.skip("case-insensitive file system: one file")
+    result, by_path = run_json("d")
+    assert list(by_path) == [os.path.join("d", "A.txt"), os.path.join("d", "a.txt")]
+    assert [f["rule"] for f in by_path[os.path.join("d", "A.txt")]["findings"]] == ["X901"]
+    assert by_path[os.path.join("d", "a.txt")]["findings"] == [] and result.exit_code == 1
+
+
+def test_a_path_too_long_for_the_system_is_a_notice(fake_rules, files):
+    """RELIABILITY E.41: a named path over PATH_MAX is IO001 with the system's reason, not 'no such file'."""
+    long_name = "x" * 5000 + ".txt"
+    result, by_path = run_json(long_name, files("good.txt", b"FIRE"))
+    assert result.exit_code == 2
+    assert by_path[long_name]["notices"][0]["code"] == "IO001"
+    assert by_path[long_name]["error"] == "cannot read: File name too long"
+    assert by_path["good.txt"]["findings"][0]["rule"] == "X901"
+
+
+def _descend(top, names):
+    """Make nested directories one level at a time, by relative path, beyond what one absolute path can name."""
+    here = os.getcwd()
+    try:
+        os.chdir(top)
+        for name in names:
+            os.mkdir(name)
+            os.chdir(name)
+            with open("story.txt", "wb") as fh:
+                fh.write(b"FIRE")
+    finally:
+        os.chdir(here)
+
+
+def test_a_tree_deeper_than_recursion_or_path_max_is_walked_as_far_as_it_can_be(fake_rules, tmp_path, monkeypatch):
+    """RELIABILITY E.43: 1,200 levels (past Python's recursion limit) are walked; below PATH_MAX's reach the
+    directory that cannot be opened is an IO001 notice naming it, and everything above it is still checked."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deep").mkdir()
+    _descend("deep", ["d"] * 1200)
+    result, by_path = run_json("deep")
+    assert result.exit_code == 1 and len(by_path) == 1200
+    assert all(f["findings"][0]["rule"] == "X901" for f in by_path.values())
+
+    (tmp_path / "long").mkdir()
+    _descend("long", ["n" * 250] * 20)  # 20 x 251 bytes: past PATH_MAX (4,096) from level 17
+    result, by_path = run_json("long")
+    assert result.exit_code == 2
+    unreadable = [p for p, f in by_path.items() if f["notices"]]
+    checked = [p for p, f in by_path.items() if f["findings"]]
+    assert len(unreadable) == 1 and by_path[unreadable[0]]["error"].startswith("cannot read directory: ")
+    assert len(checked) >= 15 and all(len(p) <= 4096 for p in checked)
+
+
+def test_the_walk_is_a_stream(tmp_path, monkeypatch):
+    """RELIABILITY E.43: the first file comes out before the rest of the tree is listed."""
+    import checker.sources as sources
+
+    for d in ("a", "b", "c"):
+        (tmp_path / d).mkdir()
+        for i in range(3):
+            (tmp_path / d / f"{i}.txt").write_bytes(b"x")
+    listed = []
+    real_list = sources._list_directory
+    monkeypatch.setattr(sources, "_list_directory", lambda path, suffixes: listed.append(path) or
+                        real_list(path, suffixes))
+    stream = sources.expand_paths([str(tmp_path)])
+    assert next(stream).path == str(tmp_path / "a" / "0.txt")
+    assert listed == [str(tmp_path), str(tmp_path / "a")]
+    assert [i.path for i in stream][-1] == str(tmp_path / "c" / "2.txt") and len(listed) == 4
+
+
+def test_progress_counts_files_on_stderr(fake_rules, files):
+    result = run("--progress", files("a.txt", b"calm"), files("b.txt", b"FIRE"))
+    assert result.stderr.splitlines()[-1] == "statlint: 2 files checked" and result.exit_code == 1
+    assert "files checked" not in run(files("c.txt", b"calm")).stderr  # off when stderr is not a terminal

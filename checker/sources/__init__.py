@@ -10,6 +10,7 @@ never stops the others from being checked.
 """
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterable, Iterator
@@ -41,27 +42,31 @@ class Input:
     walked: bool = False
 
 
-def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[Input]:
-    """Turn command-line paths into Inputs, in command-line then sorted order.
+def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> Iterator[Input]:
+    """Turn command-line paths into Inputs, in command-line then sorted order, as a stream.
 
     Explicitly named files are taken whatever their suffix: naming a file is
-    a request to check it.
+    a request to check it. A path that cannot even be looked up (missing, a
+    name too long for the system) is an Input with an IO001 notice.
     """
-    inputs: list[Input] = []
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
-            inputs.append(Input(STDIN_NAME, STDIN))
-        elif os.path.isdir(path):
-            inputs.extend(_walk(path, suffixes, seen))
-        elif os.path.lexists(path):
-            real = os.path.realpath(path)
-            if real not in seen:
-                seen.add(real)
-                inputs.append(Input(path, path))
-        else:
-            inputs.append(Input(path, path, unreadable("no such file or directory")))
-    return inputs
+            yield Input(STDIN_NAME, STDIN)
+            continue
+        try:
+            os.lstat(path)
+        except OSError as exc:
+            reason = "no such file or directory" if exc.errno == errno.ENOENT else f"cannot read: {exc.strerror}"
+            yield Input(path, path, unreadable(reason))
+            continue
+        if os.path.isdir(path):
+            yield from _walk(path, suffixes, seen)
+            continue
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            yield Input(path, path)
 
 
 def read_input(item: Input, stdin: BinaryIO | None = None,
@@ -82,40 +87,81 @@ def read_input(item: Input, stdin: BinaryIO | None = None,
 _SKIPPED_WHEN_WALKED = ("IO003", "IO004")  # binary, too large: skipped in a walk, an error when named
 
 
+_FILE, _DIR, _LINK = 0, 1, 2
+
+
 def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Input]:
+    """Depth first, each directory in sorted order, as a stream (RELIABILITY E.43).
+
+    A loop with an explicit stack, not recursion, so a tree thousands of levels
+    deep does not hit Python's recursion limit; only the directories on the
+    current path are listed in memory at a time, each as its sorted names.
+    """
     real_root = os.path.realpath(root)
-    visited_dirs: set[str] = set()
-
-    def inside(real: str) -> bool:
-        return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
-
-    def walk(directory: str, real_dir: str) -> Iterator[Input]:
-        if real_dir in visited_dirs:  # a symlink loop back into the tree
-            return
-        visited_dirs.add(real_dir)
-        try:
-            with os.scandir(directory) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            yield Input(directory, directory, unreadable(f"cannot read directory: {exc.strerror or exc}"))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
+    prefix = real_root.rstrip(os.sep) + os.sep
+    visited_dirs = {real_root}
+    names, kinds, notice = _list_directory(root, suffixes)
+    if notice is not None:
+        yield Input(root, root, notice)
+        return
+    stack = [(root, real_root, iter(names), kinds)]
+    while stack:
+        directory, real_dir, entries, dir_kinds = stack[-1]
+        for name in entries:
+            kind = dir_kinds.get(name, _FILE)
             # "." + name, not "./name": paths read the same as `statlint check name` would show them
-            path = entry.name if directory == os.curdir else os.path.join(directory, entry.name)
-            try:
-                real = os.path.realpath(path) if entry.is_symlink() else os.path.join(real_dir, entry.name)
-                if not inside(real):
+            path = name if directory == os.curdir else os.path.join(directory, name)
+            real = os.path.join(real_dir, name)
+            if kind == _LINK:  # followed only while it stays inside the root
+                real = os.path.realpath(path)
+                if not (real == real_root or real.startswith(prefix)):
                     continue
-                is_dir = entry.is_dir()  # follows symlinks, now known to stay inside
-                is_file = not is_dir and entry.is_file()
-            except OSError:
-                continue
-            if is_dir:
-                yield from walk(path, real)
-            elif is_file and entry.name.lower().endswith(suffixes) and real not in seen:
+                kind = _DIR if os.path.isdir(real) else _FILE if os.path.isfile(real) else None
+                if kind == _FILE and not name.lower().endswith(suffixes):
+                    continue
+            if kind == _DIR:
+                if real in visited_dirs:  # a symlink loop back into the tree, or a second way in
+                    continue
+                visited_dirs.add(real)
+                names, kinds, notice = _list_directory(path, suffixes)
+                if notice is not None:
+                    yield Input(path, path, notice)
+                    continue
+                stack.append((path, real, iter(names), kinds))
+                break  # descend now; this directory's iterator resumes after the subtree
+            if kind == _FILE and real not in seen:
                 seen.add(real)
                 yield Input(path, path, walked=True)
+        else:
+            stack.pop()
 
-    yield from walk(root, real_root)
+
+def _list_directory(directory: str, suffixes: tuple[str, ...]) -> tuple[list[str], dict[str, int], Notice | None]:
+    """The sorted names worth visiting in `directory`, and which of them are directories or symlinks.
+
+    Hidden entries, files of other suffixes and anything that is not a file,
+    a directory or a symlink (a FIFO, a socket, a device: never opened) are
+    left out. Files, the bulk of a big directory, are kept as bare names.
+    """
+    names: list[str] = []
+    kinds: dict[str, int] = {}
+    try:
+        with os.scandir(directory) as it:
+            for entry in it:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    if entry.is_symlink():
+                        kinds[name] = _LINK
+                    elif entry.is_dir(follow_symlinks=False):
+                        kinds[name] = _DIR
+                    elif not (entry.is_file(follow_symlinks=False) and name.lower().endswith(suffixes)):
+                        continue
+                except OSError:
+                    continue
+                names.append(name)
+    except OSError as exc:
+        return [], {}, unreadable(f"cannot read directory: {exc.strerror or exc}")
+    names.sort()
+    return names, kinds, None
