@@ -67,7 +67,7 @@ def _split_numbers(text: str) -> list[Garble]:
         found.append(Garble(
             kind="invisible", span=Span(match.start(), match.start() + len(raw)), text=raw, reading=meant,
             suggestion=shown,
-            detail=f"{names} splits '{meant}' into pieces that search, screen readers and statlint "
+            detail=f"{names} splits '{_short(meant)}' into pieces that search, screen readers and statlint "
                    f"read separately; the figure was not checked"))
     return found
 
@@ -84,9 +84,14 @@ def _reversed_digits(text: str) -> list[Garble]:
         found.append(Garble(
             kind="bidi-override", span=Span(match.start(), match.end()), text=scope, reading=inner,
             suggestion=None,  # which of the two figures was meant, only the writer knows
-            detail=f"a right-to-left override ({_describe(_RIGHT_TO_LEFT_OVERRIDE)}) shows '{inner[::-1]}' "
-                   f"to readers where the text holds '{inner}'"))
+            detail=f"a right-to-left override ({_describe(_RIGHT_TO_LEFT_OVERRIDE)}) shows '{_short(inner[::-1])}' "
+                   f"to readers where the text holds '{_short(inner)}'"))
     return found
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A figure or an override's scope as a message quotes it: a 5,000-digit ID makes no 5,000-character line."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _describe(ch: str) -> str:

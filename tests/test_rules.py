@@ -71,6 +71,13 @@ def test_docstring_sections_and_examples(rule):
     assert rule.code not in [f.code for f in check_text(fixed)], f"{rule.code}: its 'Use instead' fires"
 
 
+def test_invisible_character_messages_stay_short_on_huge_figures():
+    text = "ID " + "7" * 5000 + "\u200b" + "7" * 5000 + " and \u202e" + "9" * 150 + "\u202c."
+    findings = [f for f in check_text(text) if f.code == "Q104"]
+    assert [text[f.span.start:f.span.end][:4] for f in findings] == ["7777", "\u202e999"]
+    assert all(len(f.message) < 300 for f in findings) and findings[0].suggestion is None
+
+
 def test_registry_lists_every_rule_module_once():
     modules = {
         name for _, name, _ in pkgutil.iter_modules(rules.__path__) if not name.startswith("_")
