@@ -257,10 +257,10 @@ def render_markdown(res: dict) -> str:
                     [[r["layout"], r["files"], r["cpu_s"], r["wall_s"], r["files_per_cpu_s"],
                       round(r["max_rss_kib"] / 1024), r["exit"]] for r in w["runs"]])
         per = w["bytes_per_file"]
-        L += ["", f"Memory per extra file: flat {per['flat']} bytes, nested {per['nested']} bytes, i.e. about "
-              f"{max(per.values()) / 1e3:.1f} GB more for a million files. The walk itself streams; what grows is "
-              "the per-file result kept for the report (path, notices, findings; the text only of a file with "
-              "findings) and the report being built."]
+        L += ["", f"Memory per extra file: flat {per['flat']} bytes, nested {per['nested']} bytes (about "
+              f"{max(per.values(), default=0) / 1e3:.2f} GB for a million files). Files are checked as the walk "
+              "finds them and the report is written as it goes; what remains per file is the sorted list of "
+              "names of the directory being walked, which a flat directory of many files makes long."]
     else:
         L += ["Stage failed; see the run output."]
     return "\n".join(L) + "\n"

@@ -15,11 +15,13 @@ failure becomes a notice on that file and the run goes on with the next one.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 import time
 import traceback
 from dataclasses import replace
+from typing import Iterable
 
 import click
 
@@ -29,7 +31,7 @@ from checker.document import Document
 from checker.engine import check_document, extract as extract_facts
 from checker.model import Severity
 from checker.notices import budget_exceeded, internal_error
-from checker.report import FORMATS, FileResult, render
+from checker.report import FORMATS, FileResult, stream
 from checker.report.ruledoc import rule_doc, summary
 from checker.report.text import visible
 from checker.sources import STDIN, Input, expand_paths, read_input
@@ -89,26 +91,56 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
         except GitDiffError as exc:
             _fail(f"--diff {diff_ref}: {exc}")
     own = os.path.realpath(output) if output is not None else None
-    results, settings_used = [], []
     counter = Progress(enabled=_stderr_is_tty() if progress is None else progress)
+    checked = _checked(_jobs(paths, resolver, own), changed, time_budget, counter)
+    outcome = Outcome()
+    color = output is None and fmt == "text" and _stdout_is_tty()
     try:
-        for item, settings in _jobs(paths, resolver, own):
-            results.append(_slim(check_one(item, settings, changed, time_budget)))
-            settings_used.append(settings)
-            counter.tick()
+        if write_baseline or baseline:  # a baseline is matched against the whole run: held in memory
+            pairs = list(checked)
+            kept = _apply_baseline([r for r, _ in pairs], baseline or DEFAULT_BASELINE, write_baseline)
+            checked = zip(kept, [s for _, s in pairs])
+        results = (outcome.add(result, settings) for result, settings in checked)
+        _emit(stream(fmt, results, color=color, rules=(*_rules(), suppress.RULE)), output)
     except ConfigError as exc:  # a configuration file met on the way down the tree
         _fail(str(exc))
     counter.done()
-    if not results:
+    if not outcome.files:
         click.echo("statlint: no .txt or .md files to check", err=True)
-    if write_baseline or baseline:
-        results = _apply_baseline(results, baseline or DEFAULT_BASELINE, write_baseline)
-    color = output is None and fmt == "text" and _stdout_is_tty()
-    _emit(render(fmt, results, color=color, rules=(*_rules(), suppress.RULE)), output)
-    errors = sum(1 for r in results if r.error is not None)
-    if errors and output is not None:
-        click.echo(f"statlint: {errors} file(s) could not be checked; see {output}", err=True)
-    sys.exit(exit_code(results, settings_used, exit_zero))
+    if outcome.errors and output is not None:
+        click.echo(f"statlint: {outcome.errors} file(s) could not be checked; see {output}", err=True)
+    sys.exit(outcome.exit_code(exit_zero))
+
+
+class Outcome:
+    """What the exit code depends on, counted as results stream past: files, fatal notices, failing findings.
+
+    A file's findings fail the run at or above its own fail-on level (files can have different
+    levels through their nearest configuration).
+    """
+
+    def __init__(self) -> None:
+        self.files = self.errors = 0
+        self.failing = False
+
+    def add(self, result: FileResult, settings: Settings) -> FileResult:
+        self.files += 1
+        self.errors += result.error is not None
+        self.failing = self.failing or any(f.severity >= settings.fail_on for f in result.findings)
+        return result
+
+    def exit_code(self, exit_zero: bool = False) -> int:
+        """2 if any file was not fully checked, else 1 for failing findings (0 with exit_zero)."""
+        if self.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if self.failing and not exit_zero else EXIT_OK
+
+
+def _checked(jobs, changed: ChangedLines | None, time_budget: float | None, counter: "Progress"):
+    """(result, settings) per job, checked one at a time as the jobs come."""
+    for item, settings in jobs:
+        yield _slim(check_one(item, settings, changed, time_budget)), settings
+        counter.tick()
 
 
 def _jobs(paths, resolver: Resolver, own_report: str | None):
@@ -169,19 +201,6 @@ def _apply_baseline(results: list[FileResult], path: str, write: bool) -> list[F
         click.echo(f"statlint: {filtered.stale} baseline entr{'y' if filtered.stale == 1 else 'ies'} in {path} "
                    "no longer match; rerun with --write-baseline to drop them", err=True)
     return filtered.results
-
-
-def exit_code(results: list[FileResult], settings, exit_zero: bool = False) -> int:
-    """2 if any file was not fully checked, else 1 for failing findings (0 with exit_zero).
-
-    `settings` is one Settings for every file, or a list with one per result
-    (files can have different fail-on levels through their nearest config).
-    """
-    if any(n.fatal for r in results for n in r.notices):
-        return EXIT_ERROR
-    per_file = settings if isinstance(settings, list) else [settings] * len(results)
-    failing = any(f.severity >= s.fail_on for r, s in zip(results, per_file) for f in r.findings)
-    return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
 @main.command()
@@ -245,38 +264,57 @@ def _rules():
     return sorted(CHECKS, key=lambda r: r.code)
 
 
-def _emit(report: str, output: str | None) -> None:
+def _emit(report: str | Iterable[str], output: str | None) -> None:
+    """Write the report, a string or a stream of pieces, to stdout or atomically to `output`."""
+    pieces = [report] if isinstance(report, str) else report
     if output is None:
-        try:
-            click.echo(report, nl=False)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `statlint check ... | head`
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        for piece in pieces:
+            try:
+                click.echo(piece, nl=False)
+                sys.stdout.flush()
+            except BrokenPipeError:  # `statlint check ... | head`: the rest goes nowhere, the exit code still counts
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     try:
-        write_atomic(output, report)
+        write_atomic(output, pieces)
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def write_atomic(path: str, data: str) -> None:
-    """Write via a temp file in the same directory and os.replace: readers never see half a report."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".statlint-", suffix=".tmp", dir=directory)
+def write_atomic(path: str, data: str | Iterable[str]) -> None:
+    """Write via a temp file in the same directory and os.replace: readers never see half a report.
+
+    `data` may be a stream of pieces: they are written as they come, and a run that fails half way
+    (an exception, a signal) leaves the old file in place and no temp file behind. A symlink is
+    followed, so the file it points to is replaced and the link stays. A path that exists and is
+    not a regular file (/dev/null, /dev/stdout, a FIFO) is written in place: replacing it would put
+    a regular file where the device was (run as root, `-o /dev/null` replaced /dev/null itself).
+    """
+    pieces = [data] if isinstance(data, str) else data
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+            for piece in pieces:
+                fh.write(piece)
+        return
+    fd, tmp = tempfile.mkstemp(prefix=".statlint-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         # (backslashreplace: a file name that is not UTF-8 reaches the report as a surrogate; it is written as \udcff)
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-            fh.write(data)
+            for piece in pieces:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            mode = os.stat(path).st_mode & 0o7777
-        except FileNotFoundError:
+        if mode is None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-        os.chmod(tmp, mode)  # mkstemp makes 0600; keep what a plain write would give
-        os.replace(tmp, path)
+        os.chmod(tmp, stat.S_IMODE(mode))  # mkstemp makes 0600; keep what a plain write would give
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)

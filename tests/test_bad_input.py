@@ -8,6 +8,7 @@ There are no timing assertions beyond that guard.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -397,30 +398,50 @@ def test_a_path_too_long_for_the_system_is_a_notice(fake_rules, files):
 
 def _descend(top, names):
     """Make nested directories one level at a time, by relative path, beyond what one absolute path can name."""
-    here = os.getcwd()
-    try:
-        os.chdir(top)
+    with contextlib.chdir(top):
         for name in names:
             os.mkdir(name)
             os.chdir(name)
             with open("story.txt", "wb") as fh:
                 fh.write(b"FIRE")
-    finally:
-        os.chdir(here)
 
 
-def test_a_tree_deeper_than_recursion_or_path_max_is_walked_as_far_as_it_can_be(fake_rules, tmp_path, monkeypatch):
+def _remove_deep(top, names):
+    """Undo _descend from the bottom up: shutil.rmtree (pytest's clean-up) recurses and would overflow here."""
+    with contextlib.chdir(top):
+        for name in names:
+            os.chdir(name)
+        for name in reversed(names):
+            os.unlink("story.txt")
+            os.chdir("..")
+            os.rmdir(name)
+
+
+@pytest.fixture
+def deep_tree(tmp_path):
+    made = []
+
+    def make(top: str, names: list[str]) -> None:
+        (tmp_path / top).mkdir()
+        made.append((str(tmp_path / top), names))
+        _descend(str(tmp_path / top), names)
+
+    yield make
+    for top, names in made:
+        _remove_deep(top, names)
+
+
+def test_a_tree_deeper_than_recursion_or_path_max_is_walked_as_far_as_it_can_be(fake_rules, tmp_path, monkeypatch,
+                                                                                 deep_tree):
     """RELIABILITY E.43: 1,200 levels (past Python's recursion limit) are walked; below PATH_MAX's reach the
     directory that cannot be opened is an IO001 notice naming it, and everything above it is still checked."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "deep").mkdir()
-    _descend("deep", ["d"] * 1200)
+    deep_tree("deep", ["d"] * 1200)
     result, by_path = run_json("deep")
     assert result.exit_code == 1 and len(by_path) == 1200
     assert all(f["findings"][0]["rule"] == "X901" for f in by_path.values())
 
-    (tmp_path / "long").mkdir()
-    _descend("long", ["n" * 250] * 20)  # 20 x 251 bytes: past PATH_MAX (4,096) from level 17
+    deep_tree("long", ["n" * 250] * 20)  # 20 x 251 bytes: past PATH_MAX (4,096) from level 17
     result, by_path = run_json("long")
     assert result.exit_code == 2
     unreadable = [p for p, f in by_path.items() if f["notices"]]
@@ -445,6 +466,29 @@ def test_the_walk_is_a_stream(tmp_path, monkeypatch):
     assert next(stream).path == str(tmp_path / "a" / "0.txt")
     assert listed == [str(tmp_path), str(tmp_path / "a")]
     assert [i.path for i in stream][-1] == str(tmp_path / "c" / "2.txt") and len(listed) == 4
+
+
+def test_each_file_once_however_it_is_reached(tmp_path, monkeypatch):
+    """Overlapping paths and in-tree symlinks give each file once; a file reached only through a link (its
+    real place is hidden from the walk) is checked under the link's name; a file named before the walk
+    meets it is not checked twice. Only directories and such files are remembered, not every file."""
+    from checker.sources import expand_paths
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("d/a.txt", "d/sub/b.txt", "d/.drafts/hidden.txt", "d/notes.raw"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    os.symlink("sub/b.txt", tmp_path / "d" / "0-link-to-b.txt")  # the walk meets b.txt itself: link skipped
+    os.symlink(".drafts/hidden.txt", tmp_path / "d" / "draft.txt")  # the only way in: checked as draft.txt
+    os.symlink("notes.raw", tmp_path / "d" / "notes.txt")  # the walk skips .raw: checked as notes.txt
+    paths = lambda *args: [i.path for i in expand_paths(list(args))]  # noqa: E731
+    walked = [os.path.join("d", n) for n in ("a.txt", "draft.txt", "notes.txt", "sub/b.txt")]
+    assert paths("d") == walked
+    assert paths("d", "d/sub", "d") == walked
+    assert paths("d/sub", "d") == [os.path.join("d", "sub", "b.txt")] + walked[:3]
+    assert paths("d/a.txt", "d") == ["d/a.txt"] + walked[1:]
+    assert paths("d", "d/a.txt", "d/notes.raw") == walked  # both already checked, notes.raw through its link
+    assert paths("d", "d/.drafts/hidden.txt", "d/sub/b.txt") == walked  # hidden.txt was checked as draft.txt
 
 
 def test_progress_counts_files_on_stderr(fake_rules, files):

@@ -217,6 +217,55 @@ def test_output_file_is_written_atomically(fake_rules, tree, tmp_path):
     assert os.listdir(out.parent) == ["report.json"]  # no temp file left behind
 
 
+def test_output_to_a_device_or_fifo_is_written_in_place(monkeypatch, tmp_path):
+    """`-o /dev/null` once replaced /dev/null with a regular file (as root, os.replace can): a path that is
+    not a regular file is opened and written, never replaced. os.replace is made to fail here, so a
+    regression cannot touch the machine's /dev/null."""
+    import stat
+    import threading
+
+    from checker import cli
+
+    def no_replace(src, dst):
+        raise AssertionError(f"os.replace onto {dst}")
+
+    monkeypatch.setattr(cli.os, "replace", no_replace)
+    cli.write_atomic(os.devnull, iter(["report ", "pieces\n"]))
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text("utf-8")))
+    reader.start()
+    cli.write_atomic(str(fifo), iter(["a ", "b"]))
+    reader.join(timeout=10)
+    assert got == ["a b"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".statlint-")]
+
+
+def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(fake_rules, tree, tmp_path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "real.json").write_text("old", encoding="utf-8")
+    os.symlink(tmp_path / "reports" / "real.json", tmp_path / "link.json")
+    result = run("check", "--no-config", "--format", "json", "-o", "link.json", tree("a.txt", "FIRE"))
+    assert result.exit_code == 1 and os.path.islink(tmp_path / "link.json")
+    assert json.loads((tmp_path / "reports" / "real.json").read_text("utf-8"))["summary"]["findings"] == 1
+
+
+def test_a_run_that_fails_half_way_keeps_the_old_report(fake_rules, tree, tmp_path):
+    """The report streams into a temp file while files are checked: a configuration error met on the way
+    down the tree ends the run (exit 2) and leaves the previous report whole, with no temp file."""
+    tree("a/story.txt", "FIRE")
+    tree("b/.statlint.toml", "quotes = 1\n")
+    tree("b/story.txt", "FIRE")
+    tree("report.json", "previous")
+    result = run("check", "--format", "json", "-o", "report.json", "a", "b")
+    assert result.exit_code == 2 and ".statlint.toml" in result.stderr
+    assert (tmp_path / "report.json").read_text("utf-8") == "previous"
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".statlint-")]
+
+
 def test_unwritable_output_exits_2(fake_rules, tree, tmp_path):
     result = run("check", "--no-config", "-o", str(tmp_path / "no" / "dir" / "r.txt"), tree("a.txt", "x"))
     assert result.exit_code == 2 and "cannot write" in result.stderr

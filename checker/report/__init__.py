@@ -1,21 +1,30 @@
-"""Reporters: results in, one string out; one module per output format.
+"""Reporters: results in, text out; one module per output format.
 
 Reporters never print (the CLI does) and never re-run checks: they turn
 FileResults into text. Line and column are computed here from the Document,
 because rules only know character offsets.
+
+Each format is a stream: `stream()` takes the results as an iterable, reads
+each once, and yields the report piece by piece, counting the summary as it
+goes (Tally). So the CLI can check a walk of a million files and write the
+report as it goes, holding one file at a time (RELIABILITY E.43); only SARIF
+(sorted and cut at 25,000 results) and JUnit (totals in its first line) keep
+what they need until the end.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Iterable, Iterator
 
 from checker.document import Document
 from checker.model import Finding, fingerprint
 from checker.notices import Notice, fatal_message
 
-__all__ = ["FORMATS", "FileResult", "Summary", "fingerprint_of", "render", "summarize", "total_key"]
+__all__ = ["FORMATS", "FileResult", "Summary", "Tally", "fingerprint_of", "render", "stream", "summarize",
+           "total_key"]
 
-# name -> module in this package; each module has render(results, **options) -> str
+# name -> module in this package; each module has stream(results, **options) -> Iterator[str]
 _MODULES = {
     "text": "text", "json": "json_report", "jsonl": "jsonl", "annotate": "annotate", "sarif": "sarif",
     "github": "github", "checkstyle": "checkstyle", "junit": "junit",
@@ -46,35 +55,56 @@ class Summary:
     notices: int = 0  # every notice, fatal or not
     by_rule: dict[str, int] = field(default_factory=dict)
     by_severity: dict[str, int] = field(default_factory=dict)
+    warnings: int = 0  # non-fatal notices: the file was checked all the same
 
 
-def summarize(results: list[FileResult]) -> Summary:
-    rules: Counter[str] = Counter()
-    severities: Counter[str] = Counter()
-    for result in results:
+class Tally:
+    """The Summary of the results seen so far, counted as a report streams past them."""
+
+    def __init__(self) -> None:
+        self.files = self.errors = self.notices = self.warnings = 0
+        self.rules: Counter[str] = Counter()
+        self.severities: Counter[str] = Counter()
+
+    def add(self, result: FileResult) -> FileResult:
+        """Count one result; returns it, so a generator can count and pass results on in one step."""
+        self.files += 1
+        self.errors += result.error is not None
+        self.notices += len(result.notices)
+        self.warnings += sum(1 for n in result.notices if not n.fatal)
         for finding in result.findings:
-            rules[finding.code] += 1
-            severities[str(finding.severity)] += 1
-    return Summary(
-        files=len(results),
-        findings=sum(rules.values()),
-        errors=sum(1 for r in results if r.error is not None),
-        notices=sum(len(r.notices) for r in results),
-        by_rule=dict(sorted(rules.items())),
-        by_severity=dict(severities),
-    )
+            self.rules[finding.code] += 1
+            self.severities[str(finding.severity)] += 1
+        return result
+
+    def summary(self) -> Summary:
+        return Summary(files=self.files, findings=sum(self.rules.values()), errors=self.errors,
+                       notices=self.notices, by_rule=dict(sorted(self.rules.items())),
+                       by_severity=dict(self.severities), warnings=self.warnings)
 
 
-def render(fmt: str, results: list[FileResult], color: bool = False, rules: tuple = ()) -> str:
-    """The whole report in one format; `color` only affects text, `rules` (Rule objects) only SARIF."""
+def summarize(results: Iterable[FileResult]) -> Summary:
+    tally = Tally()
+    for result in results:
+        tally.add(result)
+    return tally.summary()
+
+
+def stream(fmt: str, results: Iterable[FileResult], color: bool = False, rules: tuple = ()) -> Iterator[str]:
+    """The report in one format, piece by piece; `color` only affects text, `rules` (Rule objects) only SARIF."""
     if fmt not in _MODULES:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     import importlib
 
     module = importlib.import_module(f"checker.report.{_MODULES[fmt]}")
-    results = [r if not r.findings else replace(r, findings=tuple(sorted(r.findings, key=total_key)))
-               for r in results]
-    return module.render(results, color=color, rules=rules)
+    in_order = (r if not r.findings else replace(r, findings=tuple(sorted(r.findings, key=total_key)))
+                for r in results)
+    return module.stream(in_order, color=color, rules=rules)
+
+
+def render(fmt: str, results: Iterable[FileResult], color: bool = False, rules: tuple = ()) -> str:
+    """The whole report in one format, as one string."""
+    return "".join(stream(fmt, results, color=color, rules=rules))
 
 
 def total_key(finding: Finding) -> tuple:

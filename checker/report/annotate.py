@@ -19,22 +19,27 @@ report, and carets are placed by display width, so CJK text stays aligned.
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from checker.document import Document
 from checker.model import Finding
-from checker.report import FileResult
+from checker.report import FileResult, Tally
 from checker.report.text import _visible_char, _width, notice_line, summary_line, visible
 
 CONTEXT = 30  # code points shown either side of a row's marks
 MAX_ROW = 160  # a row wider than this is split by marks
 
 
-def render(results: list[FileResult], **_options) -> str:
-    blocks = []
-    for result in results:
-        blocks += [notice_line(visible(result.path), n) for n in result.notices]
+def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
+    """Blocks separated by a blank line, the summary line last."""
+    tally = Tally()
+    for result in map(tally.add, results):
+        for notice in result.notices:
+            yield notice_line(visible(result.path), notice) + "\n\n"
         if result.document is not None:
-            blocks += [_block(result.document, visible(result.path), f) for f in result.findings]
-    return "\n\n".join(blocks + [summary_line(results)]) + "\n"
+            for finding in result.findings:
+                yield _block(result.document, visible(result.path), finding) + "\n\n"
+    yield summary_line(tally.summary()) + "\n"
 
 
 def _block(doc: Document, path: str, f: Finding) -> str:

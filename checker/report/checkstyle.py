@@ -8,14 +8,16 @@ so it cannot look clean.
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from checker.report import FileResult
 from checker.report.xml_text import attr
 
 
-def render(results: list[FileResult], **_options) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">']
+def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n'
     for result in results:
-        out.append(f"  <file name={attr(result.path)}>")
+        out = [f"  <file name={attr(result.path)}>"]
         for notice in result.notices:
             severity = "error" if notice.fatal else "warning"
             out.append(f'    <error line="1" column="1" severity="{severity}" message={attr(notice.message)} '
@@ -27,5 +29,5 @@ def render(results: list[FileResult], **_options) -> str:
             out.append(f'    <error line="{line}" column="{col}" severity="{f.severity}" '
                        f'message={attr(message)} source={attr("statlint." + f.code)}/>')
         out.append("  </file>")
-    out.append("</checkstyle>")
-    return "\n".join(out) + "\n"
+        yield "".join(line + "\n" for line in out)
+    yield "</checkstyle>\n"

@@ -17,6 +17,8 @@ a reader of the pull request is never left to think 10 were all.
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from checker.model import Severity
 from checker.report import FileResult
 from checker.report.text import visible
@@ -33,36 +35,34 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: list[FileResult], **_options) -> str:
-    lines = []
+def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
+    shown: dict[str, int] = {}  # annotations per type so far
     for result in results:
-        path = escape_property(result.path)
-        for notice in result.notices:
-            level = "error" if notice.fatal else "warning"
-            title = escape_property(f"statlint {notice.code} {notice.name}")
-            lines.append(f"::{level} file={path},title={title}::{escape_data(notice.message)}")
-        doc = result.document
-        if doc is None:
-            continue
-        for f in result.findings:
-            line, col = doc.line_col(f.span.start)
-            end_line, end_col = doc.line_col(f.span.end)
-            title = escape_property(f"{f.code} {f.symbol}")
-            message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
-            lines.append(
-                f"::{_LEVEL[f.severity]} file={path},line={line},col={col},endLine={end_line},"
-                f"endColumn={end_col},title={title}::{escape_data(message)}"
-            )
-    shown: list[str] = []
-    count: dict[str, int] = {}
-    for line in lines:
-        level = line[2:line.index(" ")]
-        count[level] = count.get(level, 0) + 1
-        if count[level] <= SHOWN_PER_TYPE:
-            shown.append(line)
-    hidden = {level: n - SHOWN_PER_TYPE for level, n in count.items() if n > SHOWN_PER_TYPE}
+        for line in _annotations(result):
+            level = line[2:line.index(" ")]
+            shown[level] = shown.get(level, 0) + 1
+            if shown[level] <= SHOWN_PER_TYPE:
+                yield line + "\n"
+    hidden = {level: n - SHOWN_PER_TYPE for level, n in shown.items() if n > SHOWN_PER_TYPE}
     if hidden:  # a plain log line, not a command: it is never dropped
-        shown.append("statlint: " + ", ".join(f"{n} more {level} annotation{'s' if n > 1 else ''}"
-                                              for level, n in hidden.items())
-                     + " not shown (GitHub shows 10 of each type); see the full report (--format text or sarif)")
-    return "".join(line + "\n" for line in shown)
+        yield ("statlint: " + ", ".join(f"{n} more {level} annotation{'s' if n > 1 else ''}"
+                                        for level, n in hidden.items())
+               + " not shown (GitHub shows 10 of each type); see the full report (--format text or sarif)\n")
+
+
+def _annotations(result: FileResult) -> Iterator[str]:
+    path = escape_property(result.path)
+    for notice in result.notices:
+        level = "error" if notice.fatal else "warning"
+        title = escape_property(f"statlint {notice.code} {notice.name}")
+        yield f"::{level} file={path},title={title}::{escape_data(notice.message)}"
+    doc = result.document
+    if doc is None:
+        return
+    for f in result.findings:
+        line, col = doc.line_col(f.span.start)
+        end_line, end_col = doc.line_col(f.span.end)
+        title = escape_property(f"{f.code} {f.symbol}")
+        message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+        yield (f"::{_LEVEL[f.severity]} file={path},line={line},col={col},endLine={end_line},"
+               f"endColumn={end_col},title={title}::{escape_data(message)}")

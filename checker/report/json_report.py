@@ -10,37 +10,36 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from checker.document import Document
 from checker.model import Finding, Quantity
 from checker.notices import Notice, fatal_message
-from checker.report import FileResult, fingerprint_of, summarize
+from checker.report import FileResult, Tally, fingerprint_of
 
 VERSION = 1
 
 
-def render(results: list[FileResult], **_options) -> str:
-    return render_json(results)
-
-
-def render_json(results: list[FileResult]) -> str:
+def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
+    """The same bytes as dumps() of the whole report, written one file at a time."""
     from checker import __version__
 
-    summary = summarize(results)
-    doc = {
-        "version": VERSION,
-        "tool": {"name": "statlint", "version": __version__},
-        "files": [file_dict(r) for r in results],
-        "summary": {
-            "files": summary.files,
-            "findings": summary.findings,
-            "errors": summary.errors,
-            "notices": summary.notices,
-            "by_rule": summary.by_rule,
-        },
-    }
-    return dumps(doc)
+    tally = Tally()
+    yield f'{{"version": {VERSION}, "tool": {_dump({"name": "statlint", "version": __version__})}, "files": ['
+    for n, result in enumerate(map(tally.add, results)):
+        yield (", " if n else "") + _dump(file_dict(result))
+    summary = tally.summary()
+    yield "], \"summary\": " + _dump({
+        "files": summary.files,
+        "findings": summary.findings,
+        "errors": summary.errors,
+        "notices": summary.notices,
+        "by_rule": summary.by_rule,
+    }) + "}\n"
+
+
+def render_json(results: Iterable[FileResult]) -> str:
+    return "".join(stream(results))
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:
@@ -112,8 +111,12 @@ def quantity_dict(q: Quantity) -> dict[str, Any]:
 
 
 def dumps(obj: Any) -> str:
+    return _dump(obj) + "\n"
+
+
+def _dump(obj: Any) -> str:
     # allow_nan=False: a stray inf/nan is a bug to surface, not invalid JSON to ship
-    return json.dumps(obj, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False)
 
 
 def _number(x: float | int | None) -> float | int | None:

@@ -9,16 +9,17 @@ line, so `wc -l` counts findings plus notices and `cat a b` merges runs.
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from checker.report import FileResult
 from checker.report.json_report import dumps, finding_dict
 
 
-def render(results: list[FileResult], **_options) -> str:
-    lines = []
+def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     for result in results:
         for notice in result.notices:
-            lines.append(dumps({"path": result.path, "notice": notice.as_dict(),
-                                "error": notice.message if notice.fatal else None}))
+            yield dumps({"path": result.path, "notice": notice.as_dict(),
+                         "error": notice.message if notice.fatal else None})
         if result.document is not None:
-            lines += [dumps({"path": result.path, **finding_dict(result.document, f)}) for f in result.findings]
-    return "".join(lines)
+            for finding in result.findings:
+                yield dumps({"path": result.path, **finding_dict(result.document, finding)})

@@ -8,11 +8,14 @@ while decoding) is written to the suite's <system-err>.
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from checker.report import FileResult
 from checker.report.xml_text import attr, content
 
 
-def render(results: list[FileResult], **_options) -> str:
+def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
+    """One piece: the totals come first in the file, so every suite is held until the end."""
     suites = []
     total = failures = errors = 0
     for result in results:
@@ -40,4 +43,4 @@ def render(results: list[FileResult], **_options) -> str:
         suites.append(f'  <testsuite name={attr(result.path)} tests="{len(cases)}" failures="{n_fail}" '
                       f'errors="{n_err}">\n' + "\n".join(cases) + err_out + "\n  </testsuite>")
     head = f'<testsuites name="statlint" tests="{total}" failures="{failures}" errors="{errors}">'
-    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', head, *suites, "</testsuites>"]) + "\n"
+    yield "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', head, *suites, "</testsuites>"]) + "\n"

@@ -21,7 +21,7 @@ Design choices that matter to consumers:
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from checker.document import Document
@@ -35,7 +35,13 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more
 
 
-def render(results: list[FileResult], rules: tuple = (), **_options) -> str:
+def stream(results: Iterable[FileResult], rules: tuple = (), **_options) -> Iterator[str]:
+    """One piece at the end: results are sorted and cut across files. Only files with findings or
+    notices leave anything behind, so a walk of clean files costs no memory here."""
+    yield _render(results, rules)
+
+
+def _render(results: Iterable[FileResult], rules: tuple) -> str:
     from checker import __version__
 
     rules = sorted({r.code: r for r in rules}.values(), key=lambda r: r.code)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from checker.model import Finding, Quantity, Severity
 from checker.notices import Notice
-from checker.report import FileResult, summarize
+from checker.report import FileResult, Summary, Tally
 
 CONTEXT = 40  # code points of context shown either side of a span
 MAX_EXCERPT = 160  # code points of source shown at most
@@ -39,24 +39,23 @@ _DANGEROUS_FORMAT = frozenset(
 _SHOWN_AS_ESCAPES = frozenset({"Cf", "Cs"})
 
 
-def render(results: list[FileResult], color: bool = False, **_options) -> str:
-    return render_text(results, color=color)
-
-
-def render_text(results: list[FileResult], color: bool = False) -> str:
+def stream(results: Iterable[FileResult], color: bool = False, **_options) -> Iterator[str]:
     paint = _painter(color)
-    out: list[str] = []
-    for result in results:
+    tally = Tally()
+    for result in map(tally.add, results):
         path = visible(result.path)
-        out.extend(notice_line(path, n, paint) for n in result.notices)
+        for notice in result.notices:
+            yield notice_line(path, notice, paint) + "\n"
         for finding in result.findings:
-            out.extend(_finding_lines(result, path, finding, paint))
-    out.append(summary_line(results))
-    return "\n".join(out) + "\n"
+            yield "".join(line + "\n" for line in _finding_lines(result, path, finding, paint))
+    yield summary_line(tally.summary()) + "\n"
 
 
-def summary_line(results: list[FileResult]) -> str:
-    s = summarize(results)
+def render_text(results: Iterable[FileResult], color: bool = False) -> str:
+    return "".join(stream(results, color=color))
+
+
+def summary_line(s: Summary) -> str:
     files = _plural(s.files, "file")
     if s.findings:
         parts = [_plural(s.by_severity[str(sev)], str(sev)) for sev in sorted(Severity, reverse=True)
@@ -66,9 +65,8 @@ def summary_line(results: list[FileResult]) -> str:
         line = f"No findings in {files}."
     if s.errors:
         line += f" {_plural(s.errors, 'file')} could not be fully checked."
-    warnings = sum(1 for r in results for n in r.notices if not n.fatal)
-    if warnings:
-        line += f" {_plural(warnings, 'warning notice')} (checked all the same)."
+    if s.warnings:
+        line += f" {_plural(s.warnings, 'warning notice')} (checked all the same)."
     return line
 
 

@@ -47,9 +47,12 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
 
     Explicitly named files are taken whatever their suffix: naming a file is
     a request to check it. A path that cannot even be looked up (missing, a
-    name too long for the system) is an Input with an IO001 notice.
+    name too long for the system) is an Input with an IO001 notice. Each file
+    is checked once however many ways lead to it (`statlint check d d/sub`,
+    a symlink to a file the walk also meets), at the cost of one entry per
+    directory, not per file (RELIABILITY E.43).
     """
-    seen: set[str] = set()
+    visited = _Visited(dirs=set(), files=set())
     for path in paths:
         if path == STDIN:
             yield Input(STDIN_NAME, STDIN)
@@ -61,12 +64,14 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
             yield Input(path, path, unreadable(reason))
             continue
         if os.path.isdir(path):
-            yield from _walk(path, suffixes, seen)
+            yield from _walk(path, suffixes, visited)
             continue
         real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            yield Input(path, path)
+        directory, name = os.path.split(real)
+        if real in visited.files or (directory in visited.dirs and _taken_by_walk(name, suffixes)):
+            continue
+        visited.files.add(real)
+        yield Input(path, path)
 
 
 def read_input(item: Input, stdin: BinaryIO | None = None,
@@ -90,7 +95,21 @@ _SKIPPED_WHEN_WALKED = ("IO003", "IO004")  # binary, too large: skipped in a wal
 _FILE, _DIR, _LINK = 0, 1, 2
 
 
-def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Input]:
+@dataclass(frozen=True, slots=True)
+class _Visited:
+    """What a run has walked so far, by real path: every directory listed, and the files taken by
+    name or through a symlink. A plain file met in a walk is not recorded: its directory is listed
+    once, so the walk meets it once."""
+
+    dirs: set[str]
+    files: set[str]
+
+
+def _taken_by_walk(name: str, suffixes: tuple[str, ...]) -> bool:
+    return not name.startswith(".") and name.lower().endswith(suffixes)
+
+
+def _walk(root: str, suffixes: tuple[str, ...], visited: _Visited) -> Iterator[Input]:
     """Depth first, each directory in sorted order, as a stream (RELIABILITY E.43).
 
     A loop with an explicit stack, not recursion, so a tree thousands of levels
@@ -99,7 +118,9 @@ def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Inpu
     """
     real_root = os.path.realpath(root)
     prefix = real_root.rstrip(os.sep) + os.sep
-    visited_dirs = {real_root}
+    if real_root in visited.dirs:  # named twice, or inside a tree already walked
+        return
+    visited.dirs.add(real_root)
     names, kinds, notice = _list_directory(root, suffixes)
     if notice is not None:
         yield Input(root, root, notice)
@@ -116,24 +137,33 @@ def _walk(root: str, suffixes: tuple[str, ...], seen: set[str]) -> Iterator[Inpu
                 real = os.path.realpath(path)
                 if not (real == real_root or real.startswith(prefix)):
                     continue
-                kind = _DIR if os.path.isdir(real) else _FILE if os.path.isfile(real) else None
-                if kind == _FILE and not name.lower().endswith(suffixes):
+                if not os.path.isdir(real):
+                    if (os.path.isfile(real) and name.lower().endswith(suffixes) and real not in visited.files
+                            and not _reached_without_links(real, real_root, suffixes)):
+                        visited.files.add(real)  # else the walk checks the file under its own name
+                        yield Input(path, path, walked=True)
                     continue
+                kind = _DIR
             if kind == _DIR:
-                if real in visited_dirs:  # a symlink loop back into the tree, or a second way in
+                if real in visited.dirs:  # a symlink loop back into the tree, or a second way in
                     continue
-                visited_dirs.add(real)
+                visited.dirs.add(real)
                 names, kinds, notice = _list_directory(path, suffixes)
                 if notice is not None:
                     yield Input(path, path, notice)
                     continue
                 stack.append((path, real, iter(names), kinds))
                 break  # descend now; this directory's iterator resumes after the subtree
-            if kind == _FILE and real not in seen:
-                seen.add(real)
+            elif real not in visited.files:  # a plain file, unless it was named on the command line
                 yield Input(path, path, walked=True)
         else:
             stack.pop()
+
+
+def _reached_without_links(real: str, real_root: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether the walk of real_root meets the file at `real` through real directories alone."""
+    parts = os.path.relpath(real, real_root).split(os.sep)
+    return all(not part.startswith(".") for part in parts) and _taken_by_walk(parts[-1], suffixes)
 
 
 def _list_directory(directory: str, suffixes: tuple[str, ...]) -> tuple[list[str], dict[str, int], Notice | None]:
