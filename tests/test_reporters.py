@@ -201,3 +201,25 @@ def test_extract_json_bounds():
 def test_unknown_format_is_rejected():
     with pytest.raises(ValueError):
         render("xml", [])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "annotate", "github", "checkstyle"])
+def test_streaming_formats_write_a_file_before_the_next_is_checked(fmt):
+    """RELIABILITY E.43: the CLI hands reports a generator that checks a file when asked for it; these formats
+    must give out each file's part before asking for the next, so a long walk never piles up in memory."""
+    from checker.report import stream
+
+    pulled = []
+
+    def results():
+        for i in range(3):
+            pulled.append(i)
+            yield result("growth FIRE", finding(0, 6), path=f"file{i}.txt")
+
+    pieces = stream(fmt, results())
+    out = ""
+    while "file0.txt" not in out:
+        out += next(pieces)
+    assert pulled == [0]
+    rest = "".join(pieces)
+    assert pulled == [0, 1, 2] and "file2.txt" in rest

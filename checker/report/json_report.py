@@ -38,9 +38,6 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     }) + "}\n"
 
 
-def render_json(results: Iterable[FileResult]) -> str:
-    return "".join(stream(results))
-
 
 def file_dict(result: FileResult) -> dict[str, Any]:
     findings = []
