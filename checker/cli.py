@@ -42,6 +42,11 @@ DEFAULT_BASELINE = ".statlint-baseline.json"
 _SEVERITIES = click.Choice([str(s) for s in Severity], case_sensitive=False)
 
 
+_TIME_BUDGET = dict(type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS, show_default=True, metavar="SECONDS",
+                    help="CPU seconds one document may take; past it the document gets a TIME001 notice (exit 2). "
+                         "0: no budget.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="statlint")
 def main() -> None:
@@ -68,9 +73,7 @@ def main() -> None:
 @click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
-@click.option("--time-budget", type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS, show_default=True,
-              metavar="SECONDS", help="CPU seconds one document may take; past it the document gets a TIME001 "
-                                      "notice (exit 2). 0: no budget.")
+@click.option("--time-budget", **_TIME_BUDGET)
 @click.option("--progress/--no-progress", default=None,
               help="Count the files checked so far on stderr. Default: only when stderr is a terminal.")
 def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
@@ -207,7 +210,8 @@ def _apply_baseline(results: list[FileResult], path: str, write: bool) -> list[F
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
-def extract(paths, fmt, output):
+@click.option("--time-budget", **_TIME_BUDGET)
+def extract(paths, fmt, output, time_budget):
     """Show the quantities statlint reads in PATHs (for debugging and benchmarks)."""
     rows = []
     for item in expand_paths(paths):
@@ -215,7 +219,7 @@ def extract(paths, fmt, output):
         doc, facts = None, None
         if text is not None:
             doc = Document(text, path=item.path)
-            facts, problem = _guarded(lambda: extract_facts(doc), budget.DEFAULT_SECONDS)
+            facts, problem = _guarded(lambda: extract_facts(doc), time_budget)
             notices += () if problem is None else (problem,)
         rows.append((item.path, doc, facts, notices))
     if fmt == "json":

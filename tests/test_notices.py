@@ -174,3 +174,23 @@ def test_a_runaway_is_still_stopped_on_time_beside_busy_threads(hashing_threads)
         with budget.cpu_budget(0.3):
             _spin_thread_cpu(30)
     assert 0.299 <= time.thread_time() - started < 1.0
+
+
+@pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
+def test_extract_has_the_same_budget(monkeypatch, tree):
+    """`statlint extract --time-budget`: a runaway extractor is a TIME001 notice there too (exit 2)."""
+    import rules
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    def spinning(doc, facts):
+        _slow(doc, facts)
+        return facts
+
+    monkeypatch.setattr(rules, "EXTRACTORS", (spinning,))
+    slow, good = tree("slow.txt", b"SPIN"), tree("good.txt", b"calm 12")
+    result = CliRunner().invoke(main, ["extract", "--format", "json", "--time-budget", "0.3", slow, good])
+    files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert result.exit_code == 2 and files[slow]["notices"][0]["code"] == "TIME001"
+    assert files[good]["notices"] == [] and files[good]["error"] is None
