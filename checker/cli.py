@@ -75,7 +75,8 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
 @click.option("--time-budget", **_TIME_BUDGET)
 @click.option("--progress/--no-progress", default=None,
-              help="Count the files checked so far on stderr. Default: only when stderr is a terminal.")
+              help="Count the files checked so far on stderr. Default: when stderr is a terminal and the "
+                   "report goes to -o or a pipe.")
 def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
           no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget, progress):
     """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
@@ -94,7 +95,9 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
         except GitDiffError as exc:
             _fail(f"--diff {diff_ref}: {exc}")
     own = os.path.realpath(output) if output is not None else None
-    counter = Progress(enabled=_stderr_is_tty() if progress is None else progress)
+    if progress is None:  # on a terminal, unless the report itself is scrolling past on the same terminal
+        progress = _is_tty(sys.stderr) and (output is not None or not _is_tty(sys.stdout))
+    counter = Progress(enabled=progress)
     checked = _checked(_jobs(paths, resolver, own), changed, time_budget, counter)
     outcome = Outcome()
     color = output is None and fmt == "text" and _stdout_is_tty()
@@ -347,17 +350,13 @@ def _fail(message: str):
 
 
 def _stdout_is_tty() -> bool:
-    if "NO_COLOR" in os.environ:
-        return False
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
+    """Whether to colour: stdout is a terminal and NO_COLOR is not set."""
+    return "NO_COLOR" not in os.environ and _is_tty(sys.stdout)
 
 
-def _stderr_is_tty() -> bool:
+def _is_tty(stream) -> bool:
     try:
-        return sys.stderr.isatty()
+        return stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
 
@@ -372,7 +371,7 @@ class Progress:
 
     def __init__(self, enabled: bool, on_terminal: bool | None = None):
         self.enabled = enabled
-        self.on_terminal = _stderr_is_tty() if on_terminal is None else on_terminal
+        self.on_terminal = _is_tty(sys.stderr) if on_terminal is None else on_terminal
         self.interval = 1.0 if self.on_terminal else 10.0
         self.count = 0
         self.shown_at = time.monotonic()
@@ -381,17 +380,21 @@ class Progress:
         self.count += 1
         if self.enabled and time.monotonic() - self.shown_at >= self.interval:
             self.shown_at = time.monotonic()
-            self._show(f"statlint: {self.count:,} files checked ...", final=False)
+            self._show(f"statlint: {_files(self.count)} checked ...", final=False)
 
     def done(self) -> None:
         if self.enabled:
-            self._show(f"statlint: {self.count:,} files checked", final=True)
+            self._show(f"statlint: {_files(self.count)} checked", final=True)
 
     def _show(self, line: str, final: bool) -> None:
         if self.on_terminal:
-            click.echo("\r\x1b[K" + line, err=True, nl=final)
+            click.echo("\r\x1b[K" + line, err=True, nl=final, color=True)  # erase the line: it is a terminal
         else:
             click.echo(line, err=True)
+
+
+def _files(n: int) -> str:
+    return f"{n:,} file" + ("" if n == 1 else "s")
 
 
 if __name__ == "__main__":

@@ -494,4 +494,22 @@ def test_each_file_once_however_it_is_reached(tmp_path, monkeypatch):
 def test_progress_counts_files_on_stderr(fake_rules, files):
     result = run("--progress", files("a.txt", b"calm"), files("b.txt", b"FIRE"))
     assert result.stderr.splitlines()[-1] == "statlint: 2 files checked" and result.exit_code == 1
-    assert "files checked" not in run(files("c.txt", b"calm")).stderr  # off when stderr is not a terminal
+    assert "checked" not in run(files("c.txt", b"calm")).stderr  # off when stderr is not a terminal
+
+
+@pytest.mark.parametrize("on_terminal, clock, expected", [
+    # the clock is read once at the start, once per tick, and once more when a line is shown
+    (True, [0.0, 0.5, 1.0, 1.0, 1.5], "\r\x1b[Kstatlint: 2 files checked ...\r\x1b[Kstatlint: 3 files checked\n"),
+    (False, [0.0, 5.0, 10.0, 10.0, 15.0], "statlint: 2 files checked ...\nstatlint: 3 files checked\n"),
+])
+def test_progress_rewrites_one_line_on_a_terminal_and_writes_lines_to_a_log(monkeypatch, capsys, on_terminal,
+                                                                           clock, expected):
+    from checker import cli
+
+    readings = iter(clock)
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(readings))
+    progress = cli.Progress(enabled=True, on_terminal=on_terminal)
+    for _ in range(3):
+        progress.tick()
+    progress.done()
+    assert capsys.readouterr().err == expected
