@@ -118,14 +118,10 @@ def _walk(root: str, suffixes: tuple[str, ...], visited: _Visited) -> Iterator[I
     """
     real_root = os.path.realpath(root)
     prefix = real_root.rstrip(os.sep) + os.sep
-    if real_root in visited.dirs:  # named twice, or inside a tree already walked
-        return
-    visited.dirs.add(real_root)
-    names, kinds, notice = _list_directory(root, suffixes)
-    if notice is not None:
-        yield Input(root, root, notice)
-        return
-    stack = [(root, real_root, iter(names), kinds)]
+    stack: list[tuple[str, str, Iterator[str], dict[str, int]]] = []
+    problem = _enter(root, real_root, suffixes, visited, stack)
+    if problem is not None:
+        yield problem
     while stack:
         directory, real_dir, entries, dir_kinds = stack[-1]
         for name in entries:
@@ -145,19 +141,29 @@ def _walk(root: str, suffixes: tuple[str, ...], visited: _Visited) -> Iterator[I
                     continue
                 kind = _DIR
             if kind == _DIR:
-                if real in visited.dirs:  # a symlink loop back into the tree, or a second way in
-                    continue
-                visited.dirs.add(real)
-                names, kinds, notice = _list_directory(path, suffixes)
-                if notice is not None:
-                    yield Input(path, path, notice)
-                    continue
-                stack.append((path, real, iter(names), kinds))
-                break  # descend now; this directory's iterator resumes after the subtree
+                depth = len(stack)
+                problem = _enter(path, real, suffixes, visited, stack)
+                if problem is not None:
+                    yield problem
+                if len(stack) > depth:
+                    break  # descend now; this directory's iterator resumes after the subtree
             elif real not in visited.files:  # a plain file, unless it was named on the command line
                 yield Input(path, path, walked=True)
         else:
             stack.pop()
+
+
+def _enter(path: str, real: str, suffixes: tuple[str, ...], visited: _Visited, stack: list) -> Input | None:
+    """Push directory `path` (real path `real`) onto the walk's stack, unless it was walked already (named
+    twice, inside a tree walked before, a symlink loop); an Input with a notice if it cannot be listed."""
+    if real in visited.dirs:
+        return None
+    visited.dirs.add(real)
+    names, kinds, notice = _list_directory(path, suffixes)
+    if notice is not None:
+        return Input(path, path, notice)
+    stack.append((path, real, iter(names), kinds))
+    return None
 
 
 def _reached_without_links(real: str, real_root: str, suffixes: tuple[str, ...]) -> bool:
