@@ -1,7 +1,7 @@
 """Quality and speed benchmarks for statlint (not part of `make test`).
 
-Every script here measures the library API (checker.check_text,
-checker.extract_quantities) on the real third-party corpus in
+Every script here measures the library API (statlint.check_text,
+statlint.extract_quantities) on the real third-party corpus in
 ../shared/corpus/ and writes its raw output to bench/out/ (git-ignored).
 Corpus text is read in place and never copied into the repository: its
 licences allow research use only.
@@ -19,6 +19,7 @@ BENCH_DIR = REPO_ROOT / "bench"
 OUT_DIR = BENCH_DIR / "out"
 
 # The scripts are run as files (`python bench/x.py`), so the repository root
-# is not on sys.path by default; checker/ and rules/ live there.
+# is not on sys.path by default; `bench` itself is imported from there
+# (statlint comes from the installed package).
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))

@@ -134,7 +134,7 @@ def paragraphs() -> list[dict]:
 
 
 def statlint_extractor() -> Callable[[str], list[Pred]]:
-    from checker import extract_quantities
+    from statlint import extract_quantities
 
     def run(text: str) -> list[Pred]:
         return [Pred(q.span.start, q.span.end, q.text, q.value) for q in extract_quantities(text)]

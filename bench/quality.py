@@ -46,7 +46,7 @@ def _fingerprint(f, text: str) -> tuple[str, bool]:
 
 @functools.lru_cache(maxsize=4)
 def _document(text: str):
-    from checker import Document
+    from statlint import Document
 
     return Document(text)
 
@@ -116,7 +116,7 @@ def _tally(rows: list[dict], docs: int) -> dict:
 
 def run(labels: tuple[str, ...] = tuple(corpus.NEWS), limit: int | None = None,
         out_path: Path = FINDINGS, reviewed_path: Path = verdicts.REVIEWED) -> dict:
-    from checker import check_text
+    from statlint import check_text
 
     seen = verdicts.load(reviewed_path)
     rows: list[dict] = []

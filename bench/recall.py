@@ -24,7 +24,7 @@ if __package__ in (None, ""):
 
 from bench import OUT_DIR, corpus
 from bench.inject import KINDS, plants
-from checker.model import Span
+from statlint.checker.model import Span
 
 DEFAULT_PER_KIND = 300  # planted copies per kind: enough for a stable figure, quick to run
 FAMILIES_WITH_RULES = ("C", "G", "P", "Q", "S", "U")
@@ -49,7 +49,7 @@ def _overlaps(finding, start: int, end: int) -> bool:
 
 
 def evaluate(planted: list[dict]) -> dict:
-    from checker import check_text
+    from statlint import check_text
 
     originals: dict[str, str] = {rec["id"]: corpus.article(rec) for _, rec in corpus.news()}
     by_kind: dict[str, Counter] = defaultdict(Counter)

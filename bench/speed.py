@@ -91,7 +91,7 @@ def best_of(fn, repeat: int) -> tuple[float, object]:
 
 
 def _check_all(texts: list[str]) -> tuple[int, int]:
-    from checker import check_text
+    from statlint import check_text
 
     findings = errors = 0
     for text in texts:
@@ -128,7 +128,7 @@ def interleaved(check, scan, repeat: int, scans_per_round: int = 5) -> dict:
 
 def _slowest(texts: list[str], ids: list[str], n: int = 3) -> list[dict]:
     """The n documents that take longest to check (one timed pass), to spot pathological inputs."""
-    from checker import check_text
+    from statlint import check_text
 
     times = []
     for doc_id, text in zip(ids, texts):
@@ -173,7 +173,7 @@ def statlint_command(path: str) -> list[str]:
     script = Path(sys.executable).parent / "statlint"
     if script.is_file() and os.access(script, os.X_OK):
         return [str(script), "check", path]
-    return [sys.executable, "-m", "checker.cli", "check", path]
+    return [sys.executable, "-m", "statlint.checker.cli", "check", path]
 
 
 def _timed(cmd: list[str], env: dict) -> tuple[float, subprocess.CompletedProcess]:
@@ -210,7 +210,7 @@ def cold_start(path: str) -> dict:
     cached["PYTHONPYCACHEPREFIX"] = str(OUT_DIR / "pycache")
     no_pyc = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
     no_pyc["PYTHONDONTWRITEBYTECODE"] = "1"
-    lib = 'import sys, checker; checker.check_text(open(sys.argv[1], encoding="utf-8").read())'
+    lib = 'import sys, statlint; statlint.check_text(open(sys.argv[1], encoding="utf-8").read())'
     runs = {
         "python_bare": ([sys.executable, "-c", "pass"], cached),
         "library": ([sys.executable, "-c", lib, path], cached),
@@ -237,15 +237,15 @@ _IMPORT_PROBE = r"""
 import json, sys
 path, mode, out = sys.argv[1], sys.argv[2], sys.argv[3]
 if mode == "cli":
-    from checker.cli import main
+    from statlint.checker.cli import main
     sys.argv = ["statlint", "check", path]
     try:
         main()
     except SystemExit:
         pass
 else:
-    import checker
-    checker.check_text(open(path, encoding="utf-8").read())
+    import statlint
+    statlint.check_text(open(path, encoding="utf-8").read())
 heavy = %r
 with open(out, "w") as fh:
     json.dump({m: m in sys.modules for m in heavy}, fh)
@@ -277,7 +277,7 @@ def _peak_rss_mb() -> float:
 
 
 def run(repeat: int = 3) -> dict:
-    import checker  # noqa: F401  imported before the baseline so RSS growth is statlint's working memory
+    from statlint import checker  # noqa: F401  imported before the baseline so RSS growth is statlint's working memory
 
     recs = list(corpus.news())
     texts = [corpus.article(r) for _, r in recs]

@@ -35,7 +35,7 @@ PER_DIRECTORY = 1000  # the nested layout: directories of this many files
 # Runs the CLI in this interpreter and prints its peak RSS (KiB on Linux) and CPU time as JSON.
 _MEASURE = """
 import json, resource, sys, time
-from checker.cli import main
+from statlint.checker.cli import main
 started = time.process_time()
 try:
     main(sys.argv[1:], prog_name="statlint")

@@ -1,12 +1,8 @@
-"""statlint: flags statistics in news text that cannot all be true."""
-from checker.config import Settings
-from checker.document import Document
-from checker.engine import check_document, check_text, extract, extract_quantities
-from checker.model import Facts, Finding, Quantity, Severity, Span
+"""statlint's engine: documents, the number model, checking, configuration, reports.
+
+Installed as `statlint.checker`; the public API is re-exported by `statlint`
+(the repository's top-level `__init__.py`). The version lives here, with no
+imports, so every module can read it without an import cycle.
+"""
 
 __version__ = "0.1.0"
-
-__all__ = [
-    "Document", "Facts", "Finding", "Quantity", "Settings", "Severity", "Span",
-    "check_document", "check_text", "extract", "extract_quantities", "__version__",
-]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from checker.model import Direction, Quantity
+from statlint.checker.model import Direction, Quantity
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from checker.report import FileResult, fingerprint_of
+from statlint.checker.report import FileResult, fingerprint_of
 
 VERSION = 1
 

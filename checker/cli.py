@@ -25,17 +25,17 @@ from typing import Iterable
 
 import click
 
-from checker import __version__, baseline as baseline_mod, budget, suppress
-from checker.config import ConfigError, Resolver, Settings
-from checker.document import Document
-from checker.engine import check_document, extract as extract_facts
-from checker.model import Severity
-from checker.notices import budget_exceeded, internal_error
-from checker.report import FORMATS, FileResult, stream
-from checker.report.ruledoc import rule_doc, summary
-from checker.report.text import visible
-from checker.sources import STDIN, Input, expand_paths, read_input
-from checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
+from statlint.checker import __version__, baseline as baseline_mod, budget, suppress
+from statlint.checker.config import ConfigError, Resolver, Settings
+from statlint.checker.document import Document
+from statlint.checker.engine import check_document, extract as extract_facts
+from statlint.checker.model import Severity
+from statlint.checker.notices import budget_exceeded, internal_error
+from statlint.checker.report import FORMATS, FileResult, stream
+from statlint.checker.report.ruledoc import rule_doc, summary
+from statlint.checker.report.text import visible
+from statlint.checker.sources import STDIN, Input, expand_paths, read_input
+from statlint.checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_BASELINE = ".statlint-baseline.json"
@@ -226,11 +226,11 @@ def extract(paths, fmt, output, time_budget):
             notices += () if problem is None else (problem,)
         rows.append((item.path, doc, facts, notices))
     if fmt == "json":
-        from checker.report.json_report import render_extract_json
+        from statlint.checker.report.json_report import render_extract_json
 
         report = render_extract_json((p, f, n) for p, _, f, n in rows)
     else:
-        from checker.report.text import render_extract_text
+        from statlint.checker.report.text import render_extract_text
 
         report = render_extract_text((p, d, f.quantities if f is not None else (), n) for p, d, f, n in rows)
     _emit(report, output)
@@ -266,7 +266,7 @@ def show_rule(code):
 
 
 def _rules():
-    from rules import CHECKS
+    from statlint.rules import CHECKS
 
     return sorted(CHECKS, key=lambda r: r.code)
 

@@ -25,7 +25,7 @@ from typing import Any, Mapping
 
 import regex
 
-from checker.model import Severity
+from statlint.checker.model import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from functools import cached_property
 
 import regex
 
-from checker.model import Span
+from statlint.checker.model import Span
 
 # A sentence ends at . ! ? followed by space(s) and an upper-case letter, digit or
 # quote, or at a blank line. Abbreviations common in wire copy do not end one.

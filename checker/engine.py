@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checker import suppress
-from checker.config import Settings
-from checker.document import Document
-from checker.model import Facts, Finding, Quantity
+from statlint.checker import suppress
+from statlint.checker.config import Settings
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Quantity
 
 
 def extract(doc: Document) -> Facts:
     """Run every extractor in order; each returns the Facts grown by what it found."""
-    from rules import EXTRACTORS
+    from statlint.rules import EXTRACTORS
 
     facts = Facts()
     for extractor in EXTRACTORS:
@@ -29,7 +29,7 @@ _DEFAULT_SETTINGS = Settings()
 
 def check_document(doc: Document, settings: Settings | None = None) -> list[Finding]:
     """All findings for one document, filtered by settings and sorted by position."""
-    from rules import CHECKS
+    from statlint.rules import CHECKS
 
     settings = settings or _DEFAULT_SETTINGS
     facts = extract(doc)

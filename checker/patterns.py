@@ -20,7 +20,7 @@ import re
 
 import regex
 
-PACKAGES = ("checker", "rules")
+PACKAGES = ("statlint.checker", "statlint.rules")
 _PATTERN_TYPES = (re.Pattern, type(regex.compile("")))
 
 

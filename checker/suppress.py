@@ -29,8 +29,8 @@ from typing import Iterable, Sequence
 
 import regex
 
-from checker.config import Settings, matches
-from checker.model import Finding, Rule, Severity, Span, fingerprint
+from statlint.checker.config import Settings, matches
+from statlint.checker.model import Finding, Rule, Severity, Span, fingerprint
 
 CODE, NAME = "X100", "unused-suppression"
 ACTIONS = ("disable", "disable-file", "off", "on")

@@ -31,7 +31,7 @@ def check_quantities(text: str, quantities) -> None:
 
 def check_text_all(text: str) -> None:
     """The quantities and the findings of the whole check on `text`, each against its invariants."""
-    from checker import check_text, extract_quantities
+    from statlint import check_text, extract_quantities
 
     check_quantities(text, extract_quantities(text))
     check_findings(text, check_text(text))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker import check_text  # noqa: E402
-from checker.sources import decode_bytes  # noqa: E402
+from statlint import check_text  # noqa: E402
+from statlint.checker.sources import decode_bytes  # noqa: E402
 from fuzz._invariants import check_findings, fuzz  # noqa: E402
 
 

@@ -33,7 +33,7 @@ Engine-level (not in CHECKS; raised by checker/suppress.py):
 | --- | --- | --- |
 | X100 | unused-suppression | an inline statlint directive that silences nothing or cannot be read |
 """
-from rules import (
+from statlint.rules import (
     annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
     growth_direction_contradiction, growth_rate_mismatch, implausible_rate, invisible_character, invisibles,
     magnitude_jump, malformed_grouping, multiplier_mismatch, part_exceeds_whole, parts_total_mismatch,

@@ -1,7 +1,7 @@
 """Turning a Garble fact into a Finding: shared by the Q rules."""
 from __future__ import annotations
 
-from checker.model import Finding, Rule, fingerprint
+from statlint.checker.model import Finding, Rule, fingerprint
 
 
 def garble_findings(doc, facts, rule: Rule, kinds: tuple[str, ...], what: str, confidence: float):

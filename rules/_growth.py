@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import regex
 
-from checker.arithmetic import Interval, fmt_number, interval, ratio
-from checker.model import Growth, Quantity
+from statlint.checker.arithmetic import Interval, fmt_number, interval, ratio
+from statlint.checker.model import Growth, Quantity
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
 _FUNCTION_WORDS = frozenset(

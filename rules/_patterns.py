@@ -12,8 +12,8 @@ import re
 
 import regex
 
-from checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
-from checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
+from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
 
 ISO_CODE_LIST = ISO_CODES | {"RMB", "USD"}
 
@@ -205,7 +205,7 @@ NUMBER_WORD_WORDS = NUMBER_WORD.groupindex["words"]
 CURRENCY_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, space=" ") + r")\b", regex.IGNORECASE)
 UNIT_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
 if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
-    raise AssertionError("rules.quantities._word_may_follow needs currency and unit words that start with "
+    raise AssertionError("statlint.rules.quantities._word_may_follow needs currency and unit words that start with "
                          "a letter or a non-ASCII character")
 ISO_AFTER = regex.compile(r"^\s(?P<iso>[A-Z]{3})\b")
 

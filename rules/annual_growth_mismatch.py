@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import regex
 
-from checker.arithmetic import Interval, factor_from_rate, fmt_percent, interval
-from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from rules._growth import is_annual_rate, old_new_ratio
+from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_percent, interval
+from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import is_annual_rate, old_new_ratio
 
 CODE, NAME = "G105", "annual-growth-mismatch"
 _YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of)\s+((?:19|20)\d\d)\b")

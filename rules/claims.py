@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 import regex
 
-from checker.document import Document
-from checker.model import Direction, Facts, Growth, Quantity, Series, Span
-from rules._patterns import words_pattern
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
+from statlint.rules._patterns import words_pattern
 
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
       r"climbing|jumped|jumps|jumping|gained|gains|surged|surges|surging|soared|soars|soaring|advanced|"

@@ -26,9 +26,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from checker.arithmetic import fmt_number
-from checker.model import Finding, Related, Rule, Severity, fingerprint
-from rules._conversion import bracket_pairs
+from statlint.checker.arithmetic import fmt_number
+from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._conversion import bracket_pairs
 
 CODE, NAME = "U102", "currency-conversion-mismatch"
 SLACK = 1.5  # the band is widened by this factor either way (pre-1999 dates, swings within a year)
@@ -47,7 +47,7 @@ def _is_money(q) -> bool:
 def _currency_band(a, b):
     """The ECB's range of rates from a's currency to b's; imported here, on the first bracketed
     conversion, so documents without one do not pay for the import statement."""
-    from checker.units import currency_band
+    from statlint.checker.units import currency_band
 
     return currency_band(a.unit, b.unit)
 

@@ -20,9 +20,9 @@ from dataclasses import replace
 
 import regex
 
-from checker.document import Document
-from checker.model import Facts, Garble, Quantity, Span
-from checker.numbers import parse_numeral
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Garble, Quantity, Span
+from statlint.checker.numbers import parse_numeral
 
 _GLUED_YEAR = regex.compile(r"((?:19|20)\d\d)(\d{1,3}+(?:,\d{3})++)")
 _BETWEEN_WAN = regex.compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")

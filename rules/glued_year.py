@@ -20,8 +20,8 @@ Known false positives:
 """
 from __future__ import annotations
 
-from checker.model import Rule, Severity
-from rules._garble import garble_findings
+from statlint.checker.model import Rule, Severity
+from statlint.rules._garble import garble_findings
 
 CODE, NAME = "Q103", "glued-year"
 

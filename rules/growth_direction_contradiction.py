@@ -23,8 +23,8 @@ Known false positives:
 """
 from __future__ import annotations
 
-from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from rules._growth import describe, is_magnitude_jump, old_new_ratio
+from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import describe, is_magnitude_jump, old_new_ratio
 
 CODE, NAME = "G102", "growth-direction-contradiction"
 

@@ -27,11 +27,11 @@ Known false positives:
 """
 from __future__ import annotations
 
-from checker.arithmetic import (
+from statlint.checker.arithmetic import (
     Interval, decimal_shift_repairs, factor_from_rate, fmt_number, fmt_percent, interval, rate_from_ratio,
 )
-from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from rules._growth import comparable, describe, is_annual_rate, is_magnitude_jump, old_new_ratio
+from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import comparable, describe, is_annual_rate, is_magnitude_jump, old_new_ratio
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 

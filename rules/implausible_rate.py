@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import regex
 
-from checker.arithmetic import decimal_shift_repairs
-from checker.model import Finding, Rule, Severity, fingerprint
-from rules._gates import may_contain
+from statlint.checker.arithmetic import decimal_shift_repairs
+from statlint.checker.model import Finding, Rule, Severity, fingerprint
+from statlint.rules._gates import may_contain
 
 CODE, NAME = "P105", "implausible-rate"
 

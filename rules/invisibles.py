@@ -22,8 +22,8 @@ from dataclasses import replace
 
 import regex
 
-from checker.document import Document
-from checker.model import Facts, Garble, Span
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Garble, Span
 
 # A figure with format characters between its digits, its separators, its sign
 # or its percent sign: "1\u200b000", "1,\u200b250", "$\u00ad5", "12\u2060%". Direction marks

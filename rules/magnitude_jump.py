@@ -23,9 +23,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from checker.arithmetic import fmt_number
-from checker.model import Finding, Related, Rule, Severity, fingerprint
-from rules._growth import JUMP, is_magnitude_jump
+from statlint.checker.arithmetic import fmt_number
+from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import JUMP, is_magnitude_jump
 
 CODE, NAME = "U103", "magnitude-jump"
 REPAIRS = ((1e4, "× 10,000 (万)"), (1e3, "× 1,000"), (1e6, "× 1 million"), (1e8, "× 100 million (亿)"))

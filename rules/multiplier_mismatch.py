@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import regex
 
-from checker.arithmetic import Interval, fmt_number
-from checker.model import Finding, Related, Rule, Severity, fingerprint
-from rules._growth import old_new_ratio
+from statlint.checker.arithmetic import Interval, fmt_number
+from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G104", "multiplier-mismatch"
 

@@ -38,9 +38,9 @@ from __future__ import annotations
 
 import regex
 
-from checker.arithmetic import fmt_number
-from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
-from rules._gates import may_contain
+from statlint.checker.arithmetic import fmt_number
+from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from statlint.rules._gates import may_contain
 
 CODE, NAME = "S103", "part-exceeds-whole"
 

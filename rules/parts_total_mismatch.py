@@ -33,9 +33,9 @@ from __future__ import annotations
 
 import regex
 
-from checker.arithmetic import fmt_number
-from checker.model import Finding, Related, Rule, Severity, fingerprint
-from rules._gates import tail_may_be
+from statlint.checker.arithmetic import fmt_number
+from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._gates import tail_may_be
 
 CODE, NAME = "S101", "parts-total-mismatch"
 

@@ -22,9 +22,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from checker.arithmetic import factor_from_rate, fmt_percent, interval
-from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from rules._growth import old_new_ratio
+from statlint.checker.arithmetic import factor_from_rate, fmt_percent, interval
+from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G103", "percent-vs-points"
 

@@ -15,13 +15,13 @@ import math
 from dataclasses import replace
 from functools import lru_cache
 
-from checker.document import Document
-from checker.model import Facts, Quantity, Span
-from checker.numbers import (
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Quantity, Span
+from statlint.checker.numbers import (
     SCALES, TENS_WORDS, UNITS_WORDS, VULGAR, fraction_words_value, parse_numeral, rounding_interval, words_value,
 )
-from checker.units import CURRENCY_PREFIXES, CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
-from rules import _patterns as P
+from statlint.checker.units import CURRENCY_PREFIXES, CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+from statlint.rules import _patterns as P
 
 BOUND_OF_WORD = {
     "about": "~", "around": "~", "approximately": "~", "approx": "~", "approx.": "~", "roughly": "~",

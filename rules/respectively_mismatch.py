@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import regex
 
-from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
 
 CODE, NAME = "S102", "respectively-mismatch"
 

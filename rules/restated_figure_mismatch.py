@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import regex
 
-from checker.model import Finding, Related, Rule, Severity, fingerprint
-from rules import _headline
+from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.rules import _headline
 
 CODE, NAME = "C101", "restated-figure-mismatch"
 

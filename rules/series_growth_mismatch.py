@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import regex
 
-from checker.arithmetic import factor_from_rate, fmt_percent, interval, rate_from_ratio, ratio
-from checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from rules._growth import is_annual_rate
+from statlint.checker.arithmetic import factor_from_rate, fmt_percent, interval, rate_from_ratio, ratio
+from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import is_annual_rate
 
 CODE, NAME = "G106", "series-growth-mismatch"
 _YEAR_NEAR = regex.compile(r"\b(?:in|of|for|during)\s+((?:19|20)\d\d)\b", regex.IGNORECASE)

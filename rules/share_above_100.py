@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import regex
 
-from checker.model import Finding, Rule, Severity, fingerprint
-from rules._percent import over_100
+from statlint.checker.model import Finding, Rule, Severity, fingerprint
+from statlint.rules._percent import over_100
 
 CODE, NAME = "P102", "share-above-100"
 

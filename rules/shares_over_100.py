@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import regex
 
-from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
 
 CODE, NAME = "P103", "shares-over-100"
 

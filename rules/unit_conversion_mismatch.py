@@ -24,10 +24,10 @@ Known false positives:
 """
 from __future__ import annotations
 
-from checker.arithmetic import fmt_number
-from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
-from checker.units import UNIT_WORDS
-from rules._conversion import bracket_pairs
+from statlint.checker.arithmetic import fmt_number
+from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from statlint.checker.units import UNIT_WORDS
+from statlint.rules._conversion import bracket_pairs
 
 CODE, NAME = "U101", "unit-conversion-mismatch"
 APPROX = 0.10  # a bracketed conversion is a rounded restatement
@@ -35,7 +35,7 @@ _PHYSICAL = frozenset(UNIT_WORDS.values())
 
 
 def _convert(value: float, src: str, dst: str) -> float | None:
-    from checker import units
+    from statlint.checker import units
 
     try:
         return units.registry().Quantity(value, units.unit(src)).to(units.unit(dst)).magnitude

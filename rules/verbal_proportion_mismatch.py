@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import regex
 
-from checker.model import Finding, Related, Rule, Severity, Span, fingerprint
-from checker.numbers import FRACTION_WORDS, UNITS_WORDS
-from rules._patterns import words_pattern
+from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from statlint.checker.numbers import FRACTION_WORDS, UNITS_WORDS
+from statlint.rules._patterns import words_pattern
 
 CODE, NAME = "P104", "verbal-proportion-mismatch"
 

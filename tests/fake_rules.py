@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from checker.model import Facts, Finding, Quantity, Related, Rule, Severity, Span
+from statlint.checker.model import Facts, Finding, Quantity, Related, Rule, Severity, Span
 
 
 def _fire(doc, facts):
@@ -62,7 +62,7 @@ FAKE_CHECKS = (
 
 @pytest.fixture
 def fake_rules(monkeypatch):
-    import rules
+    from statlint import rules
 
     monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS)
     monkeypatch.setattr(rules, "EXTRACTORS", (_extract,))

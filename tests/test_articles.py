@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import check_text
+from statlint import check_text
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 

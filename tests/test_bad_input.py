@@ -18,8 +18,8 @@ import threading
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.sources import read_stream, read_text
+from statlint.checker.cli import main
+from statlint.checker.sources import read_stream, read_text
 from fake_rules import fake_rules  # noqa: F401  (pytest fixture)
 
 HANG_GUARD_SECONDS = 60
@@ -306,7 +306,7 @@ def test_broken_pipe_is_quiet(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Sales rose 50% to 120 from 100.\n" * 2000 + "Output fell 10% to 95 from 100.\n" * 2000,
                        encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "checker.cli", "check", "--no-config", str(article)],
+    proc = subprocess.Popen([sys.executable, "-m", "statlint.checker.cli", "check", "--no-config", str(article)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.read(10)
     proc.stdout.close()  # the reader goes away, as `head -1` does
@@ -328,9 +328,9 @@ def test_line_and_column_are_the_same_for_every_line_ending(fake_rules, files, n
 
 def test_lone_surrogates_from_a_library_caller_are_replaced_one_for_one():
     """RELIABILITY A.6: a lone surrogate (os.fsdecode, JSON "\\udce9") crashed the fingerprint; it becomes U+FFFD."""
-    from checker import check_text
-    from checker.document import Document
-    from checker.report import FileResult, render
+    from statlint import check_text
+    from statlint.checker.document import Document
+    from statlint.checker.report import FileResult, render
 
     text = "\udce9 sales rose 50% to 10 from 8 \ud800"
     findings = check_text(text)
@@ -452,7 +452,7 @@ def test_a_tree_deeper_than_recursion_or_path_max_is_walked_as_far_as_it_can_be(
 
 def test_the_walk_is_a_stream(tmp_path, monkeypatch):
     """RELIABILITY E.43: the first file comes out before the rest of the tree is listed."""
-    import checker.sources as sources
+    from statlint.checker import sources
 
     for d in ("a", "b", "c"):
         (tmp_path / d).mkdir()
@@ -472,7 +472,7 @@ def test_each_file_once_however_it_is_reached(tmp_path, monkeypatch):
     """Overlapping paths and in-tree symlinks give each file once; a file reached only through a link (its
     real place is hidden from the walk) is checked under the link's name; a file named before the walk
     meets it is not checked twice. Only directories and such files are remembered, not every file."""
-    from checker.sources import expand_paths
+    from statlint.checker.sources import expand_paths
 
     monkeypatch.chdir(tmp_path)
     for name in ("d/a.txt", "d/sub/b.txt", "d/.drafts/hidden.txt", "d/notes.raw"):
@@ -504,7 +504,7 @@ def test_progress_counts_files_on_stderr(fake_rules, files):
 ])
 def test_progress_rewrites_one_line_on_a_terminal_and_writes_lines_to_a_log(monkeypatch, capsys, on_terminal,
                                                                            clock, expected):
-    from checker import cli
+    from statlint.checker import cli
 
     readings = iter(clock)
     monkeypatch.setattr(cli.time, "monotonic", lambda: next(readings))

@@ -46,7 +46,7 @@ def _need(*stems: str) -> None:
 
 def test_findings_per_100_articles_on_news_sample():
     _need(corpus.NEWS["reuters"], corpus.NEWS["bbc"])
-    from checker import check_text
+    from statlint import check_text
 
     docs = list(corpus.records("reuters", REUTERS_SAMPLE)) + list(corpus.records("bbc", BBC_SAMPLE))
     found = []

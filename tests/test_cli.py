@@ -12,7 +12,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
+from statlint.checker.cli import main
 from fake_rules import fake_rules  # noqa: F401  (pytest fixture)
 
 FINDING_KEYS = {
@@ -224,7 +224,7 @@ def test_output_to_a_device_or_fifo_is_written_in_place(monkeypatch, tmp_path):
     import stat
     import threading
 
-    from checker import cli
+    from statlint.checker import cli
 
     def no_replace(src, dst):
         raise AssertionError(f"os.replace onto {dst}")

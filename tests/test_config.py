@@ -6,9 +6,9 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.config import ConfigError, Settings, load_settings
-from checker.model import Severity
+from statlint.checker.cli import main
+from statlint.checker.config import ConfigError, Settings, load_settings
+from statlint.checker.model import Severity
 
 
 def write(path, text):
@@ -145,7 +145,7 @@ def test_cli_config_error_exits_2_with_message(tmp_path, monkeypatch):
 
 
 def test_cli_reads_discovered_and_explicit_config(tmp_path, monkeypatch):
-    import rules
+    from statlint import rules
     from fake_rules import FAKE_CHECKS
 
     monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS)
@@ -221,7 +221,7 @@ def test_errors_name_file_line_and_key(tmp_path, name, body, expected):
 
 
 def test_cli_finds_config_from_each_files_folder(tmp_path, monkeypatch):
-    import rules
+    from statlint import rules
     from fake_rules import FAKE_CHECKS
 
     monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS)

@@ -37,7 +37,7 @@ def unaccounted(text: str, facts) -> list[str]:
 
 def test_unaccounted_finds_a_dropped_digit():
     """The test's own check can fail: a digit run outside every span is reported."""
-    from checker.model import Facts, Quantity, Span
+    from statlint.checker.model import Facts, Quantity, Span
 
     facts = Facts(quantities=(Quantity(Span(0, 2), "12", 12.0, 12.0, 12.0),))
     assert unaccounted("12 and 7", facts) == ["12 and 7"]
@@ -46,8 +46,8 @@ def test_unaccounted_finds_a_dropped_digit():
 
 @pytest.mark.skipif(not corpus.available(), reason=f"shared corpus not found in {corpus.corpus_dir()}")
 def test_every_digit_in_the_corpus_is_read_or_reported():
-    from checker.document import Document
-    from checker.engine import extract
+    from statlint.checker.document import Document
+    from statlint.checker.engine import extract
 
     documents = digits = 0
     problems = []
@@ -66,8 +66,8 @@ def test_every_digit_in_the_corpus_is_read_or_reported():
 
 def test_a_figure_split_by_an_invisible_character_is_reported_not_read_in_pieces():
     """Q104: "1<U+200B>000" is neither read as 1 and 000 nor lost: it is one not-read span."""
-    from checker.document import Document
-    from checker.engine import extract
+    from statlint.checker.document import Document
+    from statlint.checker.engine import extract
 
     text = "Sales rose 5% to 1\u200b000 tonnes, and \u202e0001\u202c more, from $\ufeff9.5 billion."
     facts = extract(Document(text))

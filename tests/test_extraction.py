@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import extract_quantities
-from checker.numbers import parse_numeral, rounding_interval, words_value
+from statlint import extract_quantities
+from statlint.checker.numbers import parse_numeral, rounding_interval, words_value
 
 
 def _read(text):
@@ -121,8 +121,8 @@ _NUMBER_WORD_PIECES = ["a ", "an ", "hundred", "dozen", " ", "  ", "\n", "-", "o
 @given(st.lists(st.sampled_from(_NUMBER_WORD_PIECES), max_size=14).map("".join))
 def test_number_word_candidates_find_what_the_full_scan_finds(text):
     """The fast candidate scan for number words must yield exactly the matches of a plain finditer."""
-    from rules import _patterns as P
-    from rules.quantities import _folded_number_words
+    from statlint.rules import _patterns as P
+    from statlint.rules.quantities import _folded_number_words
 
     expected = [m.span() for m in P.NUMBER_WORD_FOLDED.finditer(text)]
     assert [m.span() for m in _folded_number_words(text)] == expected
@@ -135,7 +135,7 @@ def test_space_class_is_the_regex_modules_whitespace():
 
     import regex
 
-    from rules._patterns import SPACE_CLASS
+    from statlint.rules._patterns import SPACE_CLASS
 
     ours, theirs = re.compile(SPACE_CLASS), regex.compile(r"\s")
     assert [c for c in range(sys.maxunicode + 1) if bool(ours.match(chr(c))) != bool(theirs.match(chr(c)))] == []
@@ -148,9 +148,9 @@ def test_word_gate_lets_through_every_currency_and_unit_word():
 
     import regex
 
-    from checker.units import CURRENCY_WORDS, UNIT_WORDS
-    from rules import _patterns as P
-    from rules.quantities import _word_may_follow
+    from statlint.checker.units import CURRENCY_WORDS, UNIT_WORDS
+    from statlint.rules import _patterns as P
+    from statlint.rules.quantities import _word_may_follow
 
     space = regex.compile(r"\s")
     assert [c for c in range(sys.maxunicode + 1) if space.match(chr(c)) and not chr(c).isspace()] == []
@@ -164,8 +164,8 @@ def test_word_gate_lets_through_every_currency_and_unit_word():
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list(" \t\u2003\x1c,.)%-°ſKİ") + list("abcdklmpstuyDK€$")), max_size=8))
 def test_word_gate_never_hides_a_match(after):
-    from rules import _patterns as P
-    from rules.quantities import _word_may_follow
+    from statlint.rules import _patterns as P
+    from statlint.rules.quantities import _word_may_follow
 
     if P.CURRENCY_WORD_AFTER.match(after) or P.UNIT_WORD_AFTER.match(after):
         assert _word_may_follow("7" + after, 1)
@@ -179,8 +179,8 @@ _FRACTION_PIECES = ["a ", "an ", "one", "two", "three", "-", " ", "\n", "third",
 @given(st.lists(st.sampled_from(_FRACTION_PIECES), max_size=12).map("".join))
 def test_fraction_candidates_find_what_the_full_scan_finds(text):
     """The stem-anchored search for "two-thirds of" and "one in five" must yield exactly a plain finditer's matches."""
-    from rules import _patterns as P
-    from rules.quantities import _fraction_phrases
+    from statlint.rules import _patterns as P
+    from statlint.rules.quantities import _fraction_phrases
 
     expected = [m.span() for m in P.FRACTION_PHRASE.finditer(text)]
     assert [m.span() for m in _fraction_phrases(text, text.lower())] == expected
@@ -333,8 +333,8 @@ def test_a_range_low_end_shares_the_scale_of_its_high_end(text, low, high):
 def test_digits_newer_than_pythons_unicode_are_not_read_and_not_lost(text, read):
     """Regression (found by the coverage work): `regex` knows digits Python 3.11's float() does not;
     reading them crashed the whole document. They are listed as not read, and the rest is read."""
-    from checker import check_text, extract
-    from checker.document import Document
+    from statlint import check_text, extract
+    from statlint.checker.document import Document
 
     facts = extract(Document(text))
     check_text(text)
@@ -350,8 +350,8 @@ def test_digits_python_knows_are_read(text, value):
 
 
 def test_digits_glued_to_words_are_listed_as_not_read():
-    from checker import extract
-    from checker.document import Document
+    from statlint import extract
+    from statlint.checker.document import Document
 
     text = "The G20 met at 12:30 to discuss MP3 sales of 5 mln dlrs."
     facts = extract(Document(text))
@@ -360,7 +360,7 @@ def test_digits_glued_to_words_are_listed_as_not_read():
 
 
 def test_unknown_digit_in_a_range_end_is_not_read():
-    from checker import check_text
+    from statlint import check_text
 
     text = "between 3-\U00010d45 mln dlrs"
     check_text(text)

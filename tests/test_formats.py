@@ -53,8 +53,8 @@ def test_github(files):
 
 
 def test_github_escaping_stops_command_injection(fake_rules, tree, monkeypatch):
-    import rules
-    from checker.model import Finding, Rule, Severity, Span
+    from statlint import rules
+    from statlint.checker.model import Finding, Rule, Severity, Span
 
     def evil(doc, facts):
         """Echoes article text into its message, as real rules quote figures."""
@@ -229,8 +229,8 @@ def test_sarif_of_the_fixture_articles_validates(tmp_path):
 
 
 def test_findings_are_sorted_with_a_total_key(fake_rules, tree, monkeypatch):
-    import rules
-    from checker.model import Finding, Rule, Severity, Span
+    from statlint import rules
+    from statlint.checker.model import Finding, Rule, Severity, Span
 
     def twins(doc, facts):
         """Two findings that tie on position, code and message."""
@@ -244,9 +244,9 @@ def test_findings_are_sorted_with_a_total_key(fake_rules, tree, monkeypatch):
 
 def test_github_shows_ten_of_each_type_and_says_how_many_more():
     """RELIABILITY F.47: GitHub drops annotations past 10 of a type silently; statlint says so instead."""
-    from checker.document import Document
-    from checker.model import Finding, Severity, Span
-    from checker.report import FileResult, render
+    from statlint.checker.document import Document
+    from statlint.checker.model import Finding, Severity, Span
+    from statlint.checker.report import FileResult, render
 
     text = "x " * 20
     findings = tuple(Finding(code="X901", symbol="fake-fire", message=f"n{i}", span=Span(2 * i, 2 * i + 1),
@@ -261,10 +261,10 @@ def test_github_shows_ten_of_each_type_and_says_how_many_more():
 def test_sarif_over_25000_results_is_cut_after_sorting_and_says_so(monkeypatch):
     """RELIABILITY F.46: GitHub rejects a run with more than 25,000 results; the cut keeps the first in report
     order and a notification counts what was cut (MAX_RESULTS lowered to keep the test fast)."""
-    from checker.document import Document
-    from checker.model import Finding, Severity, Span
-    from checker.report import FileResult, render
-    from checker.report import sarif
+    from statlint.checker.document import Document
+    from statlint.checker.model import Finding, Severity, Span
+    from statlint.checker.report import FileResult, render
+    from statlint.checker.report import sarif
 
     monkeypatch.setattr(sarif, "MAX_RESULTS", 25)
     findings = tuple(Finding(code="X901", symbol="fake-fire", message=f"n{i}", span=Span(i, i + 1),

@@ -27,7 +27,7 @@ def test_harness_passes_its_seeds(name):
 
 def test_harness_invariants_can_fail():
     """The invariants are real assertions: a quantity that misquotes its text is caught."""
-    from checker.model import Quantity, Span
+    from statlint.checker.model import Quantity, Span
     from fuzz._invariants import check_quantities
 
     bad = Quantity(span=Span(0, 2), text="12", value=12.0, low=11.5, high=12.5, unit="count", kind="level")
@@ -45,7 +45,7 @@ def test_number_tokens_cover_the_grammar():
 
 def test_p104_one_one_in_five_regression():
     """Found by fuzz_text: "one one in five (35%)" crashed P104 (KeyError 'five'); it is "one in five", 20 %."""
-    from checker import check_text
+    from statlint import check_text
 
     findings = check_text("Now one one in five (35%) voters said so.")
     assert [f.code for f in findings] == ["P104"]
@@ -53,7 +53,7 @@ def test_p104_one_one_in_five_regression():
 
 def test_binary_behind_a_utf16_bom_regression():
     """Found by fuzz_reader: b"\\xfe\\xffx\\x01\\0..." decoded to NUL characters; it is binary (IO003)."""
-    from checker.sources import decode_bytes
+    from statlint.checker.sources import decode_bytes
 
     text, (notice,) = decode_bytes(b"\xfe\xffx\x01" + b"\0" * 6)
     assert text is None and notice.code == "IO003" and notice.fatal

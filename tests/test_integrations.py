@@ -37,7 +37,7 @@ def test_pre_commit_entry_runs_on_file_names(tmp_path):
     good.write_text("Nothing to see.\n", encoding="utf-8")
     entry = shlex.split(yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))[0]["entry"])
     assert entry[0] == "statlint"
-    command = [sys.executable, "-m", "checker.cli", *entry[1:]]
+    command = [sys.executable, "-m", "statlint.checker.cli", *entry[1:]]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     assert subprocess.run([*command, str(good)], cwd=tmp_path, env=env, capture_output=True).returncode == 0
     assert subprocess.run([*command, str(good), str(bad)], cwd=tmp_path, env=env,

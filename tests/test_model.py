@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from checker.model import Facts, Quantity, Span
+from statlint.checker.model import Facts, Quantity, Span
 
 
 def test_fast_init_keeps_dataclass_behaviour():

@@ -12,11 +12,11 @@ import time
 
 import pytest
 import regex
-from checker import budget
-from checker.document import Document
-from checker.model import Finding, Rule, Severity, Span
-from checker.notices import NAMES, Notice
-from checker.report import FORMATS, FileResult, render
+from statlint.checker import budget
+from statlint.checker.document import Document
+from statlint.checker.model import Finding, Rule, Severity, Span
+from statlint.checker.notices import NAMES, Notice
+from statlint.checker.report import FORMATS, FileResult, render
 from fake_rules import FAKE_CHECKS, fake_rules  # noqa: F401  (pytest fixture)
 from test_bad_input import files as tree, run, run_json  # noqa: F401  (tree: a pytest fixture)
 
@@ -38,7 +38,7 @@ def _slow(doc, facts):
 
 @pytest.fixture
 def slow_rules(monkeypatch, fake_rules):
-    import rules
+    from statlint import rules
 
     monkeypatch.setattr(rules, "CHECKS", (*FAKE_CHECKS, Rule("X904", "fake-slow", Severity.INFO, _slow)))
 
@@ -179,10 +179,10 @@ def test_a_runaway_is_still_stopped_on_time_beside_busy_threads(hashing_threads)
 @pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
 def test_extract_has_the_same_budget(monkeypatch, tree):
     """`statlint extract --time-budget`: a runaway extractor is a TIME001 notice there too (exit 2)."""
-    import rules
+    from statlint import rules
     from click.testing import CliRunner
 
-    from checker.cli import main
+    from statlint.checker.cli import main
 
     def spinning(doc, facts):
         _slow(doc, facts)

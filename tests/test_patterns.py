@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from checker.budget import BudgetExceeded, available, cpu_budget
-from checker.patterns import registry
+from statlint.checker.budget import BudgetExceeded, available, cpu_budget
+from statlint.checker.patterns import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "checker").rglob("*.py")) + sorted((ROOT / "rules").rglob("*.py"))
@@ -37,7 +37,7 @@ BUILT_FROM_DATA = {
 # Patterns the code runs only over a window of at most this many characters: pumped at that size, where a
 # run must take under FLOOR_S (a long word scanned word by word is quadratic, but 300 characters are 300).
 WINDOWED = {
-    "rules.respectively_mismatch._LIST_BEFORE": 300,  # finditer over at most 300 characters before a figure
+    "statlint.rules.respectively_mismatch._LIST_BEFORE": 300,  # finditer over at most 300 characters before a figure
 }
 BASE_UNITS = ["1", "12", "1,", "1.", "1 ", "1-", "1/", "1:", " ", "  ", ",", ".", "-", "\u00a0", "\n", "\t", "a",
               "a ", "A", "A ", "$", "$1", "1%", "(", ")", "'", '"', "1,000 ", "1.5 ", "one ", "and "]
@@ -63,7 +63,7 @@ def test_no_pattern_is_compiled_or_run_inside_a_function_unlisted():
 
 def test_registry_holds_the_patterns():
     found = registry()
-    assert "rules._patterns.SCAN" in found and len(found) > 100
+    assert "statlint.rules._patterns.SCAN" in found and len(found) > 100
     assert all(isinstance(p, (re.Pattern, type(regex.compile("")))) for p in found.values())
 
 
@@ -76,7 +76,7 @@ def _anchored_only(label: str) -> bool:
         return False
     module, name = label.rsplit(".", 1)
     # a private name is used in its own module only; a public one anywhere (P.WORD_AFTER.match)
-    source = (ROOT / (module.replace(".", "/") + ".py")).read_text(encoding="utf-8") if name.startswith("_") \
+    source = (ROOT / (module.removeprefix("statlint.").replace(".", "/") + ".py")).read_text(encoding="utf-8") if name.startswith("_") \
         else _SOURCE_TEXT
     calls = set(regex.findall(r"\b" + regex.escape(name) + r"\.([a-z]+)\(", source))
     return bool(calls) and calls <= {"match", "fullmatch"}

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import check_text, extract_quantities
+from statlint import check_text, extract_quantities
 
 ROOT = Path(__file__).resolve().parents[1]
 # the fixture articles with findings, so the shift property is never vacuous
@@ -34,7 +34,7 @@ def _records(text: str):
 @given(st.one_of(st.text(), st.text(st.characters(blacklist_categories=())), number_like))
 def test_never_crashes_and_spans_point_into_the_text(text):
     """Any text, lone surrogates included (they are read as U+FFFD: compare against the Document's text)."""
-    from checker.document import Document
+    from statlint.checker.document import Document
 
     text = Document(text).text
     findings = check_text(text)

@@ -18,7 +18,7 @@ _BLOCK = re.compile(re.escape(START) + r"\n(.*?)" + re.escape(END), re.S)
 
 
 def generated_table() -> str:
-    from checker.cli import main
+    from statlint.checker.cli import main
 
     result = CliRunner().invoke(main, ["rules", "--format", "markdown"])
     assert result.exit_code == 0, result.output
@@ -48,7 +48,7 @@ def test_readme_has_the_quick_start_commands():
 
 
 def test_readme_config_examples_load(tmp_path):
-    from checker.config import load_settings
+    from statlint.checker.config import load_settings
 
     text = README.read_text(encoding="utf-8")
     for lang, name in (("ini", "setup.cfg"), ("toml", "pyproject.toml")):

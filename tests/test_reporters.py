@@ -6,12 +6,12 @@ import math
 
 import pytest
 
-from checker.document import Document
-from checker.model import Facts, Finding, Quantity, Related, Severity, Span
-from checker.notices import Notice
-from checker.report import FileResult, render, summarize
-from checker.report.json_report import render_extract_json
-from checker.report.text import render_text, visible
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Quantity, Related, Severity, Span
+from statlint.checker.notices import Notice
+from statlint.checker.report import FileResult, render, summarize
+from statlint.checker.report.json_report import render_extract_json
+from statlint.checker.report.text import render_text, visible
 
 
 def finding(start, end, code="G101", severity=Severity.ERROR, **kw):
@@ -207,7 +207,7 @@ def test_unknown_format_is_rejected():
 def test_streaming_formats_write_a_file_before_the_next_is_checked(fmt):
     """RELIABILITY E.43: the CLI hands reports a generator that checks a file when asked for it; these formats
     must give out each file's part before asking for the next, so a long walk never piles up in memory."""
-    from checker.report import stream
+    from statlint.checker.report import stream
 
     pulled = []
 

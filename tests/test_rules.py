@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import rules
-from checker import check_text
+from statlint import rules
+from statlint import check_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 SECTIONS = ("What it does:", "Why is this bad?", "Example:", "Use instead:", "Known false positives:")
@@ -127,7 +127,7 @@ def test_near_miss_rate_is_a_warning_and_a_far_one_an_error():
 
 
 def test_findings_inside_quotations_are_marked_and_can_be_dropped():
-    from checker import Settings
+    from statlint import Settings
 
     text = 'The minister said: "Sales rose 50% to 150 units from 120 units." Exports fell to 9 mln dlrs from 5 mln dlrs.'
     kept = check_text(text)
@@ -144,7 +144,7 @@ def test_inverse_quote_message_divides_by_the_factor():
 def test_s102_list_gap_pattern_does_not_backtrack_through_a_long_word():
     """Regression: _LISTED could split one word into eight pieces every way there is (76 ms on a
     40-character gap of real Reuters copy, hours on a longer one). The regex timeout bounds the check."""
-    from rules.respectively_mismatch import _LISTED
+    from statlint.rules.respectively_mismatch import _LISTED
 
     gap = " " + "intersected" * 6 + " "
     assert _LISTED.fullmatch(gap, timeout=5.0) is None

@@ -112,8 +112,8 @@ def test_directive_shown_in_inline_code_is_not_one(fake_rules, tree):
 def test_directive_scan_stays_linear(text):
     import time
 
-    from checker import suppress
-    from checker.config import Settings
+    from statlint.checker import suppress
+    from statlint.checker.config import Settings
 
     started = time.perf_counter()
     suppress.apply(text, [], Settings(), [])

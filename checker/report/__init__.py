@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
-from checker.document import Document
-from checker.model import Finding, fingerprint
-from checker.notices import Notice, fatal_message
+from statlint.checker.document import Document
+from statlint.checker.model import Finding, fingerprint
+from statlint.checker.notices import Notice, fatal_message
 
 __all__ = ["FORMATS", "FileResult", "Summary", "Tally", "fingerprint_of", "render", "stream", "summarize",
            "total_key"]
@@ -96,7 +96,7 @@ def stream(fmt: str, results: Iterable[FileResult], color: bool = False, rules: 
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     import importlib
 
-    module = importlib.import_module(f"checker.report.{_MODULES[fmt]}")
+    module = importlib.import_module(f"statlint.checker.report.{_MODULES[fmt]}")
     in_order = (r if not r.findings else replace(r, findings=tuple(sorted(r.findings, key=total_key)))
                 for r in results)
     return module.stream(in_order, color=color, rules=rules)

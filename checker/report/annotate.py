@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from checker.document import Document
-from checker.model import Finding
-from checker.report import FileResult, Tally
-from checker.report.text import _visible_char, _width, notice_line, summary_line, visible
+from statlint.checker.document import Document
+from statlint.checker.model import Finding
+from statlint.checker.report import FileResult, Tally
+from statlint.checker.report.text import _visible_char, _width, notice_line, summary_line, visible
 
 CONTEXT = 30  # code points shown either side of a row's marks
 MAX_ROW = 160  # a row wider than this is split by marks

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from checker.model import Severity
-from checker.report import FileResult
-from checker.report.text import visible
+from statlint.checker.model import Severity
+from statlint.checker.report import FileResult
+from statlint.checker.report.text import visible
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SHOWN_PER_TYPE = 10  # what GitHub displays per annotation type and step

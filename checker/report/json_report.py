@@ -12,17 +12,17 @@ import json
 import math
 from typing import Any, Iterable, Iterator
 
-from checker.document import Document
-from checker.model import Finding, Quantity
-from checker.notices import Notice, fatal_message
-from checker.report import FileResult, Tally, fingerprint_of
+from statlint.checker.document import Document
+from statlint.checker.model import Finding, Quantity
+from statlint.checker.notices import Notice, fatal_message
+from statlint.checker.report import FileResult, Tally, fingerprint_of
 
 VERSION = 1
 
 
 def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     """The same bytes as dumps() of the whole report, written one file at a time."""
-    from checker import __version__
+    from statlint.checker import __version__
 
     tally = Tally()
     yield f'{{"version": {VERSION}, "tool": {_dump({"name": "statlint", "version": __version__})}, "files": ['

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from checker.report import FileResult
-from checker.report.json_report import dumps, finding_dict
+from statlint.checker.report import FileResult
+from statlint.checker.report.json_report import dumps, finding_dict
 
 
 def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from checker.report import FileResult
-from checker.report.xml_text import attr, content
+from statlint.checker.report import FileResult
+from statlint.checker.report.xml_text import attr, content
 
 
 def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:

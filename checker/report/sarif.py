@@ -24,11 +24,11 @@ import os
 from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
-from checker.document import Document
-from checker.model import Severity
-from checker.report import FileResult, fingerprint_of
-from checker.report.json_report import _round, dumps
-from checker.report.ruledoc import rule_doc, summary
+from statlint.checker.document import Document
+from statlint.checker.model import Severity
+from statlint.checker.report import FileResult, fingerprint_of
+from statlint.checker.report.json_report import _round, dumps
+from statlint.checker.report.ruledoc import rule_doc, summary
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -42,7 +42,7 @@ def stream(results: Iterable[FileResult], rules: tuple = (), **_options) -> Iter
 
 
 def _render(results: Iterable[FileResult], rules: tuple) -> str:
-    from checker import __version__
+    from statlint.checker import __version__
 
     rules = sorted({r.code: r for r in rules}.values(), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}

@@ -18,9 +18,9 @@ import math
 import unicodedata
 from typing import Iterable, Iterator
 
-from checker.model import Finding, Quantity, Severity
-from checker.notices import Notice
-from checker.report import FileResult, Summary, Tally
+from statlint.checker.model import Finding, Quantity, Severity
+from statlint.checker.notices import Notice
+from statlint.checker.report import FileResult, Summary, Tally
 
 CONTEXT = 40  # code points of context shown either side of a span
 MAX_EXCERPT = 160  # code points of source shown at most

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape as _escape
 
 import regex
 
-from checker.report.text import visible
+from statlint.checker.report.text import visible
 
 _INVALID = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -15,8 +15,8 @@ import os
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterable, Iterator
 
-from checker.notices import Notice, unreadable
-from checker.sources.text import MAX_BYTES, decode_bytes, read_stream, read_text
+from statlint.checker.notices import Notice, unreadable
+from statlint.checker.sources.text import MAX_BYTES, decode_bytes, read_stream, read_text
 
 __all__ = [
     "Input", "MAX_BYTES", "STDIN", "SUFFIXES", "decode_bytes", "expand_paths",

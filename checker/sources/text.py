@@ -17,8 +17,8 @@ import os
 import stat
 from typing import BinaryIO
 
-from checker.notices import Notice, unreadable
-from checker.sources import sniff
+from statlint.checker.notices import Notice, unreadable
+from statlint.checker.sources import sniff
 
 MAX_BYTES = 50 * 1024 * 1024  # larger inputs are almost surely not one article
 BINARY_SNIFF = 8192  # NUL bytes this early mean binary, as git and grep assume
