@@ -34,7 +34,7 @@ from statlint.checker.notices import budget_exceeded, internal_error
 from statlint.checker.report import FORMATS, FileResult, stream
 from statlint.checker.report.ruledoc import rule_doc, summary
 from statlint.checker.report.text import visible
-from statlint.checker.sources import STDIN, Input, expand_paths, read_input
+from statlint.checker.sources import INPUT_FORMATS, STDIN, Input, expand_paths, load_input
 from statlint.checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -42,6 +42,11 @@ DEFAULT_BASELINE = ".statlint-baseline.json"
 _SEVERITIES = click.Choice([str(s) for s in Severity], case_sensitive=False)
 
 
+_INPUT_FORMAT = dict(type=click.Choice(INPUT_FORMATS), default=None,
+                     help="Read every input as this format instead of choosing by extension "
+                          "(.md Markdown, .html/.htm HTML, .docx Word, else text).")
+_STDIN_FILENAME = dict(metavar="NAME", help="The name to report standard input (-) under; its extension "
+                                            "chooses the input format.")
 _TIME_BUDGET = dict(type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS, show_default=True, metavar="SECONDS",
                     help="CPU seconds one document may take; past it the document gets a TIME001 notice (exit 2). "
                          "0: no budget.")
@@ -74,11 +79,14 @@ def main() -> None:
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
 @click.option("--time-budget", **_TIME_BUDGET)
+@click.option("--input-format", **_INPUT_FORMAT)
+@click.option("--stdin-filename", **_STDIN_FILENAME)
 @click.option("--progress/--no-progress", default=None,
               help="Count the files checked so far on stderr. Default: when stderr is a terminal and the "
                    "report goes to -o or a pipe.")
 def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
-          no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget, progress):
+          no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget, input_format, stdin_filename,
+          progress):
     """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
     if config_file and no_config:
         _fail("--config and --no-config cannot be used together")
@@ -98,7 +106,7 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
     if progress is None:  # on a terminal, unless the report itself is scrolling past on the same terminal
         progress = _is_tty(sys.stderr) and (output is not None or not _is_tty(sys.stdout))
     counter = Progress(enabled=progress)
-    checked = _checked(_jobs(paths, resolver, own), changed, time_budget, counter)
+    checked = _checked(_jobs(paths, resolver, own, stdin_filename), changed, time_budget, counter, input_format)
     outcome = Outcome()
     color = output is None and fmt == "text" and _stdout_is_tty()
     try:
@@ -142,16 +150,17 @@ class Outcome:
         return EXIT_FINDINGS if self.failing and not exit_zero else EXIT_OK
 
 
-def _checked(jobs, changed: ChangedLines | None, time_budget: float | None, counter: "Progress"):
+def _checked(jobs, changed: ChangedLines | None, time_budget: float | None, counter: "Progress",
+             input_format: str | None = None):
     """(result, settings) per job, checked one at a time as the jobs come."""
     for item, settings in jobs:
-        yield _slim(check_one(item, settings, changed, time_budget)), settings
+        yield _slim(check_one(item, settings, changed, time_budget, input_format)), settings
         counter.tick()
 
 
-def _jobs(paths, resolver: Resolver, own_report: str | None):
+def _jobs(paths, resolver: Resolver, own_report: str | None, stdin_filename: str | None = None):
     """(input, its settings) for every input to check, as the walk finds them (never all at once)."""
-    for item in expand_paths(paths):
+    for item in _named_stdin(expand_paths(paths), stdin_filename):
         settings = resolver.for_file(None if item.source == STDIN else item.source)
         if item.source != STDIN and not item.notice and settings.excludes(item.source):
             continue
@@ -166,21 +175,37 @@ def _slim(result: FileResult) -> FileResult:
     return replace(result, document=None) if result.document is not None and not result.findings else result
 
 
+def _named_stdin(items, stdin_filename: str | None):
+    """Inputs, standard input shown under --stdin-filename when one is given."""
+    for item in items:
+        yield replace(item, path=stdin_filename) if stdin_filename and item.source == STDIN else item
+
+
 def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None,
-              time_budget: float | None = budget.DEFAULT_SECONDS) -> FileResult:
-    """Read and check one input; any failure becomes a notice on the result, never an exception."""
-    text, notices = read_input(item, getattr(sys.stdin, "buffer", None))
-    if text is None:
-        return FileResult(item.path, notices=notices)
-    doc = Document(text, path=item.path)
+              time_budget: float | None = budget.DEFAULT_SECONDS, input_format: str | None = None) -> FileResult:
+    """Read and check one input; any failure becomes a notice on the result, never an exception.
+
+    Markup is read (checker.sources.load) under the same CPU budget as the check; findings are moved
+    into the original file, and the result's document is the original, so every report points there.
+    """
+    loaded, problem = _guarded(lambda: load_input(item, getattr(sys.stdin, "buffer", None),
+                                                  input_format=input_format), time_budget)
+    if problem is not None:
+        return FileResult(item.path, notices=(problem,))
+    notices, fmt = loaded.notices, loaded.input_format
+    if loaded.text is None:
+        return FileResult(item.path, notices=notices, input_format=fmt)
+    doc = Document(loaded.text, path=item.path)
+    shown = doc if loaded.offsets is None else loaded.document(item.path)
     findings, problem = _guarded(lambda: tuple(check_document(doc, settings)), time_budget)
     if problem is not None:
-        return FileResult(item.path, document=doc, notices=(*notices, problem))
+        return FileResult(item.path, document=shown, notices=(*notices, problem), input_format=fmt)
+    findings = loaded.findings(findings)
     if changed is not None and item.source != STDIN:
         lines = changed.of(item.source)
         if lines is not ALL:
-            findings = tuple(f for f in findings if _touches(doc, f, lines))
-    return FileResult(item.path, document=doc, findings=findings, notices=notices)
+            findings = tuple(f for f in findings if _touches(shown, f, lines))
+    return FileResult(item.path, document=shown, findings=findings, notices=notices, input_format=fmt)
 
 
 def _touches(doc: Document, finding, lines: set[int]) -> bool:
@@ -214,16 +239,24 @@ def _apply_baseline(results: list[FileResult], path: str, write: bool) -> list[F
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @click.option("--time-budget", **_TIME_BUDGET)
-def extract(paths, fmt, output, time_budget):
+@click.option("--input-format", **_INPUT_FORMAT)
+@click.option("--stdin-filename", **_STDIN_FILENAME)
+def extract(paths, fmt, output, time_budget, input_format, stdin_filename):
     """Show the quantities statlint reads in PATHs (for debugging and benchmarks)."""
     rows = []
-    for item in expand_paths(paths):
-        text, notices = read_input(item, getattr(sys.stdin, "buffer", None))
+    for item in _named_stdin(expand_paths(paths), stdin_filename):
+        loaded, problem = _guarded(lambda: load_input(item, getattr(sys.stdin, "buffer", None),
+                                                      input_format=input_format), time_budget)
+        notices = (problem,) if problem is not None else loaded.notices
         doc, facts = None, None
-        if text is not None:
-            doc = Document(text, path=item.path)
+        if problem is None and loaded.text is not None:
+            doc = Document(loaded.text, path=item.path)
             facts, problem = _guarded(lambda: extract_facts(doc), time_budget)
             notices += () if problem is None else (problem,)
+            if facts is not None and loaded.offsets is not None:  # offsets into the original file
+                facts = replace(facts, quantities=tuple(replace(q, span=loaded.span(q.span)) for q in facts.quantities),
+                                skipped=tuple(loaded.span(s) for s in facts.skipped))
+                doc = loaded.document(item.path)
         rows.append((item.path, doc, facts, notices))
     if fmt == "json":
         from statlint.checker.report.json_report import render_extract_json
