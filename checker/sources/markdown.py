@@ -161,6 +161,7 @@ class _Scan:
                 continue
             elif in_table and "|" not in s[pos:content_end]:
                 in_table = False
+                self.breaks.append(pos)  # the table is over: what follows is a paragraph of its own
             in_list = self._line_markers(pos, content_end, prev_blank, in_list, in_table)
             prev_blank = False
             pos = nxt
