@@ -159,3 +159,13 @@ def test_the_cli_reports_a_damaged_docx_and_checks_the_rest(tmp_path):
     bad.write_bytes(FIXTURE.read_bytes()[:3000])
     code, report = run_json(bad)
     assert code == 2 and report["error"].startswith("bad.docx is a damaged Word document")
+
+
+def test_external_entities_are_never_fetched(tmp_path):
+    """RELIABILITY 33 (XXE): a SYSTEM entity naming a local file is not read into the text."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET 4200", encoding="utf-8")
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file://{secret}">]>'
+           f"<w:document {W}><w:body><w:p><w:r><w:t>before &x; after</w:t></w:r></w:p></w:body></w:document>")
+    loaded = load(with_document_xml(xml), "story.docx")
+    assert loaded.text is None or "SECRET" not in loaded.text

@@ -135,3 +135,11 @@ def test_stdin_docx_with_a_filename():
 def _line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_related_numbers_quote_the_original_too():
+    original = (FORMATS / "harbour.html").read_text(encoding="utf-8")
+    g101 = check_json(str(FORMATS / "harbour.html"))["findings"][0]
+    assert [(r["role"], r["text"]) for r in g101["related"]] == [("base", "1.2&nbsp;million"),
+                                                                 ("new", "2.64 million")]
+    assert all(original[r["start"]:r["end"]] == r["text"] for r in g101["related"])

@@ -141,3 +141,10 @@ def test_page_without_article_text_says_so():
     assert loaded.text == ""
     (notice,) = loaded.notices
     assert notice.code == "IO006" and "no article text" in notice.message and not notice.fatal
+
+
+def test_deep_nesting_keeps_its_text():
+    """RELIABILITY 28: lxml drops text nested 255 deep; here any depth is read, without recursion."""
+    for depth in (300, 100_000):
+        assert text_of("<div>" * depth + "<p>Sales rose 12%.</p>" + "</div>" * depth) == "Sales rose 12%."
+    assert text_of("<span>" * 100_000 + "Sales rose 12%.") == "Sales rose 12%."

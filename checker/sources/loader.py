@@ -48,7 +48,7 @@ class Loaded:
 
     def findings(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
         """Findings on `text`, moved to point into `original`."""
-        return map_findings(self.offsets, findings)
+        return map_findings(self.offsets, findings, self.original)
 
     def span(self, span: Span) -> Span:
         """A span of `text` as a span of `original`."""

@@ -81,10 +81,14 @@ class OffsetMap:
             return False
         return all(self.orig_starts[k + 1] == self.orig_ends[k] for k in range(i, j))
 
-    def finding(self, finding: Finding) -> Finding:
-        """The finding with its span and related spans moved into the original."""
-        related = tuple(replace(r, span=self.span(r.span)) for r in finding.related)
-        return replace(finding, span=self.span(finding.span), related=related)
+    def finding(self, finding: Finding, original: str | None = None) -> Finding:
+        """The finding with its span and related spans moved into the original; with `original`, each related
+        number's text is what its span quotes there (as a report quotes the finding's own span)."""
+        related = []
+        for r in finding.related:
+            span = self.span(r.span)
+            related.append(replace(r, span=span, text=r.text if original is None else original[span.start:span.end]))
+        return replace(finding, span=self.span(finding.span), related=tuple(related))
 
 
 class Builder:
@@ -105,9 +109,6 @@ class Builder:
     @property
     def length(self) -> int:
         return self._length
-
-    def last_char(self) -> str:
-        return self._parts[-1][-1] if self._parts else ""
 
     def ends_with(self, suffix: str) -> bool:
         """Whether the text built so far ends with `suffix` (looks back over as many parts as it needs)."""
@@ -154,11 +155,12 @@ def identity(length: int) -> OffsetMap:
     return OffsetMap((0,), (0,), (length,), (True,), length, length)
 
 
-def map_findings(offsets: OffsetMap | None, findings: Iterable[Finding]) -> tuple[Finding, ...]:
+def map_findings(offsets: OffsetMap | None, findings: Iterable[Finding],
+                 original: str | None = None) -> tuple[Finding, ...]:
     """Findings on the checked text, moved into the original (unchanged when there is no map)."""
     if offsets is None:
         return tuple(findings)
-    return tuple(offsets.finding(f) for f in findings)
+    return tuple(offsets.finding(f, original) for f in findings)
 
 
 __all__ = ["Builder", "OffsetMap", "identity", "map_findings"]
