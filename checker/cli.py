@@ -34,7 +34,7 @@ from statlint.checker.notices import budget_exceeded, internal_error
 from statlint.checker.report import FORMATS, FileResult, stream
 from statlint.checker.report.ruledoc import rule_doc, summary
 from statlint.checker.report.text import visible
-from statlint.checker.sources import INPUT_FORMATS, STDIN, Input, expand_paths, load_input
+from statlint.checker.sources import INPUT_FORMATS, STDIN, Input, Loaded, expand_paths, load, load_input
 from statlint.checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -185,27 +185,42 @@ def check_one(item: Input, settings: Settings, changed: ChangedLines | None = No
               time_budget: float | None = budget.DEFAULT_SECONDS, input_format: str | None = None) -> FileResult:
     """Read and check one input; any failure becomes a notice on the result, never an exception.
 
-    Markup is read (checker.sources.load) under the same CPU budget as the check; findings are moved
-    into the original file, and the result's document is the original, so every report points there.
+    Markup is read (checker.sources.load) under the same CPU budget as the check.
     """
     loaded, problem = _guarded(lambda: load_input(item, getattr(sys.stdin, "buffer", None),
                                                   input_format=input_format), time_budget)
     if problem is not None:
         return FileResult(item.path, notices=(problem,))
+    lines = changed.of(item.source) if changed is not None and item.source != STDIN else ALL
+    return check_loaded(loaded, item.path, settings, time_budget, None if lines is ALL else lines)
+
+
+def check_bytes(data: bytes, name: str, settings: Settings, time_budget: float | None = budget.DEFAULT_SECONDS,
+                input_format: str | None = None) -> FileResult:
+    """One document given as bytes (an upload, an archive record), read as `name`'s extension or `input_format`
+    says and checked as a file would be: the FileResult every report takes. Never raises."""
+    loaded, problem = _guarded(lambda: load(data, name, input_format), time_budget)
+    if problem is not None:
+        return FileResult(name, notices=(problem,))
+    return check_loaded(loaded, name, settings, time_budget)
+
+
+def check_loaded(loaded: Loaded, path: str, settings: Settings, time_budget: float | None = budget.DEFAULT_SECONDS,
+                 lines: set[int] | None = None) -> FileResult:
+    """Check what a reader loaded; findings are moved into the original file and the result's document is
+    the original, so every report points there. `lines`: keep only findings touching these lines."""
     notices, fmt = loaded.notices, loaded.input_format
     if loaded.text is None:
-        return FileResult(item.path, notices=notices, input_format=fmt)
-    doc = Document(loaded.text, path=item.path)
-    shown = doc if loaded.offsets is None else loaded.document(item.path)
+        return FileResult(path, notices=notices, input_format=fmt)
+    doc = Document(loaded.text, path=path)
+    shown = doc if loaded.offsets is None else loaded.document(path)
     findings, problem = _guarded(lambda: tuple(check_document(doc, settings)), time_budget)
     if problem is not None:
-        return FileResult(item.path, document=shown, notices=(*notices, problem), input_format=fmt)
+        return FileResult(path, document=shown, notices=(*notices, problem), input_format=fmt)
     findings = loaded.findings(findings)
-    if changed is not None and item.source != STDIN:
-        lines = changed.of(item.source)
-        if lines is not ALL:
-            findings = tuple(f for f in findings if _touches(shown, f, lines))
-    return FileResult(item.path, document=shown, findings=findings, notices=notices, input_format=fmt)
+    if lines is not None:
+        findings = tuple(f for f in findings if _touches(shown, f, lines))
+    return FileResult(path, document=shown, findings=findings, notices=notices, input_format=fmt)
 
 
 def _touches(doc: Document, finding, lines: set[int]) -> bool:

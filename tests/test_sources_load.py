@@ -79,3 +79,20 @@ def test_extract_offsets_point_into_the_markup_file(tmp_path):
     for surface in ("574%", "5.22 million", "3.31 million"):
         q = quantities[surface]
         assert text[q["start"]:q["end"]] == surface
+
+
+@pytest.mark.needs_rules
+def test_check_bytes_is_a_file_check_without_a_file():
+    """The entry point for uploads and archive records: bytes and a name in, the FileResult of a file out."""
+    from pathlib import Path
+
+    from statlint.checker.cli import check_bytes
+    from statlint.checker.config import Settings
+
+    data = (Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "harbour.html").read_bytes()
+    result = check_bytes(data, "upload.html", Settings())
+    assert result.path == "upload.html" and result.input_format == "html" and result.notices == ()
+    assert [(f.code, result.document.text[f.span.start:f.span.end]) for f in result.findings] == [
+        ("G101", "1,200%"), ("S101", "4&#44;200"), ("G102", "fell")]
+    broken = check_bytes(b"not a zip", "upload.docx", Settings())
+    assert broken.findings == () and broken.error.startswith("upload.docx is not a Word .docx file")

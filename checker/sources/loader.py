@@ -33,7 +33,7 @@ INPUT_FORMATS = ("text", "markdown", "html", "docx")
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
               ".mkd": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
 
-_META_CHARSET = regex.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{1,40})", regex.I)
+_META_CHARSET = regex.compile(r"<meta[^>]{0,200}?charset\s*+=\s*+[\"']?+\s*+([A-Za-z0-9._:-]{1,40}+)", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +117,12 @@ def load(data: bytes, name: str | None = None, input_format: str | None = None,
 
 def _declared_charset(data: bytes) -> str | None:
     """The encoding a page's <meta charset> names in its first 4 KB, when Python knows it and it is not UTF-8."""
-    m = _META_CHARSET.search(data, 0, 4096)
+    m = _META_CHARSET.search(data[:4096].decode("latin-1"))  # one character per byte: any bytes decode
     if not m:
         return None
     try:
-        name = codecs.lookup(m.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        name = codecs.lookup(m.group(1)).name
+    except LookupError:
         return None
     return None if name == "utf-8" else name
 

@@ -44,12 +44,14 @@ _TABLE_DELIM = regex.compile(r"[ ]{0,3}\|?+[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-+
 _MARKERS = regex.compile(r"[ \t]*+(?:>[ \t]?+)*+[ \t]*+"
                          r"(?:(?P<bullet>[-*+])(?:[ \t]++|(?=\r?$))|(?P<number>\d{1,9}+)[.)](?:[ \t]++|(?=\r?$))"
                          r"|(?P<heading>\#{1,6}+)(?:[ \t]++|(?=\r?$)))?+")
+_QUOTE_MARKERS = regex.compile(r"[ \t]*+(?:>[ \t]?+)*+[ \t]*+")
 _CLOSING_HASHES = regex.compile(r"[ \t]++\#++[ \t]*+\r?$")
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*+(?=\n)")
 
 _BACKTICKS = regex.compile(r"`++")
 _AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}+:[^\s<>]{0,2000}+|[^\s<>@]{1,200}+@[^\s<>]{1,200}+)>")
 _RAW_TEXT = regex.compile(r"<(script|style|textarea)\b[^<>]{0,2000}+>", regex.I)
+_RAW_TEXT_END = {tag: regex.compile(r"</" + tag + r"\s*+>", regex.I) for tag in ("script", "style", "textarea")}
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,40}+(?:\s[^<>]{0,2000}+)?+/?>")
 _LINK_TAIL = regex.compile(
     r"\]\([ \t]*+\n?[ \t]*+(?:<[^<>\n]{0,2000}+>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.){0,500}+\)){0,2000}+)"
@@ -195,8 +197,7 @@ class _Scan:
         m = _MARKERS.match(self.s, pos, end)
         number = m.group("number")
         if number and not (prev_blank or in_list or int(number) == 1):
-            m = regex.match(r"[ \t]*+(?:>[ \t]?+)*+[ \t]*+", self.s[pos:end])  # "2023. That year" mid-paragraph
-            marker_end = pos + m.end()
+            marker_end = _QUOTE_MARKERS.match(self.s, pos, end).end()  # "2023. That year" mid-paragraph
             item = heading = False
         else:
             marker_end = m.end()
@@ -234,7 +235,7 @@ class _Scan:
         self._comments()
         for m in _RAW_TEXT.finditer(self.s):
             if not self.dropped(m.start()):
-                close = regex.compile(r"</" + m.group(1) + r"\s*+>", regex.I).search(self.s, m.end())
+                close = _RAW_TEXT_END[m.group(1).lower()].search(self.s, m.end())
                 self.drop(m.start(), close.end() if close else m.end())
         self._each(_AUTOLINK, lambda m: self.drop(m.start(), m.end()))
         self._each(_TAG, lambda m: self.drop(m.start(), m.end()))
