@@ -24,23 +24,19 @@ to its whole reference in the source).
 
 Why not trafilatura or selectolax: they return text or a tree without source
 offsets, and every finding must quote the right characters of the page. The
-standard library's tokenizer (html.parser, lenient like a browser: any
-input parses, nothing raises) reports where each tag and text run starts;
-the tree, the choice of the article and the text are built here in loops
-over an explicit stack, so nesting ten thousand deep costs no recursion.
+tree comes from the standard library's tokenizer with offsets (html_tree.py);
+the choice of the article and the text are made here in loops over an
+explicit stack, so nesting ten thousand deep costs no recursion.
 """
 from __future__ import annotations
 
-import html as html_entities
-from html.parser import HTMLParser
-
 import regex
 
+from statlint.checker.sources.html_tree import BLOCK, Element, Text, parse
 from statlint.checker.sources.offsets import Builder, OffsetMap
 
 __all__ = ["article_text"]
 
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _NEVER_TEXT = frozenset("script style noscript template svg math head title form button select option "
                         "textarea iframe object embed canvas figure dialog menu video audio picture map".split())
 _FURNITURE = frozenset("nav aside footer".split())
@@ -50,48 +46,16 @@ _FURNITURE_WORDS = frozenset(
     "nav navbar navigation menu breadcrumb breadcrumbs footer sidebar share sharing social related "
     "recommended newsletter cookie cookies consent banner advert advertisement ad ads promo comments "
     "comment subscribe paywall masthead toolbar popup modal skip byline".split())
-_BLOCK = frozenset(
-    "address article aside blockquote body caption center dd details dir div dl dt fieldset figcaption "
-    "footer h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main nav ol p pre section summary table "
-    "tbody tfoot thead tr ul".split())
 _CELL = frozenset(("td", "th"))
 _LISTS = frozenset(("ul", "ol", "table", "dl"))
-# An opening tag that implicitly closes an open element of the same family (the HTML parsing algorithm, abridged).
-_CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "td", "th"),
-           "td": ("td", "th"), "th": ("td", "th"), "option": ("option",), "p": ("p",)}
-_CLOSES_P = _BLOCK - {"body", "html", "li", "dd", "dt", "tr", "tbody", "thead", "tfoot", "caption"}
-_SCOPE_STOP = frozenset(("ul", "ol", "table", "dl", "body", "html", "div", "article", "section", "main"))
 _WORD_SPLIT = regex.compile(r"[^a-z0-9]+")
 _HTML_SPACE = regex.compile(r"[^ \t\n\r\f]++")
-_ENTITY_TAIL = regex.compile(r"&(?:#[xX][0-9a-fA-F]*+|#[0-9]*+|[A-Za-z][-.A-Za-z0-9]*+);?")
-_OPENER = regex.compile(r"<[A-Za-z!/?]")
 _LINK_HEAVY = 0.7  # a list or table whose text is this much link text is navigation
-
-
-class _Element:
-    __slots__ = ("tag", "attrs", "start", "children", "skip", "length", "links", "h1")
-
-    def __init__(self, tag: str, attrs: dict[str, str], start: int) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.start = start
-        self.children: list = []
-        self.skip = False
-        self.length = self.links = self.h1 = 0
-
-
-class _Text:
-    """A run of character data: copied from source[start:end], or `decoded` from a reference there."""
-
-    __slots__ = ("start", "end", "decoded")
-
-    def __init__(self, start: int, end: int, decoded: str | None = None) -> None:
-        self.start, self.end, self.decoded = start, end, decoded
 
 
 def article_text(html: str) -> tuple[str, OffsetMap]:
     """The article text of an HTML page and the map from its offsets back into `html`."""
-    root = _Tree(html).parse()
+    root = parse(html)
     _measure(root)
     body = _choose(root)
     builder = _Writer(html)
@@ -102,111 +66,7 @@ def article_text(html: str) -> tuple[str, OffsetMap]:
     return builder.result()
 
 
-class _Tree(HTMLParser):
-    """html.parser's events, turned into a tree of _Element and _Text with source offsets."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        self.line_starts = [0]
-        at = source.find("\n")
-        while at >= 0:
-            self.line_starts.append(at + 1)
-            at = source.find("\n", at + 1)
-        self.root = _Element("#document", {}, 0)
-        self.stack: list[_Element] = [self.root]
-        self.open_count: dict[str, int] = {}
-
-    def parse(self) -> _Element:
-        self.feed(self.source[:_parseable_end(self.source)])
-        self.close()
-        return self.root
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self._open(tag, attrs, void=tag in _VOID)
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        self._open(tag, attrs, void=True)
-
-    def _open(self, tag: str, attrs, void: bool) -> None:
-        closes = _CLOSES.get(tag, ("p",) if tag in _CLOSES_P else ())
-        if closes:
-            self._close_implied(closes)
-        element = _Element(tag, {k: v or "" for k, v in attrs}, self._offset())
-        self.stack[-1].children.append(element)
-        if not void:
-            self.stack.append(element)
-            self.open_count[tag] = self.open_count.get(tag, 0) + 1
-
-    def _close_implied(self, tags: tuple[str, ...]) -> None:
-        """Close the innermost open element among `tags`, unless a list, table or section boundary comes first."""
-        for depth in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[depth].tag
-            if tag in tags:
-                self._pop_to(depth)
-                return
-            if tag in _SCOPE_STOP or len(self.stack) - depth > 64:
-                return
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open_count.get(tag):
-            return  # a stray end tag: ignored, as browsers do
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                self._pop_to(depth)
-                return
-
-    def _pop_to(self, depth: int) -> None:
-        while len(self.stack) > depth:
-            element = self.stack.pop()
-            self.open_count[element.tag] -= 1
-
-    def handle_data(self, data: str) -> None:
-        start = self._offset()
-        self.stack[-1].children.append(_Text(start, start + len(data)))
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference()
-
-    def handle_charref(self, name: str) -> None:
-        self._reference()
-
-    def _reference(self) -> None:
-        start = self._offset()
-        m = _ENTITY_TAIL.match(self.source, start)
-        end = m.end() if m else start + 1
-        raw = self.source[start:end]
-        decoded = html_entities.unescape(raw if raw.endswith(";") else raw + ";")
-        if decoded.endswith(";") and not raw.endswith(";"):
-            decoded = html_entities.unescape(raw)
-        self.stack[-1].children.append(_Text(start, end, None if decoded == raw else decoded))
-
-
-def _parseable_end(source: str) -> int:
-    """Where the page ends for the tokenizer: before a tag, comment or marked section that opens and never closes.
-
-    A browser shows nothing of such a construct (a comment runs to the end of the file, a tag cut off by
-    the end of the file is dropped), and html.parser would rescan the rest of the file for its end at
-    every "<" after it: quadratic, 80 s for 320 KB of "<!--" (measured). Cutting there is what a browser
-    shows, in one linear pass.
-    """
-    end = len(source)
-    m = _OPENER.search(source, source.rfind(">") + 1)
-    if m:
-        end = m.start()
-    for opener, closer in (("<!--", "-->"), ("<![", "]]>")):
-        last_close = source.rfind(closer)
-        at = source.find(opener, last_close + len(closer) if last_close >= 0 else 0, end)
-        if at >= 0:
-            end = at
-    return end
-
-
-def _furniture(element: _Element, inside_article: bool) -> bool:
+def _furniture(element: Element, inside_article: bool) -> bool:
     tag, attrs = element.tag, element.attrs
     if tag in _NEVER_TEXT or tag in _FURNITURE or (tag == "header" and not inside_article):
         return True
@@ -223,14 +83,14 @@ def _furniture(element: _Element, inside_article: bool) -> bool:
     return any(w in _FURNITURE_WORDS for w in words)
 
 
-def _measure(root: _Element) -> None:
+def _measure(root: Element) -> None:
     """Mark furniture, and count each element's visible characters, link characters and h1s (post-order)."""
-    stack: list[tuple[_Element, bool, bool]] = [(root, False, False)]
+    stack: list[tuple[Element, bool, bool]] = [(root, False, False)]
     while stack:
         element, inside_article, done = stack.pop()
         if done:
             for child in element.children:
-                if isinstance(child, _Element):
+                if isinstance(child, Element):
                     if child.skip:
                         continue
                     element.length += child.length
@@ -246,12 +106,12 @@ def _measure(root: _Element) -> None:
             element.skip = True  # still measured: a headline may sit in a page header
         stack.append((element, inside_article, True))
         inside = inside_article or element.tag in ("article", "main") or element.attrs.get("role") == "main"
-        stack.extend((c, inside, False) for c in element.children if isinstance(c, _Element))
+        stack.extend((c, inside, False) for c in element.children if isinstance(c, Element))
 
 
-def _choose(root: _Element) -> _Element:
+def _choose(root: Element) -> Element:
     """The element holding the story: articleBody, article, main, body, in that order; the largest of a kind."""
-    best: dict[str, _Element] = {}
+    best: dict[str, Element] = {}
     stack = [root]
     while stack:
         element = stack.pop()
@@ -262,14 +122,14 @@ def _choose(root: _Element) -> _Element:
                 element.tag if element.tag in ("article", "body") else None)
         if kind and (kind not in best or element.length > best[kind].length):
             best[kind] = element
-        stack.extend(c for c in element.children if isinstance(c, _Element))
+        stack.extend(c for c in element.children if isinstance(c, Element))
     for kind in ("body-prop", "article", "main", "body"):
         if kind in best and best[kind].length:
             return best[kind]
     return root
 
 
-def _outside_headline(root: _Element, body: _Element) -> _Element | None:
+def _outside_headline(root: Element, body: Element) -> Element | None:
     """The page's first h1 before the chosen element, when that element has none of its own; an h1 in the
     page's header counts (the story's title often sits there), one in other furniture does not."""
     if body is root or body.h1 or body.tag == "body":
@@ -281,7 +141,7 @@ def _outside_headline(root: _Element, body: _Element) -> _Element | None:
             continue
         if element.tag == "h1" and element.length:
             return element
-        stack.extend(reversed([c for c in element.children if isinstance(c, _Element)]))
+        stack.extend(reversed([c for c in element.children if isinstance(c, Element)]))
     return None
 
 
@@ -306,11 +166,11 @@ class _Writer:
             self.builder.emit(kind, at, at + 1 if kind == " " else at)
             self.pending = None
 
-    def write(self, top: _Element) -> None:
+    def write(self, top: Element) -> None:
         stack: list = [top]
         while stack:
             node = stack.pop()
-            if isinstance(node, _Text):
+            if isinstance(node, Text):
                 self._text(node)
             elif isinstance(node, tuple):  # the end of a block or cell
                 self._separate(*node)
@@ -318,10 +178,10 @@ class _Writer:
                 self._enter(node, stack)
         self._separate("\n\n", len(self.source))
 
-    def _enter(self, element: _Element, stack: list) -> None:
+    def _enter(self, element: Element, stack: list) -> None:
         if element.tag == "br":
             self._separate("\n", element.start)
-        elif element.tag in _BLOCK:
+        elif element.tag in BLOCK:
             self._separate("\n\n", element.start)
             stack.append(("\n\n", element.start))
         elif element.tag in _CELL:
@@ -329,7 +189,7 @@ class _Writer:
             stack.append((" ", element.start))
         stack.extend(reversed(element.children))
 
-    def _text(self, node: _Text) -> None:
+    def _text(self, node: Text) -> None:
         if node.decoded is not None:
             if node.decoded.strip(" \t\n\r\f"):
                 self._flush()
