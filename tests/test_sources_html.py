@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from statlint.checker.model import Span
 from statlint.checker.sources import load
@@ -148,3 +149,18 @@ def test_deep_nesting_keeps_its_text():
     for depth in (300, 100_000):
         assert text_of("<div>" * depth + "<p>Sales rose 12%.</p>" + "</div>" * depth) == "Sales rose 12%."
     assert text_of("<span>" * 100_000 + "Sales rose 12%.") == "Sales rose 12%."
+
+
+_TOKENS = ["<p>", "</p>", "<div class='nav'>", "</div>", "<article>", "</article>", "<br>", "<td>", "<li>", "&amp;",
+           "&#", "&#x41;", "&nbsp;", "<!--", "-->", "<script>", "</script>", "<a href='x'>", "</a>", "<h1>", "</h1>",
+           "text 5%", " ", "\n", "<", ">", "&", "\"", "<b", "</", "<![CDATA[", "]]>", "<?x", "\u00e9"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=200).map("".join))
+def test_any_tag_soup_reads_and_maps_back(page):
+    text, offsets = article_text(page)
+    assert_maps_back(page, text, offsets)
+    for i in range(0, len(text) + 1, 3):
+        span = offsets.span(Span(i, min(i + 4, len(text))))
+        assert 0 <= span.start <= span.end <= len(page)

@@ -168,3 +168,7 @@ def test_any_text_reads_and_maps_back(source):
 def test_deep_nesting_keeps_its_text(source):
     """RELIABILITY 30: markdown-it-py drops "12%" nested 20 deep (CommonMark preset); here nothing is dropped."""
     assert prose(source).endswith("Sales rose 12%.")
+
+
+def test_the_headline_is_the_first_line_after_front_matter():
+    assert prose("---\ntitle: x\n---\n\n\n# SALES UP 5%\n\nBody.") == "SALES UP 5%\n\n\nBody."

@@ -33,7 +33,7 @@ class BlockScan:
     def blocks(self) -> None:
         s = self.s
         n = len(s)
-        pos = self._front_matter()
+        pos = start = self._front_matter()
         fence: tuple[str, int] | None = None
         prev_blank, in_list, in_code, in_table = True, False, False, False
         while pos < n:
@@ -65,7 +65,8 @@ class BlockScan:
                 pos = nxt
                 continue
             if blank:
-                self.drop(pos, content_end)
+                self.drop(pos, nxt if pos == start else content_end)  # no blank lines before the first text
+                start = nxt if pos == start else start
                 prev_blank, in_table = True, False
                 pos = nxt
                 continue
