@@ -173,8 +173,8 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    code: str
-    symbol: str
+    rule: str
+    name: str
     message: str
     span: Span
     severity: Severity
@@ -185,7 +185,7 @@ class Finding:
     in_quote: bool = False
 
     def sort_key(self) -> tuple:
-        return (self.span.start, self.span.end, self.code, self.message)
+        return (self.span.start, self.span.end, self.rule, self.message)
 
 
 def fingerprint(code: str, claim_text: str, context: str) -> str:

@@ -53,8 +53,8 @@ def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
     end_line, end_column = doc.line_col(end)
     text = doc.text[start:end]
     return {
-        "rule": finding.code,
-        "name": finding.symbol,
+        "rule": finding.rule,
+        "name": finding.name,
         "severity": str(finding.severity).lower(),
         "confidence": _round(finding.confidence),
         "message": finding.message,
