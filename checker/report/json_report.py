@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from statlint.checker.document import Document
 from statlint.checker.engine import locate
-from statlint.checker.model import Finding, Quantity
+from statlint.checker.model import Finding, Quantity, Severity
 from statlint.checker.notices import Notice, fatal_message
 from statlint.checker.report import FileResult, Tally
 
@@ -33,8 +33,10 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     yield "], \"summary\": " + _dump({
         "files": summary.files,
         "findings": summary.findings,
-        "errors": summary.errors,
+        "failed": summary.errors,  # files with a fatal notice; "error" is only ever a finding's severity
         "notices": summary.notices,
+        "by_severity": {str(s): summary.by_severity[str(s)] for s in sorted(Severity, reverse=True)
+                        if summary.by_severity.get(str(s))},
         "by_rule": summary.by_rule,
     }) + "}\n"
 
