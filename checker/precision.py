@@ -134,6 +134,12 @@ def implied_number(x: float, last: int, stated: Interval | None = None, bound: s
     return f"{value:,.{max(0, -last)}f}"
 
 
+def as_written(q: Quantity) -> str:
+    """A stated figure named in a message with every digit it was written with, no more: "135.3 mln" is
+    "135.3 million" (not "135 million"), "6,380,000" is "6.38 million"."""
+    return implied_number(q.value, last_place(q), exact=True)
+
+
 def implied_percent(x: float, inputs: Iterable[Quantity], stated: Quantity | None = None) -> str:
     """A worked-out rate for a message, from the figures `inputs`, beside the `stated` rate: "50%"."""
     last = product_place(x, [significant_digits(q) for q in inputs])

@@ -5,7 +5,7 @@ import regex
 
 from statlint.checker.arithmetic import Interval, interval, ratio
 from statlint.checker.model import Growth, Quantity
-from statlint.checker.precision import implied_number, last_place
+from statlint.checker.precision import as_written
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
 _FUNCTION_WORDS = frozenset(
@@ -50,7 +50,7 @@ def is_magnitude_jump(g: Growth) -> bool:
 def describe(q: Quantity) -> str:
     """How a message names a figure: "more than 3 million", "5.22 million", "135.3 million" (every digit
     written, no more: "135.3 mln" is not "135 million")."""
-    figure = implied_number(q.value, last_place(q), exact=True)
+    figure = as_written(q)
     if q.garble:
         return figure
     if q.bound == ">":

@@ -106,7 +106,12 @@ def test_other_rate_messages(text, rule, message, suggestion):
      "250 mln dlrs from foreign authorities.",
      "S101", "the parts add up to 18.25 billion (18 billion dlrs + 250 mln dlrs), but the total they make at most "
              "is 5.4 billion dlrs"),
+    # a ratio of a 3-digit and a 1-digit figure has one significant digit
+    ("Output was 2.1 million and 3,400 in 2021 and 2022, respectively.", "U103",
+     "3,400 is 0.0016 times 2.1 million, out of line with the series (2.1 million, 3,400); did you mean 3.4 million?"),
     # a stated figure is named with every digit it was written with ("135.3 mln" is not "135 million")
+    ("The bank made a net profit of 2,313 billion yuan on revenue of 15.841 billion yuan.", "S103",
+     "a profit of 2.313 trillion exceeds the revenue it comes from (15.841 billion)"),
     ("Net profit rose 23.7 pct to 187.4 mln dlrs from 135.3 mln.", "G101",
      "a 23.7 pct rise from 135.3 million would give 167.4 million, not 187.4 million; the figures give about 38.5%"),
 ])
