@@ -127,3 +127,9 @@ def test_a_rate_counts_the_digits_of_its_factor(rate, down, digits):
 
     value = float(rate.split()[0].rstrip("%"))
     assert factor_digits(_q(rate, value, decimals=1 if "." in rate else 0), down) == digits
+
+
+def test_a_repair_keeps_every_digit_of_the_figure_it_repairs():
+    """'2.25 percentage points' that fit only as a relative change is '2.25%', not '2.2%'."""
+    text = "The share rose 2.25 percentage points to 92.25 percent from 90.22 percent."
+    assert [(f.rule, f.suggestion) for f in check_text(text)] == [("G103", "2.25%")]
