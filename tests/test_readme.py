@@ -272,8 +272,10 @@ def test_markdown_examples_are_quiet():
 def test_yaml_examples_parse_and_name_refs_that_exist():
     import yaml
 
-    tags = set(subprocess.run(["git", "tag", "--list"], cwd=README.parent, capture_output=True,
-                              text=True).stdout.split())
+    tags = set()  # a tarball or a machine without git has no tags: only placeholders and main then pass
+    if shutil.which("git"):
+        tags = set(subprocess.run(["git", "tag", "--list"], cwd=README.parent, capture_output=True,
+                                  text=True).stdout.split())
     examples = _blocks("yaml")
     assert examples
     for block in examples:
