@@ -1,9 +1,10 @@
 """JSON output: the machine contract from DESIGN.md ("Output contract").
 
 Keys and their meaning are a public interface (CI annotations, editors and the
-benchmarks parse them), so this module builds the dicts field by field rather
-than serialising dataclasses: a new field in Finding must not leak into the
-output unannounced. Non-finite numbers become null because JSON has no
+benchmarks parse them), so the dicts are built key by key rather than by
+serialising dataclasses: a new field in Finding must not leak into the output
+unannounced. A finding's object is Finding.to_dict() (checker/model.py), the
+same the library hands out, so the two cannot drift apart. Non-finite numbers become null because JSON has no
 Infinity, and a strict parser rejects the file if we emit one.
 """
 from __future__ import annotations
