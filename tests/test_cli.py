@@ -180,6 +180,41 @@ def test_bad_selector_is_a_usage_error(fake_rules, tree):
     assert "select" in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("flag, value, hint", [
+    ("--select", "NOPE", "; the nearest is "),
+    ("--select", "X9O1", "; did you mean X901 (fake-fire)?"),  # letter O
+    ("--select", "X901,X92", "; did you mean X90?"),
+    ("--ignore", "NOPE", "; the nearest is "),
+    ("--ignore", "fake-fir", "; did you mean fake-fire (X901)?"),
+    ("--select", "X", None), ("--select", "x9", None), ("--select", "X100", None),
+    ("--ignore", "unused-suppression", None), ("--ignore", "FAKE-WARN", None),
+])
+def test_unknown_rule_is_a_usage_error_naming_the_nearest(fake_rules, tree, flag, value, hint):
+    """Issue #12: a typo in --select/--ignore selected nothing and passed CI; real prefixes still work."""
+    result = run("check", "--no-config", flag, value, "--exit-zero", tree("a.txt", "FIRE"))
+    if hint is None:
+        assert result.exit_code == 0 and result.stderr == ""
+        return
+    bad = value.split(",")[-1]
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"statlint: command line: {flag[2:]}: unknown rule {bad!r}{hint}")
+
+
+@pytest.mark.needs_rules
+def test_letter_o_in_a_real_code_is_caught(tree):
+    result = run("check", "--no-config", "--select", "G1O1", tree("a.txt", G101_TEXT))
+    assert result.exit_code == 2
+    assert result.stderr == ("statlint: command line: select: unknown rule 'G1O1'; did you mean G101 "
+                             "(growth-rate-mismatch)? (`statlint rules` lists the codes and names)\n")
+
+
+def test_unknown_rule_in_per_file_ignores_is_a_usage_error(fake_rules, tree):
+    tree("setup.cfg", "[statlint]\nper-file-ignores =\n    *.txt: X9O2\n")
+    result = run("check", tree("a.txt", "FIRE"))
+    assert result.exit_code == 2
+    assert "setup.cfg:2: key 'per-file-ignores': unknown rule 'X9O2'; did you mean X902 (fake-warn)?" in result.stderr
+
+
 def test_min_severity_drops_findings(fake_rules, tree):
     result, data = check_json("--min-severity", "error", tree("a.txt", "WARN"))
     assert result.exit_code == 0 and data["summary"]["findings"] == 0
