@@ -123,3 +123,8 @@ def _index(rules: Iterable | None) -> _Index:
         _cache = (rules, _Index(rules))
         return _cache[1]
     return _Index(rules)
+
+
+def rule_name(code: str) -> str:
+    """The name of the known rule with this code ("" if none): selectors may name rules by either."""
+    return _index(None).name_of.get(code.upper(), "")

@@ -63,8 +63,9 @@ CHECK_SCHEMA = {
                     }}},
             }}},
         "summary": {"type": "object", "additionalProperties": False,
-                    "required": ["files", "findings", "errors", "notices", "by_rule"],
-                    "properties": {"files": _INT, "findings": _INT, "errors": _INT, "notices": _INT,
+                    "required": ["files", "checked", "skipped", "findings", "errors", "notices", "by_rule"],
+                    "properties": {"files": _INT, "checked": _INT, "skipped": _INT, "findings": _INT,
+                                   "errors": _INT, "notices": _INT,
                                    "by_rule": {"type": "object", "additionalProperties": _INT}}},
     },
 }
@@ -240,7 +241,8 @@ def test_json_shape_exactly(fake_rules, tree):
                        "end_line": 2, "end_column": 8, "text": "FIRE", "suggestion": "FIXED",
                        "related": [{"role": "base", "start": 0, "end": 2, "text": "ab"}],
                        "in_quote": False}
-    assert data["summary"] == {"files": 3, "findings": 1, "errors": 1, "notices": 1, "by_rule": {"X901": 1}}
+    assert data["summary"] == {"files": 3, "checked": 2, "skipped": 0, "findings": 1, "errors": 1, "notices": 1,
+                               "by_rule": {"X901": 1}}
 
 
 def test_output_file_is_written_atomically(fake_rules, tree, tmp_path):
