@@ -50,7 +50,19 @@ _TIME_BUDGET = dict(type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS
                          "0: no budget.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ctrl-C anywhere exits 130 with a word on stderr, not click's "Aborted!" and 1 (the code for findings);
+    `check` says more (how far it got, what became of the report) before it gets here."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nstatlint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="statlint")
 def main() -> None:
     """Flag statistics in news text that cannot all be true."""

@@ -385,3 +385,21 @@ def test_real_g101_select_and_ignore(tree):
     assert run("check", "--no-config", "--select", "G101", path).exit_code == 1
     assert run("check", "--no-config", "--ignore", "G", path).exit_code == 0
     assert run("check", "--no-config", "--exit-zero", path).exit_code == 0
+
+
+def test_ctrl_c_in_any_command_exits_130_not_aborted_1(fake_rules, tree, monkeypatch):
+    """click would print "Aborted!" and exit 1, the code for findings (tests/test_interrupt.py sends a real
+    SIGINT to `check`)."""
+    from statlint.checker import cli
+
+    def interrupted(paths):
+        raise KeyboardInterrupt
+        yield  # a generator, like the real walk
+
+    monkeypatch.setattr(cli, "expand_paths", interrupted)
+    result = run("extract", tree("a.txt", "12"))
+    assert result.exit_code == 130 and result.stderr == "\nstatlint: interrupted\n"
+    result = run("check", "--no-config", "a.txt")
+    assert result.exit_code == 130
+    assert result.stderr == ("\nstatlint: interrupted after checking 0 of 0 files found so far; "
+                             "the report above is incomplete\n")
