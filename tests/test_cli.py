@@ -276,7 +276,7 @@ def test_output_to_a_device_or_fifo_is_written_in_place(monkeypatch, tmp_path):
     reader = threading.Thread(target=lambda: got.append(fifo.read_text("utf-8")))
     reader.start()
     cli.write_atomic(str(fifo), iter(["a ", "b"]))
-    reader.join(timeout=10)
+    reader.join(timeout=120)  # the write has returned, so the reader has opened the FIFO; only a bug waits
     assert got == ["a b"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".statlint-")]
 
