@@ -130,28 +130,32 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
     try:
         _emit(stream(fmt, results, color=color, rules=(*_rules(), suppress.RULE),
                      baseline_written=base.path if write_baseline else None), output)
-    except ConfigError as exc:  # a configuration file met on the way down the tree
-        _fail(str(exc))
-    except baseline_mod.BaselineError as exc:
+    except (ConfigError, baseline_mod.BaselineError) as exc:  # a config met on the way down; the baseline write
         _fail(str(exc))
     except KeyboardInterrupt:
         _interrupted(outcome, jobs, output, write_baseline)
     counter.done()
-    summary = outcome.tally.summary()
-    if write_baseline and not said_in_report:
-        click.echo(f"statlint: wrote {_plural(base.written, 'finding')} to the baseline {base.path}", err=True)
-    if write_baseline and base.kept:
-        click.echo(f"statlint: kept {_plural(base.kept, 'baseline entry', 'baseline entries')} of files not "
-                   "checked in this run", err=True)
-    if base is not None and base.stale:
-        click.echo(f"statlint: {_plural(base.stale, 'baseline entry', 'baseline entries')} of the files checked "
-                   f"in {base.path} no longer {'matches' if base.stale == 1 else 'match'}; rerun with --write-baseline "
-                   "to drop them", err=True)
-    if not summary.checked and (not said_in_report or jobs.excluded):
-        click.echo(f"statlint: no files checked: {jobs.why_nothing(summary)}", err=True)
-    if summary.errors and output is not None:
-        click.echo(f"statlint: {summary.errors} file(s) could not be checked; see {output}", err=True)
+    _after_run(outcome.tally.summary(), jobs, base, write_baseline, said_in_report, output)
     sys.exit(outcome.exit_code(exit_zero, jobs))
+
+
+def _after_run(summary, jobs: "Jobs", base: "baseline_mod.Baseline | None", write_baseline: bool,
+               said_in_report: bool, output: str | None) -> None:
+    """What stderr must add to the report: the baseline kept and stale entries, an empty run, failed files."""
+    def say(message: str) -> None:
+        click.echo(f"statlint: {message}", err=True)
+
+    if write_baseline and not said_in_report:
+        say(f"wrote {_plural(base.written, 'finding')} to the baseline {base.path}")
+    if write_baseline and base.kept:
+        say(f"kept {_plural(base.kept, 'baseline entry', 'baseline entries')} of files not checked in this run")
+    if base is not None and base.stale:
+        say(f"{_plural(base.stale, 'baseline entry', 'baseline entries')} of the files checked in {base.path} no "
+            f"longer {'matches' if base.stale == 1 else 'match'}; rerun with --write-baseline to drop them")
+    if not summary.checked and (not said_in_report or jobs.excluded):
+        say(f"no files checked: {jobs.why_nothing(summary)}")
+    if summary.errors and output is not None:
+        say(f"{summary.errors} file(s) could not be checked; see {output}")
 
 
 class Outcome:

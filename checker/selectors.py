@@ -13,7 +13,6 @@ is fixed in one step. The rules known are the registered checks
 """
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterable
 
 import regex
@@ -77,7 +76,9 @@ class _Index:
         return f"unknown rule {selector!r}{hint} (`statlint rules` lists the codes and names)"
 
     def nearest(self, selector: str) -> tuple[bool, str]:
-        """(whether it is a close match, the nearest real selector shown with its pair: "G101 (growth-rate-mismatch)")."""
+        """(close match or not, the nearest real selector with its pair: "G101 (growth-rate-mismatch)")."""
+        import difflib  # only on the way to an error: not a cost of every run
+
         head, tail = selector[:1].upper(), selector[1:].upper()
         code_shaped = len(selector) == 1 or any(ch.isdigit() for ch in tail)
         fixed = head + tail.translate(_DIGIT_LOOKALIKES) if code_shaped else selector.upper()
