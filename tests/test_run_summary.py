@@ -106,3 +106,13 @@ def test_every_format_stays_valid_when_nothing_was_checked(fake_rules, tree, fmt
     else:
         root = ET.fromstring(out)
         assert root.tag == ("checkstyle" if fmt == "checkstyle" else "testsuites")
+
+
+def test_junit_counts_a_skipped_file_as_skipped_not_passed(fake_rules, tree):
+    tree("d/a.txt", "calm")
+    binary(tree, "d/b.txt")
+    root = ET.fromstring(run("check", "--no-config", "--format", "junit", "d").stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("2", "0", "0", "1")
+    suite = root.find("testsuite[@name='d/b.txt']")
+    assert suite.get("skipped") == "1" and suite.find("testcase/skipped").get("message").startswith("binary file")
+    assert root.find("testsuite[@name='d/a.txt']").get("skipped") is None
