@@ -37,6 +37,7 @@ from statlint.checker.notices import budget_exceeded, internal_error
 from statlint.checker.report import FORMATS, FileResult, Tally, stream
 from statlint.checker.report.ruledoc import rule_doc, summary
 from statlint.checker.report.text import visible
+from statlint.checker.selectors import unknown as unknown_rule
 from statlint.checker.sources import STDIN, Input, expand_paths, read_input
 from statlint.checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
@@ -343,7 +344,7 @@ def show_rule(code):
             lines = (rule_doc(r) or "(no documentation)").split("\n")
             click.echo("\n".join(map(visible, lines)))  # examples may hold invisible characters (Q104)
             return
-    _fail(f"unknown rule {code!r}; `statlint rules` lists them")
+    _fail(unknown_rule(code))
 
 
 def _rules():

@@ -126,6 +126,11 @@ def _index(rules: Iterable | None) -> _Index:
     return _Index(rules)
 
 
+def unknown(selector: str) -> str:
+    """The error for a selector that picks no known rule, naming the nearest one."""
+    return _index(None).explain(selector)
+
+
 def rule_name(code: str) -> str:
     """The name of the known rule with this code ("" if none): selectors may name rules by either."""
     return _index(None).name_of.get(code.upper(), "")

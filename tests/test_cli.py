@@ -365,6 +365,9 @@ def test_rule_doc_and_unknown_code(fake_rules):
     assert run("rule", "fake-warn").exit_code == 0
     unknown = run("rule", "Z999")
     assert unknown.exit_code == 2 and "unknown rule" in unknown.stderr
+    unknown = run("rule", "X9O2")
+    assert unknown.exit_code == 2 and unknown.stderr == (
+        "statlint: unknown rule 'X9O2'; did you mean X902 (fake-warn)? (`statlint rules` lists the codes and names)\n")
 
 
 # --- with the real rules (fail until the rule lands) ------------------------------
