@@ -158,7 +158,7 @@ def load_entries(baseline_path: str) -> list[dict]:
 
 
 def _entry(path: str, doc, finding) -> dict:
-    return {"path": path, "rule": finding.code, "fingerprint": fingerprint_of(doc, finding),
+    return {"path": path, "rule": finding.rule, "fingerprint": fingerprint_of(doc, finding),
             "message": finding.message, "severity": str(finding.severity),
             "confidence": round(float(finding.confidence), 2), "in_quote": bool(finding.in_quote)}
 

@@ -313,6 +313,6 @@ def test_settings_select_string_selects_that_rule():
     from statlint import check_text
 
     text = "The fund holds a 120% stake in the bank. Sales rose 50% to 150 units from 120 units."
-    assert {f.code for f in check_text(text)} >= {"P102", "G101"}
-    assert [f.code for f in check_text(text, Settings(select="P102"))] == ["P102"]
-    assert [f.code for f in check_text(text, Settings(select="P102", min_severity="error"))] == ["P102"]
+    assert {f.rule for f in check_text(text)} >= {"P102", "G101"}
+    assert [f.rule for f in check_text(text, Settings(select="P102"))] == ["P102"]
+    assert [f.rule for f in check_text(text, Settings(select="P102", min_severity="error"))] == ["P102"]
