@@ -19,7 +19,9 @@ Fenced blocks are read by their language:
 The rules table must be what `statlint rules --format markdown` prints: when a
 rule is added or its summary changes the test fails and its message holds the
 fresh table. To update, paste it between the markers in README.md, or run
-`.venv/bin/python tests/test_readme.py`, which rewrites that block.
+`.venv/bin/python tests/test_readme.py`, which rewrites that block, and the
+output shown in every console block and after every python example, from
+what they print now (read the diff before committing it).
 """
 from __future__ import annotations
 
@@ -89,10 +91,6 @@ def update() -> None:
     README.write_text(_BLOCK.sub(lambda m: f"{START}\n{generated_table()}{END}", text, count=1), encoding="utf-8")
 
 
-if __name__ == "__main__":
-    sys.path.insert(0, str(README.parent))
-    update()
-    print(f"updated {README}")
 
 
 def test_reliability_section_accounts_for_every_plan_item():
@@ -286,3 +284,32 @@ def test_yaml_examples_parse_and_name_refs_that_exist():
             assert ref in tags or ref == "main" or re.fullmatch(r"<[\w -]+>", ref), (
                 f"README.md:{block.line}: ref {ref!r} is neither a tag of this repository ({sorted(tags)}), "
                 "main, nor a <placeholder> the text explains")
+
+
+def update_examples() -> None:
+    """Rewrite the output shown in console blocks and after python examples with what they print now."""
+    text = README.read_text(encoding="utf-8")
+
+    def console(m: re.Match) -> str:
+        if m.group("lang") != "console":
+            return m.group(0)
+        commands = [line[2:] for line in m.group("body").splitlines() if line.startswith("$ ")]
+        body = "".join(f"$ {c}\n{_shell(c, README.parent).stdout.rstrip(chr(10))}\n" for c in commands)
+        return f"```console\n{body}```"
+
+    text = _FENCE.sub(console, text)
+    for block, shown in _python_examples():
+        if shown is None:
+            continue
+        printed = subprocess.run([sys.executable, "-c", block.body], capture_output=True, text=True,
+                                 timeout=120).stdout.rstrip("\n")
+        at = text.index("```text\n" + shown, text.index(block.body))
+        text = text[:at] + "```text\n" + printed + "\n" + text[at + len("```text\n" + shown):]
+    README.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(README.parent))
+    update()
+    update_examples()
+    print(f"updated {README}")

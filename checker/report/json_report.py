@@ -33,6 +33,8 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     summary = tally.summary()
     yield "], \"summary\": " + _dump({
         "files": summary.files,
+        "checked": summary.checked,
+        "skipped": summary.skipped,
         "findings": summary.findings,
         "failed": summary.errors,  # files with a fatal notice; "error" is only ever a finding's severity
         "notices": summary.notices,
