@@ -88,14 +88,29 @@ def test_a_repair_across_markup_is_left_out_with_a_note(repo):
         "# statlint: 0 repair(s) in the diff, 1 left out; 1 finding(s) in 1 file(s)\n")
 
 
-def test_overlapping_repairs_keep_the_first(repo):
+def test_the_garbled_article_is_repaired_whole(repo):
     shutil.copy(ROOT / "fixtures" / "articles" / "kunpeng.txt", repo / "kunpeng.txt")
-    patch = diff_of("kunpeng.txt")
-    assert patch.startswith("# statlint: kunpeng.txt:5:146: Q103 repair '2023 10,000' overlaps an earlier one; "
-                            "left out\n--- a/kunpeng.txt\n")
-    git_apply(patch)
-    assert "soared to 5.22 million units, a year-on-year increase of 57.4%" in Path("kunpeng.txt").read_text("utf-8")
+    git_apply(diff_of("kunpeng.txt"))
+    assert "soared to 5.22 million units in 2023, a year-on-year increase of 57.4%" in \
+        Path("kunpeng.txt").read_text("utf-8")
     assert rules_of("kunpeng.txt") == []
+
+
+def test_overlapping_repairs_keep_the_first():
+    """The engine never hands out two overlapping repairs; a library caller's results may still hold them.
+    The first in file order (start, then end) is kept."""
+    from statlint.checker.document import Document
+    from statlint.checker.model import Finding, Severity, Span
+    from statlint.checker.report import FileResult, render
+
+    doc = Document("Sales rose 574% to 5.22 million.\n", path="a.txt")
+    first = Finding("G101", "growth-rate-mismatch", "m", Span(11, 15), Severity.ERROR, suggestion="57.4%")
+    second = Finding("P105", "implausible-rate", "m", Span(11, 14), Severity.WARNING, suggestion="5.74")
+    out = render("diff", [FileResult("a.txt", document=doc, findings=(first, second))])
+    assert out == ("# statlint: a.txt:1:12: G101 repair '57.4%' overlaps an earlier one; left out\n"
+                   "--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-Sales rose 574% to 5.22 million.\n"
+                   "+Sales rose 5.74% to 5.22 million.\n"
+                   "# statlint: 1 repair(s) in the diff, 1 left out; 2 finding(s) in 1 file(s)\n")
 
 
 @pytest.mark.parametrize("ending, final", [("\r\n", "\r\n"), ("\n", ""), ("\r\n", "")])

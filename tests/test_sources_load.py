@@ -92,7 +92,9 @@ def test_check_bytes_is_a_file_check_without_a_file():
     data = (Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "harbour.html").read_bytes()
     result = check_bytes(data, "upload.html", Settings())
     assert result.path == "upload.html" and result.input_format == "html" and result.notices == ()
-    assert [(f.code, result.document.text[f.span.start:f.span.end]) for f in result.findings] == [
+    assert [(f.rule, f.text) for f in result.findings] == [
         ("G101", "1,200%"), ("S101", "4&#44;200"), ("G102", "fell")]
+    assert all(f.text == result.document.text[f.span.start:f.span.end] for f in result.findings)
+    assert [(f.line, f.column) for f in result.findings] == [(35, 29), (41, 28), (44, 13)]
     broken = check_bytes(b"not a zip", "upload.docx", Settings())
     assert broken.findings == () and broken.error.startswith("upload.docx is not a Word .docx file")

@@ -30,7 +30,7 @@ CONTEXT = 30  # code points shown either side of a row's marks
 MAX_ROW = 160  # a row wider than this is split by marks
 
 
-def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
+def stream(results: Iterable[FileResult], baseline_written: str | None = None, **_options) -> Iterator[str]:
     """Blocks separated by a blank line, the summary line last."""
     tally = Tally()
     for result in map(tally.add, results):
@@ -39,7 +39,7 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
         if result.document is not None:
             for finding in result.findings:
                 yield _block(result.document, visible(result.path), finding) + "\n\n"
-    yield summary_line(tally.summary()) + "\n"
+    yield summary_line(tally.summary(), baseline_written) + "\n"
 
 
 def _block(doc: Document, path: str, f: Finding) -> str:
@@ -50,7 +50,7 @@ def _block(doc: Document, path: str, f: Finding) -> str:
         by_line.setdefault(doc.line_col(mark[0])[0], []).append(mark)
     gutter = len(str(max(by_line)))
     bar = " " * gutter + " |"
-    out = [f"{f.code} {visible(f.message)} [{visible(f.symbol)}]", f"{' ' * gutter}--> {path}:{line}:{col}", bar]
+    out = [f"{f.rule} {visible(f.message)} [{visible(f.name)}]", f"{' ' * gutter}--> {path}:{line}:{col}", bar]
     previous = None
     for number in sorted(by_line):
         if previous is not None and number > previous + 1:

@@ -31,7 +31,7 @@ from statlint.checker.report.text import visible
 _MARKUP = {"markdown": frozenset("\n`*_[]<>&\\|~!#"), "html": frozenset("<>&")}
 
 
-def stream(results: Iterable[FileResult], color: bool = False, rules: tuple = ()) -> Iterator[str]:
+def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     tally = Tally()
     applied = skipped = 0
     for result in results:
@@ -75,9 +75,9 @@ def _edits(text: str, findings, input_format: str) -> tuple[list[tuple[int, int,
         old = text[start:end]
         where = _where(text, start)
         if start < last_end:
-            notes.append(f"{where}: {f.code} repair {visible(f.suggestion)!r} overlaps an earlier one; left out")
+            notes.append(f"{where}: {f.rule} repair {visible(f.suggestion)!r} overlaps an earlier one; left out")
         elif markup and any(c in markup for c in old):
-            notes.append(f"{where}: {f.code} repair {visible(f.suggestion)!r} left out: the source of "
+            notes.append(f"{where}: {f.rule} repair {visible(f.suggestion)!r} left out: the source of "
                          f"{visible(old)!r} holds markup")
         elif old != f.suggestion:
             edits.append((start, end, f.suggestion))

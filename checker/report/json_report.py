@@ -1,9 +1,10 @@
 """JSON output: the machine contract from DESIGN.md ("Output contract").
 
 Keys and their meaning are a public interface (CI annotations, editors and the
-benchmarks parse them), so this module builds the dicts field by field rather
-than serialising dataclasses: a new field in Finding must not leak into the
-output unannounced. Non-finite numbers become null because JSON has no
+benchmarks parse them), so the dicts are built key by key rather than by
+serialising dataclasses: a new field in Finding must not leak into the output
+unannounced. A finding's object is Finding.to_dict() (checker/model.py), the
+same the library hands out, so the two cannot drift apart. Non-finite numbers become null because JSON has no
 Infinity, and a strict parser rejects the file if we emit one.
 """
 from __future__ import annotations
@@ -13,9 +14,10 @@ import math
 from typing import Any, Iterable, Iterator
 
 from statlint.checker.document import Document
-from statlint.checker.model import Finding, Quantity
+from statlint.checker.engine import locate
+from statlint.checker.model import Finding, Quantity, Severity
 from statlint.checker.notices import Notice, fatal_message
-from statlint.checker.report import FileResult, Tally, fingerprint_of
+from statlint.checker.report import FileResult, Tally
 
 VERSION = 1
 
@@ -31,9 +33,13 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     summary = tally.summary()
     yield "], \"summary\": " + _dump({
         "files": summary.files,
+        "checked": summary.checked,
+        "skipped": summary.skipped,
         "findings": summary.findings,
-        "errors": summary.errors,
+        "failed": summary.errors,  # files with a fatal notice; "error" is only ever a finding's severity
         "notices": summary.notices,
+        "by_severity": {str(s): summary.by_severity[str(s)] for s in sorted(Severity, reverse=True)
+                        if summary.by_severity.get(str(s))},
         "by_rule": summary.by_rule,
     }) + "}\n"
 
@@ -48,31 +54,8 @@ def file_dict(result: FileResult) -> dict[str, Any]:
 
 
 def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
-    start, end = finding.span.start, finding.span.end
-    line, column = doc.line_col(start)
-    end_line, end_column = doc.line_col(end)
-    text = doc.text[start:end]
-    return {
-        "rule": finding.code,
-        "name": finding.symbol,
-        "severity": str(finding.severity).lower(),
-        "confidence": _round(finding.confidence),
-        "message": finding.message,
-        "start": start,
-        "end": end,
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "text": text,
-        "suggestion": finding.suggestion,
-        "related": [
-            {"role": r.role, "start": r.span.start, "end": r.span.end, "text": r.text}
-            for r in finding.related
-        ],
-        "fingerprint": fingerprint_of(doc, finding),
-        "in_quote": bool(finding.in_quote),
-    }
+    """Finding.to_dict() of the located finding: the library's object is the report's object."""
+    return locate(doc, finding).to_dict()
 
 
 def render_extract_json(files: Iterable[tuple[str, object, tuple[Notice, ...]]]) -> str:

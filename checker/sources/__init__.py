@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterable, Iterator
 
-from statlint.checker.notices import Notice, unreadable
+from statlint.checker.notices import SKIPPED, Notice, unreadable
 from statlint.checker.sources.loader import INPUT_FORMATS, Loaded, format_of, load
 from statlint.checker.sources.text import (MAX_BYTES, decode_bytes, read_file_bytes, read_stream,
                                            read_stream_bytes, read_text)
@@ -87,7 +87,7 @@ def read_input(item: Input, stdin: BinaryIO | None = None,
         return read_stream(stdin, max_bytes)
     text, notices = read_text(item.source, max_bytes)
     if item.walked:
-        notices = tuple(replace(n, fatal=False) if n.code in _SKIPPED_WHEN_WALKED else n for n in notices)
+        notices = tuple(replace(n, fatal=False) if n.code in SKIPPED else n for n in notices)
     return text, notices
 
 
@@ -109,12 +109,9 @@ def load_input(item: Input, stdin: BinaryIO | None = None, max_bytes: int = MAX_
     loaded = Loaded(None, None, None, notices, fmt) if data is None else \
         load(data, None if item.source == STDIN and item.path == STDIN_NAME else item.path, input_format, max_bytes)
     if item.walked:
-        loaded = replace(loaded, notices=tuple(replace(n, fatal=False) if n.code in _SKIPPED_WHEN_WALKED else n
+        loaded = replace(loaded, notices=tuple(replace(n, fatal=False) if n.code in SKIPPED else n
                                                for n in loaded.notices))
     return loaded
-
-
-_SKIPPED_WHEN_WALKED = ("IO003", "IO004")  # binary, too large: skipped in a walk, an error when named
 
 
 _FILE, _DIR, _LINK = 0, 1, 2

@@ -46,9 +46,15 @@ class Loaded:
     notices: tuple[Notice, ...]
     input_format: str = "text"
 
-    def findings(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
-        """Findings on `text`, moved to point into `original`."""
-        return map_findings(self.offsets, findings, self.original)
+    def findings(self, findings: Iterable[Finding], document: Document | None = None) -> tuple[Finding, ...]:
+        """Findings on `text`, moved to point into `original` and located there (text, line, column):
+        `document` is the original's Document when the caller has one already."""
+        if self.offsets is None:
+            return tuple(findings)
+        from statlint.checker.engine import locate
+
+        document = document or self.document()
+        return tuple(locate(document, f) for f in map_findings(self.offsets, findings, self.original))
 
     def span(self, span: Span) -> Span:
         """A span of `text` as a span of `original`."""

@@ -83,12 +83,14 @@ class OffsetMap:
 
     def finding(self, finding: Finding, original: str | None = None) -> Finding:
         """The finding with its span and related spans moved into the original; with `original`, each related
-        number's text is what its span quotes there (as a report quotes the finding's own span)."""
+        number's text is what its span quotes there (as a report quotes the finding's own span). Its place
+        (text, line, column) is cleared: engine.locate fills it in again from the original's Document."""
         related = []
         for r in finding.related:
             span = self.span(r.span)
             related.append(replace(r, span=span, text=r.text if original is None else original[span.start:span.end]))
-        return replace(finding, span=self.span(finding.span), related=tuple(related))
+        return replace(finding, span=self.span(finding.span), related=tuple(related), text="", line=0, column=0,
+                       end_line=0, end_column=0)
 
 
 class Builder:
