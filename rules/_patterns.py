@@ -69,7 +69,7 @@ UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
 
 SCAN = regex.compile(
     # (a "." right before may be the numeral's own, ".05", when nothing word-like is glued before it;
-    # rules.quantities reads it back, so that the scan still starts on a digit)
+    # rules.quantities.reader reads it back, so that the scan still starts on a digit)
     r"(?<![\w,/:]|[\w.,/:]\.)(?P<num>" + NUMERAL + r")"
     r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?:\.\d++)?+(?![\d/])))?"
     r"(?:(?P<range>\s?[-–]\s?(?:[$€£¥]|US\$)?(?P<num2>" + NUMERAL + r"))(?![\d/]))?"
@@ -157,7 +157,7 @@ FRACTION_PHRASE = regex.compile(
     r"|\bone\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
     regex.IGNORECASE)
 FRACTION_STEMS = ("alf", "hird", "uarter", "ifth", "ne in ")
-# In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities._fraction_phrases).
+# In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities.words.fraction_phrases).
 FRACTION_STEM = re.compile(r"half|third|quarter|fifth|one(?=" + SPACE_CLASS + r"+in)")
 PLUS_MINUS = regex.compile(r"\s*+(?:±|\+/-|\+-)\s*+")
 AND_BETWEEN = regex.compile(r"\s++(?:and|to|-|–)\s++")
@@ -186,7 +186,7 @@ _NUMBER_WORD = (
 )
 NUMBER_WORD = regex.compile(_NUMBER_WORD, regex.IGNORECASE)
 # The same pattern without IGNORECASE, for a lower-cased copy of the text (see
-# rules.quantities._number_words): case-insensitive matching costs the engine about
+# rules.quantities.words.number_words): case-insensitive matching costs the engine about
 # twice as much on every character, and this scan visits every character.
 if regex.search(r"[A-Z]", regex.sub(r"\\.|\(\?P<", "", _NUMBER_WORD)):
     raise AssertionError("NUMBER_WORD_FOLDED needs a pattern whose letters are all lower case")
@@ -195,7 +195,7 @@ NUMBER_WORD_FOLDED = regex.compile(_NUMBER_WORD)
 # over every character runs about twice as fast as `regex`'s on this trie. A superset:
 # every match of NUMBER_WORD_FOLDED starts with a cardinal word after a word boundary
 # (so not after a letter a-z), or with "a"/"an" and spaces before "hundred"/"dozen"
-# (rules.quantities._number_words looks back for those). `regex` then reads each one.
+# (rules.quantities.words.number_words looks back for those). `regex` then reads each one.
 NUMBER_WORD_START = re.compile(r"(?<![a-z])" + _CARDINAL_WORDS)
 NUMBER_WORD_GROUPS = ("words", "scale", "tail")  # in order, for `m.groups()` (see SCAN_GROUPS)
 if tuple(sorted(NUMBER_WORD.groupindex, key=NUMBER_WORD.groupindex.get)) != NUMBER_WORD_GROUPS:
@@ -205,7 +205,7 @@ NUMBER_WORD_WORDS = NUMBER_WORD.groupindex["words"]
 CURRENCY_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, space=" ") + r")\b", regex.IGNORECASE)
 UNIT_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
 if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
-    raise AssertionError("statlint.rules.quantities._word_may_follow needs currency and unit words that start with "
+    raise AssertionError("statlint.rules.quantities.suffix.word_may_follow needs currency and unit words that start with "
                          "a letter or a non-ASCII character")
 ISO_AFTER = regex.compile(r"^\s(?P<iso>[A-Z]{3})\b")
 

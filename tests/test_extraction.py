@@ -122,7 +122,7 @@ _NUMBER_WORD_PIECES = ["a ", "an ", "hundred", "dozen", " ", "  ", "\n", "-", "o
 def test_number_word_candidates_find_what_the_full_scan_finds(text):
     """The fast candidate scan for number words must yield exactly the matches of a plain finditer."""
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _folded_number_words
+    from statlint.rules.quantities.words import folded_number_words as _folded_number_words
 
     expected = [m.span() for m in P.NUMBER_WORD_FOLDED.finditer(text)]
     assert [m.span() for m in _folded_number_words(text)] == expected
@@ -150,7 +150,7 @@ def test_word_gate_lets_through_every_currency_and_unit_word():
 
     from statlint.checker.units import CURRENCY_WORDS, UNIT_WORDS
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _word_may_follow
+    from statlint.rules.quantities.suffix import word_may_follow as _word_may_follow
 
     space = regex.compile(r"\s")
     assert [c for c in range(sys.maxunicode + 1) if space.match(chr(c)) and not chr(c).isspace()] == []
@@ -165,7 +165,7 @@ def test_word_gate_lets_through_every_currency_and_unit_word():
 @given(st.text(alphabet=st.sampled_from(list(" \t\u2003\x1c,.)%-°ſKİ") + list("abcdklmpstuyDK€$")), max_size=8))
 def test_word_gate_never_hides_a_match(after):
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _word_may_follow
+    from statlint.rules.quantities.suffix import word_may_follow as _word_may_follow
 
     if P.CURRENCY_WORD_AFTER.match(after) or P.UNIT_WORD_AFTER.match(after):
         assert _word_may_follow("7" + after, 1)
@@ -180,7 +180,7 @@ _FRACTION_PIECES = ["a ", "an ", "one", "two", "three", "-", " ", "\n", "third",
 def test_fraction_candidates_find_what_the_full_scan_finds(text):
     """The stem-anchored search for "two-thirds of" and "one in five" must yield exactly a plain finditer's matches."""
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _fraction_phrases
+    from statlint.rules.quantities.words import fraction_phrases as _fraction_phrases
 
     expected = [m.span() for m in P.FRACTION_PHRASE.finditer(text)]
     assert [m.span() for m in _fraction_phrases(text, text.lower())] == expected

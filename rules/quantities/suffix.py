@@ -1,0 +1,69 @@
+"""What is written after a figure: percent, points, "times", a currency word, a unit, an ISO code.
+
+"23.7 pct", "25 basis points", "19-fold", "540bn yen", "62 miles", "1,000 CHF".
+The scan's `tail` group carries percent, points and multipliers; currency and
+unit words are matched after it, through the one surface-form table in
+checker.units, never by handing raw text to pint.
+"""
+from __future__ import annotations
+
+from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+from statlint.rules import _patterns as P
+
+
+def tail_unit(tail: str, value: float, value2: float | None, decimals: int) -> tuple[str, str, float, float | None, int]:
+    """(unit, kind, value, value2, decimals) for the scan's lower-cased `tail`: basis points are
+    hundredths of a percentage point; "fold", "times", "x" make a multiplier; the rest is percent."""
+    if "point" in tail or tail in ("bps", "pp"):
+        if "basis" in tail or "base" in tail or tail == "bps":
+            return "percentage_point", "level", value / 100, (value2 / 100 if value2 else None), decimals + 2
+        return "percentage_point", "level", value, value2, decimals
+    if "fold" in tail or tail in ("times", "x"):
+        return "times", "multiplier", value, value2, decimals
+    return "percent", "level", value, value2, decimals
+
+
+def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word: str) -> tuple[str, int]:
+    """(unit, end) once a currency word, a unit word or an ISO code after the figure is read.
+
+    A currency word or unit after the number is read only when no currency came before it;
+    a lone "p" is pence only after a scale ("5m p"), else a page or a point.
+    """
+    word_next = currency is None and word_may_follow(text, end)
+    wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) if word_next else None
+    if currency is None and wm:
+        word = wm.group(0).strip().lower()
+        unit = CURRENCY_WORDS.get(word, "count")
+        if unit in ("GBP-pence",) and word == "p" and not scale_word:
+            unit = "count"
+        else:
+            end += len(wm.group(0))
+    elif word_next:
+        um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
+        # (.get: case-insensitive matching accepts "mİ" and "kmſ", whose lower case is no key)
+        unit_name = UNIT_WORDS.get(um.group(0).strip().lower()) if um else None
+        if unit_name:
+            unit = unit_name
+            end += len(um.group(0))
+    if (unit == "count" or unit == currency) and currency is None and text[end + 1:end + 2] in P.ASCII_UPPER:
+        im = P.ISO_AFTER.match(text[end:end + 8])
+        if im and im.group(1) in ISO_CODES:
+            unit = im.group(1)
+            end += len(im.group(0))
+    return unit, end
+
+
+def word_may_follow(text: str, end: int) -> bool:
+    """Cheap test before CURRENCY_WORD_AFTER and UNIT_WORD_AFTER, which match an optional white-space
+    character and then a word that starts with a letter or, as "°C" does, a non-ASCII character.
+    (isspace() takes in every character regex's \\s does, and a few more: a superset.)"""
+    c = text[end:end + 1]
+    if c.isspace():
+        c = text[end + 1:end + 2]
+    return c.isalpha() or not c.isascii()
+
+
+def noun_after(text: str, end: int) -> str | None:
+    """The word after a quantity ("150 mln dlrs" -> "dlrs" after the unit is read)."""
+    wn = P.WORD_AFTER.match(text, end, end + 40)
+    return wn.group(1).lower() if wn else None
