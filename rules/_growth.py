@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from statlint.checker.arithmetic import Interval, fmt_number, interval, ratio
+from statlint.checker.arithmetic import Interval, fmt_number, linked_intervals, ratio
 from statlint.checker.model import Growth, Quantity
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
@@ -29,7 +29,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 def old_new_ratio(g: Growth) -> Interval | None:
     """new/old as an interval; for inverse quotes (the yen "rose" to fewer yen per dollar) old/new."""
-    new, old = interval(g.new), interval(g.old)
+    new, old = linked_intervals(g.new, g.old)  # (the precision model: checker.numbers)
     if g.inverse:
         new, old = old, new
     if not comparable(g.old, g.new) or "malformed" in (g.old.grouping, g.new.grouping):

@@ -15,6 +15,7 @@ from statlint.checker.numbers import SCALES, VULGAR, parse_numeral, rounding_int
 from statlint.rules import _patterns as P
 from statlint.rules.quantities import labels, numeral as N, prefix, suffix
 from statlint.rules.quantities.bounds import hedged
+from statlint.rules.quantities.exact import is_set_rate
 from statlint.rules.quantities.rate import is_denominator
 
 
@@ -97,6 +98,8 @@ def read_match(text: str, m) -> Quantity | None:
     bound = "="
     if last_letter in P.BOUND_FINALS:
         bound, low, high = hedged(text, prefix_start, value, low, high)
+    if bound == "=" and unit == "percent" and kind == "level" and is_set_rate(text, prefix_start):
+        low = high = value  # "a discount rate of 5.5 pct": decided, not rounded
     return Quantity(
         span=Span(prefix_start, end), text=text[prefix_start:end], value=value, low=low, high=high,
         unit=unit, kind=kind, bound=bound, noun=noun, decimals=decimals, grouping=numeral.grouping,
