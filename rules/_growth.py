@@ -5,8 +5,10 @@ import regex
 
 from statlint.checker.arithmetic import Interval, fmt_number, linked_intervals, ratio
 from statlint.checker.model import Growth, Quantity
+from statlint.checker.units import PERIODS
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
+_PERIOD_UNITS = frozenset(PERIODS.values())
 _FUNCTION_WORDS = frozenset(
     "from to in a an the and or vs last this that on at for by with of previously earlier year month "
     "week quarter before against compared since".split())
@@ -17,7 +19,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     ("167.4 mln dlrs from 135.3 mln")."""
     if a.kind == "multiplier" or b.kind == "multiplier":
         return False
-    if a.unit == b.unit:
+    if a.unit == b.unit or _same_but_per_period(a.unit, b.unit):
         return True
     if a.is_percent or b.is_percent or a.unit in _MONEY_SUBUNITS or b.unit in _MONEY_SUBUNITS:
         return False
@@ -25,6 +27,15 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     # "135.3 mln" after "167.4 mln dlrs" yes, "831 cases" against "52m euros" no
     bare = a if a.unit == "count" else b if b.unit == "count" else None
     return bare is not None and (bare.noun is None or bare.noun in _FUNCTION_WORDS)
+
+
+def _same_but_per_period(a: str, b: str) -> bool:
+    """ "$4,000 a month" from "$3,500": a rate's period is often written once for both figures."""
+    if ("/" in a) == ("/" in b):
+        return False
+    rate, level = (a, b) if "/" in a else (b, a)
+    unit, _, period = rate.rpartition("/")
+    return unit == level and period in _PERIOD_UNITS
 
 
 def old_new_ratio(g: Growth) -> Interval | None:

@@ -13,7 +13,7 @@ import re
 import regex
 
 from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
-from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, PERIODS, UNIT_WORDS
 
 ISO_CODE_LIST = ISO_CODES | {"RMB", "USD"}
 
@@ -70,7 +70,8 @@ UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
 SCAN = regex.compile(
     # (a "." right before may be the numeral's own, ".05", when nothing word-like is glued before it;
     # rules.quantities.reader reads it back, so that the scan still starts on a digit)
-    r"(?<![\w,/:]|[\w.,/:]\.)(?P<num>" + NUMERAL + r")"
+    # (glued after a word only for the currencies written as letters: "RM45", "Rs500", "Rp1,000")
+    r"(?:(?<![\w,/:]|[\w.,/:]\.)|(?<=(?<!\w)(?:R[Msp]|RMB)))(?P<num>" + NUMERAL + r")"
     r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?:\.\d++)?+(?![\d/])))?"
     r"(?:(?P<range>\s?[-–]\s?(?:[$€£¥]|US\$)?(?P<num2>" + NUMERAL + r"))(?![\d/]))?"
     r"(?P<scale>\s?" + SCALE_WORD + r")?"
@@ -87,7 +88,7 @@ SCAN_NUM, SCAN_SCALE = SCAN.groupindex["num"], SCAN.groupindex["scale"]
 
 # Currency prefixes looked for right before a numeral (the text is read backwards).
 CURRENCY_BEFORE = regex.compile(
-    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z",
+    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|CA\$|AU\$|A\$|C\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z",
     regex.REVERSE,
 )
 
@@ -141,7 +142,8 @@ SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
 # symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
 # (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
 # only as the next factor with its power: "7.85mWm−2")
-GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω))"
+GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
+                           r"|[kKMGTP]i?B(?:ps)?|[KMGT]b(?:ps)?|[kcm]?m[2²³]|[pc])"
                            r"(?![A-Za-z](?![−⁻-]?\d))")
 ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
@@ -170,7 +172,9 @@ CAPITALISED_NAME_BEFORE = regex.compile(
     regex.REVERSE,
 )
 ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
-TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
+TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
+# "at 1400 hrs": a four-digit time of day ("30 hrs" is a duration, read as hours)
+CLOCK_HRS_AFTER = regex.compile(r"^\s?hrs\b", regex.IGNORECASE)
 # The word after a quantity. With `re` rather than `regex` (it runs for almost every
 # number, and a call costs ~0.2 us instead of ~0.6 us); same meaning, as it uses no \w or \b.
 WORD_AFTER = re.compile(SPACE_CLASS + r"*(?P<word>[A-Za-z][A-Za-z\-]*)")
@@ -203,7 +207,11 @@ if tuple(sorted(NUMBER_WORD.groupindex, key=NUMBER_WORD.groupindex.get)) != NUMB
 NUMBER_WORD_WORDS = NUMBER_WORD.groupindex["words"]
 # Tries rather than flat alternations: these run after almost every number (~1 us instead of ~2 us).
 CURRENCY_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, space=" ") + r")\b", regex.IGNORECASE)
-UNIT_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
+# (a hyphen may join a unit to its figure: "a 1.6-litre engine", "a 10-mile walk")
+UNIT_WORD_AFTER = regex.compile(r"^[\s-]?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
+# The period of a rate after a unit or currency: "barrels per day", "RM45 a month", "km/h" is in the table.
+RATE_AFTER = regex.compile(r"^(?:\s?(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>" + _alternation(PERIODS)
+                           + r")(?![\w])", regex.IGNORECASE)
 if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
     raise AssertionError("statlint.rules.quantities.suffix.word_may_follow needs currency and unit words that start with "
                          "a letter or a non-ASCII character")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from statlint.checker.numbers import TENS_WORDS, UNITS_WORDS
-from statlint.checker.units import UNIT_WORDS
+from statlint.checker.units import unit_name
 from statlint.rules import _patterns as P
 
 
@@ -40,6 +40,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
     if not tail and not scale and not rng:
         if _may_be_time(after) and P.TIME_AFTER.match(after):
             return True
+        if (len(num) == 4 or (len(num) in (4, 5) and num[-3:-2] == ".")) and P.CLOCK_HRS_AFTER.match(after):
+            return True  # "at 1400 hrs", "at 11.30 hrs"
         if after[:1] == "/" and after[1:2].isdigit():
             return True  # a date 12/03/2020 or a ratio we do not read
         if len(num) <= 2 and _is_day_of_month(before, after):
@@ -86,7 +88,7 @@ def _measured_after(after: str, before: str) -> bool:
         measured = True
     else:
         um = P.UNIT_WORD_AFTER.match(after)
-        measured = bool(um and UNIT_WORDS.get(um.group(0).strip().lower()))
+        measured = bool(um and unit_name(um.group(0).strip(" -")))
     return measured and not P.MONTH_BEFORE.search(before[-12:].title())
 
 

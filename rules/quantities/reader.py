@@ -61,7 +61,8 @@ def read_match(text: str, m) -> Quantity | None:
         unit, kind, value, value2, decimals = suffix.tail_unit(tail_text, value, value2, decimals)
     noun = None
     if unit == "count" or unit == currency:
-        unit, end = suffix.unit_after(text, end, unit, currency, scale_word)
+        unit, end = suffix.unit_after(text, end, unit, currency, scale_word, num)
+        unit, end = suffix.rate_after(text, end, unit)
         noun = suffix.noun_after(text, end)
     negative = prefix.minus_before(text, prefix_start)
     if negative:

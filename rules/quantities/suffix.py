@@ -7,7 +7,7 @@ checker.units, never by handing raw text to pint.
 """
 from __future__ import annotations
 
-from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+from statlint.checker.units import CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, VIDEO_LINES, unit_name
 from statlint.rules import _patterns as P
 
 
@@ -23,11 +23,12 @@ def tail_unit(tail: str, value: float, value2: float | None, decimals: int) -> t
     return "percent", "level", value, value2, decimals
 
 
-def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word: str) -> tuple[str, int]:
+def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word: str, num: str) -> tuple[str, int]:
     """(unit, end) once a currency word, a unit word or an ISO code after the figure is read.
 
-    A currency word or unit after the number is read only when no currency came before it;
-    a lone "p" is pence only after a scale ("5m p"), else a page or a point.
+    A currency word or unit after the number is read only when no currency came before it.
+    A lone "p" or "c" is pence or cents glued to the figure ("164p", "99c"; not "1080p") or
+    after a scale ("5m p"); spaced, it is a page, a point or an initial.
     """
     word_next = currency is None and word_may_follow(text, end)
     wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) if word_next else None
@@ -40,11 +41,17 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
             end += len(wm.group(0))
     elif word_next:
         um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
-        # (.get: case-insensitive matching accepts "mİ" and "kmſ", whose lower case is no key)
-        unit_name = UNIT_WORDS.get(um.group(0).strip().lower()) if um else None
-        if unit_name:
-            unit = unit_name
+        # (case-insensitive matching accepts "mİ" and "kmſ", which name no unit)
+        form = um.group(0).strip(" -\t\n\u00a0") if um else ""
+        name = unit_name(form) if form and (form not in GLUED_ONLY or um.group(0) == form) else None
+        if name:
+            unit = name
             end += len(um.group(0))
+    if unit == "count" and currency is None:
+        glued = GLUED_LETTERS.get(text[end:end + 1])
+        if glued and not text[end + 1:end + 2].isalnum() and text[end - 1:end].isdigit() \
+                and not (glued == "GBP-pence" and num in VIDEO_LINES):
+            return glued, end + 1
     if (unit == "count" or unit == currency) and currency is None and text[end + 1:end + 2] in P.ASCII_UPPER:
         im = P.ISO_AFTER.match(text[end:end + 8])
         if im and im.group(1) in ISO_CODES:
@@ -53,12 +60,25 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
     return unit, end
 
 
+def rate_after(text: str, end: int, unit: str) -> tuple[str, int]:
+    """(unit, end) with the period of a rate after a physical unit or a currency: "2.3 mln barrels
+    per day" is barrel/day, as "1,950,000 bpd" is; "RM45 a month" is MYR/month."""
+    if "/" in unit or not (unit in PHYSICAL or (len(unit) == 3 and unit.isupper())):
+        return unit, end
+    if text[end:end + 1] not in " /\u00a0":
+        return unit, end
+    rm = P.RATE_AFTER.match(text[end:end + 20])
+    if rm is None:
+        return unit, end
+    return f"{unit}/{PERIODS[rm.group('period').lower()]}", end + len(rm.group(0))
+
+
 def word_may_follow(text: str, end: int) -> bool:
     """Cheap test before CURRENCY_WORD_AFTER and UNIT_WORD_AFTER, which match an optional white-space
-    character and then a word that starts with a letter or, as "°C" does, a non-ASCII character.
-    (isspace() takes in every character regex's \\s does, and a few more: a superset.)"""
+    character or hyphen and then a word that starts with a letter or, as "°C" does, a non-ASCII
+    character. (isspace() takes in every character regex's \\s does, and a few more: a superset.)"""
     c = text[end:end + 1]
-    if c.isspace():
+    if c.isspace() or c == "-":
         c = text[end + 1:end + 2]
     return c.isalpha() or not c.isascii()
 
