@@ -215,6 +215,10 @@ RATE_AFTER = regex.compile(r"^(?:\s?(?:per|a|an|each|every)\s+|\s?/\s?)(?P<perio
 if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
     raise AssertionError("statlint.rules.quantities.suffix.word_may_follow needs currency and unit words that start with "
                          "a letter or a non-ASCII character")
+# The first three letters (or fewer, for a shorter word) of every currency and unit word, lower-cased:
+# a word after a number that starts with none of these is neither (suffix.word_may_follow's gate,
+# which spares the two patterns above for "pct", "mln", "the", "and", "of"...).
+WORD_STARTS = frozenset(w.lower()[:3] for w in (*CURRENCY_WORDS, *UNIT_WORDS))
 ISO_AFTER = regex.compile(r"^\s(?P<iso>[A-Z]{3})\b")
 
 # Characters that must be present for the small patterns above to match. Each call of a

@@ -75,12 +75,18 @@ def rate_after(text: str, end: int, unit: str) -> tuple[str, int]:
 
 def word_may_follow(text: str, end: int) -> bool:
     """Cheap test before CURRENCY_WORD_AFTER and UNIT_WORD_AFTER, which match an optional white-space
-    character or hyphen and then a word that starts with a letter or, as "°C" does, a non-ASCII
-    character. (isspace() takes in every character regex's \\s does, and a few more: a superset.)"""
+    character or hyphen and then a currency or unit word: the next three characters, lower-cased, must
+    begin one of those words (P.WORD_STARTS). Anything not ASCII passes ("°C", and the letters the
+    case-insensitive patterns fold, "ſ" and the Kelvin sign). A superset: isspace() takes in every
+    character regex's \\s does, and a few more."""
     c = text[end:end + 1]
     if c.isspace() or c == "-":
-        c = text[end + 1:end + 2]
-    return c.isalpha() or not c.isascii()
+        end += 1
+    s = text[end:end + 3]
+    if not s.isascii():
+        return True
+    s = s.lower()
+    return s[:1].isalpha() and (s in P.WORD_STARTS or s[:2] in P.WORD_STARTS or s[:1] in P.WORD_STARTS)
 
 
 def noun_after(text: str, end: int) -> str | None:
