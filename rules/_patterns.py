@@ -133,7 +133,9 @@ GLUED_LABEL_CHARS = frozenset("×→)]#^[{°’′″")
 # starts with, right after the numeral or after one space (the cheap test before POWER_AFTER).
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 POWER_AFTER = regex.compile(
-    r"(?:(?P<mark>\s?[×x]\s?10(?:\^\s?|(?=[−-]\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))|[eE](?=[+−-]?\d))"
+    # ("× 106": a superscript lost in copying, after the multiplication sign only, never "x 100")
+    r"(?:(?P<mark>\s?[×x]\s?10(?:\^\s?|(?=[−-]\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))|\s?×\s?10(?=[1-9]\d?(?![\d.,]))"
+    r"|[eE](?=[+−-]?\d))"
     r"|\^\s?|(?=−\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))"
     r"(?P<exp>[+−⁻⁺-]?(?:\d{1,3}|[" + _SUPERSCRIPTS + r"]{1,3}))(?![\d" + _SUPERSCRIPTS + r"]|[.,]\d)")
 POWER_INITIALS = frozenset("×xeE^−⁻⁺" + _SUPERSCRIPTS)
@@ -163,7 +165,10 @@ FRACTION_STEMS = ("alf", "hird", "uarter", "ifth", "ne in ")
 FRACTION_STEM = re.compile(r"half|third|quarter|fifth|one(?=" + SPACE_CLASS + r"+in)")
 PLUS_MINUS = regex.compile(r"\s*+(?:±|\+/-|\+-)\s*+")
 AND_BETWEEN = regex.compile(r"\s++(?:and|to|-|–)\s++")
-BETWEEN_BEFORE = regex.compile(r"\bbetween\s++\Z", regex.IGNORECASE | regex.REVERSE)
+# "between 2 and 3", and the words that make "from X to Y" a range, not a change: "ranging from 1 to 25 per mm",
+# "a range of 66% to 88%", "varies from 0.1 to 1"
+BETWEEN_BEFORE = regex.compile(r"\b(?:between|(?:rang(?:e[sd]?|ing)|var(?:y|ies|ied|ying))(?:\s++(?:of|from|between))?)\s++\Z",
+                               regex.IGNORECASE | regex.REVERSE)
 CAPITALISED_NAME_BEFORE = regex.compile(
     r"(?<![.!?:]\s)(?<!^)\b(?!(?:In|On|At|By|For|From|To|About|Around|Some|Over|Nearly|Almost|The|A|An|Only|Just|"
     r"All|Of|With|Than|And|Or|But|Between|Under|Up|Down|Net|Shr|Revs?|Sales|Profit|Loss|Avg|Oper|Mar|Jan|Feb|"

@@ -365,3 +365,30 @@ def test_unknown_digit_in_a_range_end_is_not_read():
     text = "between 3-\U00010d45 mln dlrs"
     check_text(text)
     assert all(q.text.isascii() for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("sizes ranging from 1 to 25 per mm", [("1 to 25", 0.5, 26, "count")]),
+    ("a range of 66% to 88% at each phase", [("66% to 88%", 65.5, 89, "percent")]),
+    ("cluster sizes range from 11.4% to 2.4%.", [("11.4% to 2.4%", 2.35, 11.5, "percent")]),  # either way round
+    ("prices varied from 5 to 7 dlrs", [("5 to 7 dlrs", 4.5, 8, "USD")]),
+    ("between 437 and 450 mln dlrs", [("437 and 450 mln dlrs", 436.5e6, 451e6, "USD")]),
+])
+def test_range_words_make_one_quantity(text, expected):
+    assert [(q.text, q.low, q.high, q.unit) for q in extract_quantities(text)] == \
+        [(t, pytest.approx(lo), pytest.approx(hi), u) for t, lo, hi, u in expected]
+    assert all(q.kind == "range" for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize("text", ["Sales rose from 5 to 7 mln dlrs.", "between 7 and 5 pct"])
+def test_a_change_from_one_figure_to_another_is_two_figures(text):
+    assert len(extract_quantities(text)) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a loss rate of 6 × 106 kg s−1", [("6 × 106 kg", 6e6, "kilogram")]),  # a superscript lost in copying
+    ("a 2 × 100 m relay", [("2", 2, "count"), ("100", 100, "count")]),  # not a power: "x 100", "× 100"
+    ("(Fripiat et al., 2011c)", []),  # a citation's year, not cents
+])
+def test_flattened_powers_and_citation_years(text, expected):
+    assert [(q.text, q.value, q.unit) for q in extract_quantities(text)] == expected

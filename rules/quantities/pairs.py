@@ -14,9 +14,9 @@ from statlint.rules import _patterns as P
 
 def may_have_pairs(text: str, lowered: str) -> bool:
     """Whether merge_pairs could merge anything: each of its forms needs one of these marks,
-    "±"/"+/-"/"+-", an en dash, or "between" (in any case; none of its letters has a non-ASCII
-    case partner, so lower() finds every spelling). A new form must add its mark here."""
-    return "±" in text or "+" in text or "–" in text or "between" in lowered
+    "±"/"+/-"/"+-", an en dash, or "between", "rang(e)" or "var(y)" (in any case; none of their letters
+    has a non-ASCII case partner, so lower() finds every spelling). A new form must add its mark here."""
+    return "±" in text or "+" in text or "–" in text or "between" in lowered or "rang" in lowered or "var" in lowered
 
 
 def _shared_scale(low_end: Quantity, high_end: Quantity) -> float:
@@ -60,9 +60,12 @@ def _merge(text: str, q: Quantity, nxt: Quantity) -> Quantity | None:
         # "9.9%–16.2%", "2 km–5 km": a range written with its unit twice
         return replace(q, span=span, text=text[span.start:span.end], value=(q.value + nxt.value) / 2,
                        low=q.low, high=nxt.high, kind="range")
-    if P.AND_BETWEEN.fullmatch(between) and P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 10), q.span.start) \
-            and q.unit in ("count", nxt.unit) and q.value <= nxt.value:
-        factor = _shared_scale(q, nxt)
-        return replace(q, span=span, text=text[span.start:span.end], value=(q.value * factor + nxt.value) / 2,
-                       low=q.low * factor, high=nxt.high, unit=unit, kind="range")
+    if P.AND_BETWEEN.fullmatch(between) and q.unit in ("count", nxt.unit):
+        before = P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 24), q.span.start)
+        # "between" runs low to high; "ranging from 11.4% to 2.4%" may run either way
+        if before and (q.value <= nxt.value or not before.group().lower().startswith("between")):
+            factor = _shared_scale(q, nxt)
+            return replace(q, span=span, text=text[span.start:span.end], value=(q.value * factor + nxt.value) / 2,
+                           low=min(q.low * factor, nxt.low), high=max(q.high * factor, nxt.high), unit=unit,
+                           kind="range")
     return None

@@ -27,7 +27,7 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
     """(unit, end) once a currency word, a unit word or an ISO code after the figure is read.
 
     A currency word or unit after the number is read only when no currency came before it.
-    A lone "p" or "c" is pence or cents glued to the figure ("164p", "99c"; not "1080p") or
+    A lone "p" or "c" is pence or cents glued to the figure ("164p", "99c"; not "1080p", "2011c") or
     after a scale ("5m p"); spaced, it is a page, a point or an initial.
     """
     word_next = currency is None and word_may_follow(text, end)
@@ -50,7 +50,7 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
     if unit == "count" and currency is None:
         glued = GLUED_LETTERS.get(text[end:end + 1])
         if glued and not text[end + 1:end + 2].isalnum() and text[end - 1:end].isdigit() \
-                and not (glued == "GBP-pence" and num in VIDEO_LINES):
+                and not (glued == "GBP-pence" and num in VIDEO_LINES) and not _year_like(num):
             return glued, end + 1
     if (unit == "count" or unit == currency) and currency is None and text[end + 1:end + 2] in P.ASCII_UPPER:
         im = P.ISO_AFTER.match(text[end:end + 8])
@@ -58,6 +58,11 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
             unit = im.group(1)
             end += len(im.group(0))
     return unit, end
+
+
+def _year_like(num: str) -> bool:
+    """ "2011c", "1999p": a year with a letter (a citation's second paper of 2011), not cents or pence."""
+    return len(num) == 4 and num[:2] in ("19", "20") and num.isdigit()
 
 
 def rate_after(text: str, end: int, unit: str) -> tuple[str, int]:
