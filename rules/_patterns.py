@@ -239,4 +239,3 @@ TIME_INITIALS = frozenset("aApPgGeEbBhH")  # TIME_AFTER's words, after ":" or on
 MONTH_INITIALS = frozenset("JFMASONDo")  # MONTH_AFTER, after the ordinal suffix and spaces ("of" too)
 MONTH_FINALS = frozenset("nybrhlegtpvc.")  # MONTH_BEFORE: the last character of a month name
 PER_FINALS = frozenset("rRyYhHaA")  # PER_BEFORE: the last letter of per, a, every, each
-BOUND_FINALS = frozenset("tdyx.eornfgswTDYXEORNFGSWſ")  # BOUND_BEFORE: last letters of its words and "the"

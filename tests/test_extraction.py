@@ -392,3 +392,19 @@ def test_a_change_from_one_figure_to_another_is_two_figures(text):
 ])
 def test_flattened_powers_and_citation_years(text, expected):
     assert [(q.text, q.value, q.unit) for q in extract_quantities(text)] == expected
+
+
+_BOUND_PIECES = ["about", "AROUND", "nearly", "more than", "over the", "up to", "as many as", "approx.", "ſome",
+                 "in excess of", "the", "than", "x", " ", "  ", "\n", "(", "-", "abouts", "2", "ſ", "K"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BOUND_PIECES), max_size=8).map("".join))
+def test_bound_gate_never_hides_a_hedge(before):
+    """may_be_hedged spares P.BOUND_BEFORE for most figures; it must pass wherever the pattern matches."""
+    from statlint.rules import _patterns as P
+    from statlint.rules.quantities.bounds import may_be_hedged
+
+    text = before + " 5"
+    if P.BOUND_BEFORE.search(text, 0, len(text) - 1):
+        assert may_be_hedged(text[max(0, len(text) - 1 - 30):len(text) - 1].rstrip())

@@ -18,6 +18,9 @@ BOUND_OF_WORD = {
     "crossed": ">", "at least": ">", "up to": "<", "as much as": "<", "as many as": "<", "as high as": "<",
     "less than": "<", "under": "<", "below": "<", "fewer than": "<", "at most": "<", "no more than": "<",
 }
+# How every bound word (and "the", as in "over the") ends: the window before a figure must end with one of
+# these, in lower case, for P.BOUND_BEFORE to match (may_be_hedged; a superset: no word boundary asked).
+BOUND_ENDINGS = tuple(sorted({w.split()[-1] for w in BOUND_OF_WORD} | {"the"}))
 APPROX_WIDTH = 0.1  # "about 60" admits 54..66: news rounds loosely and we must never over-claim
 
 
@@ -33,6 +36,12 @@ def apply_bound(bound: str, value: float, low: float, high: float) -> tuple[floa
     if bound == "<":
         return (-math.inf if value < 0 else 0.0), value
     return low, high
+
+
+def may_be_hedged(window: str) -> bool:
+    """Cheap test before P.BOUND_BEFORE: `window` (the text before a figure, spaces stripped from its
+    end) ends with a bound word's last word. Text that is not ASCII passes (the pattern folds "ſ")."""
+    return not window.isascii() or window.lower().endswith(BOUND_ENDINGS)
 
 
 def bound_before(text: str, start: int) -> str:
