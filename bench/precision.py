@@ -34,8 +34,7 @@ def measure(limit: int | None = None) -> dict:
     from statlint.checker.arithmetic import factor_from_rate, interval
     from statlint.checker.document import Document
     from statlint.checker.engine import extract
-    from statlint.checker.model import Direction
-    from statlint.rules._growth import comparable, old_new_ratio
+    from statlint.rules._growth import rate_claim_ratio
 
     claims = fits = 0
     widths: list[float] = []
@@ -45,11 +44,7 @@ def measure(limit: int | None = None) -> dict:
         text = corpus.article(rec)
         facts = extract(Document(text))
         for g in facts.growths:
-            if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
-                continue
-            if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
-                continue
-            r = old_new_ratio(g)
+            r = rate_claim_ratio(g)  # the claims G101 checks (before its annual-rate and jump exceptions)
             if r is None:
                 continue
             claims += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from statlint.checker.arithmetic import Interval, fmt_number, linked_intervals, ratio
-from statlint.checker.model import Growth, Quantity
+from statlint.checker.model import Direction, Growth, Quantity
 from statlint.checker.units import PERIODS
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
@@ -46,6 +46,16 @@ def old_new_ratio(g: Growth) -> Interval | None:
     if not comparable(g.old, g.new) or "malformed" in (g.old.grouping, g.new.grouping):
         return None  # a malformed figure (Q101) has no trustworthy value to compute with
     return ratio(new, old)
+
+
+def rate_claim_ratio(g: Growth) -> Interval | None:
+    """new/old for a claim whose percent rate can be checked against its two figures ("rose 5% to
+    105 from 100"): all three linked, the direction known, the figures comparable; else None."""
+    if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
+        return None
+    if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
+        return None
+    return old_new_ratio(g)
 
 
 JUMP = 100.0  # figures of one measure this many times apart are a scale slip (U103), not a growth to check
