@@ -109,3 +109,10 @@ def test_a_rate_period_written_once_links_both_figures():
     assert [f.code for f in check_text("Output rose 50% to 2.3 mln barrels per day (bpd) from 1,950,000 bpd.")] \
         == ["G101"]
     assert check_text("Output rose 18% to 2.3 mln barrels per day (bpd) from 1,950,000 bpd.") == []
+
+
+@pytest.mark.parametrize("after", [" per day", " a\nmonth", "\ta year", "/day", " / hour", " an hour", " each week",
+                                   " every year", " PER DAY", "\u00a0a month"])
+def test_a_rate_period_after_any_white_space(after):
+    [q] = extract_quantities(f"It pumps 7 barrels{after}, they say.")
+    assert q.unit.startswith("barrel/")

@@ -60,7 +60,7 @@ def _merge(text: str, q: Quantity, nxt: Quantity) -> Quantity | None:
         # "9.9%–16.2%", "2 km–5 km": a range written with its unit twice
         return replace(q, span=span, text=text[span.start:span.end], value=(q.value + nxt.value) / 2,
                        low=q.low, high=nxt.high, kind="range")
-    if P.AND_BETWEEN.fullmatch(between) and q.unit in ("count", nxt.unit):
+    if q.unit in ("count", nxt.unit) and P.AND_BETWEEN.fullmatch(between):
         before = P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 24), q.span.start)
         # "between" runs low to high; "ranging from 11.4% to 2.4%" may run either way
         if before and (q.value <= nxt.value or not before.group().lower().startswith("between")):

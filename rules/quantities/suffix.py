@@ -60,6 +60,9 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
     return unit, end
 
 
+_RATE_INITIALS = frozenset("pPaAeE/")
+
+
 def _year_like(num: str) -> bool:
     """ "2011c", "1999p": a year with a letter (a citation's second paper of 2011), not cents or pence."""
     return len(num) == 4 and num[:2] in ("19", "20") and num.isdigit()
@@ -70,8 +73,9 @@ def rate_after(text: str, end: int, unit: str) -> tuple[str, int]:
     per day" is barrel/day, as "1,950,000 bpd" is; "RM45 a month" is MYR/month."""
     if "/" in unit or not (unit in PHYSICAL or (len(unit) == 3 and unit.isupper())):
         return unit, end
-    if text[end:end + 1] not in " /\u00a0":
-        return unit, end
+    c = text[end:end + 1]
+    if c != "/" and not (c.isspace() and text[end + 1:end + 2] in _RATE_INITIALS):
+        return unit, end  # RATE_AFTER needs "/", or a space and "/", per, a, an, each, every
     rm = P.RATE_AFTER.match(text[end:end + 20])
     if rm is None:
         return unit, end
