@@ -100,8 +100,8 @@ def read_match(text: str, m) -> Quantity | None:
     if is_quote:
         kind = "quote"
 
-    # PER_BEFORE and BOUND_BEFORE end in a word and spaces: the word's last letter tells
-    # cheaply whether either can match (a "per" in the last 6 characters is in these 30 too)
+    # PER_BEFORE and BOUND_BEFORE end in a word and spaces: the words before the figure tell
+    # cheaply whether either can match (its last letter, its last word; "per" is within these 30)
     spaced = prefix_start > 0 and text[prefix_start - 1].isspace()
     window = text[max(0, prefix_start - 30):prefix_start].rstrip() if spaced else ""
     if is_denominator(text, prefix_start, window[-1:]):
