@@ -36,6 +36,8 @@ Known false positives:
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from statlint.checker.arithmetic import fmt_number
@@ -90,9 +92,10 @@ def check(doc, facts):
     row_lines: list = []  # table rows are read by _table_rows alone
     if " vs " in doc.text or " VS " in doc.text:
         yield from _table_rows(doc, facts.quantities, row_lines)
+    row_starts = [line.start for line in row_lines]
     for figures in by_sentence.values():
         if row_lines:
-            figures = [q for q in figures if not any(line.start <= q.span.start < line.end for line in row_lines)]
+            figures = [q for q in figures if not _on_row(row_starts, row_lines, q.span.start)]
         currencies = {q.unit for q in figures if _is_money(q)}
         if not currencies:
             continue  # no money named in the sentence
@@ -125,11 +128,18 @@ _LIST_GAP = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 def _in_list(text, figures, tagged) -> bool:
     """Whether a profit or revenue figure is one of a list of figures joined by commas and "and"."""
+    rank = {id(q): k for k, q in enumerate(figures)}  # figures.index per tagged figure is quadratic in a long sentence
     for q in tagged:
-        k = figures.index(q)
+        k = rank[id(q)]
         if k + 1 < len(figures) and _LIST_GAP.fullmatch(text, q.span.end, figures[k + 1].span.start):
             return True
     return False
+
+
+def _on_row(row_starts: list[int], row_lines: list[Span], offset: int) -> bool:
+    """Whether an offset lies on one of the table rows (sorted, disjoint lines): one bisect, not a scan of all rows."""
+    i = bisect.bisect_right(row_starts, offset) - 1
+    return i >= 0 and offset < row_lines[i].end
 
 
 def _finding(doc, part, whole):
@@ -156,8 +166,6 @@ _VS = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?", rege
 
 def _table_rows(doc, quantities, row_lines: list):
     """Profit rows against the sales row next to them, column by column."""
-    import bisect
-
     text = doc.text
     starts = [q.span.start for q in quantities]
     rows = []  # (line number, kind, (first column, second column)) for consecutive lines holding "vs"
@@ -165,7 +173,7 @@ def _table_rows(doc, quantities, row_lines: list):
     while True:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        row = _row(text, quantities, starts, pos, end, bisect) if ("vs" in text[pos:end] or "VS" in text[pos:end]) else None
+        row = _row(text, quantities, starts, pos, end) if ("vs" in text[pos:end] or "VS" in text[pos:end]) else None
         if row is not None:
             rows.append((line_no, *row, Span(pos, end)))
         if end >= len(text):
@@ -173,7 +181,8 @@ def _table_rows(doc, quantities, row_lines: list):
         pos, line_no = end + 1, line_no + 1
     lines = [r[3] for r in rows]
     row_lines.extend(lines)
-    in_rows = {id(q) for q in quantities if any(line.start <= q.span.start < line.end for line in lines)}
+    line_starts = [line.start for line in lines]
+    in_rows = {id(q) for q in quantities if _on_row(line_starts, lines, q.span.start)}
     # A gain or credit stated in the notes ("1985 net includes a pretax gain of nine mln dlrs") can lift a profit
     # above its sales: only a profit that exceeds the sales by more than any other figure of the article is flagged.
     other = max((q.value for q in quantities if id(q) not in in_rows and (_is_money(q) or q.unit == "count")
@@ -181,8 +190,10 @@ def _table_rows(doc, quantities, row_lines: list):
     for n, (line, kind, cols, _) in enumerate(rows):
         if kind != "profit":
             continue
-        near = [r for r in rows[max(0, n - 2):n + 3] if r[1] == "whole" and abs(r[0] - line) <= 2
-                and all(abs(x[0] - line) <= abs(r[0] - line) for x in rows if line < x[0] < r[0] or r[0] < x[0] < line)]
+        # rows hold distinct, increasing line numbers: every row within two lines is among the two before and after
+        window = rows[max(0, n - 2):n + 3]
+        near = [r for r in window if r[1] == "whole" and abs(r[0] - line) <= 2
+                and all(abs(x[0] - line) <= abs(r[0] - line) for x in window if line < x[0] < r[0] or r[0] < x[0] < line)]
         if not near:
             continue
         whole_cols = min(near, key=lambda r: abs(r[0] - line))[2]
@@ -208,7 +219,7 @@ def _rounded_high(q) -> float:
     return q.value * (1 + 0.5 * 10 ** -q.decimals / written) if written > 0 else q.high
 
 
-def _row(text, quantities, starts, lo, hi, bisect):
+def _row(text, quantities, starts, lo, hi):
     """("profit" | "whole" | "other", (first column, second column)) for a table line; None for a loss or "nil"."""
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     if j - i not in (1, 2):

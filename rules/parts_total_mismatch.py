@@ -130,10 +130,9 @@ def check(doc, facts):
         if len(before) > 60 or not tail_may_be(before, _TOTAL_ENDINGS) or not _TOTAL_AFTER.fullmatch(before):
             continue
         k = j - 1
-        parts = [qs[k]]
         while k > 0 and _SEPARATOR.fullmatch(doc.text[qs[k - 1].span.end:qs[k].span.start]) and _is_count(qs[k - 1]):
             k -= 1
-            parts.insert(0, qs[k])
+        parts = list(qs[k:j])  # the list before the total (found walking back; a slice, not insert(0) per part)
         if len(parts) >= 2 and all(_is_count(p) for p in parts):
             low, high = sum(_low(p) for p in parts), sum(_high(p) for p in parts)
             if high < _low(total) or low > _high(total):
