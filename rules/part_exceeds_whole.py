@@ -37,6 +37,7 @@ Known false positives:
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import regex
 
@@ -84,16 +85,16 @@ def _factor(part, whole, currencies) -> float | None:
 
 
 def check(doc, facts):
-    by_sentence: dict[int, list] = {}
-    # a profit in prose is labelled by one of _PART_WORDS (_labelled): without one, only table rows can fire
-    for q in facts.quantities if may_contain(doc.text, _PART_WORDS) else ():
-        if _is_money(q) or _is_bare(q):
-            by_sentence.setdefault(doc.sentence_of(q.span.start).start, []).append(q)
     row_lines: list = []  # table rows are read by _table_rows alone
     if " vs " in doc.text or " VS " in doc.text:
         yield from _table_rows(doc, facts.quantities, row_lines)
     row_starts = [line.start for line in row_lines]
-    for figures in by_sentence.values():
+    # a profit in prose is labelled by one of _PART_WORDS (_labelled): without one, only table rows can fire
+    candidates = (q for q in facts.quantities if _is_money(q) or _is_bare(q)) \
+        if may_contain(doc.text, _PART_WORDS) else ()
+    # quantities are in text order: one sentence's figures at a time, not a table of every sentence's
+    for _, figures in itertools.groupby(candidates, key=lambda q: doc.sentence_of(q.span.start).start):
+        figures = list(figures)
         if row_lines:
             figures = [q for q in figures if not _on_row(row_starts, row_lines, q.span.start)]
         currencies = {q.unit for q in figures if _is_money(q)}
@@ -182,11 +183,10 @@ def _table_rows(doc, quantities, row_lines: list):
     lines = [r[3] for r in rows]
     row_lines.extend(lines)
     line_starts = [line.start for line in lines]
-    in_rows = {id(q) for q in quantities if _on_row(line_starts, lines, q.span.start)}
     # A gain or credit stated in the notes ("1985 net includes a pretax gain of nine mln dlrs") can lift a profit
     # above its sales: only a profit that exceeds the sales by more than any other figure of the article is flagged.
-    other = max((q.value for q in quantities if id(q) not in in_rows and (_is_money(q) or q.unit == "count")
-                 and q.kind == "level"), default=0.0)  # "a pretax gain of nine mln dlrs" is read as a count
+    other = max((q.value for q in quantities if (_is_money(q) or q.unit == "count") and q.kind == "level"
+                 and not _on_row(line_starts, lines, q.span.start)), default=0.0)  # "a pretax gain of nine mln dlrs" is read as a count
     for n, (line, kind, cols, _) in enumerate(rows):
         if kind != "profit":
             continue
