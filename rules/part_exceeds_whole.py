@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 import regex
 
@@ -162,6 +163,7 @@ _ROW_LOSS = regex.compile(r"[ \t]*+(?:(?:group|oper|operating|net|pre-?tax)\s+){
 _ROW_WHOLE = regex.compile(r"[ \t]*+(?:(?:net|total|group)\s+)?(?:sales|revs|revenues?|turnover)[ \t]+", regex.IGNORECASE)
 _VS_NIL = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?nil[ \t]*", regex.IGNORECASE)
 _ROW_LABEL = regex.compile(r"[ \t]*+[A-Za-z][A-Za-z .'/-]{0,40}")
+_VS_ANYWHERE = re.compile("vs|VS")  # a table row holds one: only those lines are read
 _VS = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?", regex.IGNORECASE)
 
 
@@ -170,16 +172,19 @@ def _table_rows(doc, quantities, row_lines: list):
     text = doc.text
     starts = [q.span.start for q in quantities]
     rows = []  # (line number, kind, (first column, second column)) for consecutive lines holding "vs"
-    pos, line_no = 0, 0
-    while True:
-        end = text.find("\n", pos)
+    line_start, line_no = 0, 0  # the line of the latest "vs", counted as the scan goes (not line by line)
+    end = -1
+    for vs in _VS_ANYWHERE.finditer(text):
+        if vs.start() < end:
+            continue  # a second "vs" on a line already read
+        pos = text.rfind("\n", 0, vs.start()) + 1
+        line_no += text.count("\n", line_start, pos)
+        line_start = pos
+        end = text.find("\n", vs.end())
         end = len(text) if end < 0 else end
-        row = _row(text, quantities, starts, pos, end) if ("vs" in text[pos:end] or "VS" in text[pos:end]) else None
+        row = _row(text, quantities, starts, pos, end)
         if row is not None:
             rows.append((line_no, *row, Span(pos, end)))
-        if end >= len(text):
-            break
-        pos, line_no = end + 1, line_no + 1
     lines = [r[3] for r in rows]
     row_lines.extend(lines)
     line_starts = [line.start for line in lines]
