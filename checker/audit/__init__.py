@@ -1,0 +1,73 @@
+"""Auditing a whole archive: every document checked, every result in a resumable SQLite store.
+
+    from statlint.checker.audit import audit
+    totals = audit(["archive/", "news.jsonl.gz"], "audit.sqlite", jobs=4)
+
+The package is split by job: sources.py reads archives into documents,
+check.py checks one document in isolation, store.py is the SQLite store,
+runner.py the local engine (worker processes), dask_engine.py the Dask
+engine, progress.py the progress display, and summary.py / svg.py /
+export.py turn a store into the HTML report and JSONL/CSV exports.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import TextIO
+
+from statlint.checker.audit.check import Options
+from statlint.checker.audit.progress import AuditProgress
+from statlint.checker.audit.sources import Fields, SourceError, open_sources
+from statlint.checker.audit.store import Store, StoreError
+from statlint.checker.config import Settings
+
+__all__ = ["AuditInterrupted", "Fields", "Options", "SourceError", "StoreError", "audit"]
+
+
+class AuditInterrupted(Exception):
+    """The audit was stopped (Ctrl-C, SIGTERM); everything committed so far is kept."""
+
+
+def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Settings | None = None,
+          time_budget: float | None = None, jobs: int | None = None, engine: str = "local",
+          scheduler: str | None = None, progress_stream: TextIO | None = None, on_terminal: bool = False,
+          argv: list[str] | None = None) -> dict:
+    """Audit the documents of `specs` into the store `db`, resuming what is there; the store's totals.
+
+    Raises SourceError or StoreError before any work if a source is missing or
+    the store holds an audit made with other options; AuditInterrupted on Ctrl-C.
+    """
+    from statlint.checker import budget
+    from statlint.checker.audit.runner import default_jobs, run_local
+
+    options = Options(settings or Settings(), budget.DEFAULT_SECONDS if time_budget is None else time_budget)
+    sources = list(open_sources(specs, fields))
+    store = Store(db)
+    try:
+        store.bind_options(_options_record(fields, options.settings))
+        jobs = jobs or default_jobs()
+        run_id = store.start_run(engine, jobs if engine == "local" else None, argv or [])
+        progress = AuditProgress(progress_stream, sum(s.size for s in sources), on_terminal)
+        status = "interrupted"
+        try:
+            if engine == "dask":
+                from statlint.checker.audit.dask_engine import run_dask
+
+                run_dask(sources, store, run_id, options, scheduler, progress)
+            else:
+                run_local(sources, store, run_id, options, jobs, progress)
+            status = "done"
+        except KeyboardInterrupt as exc:
+            raise AuditInterrupted() from exc
+        finally:
+            store.finish_run(run_id, status)
+            progress.close()
+        return store.totals()
+    finally:
+        store.close()
+
+
+def _options_record(fields: Fields, settings: Settings) -> dict:
+    """The options that decide what a document's row holds: a resumed audit must use the same."""
+    return {"text_field": fields.text, "id_field": fields.id, "date_field": fields.date,
+            "settings": repr(replace(settings, root=os.path.abspath(settings.root or ".")))}

@@ -1,0 +1,160 @@
+"""The local engine: read sources in this process, check chunks of documents in worker processes.
+
+Why this shape: reading an archive is cheap and sequential (one gzip
+stream), checking is the expensive part and parallel. The reader batches
+documents into chunks (a few hundred KB) so a worker pays its per-task
+overhead (pickling, a queue round trip) once per chunk, not per article, and
+at most two chunks per worker are in flight: memory is bounded by the chunk
+size, never by the archive. Results are written to the store one chunk per
+transaction as they come back, in whatever order the workers finish;
+document identity does not depend on order, so a rerun converges to the
+same rows.
+
+A worker that dies (a segfault in a C extension, the OOM killer) breaks the
+pool: its chunk is retried one document at a time in a new pool, and a
+document that kills a worker on its own becomes an error row.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator
+
+from statlint.checker.audit.check import DocResult, Options, audit_docs, error_result, problem_result
+from statlint.checker.audit.progress import AuditProgress
+from statlint.checker.audit.sources import Doc, Source
+from statlint.checker.audit.store import Store
+from statlint.checker.notices import Notice
+
+CHUNK_DOCS = 200
+CHUNK_BYTES = 512 * 1024
+WORKER_DIED = "not checked: the worker process checking this document died ({})"
+
+_options: Options | None = None  # set once in each worker process
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def run_local(sources: Iterable[Source], store: Store, run_id: int, options: Options, jobs: int,
+              progress: AuditProgress) -> None:
+    """Audit every document of `sources` not yet in `store`, with `jobs` worker processes."""
+    pool = _Pool(jobs, options)
+    try:
+        read_before = 0
+        for src in sources:
+            for chunk in chunks(src.docs()):
+                progress.at(read_before + src.consumed)
+                todo = _not_done(store, src.path, chunk, progress)
+                problems = [problem_result(d) for d in todo if d.problem is not None]
+                if problems:
+                    _record(store, problems, run_id, progress)
+                work = [d for d in todo if d.problem is None]
+                if work:
+                    for results in pool.submit(work):
+                        _record(store, results, run_id, progress)
+            store.source_done(src.path, src.skipped)
+            read_before += src.size
+            progress.at(read_before)
+        for results in pool.drain():
+            _record(store, results, run_id, progress)
+    finally:
+        pool.close()
+
+
+def chunks(docs: Iterable[Doc], max_docs: int = CHUNK_DOCS, max_bytes: int = CHUNK_BYTES) -> Iterator[list[Doc]]:
+    """Consecutive documents in lists of at most max_docs, or about max_bytes of text."""
+    chunk: list[Doc] = []
+    size = 0
+    for doc in docs:
+        chunk.append(doc)
+        size += doc.size
+        if len(chunk) >= max_docs or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _not_done(store: Store, path: str, chunk: list[Doc], progress: AuditProgress) -> list[Doc]:
+    done = store.done_keys(path, (d.key for d in chunk))
+    if done:
+        progress.skip(len(done))
+    return [d for d in chunk if d.key not in done]
+
+
+def _record(store: Store, results: list[DocResult], run_id: int, progress: AuditProgress) -> None:
+    docs, found = store.write(results, run_id)
+    progress.add(docs, sum(r.nbytes for r in results), found, sum(r.status == "error" for r in results))
+
+
+def _init_worker(options: Options) -> None:
+    global _options
+    _options = options
+
+
+def _work(docs: list[Doc]) -> list[DocResult]:
+    assert _options is not None, "worker not initialised"
+    return audit_docs(docs, _options)
+
+
+class _Pool:
+    """A process pool with at most two chunks per worker in flight, that survives a worker's death."""
+
+    def __init__(self, jobs: int, options: Options):
+        self.jobs, self.options = jobs, options
+        self.limit = 2 * jobs
+        self.pending: dict[Future, list[Doc]] = {}
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        # fork: workers start in milliseconds with statlint already imported; nothing here holds threads
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.options,))
+
+    def submit(self, docs: list[Doc]) -> Iterator[list[DocResult]]:
+        """Queue a chunk; yields the results of chunks that finished while waiting for room."""
+        while len(self.pending) >= self.limit:
+            yield from self._collect(FIRST_COMPLETED)
+        self.pending[self.executor.submit(_work, docs)] = docs
+
+    def drain(self) -> Iterator[list[DocResult]]:
+        while self.pending:
+            yield from self._collect(FIRST_COMPLETED)
+
+    def _collect(self, how) -> Iterator[list[DocResult]]:
+        finished, _ = wait(list(self.pending), return_when=how)
+        broken: list[list[Doc]] = []
+        for future in finished:
+            docs = self.pending.pop(future)
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                broken.append(docs)
+        if broken:
+            broken += list(self.pending.values())  # every chunk in flight died with the pool
+            self.pending.clear()
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._new()
+            for docs in broken:
+                yield from self._one_by_one(docs)
+
+    def _one_by_one(self, docs: list[Doc]) -> Iterator[list[DocResult]]:
+        """Retry a chunk whose worker died, one document per task, to find the one that kills it."""
+        for doc in docs:
+            try:
+                yield self.executor.submit(_work, [doc]).result()
+            except BrokenProcessPool as exc:
+                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = self._new()
+                yield [error_result(doc, Notice("INT001", WORKER_DIED.format(exc or "killed")))]
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)

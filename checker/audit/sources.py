@@ -1,0 +1,358 @@
+"""Archive sources as streams of documents: folders and globs of files, JSON Lines, WARC.
+
+Why a source abstraction of its own: an archive is millions of documents in a
+handful of containers, and an audit must (1) never hold the archive in
+memory, (2) name every document the same way on every run, so that a rerun
+can skip what is done, and (3) let a worker elsewhere read one slice of a
+container (the Dask engine). So every document is a `Doc` whose identity is
+(source, key): the source is the container's real path, the key a position
+in it that does not depend on how far a previous run got:
+
+| source            | key                                   | pos (for slices)            |
+| ----------------- | ------------------------------------- | --------------------------- |
+| folder            | the file's path relative to the folder | ordinal in the sorted walk  |
+| a single file     | "" (the file is the document)          | 0                           |
+| JSON Lines (.gz)  | byte offset of the line, decompressed  | the same offset             |
+| WARC (.gz)        | byte offset of the record in the file  | the same offset             |
+
+Reading is done here, checking is not (checker/audit/check.py): a line that
+is not JSON, lacks the text field or holds a non-string is a Doc with a
+`problem` (an error row, the audit goes on); a WARC record that is not an
+HTML or plain-text response is counted as skipped, never checked; a
+truncated gzip stream ends its source with one error Doc saying where.
+"""
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import os
+import zlib
+from dataclasses import dataclass, field
+from typing import BinaryIO, Iterator
+
+from statlint.checker.sources import expand_paths
+from statlint.checker.sources.text import MAX_BYTES
+
+FILE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_SUFFIXES = (".html", ".htm")
+_GZIP_MAGIC = b"\x1f\x8b"
+_LINE_CHUNK = 1 << 20  # an over-long JSON line is skipped in pieces of this size
+
+
+class SourceError(Exception):
+    """A SOURCE argument that names nothing an audit can read (missing path, glob without matches)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Where a JSON Lines record keeps its text, id and date (dotted paths reach into objects)."""
+
+    text: str = "text"
+    id: str = "id"
+    date: str = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One document of an archive, or one record that should have been one.
+
+    `fmt` says which reader the checking side uses: "text" (plain text or
+    Markdown read as text) or "html". `problem` set: not a document (the
+    reason becomes its error row); `skipped` set: not meant to be one (a WARC
+    request record), counted but not stored per record.
+    """
+
+    source: str
+    key: str
+    pos: int
+    name: str
+    data: bytes | str | None = None
+    fmt: str = "text"
+    doc_id: str | None = None
+    date: str | None = None
+    problem: str | None = None
+    skipped: str | None = None
+
+    @property
+    def size(self) -> int:
+        data = self.data
+        return 0 if data is None else len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "replace"))
+
+
+@dataclass(slots=True)
+class Source:
+    """A container of documents. `consumed` counts its raw bytes read so far (for progress and ETA)."""
+
+    path: str  # the real path: the source's identity in the store
+    kind: str  # "folder", "file", "jsonl", "warc"
+    size: int  # raw bytes on disk (a folder: the sum of its files)
+    fields: Fields = field(default_factory=Fields)
+    consumed: int = 0
+    skipped: int = 0  # WARC records that are not documents, counted as they are read
+
+    def docs(self, start: int = 0, end: int | None = None) -> Iterator[Doc]:
+        """The documents in order; `start`/`end` limit them to positions [start, end) (a Dask shard)."""
+        self.consumed = self.skipped = 0
+        reader = {"folder": _folder_docs, "file": _file_docs, "jsonl": _jsonl_docs, "warc": _warc_docs}[self.kind]
+        for doc in reader(self, start, end):
+            if doc.skipped is not None:
+                self.skipped += 1
+                continue
+            yield doc
+
+
+def open_sources(specs: list[str], fields: Fields = Fields()) -> Iterator[Source]:
+    """Each SOURCE argument as Sources, in the order given; a glob expands to its matches, sorted.
+
+    Raises SourceError for an argument that names nothing: an audit that
+    silently skipped a mistyped archive would report a clean archive.
+    """
+    seen: set[str] = set()
+    for spec in specs:
+        if os.path.exists(spec):
+            paths = [spec]
+        elif glob.has_magic(spec):
+            paths = sorted(glob.glob(spec, recursive=True))
+            if not paths:
+                raise SourceError(f"{spec}: no file matches this pattern")
+        else:
+            raise SourceError(f"{spec}: no such file or directory")
+        for path in paths:
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                yield source_for(real, fields)
+
+
+def source_for(real: str, fields: Fields = Fields()) -> Source:
+    """The Source for one existing real path, its kind told by what it is and how it is named."""
+    if os.path.isdir(real):
+        return Source(real, "folder", _folder_size(real), fields)
+    lower = real.lower()
+    kind = "jsonl" if lower.endswith(JSONL_SUFFIXES) else "warc" if lower.endswith(WARC_SUFFIXES) else "file"
+    try:
+        size = os.path.getsize(real)
+    except OSError:
+        size = 0
+    return Source(real, kind, size, fields)
+
+
+def _folder_size(root: str) -> int:
+    total = 0
+    for item in expand_paths([root], FILE_SUFFIXES):
+        try:
+            total += os.stat(item.source).st_size
+        except OSError:
+            pass
+    return total
+
+
+def _folder_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+    """Every .txt/.md/.html file under the folder, in the walk order of `statlint check` (sorted, streamed)."""
+    for ordinal, item in enumerate(expand_paths([src.path], FILE_SUFFIXES)):
+        if end is not None and ordinal >= end:
+            return
+        if ordinal < start:
+            continue
+        key = os.path.relpath(item.source, src.path)
+        data, problem = (None, item.notice.message) if item.notice is not None else _read_file(item.source)
+        src.consumed += len(data or b"")
+        yield Doc(src.path, key, ordinal, os.path.join(os.path.basename(src.path), key), data,
+                  _format_of(item.source), problem=problem)
+
+
+def _file_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+    if start > 0 or (end is not None and end <= 0):
+        return
+    data, problem = _read_file(src.path)
+    src.consumed = src.size
+    yield Doc(src.path, "", 0, os.path.basename(src.path), data, _format_of(src.path), problem=problem)
+
+
+def _read_file(path: str) -> tuple[bytes | None, str | None]:
+    """A file's bytes (at most MAX_BYTES + 1, so the checking side can say "too large"), or why not."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_BYTES + 1), None
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+
+
+def _format_of(path: str) -> str:
+    return "html" if path.lower().endswith(HTML_SUFFIXES) else "text"
+
+
+# --- JSON Lines ---------------------------------------------------------------------------------
+
+
+def _jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+    """One Doc per line, keyed by the line's decompressed byte offset; blank lines are not documents.
+
+    A plain file is entered at `start` by seeking to the line that starts at
+    or after it; a gzip stream cannot seek, so it is decompressed up to there
+    (gunzip is a hundred times faster than checking, so a shard pays little).
+    """
+    base = os.path.basename(src.path)
+    try:
+        raw = open(src.path, "rb")
+    except OSError as exc:
+        yield Doc(src.path, "@error", 0, base, problem=f"cannot read: {exc.strerror or exc}")
+        return
+    with raw:
+        compressed = raw.read(2) == _GZIP_MAGIC
+        raw.seek(0)
+        stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+        offset = 0
+        try:
+            if start > 0:
+                offset = _enter_at(stream, start, compressed)
+            while end is None or offset < end:
+                line, complete = _read_line(stream)
+                src.consumed = raw.tell()
+                if not line and complete:
+                    return
+                here, offset = offset, offset + len(line)
+                if complete and line.strip():
+                    yield _jsonl_doc(src, base, here, line)
+                elif not complete:
+                    offset += _skip_rest_of_line(stream)
+                    yield Doc(src.path, str(here), here, f"{base}@{here}",
+                              problem=f"line at byte {here} is longer than {MAX_BYTES} bytes: not read")
+        except (EOFError, OSError, zlib.error) as exc:  # truncated or corrupt gzip, a read error
+            src.consumed = src.size
+            what = "truncated gzip stream" if isinstance(exc, EOFError) else f"unreadable: {exc}"
+            yield Doc(src.path, f"@error:{offset}", offset, f"{base}@{offset}",
+                      problem=f"{what} after decompressed byte {offset}; the records before it were read")
+
+
+def _enter_at(stream: BinaryIO, start: int, compressed: bool) -> int:
+    """Move `stream` to the first line starting at or after byte `start`; its offset."""
+    if compressed:
+        left = start - 1
+        while left > 0:
+            piece = stream.read(min(left, _LINE_CHUNK))
+            if not piece:
+                return start  # the stream is shorter than the shard's start: nothing to read
+            left -= len(piece)
+    else:
+        stream.seek(start - 1)
+    # the byte before `start` is a newline exactly when a line starts at `start`
+    return start + (0 if stream.read(1) == b"\n" else _skip_rest_of_line(stream))
+
+
+def _read_line(stream: BinaryIO) -> tuple[bytes, bool]:
+    """The next line with its newline (or the last, unterminated one) and whether it fits the size limit."""
+    line = stream.readline(MAX_BYTES + 1)
+    if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+        return line, False
+    return line, True
+
+
+def _skip_rest_of_line(stream: BinaryIO) -> int:
+    skipped = 0
+    while True:
+        piece = stream.readline(_LINE_CHUNK)
+        skipped += len(piece)
+        if not piece or piece.endswith(b"\n"):
+            return skipped
+
+
+def _jsonl_doc(src: Source, base: str, offset: int, line: bytes) -> Doc:
+    fields = src.fields
+    key, name = str(offset), f"{base}@{offset}"
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return Doc(src.path, key, offset, name, problem=f"not a JSON line: {_short(str(exc))}")
+    if not isinstance(record, dict):
+        return Doc(src.path, key, offset, name, problem=f"not a JSON object but {type(record).__name__}")
+    doc_id, date = _scalar(_dig(record, fields.id)), _scalar(_dig(record, fields.date))
+    if doc_id is not None:
+        name = f"{base}#{_short(doc_id)}"
+    text = _dig(record, fields.text)
+    if text is None:
+        problem = f"no text field {fields.text!r}"
+    elif not isinstance(text, str):
+        problem = f"text field {fields.text!r} holds {type(text).__name__}, not a string"
+    else:
+        return Doc(src.path, key, offset, name, text, "text", doc_id, date)
+    return Doc(src.path, key, offset, name, doc_id=doc_id, date=date, problem=problem)
+
+
+def _dig(record: dict, path: str):
+    value = record
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _scalar(value) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+# --- WARC ---------------------------------------------------------------------------------------
+
+_TEXT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
+
+
+def _warc_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+    """HTML (and plain-text) responses and resources as Docs keyed by record offset; other records skipped.
+
+    A shard of a WARC file starts on a record boundary (a whole file is one shard).
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    base = os.path.basename(src.path)
+    try:
+        raw = open(src.path, "rb")
+    except OSError as exc:
+        yield Doc(src.path, "@error", 0, base, problem=f"cannot read: {exc.strerror or exc}")
+        return
+    with raw:
+        raw.seek(start)
+        records = ArchiveIterator(raw, arc2warc=True)
+        offset = start
+        try:
+            for record in records:
+                fmt, what, data = _warc_payload(record)
+                offset = records.get_record_offset()  # absolute: the iterator starts from raw.tell()
+                if end is not None and offset >= end:
+                    return
+                src.consumed = raw.tell()
+                key, name = str(offset), f"{base}@{offset}"
+                if fmt is None:
+                    yield Doc(src.path, key, offset, name, skipped=what)
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                yield Doc(src.path, key, offset, uri or name, data, fmt, doc_id=uri,
+                          date=record.rec_headers.get_header("WARC-Date"))
+        except Exception as exc:  # warcio raises many kinds on a truncated or corrupt archive
+            src.consumed = src.size
+            yield Doc(src.path, f"@error:{offset}", offset, f"{base}@{offset}",
+                      problem=f"unreadable WARC after the record at byte {offset}: {type(exc).__name__}: "
+                              f"{_short(str(exc))}")
+
+
+def _warc_payload(record) -> tuple[str | None, str, bytes | None]:
+    """(reader format, what the record is, payload) of a record; format None: not a document, skipped."""
+    if record.rec_type not in ("response", "resource"):
+        return None, f"{record.rec_type} record", None
+    headers = record.http_headers if record.rec_type == "response" else None
+    ctype = (headers.get_header("Content-Type") if headers is not None else
+             record.rec_headers.get_header("Content-Type")) or ""
+    what = f"{ctype.split(';')[0].strip() or 'untyped'} {record.rec_type}"
+    fmt = _TEXT_TYPES.get(ctype.split(";")[0].strip().lower())
+    if fmt is None or (headers is not None and not (headers.get_statuscode() or "").startswith("2")):
+        return None, what, None
+    return fmt, what, record.content_stream().read(MAX_BYTES + 1)
