@@ -30,7 +30,7 @@ class AuditInterrupted(Exception):
 
 def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Settings | None = None,
           time_budget: float | None = None, jobs: int | None = None, engine: str = "local",
-          scheduler: str | None = None, progress_stream: TextIO | None = None, on_terminal: bool = False,
+          scheduler: str | None = None, chunk_docs: int | None = None, progress_stream: TextIO | None = None, on_terminal: bool = False,
           argv: list[str] | None = None) -> dict:
     """Audit the documents of `specs` into the store `db`, resuming what is there; the store's totals.
 
@@ -55,7 +55,7 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
 
                 run_dask(sources, store, run_id, options, scheduler, progress)
             else:
-                run_local(sources, store, run_id, options, jobs, progress)
+                run_local(sources, store, run_id, options, jobs, progress, chunk_docs)
             status = "done"
         except KeyboardInterrupt as exc:
             raise AuditInterrupted() from exc

@@ -99,7 +99,7 @@ def run_dask(sources: Iterable[Source], store: Store, run_id: int, options: Opti
     with Client(scheduler, set_as_default=False) as client:
         limit = 2 * (sum(client.nthreads().values()) or 1)
         books = _Books(store, run_id, progress)
-        running = as_completed()
+        running = as_completed(loop=client.loop)
         for src in sources:
             for shard in plan_shards(src):
                 while running.count() >= limit:

@@ -43,13 +43,14 @@ def default_jobs() -> int:
 
 
 def run_local(sources: Iterable[Source], store: Store, run_id: int, options: Options, jobs: int,
-              progress: AuditProgress) -> None:
-    """Audit every document of `sources` not yet in `store`, with `jobs` worker processes."""
+              progress: AuditProgress, chunk_docs: int | None = None) -> None:
+    """Audit every document of `sources` not yet in `store`, with `jobs` worker processes, `chunk_docs`
+    documents (at most) per task."""
     pool = _Pool(jobs, options)
     try:
         read_before = 0
         for src in sources:
-            for chunk in chunks(src.docs()):
+            for chunk in chunks(src.docs(), chunk_docs or CHUNK_DOCS):
                 progress.at(read_before + src.consumed)
                 todo = _not_done(store, src.path, chunk, progress)
                 problems = [problem_result(d) for d in todo if d.problem is not None]
@@ -114,7 +115,9 @@ class _Pool:
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        # fork: workers start in milliseconds with statlint already imported; nothing here holds threads
+        # fork: workers start in milliseconds with the rules imported once, here, instead of once per worker
+        import statlint.rules  # noqa: F401
+
         context = multiprocessing.get_context("fork")
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(self.options,))

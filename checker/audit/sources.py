@@ -303,6 +303,7 @@ def _short(text: str, limit: int = 80) -> str:
 
 # --- WARC ---------------------------------------------------------------------------------------
 
+_RECORD_GAP = 4  # the CRLF CRLF after an uncompressed record, not counted in its length
 _TEXT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 
 
@@ -322,11 +323,15 @@ def _warc_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
     with raw:
         raw.seek(start)
         records = ArchiveIterator(raw, arc2warc=True)
-        offset = start
+        offset = ended = start
         try:
             for record in records:
                 fmt, what, data = _warc_payload(record)
+                cut = _cut_short(record)
                 offset = records.get_record_offset()  # absolute: the iterator starts from raw.tell()
+                if cut:
+                    raise EOFError(f"the {what} record at byte {offset} ends {cut} bytes early")
+                ended = offset + records.get_record_length()
                 if end is not None and offset >= end:
                     return
                 src.consumed = raw.tell()
@@ -337,11 +342,26 @@ def _warc_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
                 uri = record.rec_headers.get_header("WARC-Target-URI")
                 yield Doc(src.path, key, offset, uri or name, data, fmt, doc_id=uri,
                           date=record.rec_headers.get_header("WARC-Date"))
-        except Exception as exc:  # warcio raises many kinds on a truncated or corrupt archive
+            if end is None and src.size - ended > _RECORD_GAP:  # warcio stops quietly at a cut-off header
+                offset = ended
+                raise EOFError(f"{src.size - ended} bytes after the last whole record (ending at byte {ended}) "
+                               "are not a WARC record")
+        except EOFError as exc:
+            src.consumed = src.size
+            yield Doc(src.path, f"@error:{offset}", offset, f"{base}@{offset}", problem=f"truncated WARC: {exc}")
+        except Exception as exc:  # warcio raises many kinds on a corrupt archive
             src.consumed = src.size
             yield Doc(src.path, f"@error:{offset}", offset, f"{base}@{offset}",
-                      problem=f"unreadable WARC after the record at byte {offset}: {type(exc).__name__}: "
-                              f"{_short(str(exc))}")
+                      problem=f"unreadable WARC after byte {offset}: {type(exc).__name__}: {_short(str(exc))}")
+
+
+def _cut_short(record) -> int:
+    """How many bytes of its declared Content-Length a record lacks once read to its end (warcio
+    itself ends a truncated gzip member quietly, as if the archive were complete)."""
+    stream = record.raw_stream
+    while stream.read(_LINE_CHUNK):
+        pass
+    return max(getattr(stream, "limit", 0), 0)
 
 
 def _warc_payload(record) -> tuple[str | None, str, bytes | None]:

@@ -1,0 +1,220 @@
+"""`statlint audit` and `statlint report`: rows, isolation, options, report and exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from fake_rules import FAKE_CHECKS, fake_rules  # noqa: F401  (pytest fixture)
+from statlint.checker.audit import StoreError, audit
+from statlint.checker.audit.check import HTML_READER_MISSING, html_reader
+from statlint.checker.audit.progress import AuditProgress
+from statlint.checker.audit.summary import render
+from statlint.checker.cli import main
+from statlint.checker.config import Settings
+from statlint.checker.model import Rule, Severity
+
+GROWTH = "Net profit rose 50 pct to 105.0 mln dlrs from 100.0 mln dlrs, the company said."
+DECLINE = "Sales fell 150 pct to 3 mln dlrs."
+CLEAN = "The board met on Tuesday and said nothing about figures."
+
+
+def _jsonl(path, records):
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def _rows(db, sql):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.needs_rules
+def test_audit_stores_every_document_its_findings_and_the_bad_lines(tmp_path):
+    src = _jsonl(tmp_path / "news.jsonl", [
+        {"id": "g", "date": "1987-02-26", "text": GROWTH},
+        {"id": "c", "date": "1987-03-01", "text": CLEAN},
+        "{broken",
+        {"id": "d", "date": "2004", "text": DECLINE},
+        {"id": "n", "text": 7},
+    ])
+    db = str(tmp_path / "a.sqlite")
+    totals = audit([src], db, jobs=2)
+    assert totals == {"documents": 5, "errors": 2, "findings": 2, "bytes": len(GROWTH) + len(CLEAN) + len(DECLINE),
+                      "skipped": 0}
+    docs = _rows(db, "SELECT doc_id, year, status, error, findings FROM documents ORDER BY pos")
+    assert docs == [
+        ("g", 1987, "ok", None, 1), ("c", 1987, "ok", None, 0),
+        (None, None, "error", "not a JSON line: Expecting property name enclosed in double quotes: line 1 column 2 "
+                              "(char 1)", 0),
+        ("d", 2004, "ok", None, 1), ("n", None, "error", "text field 'text' holds int, not a string", 0)]
+    found = [json.loads(j) for (j,) in _rows(db, "SELECT json FROM findings ORDER BY key")]
+    assert [(f["rule"], f["start"], f["end"], f["text"]) for f in found] == [
+        ("G101", 16, 22, "50 pct"), ("P101", 11, 18, "150 pct")]
+    assert found[0]["fingerprint"].startswith("G101:") and found[0]["line"] == 1
+    assert _rows(db, "SELECT before, after FROM findings WHERE rule = 'G101'") == [
+        ("Net profit rose ", GROWTH[22:])]
+    assert _rows(db, "SELECT status, documents, findings FROM runs") == [("done", 5, 2)]
+
+
+def _hang(doc, facts):
+    """Spins on the word HANG, to test the time limit."""
+    if "HANG" in doc.text:
+        while True:
+            pass
+    return iter(())
+
+
+def test_a_document_that_raises_or_runs_past_its_budget_is_an_error_row_and_the_audit_goes_on(
+        tmp_path, fake_rules, monkeypatch):
+    from statlint import rules
+
+    monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS + (
+        Rule(code="X904", name="fake-hang", severity=Severity.INFO, func=_hang, doc=_hang.__doc__),))
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for name, text in [("1.txt", "FIRE here"), ("2.txt", "BOOM"), ("3.txt", "HANG"), ("4.md", "FIRE and WARN")]:
+        (folder / name).write_text(text)
+    db = str(tmp_path / "a.sqlite")
+    audit([str(folder)], db, jobs=2, time_budget=0.3, chunk_docs=2)
+    rows = _rows(db, "SELECT key, status, error, findings FROM documents ORDER BY pos")
+    assert rows == [
+        ("1.txt", "ok", None, 1),
+        ("2.txt", "error", "internal error: RuntimeError: kaboom", 0),
+        ("3.txt", "error", "not fully checked: the check used more than its budget of 0.3 s of CPU time "
+                           "(raise it with --time-budget)", 0),
+        ("4.md", "ok", None, 2)]
+    notices = json.loads(_rows(db, "SELECT notices FROM documents WHERE key = '3.txt'")[0][0])
+    assert [n["code"] for n in notices] == ["TIME001"]
+
+
+def test_resuming_with_other_options_is_refused(tmp_path, fake_rules):
+    src = _jsonl(tmp_path / "a.jsonl", [{"text": "FIRE"}])
+    db = str(tmp_path / "a.sqlite")
+    audit([src], db, jobs=1)
+    with pytest.raises(StoreError, match=r"other options \(text_field: 'text' then, 'body' now\)"):
+        from statlint.checker.audit import Fields
+
+        audit([src], db, jobs=1, fields=Fields(text="body"))
+    with pytest.raises(StoreError, match="other options"):
+        audit([src], db, jobs=1, settings=Settings(select=("X901",)))
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("these are my notes, not a database\n" * 100)
+    result = CliRunner().invoke(main, ["report", str(bad)])
+    assert result.exit_code == 2
+    assert "notes.sqlite: not an audit store" in result.output
+
+
+def test_html_needs_the_shared_reader(tmp_path, fake_rules):
+    (tmp_path / "a.html").write_text("<p>FIRE</p>")
+    db = str(tmp_path / "a.sqlite")
+    audit([str(tmp_path / "a.html")], db, jobs=1)
+    status, error, found = _rows(db, "SELECT status, error, findings FROM documents")[0]
+    if html_reader() is None:
+        assert (status, found) == ("error", 0) and error.startswith(HTML_READER_MISSING)
+    else:
+        assert (status, error, found) == ("ok", None, 1)
+
+
+def _store_with_markup(tmp_path):
+    """A store whose archive text, names and ids carry markup that must reach the report as text."""
+    src = _jsonl(tmp_path / "x<b>.jsonl", [
+        {"id": "<i>one</i>", "date": "2001-05-01", "text": "<script>alert(1)</script> FIRE & more"},
+        {"id": "two", "date": "2003", "text": "FIRE FIRE WARN"},
+        {"id": "three", "text": "nothing"},
+        {"id": "four", "text": None},
+    ])
+    db = str(tmp_path / "a.sqlite")
+    audit([src], db, jobs=1)
+    return db
+
+
+def test_html_report_is_self_contained_and_escapes_archive_text(tmp_path, fake_rules):
+    db = _store_with_markup(tmp_path)
+    page = "".join(render(db, "html"))
+    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 3
+    assert "<script" not in page and "<i>one" not in page and "x<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>FIRE</mark> &amp; more" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)  # nothing fetched from anywhere
+    assert "<link" not in page
+    assert "<b>3</b>articles checked" in page and "<b>4</b>findings" in page
+    assert "<b>1,333.3</b>findings per 1,000 articles" in page
+    assert "no text field &#x27;text&#x27;" in page
+
+
+def test_exports_list_every_finding_in_archive_order(tmp_path, fake_rules):
+    db = _store_with_markup(tmp_path)
+    lines = [json.loads(line) for line in "".join(render(db, "jsonl")).splitlines()]
+    assert [(r["doc_id"], r["rule"], r["start"], r["text"]) for r in lines] == [
+        ("<i>one</i>", "X901", 26, "FIRE"), ("two", "X901", 0, "FIRE"), ("two", "X901", 5, "FIRE"),
+        ("two", "X902", 10, "WARN")]
+    assert lines[0]["source"].endswith("x<b>.jsonl") and lines[0]["key"] == "0" and lines[0]["suggestion"] == "FIXED"
+    table = list(csv.DictReader(io.StringIO("".join(render(db, "csv")))))
+    assert [(r["doc_id"], r["rule"], r["start"], r["date"]) for r in table] == [
+        ("<i>one</i>", "X901", "26", "2001-05-01"), ("two", "X901", "0", "2003"), ("two", "X901", "5", "2003"),
+        ("two", "X902", "10", "2003")]
+
+
+def test_cli_audit_then_report(tmp_path, fake_rules):
+    src = _jsonl(tmp_path / "a.jsonl", [{"body": "FIRE", "uid": 1, "when": "1999-01-01"}])
+    db = str(tmp_path / "a.sqlite")
+    runner = CliRunner()
+    result = runner.invoke(main, ["audit", src, "--db", db, "-j", "1", "--text-field", "body", "--id-field", "uid",
+                                  "--date-field", "when"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^audit 100% 1 docs .* 1 findings  in 0:00:\d\d$", result.stderr, re.M)
+    assert f"1 documents in {db}: 1 findings, 0 not checked" in result.stderr
+    out = tmp_path / "r.html"
+    result = runner.invoke(main, ["report", db, "-o", str(out)])
+    assert result.exit_code == 0 and "<svg" in out.read_text()
+    result = runner.invoke(main, ["report", db, "--format", "jsonl"])
+    assert json.loads(result.output)["doc_id"] == "1"
+
+
+def test_cli_audit_usage_errors(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["audit", str(tmp_path / "missing.jsonl"), "--db", str(tmp_path / "a.sqlite")])
+    assert result.exit_code == 2 and "missing.jsonl: no such file or directory" in result.output
+    result = runner.invoke(main, ["audit", str(tmp_path), "--db", str(tmp_path / "a.sqlite"), "--engine", "dask"])
+    assert result.exit_code == 2 and "--engine dask needs --scheduler ADDRESS" in result.output
+    result = runner.invoke(main, ["report", str(tmp_path / "none.sqlite")])
+    assert result.exit_code == 2 and "none.sqlite: no such audit store" in result.output
+
+
+def test_progress_shows_rates_findings_and_eta():
+    out = io.StringIO()
+    progress = AuditProgress(out, total_bytes=1000, on_terminal=True, interval=0)
+    progress.at(0)
+    progress.add(docs=10, nbytes=2_000_000, findings=3)
+    progress.at(250)
+    line = out.getvalue().split("\r\x1b[K")[-1]
+    assert re.fullmatch(r"audit  25% \|█{6}░{18}\| 10 docs  [\d,]+ docs/s  [\d.]+ MB/s  3 findings  ETA \d:\d\d:\d\d",
+                        line), line
+    progress.close()
+    assert out.getvalue().endswith("\n") and " in 0:00:0" in out.getvalue().splitlines()[-1]
+
+
+def test_progress_in_a_log_is_plain_lines():
+    out = io.StringIO()
+    progress = AuditProgress(out, total_bytes=100, on_terminal=False, interval=0)
+    progress.add(docs=1, nbytes=10, findings=0, errors=1)
+    progress.close()
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 and all(line.startswith("audit   0% 1 docs") and "\r" not in line for line in lines)
+    assert "1 errors" in lines[0] and "|" not in lines[0]
+
+
+if sys.platform != "linux":  # the local engine forks its workers
+    pytestmark = pytest.mark.skip("fork-based worker pool")

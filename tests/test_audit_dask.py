@@ -1,0 +1,67 @@
+"""`statlint audit --engine dask`: the same rows as the local engine, resumable, on a LocalCluster.
+
+The cluster runs in this process (processes=False, loopback only), so it
+starts in about a second and sees the test's stand-in rules.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from fake_rules import fake_rules  # noqa: F401  (pytest fixture)
+from statlint.checker.audit import audit, dask_engine
+from statlint.checker.audit.summary import render
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                       dashboard_address=None)  # in-process transport: no port is opened
+    try:
+        yield cluster.scheduler_address
+    finally:
+        cluster.close()
+
+
+def _archive(tmp_path):
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"id": f"n{i}", "text": f"story {i} " + ("FIRE " if i % 3 == 0 else "calm ")
+                                        + "WARN " * (i % 2)}) + "\n" for i in range(120)) + "{bad line\n")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    for i in range(12):
+        (desk / f"{i:02d}.txt").write_text("FIRE" if i % 4 == 0 else "quiet")
+    return [str(news), str(desk)]
+
+
+def _state(db):
+    con = sqlite3.connect(db)
+    try:
+        docs = con.execute("SELECT s.path, d.key, d.status, d.error, d.findings FROM documents d "
+                           "JOIN sources s ON s.id = d.source_id ORDER BY s.path, d.pos").fetchall()
+    finally:
+        con.close()
+    return docs, "".join(render(db, "jsonl"))
+
+
+def test_dask_engine_gives_the_rows_of_the_local_engine_and_resumes(tmp_path, fake_rules, scheduler, monkeypatch):
+    monkeypatch.setattr(dask_engine, "SHARD_BYTES", 1500)  # several shards per source
+    monkeypatch.setattr(dask_engine, "SHARD_FILES", 5)
+    sources = _archive(tmp_path)
+    local, on_dask = str(tmp_path / "local.sqlite"), str(tmp_path / "dask.sqlite")
+    audit(sources, local, jobs=1)
+
+    audit(sources[1:], on_dask, engine="dask", scheduler=scheduler)  # a first, partial audit: the folder only
+    totals = audit(sources, on_dask, engine="dask", scheduler=scheduler)
+    assert _state(on_dask) == _state(local)
+    assert totals["documents"] == 133 and totals["errors"] == 1 and totals["findings"] == 40 + 60 + 3
+    con = sqlite3.connect(on_dask)
+    runs = con.execute("SELECT engine, status, documents FROM runs ORDER BY id").fetchall()
+    complete = con.execute("SELECT count(*) FROM sources WHERE complete = 1").fetchone()[0]
+    con.close()
+    assert runs == [("dask", "done", 12), ("dask", "done", 121)]  # the folder was not audited twice
+    assert complete == 2
