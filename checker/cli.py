@@ -244,6 +244,8 @@ def extract(paths, fmt, output, time_budget):
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field with the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines: the field with the article's id.")
 @click.option("--date-field", default="date", show_default=True, help="JSON Lines: the field with its date.")
+@click.option("--chunk-docs", type=click.IntRange(min=1), metavar="N",
+              help="Documents per worker task (default 200, fewer if they pass 512 KB).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler, e.g. tcp://host:8786.")
 @click.option("--select", metavar="CODES", help="Only these rules: comma-separated code prefixes or rule names.")
@@ -253,7 +255,7 @@ def extract(paths, fmt, output, time_budget):
 @click.option("--time-budget", **_TIME_BUDGET)
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress bar on a terminal, a log line every 10 s otherwise (stderr).")
-def audit(sources, db, jobs, text_field, id_field, date_field, engine, scheduler, select, ignore, config_file,
+def audit(sources, db, jobs, text_field, id_field, date_field, chunk_docs, engine, scheduler, select, ignore, config_file,
           no_config, time_budget, progress):
     """Audit an archive: SOURCES are folders or globs of .txt/.md/.html, JSON Lines (.jsonl, .jsonl.gz) or
     WARC (.warc, .warc.gz) files. Rerunning the same command resumes an interrupted audit."""
@@ -265,17 +267,19 @@ def audit(sources, db, jobs, text_field, id_field, date_field, engine, scheduler
         settings = Resolver(config_file, no_config, {"select": select, "ignore": ignore}).for_file(None)
         totals = run_audit(list(sources), db, fields=Fields(text_field, id_field, date_field), settings=settings,
                            time_budget=time_budget, jobs=jobs, engine=engine, scheduler=scheduler,
+                           chunk_docs=chunk_docs,
                            progress_stream=sys.stderr if progress else None, on_terminal=_is_tty(sys.stderr),
                            argv=sys.argv[1:])
     except (ConfigError, SourceError, StoreError) as exc:
         _fail(str(exc))
-    except AuditInterrupted:
+    except AuditInterrupted as stop:
         click.echo(f"statlint: audit interrupted; rerun the same command to resume ({db} keeps what is done)",
                    err=True)
-        sys.exit(130)
+        sys.exit(128 + stop.signal)
     click.echo(f"statlint: {totals['documents']:,} documents in {db}: {totals['findings']:,} findings, "
                f"{totals['errors']:,} not checked, {totals['skipped']:,} archive records skipped; "
                f"`statlint report {db}` summarises them", err=True)
+    sys.exit(EXIT_ERROR if totals["errors"] else EXIT_OK)  # a document not checked never passes silently
 
 
 @main.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -97,6 +98,29 @@ def test_a_document_that_raises_or_runs_past_its_budget_is_an_error_row_and_the_
     assert [n["code"] for n in notices] == ["TIME001"]
 
 
+def _die(doc, facts):
+    """Kills its process on the word DIE, as a segfault in a C extension would."""
+    if "DIE" in doc.text:
+        os._exit(3)
+    return iter(())
+
+
+def test_a_document_that_kills_its_worker_is_retried_alone_then_an_error_row(tmp_path, fake_rules, monkeypatch):
+    from statlint import rules
+
+    monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS + (
+        Rule(code="X905", name="fake-die", severity=Severity.INFO, func=_die, doc=_die.__doc__),))
+    src = _jsonl(tmp_path / "a.jsonl", [{"text": t} for t in ("FIRE", "calm", "DIE", "FIRE FIRE", "calm", "FIRE")])
+    db = str(tmp_path / "a.sqlite")
+    totals = audit([src], db, jobs=2, chunk_docs=2)
+    assert _rows(db, "SELECT status, error, findings FROM documents ORDER BY pos") == [
+        ("ok", None, 1), ("ok", None, 0),
+        ("error", "not checked: the worker process checking this document died (A process in the process pool "
+                  "was terminated abruptly while the future was running or pending.)", 0),
+        ("ok", None, 2), ("ok", None, 0), ("ok", None, 1)]
+    assert totals["errors"] == 1 and totals["findings"] == 4
+
+
 def test_resuming_with_other_options_is_refused(tmp_path, fake_rules):
     src = _jsonl(tmp_path / "a.jsonl", [{"text": "FIRE"}])
     db = str(tmp_path / "a.sqlite")
@@ -151,7 +175,7 @@ def test_html_report_is_self_contained_and_escapes_archive_text(tmp_path, fake_r
     assert "<link" not in page
     assert "<b>3</b>articles checked" in page and "<b>4</b>findings" in page
     assert "<b>1,333.3</b>findings per 1,000 articles" in page
-    assert "no text field &#x27;text&#x27;" in page
+    assert "text field &#x27;text&#x27; holds null, not a string" in page
 
 
 def test_exports_list_every_finding_in_archive_order(tmp_path, fake_rules):

@@ -1,9 +1,11 @@
-"""Kill a real `statlint audit` mid-run, rerun it, and get what an uninterrupted audit gets.
+"""Stop a real `statlint audit` mid-run (SIGTERM, then SIGKILL), rerun it, get what an uninterrupted audit gets.
 
 The audit runs as a subprocess in its own process group; the test polls the
 store (read-only, as `statlint report` would) until some chunks are
-committed, then SIGKILLs the whole group: the main process and its workers
-die at once, wherever they are. No sleep stands in for synchronisation.
+committed, then sends SIGTERM to the main process (which must stop its
+workers and exit 143), and later SIGKILLs the whole group: the main process
+and its workers die at once, wherever they are. No sleep stands in for
+synchronisation.
 """
 from __future__ import annotations
 
@@ -72,34 +74,47 @@ def _state(db: str) -> tuple:
     return docs, "".join(render(db, "jsonl"))
 
 
-def test_killed_audit_resumes_to_the_same_results(tmp_path):
-    src = _archive(tmp_path / "archive.jsonl")
-    killed, whole = str(tmp_path / "killed.sqlite"), str(tmp_path / "whole.sqlite")
-
-    proc = _start(src, killed)
+def _interrupt(src: str, db: str, after: int, how: int) -> int:
+    """Start the audit, wait until `after` documents are committed, stop it with `how`; its exit code."""
+    proc = _start(src, db)
     deadline = time.monotonic() + 120
     try:
-        while _committed(killed) < KILL_AFTER:
-            assert proc.poll() is None, f"the audit ended before it could be killed: {proc.stderr.read()!r}"
+        while _committed(db) < after:
+            assert proc.poll() is None, f"the audit ended before it could be stopped: {proc.stderr.read()!r}"
             assert time.monotonic() < deadline, "no progress in 120 s"
             time.sleep(0.01)  # polling interval only: the condition above is what we wait for
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-    at_kill = _committed(killed)
-    assert KILL_AFTER <= at_kill < DOCS
-    assert _rows(killed, "SELECT status FROM runs") == [("running",)]  # it never got to say goodbye
+        if how == signal.SIGKILL:
+            os.killpg(proc.pid, signal.SIGKILL)  # the main process and its workers die at once
+        else:
+            proc.send_signal(how)  # the main process only: it must stop its workers itself
+        proc.communicate(timeout=120)
+    return proc.returncode
 
-    rerun = _start(src, killed)
+
+def test_stopped_and_killed_audit_resumes_to_the_same_results(tmp_path):
+    src = _archive(tmp_path / "archive.jsonl")
+    stopped, whole = str(tmp_path / "stopped.sqlite"), str(tmp_path / "whole.sqlite")
+
+    assert _interrupt(src, stopped, KILL_AFTER, signal.SIGTERM) == 128 + signal.SIGTERM
+    after_term = _committed(stopped)
+    assert _rows(stopped, "SELECT status FROM runs") == [("interrupted",)]
+    assert _interrupt(src, stopped, after_term + KILL_AFTER, signal.SIGKILL) == -signal.SIGKILL
+    at_kill = _committed(stopped)
+    assert after_term + KILL_AFTER <= at_kill < DOCS
+    assert _rows(stopped, "SELECT status FROM runs ORDER BY id") == [("interrupted",), ("running",)]
+
+    rerun = _start(src, stopped)
     _, err = rerun.communicate(timeout=300)
-    assert rerun.returncode == 0, err.decode()
+    assert rerun.returncode == 2, err.decode()  # the broken lines are documents not checked
     straight = _start(src, whole)
     _, err = straight.communicate(timeout=300)
-    assert straight.returncode == 0, err.decode()
+    assert straight.returncode == 2, err.decode()
 
-    docs, findings = _state(killed)
+    docs, findings = _state(stopped)
     assert (docs, findings) == _state(whole)
     assert len(docs) == DOCS and findings.count("\n") > 50
     assert sum(1 for d in docs if d[5] == "error") == len([i for i in range(DOCS) if i % 97 == 13])
-    runs = _rows(killed, "SELECT status, documents FROM runs ORDER BY id")
-    assert [s for s, _ in runs] == ["running", "done"] and runs[1][1] == DOCS - at_kill  # nothing done twice
+    runs = _rows(stopped, "SELECT status, documents FROM runs ORDER BY id")
+    assert [s for s, _ in runs] == ["interrupted", "running", "done"]
+    assert runs[2][1] == DOCS - at_kill  # nothing was checked twice

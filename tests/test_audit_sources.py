@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 
 import pytest
 
@@ -40,23 +41,28 @@ def test_jsonl_lines_are_keyed_by_byte_offset_and_bad_lines_are_problems(tmp_pat
         json.dumps({"id": "a3", "body": "no text field"}),
         json.dumps({"id": 4, "text": ["not", "a", "string"]}),
         json.dumps(["an", "array"]),
-        json.dumps({"id": "a6", "text": "sixth"}),
+        json.dumps({"id": "a6", "text": None}),
+        "[" * 5000 + "]" * 5000,
+        json.dumps({"id": "a8", "text": "eighth"}),
     ]
-    data = ("\n".join(lines) + "\n").encode()
+    data = b"\xef\xbb\xbf" + ("\n".join(lines)).encode()  # a BOM in front, no newline at the end
     path = tmp_path / "a.jsonl"
     path.write_bytes(data)
     offsets = [data.index(line.encode()) if line else None for line in lines]
+    offsets[0] = 0
     _, docs = _docs(path)
     assert [d.key for d in docs] == [str(o) for o in offsets if o is not None]
-    assert [(d.doc_id, d.date, d.data, d.problem) for d in docs] == [
-        ("a1", "1987-03-02", "first", None),
-        (None, None, None, "not a JSON line: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
-        ("a3", None, None, "no text field 'text'"),
-        ("4", None, None, "text field 'text' holds list, not a string"),
-        (None, None, None, "not a JSON object but list"),
-        ("a6", None, "sixth", None),
+    assert [(d.name, d.doc_id, d.date, d.data, d.problem) for d in docs] == [
+        ("a.jsonl:1 (a1)", "a1", "1987-03-02", "first", None),
+        ("a.jsonl:3", None, None, None,
+         "not a JSON line: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+        ("a.jsonl:4 (a3)", "a3", None, None, "no text field 'text'"),
+        ("a.jsonl:5 (4)", "4", None, None, "text field 'text' holds list, not a string"),
+        ("a.jsonl:6", None, None, None, "not a JSON object but list"),
+        ("a.jsonl:7 (a6)", "a6", None, None, "text field 'text' holds null, not a string"),
+        ("a.jsonl:8", None, None, None, "not read: JSON nested too deeply"),
+        ("a.jsonl:9 (a8)", "a8", None, "eighth", None),
     ]
-    assert docs[0].name == "a.jsonl#a1" and docs[1].name == f"a.jsonl@{offsets[2]}"
 
 
 def test_jsonl_fields_can_be_renamed_and_reach_into_objects(tmp_path):
@@ -76,7 +82,9 @@ def test_truncated_gzip_keeps_the_records_before_the_cut_and_ends_with_one_error
     good, last = docs[:-1], docs[-1]
     assert good and all(d.problem is None for d in good)
     assert [d.doc_id for d in good] == [str(i) for i in range(len(good))]
-    assert last.problem.startswith("truncated gzip stream after decompressed byte ")
+    assert re.fullmatch(r"truncated gzip stream in line \d+ \(decompressed byte \d+\); the lines before it were read",
+                        last.problem)
+    assert last.name == f"cut.jsonl.gz:{len(good) + 1}"
     assert last.key.startswith("@error:")
 
 
@@ -135,8 +143,8 @@ def test_shards_of_a_jsonl_file_cover_every_line_exactly_once(tmp_path, name):
     src, whole = _docs(path)
     shards = list(plan_shards(src, shard_bytes=997))
     assert len(shards) > 5 and shards[-1].end is None
-    pieces = [d.key for s in shards for d in source_for(s.path).docs(s.start, s.end)]
-    assert pieces == [d.key for d in whole]
+    pieces = [(d.key, d.name) for s in shards for d in source_for(s.path).docs(s.start, s.end)]
+    assert pieces == [(d.key, d.name) for d in whole]  # the same lines, numbered the same
 
 
 def test_shards_of_a_folder_cover_every_file_exactly_once(tmp_path):

@@ -12,6 +12,8 @@ export.py turn a store into the HTML report and JSONL/CSV exports.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from dataclasses import replace
 from typing import TextIO
 
@@ -25,7 +27,35 @@ __all__ = ["AuditInterrupted", "Fields", "Options", "SourceError", "StoreError",
 
 
 class AuditInterrupted(Exception):
-    """The audit was stopped (Ctrl-C, SIGTERM); everything committed so far is kept."""
+    """The audit was stopped (Ctrl-C, SIGTERM); everything committed so far is kept.
+
+    `signal` is the signal that stopped it (the CLI exits 128 + its number: 130, 143).
+    """
+
+    def __init__(self, signum: int = signal.SIGINT):
+        super().__init__(f"interrupted by signal {signum}")
+        self.signal = int(signum)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the main thread is, so the audit stops as on Ctrl-C."""
+
+    signal = signal.SIGTERM
+
+
+def _stop_on_sigterm():
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, frame):
+        raise _Terminated()
+
+    return signal.signal(signal.SIGTERM, stop)
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Settings | None = None,
@@ -49,6 +79,7 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
         run_id = store.start_run(engine, jobs if engine == "local" else None, argv or [])
         progress = AuditProgress(progress_stream, sum(s.size for s in sources), on_terminal)
         status = "interrupted"
+        previous = _stop_on_sigterm()
         try:
             if engine == "dask":
                 from statlint.checker.audit.dask_engine import run_dask
@@ -58,8 +89,9 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
                 run_local(sources, store, run_id, options, jobs, progress, chunk_docs)
             status = "done"
         except KeyboardInterrupt as exc:
-            raise AuditInterrupted() from exc
+            raise AuditInterrupted(getattr(exc, "signal", signal.SIGINT)) from exc
         finally:
+            _restore_sigterm(previous)
             store.finish_run(run_id, status)
             progress.close()
         return store.totals()
@@ -68,6 +100,11 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
 
 
 def _options_record(fields: Fields, settings: Settings) -> dict:
-    """The options that decide what a document's row holds: a resumed audit must use the same."""
+    """What decides a document's row: a resumed audit must use the same fields, settings, statlint
+    version and rule set, or the store would mix two audits (RELIABILITY G.56)."""
+    from statlint.checker import __version__
+    from statlint.rules import CHECKS
+
     return {"text_field": fields.text, "id_field": fields.id, "date_field": fields.date,
-            "settings": repr(replace(settings, root=os.path.abspath(settings.root or ".")))}
+            "settings": repr(replace(settings, root=os.path.abspath(settings.root or "."))),
+            "statlint": __version__, "rules": " ".join(sorted(r.code for r in CHECKS))}

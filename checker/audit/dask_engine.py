@@ -29,7 +29,7 @@ from statlint.checker.audit.sources import FILE_SUFFIXES, Fields, Source, source
 from statlint.checker.audit.store import Store
 from statlint.checker.sources import expand_paths
 
-SHARD_BYTES = 4 * 1024 * 1024  # JSON Lines text per shard (decompressed)
+SHARD_BYTES = 32 * 1024 * 1024  # JSON Lines text per shard (decompressed): a shard reads its prefix
 SHARD_FILES = 500  # folder files per shard
 
 

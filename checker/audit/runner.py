@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
@@ -65,8 +66,10 @@ def run_local(sources: Iterable[Source], store: Store, run_id: int, options: Opt
             progress.at(read_before)
         for results in pool.drain():
             _record(store, results, run_id, progress)
-    finally:
-        pool.close()
+    except BaseException:
+        pool.close(stop=True)  # interrupted: what is committed stays, the chunks in flight are dropped
+        raise
+    pool.close()
 
 
 def chunks(docs: Iterable[Doc], max_docs: int = CHUNK_DOCS, max_bytes: int = CHUNK_BYTES) -> Iterator[list[Doc]]:
@@ -96,8 +99,12 @@ def _record(store: Store, results: list[DocResult], run_id: int, progress: Audit
 
 
 def _init_worker(options: Options) -> None:
+    """Workers leave Ctrl-C and SIGTERM to the main process, which stops them (they would otherwise
+    raise KeyboardInterrupt inside a check and return it as the chunk's result)."""
     global _options
     _options = options
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _work(docs: list[Doc]) -> list[DocResult]:
@@ -159,5 +166,8 @@ class _Pool:
                 self.executor = self._new()
                 yield [error_result(doc, Notice("INT001", WORKER_DIED.format(exc or "killed")))]
 
-    def close(self) -> None:
+    def close(self, stop: bool = False) -> None:
+        if stop:
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.terminate()
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -191,9 +191,10 @@ def _format_of(path: str) -> str:
 def _jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
     """One Doc per line, keyed by the line's decompressed byte offset; blank lines are not documents.
 
-    A plain file is entered at `start` by seeking to the line that starts at
-    or after it; a gzip stream cannot seek, so it is decompressed up to there
-    (gunzip is a hundred times faster than checking, so a shard pays little).
+    A shard that starts at byte `start` reads up to there counting newlines
+    (so every message can say which line), then takes the lines that start in
+    [start, end). Reading a prefix costs little next to checking it (gunzip
+    runs a hundred times faster than the check), and shards are large.
     """
     base = os.path.basename(src.path)
     try:
@@ -205,10 +206,10 @@ def _jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
         compressed = raw.read(2) == _GZIP_MAGIC
         raw.seek(0)
         stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
-        offset = 0
+        offset, number = 0, 1
         try:
             if start > 0:
-                offset = _enter_at(stream, start, compressed)
+                offset, number = _enter_at(stream, start)
             while end is None or offset < end:
                 line, complete = _read_line(stream)
                 src.consumed = raw.tell()
@@ -216,31 +217,32 @@ def _jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
                     return
                 here, offset = offset, offset + len(line)
                 if complete and line.strip():
-                    yield _jsonl_doc(src, base, here, line)
+                    yield _jsonl_doc(src, f"{base}:{number}", here, line)
                 elif not complete:
                     offset += _skip_rest_of_line(stream)
-                    yield Doc(src.path, str(here), here, f"{base}@{here}",
-                              problem=f"line at byte {here} is longer than {MAX_BYTES} bytes: not read")
+                    yield Doc(src.path, str(here), here, f"{base}:{number}",
+                              problem=f"line {number} is longer than {MAX_BYTES} bytes: not read")
+                number += 1
         except (EOFError, OSError, zlib.error) as exc:  # truncated or corrupt gzip, a read error
             src.consumed = src.size
             what = "truncated gzip stream" if isinstance(exc, EOFError) else f"unreadable: {exc}"
-            yield Doc(src.path, f"@error:{offset}", offset, f"{base}@{offset}",
-                      problem=f"{what} after decompressed byte {offset}; the records before it were read")
+            yield Doc(src.path, f"@error:{offset}", offset, f"{base}:{number}",
+                      problem=f"{what} in line {number} (decompressed byte {offset}); the lines before it were read")
 
 
-def _enter_at(stream: BinaryIO, start: int, compressed: bool) -> int:
-    """Move `stream` to the first line starting at or after byte `start`; its offset."""
-    if compressed:
-        left = start - 1
-        while left > 0:
-            piece = stream.read(min(left, _LINE_CHUNK))
-            if not piece:
-                return start  # the stream is shorter than the shard's start: nothing to read
-            left -= len(piece)
-    else:
-        stream.seek(start - 1)
+def _enter_at(stream: BinaryIO, start: int) -> tuple[int, int]:
+    """Read `stream` up to the first line starting at or after byte `start`: (its offset, its line number)."""
+    left, lines = start - 1, 1
+    while left > 0:
+        piece = stream.read(min(left, _LINE_CHUNK))
+        if not piece:
+            return start - left, lines  # the stream is shorter than the shard's start: nothing to read
+        lines += piece.count(b"\n")
+        left -= len(piece)
     # the byte before `start` is a newline exactly when a line starts at `start`
-    return start + (0 if stream.read(1) == b"\n" else _skip_rest_of_line(stream))
+    if stream.read(1) == b"\n":
+        return start, lines + 1
+    return start + _skip_rest_of_line(stream), lines + 1
 
 
 def _read_line(stream: BinaryIO) -> tuple[bytes, bool]:
@@ -260,33 +262,38 @@ def _skip_rest_of_line(stream: BinaryIO) -> int:
             return skipped
 
 
-def _jsonl_doc(src: Source, base: str, offset: int, line: bytes) -> Doc:
+def _jsonl_doc(src: Source, where: str, offset: int, line: bytes) -> Doc:
+    """The Doc of one JSON line, or the reason it is not one. `where` is "file:line"."""
     fields = src.fields
-    key, name = str(offset), f"{base}@{offset}"
+    key = str(offset)
     try:
         record = json.loads(line)
-    except (ValueError, UnicodeDecodeError) as exc:
-        return Doc(src.path, key, offset, name, problem=f"not a JSON line: {_short(str(exc))}")
+    except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
+        return Doc(src.path, key, offset, where, problem=f"not a JSON line: {_short(str(exc))}")
+    except RecursionError:
+        return Doc(src.path, key, offset, where, problem="not read: JSON nested too deeply")
     if not isinstance(record, dict):
-        return Doc(src.path, key, offset, name, problem=f"not a JSON object but {type(record).__name__}")
+        return Doc(src.path, key, offset, where, problem=f"not a JSON object but {type(record).__name__}")
     doc_id, date = _scalar(_dig(record, fields.id)), _scalar(_dig(record, fields.date))
-    if doc_id is not None:
-        name = f"{base}#{_short(doc_id)}"
-    text = _dig(record, fields.text)
-    if text is None:
+    name = where if doc_id is None else f"{where} ({_short(doc_id)})"
+    text = _dig(record, fields.text, missing=_MISSING)
+    if text is _MISSING:
         problem = f"no text field {fields.text!r}"
     elif not isinstance(text, str):
-        problem = f"text field {fields.text!r} holds {type(text).__name__}, not a string"
+        problem = f"text field {fields.text!r} holds {'null' if text is None else type(text).__name__}, not a string"
     else:
         return Doc(src.path, key, offset, name, text, "text", doc_id, date)
     return Doc(src.path, key, offset, name, doc_id=doc_id, date=date, problem=problem)
 
 
-def _dig(record: dict, path: str):
+_MISSING = object()
+
+
+def _dig(record: dict, path: str, missing=None):
     value = record
     for part in path.split("."):
         if not isinstance(value, dict) or part not in value:
-            return None
+            return missing
         value = value[part]
     return value
 

@@ -25,6 +25,9 @@ TOP_ARTICLES = 25
 SAMPLES_PER_RULE = 3
 SAMPLE_ERRORS = 20
 
+# Nothing may load or run: inline style only, no scripts, no fetches, no forms.
+_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; '
+        'img-src data:; form-action \'none\'; base-uri \'none\'">')
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}
@@ -53,7 +56,7 @@ def render(db: str, fmt: str = "html") -> Iterator[str]:
 
 def html_report(store: Store, title: str) -> Iterator[str]:
     totals = store.totals()
-    yield (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    yield (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">{_CSP}"
            f"<title>statlint audit: {escape(title)}</title><style>{_STYLE}</style></head><body>\n")
     yield f"<h1>Audit of {escape(title)}</h1>\n"
     yield _overview(store, totals)
