@@ -1,7 +1,8 @@
 """`statlint audit --engine dask`: the same rows as the local engine, resumable, on a LocalCluster.
 
-The cluster runs in this process (processes=False, loopback only), so it
-starts in about a second and sees the test's stand-in rules.
+The cluster runs in this process (processes=False: an in-process transport,
+no port opened), so it starts in about a second; each shard is checked in a
+child process of the worker, with the real rules.
 """
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import sqlite3
 
 import pytest
 
-from fake_rules import fake_rules  # noqa: F401  (pytest fixture)
 from statlint.checker.audit import audit, dask_engine
 from statlint.checker.audit.summary import render
 
 distributed = pytest.importorskip("distributed")
+pytestmark = pytest.mark.needs_rules
+
+GROWTH = "Net profit rose 50 pct to 105.0 mln dlrs from 100.0 mln dlrs, the company said. "
+DECLINE = "Sales fell 150 pct to 3 mln dlrs. "
 
 
 @pytest.fixture(scope="module")
@@ -29,12 +33,12 @@ def scheduler():
 
 def _archive(tmp_path):
     news = tmp_path / "news.jsonl"
-    news.write_text("".join(json.dumps({"id": f"n{i}", "text": f"story {i} " + ("FIRE " if i % 3 == 0 else "calm ")
-                                        + "WARN " * (i % 2)}) + "\n" for i in range(120)) + "{bad line\n")
+    news.write_text("".join(json.dumps({"id": f"n{i}", "text": f"Story {i}. " + (GROWTH if i % 3 == 0 else "Calm. ")
+                                        + DECLINE * (i % 2)}) + "\n" for i in range(120)) + "{bad line\n")
     desk = tmp_path / "desk"
     desk.mkdir()
     for i in range(12):
-        (desk / f"{i:02d}.txt").write_text("FIRE" if i % 4 == 0 else "quiet")
+        (desk / f"{i:02d}.txt").write_text(GROWTH if i % 4 == 0 else "Quiet.")
     return [str(news), str(desk)]
 
 
@@ -48,9 +52,9 @@ def _state(db):
     return docs, "".join(render(db, "jsonl"))
 
 
-def test_dask_engine_gives_the_rows_of_the_local_engine_and_resumes(tmp_path, fake_rules, scheduler, monkeypatch):
-    monkeypatch.setattr(dask_engine, "SHARD_BYTES", 1500)  # several shards per source
-    monkeypatch.setattr(dask_engine, "SHARD_FILES", 5)
+def test_dask_engine_gives_the_rows_of_the_local_engine_and_resumes(tmp_path, scheduler, monkeypatch):
+    monkeypatch.setattr(dask_engine, "SHARD_BYTES", 4000)  # several shards per source
+    monkeypatch.setattr(dask_engine, "SHARD_FILES", 6)
     sources = _archive(tmp_path)
     local, on_dask = str(tmp_path / "local.sqlite"), str(tmp_path / "dask.sqlite")
     audit(sources, local, jobs=1)

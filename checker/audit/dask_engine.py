@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 
 from statlint.checker.audit.check import DocResult, Options, audit_doc, problem_result
 from statlint.checker.audit.progress import AuditProgress
+from statlint.checker.audit.runner import WorkerPool, chunks
 from statlint.checker.audit.sources import FILE_SUFFIXES, Fields, Source, source_for
 from statlint.checker.audit.store import Store
 from statlint.checker.sources import expand_paths
@@ -50,12 +51,33 @@ class ShardResult:
     skipped: int  # records that are not documents (WARC requests...) in the shard
 
 
-def audit_shard(shard: Shard, options: Options, done: frozenset[str]) -> ShardResult:
-    """Runs on a worker: read the shard from the shared filesystem, check what is not done."""
+def audit_shard(shard: Shard, options: Options, done: frozenset[str], isolate: bool = True) -> ShardResult:
+    """Runs on a worker: read the shard from the shared filesystem, check what is not done.
+
+    `isolate`: check in a child process of the worker, as the local engine
+    does. A Dask task runs in a thread, where the CPU budget cannot interrupt
+    it (signals reach only a main thread), and a document that crashed the
+    worker process would make Dask retry the whole shard and then give up on
+    it; in a child process the budget works and a crash costs one document.
+    """
     src = source_for(shard.path, shard.fields)
     src.kind = shard.kind
-    results = [problem_result(doc) if doc.problem is not None else audit_doc(doc, options)
-               for doc in src.docs(shard.start, shard.end) if doc.key not in done]
+    docs = (doc for doc in src.docs(shard.start, shard.end) if doc.key not in done)
+    if not isolate:
+        results = [problem_result(doc) if doc.problem is not None else audit_doc(doc, options) for doc in docs]
+        return ShardResult(shard, results, src.skipped)
+    results = []
+    pool = WorkerPool(1, options, start="forkserver")
+    try:
+        for chunk in chunks(docs):
+            results += [problem_result(doc) for doc in chunk if doc.problem is not None]
+            work = [doc for doc in chunk if doc.problem is None]
+            for finished in pool.submit(work) if work else ():
+                results += finished
+        for finished in pool.drain():
+            results += finished
+    finally:
+        pool.close()
     return ShardResult(shard, results, src.skipped)
 
 
@@ -90,7 +112,7 @@ def _decompressed_size(path: str) -> int:
 
 
 def run_dask(sources: Iterable[Source], store: Store, run_id: int, options: Options, scheduler: str | None,
-             progress: AuditProgress) -> None:
+             progress: AuditProgress, isolate: bool = True) -> None:
     """Audit on the cluster at `scheduler` (an address such as tcp://host:8786)."""
     from distributed import Client, as_completed
 
@@ -107,7 +129,7 @@ def run_dask(sources: Iterable[Source], store: Store, run_id: int, options: Opti
                 done = frozenset(store.done_in_range(shard.path, shard.start, shard.end))
                 if done:
                     progress.skip(len(done))
-                running.add(client.submit(audit_shard, shard, options, done, pure=False))
+                running.add(client.submit(audit_shard, shard, options, done, isolate, pure=False))
                 books.planned(shard)
             books.all_planned(src.path)
         for future in running:

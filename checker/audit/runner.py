@@ -47,7 +47,7 @@ def run_local(sources: Iterable[Source], store: Store, run_id: int, options: Opt
               progress: AuditProgress, chunk_docs: int | None = None) -> None:
     """Audit every document of `sources` not yet in `store`, with `jobs` worker processes, `chunk_docs`
     documents (at most) per task."""
-    pool = _Pool(jobs, options)
+    pool = WorkerPool(jobs, options)
     try:
         read_before = 0
         for src in sources:
@@ -112,20 +112,26 @@ def _work(docs: list[Doc]) -> list[DocResult]:
     return audit_docs(docs, _options)
 
 
-class _Pool:
-    """A process pool with at most two chunks per worker in flight, that survives a worker's death."""
+class WorkerPool:
+    """A process pool with at most two chunks per worker in flight, that survives a worker's death.
 
-    def __init__(self, jobs: int, options: Options):
-        self.jobs, self.options = jobs, options
+    `start`: how workers start. "fork" (the local engine: instant, the rules
+    already imported); "forkserver" inside a Dask task, whose process has
+    threads a fork must not copy.
+    """
+
+    def __init__(self, jobs: int, options: Options, start: str = "fork"):
+        self.jobs, self.options, self.start = jobs, options, start
         self.limit = 2 * jobs
         self.pending: dict[Future, list[Doc]] = {}
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        # fork: workers start in milliseconds with the rules imported once, here, instead of once per worker
-        import statlint.rules  # noqa: F401
-
-        context = multiprocessing.get_context("fork")
+        context = multiprocessing.get_context(self.start)
+        if self.start == "fork":  # workers start in milliseconds with the rules imported once, here
+            import statlint.rules  # noqa: F401
+        elif self.start == "forkserver":
+            context.set_forkserver_preload(["statlint.rules", "statlint.checker.audit.check"])
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(self.options,))
 
