@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from fake_rules import FAKE_CHECKS, fake_rules  # noqa: F401  (pytest fixture)
 from statlint.checker.audit import StoreError, audit
-from statlint.checker.audit.check import HTML_READER_MISSING, html_reader
+from statlint.checker.audit.check import HTML_READER_MISSING
 from statlint.checker.audit.progress import AuditProgress
 from statlint.checker.audit.summary import render
 from statlint.checker.cli import main
@@ -141,15 +141,23 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):
     assert "notes.sqlite: not an audit store" in result.output
 
 
-def test_html_needs_the_shared_reader(tmp_path, fake_rules):
-    (tmp_path / "a.html").write_text("<p>FIRE</p>")
+def _has_markup_readers() -> bool:
+    import statlint.checker.sources as sources
+
+    return hasattr(sources, "load")
+
+
+def test_html_goes_through_the_shared_reader(tmp_path, fake_rules):
+    (tmp_path / "a.html").write_text("<html><body><p>Then FIRE.</p></body></html>")
     db = str(tmp_path / "a.sqlite")
     audit([str(tmp_path / "a.html")], db, jobs=1)
     status, error, found = _rows(db, "SELECT status, error, findings FROM documents")[0]
-    if html_reader() is None:
+    if not _has_markup_readers():
         assert (status, found) == ("error", 0) and error.startswith(HTML_READER_MISSING)
-    else:
-        assert (status, error, found) == ("ok", None, 1)
+        return
+    assert (status, error, found) == ("ok", None, 1)
+    start, end, line = _rows(db, "SELECT start, \"end\", line FROM findings")[0]
+    assert (start, end, line) == (20, 24, 1)  # in the HTML file as written, like `statlint check`
 
 
 def _store_with_markup(tmp_path):

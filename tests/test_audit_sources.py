@@ -28,8 +28,10 @@ def test_folder_walks_text_markdown_and_html_in_sorted_order(tmp_path):
     (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4")
     src, docs = _docs(tmp_path)
     assert src.kind == "folder"
-    assert [(d.key, d.pos, d.fmt, d.data) for d in docs] == [
-        ("a.md", 0, "text", b"# a"), ("b.txt", 1, "text", b"bee"), ("sub/c.html", 2, "html", b"<p>c</p>")]
+    assert [(d.key, d.pos, d.name, d.data) for d in docs] == [
+        ("a.md", 0, f"{tmp_path.name}/a.md", b"# a"), ("b.txt", 1, f"{tmp_path.name}/b.txt", b"bee"),
+        ("sub/c.html", 2, f"{tmp_path.name}/sub/c.html", b"<p>c</p>")]
+    assert {d.fmt for d in docs} == {None}  # the shared readers go by the extension, as for single files
     assert src.size == 3 + 3 + 8
 
 
@@ -70,7 +72,7 @@ def test_jsonl_fields_can_be_renamed_and_reach_into_objects(tmp_path):
     with gzip.open(path, "wt") as fh:
         fh.write(json.dumps({"meta": {"uid": "x"}, "published": 2004, "body": "text"}) + "\n")
     _, docs = _docs(path, Fields(text="body", id="meta.uid", date="published"))
-    assert [(d.key, d.doc_id, d.date, d.data) for d in docs] == [("0", "x", "2004", "text")]
+    assert [(d.key, d.doc_id, d.date, d.data, d.fmt) for d in docs] == [("0", "x", "2004", "text", "text")]
 
 
 def test_truncated_gzip_keeps_the_records_before_the_cut_and_ends_with_one_error(tmp_path):

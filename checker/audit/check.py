@@ -21,7 +21,7 @@ from statlint.checker.notices import Notice, budget_exceeded, fatal_message, int
 from statlint.checker.report.json_report import finding_dict
 from statlint.checker.sources.text import decode_bytes
 
-from statlint.checker.audit.sources import Doc
+from statlint.checker.audit.sources import HTML_SUFFIXES, Doc
 
 CONTEXT = 120  # characters of text kept on each side of a finding, for the report's samples
 HTML_READER_MISSING = "not read: needs the HTML reader"
@@ -61,16 +61,18 @@ def audit_docs(docs: Iterable[Doc], options: Options) -> list[DocResult]:
 
 def audit_doc(doc: Doc, options: Options) -> DocResult:
     started = time.process_time()
-    text, notices = _text_of(doc)
+    read = read_doc(doc)
+    notices = read.notices
     findings: tuple[dict, ...] = ()
-    chars = 0 if text is None else len(text)
-    if text is not None:
+    chars = 0 if read.text is None else len(read.text)
+    if read.text is not None:
         problem = None
         try:
             with budget.cpu_budget(options.time_budget):
-                document = Document(text, path=doc.name)
-                findings = tuple(_finding_row(document, f)
-                                 for f in check_document(document, options.settings.for_path(doc.name)))
+                checked = Document(read.text, path=doc.name)
+                found = check_document(checked, options.settings.for_path(doc.name))
+                shown = read.document(doc.name) or checked  # markup: findings point into the original file
+                findings = tuple(_finding_row(shown, f) for f in read.findings(found))
         except budget.BudgetExceeded:
             problem = budget_exceeded(options.time_budget or 0)
         except Exception as exc:  # one document's bug must not stop the audit
@@ -94,46 +96,36 @@ def error_result(doc: Doc, notice: Notice) -> DocResult:
                      (notice.as_dict(),), doc.size, 0, 0.0)
 
 
-def _text_of(doc: Doc) -> tuple[str | None, tuple[Notice, ...]]:
-    """The text to check and the notices of reading it, through the same readers as single files."""
-    if doc.problem is not None:
-        return None, (Notice("IO001", doc.problem),)
-    if doc.fmt == "html":
-        return _html_text(doc)
-    if isinstance(doc.data, str):
-        return doc.data, ()
-    return decode_bytes(doc.data or b"", name=doc.name)
+@dataclass(frozen=True, slots=True)
+class _Plain:
+    """Text checked as it is: findings already point into it (the shape of checker.sources.Loaded)."""
 
+    text: str | None
+    notices: tuple[Notice, ...] = ()
 
-def _html_text(doc: Doc) -> tuple[str | None, tuple[Notice, ...]]:
-    reader = html_reader()
-    if reader is None:
-        return None, (Notice("IO006", f"{HTML_READER_MISSING} (HTML article extraction is not in this build)"),)
-    data = doc.data.encode("utf-8") if isinstance(doc.data, str) else (doc.data or b"")
-    return reader(data, doc.name)
+    def findings(self, findings):
+        return tuple(findings)
 
-
-def html_reader():
-    """The shared HTML reader of checker/sources (bytes, name) -> (text, notices), or None if absent."""
-    try:
-        from statlint.checker.sources import load  # type: ignore[attr-defined]
-    except ImportError:
+    def document(self, path: str) -> Document | None:
         return None
 
-    def read(data: bytes, name: str) -> tuple[str | None, tuple[Notice, ...]]:
-        loaded = load(data, name, "html")
-        return _as_text(loaded)
 
-    return read
-
-
-def _as_text(loaded) -> tuple[str | None, tuple[Notice, ...]]:
-    """Accept the reader's result as (text, notices) or as an object with .text and .notices."""
-    if isinstance(loaded, tuple):
-        text, notices = loaded[0], loaded[1]
-    else:
-        text, notices = getattr(loaded, "text", None), getattr(loaded, "notices", ())
-    return text, tuple(notices)
+def read_doc(doc: Doc):
+    """The text to check and how its findings map back, through the readers single files go through
+    (checker/sources: plain text, Markdown, HTML article extraction), so an article in an archive gets
+    the findings it would get as a file."""
+    if doc.problem is not None:
+        return _Plain(None, (Notice("IO001", doc.problem),))
+    if isinstance(doc.data, str):  # a JSON Lines text field: already text
+        return _Plain(doc.data)
+    data = doc.data or b""
+    try:
+        from statlint.checker.sources import load  # type: ignore[attr-defined]
+    except ImportError:  # this build's checker/sources has no markup readers
+        if (doc.fmt or ("html" if doc.name.lower().endswith(HTML_SUFFIXES) else "text")) == "html":
+            return _Plain(None, (Notice("IO006", f"{HTML_READER_MISSING} (no HTML reader in this build)"),))
+        return _Plain(*decode_bytes(data, name=doc.name))
+    return load(data, doc.name, doc.fmt)
 
 
 def _finding_row(document: Document, finding) -> dict:

@@ -59,8 +59,9 @@ class Fields:
 class Doc:
     """One document of an archive, or one record that should have been one.
 
-    `fmt` says which reader the checking side uses: "text" (plain text or
-    Markdown read as text) or "html". `problem` set: not a document (the
+    `fmt` is the input format for the shared readers (checker/sources): None
+    for a file (its extension decides, as for `statlint check`), "html" or
+    "text" for a WARC payload (its Content-Type decided). `problem` set: not a document (the
     reason becomes its error row); `skipped` set: not meant to be one (a WARC
     request record), counted but not stored per record.
     """
@@ -70,7 +71,7 @@ class Doc:
     pos: int
     name: str
     data: bytes | str | None = None
-    fmt: str = "text"
+    fmt: str | None = None
     doc_id: str | None = None
     date: str | None = None
     problem: str | None = None
@@ -160,8 +161,7 @@ def _folder_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
         key = os.path.relpath(item.source, src.path)
         data, problem = (None, item.notice.message) if item.notice is not None else _read_file(item.source)
         src.consumed += len(data or b"")
-        yield Doc(src.path, key, ordinal, os.path.join(os.path.basename(src.path), key), data,
-                  _format_of(item.source), problem=problem)
+        yield Doc(src.path, key, ordinal, os.path.join(os.path.basename(src.path), key), data, problem=problem)
 
 
 def _file_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
@@ -169,7 +169,7 @@ def _file_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
         return
     data, problem = _read_file(src.path)
     src.consumed = src.size
-    yield Doc(src.path, "", 0, os.path.basename(src.path), data, _format_of(src.path), problem=problem)
+    yield Doc(src.path, "", 0, os.path.basename(src.path), data, problem=problem)
 
 
 def _read_file(path: str) -> tuple[bytes | None, str | None]:
@@ -179,10 +179,6 @@ def _read_file(path: str) -> tuple[bytes | None, str | None]:
             return fh.read(MAX_BYTES + 1), None
     except OSError as exc:
         return None, f"cannot read: {exc.strerror or exc}"
-
-
-def _format_of(path: str) -> str:
-    return "html" if path.lower().endswith(HTML_SUFFIXES) else "text"
 
 
 # --- JSON Lines ---------------------------------------------------------------------------------
