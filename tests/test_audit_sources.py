@@ -171,3 +171,11 @@ def test_a_glob_expands_sorted_and_a_source_named_twice_is_read_once(tmp_path):
     found = [(s.kind, s.path) for s in open_sources([str(tmp_path / "*"), str(tmp_path / "a.jsonl")])]
     assert found == [("jsonl", str(tmp_path / "a.jsonl")), ("jsonl", str(tmp_path / "b.jsonl")),
                      ("file", str(tmp_path / "c.txt"))]
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "warc"])
+def test_a_container_that_vanished_before_it_was_read_is_one_error_row(tmp_path, kind):
+    from statlint.checker.audit.sources import Source
+
+    gone = Source(str(tmp_path / f"gone.{kind}"), kind, 0)
+    assert [(d.key, d.problem) for d in gone.docs()] == [("@error", "cannot read: No such file or directory")]

@@ -193,10 +193,8 @@ def _jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
     runs a hundred times faster than the check), and shards are large.
     """
     base = os.path.basename(src.path)
-    try:
-        raw = open(src.path, "rb")
-    except OSError as exc:
-        yield Doc(src.path, "@error", 0, base, problem=f"cannot read: {exc.strerror or exc}")
+    raw = yield from _open(src)
+    if raw is None:
         return
     with raw:
         compressed = raw.read(2) == _GZIP_MAGIC
@@ -224,6 +222,15 @@ def _jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
             what = "truncated gzip stream" if isinstance(exc, EOFError) else f"unreadable: {exc}"
             yield Doc(src.path, f"@error:{offset}", offset, f"{base}:{number}",
                       problem=f"{what} in line {number} (decompressed byte {offset}); the lines before it were read")
+
+
+def _open(src: Source):
+    """The source's file opened for reading; if it cannot be, yields the error Doc and returns None."""
+    try:
+        return open(src.path, "rb")
+    except OSError as exc:
+        yield Doc(src.path, "@error", 0, os.path.basename(src.path), problem=f"cannot read: {exc.strerror or exc}")
+        return None
 
 
 def _enter_at(stream: BinaryIO, start: int) -> tuple[int, int]:
@@ -318,10 +325,8 @@ def _warc_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
     from warcio.archiveiterator import ArchiveIterator
 
     base = os.path.basename(src.path)
-    try:
-        raw = open(src.path, "rb")
-    except OSError as exc:
-        yield Doc(src.path, "@error", 0, base, problem=f"cannot read: {exc.strerror or exc}")
+    raw = yield from _open(src)
+    if raw is None:
         return
     with raw:
         raw.seek(start)
