@@ -179,3 +179,26 @@ def test_a_container_that_vanished_before_it_was_read_is_one_error_row(tmp_path,
 
     gone = Source(str(tmp_path / f"gone.{kind}"), kind, 0)
     assert [(d.key, d.problem) for d in gone.docs()] == [("@error", "cannot read: No such file or directory")]
+
+
+def test_a_jsonl_line_over_the_size_limit_is_an_error_row_and_the_next_line_is_read(tmp_path, monkeypatch):
+    from statlint.checker.audit import sources
+
+    monkeypatch.setattr(sources, "MAX_BYTES", 100)
+    monkeypatch.setattr(sources, "_LINE_CHUNK", 64)
+    long_line = json.dumps({"id": "big", "text": "x" * 1000})
+    path = tmp_path / "a.jsonl"
+    path.write_text(long_line + "\n" + json.dumps({"id": "next", "text": "fine"}) + "\n")
+    _, docs = _docs(path)
+    assert [(d.key, d.name, d.data, d.problem) for d in docs] == [
+        ("0", "a.jsonl:1", None, "line 1 is longer than 100 bytes: not read"),
+        (str(len(long_line) + 1), "a.jsonl:2 (next)", "fine", None)]
+
+
+def test_a_file_that_is_not_a_warc_is_one_error_row(tmp_path):
+    path = tmp_path / "fake.warc"
+    path.write_text("this is not a web archive\n" * 20)
+    src, docs = _docs(path)
+    # warcio reads the first line leniently as an old ARC header; what follows is not a record
+    assert len(docs) == 1 and docs[0].key.startswith("@error:")
+    assert docs[0].problem.startswith(("truncated WARC: ", "unreadable WARC after byte "))
