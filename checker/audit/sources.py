@@ -80,7 +80,9 @@ class Doc:
     @property
     def size(self) -> int:
         data = self.data
-        return 0 if data is None else len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "replace"))
+        if data is None or isinstance(data, bytes):
+            return 0 if data is None else len(data)
+        return len(data) if data.isascii() else len(data.encode("utf-8", "surrogatepass"))
 
 
 @dataclass(slots=True)

@@ -154,22 +154,23 @@ class Store:
         return {k for (k,) in self.db.execute(sql, args)}
 
     def write(self, results: Iterable[DocResult], run_id: int) -> tuple[int, int]:
-        """Store a chunk of results in one transaction; (documents, findings) written."""
-        docs = found = 0
+        """Store a chunk of results in one transaction; (documents, findings) written.
+
+        A document written again (never by the runners, which skip what is done) replaces its row and
+        its findings, so a row never carries another run's findings.
+        """
+        docs, keys, found = [], [], []
+        for r in results:
+            sid = self.source_id(r.source)
+            keys.append((sid, r.key))
+            docs.append((sid, r.key, r.pos, r.name, r.doc_id, r.date, year_of(r.date), r.status, r.error,
+                         json.dumps(r.notices), r.nbytes, r.chars, r.seconds, len(r.findings), run_id))
+            found += [_finding_values(sid, r.key, seq, f) for seq, f in enumerate(r.findings)]
         with self.db:
-            for r in results:
-                sid = self.source_id(r.source)
-                self.db.execute("DELETE FROM findings WHERE source_id = ? AND key = ?", (sid, r.key))
-                self.db.execute(
-                    "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (sid, r.key, r.pos, r.name, r.doc_id, r.date, year_of(r.date), r.status, r.error,
-                     json.dumps(r.notices), r.nbytes, r.chars, r.seconds, len(r.findings), run_id))
-                self.db.executemany(
-                    "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [_finding_values(sid, r.key, seq, f) for seq, f in enumerate(r.findings)])
-                docs += 1
-                found += len(r.findings)
-        return docs, found
+            self.db.executemany("DELETE FROM findings WHERE source_id = ? AND key = ?", keys)
+            self.db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", docs)
+            self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", found)
+        return len(docs), len(found)
 
     def totals(self) -> dict:
         row = self.db.execute("""SELECT count(*), coalesce(sum(status = 'error'), 0), coalesce(sum(findings), 0),
