@@ -250,3 +250,17 @@ def test_progress_in_a_log_is_plain_lines():
 
 if sys.platform != "linux":  # the local engine forks its workers
     pytestmark = pytest.mark.skip("fork-based worker pool")
+
+
+def test_svg_charts_escape_labels_and_draw_one_bar_per_row():
+    from statlint.checker.audit import svg
+
+    bars = svg.hbars([("<b>x</b>", 10), ("y & z", 5), ("none", 0)])
+    assert bars.count("<rect") == 3 and "<b>" not in bars
+    assert "<title>&lt;b&gt;x&lt;/b&gt;: 10</title>" in bars and "<title>y &amp; z: 5</title>" in bars
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', bars)]
+    assert widths[0] == 2 * widths[1] and widths[2] == 0
+    cols = svg.columns([("1987", 4.4), ("2004", 2.2)])
+    heights = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', cols)]
+    assert heights[0] == 2 * heights[1] and "<title>1987: 4.4</title>" in cols
+    assert svg.hbars([]) == svg.columns([]) == '<p class="empty">nothing to chart</p>'

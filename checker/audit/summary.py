@@ -104,7 +104,10 @@ def _count(store: Store, sql: str) -> int:
 def _per_rule(store: Store) -> str:
     rows = list(store.query("""SELECT rule, name, severity, count(*), count(DISTINCT source_id || ':' || key)
                                FROM findings GROUP BY rule, name, severity ORDER BY count(*) DESC, rule"""))
-    chart = svg.hbars([(f"{r} {n}", c) for r, n, _, c, _ in rows])
+    per_rule: dict[str, int] = {}
+    for r, n, _, c, _ in rows:  # one bar per rule, whatever severities its findings had
+        per_rule[f"{r} {n}"] = per_rule.get(f"{r} {n}", 0) + c
+    chart = svg.hbars(sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0])))
     table = _table(("rule", "name", "severity", "findings", "articles"),
                    [(r, n, s, f"{c:,}", f"{a:,}") for r, n, s, c, a in rows], numeric=(3, 4))
     return chart + table
