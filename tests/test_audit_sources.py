@@ -168,9 +168,25 @@ def test_a_missing_source_or_an_empty_glob_is_an_error_before_any_work(tmp_path)
 def test_a_glob_expands_sorted_and_a_source_named_twice_is_read_once(tmp_path):
     for name in ("b.jsonl", "a.jsonl", "c.txt"):
         (tmp_path / name).write_text("")
-    found = [(s.kind, s.path) for s in open_sources([str(tmp_path / "*"), str(tmp_path / "a.jsonl")])]
-    assert found == [("jsonl", str(tmp_path / "a.jsonl")), ("jsonl", str(tmp_path / "b.jsonl")),
-                     ("file", str(tmp_path / "c.txt"))]
+    pattern = str(tmp_path / "*")
+    found = [(s.kind, s.path) for s in open_sources([pattern, str(tmp_path / "a.jsonl")])]
+    assert found == [("jsonl", str(tmp_path / "a.jsonl")), ("jsonl", str(tmp_path / "b.jsonl")), ("glob", pattern)]
+
+
+def test_the_articles_a_glob_matches_are_one_source_keyed_below_its_fixed_folder(tmp_path):
+    for path in ("2001/jan/a.txt", "2001/feb/b.md", "2002/mar/c.html", "2002/mar/d.jsonl", "2002/notes.txt"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(path)
+    pattern = str(tmp_path / "200*" / "*" / "*")
+    sources = list(open_sources([pattern]))
+    assert [(s.kind, s.path) for s in sources] == [("jsonl", str(tmp_path / "2002/mar/d.jsonl")), ("glob", pattern)]
+    docs = list(sources[1].docs())
+    assert [(d.key, d.pos, d.data) for d in docs] == [
+        ("2001/feb/b.md", 0, b"2001/feb/b.md"), ("2001/jan/a.txt", 1, b"2001/jan/a.txt"),
+        ("2002/mar/c.html", 2, b"2002/mar/c.html")]
+    assert sources[1].size == sum(len(d.data) for d in docs)
+    shards = list(plan_shards(sources[1], shard_files=2))
+    assert [d.key for s in shards for d in source_for(s.path).docs(s.start, s.end)] == [d.key for d in docs]
 
 
 @pytest.mark.parametrize("kind", ["jsonl", "warc"])

@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 from statlint.checker.audit.check import DocResult, Options, audit_doc, problem_result
 from statlint.checker.audit.progress import AuditProgress
 from statlint.checker.audit.runner import WorkerPool, chunks
-from statlint.checker.audit.sources import FILE_SUFFIXES, Fields, Source, source_for
+from statlint.checker.audit.sources import FILE_SUFFIXES, Fields, Source, glob_articles, source_for
 from statlint.checker.audit.store import Store
 from statlint.checker.sources import expand_paths
 
@@ -83,8 +83,9 @@ def audit_shard(shard: Shard, options: Options, done: frozenset[str], isolate: b
 
 def plan_shards(src: Source, shard_bytes: int = SHARD_BYTES, shard_files: int = SHARD_FILES) -> Iterator[Shard]:
     """Slices of a source that workers can read independently; together they cover it exactly once."""
-    if src.kind == "folder":
-        count = sum(1 for _ in expand_paths([src.path], FILE_SUFFIXES))
+    if src.kind in ("folder", "glob"):
+        count = sum(1 for _ in glob_articles(src.path)) if src.kind == "glob" else \
+            sum(1 for _ in expand_paths([src.path], FILE_SUFFIXES))
         bounds = list(range(0, count, shard_files)) or [0]
         share = src.size // len(bounds)
     elif src.kind == "jsonl":

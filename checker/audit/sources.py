@@ -11,6 +11,7 @@ in it that does not depend on how far a previous run got:
 | source            | key                                   | pos (for slices)            |
 | ----------------- | ------------------------------------- | --------------------------- |
 | folder            | the file's path relative to the folder | ordinal in the sorted walk  |
+| glob of articles  | the path relative to the pattern's fixed folder | ordinal in sorted matches |
 | a single file     | "" (the file is the document)          | 0                           |
 | JSON Lines (.gz)  | byte offset of the line, decompressed  | the same offset             |
 | WARC (.gz)        | byte offset of the record in the file  | the same offset             |
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import itertools
 import json
 import os
 import zlib
@@ -89,8 +91,8 @@ class Doc:
 class Source:
     """A container of documents. `consumed` counts its raw bytes read so far (for progress and ETA)."""
 
-    path: str  # the real path: the source's identity in the store
-    kind: str  # "folder", "file", "jsonl", "warc"
+    path: str  # the real path (a glob: the absolute pattern): the source's identity in the store
+    kind: str  # "folder", "glob", "file", "jsonl", "warc"
     size: int  # raw bytes on disk (a folder: the sum of its files)
     fields: Fields = field(default_factory=Fields)
     consumed: int = 0
@@ -99,7 +101,8 @@ class Source:
     def docs(self, start: int = 0, end: int | None = None) -> Iterator[Doc]:
         """The documents in order; `start`/`end` limit them to positions [start, end) (a Dask shard)."""
         self.consumed = self.skipped = 0
-        reader = {"folder": _folder_docs, "file": _file_docs, "jsonl": _jsonl_docs, "warc": _warc_docs}[self.kind]
+        reader = {"folder": _folder_docs, "glob": _glob_docs, "file": _file_docs, "jsonl": _jsonl_docs,
+                  "warc": _warc_docs}[self.kind]
         for doc in reader(self, start, end):
             if doc.skipped is not None:
                 self.skipped += 1
@@ -108,39 +111,69 @@ class Source:
 
 
 def open_sources(specs: list[str], fields: Fields = Fields()) -> Iterator[Source]:
-    """Each SOURCE argument as Sources, in the order given; a glob expands to its matches, sorted.
+    """Each SOURCE argument as Sources, in the order given.
 
-    Raises SourceError for an argument that names nothing: an audit that
-    silently skipped a mistyped archive would report a clean archive.
+    A glob's matches that are containers (JSON Lines, WARC) or folders are
+    sources of their own; the article files it matches (.txt/.md/.html) are
+    together one source named by the pattern, so a glob over a million
+    articles is one source, not a million. Raises SourceError for an
+    argument that names nothing: an audit that silently skipped a mistyped
+    archive would report a clean archive.
     """
     seen: set[str] = set()
     for spec in specs:
         if os.path.exists(spec):
-            paths = [spec]
+            paths, pattern = [spec], None
         elif glob.has_magic(spec):
-            paths = sorted(glob.glob(spec, recursive=True))
+            paths, pattern = sorted(glob.glob(spec, recursive=True)), os.path.abspath(spec)
             if not paths:
                 raise SourceError(f"{spec}: no file matches this pattern")
         else:
             raise SourceError(f"{spec}: no such file or directory")
+        articles = 0
         for path in paths:
             real = os.path.realpath(path)
-            if real not in seen:
+            if pattern is not None and _is_article(real):
+                articles += 1
+            elif real not in seen:
                 seen.add(real)
                 yield source_for(real, fields)
+        if articles and pattern not in seen:
+            seen.add(pattern)
+            yield Source(pattern, "glob", sum(_size(p) for p in glob_articles(pattern)), fields)
 
 
 def source_for(real: str, fields: Fields = Fields()) -> Source:
-    """The Source for one existing real path, its kind told by what it is and how it is named."""
+    """The Source for a real path (or a "glob" source's pattern), its kind told by what it is and its name."""
     if os.path.isdir(real):
         return Source(real, "folder", _folder_size(real), fields)
+    if not os.path.exists(real) and glob.has_magic(real):
+        return Source(real, "glob", sum(_size(p) for p in glob_articles(real)), fields)
     lower = real.lower()
     kind = "jsonl" if lower.endswith(JSONL_SUFFIXES) else "warc" if lower.endswith(WARC_SUFFIXES) else "file"
+    return Source(real, kind, _size(real), fields)
+
+
+def _size(path: str) -> int:
     try:
-        size = os.path.getsize(real)
+        return os.path.getsize(path)
     except OSError:
-        size = 0
-    return Source(real, kind, size, fields)
+        return 0
+
+
+def _is_article(real: str) -> bool:
+    return os.path.isfile(real) and real.lower().endswith(FILE_SUFFIXES)
+
+
+def glob_articles(pattern: str) -> Iterator[str]:
+    """The article files a pattern matches, sorted (the names are listed once, in memory, by glob)."""
+    return (p for p in sorted(glob.glob(pattern, recursive=True)) if _is_article(os.path.realpath(p)))
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder before the pattern's first wildcard: keys are paths relative to it."""
+    fixed = itertools.takewhile(lambda part: not glob.has_magic(part), pattern.split(os.sep))
+    return os.sep.join(fixed) or os.sep
 
 
 def _folder_size(root: str) -> int:
@@ -155,15 +188,27 @@ def _folder_size(root: str) -> int:
 
 def _folder_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
     """Every .txt/.md/.html file under the folder, in the walk order of `statlint check` (sorted, streamed)."""
-    for ordinal, item in enumerate(expand_paths([src.path], FILE_SUFFIXES)):
+    files = ((os.path.relpath(item.source, src.path), item.source, item.notice)
+             for item in expand_paths([src.path], FILE_SUFFIXES))
+    return _article_docs(src, files, os.path.basename(src.path), start, end)
+
+
+def _glob_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+    root = _glob_root(src.path)
+    files = ((os.path.relpath(path, root), path, None) for path in glob_articles(src.path))
+    return _article_docs(src, files, os.path.basename(root), start, end)
+
+
+def _article_docs(src: Source, files, shown: str, start: int, end: int | None) -> Iterator[Doc]:
+    """Docs of (key, path, notice) files; `pos` is the ordinal, so a shard is a range of them."""
+    for ordinal, (key, path, notice) in enumerate(files):
         if end is not None and ordinal >= end:
             return
         if ordinal < start:
             continue
-        key = os.path.relpath(item.source, src.path)
-        data, problem = (None, item.notice.message) if item.notice is not None else _read_file(item.source)
+        data, problem = (None, notice.message) if notice is not None else _read_file(path)
         src.consumed += len(data or b"")
-        yield Doc(src.path, key, ordinal, os.path.join(os.path.basename(src.path), key), data, problem=problem)
+        yield Doc(src.path, key, ordinal, os.path.join(shown, key), data, problem=problem)
 
 
 def _file_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
