@@ -264,3 +264,14 @@ def test_svg_charts_escape_labels_and_draw_one_bar_per_row():
     heights = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', cols)]
     assert heights[0] == 2 * heights[1] and "<title>1987: 4.4</title>" in cols
     assert svg.hbars([]) == svg.columns([]) == '<p class="empty">nothing to chart</p>'
+
+
+def test_the_same_audit_resumes_from_another_working_directory(tmp_path, fake_rules, monkeypatch):
+    src = _jsonl(tmp_path / "a.jsonl", [{"text": "FIRE"}, {"text": "calm"}])
+    db = str(tmp_path / "a.sqlite")
+    audit([src], db, jobs=1)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert audit([os.path.relpath(src)], db, jobs=1)["documents"] == 2
+    assert _rows(db, "SELECT status, documents FROM runs ORDER BY id") == [("done", 2), ("done", 0)]

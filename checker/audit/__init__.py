@@ -106,5 +106,5 @@ def _options_record(fields: Fields, settings: Settings) -> dict:
     from statlint.rules import CHECKS
 
     return {"text_field": fields.text, "id_field": fields.id, "date_field": fields.date,
-            "settings": repr(replace(settings, root=os.path.abspath(settings.root or "."))),
+            "settings": repr(replace(settings, root=settings.root and os.path.abspath(settings.root))),
             "statlint": __version__, "rules": " ".join(sorted(r.code for r in CHECKS))}
