@@ -51,20 +51,21 @@ def run_local(sources: Iterable[Source], store: Store, run_id: int, options: Opt
     try:
         read_before = 0
         for src in sources:
+            chunk_start = read_before  # raw bytes read before the chunk: the bar shows work done, not read
             for chunk in chunks(src.docs(), chunk_docs or CHUNK_DOCS):
-                progress.at(read_before + src.consumed)
                 todo = _not_done(store, src.path, chunk, progress)
                 problems = [problem_result(d) for d in todo if d.problem is not None]
                 if problems:
                     _record(store, problems, run_id, progress)
                 work = [d for d in todo if d.problem is None]
-                if work:
-                    for results in pool.submit(work):
-                        _record(store, results, run_id, progress)
+                for results in pool.submit(work, mark=chunk_start) if work else ():
+                    progress.at(pool.oldest_mark(chunk_start))
+                    _record(store, results, run_id, progress)
+                chunk_start = read_before + src.consumed
             store.source_done(src.path, src.skipped)
             read_before += src.size
-            progress.at(read_before)
         for results in pool.drain():
+            progress.at(pool.oldest_mark(read_before))
             _record(store, results, run_id, progress)
     except BaseException:
         pool.close(stop=True)  # interrupted: what is committed stays, the chunks in flight are dropped
@@ -124,6 +125,7 @@ class WorkerPool:
         self.jobs, self.options, self.start = jobs, options, start
         self.limit = 2 * jobs
         self.pending: dict[Future, list[Doc]] = {}
+        self.marks: dict[Future, int] = {}  # where in the sources each chunk in flight began
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
@@ -135,11 +137,18 @@ class WorkerPool:
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(self.options,))
 
-    def submit(self, docs: list[Doc]) -> Iterator[list[DocResult]]:
-        """Queue a chunk; yields the results of chunks that finished while waiting for room."""
+    def submit(self, docs: list[Doc], mark: int = 0) -> Iterator[list[DocResult]]:
+        """Queue a chunk; yields the results of chunks that finished while waiting for room.
+
+        `mark`: the chunk's place in the sources (raw bytes read before it), for oldest_mark."""
         while len(self.pending) >= self.limit:
             yield from self._collect(FIRST_COMPLETED)
-        self.pending[self.executor.submit(_work, docs)] = docs
+        future = self.executor.submit(_work, docs)
+        self.pending[future], self.marks[future] = docs, mark
+
+    def oldest_mark(self, otherwise: int) -> int:
+        """The mark of the earliest chunk still in flight (everything before it is done), else `otherwise`."""
+        return min(self.marks.values(), default=otherwise)
 
     def drain(self) -> Iterator[list[DocResult]]:
         while self.pending:
@@ -150,6 +159,7 @@ class WorkerPool:
         broken: list[list[Doc]] = []
         for future in finished:
             docs = self.pending.pop(future)
+            self.marks.pop(future, None)
             try:
                 yield future.result()
             except BrokenProcessPool:
@@ -157,6 +167,7 @@ class WorkerPool:
         if broken:
             broken += list(self.pending.values())  # every chunk in flight died with the pool
             self.pending.clear()
+            self.marks.clear()
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._new()
             for docs in broken:
