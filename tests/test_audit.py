@@ -275,3 +275,12 @@ def test_the_same_audit_resumes_from_another_working_directory(tmp_path, fake_ru
     monkeypatch.chdir(elsewhere)
     assert audit([os.path.relpath(src)], db, jobs=1)["documents"] == 2
     assert _rows(db, "SELECT status, documents FROM runs ORDER BY id") == [("done", 2), ("done", 0)]
+
+
+@pytest.mark.parametrize("date, year", [
+    ("1987-02-26", 1987), ("26-FEB-1987 15:48:26.92", 1987), ("Mon, 02 Mar 2009 10:00:00 GMT", 2009),
+    ("2004", 2004), ("20230102", None), ("no date", None), (None, None), ("", None)])
+def test_year_of_reads_a_year_standing_alone_in_a_date(date, year):
+    from statlint.checker.audit.store import year_of
+
+    assert year_of(date) == year

@@ -48,6 +48,9 @@ CREATE INDEX IF NOT EXISTS findings_rule ON findings (rule);
 """
 
 
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)")  # a year standing alone in a date string
+
+
 class StoreError(Exception):
     """The file is not an audit store, or was made with other options."""
 
@@ -194,5 +197,5 @@ def year_of(date: str | None) -> int | None:
     """The year a date string starts with or names (1987-03-02, 26-FEB-1987 ...), if any."""
     if not date:
         return None
-    match = re.search(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)", date)
+    match = _YEAR.search(date)
     return int(match.group(1)) if match else None
