@@ -165,6 +165,18 @@ def test_a_missing_source_or_an_empty_glob_is_an_error_before_any_work(tmp_path)
         list(open_sources([str(tmp_path / "*.jsonl")]))
 
 
+def test_a_folder_is_its_articles_and_the_archives_in_it_are_sources_of_their_own(tmp_path):
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "a.txt").write_text("article")
+    (tmp_path / "wire" / "b.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n'))
+    (tmp_path / "wire" / "c.warc").write_text("")
+    (tmp_path / ".hidden.jsonl").write_text("")
+    found = [(s.kind, s.path) for s in open_sources([str(tmp_path), str(tmp_path / "wire" / "b.jsonl.gz")])]
+    assert found == [("folder", str(tmp_path)), ("jsonl", str(tmp_path / "wire" / "b.jsonl.gz")),
+                     ("warc", str(tmp_path / "wire" / "c.warc"))]
+    assert [d.key for d in source_for(str(tmp_path)).docs()] == ["a.txt"]
+
+
 def test_a_glob_expands_sorted_and_a_source_named_twice_is_read_once(tmp_path):
     for name in ("b.jsonl", "a.jsonl", "c.txt"):
         (tmp_path / name).write_text("")

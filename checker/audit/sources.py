@@ -113,8 +113,9 @@ class Source:
 def open_sources(specs: list[str], fields: Fields = Fields()) -> Iterator[Source]:
     """Each SOURCE argument as Sources, in the order given.
 
-    A glob's matches that are containers (JSON Lines, WARC) or folders are
-    sources of their own; the article files it matches (.txt/.md/.html) are
+    A folder is a source of its articles (.txt/.md/.html), and the JSON
+    Lines and WARC files under it are sources of their own. A glob's matches
+    that are containers or folders are sources of their own; the article files it matches (.txt/.md/.html) are
     together one source named by the pattern, so a glob over a million
     articles is one source, not a million. Raises SourceError for an
     argument that names nothing: an audit that silently skipped a mistyped
@@ -135,9 +136,11 @@ def open_sources(specs: list[str], fields: Fields = Fields()) -> Iterator[Source
             real = os.path.realpath(path)
             if pattern is not None and _is_article(real):
                 articles += 1
-            elif real not in seen:
-                seen.add(real)
-                yield source_for(real, fields)
+                continue
+            for found in [real, *(_containers_in(real) if os.path.isdir(real) else ())]:
+                if found not in seen:
+                    seen.add(found)
+                    yield source_for(found, fields)
         if articles and pattern not in seen:
             seen.add(pattern)
             yield Source(pattern, "glob", sum(_size(p) for p in glob_articles(pattern)), fields)
@@ -152,6 +155,13 @@ def source_for(real: str, fields: Fields = Fields()) -> Source:
     lower = real.lower()
     kind = "jsonl" if lower.endswith(JSONL_SUFFIXES) else "warc" if lower.endswith(WARC_SUFFIXES) else "file"
     return Source(real, kind, _size(real), fields)
+
+
+def _containers_in(folder: str) -> Iterator[str]:
+    """The JSON Lines and WARC files under a folder (walked as for articles), each a source of its own."""
+    for item in expand_paths([folder], JSONL_SUFFIXES + WARC_SUFFIXES):
+        if item.notice is None:
+            yield os.path.realpath(item.source)
 
 
 def _size(path: str) -> int:
