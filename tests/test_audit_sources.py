@@ -210,10 +210,10 @@ def test_a_container_that_vanished_before_it_was_read_is_one_error_row(tmp_path,
 
 
 def test_a_jsonl_line_over_the_size_limit_is_an_error_row_and_the_next_line_is_read(tmp_path, monkeypatch):
-    from statlint.checker.audit import sources
+    from statlint.checker.audit import jsonl
 
-    monkeypatch.setattr(sources, "MAX_BYTES", 100)
-    monkeypatch.setattr(sources, "_LINE_CHUNK", 64)
+    monkeypatch.setattr(jsonl, "MAX_BYTES", 100)
+    monkeypatch.setattr(jsonl, "_LINE_CHUNK", 64)
     long_line = json.dumps({"id": "big", "text": "x" * 1000})
     path = tmp_path / "a.jsonl"
     path.write_text(long_line + "\n" + json.dumps({"id": "next", "text": "fine"}) + "\n")

@@ -3,7 +3,8 @@
     from statlint.checker.audit import audit
     totals = audit(["archive/", "news.jsonl.gz"], "audit.sqlite", jobs=4)
 
-The package is split by job: sources.py reads archives into documents,
+The package is split by job: sources.py reads folders and globs into
+documents (jsonl.py JSON Lines, warc.py WARC files),
 check.py checks one document in isolation, store.py is the SQLite store,
 runner.py the local engine (worker processes), dask_engine.py the Dask
 engine, progress.py the progress display, and summary.py / svg.py /

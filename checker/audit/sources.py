@@ -16,22 +16,18 @@ in it that does not depend on how far a previous run got:
 | JSON Lines (.gz)  | byte offset of the line, decompressed  | the same offset             |
 | WARC (.gz)        | byte offset of the record in the file  | the same offset             |
 
-Reading is done here, checking is not (checker/audit/check.py): a line that
-is not JSON, lacks the text field or holds a non-string is a Doc with a
-`problem` (an error row, the audit goes on); a WARC record that is not an
-HTML or plain-text response is counted as skipped, never checked; a
-truncated gzip stream ends its source with one error Doc saying where.
+Reading is done here (folders, globs, single files) and in jsonl.py and
+warc.py, checking is not (checker/audit/check.py): a record that cannot be a
+document is a Doc with a `problem` (an error row, the audit goes on); a WARC
+record that is not an article is counted as skipped, never checked.
 """
 from __future__ import annotations
 
 import glob
-import gzip
 import itertools
-import json
 import os
-import zlib
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterator
+from typing import Iterator
 
 from statlint.checker.sources import expand_paths
 from statlint.checker.sources.text import MAX_BYTES
@@ -40,8 +36,6 @@ FILE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_SUFFIXES = (".html", ".htm")
-_GZIP_MAGIC = b"\x1f\x8b"
-_LINE_CHUNK = 1 << 20  # an over-long JSON line is skipped in pieces of this size
 
 
 class SourceError(Exception):
@@ -101,8 +95,11 @@ class Source:
     def docs(self, start: int = 0, end: int | None = None) -> Iterator[Doc]:
         """The documents in order; `start`/`end` limit them to positions [start, end) (a Dask shard)."""
         self.consumed = self.skipped = 0
-        reader = {"folder": _folder_docs, "glob": _glob_docs, "file": _file_docs, "jsonl": _jsonl_docs,
-                  "warc": _warc_docs}[self.kind]
+        from statlint.checker.audit.jsonl import jsonl_docs
+        from statlint.checker.audit.warc import warc_docs
+
+        reader = {"folder": _folder_docs, "glob": _glob_docs, "file": _file_docs, "jsonl": jsonl_docs,
+                  "warc": warc_docs}[self.kind]
         for doc in reader(self, start, end):
             if doc.skipped is not None:
                 self.skipped += 1
@@ -238,50 +235,7 @@ def _read_file(path: str) -> tuple[bytes | None, str | None]:
         return None, f"cannot read: {exc.strerror or exc}"
 
 
-# --- JSON Lines ---------------------------------------------------------------------------------
-
-
-def _jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
-    """One Doc per line, keyed by the line's decompressed byte offset; blank lines are not documents.
-
-    A shard that starts at byte `start` reads up to there counting newlines
-    (so every message can say which line), then takes the lines that start in
-    [start, end). Reading a prefix costs little next to checking it (gunzip
-    runs a hundred times faster than the check), and shards are large.
-    """
-    base = os.path.basename(src.path)
-    raw = yield from _open(src)
-    if raw is None:
-        return
-    with raw:
-        compressed = raw.read(2) == _GZIP_MAGIC
-        raw.seek(0)
-        stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
-        offset, number = 0, 1
-        try:
-            if start > 0:
-                offset, number = _enter_at(stream, start)
-            while end is None or offset < end:
-                line, complete = _read_line(stream)
-                src.consumed = raw.tell()
-                if not line and complete:
-                    return
-                here, offset = offset, offset + len(line)
-                if complete and line.strip():
-                    yield _jsonl_doc(src, f"{base}:{number}", here, line)
-                elif not complete:
-                    offset += _skip_rest_of_line(stream)
-                    yield Doc(src.path, str(here), here, f"{base}:{number}",
-                              problem=f"line {number} is longer than {MAX_BYTES} bytes: not read")
-                number += 1
-        except (EOFError, OSError, zlib.error) as exc:  # truncated or corrupt gzip, a read error
-            src.consumed = src.size
-            what = "truncated gzip stream" if isinstance(exc, EOFError) else f"unreadable: {exc}"
-            yield Doc(src.path, f"@error:{offset}", offset, f"{base}:{number}",
-                      problem=f"{what} in line {number} (decompressed byte {offset}); the lines before it were read")
-
-
-def _open(src: Source):
+def open_source_file(src: Source):
     """The source's file opened for reading; if it cannot be, yields the error Doc and returns None."""
     try:
         return open(src.path, "rb")
@@ -290,154 +244,5 @@ def _open(src: Source):
         return None
 
 
-def _enter_at(stream: BinaryIO, start: int) -> tuple[int, int]:
-    """Read `stream` up to the first line starting at or after byte `start`: (its offset, its line number)."""
-    left, lines = start - 1, 1
-    while left > 0:
-        piece = stream.read(min(left, _LINE_CHUNK))
-        if not piece:
-            return start - left, lines  # the stream is shorter than the shard's start: nothing to read
-        lines += piece.count(b"\n")
-        left -= len(piece)
-    # the byte before `start` is a newline exactly when a line starts at `start`
-    if stream.read(1) == b"\n":
-        return start, lines + 1
-    return start + _skip_rest_of_line(stream), lines + 1
-
-
-def _read_line(stream: BinaryIO) -> tuple[bytes, bool]:
-    """The next line with its newline (or the last, unterminated one) and whether it fits the size limit."""
-    line = stream.readline(MAX_BYTES + 1)
-    if len(line) > MAX_BYTES and not line.endswith(b"\n"):
-        return line, False
-    return line, True
-
-
-def _skip_rest_of_line(stream: BinaryIO) -> int:
-    skipped = 0
-    while True:
-        piece = stream.readline(_LINE_CHUNK)
-        skipped += len(piece)
-        if not piece or piece.endswith(b"\n"):
-            return skipped
-
-
-def _jsonl_doc(src: Source, where: str, offset: int, line: bytes) -> Doc:
-    """The Doc of one JSON line, or the reason it is not one. `where` is "file:line"."""
-    fields = src.fields
-    key = str(offset)
-    try:
-        record = json.loads(line)
-    except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
-        return Doc(src.path, key, offset, where, problem=f"not a JSON line: {_short(str(exc))}")
-    except RecursionError:
-        return Doc(src.path, key, offset, where, problem="not read: JSON nested too deeply")
-    if not isinstance(record, dict):
-        return Doc(src.path, key, offset, where, problem=f"not a JSON object but {type(record).__name__}")
-    doc_id, date = _scalar(_dig(record, fields.id)), _scalar(_dig(record, fields.date))
-    name = where if doc_id is None else f"{where} ({_short(doc_id)})"
-    text = _dig(record, fields.text, missing=_MISSING)
-    if text is _MISSING:
-        problem = f"no text field {fields.text!r}"
-    elif not isinstance(text, str):
-        problem = f"text field {fields.text!r} holds {'null' if text is None else type(text).__name__}, not a string"
-    else:
-        return Doc(src.path, key, offset, name, text, "text", doc_id, date)
-    return Doc(src.path, key, offset, name, doc_id=doc_id, date=date, problem=problem)
-
-
-_MISSING = object()
-
-
-def _dig(record: dict, path: str, missing=None):
-    value = record
-    for part in path.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return missing
-        value = value[part]
-    return value
-
-
-def _scalar(value) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    return str(value)
-
-
-def _short(text: str, limit: int = 80) -> str:
+def short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
-
-
-# --- WARC ---------------------------------------------------------------------------------------
-
-_RECORD_GAP = 4  # the CRLF CRLF after an uncompressed record, not counted in its length
-_TEXT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
-
-
-def _warc_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
-    """HTML (and plain-text) responses and resources as Docs keyed by record offset; other records skipped.
-
-    A shard of a WARC file starts on a record boundary (a whole file is one shard).
-    """
-    from warcio.archiveiterator import ArchiveIterator
-
-    base = os.path.basename(src.path)
-    raw = yield from _open(src)
-    if raw is None:
-        return
-    with raw:
-        raw.seek(start)
-        records = ArchiveIterator(raw, arc2warc=True)
-        offset = ended = start
-        try:
-            for record in records:
-                fmt, what, data = _warc_payload(record)
-                cut = _cut_short(record)
-                offset = records.get_record_offset()  # absolute: the iterator starts from raw.tell()
-                if cut:
-                    raise EOFError(f"the {what} record at byte {offset} ends {cut} bytes early")
-                ended = offset + records.get_record_length()
-                if end is not None and offset >= end:
-                    return
-                src.consumed = raw.tell()
-                key, name = str(offset), f"{base}@{offset}"
-                if fmt is None:
-                    yield Doc(src.path, key, offset, name, skipped=what)
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI")
-                yield Doc(src.path, key, offset, uri or name, data, fmt, doc_id=uri,
-                          date=record.rec_headers.get_header("WARC-Date"))
-            if end is None and src.size - ended > _RECORD_GAP:  # warcio stops quietly at a cut-off header
-                offset = ended
-                raise EOFError(f"{src.size - ended} bytes after the last whole record (ending at byte {ended}) "
-                               "are not a WARC record")
-        except EOFError as exc:
-            src.consumed = src.size
-            yield Doc(src.path, f"@error:{offset}", offset, f"{base}@{offset}", problem=f"truncated WARC: {exc}")
-        except Exception as exc:  # warcio raises many kinds on a corrupt archive
-            src.consumed = src.size
-            yield Doc(src.path, f"@error:{offset}", offset, f"{base}@{offset}",
-                      problem=f"unreadable WARC after byte {offset}: {type(exc).__name__}: {_short(str(exc))}")
-
-
-def _cut_short(record) -> int:
-    """How many bytes of its declared Content-Length a record lacks once read to its end (warcio
-    itself ends a truncated gzip member quietly, as if the archive were complete)."""
-    stream = record.raw_stream
-    while stream.read(_LINE_CHUNK):
-        pass
-    return max(getattr(stream, "limit", 0), 0)
-
-
-def _warc_payload(record) -> tuple[str | None, str, bytes | None]:
-    """(reader format, what the record is, payload) of a record; format None: not a document, skipped."""
-    if record.rec_type not in ("response", "resource"):
-        return None, f"{record.rec_type} record", None
-    headers = record.http_headers if record.rec_type == "response" else None
-    ctype = (headers.get_header("Content-Type") if headers is not None else
-             record.rec_headers.get_header("Content-Type")) or ""
-    what = f"{ctype.split(';')[0].strip() or 'untyped'} {record.rec_type}"
-    fmt = _TEXT_TYPES.get(ctype.split(";")[0].strip().lower())
-    if fmt is None or (headers is not None and not (headers.get_statuscode() or "").startswith("2")):
-        return None, what, None
-    return fmt, what, record.content_stream().read(MAX_BYTES + 1)
