@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -69,3 +70,21 @@ def test_dask_engine_gives_the_rows_of_the_local_engine_and_resumes(tmp_path, sc
     con.close()
     assert runs == [("dask", "done", 12), ("dask", "done", 121)]  # the folder was not audited twice
     assert complete == 2
+
+
+def test_a_shard_on_a_daemonic_worker_is_checked_in_its_thread_and_says_so(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from statlint.checker.audit.check import Options
+    from statlint.checker.audit.sources import source_for
+
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"text": GROWTH}) + "\n" + json.dumps({"text": "Calm."}) + "\n")
+    shard = next(dask_engine.plan_shards(source_for(str(news))))
+    isolated = dask_engine.audit_shard(shard, Options(), frozenset())
+    monkeypatch.setattr(dask_engine.multiprocessing, "current_process", lambda: SimpleNamespace(daemon=True))
+    in_thread = dask_engine.audit_shard(shard, Options(), frozenset({"0"}))  # the first line is done already
+    assert (isolated.isolated, in_thread.isolated) == (True, False)
+    assert [(r.key, len(r.findings)) for r in isolated.results] == [("0", 1), (str(len(json.dumps({"text": GROWTH})) + 1), 0)]
+    untimed = [replace(r, seconds=0.0) for r in in_thread.results]
+    assert untimed == [replace(r, seconds=0.0) for r in isolated.results[1:]]

@@ -18,6 +18,7 @@ same Docs with the same keys.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import struct
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ from statlint.checker.sources import expand_paths
 
 SHARD_BYTES = 32 * 1024 * 1024  # JSON Lines text per shard (decompressed): a shard reads its prefix
 SHARD_FILES = 500  # folder files per shard
+UNISOLATED = ("statlint: the Dask workers are daemonic processes (the nanny's default) and may not start a process "
+              "per shard: documents are checked in the workers' threads, without the CPU budget or crash isolation; "
+              "start the workers with DASK_DISTRIBUTED__WORKER__DAEMON=False to isolate them")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class ShardResult:
     shard: Shard
     results: list[DocResult]
     skipped: int  # records that are not documents (WARC requests...) in the shard
+    isolated: bool = True  # checked in a child process, under the CPU budget
 
 
 def audit_shard(shard: Shard, options: Options, done: frozenset[str], isolate: bool = True) -> ShardResult:
@@ -63,9 +68,11 @@ def audit_shard(shard: Shard, options: Options, done: frozenset[str], isolate: b
     src = source_for(shard.path, shard.fields)
     src.kind = shard.kind
     docs = (doc for doc in src.docs(shard.start, shard.end) if doc.key not in done)
+    if isolate and multiprocessing.current_process().daemon:
+        isolate = False  # a nanny's worker is daemonic and may not start processes: check in this thread
     if not isolate:
         results = [problem_result(doc) if doc.problem is not None else audit_doc(doc, options) for doc in docs]
-        return ShardResult(shard, results, src.skipped)
+        return ShardResult(shard, results, src.skipped, isolated=False)
     results = []
     pool = WorkerPool(1, options, start="forkserver")
     try:
@@ -146,6 +153,7 @@ class _Books:
         self.skipped: dict[str, int] = {}
         self.complete: set[str] = set()  # sources whose shards are all submitted
         self.position = 0
+        self.warned = False
 
     def planned(self, shard: Shard) -> None:
         self.open[shard.path] = self.open.get(shard.path, 0) + 1
@@ -155,6 +163,9 @@ class _Books:
         self._maybe_done(path)
 
     def collect(self, out: ShardResult) -> None:
+        if not out.isolated and not self.warned:
+            self.warned = True
+            self.progress.note(UNISOLATED)
         docs, found = self.store.write(out.results, self.run_id)
         self.progress.add(docs, sum(r.nbytes for r in out.results), found,
                           sum(r.status == "error" for r in out.results))

@@ -44,6 +44,12 @@ class AuditProgress:
         self.position = position
         self._maybe_show()
 
+    def note(self, message: str) -> None:
+        """A line for the operator (a warning about how the audit runs), on its own line."""
+        if self.stream is not None:
+            self.stream.write(("\r\x1b[K" if self.on_terminal else "") + message + "\n")
+            self.stream.flush()
+
     def close(self) -> None:
         if self.stream is not None:
             self._write(self.line(final=True), final=True)
