@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -86,7 +87,7 @@ def test_a_document_that_raises_or_runs_past_its_budget_is_an_error_row_and_the_
     for name, text in [("1.txt", "FIRE here"), ("2.txt", "BOOM"), ("3.txt", "HANG"), ("4.md", "FIRE and WARN")]:
         (folder / name).write_text(text)
     db = str(tmp_path / "a.sqlite")
-    audit([str(folder)], db, jobs=2, time_budget=0.3, chunk_docs=2)
+    audit([str(folder)], db, jobs=2, time_budget=0.3, wall_limit=0, chunk_docs=2)  # the CPU budget alone
     rows = _rows(db, "SELECT key, status, error, findings FROM documents ORDER BY pos")
     assert rows == [
         ("1.txt", "ok", None, 1),
@@ -119,6 +120,30 @@ def test_a_document_that_kills_its_worker_is_retried_alone_then_an_error_row(tmp
                   "was terminated abruptly while the future was running or pending.)", 0),
         ("ok", None, 2), ("ok", None, 0), ("ok", None, 1)]
     assert totals["errors"] == 1 and totals["findings"] == 4
+
+
+def _sleep(doc, facts):
+    """Waits on the word SLEEP: a hang that spends no CPU time, so the CPU budget never fires."""
+    if "SLEEP" in doc.text:
+        time.sleep(600)
+    return iter(())
+
+
+def test_a_document_that_hangs_past_the_cpu_budgets_reach_is_stopped_by_the_wall_clock(
+        tmp_path, fake_rules, monkeypatch):
+    from statlint import rules
+
+    monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS + (
+        Rule(code="X906", name="fake-sleep", severity=Severity.INFO, func=_sleep, doc=_sleep.__doc__),))
+    src = _jsonl(tmp_path / "a.jsonl", [{"text": t} for t in ("FIRE", "SLEEP", "FIRE FIRE")])
+    db = str(tmp_path / "a.sqlite")
+    totals = audit([src], db, jobs=1, chunk_docs=2, wall_limit=1)
+    assert _rows(db, "SELECT status, error, findings FROM documents ORDER BY pos") == [
+        ("ok", None, 1),
+        ("error", "not checked: the check ran over 1 s of wall-clock time without finishing and was stopped", 0),
+        ("ok", None, 2)]
+    notices = json.loads(_rows(db, "SELECT notices FROM documents WHERE status = 'error'")[0][0])
+    assert [n["code"] for n in notices] == ["TIME001"] and totals["findings"] == 3
 
 
 def test_resuming_with_other_options_is_refused(tmp_path, fake_rules):
@@ -284,3 +309,11 @@ def test_year_of_reads_a_year_standing_alone_in_a_date(date, year):
     from statlint.checker.audit.store import year_of
 
     assert year_of(date) == year
+
+
+@pytest.mark.parametrize("budget, wall, seconds", [(60.0, None, 300.0), (60.0, 7.0, 7.0), (60.0, 0, None),
+                                                   (0, None, None), (None, None, None), (0, 9.0, 9.0)])
+def test_the_wall_clock_limit_defaults_to_five_cpu_budgets(budget, wall, seconds):
+    from statlint.checker.audit.check import Options
+
+    assert Options(time_budget=budget, wall_limit=wall).wall_seconds == seconds

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from statlint.checker import budget
 from statlint.checker.config import Settings
@@ -23,6 +23,7 @@ from statlint.checker.sources.text import decode_bytes
 
 from statlint.checker.audit.sources import HTML_SUFFIXES, Doc
 
+WALL_FACTOR = 5  # default wall-clock limit per CPU-budget second (a busy machine runs a check slower)
 CONTEXT = 120  # characters of text kept on each side of a finding, for the report's samples
 HTML_READER_MISSING = "not read: needs the HTML reader"
 
@@ -33,6 +34,14 @@ class Options:
 
     settings: Settings = field(default_factory=Settings)
     time_budget: float | None = budget.DEFAULT_SECONDS
+    wall_limit: float | None = None  # wall-clock seconds before a worker counts as hung; None: 5 x time_budget
+
+    @property
+    def wall_seconds(self) -> float | None:
+        """The wall-clock limit in force (None: no limit, as with no CPU budget)."""
+        if self.wall_limit is not None:
+            return self.wall_limit or None
+        return WALL_FACTOR * self.time_budget if self.time_budget else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +63,20 @@ class DocResult:
     findings: tuple[dict, ...] = ()
 
 
-def audit_docs(docs: Iterable[Doc], options: Options) -> list[DocResult]:
-    """Check a chunk of documents; never raises for a document's sake."""
-    return [audit_doc(doc, options) for doc in docs]
+def audit_docs(docs: Iterable[Doc], options: Options,
+               on_document: Callable[[bool], None] | None = None) -> list[DocResult]:
+    """Check a chunk of documents; never raises for a document's sake.
+
+    `on_document(True)` before each document and `(False)` after it: the worker pool's clock, by
+    which it tells a document that hangs."""
+    results = []
+    for doc in docs:
+        if on_document is not None:
+            on_document(True)
+        results.append(audit_doc(doc, options))
+        if on_document is not None:
+            on_document(False)
+    return results
 
 
 def audit_doc(doc: Doc, options: Options) -> DocResult:

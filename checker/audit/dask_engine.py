@@ -26,7 +26,8 @@ from typing import Iterable, Iterator
 
 from statlint.checker.audit.check import DocResult, Options, audit_doc, problem_result
 from statlint.checker.audit.progress import AuditProgress
-from statlint.checker.audit.runner import WorkerPool, chunks
+from statlint.checker.audit.pool import WorkerPool
+from statlint.checker.audit.runner import chunks
 from statlint.checker.audit.sources import FILE_SUFFIXES, Fields, Source, glob_articles, source_for
 from statlint.checker.audit.store import Store
 from statlint.checker.sources import expand_paths
