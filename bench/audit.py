@@ -205,12 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--big-mb", type=int, default=1000, help="size of the repeated-corpus archive (MB)")
     ap.add_argument("--skip-big", action="store_true", help="only the corpus throughput runs")
-    ap.add_argument("--big-seconds", type=float, help="stop the big audit (SIGTERM) after this many seconds")
+    ap.add_argument("--big-seconds", type=float, default=600,
+                    help="stop the big audit (SIGTERM) after this many seconds; 0: let it finish")
     args = ap.parse_args(argv)
     if not corpus.available():
         print(f"audit: corpus not found in {corpus.corpus_dir()}", file=sys.stderr)
         return 2
-    data = run(args.big_mb, args.skip_big, args.big_seconds)
+    data = run(args.big_mb, args.skip_big, args.big_seconds or None)
     if args.json:
         args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return 0
