@@ -257,8 +257,8 @@ def test_progress_shows_rates_findings_and_eta():
     progress.add(docs=10, nbytes=2_000_000, findings=3)
     progress.at(250)
     line = out.getvalue().split("\r\x1b[K")[-1]
-    assert re.fullmatch(r"audit  25% \|█{6}░{18}\| 10 docs  [\d,]+ docs/s  [\d.]+ MB/s  3 findings  ETA \d:\d\d:\d\d",
-                        line), line
+    shape = r"audit  25% \|█{6}░{18}\| 10 docs  [\d,]+ docs/s  [\d.]+ MB/s  3 findings  ETA \d:\d\d:\d\d"
+    assert re.fullmatch(shape, line), line
     progress.close()
     assert out.getvalue().endswith("\n") and " in 0:00:0" in out.getvalue().splitlines()[-1]
 

@@ -85,6 +85,7 @@ def test_a_shard_on_a_daemonic_worker_is_checked_in_its_thread_and_says_so(tmp_p
     monkeypatch.setattr(dask_engine.multiprocessing, "current_process", lambda: SimpleNamespace(daemon=True))
     in_thread = dask_engine.audit_shard(shard, Options(), frozenset({"0"}))  # the first line is done already
     assert (isolated.isolated, in_thread.isolated) == (True, False)
-    assert [(r.key, len(r.findings)) for r in isolated.results] == [("0", 1), (str(len(json.dumps({"text": GROWTH})) + 1), 0)]
+    second = str(len(json.dumps({"text": GROWTH})) + 1)  # the byte offset of the second line
+    assert [(r.key, len(r.findings)) for r in isolated.results] == [("0", 1), (second, 0)]
     untimed = [replace(r, seconds=0.0) for r in in_thread.results]
     assert untimed == [replace(r, seconds=0.0) for r in isolated.results[1:]]

@@ -60,9 +60,9 @@ def _restore_sigterm(previous) -> None:
 
 
 def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Settings | None = None,
-          time_budget: float | None = None, wall_limit: float | None = None, jobs: int | None = None, engine: str = "local",
-          scheduler: str | None = None, chunk_docs: int | None = None, progress_stream: TextIO | None = None, on_terminal: bool = False,
-          argv: list[str] | None = None) -> dict:
+          time_budget: float | None = None, wall_limit: float | None = None, jobs: int | None = None,
+          engine: str = "local", scheduler: str | None = None, chunk_docs: int | None = None,
+          progress_stream: TextIO | None = None, on_terminal: bool = False, argv: list[str] | None = None) -> dict:
     """Audit the documents of `specs` into the store `db`, resuming what is there; the store's totals.
 
     Raises SourceError or StoreError before any work if a source is missing or
@@ -92,6 +92,9 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
             status = "done"
         except KeyboardInterrupt as exc:
             raise AuditInterrupted(getattr(exc, "signal", signal.SIGINT)) from exc
+        except Exception:
+            status = "failed"  # a bug or a lost cluster: what was committed stays, a rerun resumes
+            raise
         finally:
             _restore_sigterm(previous)
             store.finish_run(run_id, status)
