@@ -146,6 +146,24 @@ def test_a_document_that_hangs_past_the_cpu_budgets_reach_is_stopped_by_the_wall
     assert [n["code"] for n in notices] == ["TIME001"] and totals["findings"] == 3
 
 
+def test_retry_errors_checks_again_only_the_documents_not_checked(tmp_path, fake_rules, monkeypatch):
+    from statlint import rules
+
+    src = _jsonl(tmp_path / "a.jsonl", [{"text": t} for t in ("FIRE", "BOOM FIRE", "calm")])
+    db = str(tmp_path / "a.sqlite")
+    audit([src], db, jobs=1)
+    assert _rows(db, "SELECT status, findings FROM documents ORDER BY pos") == [("ok", 1), ("error", 0), ("ok", 0)]
+    monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS[:2] + (  # the crash is fixed; same codes, so same options
+        Rule(code="X903", name="fake-boom", severity=Severity.INFO, func=lambda d, f: iter(()), doc="Fixed."),))
+    audit([src], db, jobs=1)
+    assert _rows(db, "SELECT documents FROM runs ORDER BY id") == [(3,), (0,)]  # a plain resume keeps the error
+    totals = audit([src], db, jobs=1, retry_errors=True)
+    assert _rows(db, "SELECT status, error, findings FROM documents ORDER BY pos") == [
+        ("ok", None, 1), ("ok", None, 1), ("ok", None, 0)]
+    assert _rows(db, "SELECT documents FROM runs ORDER BY id") == [(3,), (0,), (1,)]
+    assert totals["findings"] == 2 and _rows(db, "SELECT count(*) FROM findings") == [(2,)]
+
+
 def test_resuming_with_other_options_is_refused(tmp_path, fake_rules):
     src = _jsonl(tmp_path / "a.jsonl", [{"text": "FIRE"}])
     db = str(tmp_path / "a.sqlite")

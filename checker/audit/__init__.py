@@ -62,11 +62,13 @@ def _restore_sigterm(previous) -> None:
 def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Settings | None = None,
           time_budget: float | None = None, wall_limit: float | None = None, jobs: int | None = None,
           engine: str = "local", scheduler: str | None = None, chunk_docs: int | None = None,
-          progress_stream: TextIO | None = None, on_terminal: bool = False, argv: list[str] | None = None) -> dict:
+          retry_errors: bool = False, progress_stream: TextIO | None = None, on_terminal: bool = False,
+          argv: list[str] | None = None) -> dict:
     """Audit the documents of `specs` into the store `db`, resuming what is there; the store's totals.
 
     Raises SourceError or StoreError before any work if a source is missing or
-    the store holds an audit made with other options; AuditInterrupted on Ctrl-C.
+    the store holds an audit made with other options; AuditInterrupted on Ctrl-C. `retry_errors`: check
+    again the documents an earlier run could not check (a time-out on a busy machine, a fixed bug).
     """
     from statlint.checker import budget
     from statlint.checker.audit.runner import default_jobs, run_local
@@ -75,6 +77,7 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
                       wall_limit)
     sources = list(open_sources(specs, fields))
     store = Store(db)
+    store.retry_errors = retry_errors
     try:
         store.bind_options(_options_record(fields, options.settings))
         jobs = jobs or default_jobs()

@@ -77,6 +77,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not an audit store ({exc})") from exc
         self._source_ids: dict[str, int] = {}
+        self.retry_errors = False  # a resumed audit checks again the documents that have an error row
 
     def close(self) -> None:
         self.db.close()
@@ -139,6 +140,11 @@ class Store:
             self.db.execute("UPDATE sources SET skipped = ?, complete = 1 WHERE id = ?",
                             (skipped, self.source_id(path)))
 
+    @property
+    def _done(self) -> str:
+        """What counts as done: any row, or with retry_errors only rows that were checked."""
+        return " AND status = 'ok'" if self.retry_errors else ""
+
     def done_keys(self, path: str, keys: Iterable[str]) -> set[str]:
         """Which of these keys of one source already have a row (asked per chunk: memory stays flat)."""
         keys = list(keys)
@@ -147,19 +153,20 @@ class Store:
             part = keys[i:i + 500]
             marks = ",".join("?" * len(part))
             found.update(k for (k,) in self.db.execute(
-                f"SELECT key FROM documents WHERE source_id = ? AND key IN ({marks})", (sid, *part)))
+                f"SELECT key FROM documents WHERE source_id = ? AND key IN ({marks}){self._done}", (sid, *part)))
         return found
 
     def done_in_range(self, path: str, start: int, end: int | None) -> set[str]:
         """Keys with a row among the positions [start, end) of a source (what a Dask shard may skip)."""
-        sql = "SELECT key FROM documents WHERE source_id = ? AND pos >= ?" + ("" if end is None else " AND pos < ?")
+        sql = "SELECT key FROM documents WHERE source_id = ? AND pos >= ?" + ("" if end is None else " AND pos < ?") \
+            + self._done
         args = (self.source_id(path), start) + (() if end is None else (end,))
         return {k for (k,) in self.db.execute(sql, args)}
 
     def write(self, results: Iterable[DocResult], run_id: int) -> tuple[int, int]:
         """Store a chunk of results in one transaction; (documents, findings) written.
 
-        A document written again (never by the runners, which skip what is done) replaces its row and
+        A document written again (an error row checked again with retry_errors) replaces its row and
         its findings, so a row never carries another run's findings.
         """
         docs, keys, found = [], [], []
