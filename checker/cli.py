@@ -338,11 +338,13 @@ def extract(paths, fmt, output, time_budget):
 @click.option("--wall-limit", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Wall-clock seconds one document may take before its worker is stopped (a hang the CPU budget "
                    "cannot interrupt). Default: 5 x --time-budget; 0: none.")
+@click.option("--worker-memory", type=click.FloatRange(min=1), metavar="MB",
+              help="Memory a worker may grow by; past it the document is an error row. Default: no limit.")
 @click.option("--retry-errors", is_flag=True, help="Check again the documents an earlier run could not check.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress bar on a terminal, a log line every 10 s otherwise (stderr).")
 def audit(sources, db, jobs, text_field, id_field, date_field, chunk_docs, engine, scheduler, select, ignore, config_file,
-          no_config, time_budget, wall_limit, retry_errors, progress):
+          no_config, time_budget, wall_limit, worker_memory, retry_errors, progress):
     """Audit an archive: SOURCES are folders or globs of .txt/.md/.html, JSON Lines (.jsonl, .jsonl.gz) or
     WARC (.warc, .warc.gz) files. Rerunning the same command resumes an interrupted audit."""
     from statlint.checker.audit import AuditInterrupted, Fields, SourceError, StoreError, audit as run_audit
@@ -354,6 +356,7 @@ def audit(sources, db, jobs, text_field, id_field, date_field, chunk_docs, engin
         totals = run_audit(list(sources), db, fields=Fields(text_field, id_field, date_field), settings=settings,
                            time_budget=time_budget, wall_limit=wall_limit, jobs=jobs, engine=engine,
                            scheduler=scheduler, chunk_docs=chunk_docs, retry_errors=retry_errors,
+                           worker_memory=worker_memory,
                            progress_stream=sys.stderr if progress else None, on_terminal=_is_tty(sys.stderr),
                            argv=sys.argv[1:])
     except (ConfigError, SourceError, StoreError) as exc:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from fake_rules import FAKE_CHECKS, fake_rules  # noqa: F401  (pytest fixture)
 from statlint.checker.audit import StoreError, audit
-from statlint.checker.audit.check import HTML_READER_MISSING
+from statlint.checker.audit.check import HTML_READER_MISSING, OUT_OF_MEMORY
 from statlint.checker.audit.progress import AuditProgress
 from statlint.checker.audit.summary import render
 from statlint.checker.cli import main
@@ -144,6 +144,26 @@ def test_a_document_that_hangs_past_the_cpu_budgets_reach_is_stopped_by_the_wall
         ("ok", None, 2)]
     notices = json.loads(_rows(db, "SELECT notices FROM documents WHERE status = 'error'")[0][0])
     assert [n["code"] for n in notices] == ["TIME001"] and totals["findings"] == 3
+
+
+def _hog(doc, facts):
+    """Asks for 2 GB on the word HOG."""
+    if "HOG" in doc.text:
+        bytearray(2_000_000_000)
+    return iter(())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS from /proc/self/statm")
+def test_a_document_past_the_worker_memory_limit_is_an_error_row(tmp_path, fake_rules, monkeypatch):
+    from statlint import rules
+
+    monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS + (
+        Rule(code="X907", name="fake-hog", severity=Severity.INFO, func=_hog, doc=_hog.__doc__),))
+    src = _jsonl(tmp_path / "a.jsonl", [{"text": t} for t in ("FIRE", "HOG", "FIRE")])
+    db = str(tmp_path / "a.sqlite")
+    audit([src], db, jobs=1, worker_memory=200)
+    assert _rows(db, "SELECT status, error, findings FROM documents ORDER BY pos") == [
+        ("ok", None, 1), ("error", OUT_OF_MEMORY, 0), ("ok", None, 1)]
 
 
 def test_retry_errors_checks_again_only_the_documents_not_checked(tmp_path, fake_rules, monkeypatch):

@@ -62,7 +62,7 @@ def _restore_sigterm(previous) -> None:
 def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Settings | None = None,
           time_budget: float | None = None, wall_limit: float | None = None, jobs: int | None = None,
           engine: str = "local", scheduler: str | None = None, chunk_docs: int | None = None,
-          retry_errors: bool = False, progress_stream: TextIO | None = None, on_terminal: bool = False,
+          retry_errors: bool = False, worker_memory: float | None = None, progress_stream: TextIO | None = None, on_terminal: bool = False,
           argv: list[str] | None = None) -> dict:
     """Audit the documents of `specs` into the store `db`, resuming what is there; the store's totals.
 
@@ -74,7 +74,7 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
     from statlint.checker.audit.runner import default_jobs, run_local
 
     options = Options(settings or Settings(), budget.DEFAULT_SECONDS if time_budget is None else time_budget,
-                      wall_limit)
+                      wall_limit, worker_memory)
     sources = list(open_sources(specs, fields))
     store = Store(db)
     store.retry_errors = retry_errors

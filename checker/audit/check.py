@@ -26,6 +26,7 @@ from statlint.checker.audit.sources import HTML_SUFFIXES, Doc
 WALL_FACTOR = 5  # default wall-clock limit per CPU-budget second (a busy machine runs a check slower)
 CONTEXT = 120  # characters of text kept on each side of a finding, for the report's samples
 HTML_READER_MISSING = "not read: needs the HTML reader"
+OUT_OF_MEMORY = "not checked: the check ran out of memory (a worker's limit is set by --worker-memory)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Options:
     settings: Settings = field(default_factory=Settings)
     time_budget: float | None = budget.DEFAULT_SECONDS
     wall_limit: float | None = None  # wall-clock seconds before a worker counts as hung; None: 5 x time_budget
+    worker_memory: float | None = None  # MB a worker may grow by (RLIMIT_AS); None: no limit
 
     @property
     def wall_seconds(self) -> float | None:
@@ -95,6 +97,8 @@ def audit_doc(doc: Doc, options: Options) -> DocResult:
                 findings = tuple(_finding_row(shown, f) for f in read.findings(found))
         except budget.BudgetExceeded:
             problem = budget_exceeded(options.time_budget or 0)
+        except MemoryError:
+            problem = Notice("INT001", OUT_OF_MEMORY)
         except Exception as exc:  # one document's bug must not stop the audit
             problem = internal_error(exc)
         if problem is not None:

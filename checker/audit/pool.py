@@ -46,10 +46,27 @@ def _init_worker(options: Options, clocks, pids, claimed) -> None:
     _options, _clocks, _pids = options, clocks, pids
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if options.worker_memory:
+        _limit_memory(options.worker_memory)
     with claimed.get_lock():
         _slot = claimed.value % len(clocks)
         claimed.value += 1
     pids[_slot] = os.getpid()
+
+
+def _limit_memory(megabytes: float) -> None:
+    """Let this worker grow by at most `megabytes` of address space beyond what it has now (RLIMIT_AS):
+    past it an allocation fails with MemoryError, which check.py makes an error row, instead of the
+    machine swapping or the OOM killer choosing a victim. Linux only (it reads /proc/self/statm)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = size + int(megabytes * 1e6)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (ImportError, OSError, ValueError):
+        pass  # no limit where the system cannot set one
 
 
 def _started(started: bool) -> None:
