@@ -249,6 +249,16 @@ def test_html_report_is_self_contained_and_escapes_archive_text(tmp_path, fake_r
     assert "text field &#x27;text&#x27; holds null, not a string" in page
 
 
+def test_html_report_counts_the_notices_of_documents_checked(tmp_path, fake_rules):
+    (tmp_path / "a.txt").write_bytes(b"caf\xe9 FIRE")  # not UTF-8: checked with an IO002 notice
+    (tmp_path / "b.txt").write_text("FIRE")
+    db = str(tmp_path / "a.sqlite")
+    audit([str(tmp_path)], db, jobs=1)
+    page = "".join(render(db, "html"))
+    section = page.split("<h2>Documents checked with notices</h2>", 1)[1]
+    assert "<td>IO002</td><td>lossy-decode</td><td class=n>1</td>" in section
+
+
 def test_exports_list_every_finding_in_archive_order(tmp_path, fake_rules):
     db = _store_with_markup(tmp_path)
     lines = [json.loads(line) for line in "".join(render(db, "jsonl")).splitlines()]

@@ -13,6 +13,7 @@ report must not hide a half-read archive.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from html import escape
 from typing import Iterator
@@ -66,6 +67,7 @@ def html_report(store: Store, title: str) -> Iterator[str]:
     yield f"<h2>The {TOP_ARTICLES} articles with the most findings</h2>\n" + _top_articles(store)
     yield "<h2>Sample findings in context</h2>\n" + "".join(_samples(store))
     yield "<h2>Documents not checked</h2>\n" + _errors(store)
+    yield "<h2>Documents checked with notices</h2>\n" + _notices(store)
     yield (f"<p class=\"muted\">statlint {escape(__version__)}; report written "
            f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.</p></body></html>\n")
 
@@ -180,6 +182,19 @@ def _errors(store: Store) -> str:
     return (_table(("reason (start)", "documents"), [(k, f"{c:,}") for k, c in kinds], numeric=(1,)) +
             "<p>First ones:</p>" +
             _table(("document", "source", "error"), [(n, os.path.basename(p), e) for n, p, e in samples]))
+
+
+def _notices(store: Store) -> str:
+    """Notices on documents that were checked (bytes replaced while decoding, markup read as text...):
+    their findings stand, but an editor should know the text was not read cleanly."""
+    counts: dict[tuple[str, str], int] = {}
+    for (data,) in store.query("SELECT notices FROM documents WHERE status = 'ok' AND notices != '[]'"):
+        for notice in json.loads(data):
+            counts[(notice["code"], notice["name"])] = counts.get((notice["code"], notice["name"]), 0) + 1
+    if not counts:
+        return '<p class="empty">Every checked document was read cleanly.</p>'
+    return _table(("notice", "name", "documents"),
+                  [(c, n, f"{k:,}") for (c, n), k in sorted(counts.items())], numeric=(2,))
 
 
 def _table(header: tuple[str, ...], rows: list[tuple], numeric: tuple[int, ...] = ()) -> str:
