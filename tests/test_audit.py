@@ -211,7 +211,7 @@ def _has_markup_readers() -> bool:
 
 
 def test_html_goes_through_the_shared_reader(tmp_path, fake_rules):
-    (tmp_path / "a.html").write_text("<html><body><p>Then FIRE.</p></body></html>")
+    (tmp_path / "a.html").write_text("<html>\n<body>\n<p>Then FIRE.</p></body></html>")
     db = str(tmp_path / "a.sqlite")
     audit([str(tmp_path / "a.html")], db, jobs=1)
     status, error, found = _rows(db, "SELECT status, error, findings FROM documents")[0]
@@ -219,8 +219,8 @@ def test_html_goes_through_the_shared_reader(tmp_path, fake_rules):
         assert (status, found) == ("error", 0) and error.startswith(HTML_READER_MISSING)
         return
     assert (status, error, found) == ("ok", None, 1)
-    start, end, line = _rows(db, "SELECT start, \"end\", line FROM findings")[0]
-    assert (start, end, line) == (20, 24, 1)  # in the HTML file as written, like `statlint check`
+    start, end, line, text = _rows(db, "SELECT start, \"end\", line, text FROM findings")[0]
+    assert (start, end, line, text) == (22, 26, 3, "FIRE")  # in the HTML file as written, like `statlint check`
 
 
 def _store_with_markup(tmp_path):

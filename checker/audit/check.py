@@ -10,7 +10,7 @@ tuples (no Document), small to send back and ready for the store.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from statlint.checker import budget
@@ -93,8 +93,11 @@ def audit_doc(doc: Doc, options: Options) -> DocResult:
             with budget.cpu_budget(options.time_budget):
                 checked = Document(read.text, path=doc.name)
                 found = check_document(checked, options.settings.for_path(doc.name))
-                shown = read.document(doc.name) or checked  # markup: findings point into the original file
-                findings = tuple(_finding_row(shown, f) for f in read.findings(found))
+                shown = read.document(doc.name)  # markup: findings point into the original file
+                if shown is None:
+                    findings = tuple(_finding_row(checked, f) for f in found)
+                else:  # moved into the original: placed again there (line, column, text)
+                    findings = tuple(_finding_row(shown, replace(f, line=0)) for f in read.findings(found))
         except budget.BudgetExceeded:
             problem = budget_exceeded(options.time_budget or 0)
         except MemoryError:
