@@ -365,3 +365,22 @@ def test_the_wall_clock_limit_defaults_to_five_cpu_budgets(budget, wall, seconds
     from statlint.checker.audit.check import Options
 
     assert Options(time_budget=budget, wall_limit=wall).wall_seconds == seconds
+
+
+def test_reading_a_document_shares_its_cpu_budget(tmp_path, fake_rules, monkeypatch):
+    from statlint.checker.audit import check
+
+    real = check.read_doc
+
+    def slow_reader(doc):  # a reader stuck on a pathological page, as an HTML parser can be
+        while doc.name.endswith("slow.txt"):
+            pass
+        return real(doc)
+
+    monkeypatch.setattr(check, "read_doc", slow_reader)
+    for name in ("a.txt", "slow.txt"):
+        (tmp_path / name).write_text("FIRE")
+    db = str(tmp_path / "a.sqlite")
+    audit([str(tmp_path)], db, jobs=1, time_budget=0.3, wall_limit=0)
+    rows = _rows(db, "SELECT key, status, substr(error, 1, 45), findings FROM documents ORDER BY pos")
+    assert rows == [("a.txt", "ok", None, 1), ("slow.txt", "error", "not fully checked: the check used more than", 0)]

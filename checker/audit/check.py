@@ -82,34 +82,42 @@ def audit_docs(docs: Iterable[Doc], options: Options,
 
 
 def audit_doc(doc: Doc, options: Options) -> DocResult:
+    """One document's row. Reading (markup can be slow to parse) and checking share one CPU budget."""
     started = time.process_time()
-    read = read_doc(doc)
-    notices = read.notices
+    notices: tuple[Notice, ...] = ()
     findings: tuple[dict, ...] = ()
-    chars = 0 if read.text is None else len(read.text)
-    if read.text is not None:
-        problem = None
-        try:
-            with budget.cpu_budget(options.time_budget):
-                checked = Document(read.text, path=doc.name)
-                found = check_document(checked, options.settings.for_path(doc.name))
-                shown = read.document(doc.name)  # markup: findings point into the original file
-                if shown is None:
-                    findings = tuple(_finding_row(checked, f) for f in found)
-                else:  # moved into the original: placed again there (line, column, text)
-                    findings = tuple(_finding_row(shown, replace(f, line=0)) for f in read.findings(found))
-        except budget.BudgetExceeded:
-            problem = budget_exceeded(options.time_budget or 0)
-        except MemoryError:
-            problem = Notice("INT001", OUT_OF_MEMORY)
-        except Exception as exc:  # one document's bug must not stop the audit
-            problem = internal_error(exc)
-        if problem is not None:
-            notices, findings = (*notices, problem), ()
+    chars = 0
+    problem = None
+    try:
+        with budget.cpu_budget(options.time_budget):
+            read = read_doc(doc)
+            notices = read.notices
+            if read.text is not None:
+                chars = len(read.text)
+                findings = _check(read, doc.name, options)
+    except budget.BudgetExceeded:
+        problem = budget_exceeded(options.time_budget or 0)
+    except MemoryError:
+        problem = Notice("INT001", OUT_OF_MEMORY)
+    except Exception as exc:  # one document's bug must not stop the audit
+        problem = internal_error(exc)
+    if problem is not None:
+        notices, findings = (*notices, problem), ()
     error = fatal_message(notices)
     return DocResult(doc.source, doc.key, doc.pos, doc.name, doc.doc_id, doc.date,
                      "error" if error is not None else "ok", error, tuple(n.as_dict() for n in notices),
                      doc.size, chars, round(time.process_time() - started, 6), findings)
+
+
+def _check(read, name: str, options: Options) -> tuple[dict, ...]:
+    """The findings of what was read, as rows placed in the file as written."""
+    checked = Document(read.text, path=name)
+    found = check_document(checked, options.settings.for_path(name))
+    shown = read.document(name)  # markup: findings point into the original file
+    if shown is None:
+        return tuple(_finding_row(checked, f) for f in found)
+    # moved into the original, and placed again there (line, column, text)
+    return tuple(_finding_row(shown, replace(f, line=0)) for f in read.findings(found))
 
 
 def problem_result(doc: Doc) -> DocResult:
