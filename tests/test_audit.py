@@ -382,5 +382,5 @@ def test_reading_a_document_shares_its_cpu_budget(tmp_path, fake_rules, monkeypa
         (tmp_path / name).write_text("FIRE")
     db = str(tmp_path / "a.sqlite")
     audit([str(tmp_path)], db, jobs=1, time_budget=0.3, wall_limit=0)
-    rows = _rows(db, "SELECT key, status, substr(error, 1, 44), findings FROM documents ORDER BY pos")
+    rows = _rows(db, "SELECT key, status, substr(error, 1, 43), findings FROM documents ORDER BY pos")
     assert rows == [("a.txt", "ok", None, 1), ("slow.txt", "error", "not fully checked: the check used more than", 0)]
