@@ -343,8 +343,8 @@ def extract(paths, fmt, output, time_budget):
 @click.option("--retry-errors", is_flag=True, help="Check again the documents an earlier run could not check.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress bar on a terminal, a log line every 10 s otherwise (stderr).")
-def audit(sources, db, jobs, text_field, id_field, date_field, chunk_docs, engine, scheduler, select, ignore, config_file,
-          no_config, time_budget, wall_limit, worker_memory, retry_errors, progress):
+def audit(sources, db, jobs, text_field, id_field, date_field, chunk_docs, engine, scheduler, select, ignore,
+          config_file, no_config, time_budget, wall_limit, worker_memory, retry_errors, progress):
     """Audit an archive: SOURCES are folders or globs of .txt/.md/.html, JSON Lines (.jsonl, .jsonl.gz) or
     WARC (.warc, .warc.gz) files. Rerunning the same command resumes an interrupted audit."""
     from statlint.checker.audit import AuditInterrupted, Fields, SourceError, StoreError, audit as run_audit

@@ -62,8 +62,8 @@ def _restore_sigterm(previous) -> None:
 def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Settings | None = None,
           time_budget: float | None = None, wall_limit: float | None = None, jobs: int | None = None,
           engine: str = "local", scheduler: str | None = None, chunk_docs: int | None = None,
-          retry_errors: bool = False, worker_memory: float | None = None, progress_stream: TextIO | None = None, on_terminal: bool = False,
-          argv: list[str] | None = None) -> dict:
+          retry_errors: bool = False, worker_memory: float | None = None,
+          progress_stream: TextIO | None = None, on_terminal: bool = False, argv: list[str] | None = None) -> dict:
     """Audit the documents of `specs` into the store `db`, resuming what is there; the store's totals.
 
     Raises SourceError or StoreError before any work if a source is missing or
