@@ -196,7 +196,8 @@ def run(big_mb: int, skip_big: bool, big_seconds: float | None) -> dict:
               f"peak RSS {got['peak_rss_mb']} MB, PSS {got['peak_pss_mb']} MB (target < {TARGET_PEAK_MB}): "
               f"{result['peak_status']}; RSS over time (s, MB): {got['rss_timeline_mb']}")
     finally:
-        big.unlink(missing_ok=True)
+        for leftover in (big, db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            leftover.unlink(missing_ok=True)
     return result
 
 
