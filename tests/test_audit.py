@@ -66,6 +66,8 @@ def test_audit_stores_every_document_its_findings_and_the_bad_lines(tmp_path):
     assert _rows(db, "SELECT before, after FROM findings WHERE rule = 'G101'") == [
         ("Net profit rose ", GROWTH[22:])]
     assert _rows(db, "SELECT status, documents, findings FROM runs") == [("done", 5, 2)]
+    assert _rows(db, "SELECT path, kind, size, skipped, complete FROM sources") == [
+        (src, "jsonl", os.path.getsize(src), 0, 1)]
 
 
 def _hang(doc, facts):

@@ -66,10 +66,10 @@ def test_dask_engine_gives_the_rows_of_the_local_engine_and_resumes(tmp_path, sc
     assert totals["documents"] == 133 and totals["errors"] == 1 and totals["findings"] == 40 + 60 + 3
     con = sqlite3.connect(on_dask)
     runs = con.execute("SELECT engine, status, documents FROM runs ORDER BY id").fetchall()
-    complete = con.execute("SELECT count(*) FROM sources WHERE complete = 1").fetchone()[0]
+    complete = con.execute("SELECT kind, complete FROM sources ORDER BY path").fetchall()
     con.close()
     assert runs == [("dask", "done", 12), ("dask", "done", 121)]  # the folder was not audited twice
-    assert complete == 2
+    assert complete == [("folder", 1), ("jsonl", 1)]
 
 
 def test_a_shard_on_a_daemonic_worker_is_checked_in_its_thread_and_says_so(tmp_path, monkeypatch):

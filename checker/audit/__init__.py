@@ -80,6 +80,8 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
     store.retry_errors = retry_errors
     try:
         store.bind_options(_options_record(fields, options.settings))
+        for src in sources:
+            store.register(src.path, src.kind, src.size)
         jobs = jobs or default_jobs()
         run_id = store.start_run(engine, jobs if engine == "local" else None, argv or [])
         progress = AuditProgress(progress_stream, sum(s.size for s in sources), on_terminal)

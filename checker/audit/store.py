@@ -123,16 +123,20 @@ class Store:
 
     # --- sources and documents -------------------------------------------------------------------
 
-    def source_id(self, path: str, kind: str = "", size: int = 0) -> int:
-        if path in self._source_ids:
-            return self._source_ids[path]
-        row = self.db.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
-        if row is None:
-            with self.db:
-                row = (self.db.execute("INSERT INTO sources (path, kind, size) VALUES (?, ?, ?)",
-                                       (path, kind, size)).lastrowid,)
-        self._source_ids[path] = int(row[0])
+    def source_id(self, path: str) -> int:
+        """The id of a source registered before (register)."""
+        if path not in self._source_ids:
+            row = self.db.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
+            if row is None:
+                raise StoreError(f"{path}: not a source of this audit")
+            self._source_ids[path] = int(row[0])
         return self._source_ids[path]
+
+    def register(self, path: str, kind: str, size: int) -> None:
+        """Record a source of this run with its kind and size on disk (the size as of this run)."""
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO sources (path, kind, size) VALUES (?, ?, ?)", (path, kind, size))
+            self.db.execute("UPDATE sources SET kind = ?, size = ? WHERE path = ?", (kind, size, path))
 
     def source_done(self, path: str, skipped: int) -> None:
         """The source was read to its end: record how many records were skipped (a total, so reruns agree)."""
