@@ -244,6 +244,7 @@ def test_html_report_is_self_contained_and_escapes_archive_text(tmp_path, fake_r
     assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 3
     assert "<script" not in page and "<i>one" not in page and "x<b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>FIRE</mark> &amp; more" in page
+    assert "fake finding (suggested: <b>FIXED</b>)</div>" in page
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)  # nothing fetched from anywhere
     assert "<link" not in page
     assert "<b>3</b>articles checked" in page and "<b>4</b>findings" in page

@@ -165,9 +165,10 @@ def _samples(store: Store) -> Iterator[str]:
                               WHERE f.rule = ? ORDER BY f.confidence DESC, s.path, d.pos, f.seq LIMIT ?""",
                            (rule, SAMPLES_PER_RULE))
         for name, severity, message, suggestion, before, text, after, doc, line in rows:
-            hint = f" Did you mean <b>{escape(suggestion)}</b>?" if suggestion else ""
+            # the message often proposes the repair itself ("did you mean 5%?"): say it once
+            hint = f" (suggested: <b>{escape(suggestion)}</b>)" if suggestion and suggestion not in message else ""
             yield (f'<div class="sample"><div><b>{escape(rule)} {escape(name)}</b> ({escape(severity)}) — '
-                   f'{escape(message)}.{hint}</div>'
+                   f'{escape(message)}{hint}</div>'
                    f'<div class="ctx">…{escape(before)}<mark>{escape(text)}</mark>{escape(after)}…</div>'
                    f'<div class="muted">{escape(doc)}, line {line}</div></div>\n')
 
