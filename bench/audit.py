@@ -134,6 +134,31 @@ def read_only(path: str) -> dict:
     return {**json.loads(out), "wall_s": round(time.perf_counter() - t0, 1)}
 
 
+def _spin(n: int) -> float:
+    x = 0
+    for i in range(n):
+        x += i
+    return time.process_time()
+
+
+def parallel_headroom(loops: int = 20_000_000) -> dict:
+    """The same CPU-bound loop split over 1 and 2 processes: the speed-up this machine grants right now.
+
+    On a machine shared with other jobs two processes may not get two cores; this control says how
+    much of a missed audit speed-up is the machine's, not the audit's.
+    """
+    import multiprocessing
+
+    walls = {}
+    for procs in (1, 2):
+        t0 = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(procs) as pool:
+            pool.map(_spin, [loops // procs] * procs)
+        walls[procs] = time.perf_counter() - t0
+    return {"wall_1_process_s": round(walls[1], 2), "wall_2_processes_s": round(walls[2], 2),
+            "speedup": round(walls[1] / walls[2], 2), "load": round(os.getloadavg()[0], 2)}
+
+
 def make_big(path: Path, target_mb: int) -> dict:
     """A JSON Lines archive of ~target_mb MB: the corpus records repeated, each copy with its own id."""
     written, copies, records = 0, 0, 0
@@ -171,6 +196,8 @@ def run(big_mb: int, skip_big: bool, big_seconds: float | None) -> dict:
                   f"{got['wall_s']} s = {got['docs_per_s']} docs/s, {got['mb_per_s']} MB/s, "
                   f"peak RSS {got['peak_rss_mb']} MB, {got['cpu_s_sampled']} s CPU "
                   f"(load {got['load_before']} -> {got['load_after']})")
+    result["parallel_headroom"] = control = parallel_headroom()
+    print(f"audit: control, a CPU loop in 1 vs 2 processes: {control['speedup']}x (load {control['load']})")
     speedup = result["jobs1"]["wall_s"] / result["jobs2"]["wall_s"]
     result["speedup_2_workers"] = round(speedup, 2)
     result["speedup_status"] = "met" if speedup >= TARGET_SPEEDUP else "missed"
