@@ -396,7 +396,7 @@ def extract(paths, fmt, output, time_budget, input_format, stdin_filename):
               help="A progress bar on a terminal, a log line every 10 s otherwise (stderr).")
 def audit(sources, db, jobs, text_field, id_field, date_field, chunk_docs, engine, scheduler, select, ignore,
           config_file, no_config, time_budget, wall_limit, worker_memory, retry_errors, progress):
-    """Audit an archive: SOURCES are folders or globs of .txt/.md/.html, JSON Lines (.jsonl, .jsonl.gz) or
+    """Audit an archive: SOURCES are folders or globs of .txt/.md/.html/.docx, JSON Lines (.jsonl, .jsonl.gz) or
     WARC (.warc, .warc.gz) files. Rerunning the same command resumes an interrupted audit."""
     from statlint.checker.audit import AuditInterrupted, Fields, SourceError, StoreError, audit as run_audit
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from fake_rules import FAKE_CHECKS, fake_rules  # noqa: F401  (pytest fixture)
 from statlint.checker.audit import StoreError, audit
-from statlint.checker.audit.check import HTML_READER_MISSING, OUT_OF_MEMORY
+from statlint.checker.audit.check import OUT_OF_MEMORY
 from statlint.checker.audit.progress import AuditProgress
 from statlint.checker.audit.summary import render
 from statlint.checker.cli import main
@@ -206,23 +206,16 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):
     assert "notes.sqlite: not an audit store" in result.output
 
 
-def _has_markup_readers() -> bool:
-    import statlint.checker.sources as sources
-
-    return hasattr(sources, "load")
-
-
-def test_html_goes_through_the_shared_reader(tmp_path, fake_rules):
-    (tmp_path / "a.html").write_text("<html>\n<body>\n<p>Then FIRE.</p></body></html>")
+def test_html_and_markdown_go_through_the_shared_readers(tmp_path, fake_rules):
+    (tmp_path / "a.html").write_text("<html>\n<body>\n<p>Then FIRE.</p><script>FIRE</script></body></html>")
+    (tmp_path / "b.md").write_text("# Head\n\nSee [FIRE](http://x.example/FIRE).\n")
     db = str(tmp_path / "a.sqlite")
-    audit([str(tmp_path / "a.html")], db, jobs=1)
-    status, error, found = _rows(db, "SELECT status, error, findings FROM documents")[0]
-    if not _has_markup_readers():
-        assert (status, found) == ("error", 0) and error.startswith(HTML_READER_MISSING)
-        return
-    assert (status, error, found) == ("ok", None, 1)
-    start, end, line, text = _rows(db, "SELECT start, \"end\", line, text FROM findings")[0]
-    assert (start, end, line, text) == (22, 26, 3, "FIRE")  # in the HTML file as written, like `statlint check`
+    audit([str(tmp_path)], db, jobs=1)
+    assert _rows(db, "SELECT key, status, error, findings FROM documents ORDER BY pos") == [
+        ("a.html", "ok", None, 1), ("b.md", "ok", None, 1)]  # no script, no link target
+    # placed in the files as written, like `statlint check`
+    assert _rows(db, "SELECT key, start, \"end\", line, text FROM findings ORDER BY key") == [
+        ("a.html", 22, 26, 3, "FIRE"), ("b.md", 13, 17, 3, "FIRE")]
 
 
 def _store_with_markup(tmp_path):
@@ -387,3 +380,22 @@ def test_reading_a_document_shares_its_cpu_budget(tmp_path, fake_rules, monkeypa
     audit([str(tmp_path)], db, jobs=1, time_budget=0.3, wall_limit=0)
     rows = _rows(db, "SELECT key, status, substr(error, 1, 43), findings FROM documents ORDER BY pos")
     assert rows == [("a.txt", "ok", None, 1), ("slow.txt", "error", "not fully checked: the check used more than", 0)]
+
+
+def test_warc_html_responses_go_through_the_html_reader(tmp_path, fake_rules):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, body in [("http://n.example/a", b"<html><body><p>Then FIRE.</p><script>FIRE</script></body></html>"),
+                          ("http://n.example/b", b"<html><body><nav>FIRE</nav><p>Quiet.</p></body></html>")]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    db = str(tmp_path / "a.sqlite")
+    audit([str(path)], db, jobs=1)
+    assert _rows(db, "SELECT name, status, findings FROM documents ORDER BY pos") == [
+        ("http://n.example/a", "ok", 1), ("http://n.example/b", "ok", 0)]  # article text only: no script, no nav
+    assert _rows(db, "SELECT start, text FROM findings") == [(20, "FIRE")]  # in the page as captured

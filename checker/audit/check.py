@@ -10,7 +10,7 @@ tuples (no Document), small to send back and ready for the store.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from statlint.checker import budget
@@ -19,13 +19,12 @@ from statlint.checker.document import Document
 from statlint.checker.engine import check_document
 from statlint.checker.notices import Notice, budget_exceeded, fatal_message, internal_error
 from statlint.checker.report.json_report import finding_dict
-from statlint.checker.sources.text import decode_bytes
+from statlint.checker.sources import Loaded, load
 
-from statlint.checker.audit.sources import HTML_SUFFIXES, Doc
+from statlint.checker.audit.sources import Doc
 
 WALL_FACTOR = 5  # default wall-clock limit per CPU-budget second (a busy machine runs a check slower)
 CONTEXT = 120  # characters of text kept on each side of a finding, for the report's samples
-HTML_READER_MISSING = "not read: needs the HTML reader"
 OUT_OF_MEMORY = "not checked: the check ran out of memory (a worker's limit is set by --worker-memory)"
 
 
@@ -109,15 +108,14 @@ def audit_doc(doc: Doc, options: Options) -> DocResult:
                      doc.size, chars, round(time.process_time() - started, 6), findings)
 
 
-def _check(read, name: str, options: Options) -> tuple[dict, ...]:
-    """The findings of what was read, as rows placed in the file as written."""
+def _check(read: Loaded, name: str, options: Options) -> tuple[dict, ...]:
+    """The findings of what was read, as rows placed in the file as written (markup: its original)."""
     checked = Document(read.text, path=name)
     found = check_document(checked, options.settings.for_path(name))
-    shown = read.document(name)  # markup: findings point into the original file
-    if shown is None:
+    if read.offsets is None:
         return tuple(_finding_row(checked, f) for f in found)
-    # moved into the original, and placed again there (line, column, text)
-    return tuple(_finding_row(shown, replace(f, line=0)) for f in read.findings(found))
+    shown = read.document(name)
+    return tuple(_finding_row(shown, f) for f in read.findings(found, shown))
 
 
 def problem_result(doc: Doc) -> DocResult:
@@ -131,36 +129,15 @@ def error_result(doc: Doc, notice: Notice) -> DocResult:
                      (notice.as_dict(),), doc.size, 0, 0.0)
 
 
-@dataclass(frozen=True, slots=True)
-class _Plain:
-    """Text checked as it is: findings already point into it (the shape of checker.sources.Loaded)."""
-
-    text: str | None
-    notices: tuple[Notice, ...] = ()
-
-    def findings(self, findings):
-        return tuple(findings)
-
-    def document(self, path: str) -> Document | None:
-        return None
-
-
-def read_doc(doc: Doc):
+def read_doc(doc: Doc) -> Loaded:
     """The text to check and how its findings map back, through the readers single files go through
-    (checker/sources: plain text, Markdown, HTML article extraction), so an article in an archive gets
-    the findings it would get as a file."""
+    (checker/sources.load: plain text, Markdown, HTML article extraction, .docx), so an article in an
+    archive gets the findings it would get as a file. A JSON Lines text field is text already."""
     if doc.problem is not None:
-        return _Plain(None, (Notice("IO001", doc.problem),))
-    if isinstance(doc.data, str):  # a JSON Lines text field: already text
-        return _Plain(doc.data)
-    data = doc.data or b""
-    try:
-        from statlint.checker.sources import load  # type: ignore[attr-defined]
-    except ImportError:  # this build's checker/sources has no markup readers
-        if (doc.fmt or ("html" if doc.name.lower().endswith(HTML_SUFFIXES) else "text")) == "html":
-            return _Plain(None, (Notice("IO006", f"{HTML_READER_MISSING} (no HTML reader in this build)"),))
-        return _Plain(*decode_bytes(data, name=doc.name))
-    return load(data, doc.name, doc.fmt)
+        return Loaded(None, None, None, (Notice("IO001", doc.problem),))
+    if isinstance(doc.data, str):
+        return Loaded(doc.data, doc.data, None, ())
+    return load(doc.data or b"", doc.name, doc.fmt)
 
 
 def _finding_row(document: Document, finding) -> dict:

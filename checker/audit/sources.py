@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from statlint.checker.sources import expand_paths
+from statlint.checker.sources.loader import EXTENSIONS
 from statlint.checker.sources.text import MAX_BYTES
 
-FILE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+FILE_SUFFIXES = tuple(EXTENSIONS)  # every file the shared readers read: text, Markdown, HTML, .docx
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-HTML_SUFFIXES = (".html", ".htm")
 
 
 class SourceError(Exception):
@@ -110,10 +110,11 @@ class Source:
 def open_sources(specs: list[str], fields: Fields = Fields()) -> Iterator[Source]:
     """Each SOURCE argument as Sources, in the order given.
 
-    A folder is a source of its articles (.txt/.md/.html), and the JSON
-    Lines and WARC files under it are sources of their own. A glob's matches
-    that are containers or folders are sources of their own; the article files it matches (.txt/.md/.html) are
-    together one source named by the pattern, so a glob over a million
+    A folder is a source of its articles (.txt, .md, .html, .docx...), and
+    the JSON Lines and WARC files under it are sources of their own. A
+    glob's matches that are containers or folders are sources of their own;
+    the article files it matches are together one source named by the
+    pattern, so a glob over a million
     articles is one source, not a million. Raises SourceError for an
     argument that names nothing: an audit that silently skipped a mistyped
     archive would report a clean archive.
@@ -194,7 +195,8 @@ def _folder_size(root: str) -> int:
 
 
 def _folder_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
-    """Every .txt/.md/.html file under the folder, in the walk order of `statlint check` (sorted, streamed)."""
+    """Every article file under the folder (.txt, .md, .html, .docx...), in the walk order of `statlint check`
+    (sorted, streamed)."""
     files = ((os.path.relpath(item.source, src.path), item.source, item.notice)
              for item in expand_paths([src.path], FILE_SUFFIXES))
     return _article_docs(src, files, os.path.basename(src.path), start, end)
