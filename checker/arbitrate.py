@@ -1,0 +1,80 @@
+"""Pick which finding to show when several explain the same slip.
+
+Why a module of its own: checks are independent — each reports what its own
+arithmetic sees, whatever other rules are switched on — so one slip can draw
+findings from several rules. "Sales fell 25% to 150 units from 120 units" is
+a rate that does not fit the figures (G101) and a direction word against them
+(G102). Showing both is noise; a check staying silent because another rule
+"will report it" makes `--ignore G102` hide the slip altogether. So every
+check reports, and the engine picks here, among the findings of the rules
+that ran (only enabled rules produce findings, and suppressed findings are
+gone before this step).
+
+Two findings explain the same slip when a rule of one is named below as a
+more specific reading of the other's kind of finding and the two rest on a
+shared figure (their spans or related spans overlap). Of such a pair the one
+with a working repair (a suggestion) is shown; if both or neither have one,
+the more specific rule's.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from statlint.checker.model import Finding, Span
+
+# rule -> the rules whose finding on the same figures names the slip more precisely.
+MORE_SPECIFIC: dict[str, frozenset[str]] = {
+    "G101": frozenset({"G102", "G103", "U103"}),  # the direction word, percent for points, a lost scale word
+    "G102": frozenset({"U103"}),  # a figure out of line by orders of magnitude, not a rise read as a fall
+}
+
+
+def _spans(f: Finding) -> tuple[Span, ...]:
+    return (f.span,) + tuple(r.span for r in f.related)
+
+
+def _share_a_figure(a: Finding, b: Finding) -> bool:
+    return any(x.overlaps(y) for x in _spans(a) for y in _spans(b))
+
+
+def _code(f: Finding) -> str:
+    return f.code
+
+
+def beats(winner: Finding, loser: Finding) -> bool:
+    """Whether `winner` is shown instead of `loser`: same slip, then a working repair, then the more
+    specific rule. Never true both ways."""
+    w, lo = _code(winner), _code(loser)
+    if w not in MORE_SPECIFIC.get(lo, ()) and lo not in MORE_SPECIFIC.get(w, ()):
+        return False
+    if not _share_a_figure(winner, loser):
+        return False
+    if (winner.suggestion is None) != (loser.suggestion is None):
+        return winner.suggestion is not None
+    return w in MORE_SPECIFIC.get(lo, ())
+
+
+def resolve(findings: Sequence[Finding]) -> tuple[list[Finding], list[tuple[Finding, tuple[Finding, ...]]]]:
+    """(the findings to show, in their order; each dropped finding with the findings that beat it).
+
+    Only pairs of related rules are compared, and a document has few findings, so the pairwise
+    pass stays small; findings of rules with no relation are never looked at twice.
+    """
+    related = [f for f in findings if _code(f) in _RELATED]
+    if len(related) < 2:
+        return list(findings), []
+    dropped: dict[int, tuple[Finding, ...]] = {}
+    for f in related:
+        winners = tuple(g for g in related if g is not f and beats(g, f))
+        if winners:
+            dropped[id(f)] = winners
+    kept = [f for f in findings if id(f) not in dropped]
+    return kept, [(f, dropped[id(f)]) for f in related if id(f) in dropped]
+
+
+def pick(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings to show."""
+    return resolve(list(findings))[0]
+
+
+_RELATED = frozenset(MORE_SPECIFIC) | frozenset().union(*MORE_SPECIFIC.values())
