@@ -120,7 +120,7 @@ GROWTH_FORMS = {
     "verb": regex.compile(
         rf"\b(?P<dir>{_VERBS})\s+(?:by\s+)?(?:a\s+)?(?P<rate>{NUM}){PCT}\s+"
         rf"(?:(?:to\s+)[$£€]?{_fig('new')}{_UNITWORD}(?:\s+[a-z]+){{0,3}}?\s+from\s+[$£€]?{_fig('old')}"
-        rf"|from\s+[$£€]?{_fig('old2')}{_UNITWORD}(?:\s+[a-z]+){{0,3}}?\s+to\s+[$£€]?{_fig('new2')})", regex.IGNORECASE),
+        rf"|from\s+[$£€]?{_fig('old2')}{_UNITWORD}(?:\s+[a-z]+){{0,3}}?\s+to\s+[$£€]?{_fig('new2')}){_UNITWORD}", regex.IGNORECASE),
     # "45 mln dlrs, up 12.5 pct from 40 mln" / "45m, down 3% from 47m"
     "up-from": regex.compile(
         rf"[$£€]?{_fig('new')}{_UNITWORD}(?P<gap>,\s+|\s+)(?P<dir>up|down)\s+(?P<rate>{NUM}){PCT}"
@@ -173,14 +173,37 @@ def _wrong_rate(site: dict, r: random.Random) -> str | None:
     return None
 
 
+_SPELLED = {"pct": "percent", "mln": "million", "bln": "billion", "dlrs": "dollars", "stg": "sterling"}
+_WIRE_WORD = regex.compile(r"\b(?:pct|mln|bln|dlrs|stg)\b", regex.IGNORECASE)
+
+
+def _spell_out(text: str, m) -> tuple[str, int]:
+    """The text with the wire abbreviations of match `m` spelled out ("pct" -> "percent"), and where the
+    rate now starts: the same claim in the words a web page would use."""
+    def spell(part: str) -> str:
+        return _WIRE_WORD.sub(lambda w: _SPELLED[w.group(0).lower()], part)
+
+    pre = spell(text[m.start():m.start("rate")])
+    post = spell(text[m.end("rate"):m.end()])
+    return text[:m.start()] + pre + m.group("rate") + post + text[m.end():], m.start() + len(pre)
+
+
 def growth_rate_plants(doc: str, text: str, r: random.Random) -> Iterator[dict]:
+    """A rate the figures exclude, in each phrasing; a wire-style site is planted twice: as written (the
+    wire class) and with its abbreviations spelled out (the class of its phrasing)."""
     for site in growth_sites(text):
         wrong = _wrong_rate(site, r)
         if wrong is None:
             continue
-        cls = "growth-wire-abbrev" if site["wire"] else f"growth-{site['form']}"
+        note = f"figures give {site['lo']:.2f}..{site['hi']:.2f}"
         s, e = site["m"].span("rate")
-        yield plant(cls, ("G101",), doc, text, s, e, wrong, f"figures give {site['lo']:.2f}..{site['hi']:.2f}")
+        if not site["wire"]:
+            yield plant(f"growth-{site['form']}", ("G101",), doc, text, s, e, wrong, note)
+            continue
+        yield plant("growth-wire-abbrev", ("G101",), doc, text, s, e, wrong, note)
+        spelled, s = _spell_out(text, site["m"])
+        yield plant(f"growth-{site['form']}", ("G101",), doc, spelled, s, s + e - site["m"].start("rate"), wrong,
+                    note + "; wire words spelled out") | {"source": spelled}
 
 
 def growth_paren_plants(doc: str, text: str, r: random.Random) -> Iterator[dict]:

@@ -84,3 +84,11 @@ def test_deterministic():
     text = "The census counted 4,178,027 people, 12,345 farms and 3,456,789 sheep; sales rose 25 pct to 150 from 120."
     assert _all(text) == _all(text)
     assert len(_all(text, "other")) == len(_all(text))
+
+
+def test_wire_sites_are_also_planted_spelled_out():
+    text = "Sales rose 25 pct to 150 mln dlrs from 120 mln dlrs."
+    [verb] = [p for p in _all(text) if p["class"] == "growth-verb"]
+    assert verb["source"] == "Sales rose 25 percent to 150 million dollars from 120 million dollars."
+    assert verb["original"] == "25"
+    _only_span_changed(verb, verb["source"])
