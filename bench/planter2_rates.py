@@ -18,7 +18,8 @@ DOWN = ("fell", "decreased", "dropped", "declined", "slipped", "slumped", "plung
         "was down", "were down", "edged down", "went down", "shrank")
 FLIP = {**{u: d for u, d in zip(UP, DOWN)}, **{d: u for u, d in zip(UP, DOWN)}, "up": "down", "down": "up",
         "higher": "lower", "lower": "higher", "increase": "decrease", "decrease": "increase", "rise": "fall",
-        "fall": "rise", "gain": "loss", "drop": "rise", "decline": "rise", "jump": "fall"}
+        "fall": "rise", "gain": "loss", "drop": "rise", "decline": "rise", "jump": "fall", "more": "less",
+        "less": "more", "above": "below", "below": "above"}
 _VERBS = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(UP + DOWN, key=len, reverse=True))
 
 
@@ -43,12 +44,17 @@ GROWTH_FORMS = {
         rf"(?:\s+[a-z]+){{0,3}}?,\s+(?:an?\s+)(?P<dir>increase|rise|gain|jump|decrease|decline|drop|fall)\s+of\s+"
         rf"(?P<rate>{NUM}){PCT}", regex.IGNORECASE),
 }
-_UPWORDS = set(UP) | {"up", "increase", "rise", "gain", "jump", "higher"}
+# "83.4 billion ..., 165 pct higher than the 30.6 billion of a year ago": a comparative, both figures given.
+COMPARATIVE = regex.compile(
+    rf"[$£€]?{_fig('new')}{_UNITWORD}[^.;:()%]{{0,80}}?[\s,]+(?:(?:or|was|is|which\s+was|some|about)\s+)?(?P<rate>{NUM}){PCT}\s+"
+    rf"(?P<dir>higher|lower|more|less|above|below)\s+than\s+(?:the\s+|a\s+|its\s+)?(?:[a-z'’]+\s+){{0,3}}?[$£€]?{_fig('old')}",
+    regex.IGNORECASE)
+_UPWORDS = set(UP) | {"up", "increase", "rise", "gain", "jump", "higher", "more", "above"}
 
 
 def growth_sites(text: str) -> Iterator[dict]:
     """Each phrasing's sites whose own arithmetic holds: the rate fits the figures within rounding."""
-    for form, pat in GROWTH_FORMS.items():
+    for form, pat in (*GROWTH_FORMS.items(), ("comparative", COMPARATIVE)):
         for m in pat.finditer(text):
             d = {k: v for k, v in m.groupdict().items() if v is not None}
             new, news = d.get("new") or d.get("new2"), d.get("news") or d.get("new2s")

@@ -92,3 +92,11 @@ def test_wire_sites_are_also_planted_spelled_out():
     assert verb["source"] == "Sales rose 25 percent to 150 million dollars from 120 million dollars."
     assert verb["original"] == "25"
     _only_span_changed(verb, verb["source"])
+
+
+def test_comparatives_are_growth_sites():
+    text = "Turnover was 83.4 billion stg, 165 pct higher than the 31.5 billion of a year before."
+    plants = {p["class"]: p for p in _all(text)}
+    assert plants["growth-wire-abbrev"]["original"] == "165"
+    assert plants["growth-comparative"]["source"].startswith("Turnover was 83.4 billion sterling, 165 percent higher")
+    assert (plants["direction-flipped-any"]["original"], plants["direction-flipped-any"]["planted"]) == ("higher", "lower")
