@@ -92,12 +92,12 @@ def _score(plants: list[dict], kind_key: str, expected_of, original_of) -> tuple
         expected = expected_of(p)
         if hits and not dirty:
             c["found"] += 1
-            rules_by_kind[p[kind_key]].update(f.code for f in hits)
-            if any(f.code in expected for f in hits):
+            rules_by_kind[p[kind_key]].update(f.rule for f in hits)
+            if any(f.rule in expected for f in hits):
                 c["found_expected"] += 1
                 continue
         misses.append({k: p.get(k) for k in (kind_key, "doc", "host", "original", "planted", "note")}
-                      | {"expected": list(expected), "got": sorted({f.code for f in hits}), "dirty": bool(dirty),
+                      | {"expected": list(expected), "got": sorted({f.rule for f in hits}), "dirty": bool(dirty),
                          "context": p["text"][max(0, p["start"] - 120):p["end"] + 120]})
     out = {}
     for kind, c in by_kind.items():

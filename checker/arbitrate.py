@@ -38,7 +38,7 @@ def _share_a_figure(a: Finding, b: Finding) -> bool:
 
 
 def _code(f: Finding) -> str:
-    return f.code
+    return f.rule
 
 
 def beats(winner: Finding, loser: Finding) -> bool:

@@ -34,7 +34,7 @@ def _texts():
 
 
 def _key(f: Finding) -> tuple:
-    return (f.code, f.span, f.message, f.suggestion)
+    return (f.rule, f.span, f.message, f.suggestion)
 
 
 def _alone(text: str) -> dict[str, list[Finding]]:
@@ -50,10 +50,10 @@ def test_ignoring_a_rule_hides_no_other_finding(text):
     kept, dropped = arbitrate.resolve(raw)
     assert sorted(map(_key, full)) == sorted(map(_key, kept))
     for code, fs in alone.items():  # a rule among the others reports nothing it would not report alone
-        assert {_key(f) for f in full if f.code == code} <= {_key(f) for f in fs}
-    for x in sorted({f.code for f in raw}):
-        restored = [f for f, winners in dropped if f.code != x and all(w.code == x for w in winners)]
-        expected = [f for f in full if f.code != x] + restored
+        assert {_key(f) for f in full if f.rule == code} <= {_key(f) for f in fs}
+    for x in sorted({f.rule for f in raw}):
+        restored = [f for f, winners in dropped if f.rule != x and all(w.rule == x for w in winners)]
+        expected = [f for f in full if f.rule != x] + restored
         got = check_text(text, Settings(ignore=(x,)))
         assert sorted(map(_key, got)) == sorted(map(_key, expected)), f"ignoring {x}"
 
@@ -68,10 +68,10 @@ def test_ignoring_a_rule_hides_no_other_finding(text):
      "U103", "G102", "up"),
 ])
 def test_the_other_rule_reports_when_one_is_ignored(text, shown, other, span):
-    assert [f.code for f in check_text(text)] == [shown]  # one finding for the slip
-    got = [(f.code, text[f.span.start:f.span.end]) for f in check_text(text, Settings(ignore=(shown,)))]
+    assert [f.rule for f in check_text(text)] == [shown]  # one finding for the slip
+    got = [(f.rule, text[f.span.start:f.span.end]) for f in check_text(text, Settings(ignore=(shown,)))]
     assert got == [(other, span)]
-    assert [f.code for f in check_text(text, Settings(ignore=(other,)))] == [shown]
+    assert [f.rule for f in check_text(text, Settings(ignore=(other,)))] == [shown]
 
 
 def test_g101_message_names_the_move_the_figures_make():
@@ -80,7 +80,7 @@ def test_g101_message_names_the_move_the_figures_make():
 
 
 def _finding(code: str, span: tuple[int, int], related=(), suggestion=None) -> Finding:
-    return Finding(code=code, symbol=code.lower(), message=code, span=Span(*span), severity=Severity.ERROR,
+    return Finding(rule=code, name=code.lower(), message=code, span=Span(*span), severity=Severity.ERROR,
                    related=tuple(Related("r", Span(*r), "x") for r in related), suggestion=suggestion)
 
 
@@ -97,5 +97,5 @@ def test_arbitration_prefers_a_working_repair_then_the_more_specific_rule():
     unrelated = _finding("P101", (10, 13))
     assert arbitrate.pick([rate, unrelated]) == [rate, unrelated]  # no relation between the rules
     kept, dropped = arbitrate.resolve([rate, verb, _finding("U103", (30, 33), suggestion="5.22 million")])
-    assert [f.code for f in kept] == ["U103"] and [(f.code, [w.code for w in ws]) for f, ws in dropped] == [
+    assert [f.rule for f in kept] == ["U103"] and [(f.rule, [w.rule for w in ws]) for f, ws in dropped] == [
         ("G101", ["G102", "U103"]), ("G102", ["U103"])]
