@@ -54,20 +54,36 @@ def beats(winner: Finding, loser: Finding) -> bool:
     return w in MORE_SPECIFIC.get(lo, ())
 
 
-def resolve(findings: Sequence[Finding]) -> tuple[list[Finding], list[tuple[Finding, tuple[Finding, ...]]]]:
-    """(the findings to show, in their order; each dropped finding with the findings that beat it).
+def _pairs_sharing_a_figure(findings: Sequence[Finding]) -> set[tuple[int, int]]:
+    """Index pairs of findings whose spans overlap, by one sweep over the spans sorted by start.
 
-    Only pairs of related rules are compared, and a document has few findings, so the pairwise
-    pass stays small; findings of rules with no relation are never looked at twice.
+    Linear in the findings for text whose figures do not overlap one another (the active list
+    holds the spans still open at a point: a handful), so a document with thousands of findings
+    does not cost a comparison of every pair.
     """
+    events = sorted((s.start, s.end, i) for i, f in enumerate(findings) for s in _spans(f))
+    active: list[tuple[int, int]] = []
+    pairs: set[tuple[int, int]] = set()
+    for start, end, i in events:
+        active = [(e, j) for e, j in active if e > start]
+        pairs.update((min(i, j), max(i, j)) for _, j in active if j != i)
+        active.append((end, i))
+    return pairs
+
+
+def resolve(findings: Sequence[Finding]) -> tuple[list[Finding], list[tuple[Finding, tuple[Finding, ...]]]]:
+    """(the findings to show, in their order; each dropped finding with the findings that beat it)."""
     related = [f for f in findings if _code(f) in _RELATED]
     if len(related) < 2:
         return list(findings), []
-    dropped: dict[int, tuple[Finding, ...]] = {}
-    for f in related:
-        winners = tuple(g for g in related if g is not f and beats(g, f))
-        if winners:
-            dropped[id(f)] = winners
+    winners: dict[int, list[Finding]] = {}
+    for i, j in sorted(_pairs_sharing_a_figure(related)):
+        a, b = related[i], related[j]
+        if beats(a, b):
+            winners.setdefault(j, []).append(a)
+        elif beats(b, a):
+            winners.setdefault(i, []).append(b)
+    dropped = {id(related[i]): tuple(ws) for i, ws in winners.items()}
     kept = [f for f in findings if id(f) not in dropped]
     return kept, [(f, dropped[id(f)]) for f in related if id(f) in dropped]
 
