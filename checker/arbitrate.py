@@ -1,4 +1,4 @@
-"""Pick which finding to show when several explain the same slip.
+"""Pick what to show when several findings explain the same slip: `arbitrate`, run by the engine.
 
 Why a module of its own: checks are independent — each reports what its own
 arithmetic sees, whatever other rules are switched on — so one slip can draw
@@ -14,10 +14,15 @@ Two findings explain the same slip when a rule of one is named below as a
 more specific reading of the other's kind of finding and the two rest on a
 shared figure (their spans or related spans overlap). Of such a pair the one
 with a working repair (a suggestion) is shown; if both or neither have one,
-the more specific rule's.
+the more specific rule's (`pick`).
+
+Then findings that overlap in the text and suggest different repairs keep one
+repair (`one_repair`): the outer one wins, or the stronger one where spans
+only partly overlap.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from statlint.checker.model import Finding, Span
@@ -27,6 +32,7 @@ MORE_SPECIFIC: dict[str, frozenset[str]] = {
     "G101": frozenset({"G102", "G103", "U103"}),  # the direction word, percent for points, a lost scale word
     "G102": frozenset({"U103"}),  # a figure out of line by orders of magnitude, not a rise read as a fall
 }
+_RELATED = frozenset(MORE_SPECIFIC) | frozenset().union(*MORE_SPECIFIC.values())
 
 
 def _spans(f: Finding) -> tuple[Span, ...]:
@@ -93,4 +99,55 @@ def pick(findings: Iterable[Finding]) -> list[Finding]:
     return resolve(list(findings))[0]
 
 
-_RELATED = frozenset(MORE_SPECIFIC) | frozenset().union(*MORE_SPECIFIC.values())
+def arbitrate(findings: list[Finding]) -> list[Finding]:
+    """What the engine shows: one finding per slip (`pick`), then one repair where findings overlap
+    (`one_repair`)."""
+    return one_repair(pick(findings))
+
+
+def one_repair(findings: list[Finding]) -> list[Finding]:
+    """Overlapping findings that suggest different repairs: keep one repair, so none contradicts another.
+
+    Rules are independent and each reports what it sees, so two can flag the same slip with
+    different fixes: Q102 reads "522 in 202310,000 units" as 5.22 million units in 2023 while
+    Q103 only splits "202310,000" into "2023 10,000", which leaves the garble in place.
+    - One span inside the other: the outer repair rewrites all the inner finding's text, so
+      it explains the inner one too; the inner finding goes (equal spans: the weaker goes).
+    - Spans that only partly overlap: both findings stay; the weaker drops its suggestion.
+    Weaker means lower confidence, then severity, then a shorter span. Findings without a
+    suggestion, or suggesting the same text, are left alone. Findings are visited in text
+    order against those still open, so the pass is linear in practice.
+    """
+    candidates = sorted((i for i, f in enumerate(findings) if f.suggestion),
+                        key=lambda i: (findings[i].span.start, -findings[i].span.end))
+    if len(candidates) < 2:
+        return findings
+    out: list[Finding | None] = list(findings)
+    open_: list[int] = []
+    for i in candidates:
+        start = findings[i].span.start
+        open_ = [j for j in open_ if out[j] is not None and out[j].suggestion and findings[j].span.end > start]
+        for j in open_:
+            mine, theirs = out[i], out[j]
+            if mine is None or not mine.suggestion:
+                break
+            if mine.suggestion == theirs.suggestion:
+                continue
+            weaker = min((i, j), key=lambda k: _strength(out[k]))
+            if _contains(mine.span, theirs.span) != _contains(theirs.span, mine.span):
+                out[j if _contains(mine.span, theirs.span) else i] = None
+            elif _contains(mine.span, theirs.span):  # the same span
+                out[weaker] = None
+            else:
+                out[weaker] = replace(out[weaker], suggestion=None)
+        open_.append(i)
+    return [f for f in out if f is not None]
+
+
+def _contains(outer, inner) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _strength(finding: Finding) -> tuple:
+    """Order of preference between two repairs; total, so the choice never depends on rule order."""
+    return (finding.confidence, int(finding.severity), len(finding.span), finding.rule, finding.suggestion or "")

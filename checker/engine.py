@@ -1,4 +1,4 @@
-"""extract -> check -> suppress -> filter -> arbitrate -> sort. Nothing else lives here.
+"""extract -> check -> suppress -> filter -> arbitrate -> sort -> locate. Nothing else lives here.
 
 The engine knows rules only through rules.EXTRACTORS and rules.CHECKS.
 """
@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from statlint.checker import arbitrate, suppress
+from statlint.checker import suppress
+from statlint.checker.arbitrate import arbitrate
 from statlint.checker.config import Settings
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Quantity, fingerprint
@@ -46,9 +47,8 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     findings = suppress.apply(doc.text, findings, settings, CHECKS)
     findings = [f for f in findings
                 if f.severity >= settings.min_severity and f.confidence >= settings.min_confidence]
-    # Several rules may explain one slip; pick among what is left after the rule selection, the
-    # directives and the cuts, so that a finding never disappears behind one that is not shown.
-    findings = arbitrate.pick(findings)
+    # Arbitrate last, on what will be shown: a finding suppressed or filtered out never hides another.
+    findings = arbitrate(findings)
     findings.sort(key=Finding.sort_key)
     return [locate(doc, f) for f in findings]
 
