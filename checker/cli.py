@@ -21,7 +21,7 @@ import tempfile
 import time
 import traceback
 from dataclasses import replace
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 import click
 
@@ -167,9 +167,13 @@ def _slim(result: FileResult) -> FileResult:
 
 
 def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None,
-              time_budget: float | None = budget.DEFAULT_SECONDS) -> FileResult:
-    """Read and check one input; any failure becomes a notice on the result, never an exception."""
-    text, notices = read_input(item, getattr(sys.stdin, "buffer", None))
+              time_budget: float | None = budget.DEFAULT_SECONDS, stdin: BinaryIO | None = None) -> FileResult:
+    """Read and check one input; any failure becomes a notice on the result, never an exception.
+
+    `stdin`: what a STDIN input reads instead of the process's standard input (`statlint serve` hands
+    each request's bytes in memory this way, so they go through exactly the reading `check -` does).
+    """
+    text, notices = read_input(item, stdin if stdin is not None else getattr(sys.stdin, "buffer", None))
     if text is None:
         return FileResult(item.path, notices=notices)
     doc = Document(text, path=item.path)
@@ -263,6 +267,35 @@ def show_rule(code):
             click.echo("\n".join(map(visible, lines)))  # examples may hold invisible characters (Q104)
             return
     _fail(f"unknown rule {code!r}; `statlint rules` lists them")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
+              help="Largest request accepted; past it the answer is 413.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes checking side by side (default: one per core, "
+                                                            "at most 4).")
+@click.option("--time-budget", **_TIME_BUDGET)
+@click.option("--config", "config_file", metavar="FILE", help="Read settings from FILE instead of searching.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+def serve(host, port, max_bytes, workers, time_budget, config_file, no_config):
+    """A local page to paste or upload a story and see it annotated; JSON at POST /api/check."""
+    try:
+        from statlint.checker import serve as server
+    except ImportError as exc:
+        _fail(f"statlint serve needs the serve extra ({exc.name} is missing): pip install 'statlint[serve]'")
+    if config_file and no_config:
+        _fail("--config and --no-config cannot be used together")
+    try:
+        settings = Resolver(config_file, no_config).for_file(None)
+    except ConfigError as exc:
+        _fail(str(exc))
+    try:
+        server.run(host, port, settings, max_bytes=max_bytes, time_budget=time_budget, workers=workers,
+                   ready=lambda url: click.echo(f"statlint: serving on {url} (Ctrl+C stops)", err=True))
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
 def _rules():

@@ -32,7 +32,7 @@ body{margin:0;background:var(--desk);color:var(--ink);font:15px/1.5 system-ui,-a
 .chip.warning{background:var(--warning-bg);color:var(--warning);border-color:var(--warning)}
 .chip.info{background:var(--info-bg);color:var(--info);border-color:var(--info)}
 .chip.notice{background:#eee;color:#333;border-color:#999}
-.tables{display:flex;flex-wrap:wrap;gap:1.5rem;margin-top:.75rem}
+.tables{display:flex;flex-wrap:wrap;align-items:flex-start;gap:1.5rem;margin-top:.75rem}
 table{border-collapse:collapse;font-size:.88rem}
 th,td{text-align:left;padding:.2rem .6rem;border-bottom:1px solid var(--line)}
 th{color:var(--muted);font-weight:600}
