@@ -41,7 +41,7 @@ def _fingerprint(f, text: str) -> tuple[str, bool]:
         return f.fingerprint, False
     near = text[max(0, f.span.start - 40): f.span.end + 40]
     norm = " ".join((text[f.span.start:f.span.end] + "\x1f" + near).split()).lower()
-    return f"{f.code}:bench-{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:16]}", True
+    return f"{f.rule}:bench-{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:16]}", True
 
 
 @functools.lru_cache(maxsize=4)
@@ -73,8 +73,8 @@ def finding_record(label: str, rec: dict, text: str, f) -> tuple[dict, bool]:
         "doc": rec["id"],
         "corpus": label,
         "fingerprint": fp,
-        "rule": f.code,
-        "symbol": f.symbol,
+        "rule": f.rule,
+        "name": f.name,
         "severity": str(f.severity),
         "confidence": f.confidence,
         "message": f.message,
@@ -159,7 +159,7 @@ def run(labels: tuple[str, ...] = tuple(corpus.NEWS), limit: int | None = None,
     for code in sorted(by_rule):
         rr = by_rule[code]
         counts = Counter(r["corpus"] for r in rr)
-        rules[code] = {"symbol": rr[0]["symbol"], **_tally(rr, total_docs),
+        rules[code] = {"name": rr[0]["name"], **_tally(rr, total_docs),
                        "by_corpus": {lab: {"findings": counts.get(lab, 0),
                                            "per_100": _rate(counts.get(lab, 0), per_corpus[lab]["docs"])}
                                      for lab in per_corpus}}

@@ -65,7 +65,7 @@ def evaluate(planted: list[dict]) -> dict:
             c["original_flagged"] += 1
         if hits and not dirty:
             c["found"] += 1
-            rules_by_kind[p["kind"]].update(f.code for f in hits)
+            rules_by_kind[p["kind"]].update(f.rule for f in hits)
         else:
             misses.append({k: p[k] for k in ("kind", "doc", "original", "planted", "note")}
                           | {"context": p["text"][max(0, p["start"] - 120):p["end"] + 120]})

@@ -145,8 +145,8 @@ def render_markdown(res: dict) -> str:
         labs = list(q["corpora"])
         L += ["", "Per rule (per 100 documents of each corpus; precision = true / reviewed):", ""]
         if q["rules"]:
-            L += _table(["rule", "symbol", "findings", *[f"{lab}/100" for lab in labs], "precision", "false/100 (all)", "unreviewed"],
-                        [[code, r["symbol"], r["findings"], *[r["by_corpus"][lab]["per_100"] for lab in labs],
+            L += _table(["rule", "name", "findings", *[f"{lab}/100" for lab in labs], "precision", "false/100 (all)", "unreviewed"],
+                        [[code, r["name"], r["findings"], *[r["by_corpus"][lab]["per_100"] for lab in labs],
                           r["precision"], r["false_per_100"], r["unreviewed"]] for code, r in q["rules"].items()])
         else:
             L += ["No findings."]

@@ -47,7 +47,7 @@ def _marked(row: dict) -> str:
 
 
 def show(row: dict, n: int) -> str:
-    head = (f"[{n}] {row['rule']} {row['symbol']}  {row['severity']}  conf={row['confidence']:.2f}  "
+    head = (f"[{n}] {row['rule']} {row['name']}  {row['severity']}  conf={row['confidence']:.2f}  "
             f"{row['corpus']}:{row['doc']}  @{row['start']}-{row['end']}")
     body = [head, f"    message: {row['message']}"]
     if row.get("suggestion"):

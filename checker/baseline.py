@@ -52,7 +52,7 @@ def dumps(baseline_path: str, results: Iterable[FileResult]) -> str:
         for finding in result.findings:
             entries.append({
                 "path": key(baseline_path, result.path),
-                "rule": finding.code,
+                "rule": finding.rule,
                 "fingerprint": fingerprint_of(result.document, finding),
                 "message": finding.message,
             })

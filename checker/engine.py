@@ -9,7 +9,7 @@ from functools import lru_cache
 from statlint.checker import suppress
 from statlint.checker.config import Settings
 from statlint.checker.document import Document
-from statlint.checker.model import Facts, Finding, Quantity
+from statlint.checker.model import Facts, Finding, Quantity, fingerprint
 
 
 def extract(doc: Document) -> Facts:
@@ -47,7 +47,27 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     findings = [f for f in findings
                 if f.severity >= settings.min_severity and f.confidence >= settings.min_confidence]
     findings.sort(key=Finding.sort_key)
-    return findings
+    return [locate(doc, f) for f in findings]
+
+
+def locate(doc: Document, finding: Finding) -> Finding:
+    """The finding with its place in `doc` filled in: text, line/column, a fingerprint.
+
+    Rules only know offsets; this is the one place that turns them into what a reader
+    (and the JSON contract) wants, so library callers get the same numbers as the CLI.
+    A finding already located is returned as it is.
+    """
+    if finding.line:
+        return finding
+    start, end = finding.span.start, finding.span.end
+    line, column = doc.line_col(start)
+    end_line, end_column = doc.line_col(end)
+    text = doc.text[start:end]
+    # The sentence (clipped), not a fixed window: a window reaches into the next paragraph, so an edit
+    # there would make a baselined finding look new.
+    fp = finding.fingerprint or fingerprint(finding.rule, text, doc.claim_context(finding.span))
+    return _replace(finding, text=text, line=line, column=column, end_line=end_line, end_column=end_column,
+                    fingerprint=fp)
 
 
 _last_enabled: tuple = (None, None, ())  # (settings, checks, enabled) of the latest call

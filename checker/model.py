@@ -3,12 +3,13 @@
 Everything here is a frozen dataclass with slots: facts and findings are values
 that can be hashed, compared and passed between processes without surprises.
 Rules only ever see character offsets; line and column are derived from the
-Document by reporters.
+Document by the engine (engine.locate) once a finding is made.
 """
 from __future__ import annotations
 
 import enum
 import hashlib
+import math
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -173,8 +174,18 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    code: str
-    symbol: str
+    """One finding, named field for field as the JSON output contract (DESIGN.md) names it.
+
+    A rule sets the offsets (`span`) and what it found; the engine then locates the
+    finding in its Document (`engine.locate`): the flagged `text`, 1-based `line`
+    and `column` of `span.start` and `end_line`/`end_column` of the exclusive end,
+    in code points, and a fingerprint when the rule left none. Until then `line`
+    is 0. `to_dict()` is the JSON report's finding object, so the library and the
+    CLI cannot tell two stories.
+    """
+
+    rule: str
+    name: str
     message: str
     span: Span
     severity: Severity
@@ -183,9 +194,40 @@ class Finding:
     suggestion: str | None = None
     fingerprint: str = ""
     in_quote: bool = False
+    text: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
     def sort_key(self) -> tuple:
-        return (self.span.start, self.span.end, self.code, self.message)
+        return (self.span.start, self.span.end, self.rule, self.message)
+
+    def to_dict(self) -> dict:
+        """The finding as the JSON report writes it, key for key (DESIGN.md, "Output contract")."""
+        if not self.line:
+            raise ValueError(f"{self.rule} finding at {self.span.start}-{self.span.end} is not located yet: "
+                             "pass it through statlint.checker.engine.locate(document, finding)")
+        confidence = float(self.confidence)
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": str(self.severity),
+            "confidence": round(confidence, 2) if math.isfinite(confidence) else None,
+            "message": self.message,
+            "start": self.span.start,
+            "end": self.span.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "suggestion": self.suggestion,
+            "related": [{"role": r.role, "start": r.span.start, "end": r.span.end, "text": r.text}
+                        for r in self.related],
+            "fingerprint": self.fingerprint,
+            "in_quote": bool(self.in_quote),
+        }
 
 
 def fingerprint(code: str, claim_text: str, context: str) -> str:

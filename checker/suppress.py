@@ -99,7 +99,7 @@ def apply(text: str, findings: Sequence[Finding], settings: Settings, rules: Ite
         hits = [(i, d) for i, d in enumerate(directives) if d.action not in ("", "on") and _covers(d, finding)]
         for i, d in hits:
             for sel in d.selectors or ("",):
-                if not sel or matches((sel,), finding.code, finding.symbol):
+                if not sel or matches((sel,), finding.rule, finding.name):
                     used.add((i, sel))
         if not hits:
             kept.append(finding)
@@ -111,7 +111,7 @@ def apply(text: str, findings: Sequence[Finding], settings: Settings, rules: Ite
 def _covers(d: Directive, finding: Finding) -> bool:
     if not d.scope.start <= finding.span.start < max(d.scope.end, d.scope.start + 1):
         return False
-    return not d.selectors or matches(d.selectors, finding.code, finding.symbol)
+    return not d.selectors or matches(d.selectors, finding.rule, finding.name)
 
 
 def _unused(text: str, i: int, d: Directive, used, settings: Settings, rules: list[Rule]) -> Iterable[Finding]:
@@ -136,7 +136,7 @@ def _unused(text: str, i: int, d: Directive, used, settings: Settings, rules: li
             parts.append(f"no rule {', '.join(unknown)}")
         message = f"unused suppression: {'; '.join(parts)}"
     directive_text = text[d.span.start:d.span.end]
-    yield Finding(code=CODE, symbol=NAME, message=message, span=d.span, severity=Severity.WARNING,
+    yield Finding(rule=CODE, name=NAME, message=message, span=d.span, severity=Severity.WARNING,
                   confidence=1.0, fingerprint=fingerprint(CODE, directive_text.strip(), message))
 
 

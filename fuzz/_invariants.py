@@ -12,9 +12,9 @@ import sys
 def check_findings(text: str, findings) -> None:
     """Spans inside the text, each finding's related spans too, in report order."""
     for f in findings:
-        assert 0 <= f.span.start < f.span.end <= len(text), (f.code, f.span, len(text))
+        assert 0 <= f.span.start < f.span.end <= len(text), (f.rule, f.span, len(text))
         for r in f.related:
-            assert 0 <= r.span.start <= r.span.end <= len(text), (f.code, r)
+            assert 0 <= r.span.start <= r.span.end <= len(text), (f.rule, r)
         assert 0.0 <= f.confidence <= 1.0, f
     assert [f.sort_key() for f in findings] == sorted(f.sort_key() for f in findings)
 

@@ -10,7 +10,7 @@ def garble_findings(doc, facts, rule: Rule, kinds: tuple[str, ...], what: str, c
             continue
         message = f"{what}: {g.detail}"
         yield Finding(
-            code=rule.code, symbol=rule.name, message=message, span=g.span, severity=rule.severity,
+            rule=rule.code, name=rule.name, message=message, span=g.span, severity=rule.severity,
             confidence=confidence, suggestion=g.suggestion,
             fingerprint=fingerprint(rule.code, g.text, doc.claim_context(g.span)),
         )

@@ -60,7 +60,7 @@ def check(doc, facts):
         if total:
             message += f"; {g.rate.text.strip()} is the change over the whole period"
         yield Finding(
-            code=CODE, symbol=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.75,
+            rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.75,
             message=message, suggestion=fmt_percent(abs(mid)),
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),

@@ -70,7 +70,7 @@ def check(doc, facts):
         if suggestion:
             message += f"; did you mean {suggestion}?"
         yield Finding(
-            code=CODE, symbol=NAME, span=b.span, severity=Severity.ERROR, confidence=0.85 if suggestion else 0.7,
+            rule=CODE, name=NAME, span=b.span, severity=Severity.ERROR, confidence=0.85 if suggestion else 0.7,
             message=message, suggestion=suggestion, related=(Related("converted", a.span, a.text),),
             fingerprint=fingerprint(CODE, a.text + " " + b.text, doc.claim_context(b.span)),
         )

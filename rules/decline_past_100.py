@@ -62,7 +62,7 @@ def check(doc, facts):
         if _CAN_BE_NEGATIVE.search(doc.text, _clause_start(doc, q.span.start), q.span.start):
             continue
         yield Finding(
-            code=CODE, symbol=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
+            rule=CODE, name=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
             message=f"a fall of {q.text.strip()} would leave less than nothing; a decline cannot exceed 100%",
             fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
         )

@@ -58,7 +58,7 @@ def check(doc, facts):
             suggestion = suggestion.capitalize()
         message = f"'{verb}' but the figure {actual}: from {describe(g.old)} to {describe(g.new)}"
         yield Finding(
-            code=CODE, symbol=NAME, message=message, span=g.verb, severity=Severity.ERROR,
+            rule=CODE, name=NAME, message=message, span=g.verb, severity=Severity.ERROR,
             confidence=0.8, suggestion=suggestion,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, verb, doc.claim_context(g.verb)),

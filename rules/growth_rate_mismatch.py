@@ -94,7 +94,7 @@ def _finding(doc, g, r):
     gap = max(implied.low - g.rate.high, g.rate.low - implied.high)
     severity = Severity.WARNING if gap < 0.5 else Severity.ERROR
     return Finding(
-        code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=severity,
+        rule=CODE, name=NAME, message=message, span=g.rate.span, severity=severity,
         confidence=0.9 if suggestion else 0.75, related=related, suggestion=suggestion,
         fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
     )

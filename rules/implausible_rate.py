@@ -77,7 +77,7 @@ def check(doc, facts):
             if suggestion:
                 message += f"; did you mean {suggestion}?"
             yield Finding(
-                code=CODE, symbol=NAME, span=q.span, severity=Severity.WARNING, confidence=0.7,
+                rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.7,
                 message=message, suggestion=suggestion,
                 fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
             )

@@ -61,7 +61,7 @@ def _finding(doc, q, ref, series):
     if suggestion:
         message += f"; did you mean {suggestion}?"
     return Finding(
-        code=CODE, symbol=NAME, span=q.span, severity=Severity.WARNING, confidence=0.7, message=message,
+        rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.7, message=message,
         suggestion=suggestion, related=(Related("series", ref.span, ref.text),),
         fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
     )

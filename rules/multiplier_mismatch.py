@@ -66,7 +66,7 @@ def check(doc, facts):
                    f"but {g.old.text.strip()} to {g.new.text.strip()} is ×{actual:.3g}")
         span = g.factor.span if g.factor is not None else g.verb
         yield Finding(
-            code=CODE, symbol=NAME, message=message, span=span, severity=Severity.ERROR, confidence=0.8,
+            rule=CODE, name=NAME, message=message, span=span, severity=Severity.ERROR, confidence=0.8,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, what, doc.claim_context(span)),
         )

@@ -134,7 +134,7 @@ def _in_list(text, figures, tagged) -> bool:
 
 def _finding(doc, part, whole):
     return Finding(
-        code=CODE, symbol=NAME, span=part.span, severity=Severity.WARNING, confidence=0.7,
+        rule=CODE, name=NAME, span=part.span, severity=Severity.WARNING, confidence=0.7,
         message=f"a profit of {fmt_number(part.value)} exceeds the revenue it comes from "
                 f"({fmt_number(whole.value)})",
         related=(Related("whole", whole.span, whole.text),),

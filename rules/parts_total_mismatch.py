@@ -143,7 +143,7 @@ def check(doc, facts):
 def _finding(doc, total, parts, how: str, value: float):
     listed = " + ".join(p.text.strip() for p in parts)
     return Finding(
-        code=CODE, symbol=NAME, span=total.span, severity=Severity.ERROR, confidence=0.75,
+        rule=CODE, name=NAME, span=total.span, severity=Severity.ERROR, confidence=0.75,
         message=f"the parts add up to {fmt_number(value)} ({listed}), but the total they make {how} is "
                 f"{total.text.strip()}",
         related=tuple(Related("part", p.span, p.text) for p in parts),

@@ -64,7 +64,7 @@ def check(doc, facts):
         else:
             continue
         yield Finding(
-            code=CODE, symbol=NAME, message=message, span=g.rate.span, severity=Severity.WARNING,
+            rule=CODE, name=NAME, message=message, span=g.rate.span, severity=Severity.WARNING,
             confidence=0.8, suggestion=suggestion,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),

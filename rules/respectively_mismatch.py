@@ -70,7 +70,7 @@ def check(doc, facts):
             continue
         span = Span(values[0].span.start, values[-1].span.end)
         yield Finding(
-            code=CODE, symbol=NAME, span=span, severity=Severity.ERROR, confidence=0.75,
+            rule=CODE, name=NAME, span=span, severity=Severity.ERROR, confidence=0.75,
             message=f"{len(values)} figures are paired 'respectively' with {len(items)} items "
                     f"({', '.join(items)})",
             related=(Related("labels", Span(labels.start("labels"), labels.end("labels")), labels.group("labels")),),
@@ -191,7 +191,7 @@ def _run_before(text, quantities, k, lo):
 
 def _lone_finding(doc, q, span, label_text, n, what):
     return Finding(
-        code=CODE, symbol=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
+        rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
         message=f"one figure is paired 'respectively' with {n} {what}: a figure of the list is missing",
         related=(Related("labels", span, label_text),),
         fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),

@@ -96,7 +96,7 @@ def check(doc, facts):
         if subject and earlier_subject and subject != earlier_subject:
             continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies
         yield Finding(
-            code=CODE, symbol=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
+            rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
             message=f"{q.text.strip()} restates {earlier.text.strip()} given earlier for {key[0]} in {key[1]}, "
                     "and the two cannot both hold",
             related=(Related("earlier", earlier.span, earlier.text),),
@@ -119,7 +119,7 @@ def headline_findings(doc, facts):
         body = linked[0]
         h, b = " ".join(head.text.split()), " ".join(body.text.split())
         yield Finding(
-            code=CODE, symbol=NAME, span=head.span, severity=Severity.WARNING, confidence=0.6,
+            rule=CODE, name=NAME, span=head.span, severity=Severity.WARNING, confidence=0.6,
             message=f"the headline gives {h} but the body restates it as {b}, and the body states {h} nowhere",
             related=(Related("body", body.span, body.text),),
             suggestion=b.upper() if head.text.isupper() else b,

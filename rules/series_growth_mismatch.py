@@ -70,7 +70,7 @@ def check(doc, facts):
         implied = rate_from_ratio(r, g.direction)
         mid = (implied.low + implied.high) / 2
         yield Finding(
-            code=CODE, symbol=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.7,
+            rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.7,
             message=f"{old.text.strip()} in {year - 1} to {g.new.text.strip()} in {year} is about "
                     f"{fmt_percent(mid)}, not {g.rate.text.strip()}",
             suggestion=fmt_percent(mid),

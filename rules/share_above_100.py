@@ -50,7 +50,7 @@ def check(doc, facts):
         if not share:
             continue
         yield Finding(
-            code=CODE, symbol=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
+            rule=CODE, name=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
             message=f"{q.text.strip()} is given as a share of a whole, but no part can exceed 100% of its whole",
             fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
         )

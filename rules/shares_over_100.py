@@ -78,7 +78,7 @@ def check(doc, facts):
             continue
         span = Span(run[0].span.start, run[-1].span.end)
         yield Finding(
-            code=CODE, symbol=NAME, span=span, severity=Severity.WARNING, confidence=0.6,
+            rule=CODE, name=NAME, span=span, severity=Severity.WARNING, confidence=0.6,
             message=f"{' + '.join(q.text.strip() for q in run)} = {sum(q.value for q in run):g}%: "
                     "shares of one whole cannot add up to more than 100%",
             related=tuple(Related("share", q.span, q.text) for q in run),

@@ -78,7 +78,7 @@ def check(doc, facts):
         unit_word = _unit_word(b_text)
         written = f"{expected}{unit_word}" if len(b_text.split()) == 1 else f"{expected} {unit_word}"  # "318kg"
         yield Finding(
-            code=CODE, symbol=NAME, span=Span(b.span.start, b_end), severity=Severity.ERROR, confidence=0.85,
+            rule=CODE, name=NAME, span=Span(b.span.start, b_end), severity=Severity.ERROR, confidence=0.85,
             message=f"{a_text.strip()} is about {written}, not {b_text.strip()}",
             suggestion=written,
             related=(Related("converted", a.span, a.text),),

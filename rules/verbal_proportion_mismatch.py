@@ -125,7 +125,7 @@ def check(doc, facts):
         span = Span(mod.start() if mod else start, key.end())
         words = text[span.start:span.end]
         yield Finding(
-            code=CODE, symbol=NAME, span=span, severity=Severity.ERROR, confidence=0.8,
+            rule=CODE, name=NAME, span=span, severity=Severity.ERROR, confidence=0.8,
             message=f"'{words}' means {allowed[0]:.0f}-{allowed[1]:.0f}%, but the figure given is {q.text.strip()}",
             related=(Related("figure", q.span, q.text),),
             fingerprint=fingerprint(CODE, words + " " + q.text, doc.claim_context(span)),

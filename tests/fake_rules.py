@@ -22,7 +22,7 @@ def _fire(doc, facts):
     """
     for m in re.finditer("FIRE", doc.text):
         yield Finding(
-            code="X901", symbol="fake-fire", message="fake finding", span=Span(m.start(), m.end()),
+            rule="X901", name="fake-fire", message="fake finding", span=Span(m.start(), m.end()),
             severity=Severity.ERROR, confidence=0.876, suggestion="FIXED",
             related=(Related("base", Span(0, min(2, len(doc.text))), doc.text[:2]),),
         )
@@ -31,7 +31,7 @@ def _fire(doc, facts):
 def _warn(doc, facts):
     """Warns on the word WARN."""
     for m in re.finditer("WARN", doc.text):
-        yield Finding(code="X902", symbol="fake-warn", message="fake warning",
+        yield Finding(rule="X902", name="fake-warn", message="fake warning",
                       span=Span(m.start(), m.end()), severity=Severity.WARNING)
 
 

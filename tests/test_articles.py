@@ -13,7 +13,7 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
 def _as_records(text: str) -> list[dict]:
     return [
-        {"rule": f.code, "start": f.span.start, "end": f.span.end, "text": text[f.span.start:f.span.end],
+        {"rule": f.rule, "start": f.span.start, "end": f.span.end, "text": text[f.span.start:f.span.end],
          "message": f.message, "suggestion": f.suggestion}
         for f in check_text(text)
     ]
@@ -27,7 +27,7 @@ def test_article_findings_are_exactly_as_expected(article):
 
 def test_canonical_garble_is_read_as_5_22_million_and_the_rate_repaired():
     text = (ARTICLES / "kunpeng.txt").read_text(encoding="utf-8")
-    findings = {f.code: f for f in check_text(text)}
+    findings = {f.rule: f for f in check_text(text)}
     assert set(findings) == {"Q102", "Q103", "G101"}
     assert findings["Q102"].suggestion == "5.22 million units"
     assert findings["G101"].suggestion == "57.4%"

@@ -334,7 +334,7 @@ def test_lone_surrogates_from_a_library_caller_are_replaced_one_for_one():
 
     text = "\udce9 sales rose 50% to 10 from 8 \ud800"
     findings = check_text(text)
-    assert [f.code for f in findings] == ["G101"] and text[findings[0].span.start:findings[0].span.end] == "50%"
+    assert [f.rule for f in findings] == ["G101"] and text[findings[0].span.start:findings[0].span.end] == "50%"
     doc = Document(text)
     assert doc.text == "\ufffd" + text[1:-1] + "\ufffd"
     render("json", [FileResult("a", document=doc, findings=tuple(findings))]).encode("utf-8")

@@ -54,8 +54,8 @@ def test_findings_per_100_articles_on_news_sample():
         for f in check_text(corpus.article(rec), path=rec["id"]):
             found.append((rec["id"], f))
     rate = 100.0 * len(found) / len(docs)
-    by_rule = Counter(f.code for _, f in found)
-    examples = "\n".join(f"  {doc} {f.code} {f.span.start}-{f.span.end}: {f.message}" for doc, f in found[:10])
+    by_rule = Counter(f.rule for _, f in found)
+    examples = "\n".join(f"  {doc} {f.rule} {f.span.start}-{f.span.end}: {f.message}" for doc, f in found[:10])
     assert rate <= FINDINGS_PER_100_MAX, (
         f"{len(found)} findings on {len(docs)} articles = {rate:.2f}/100 > {FINDINGS_PER_100_MAX}/100; "
         f"by rule {dict(by_rule.most_common())}\n{examples}\n"

@@ -249,7 +249,7 @@ def test_github_shows_ten_of_each_type_and_says_how_many_more():
     from statlint.checker.report import FileResult, render
 
     text = "x " * 20
-    findings = tuple(Finding(code="X901", symbol="fake-fire", message=f"n{i}", span=Span(2 * i, 2 * i + 1),
+    findings = tuple(Finding(rule="X901", name="fake-fire", message=f"n{i}", span=Span(2 * i, 2 * i + 1),
                              severity=Severity.ERROR if i < 12 else Severity.WARNING) for i in range(14))
     out = render("github", [FileResult("a.txt", document=Document(text), findings=findings)]).splitlines()
     assert sum(line.startswith("::error ") for line in out) == 10
@@ -267,7 +267,7 @@ def test_sarif_over_25000_results_is_cut_after_sorting_and_says_so(monkeypatch):
     from statlint.checker.report import sarif
 
     monkeypatch.setattr(sarif, "MAX_RESULTS", 25)
-    findings = tuple(Finding(code="X901", symbol="fake-fire", message=f"n{i}", span=Span(i, i + 1),
+    findings = tuple(Finding(rule="X901", name="fake-fire", message=f"n{i}", span=Span(i, i + 1),
                              severity=Severity.ERROR) for i in reversed(range(30)))
     data = json.loads(render("sarif", [FileResult("a.txt", document=Document("x" * 40), findings=findings)]))
     assert not list(sarif_validator().iter_errors(data))

@@ -48,7 +48,7 @@ def test_p104_one_one_in_five_regression():
     from statlint import check_text
 
     findings = check_text("Now one one in five (35%) voters said so.")
-    assert [f.code for f in findings] == ["P104"]
+    assert [f.rule for f in findings] == ["P104"]
 
 
 def test_binary_behind_a_utf16_bom_regression():

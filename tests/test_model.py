@@ -22,3 +22,66 @@ def test_fast_init_keeps_dataclass_behaviour():
         Quantity(span, "5 pct", 5.0)  # low and high have no default
     with pytest.raises(TypeError):
         Span(1, 2, colour="red")
+
+
+# --- Finding: the library's findings are the JSON contract's findings -------------------------------
+
+JSON_KEYS = ["rule", "name", "severity", "confidence", "message", "start", "end", "line", "column", "end_line",
+             "end_column", "text", "suggestion", "related", "fingerprint", "in_quote"]
+TWO_LINES = "Café news\n\nThe café's sales rose 50% to 150 units from 120 units.\n"
+
+
+def test_finding_fields_are_named_as_in_the_json_contract():
+    from statlint import Finding
+
+    names = {f.name for f in dataclasses.fields(Finding)}
+    assert {"rule", "name", "message", "span", "severity", "confidence", "related", "suggestion", "fingerprint",
+            "in_quote", "text", "line", "column", "end_line", "end_column"} == names
+    assert not hasattr(Finding, "code") and not hasattr(Finding, "symbol")
+
+
+def test_check_text_gives_line_and_column_in_code_points():
+    from statlint import check_text
+
+    [finding] = check_text(TWO_LINES)
+    start = TWO_LINES.index("50%")
+    assert (finding.rule, finding.name, finding.span) == ("G101", "growth-rate-mismatch", Span(start, start + 3))
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 23, 3, 26)
+    assert finding.text == "50%" and finding.fingerprint.startswith("G101:")
+
+
+def test_finding_is_frozen_and_slotted():
+    from statlint import check_text
+
+    [finding] = check_text(TWO_LINES)
+    assert not hasattr(finding, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.line = 1
+
+
+def test_to_dict_is_exactly_the_json_reporters_finding(tmp_path):
+    """Library and CLI cannot diverge: the JSON report's finding objects are Finding.to_dict()."""
+    import json
+
+    from click.testing import CliRunner
+
+    from statlint import check_text
+    from statlint.checker.cli import main
+
+    text = TWO_LINES + "Exports fell to 9 mln dlrs from 5 mln dlrs.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    reported = json.loads(result.output)["files"][0]["findings"]
+    library = [f.to_dict() for f in check_text(text, path=str(path))]
+    assert [list(d) for d in library] == [JSON_KEYS] * 2
+    assert library == reported
+
+
+def test_to_dict_of_an_unlocated_finding_is_refused():
+    """A Finding a rule built (offsets only) has no line yet: to_dict says so instead of printing line 0."""
+    from statlint.checker.model import Finding, Severity
+
+    finding = Finding(rule="G101", name="growth-rate-mismatch", message="m", span=Span(0, 3), severity=Severity.ERROR)
+    with pytest.raises(ValueError, match="not located"):
+        finding.to_dict()

@@ -99,7 +99,7 @@ _LOSSY = Notice("IO002", "not valid UTF-8 at byte 5 (0xff)", fatal=False, offset
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_shows_every_notice(fmt):
     doc = Document("FIRE \ufffd")
-    finding = Finding(code="X901", symbol="fake-fire", message="fake finding", span=Span(0, 4),
+    finding = Finding(rule="X901", name="fake-fire", message="fake finding", span=Span(0, 4),
                       severity=Severity.ERROR)
     results = [FileResult("locked.txt", notices=(_FATAL,)),
                FileResult("lossy.txt", document=doc, findings=(finding,), notices=(_LOSSY,))]

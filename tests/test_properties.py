@@ -26,7 +26,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 
 def _records(text: str):
-    return [(f.code, f.span.start, f.span.end, f.message, f.suggestion, tuple((r.role, r.span, r.text) for r in f.related))
+    return [(f.rule, f.span.start, f.span.end, f.message, f.suggestion, tuple((r.role, r.span, r.text) for r in f.related))
             for f in check_text(text)]
 
 

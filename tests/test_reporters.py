@@ -14,9 +14,9 @@ from statlint.checker.report.json_report import render_extract_json
 from statlint.checker.report.text import render_text, visible
 
 
-def finding(start, end, code="G101", severity=Severity.ERROR, **kw):
+def finding(start, end, rule="G101", severity=Severity.ERROR, **kw):
     kw.setdefault("message", "a 574% rise would give over 20 million, not 5.22 million")
-    return Finding(code=code, symbol=kw.pop("symbol", "growth-rate-mismatch"), span=Span(start, end),
+    return Finding(rule=rule, name=kw.pop("name", "growth-rate-mismatch"), span=Span(start, end),
                    severity=severity, **kw)
 
 
@@ -110,7 +110,7 @@ def test_colour_only_when_asked():
 def test_errors_and_summary_wording():
     res = [
         FileResult("bad.txt", notices=(Notice("IO003", "binary file skipped (a NUL byte at offset 3)"),)),
-        result("up 5% and 6%", finding(3, 5), finding(10, 12, code="P201", severity=Severity.WARNING)),
+        result("up 5% and 6%", finding(3, 5), finding(10, 12, rule="P201", severity=Severity.WARNING)),
         FileResult("b.txt", document=Document("calm"),
                    notices=(Notice("IO002", "not valid UTF-8 at byte 2 (0xff)", fatal=False, offset=2),)),
     ]
@@ -158,7 +158,7 @@ def test_json_end_position_is_of_the_exclusive_end():
 
 
 def test_json_fills_missing_fingerprint_and_severities_lowercase():
-    res = [result("x 5% y", finding(2, 4, severity=Severity.INFO, code="C301", symbol="c"))]
+    res = [result("x 5% y", finding(2, 4, severity=Severity.INFO, rule="C301", name="c"))]
     got = strict_json(render("json", res))["files"][0]["findings"][0]
     assert got["severity"] == "info" and got["fingerprint"].startswith("C301:")
     assert got["suggestion"] is None and got["related"] == []
@@ -167,7 +167,7 @@ def test_json_fills_missing_fingerprint_and_severities_lowercase():
 def test_json_summary_counts_files_with_errors():
     res = [
         FileResult("bad.txt", notices=(Notice("IO003", "binary file skipped", offset=9),)),
-        result("1 2 3", finding(0, 1), finding(2, 3), finding(4, 5, code="Q001")),
+        result("1 2 3", finding(0, 1), finding(2, 3), finding(4, 5, rule="Q001")),
     ]
     data = strict_json(render("json", res))
     assert data["summary"] == {"files": 2, "findings": 3, "errors": 1, "notices": 1,

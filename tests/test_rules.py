@@ -43,7 +43,7 @@ def _expected(header: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("header,text", list(_cases()))
 def test_fixture_case(header, text):
     """Each case yields exactly the findings its header lists: same rules, same spans."""
-    got = [(f.code, text[f.span.start:f.span.end]) for f in check_text(text)]
+    got = [(f.rule, text[f.span.start:f.span.end]) for f in check_text(text)]
     assert got == _expected(header)
 
 
@@ -67,13 +67,13 @@ def test_docstring_sections_and_examples(rule):
     for name in SECTIONS:
         assert name in rule.doc, f"{rule.code} docstring lacks {name!r}"
     example, fixed = _section(rule.doc, "Example:"), _section(rule.doc, "Use instead:")
-    assert rule.code in [f.code for f in check_text(example)], f"{rule.code}: its Example does not fire"
-    assert rule.code not in [f.code for f in check_text(fixed)], f"{rule.code}: its 'Use instead' fires"
+    assert rule.code in [f.rule for f in check_text(example)], f"{rule.code}: its Example does not fire"
+    assert rule.code not in [f.rule for f in check_text(fixed)], f"{rule.code}: its 'Use instead' fires"
 
 
 def test_invisible_character_messages_stay_short_on_huge_figures():
     text = "ID " + "7" * 5000 + "\u200b" + "7" * 5000 + " and \u202e" + "9" * 150 + "\u202c."
-    findings = [f for f in check_text(text) if f.code == "Q104"]
+    findings = [f for f in check_text(text) if f.rule == "Q104"]
     assert [text[f.span.start:f.span.end][:4] for f in findings] == ["7777", "\u202e999"]
     assert all(len(f.message) < 300 for f in findings) and findings[0].suggestion is None
 
@@ -115,15 +115,15 @@ def test_extractors_are_plain_functions_in_order():
     ("The jobless rate declined 1.6 pct to 55.9 pct from 57.5 pct.", "G103", "1.6 percentage points"),
 ])
 def test_suggestions(text, code, suggestion):
-    [finding] = [f for f in check_text(text) if f.code == code]
+    [finding] = [f for f in check_text(text) if f.rule == code]
     assert finding.suggestion == suggestion
 
 
 def test_near_miss_rate_is_a_warning_and_a_far_one_an_error():
     [near] = check_text("Car sales dropped 12.9 pct to 188,156 from 215,793.")
     [far] = check_text("Sales rose 50% to 150 units from 120 units.")
-    assert (near.code, str(near.severity)) == ("G101", "warning")
-    assert (far.code, str(far.severity)) == ("G101", "error")
+    assert (near.rule, str(near.severity)) == ("G101", "warning")
+    assert (far.rule, str(far.severity)) == ("G101", "error")
 
 
 def test_findings_inside_quotations_are_marked_and_can_be_dropped():
@@ -131,9 +131,9 @@ def test_findings_inside_quotations_are_marked_and_can_be_dropped():
 
     text = 'The minister said: "Sales rose 50% to 150 units from 120 units." Exports fell to 9 mln dlrs from 5 mln dlrs.'
     kept = check_text(text)
-    assert [(f.code, f.in_quote) for f in kept] == [("G101", True), ("G102", False)]
+    assert [(f.rule, f.in_quote) for f in kept] == [("G101", True), ("G102", False)]
     dropped = check_text(text, Settings(quotes="drop"))
-    assert [(f.code, f.in_quote) for f in dropped] == [("G102", False)]
+    assert [(f.rule, f.in_quote) for f in dropped] == [("G102", False)]
 
 
 def test_inverse_quote_message_divides_by_the_factor():

@@ -73,7 +73,7 @@ class Tally:
         self.notices += len(result.notices)
         self.warnings += sum(1 for n in result.notices if not n.fatal)
         for finding in result.findings:
-            self.rules[finding.code] += 1
+            self.rules[finding.rule] += 1
             self.severities[str(finding.severity)] += 1
         return result
 
@@ -114,7 +114,7 @@ def total_key(finding: Finding) -> tuple:
     suggestion or related spans; reports sort on this one so their order,
     and anything a consumer truncates, never depends on rule order.
     """
-    return (finding.span.start, finding.span.end, finding.code, finding.message, int(finding.severity),
+    return (finding.span.start, finding.span.end, finding.rule, finding.message, int(finding.severity),
             finding.suggestion or "", finding.fingerprint, finding.confidence,
             tuple((r.span.start, r.span.end, r.role, r.text) for r in finding.related), finding.in_quote)
 
@@ -129,4 +129,4 @@ def fingerprint_of(doc: Document, finding: Finding) -> str:
     if finding.fingerprint:
         return finding.fingerprint
     span = finding.span
-    return fingerprint(finding.code, doc.text[span.start:span.end], doc.claim_context(span))
+    return fingerprint(finding.rule, doc.text[span.start:span.end], doc.claim_context(span))

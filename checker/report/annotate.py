@@ -50,7 +50,7 @@ def _block(doc: Document, path: str, f: Finding) -> str:
         by_line.setdefault(doc.line_col(mark[0])[0], []).append(mark)
     gutter = len(str(max(by_line)))
     bar = " " * gutter + " |"
-    out = [f"{f.code} {visible(f.message)} [{visible(f.symbol)}]", f"{' ' * gutter}--> {path}:{line}:{col}", bar]
+    out = [f"{f.rule} {visible(f.message)} [{visible(f.name)}]", f"{' ' * gutter}--> {path}:{line}:{col}", bar]
     previous = None
     for number in sorted(by_line):
         if previous is not None and number > previous + 1:

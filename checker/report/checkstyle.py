@@ -25,9 +25,9 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
         doc = result.document
         for f in result.findings if doc is not None else ():
             line, col = doc.line_col(f.span.start)
-            message = f"{f.message} [{f.symbol}]" + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            message = f"{f.message} [{f.name}]" + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
             out.append(f'    <error line="{line}" column="{col}" severity="{f.severity}" '
-                       f'message={attr(message)} source={attr("statlint." + f.code)}/>')
+                       f'message={attr(message)} source={attr("statlint." + f.rule)}/>')
         out.append("  </file>")
         yield "".join(line + "\n" for line in out)
     yield "</checkstyle>\n"

@@ -62,7 +62,7 @@ def _annotations(result: FileResult) -> Iterator[str]:
     for f in result.findings:
         line, col = doc.line_col(f.span.start)
         end_line, end_col = doc.line_col(f.span.end)
-        title = escape_property(f"{f.code} {f.symbol}")
+        title = escape_property(f"{f.rule} {f.name}")
         message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
         yield (f"::{_LEVEL[f.severity]} file={path},line={line},col={col},endLine={end_line},"
                f"endColumn={end_col},title={title}::{escape_data(message)}")

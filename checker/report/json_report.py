@@ -13,9 +13,10 @@ import math
 from typing import Any, Iterable, Iterator
 
 from statlint.checker.document import Document
+from statlint.checker.engine import locate
 from statlint.checker.model import Finding, Quantity
 from statlint.checker.notices import Notice, fatal_message
-from statlint.checker.report import FileResult, Tally, fingerprint_of
+from statlint.checker.report import FileResult, Tally
 
 VERSION = 1
 
@@ -48,31 +49,8 @@ def file_dict(result: FileResult) -> dict[str, Any]:
 
 
 def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
-    start, end = finding.span.start, finding.span.end
-    line, column = doc.line_col(start)
-    end_line, end_column = doc.line_col(end)
-    text = doc.text[start:end]
-    return {
-        "rule": finding.code,
-        "name": finding.symbol,
-        "severity": str(finding.severity).lower(),
-        "confidence": _round(finding.confidence),
-        "message": finding.message,
-        "start": start,
-        "end": end,
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "text": text,
-        "suggestion": finding.suggestion,
-        "related": [
-            {"role": r.role, "start": r.span.start, "end": r.span.end, "text": r.text}
-            for r in finding.related
-        ],
-        "fingerprint": fingerprint_of(doc, finding),
-        "in_quote": bool(finding.in_quote),
-    }
+    """Finding.to_dict() of the located finding: the library's object is the report's object."""
+    return locate(doc, finding).to_dict()
 
 
 def render_extract_json(files: Iterable[tuple[str, object, tuple[Notice, ...]]]) -> str:

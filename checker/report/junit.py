@@ -27,11 +27,11 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
         doc = result.document
         for f in result.findings if doc is not None else ():
             line, col = doc.line_col(f.span.start)
-            body = f"{result.path}:{line}:{col}: {f.code} {f.message} [{f.symbol}]"
+            body = f"{result.path}:{line}:{col}: {f.rule} {f.message} [{f.name}]"
             if f.suggestion:
                 body += f"\nsuggestion: {f.suggestion}"
-            cases.append(f'    <testcase classname={attr(result.path)} name={attr(f"{f.code} {line}:{col}")}>\n'
-                         f'      <failure type={attr(f.code)} message={attr(f.message)}>{content(body)}</failure>\n'
+            cases.append(f'    <testcase classname={attr(result.path)} name={attr(f"{f.rule} {line}:{col}")}>\n'
+                         f'      <failure type={attr(f.rule)} message={attr(f.message)}>{content(body)}</failure>\n'
                          f'    </testcase>')
         if not cases:
             cases.append(f'    <testcase classname={attr(result.path)} name="no findings"/>')

@@ -106,17 +106,17 @@ def _region(doc: Document, start: int, end: int, snippet: bool) -> dict[str, Any
 
 def _result(doc: Document, uri: str, f, index: dict[str, int]) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "ruleId": f.code,
+        "ruleId": f.rule,
         "level": _LEVEL[f.severity],
         "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
         "locations": [{"physicalLocation": {"artifactLocation": _artifact(uri),
                                             "region": _region(doc, f.span.start, f.span.end, True)}}],
         "partialFingerprints": {"statlint/v1": fingerprint_of(doc, f)},
-        "properties": {"name": f.symbol, "confidence": _round(f.confidence),
+        "properties": {"name": f.name, "confidence": _round(f.confidence),
                        "suggestion": f.suggestion, "inQuote": bool(f.in_quote)},
     }
-    if f.code in index:
-        out["ruleIndex"] = index[f.code]
+    if f.rule in index:
+        out["ruleIndex"] = index[f.rule]
     if f.related:
         out["relatedLocations"] = [
             {"id": i, "message": {"text": r.role},

@@ -106,8 +106,8 @@ def _finding_lines(result: FileResult, path: str, finding: Finding, paint) -> li
     line, col = doc.line_col(start)
     sev_color = _SEVERITY_COLOR.get(finding.severity, "")
     head = (
-        f"{paint(f'{path}:{line}:{col}:', _BOLD)} {paint(finding.code, sev_color)} "
-        f"{visible(finding.message)} [{visible(finding.symbol)}]"
+        f"{paint(f'{path}:{line}:{col}:', _BOLD)} {paint(finding.rule, sev_color)} "
+        f"{visible(finding.message)} [{visible(finding.name)}]"
     )
     lines = [head]
     # Offsets, not a copy of the whole line: copying a 10 MB line once per finding is quadratic.
