@@ -27,7 +27,7 @@ HOSTILE = 'Sales <script>window.pwned=1</script> rose "><img src=x onerror="wind
 
 
 def finding(start, end, code="X901", severity=Severity.ERROR, message="fake finding", related=(), suggestion=None):
-    return Finding(code=code, symbol="fake-" + code.lower(), message=message, span=Span(start, end),
+    return Finding(rule=code, name="fake-" + code.lower(), message=message, span=Span(start, end),
                    severity=severity, related=related, suggestion=suggestion)
 
 
@@ -162,7 +162,7 @@ def test_the_final_line_break_adds_no_empty_line():
 def _hostile_results():
     text = HOSTILE
     start = text.index("50%")
-    bad = Finding(code="X901", symbol="fake<b>", message='quoted "<script>alert(1)</script>"', span=Span(start, start + 3),
+    bad = Finding(rule="X901", name="fake<b>", message='quoted "<script>alert(1)</script>"', span=Span(start, start + 3),
                   severity=Severity.ERROR, suggestion="</ins><script>window.pwned=3</script>",
                   related=(Related('role"><svg onload=x>', Span(6, 14), "<script>"),))
     return [FileResult('<img src=x onerror="window.pwned=4">.txt', Document(text), (bad,))]

@@ -51,7 +51,7 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     yield page_head("statlint report")
     for index, result in enumerate(map(tally.add, results)):
         for finding in result.findings:
-            names.setdefault(finding.code, finding.symbol)
+            names.setdefault(finding.rule, finding.name)
         if not (result.findings or result.notices):
             quiet += 1
             continue
@@ -213,7 +213,7 @@ def _piece(chunk: str, marked: dict, lit: dict, findings: dict[str, Finding], st
     keys = " ".join(marked)
     focus = ' tabindex="0"' if first else ""
     described = " ".join("msg-" + k for k in marked)
-    title = " · ".join(f"{f.code} {visible(f.message)}" for f in covering)
+    title = " · ".join(f"{f.rule} {visible(f.message)}" for f in covering)
     return (f"<mark class=\"{' '.join(classes)}\" data-f=\"{keys}\"{focus} title=\"{_attr(title)}\" "
             f"aria-describedby=\"{described}\">{body}</mark>")
 
@@ -226,7 +226,7 @@ def _card(doc: Document, key: str, f: Finding) -> str:
         quoted = quoted[:SHOWN_TEXT] + "…"
     out = [f"<li class=\"card {severity}\" data-f=\"{key}\" id=\"card-{key}\" tabindex=\"0\">",
            f"<div class=\"card-head\"><span class=\"sev {severity}\">{severity}</span>"
-           f"<span class=\"code\">{_text(f.code)}</span><span class=\"name\">{_text(f.symbol)}</span>"
+           f"<span class=\"code\">{_text(f.rule)}</span><span class=\"name\">{_text(f.name)}</span>"
            f"<span class=\"loc\">line {line}, col {column}</span></div>",
            f"<p class=\"msg\" id=\"msg-{key}\">{_text(f.message)}</p>"]
     if f.suggestion:
