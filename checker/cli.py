@@ -284,7 +284,8 @@ def serve(host, port, max_bytes, workers, time_budget, config_file, no_config):
     try:
         from statlint.checker import serve as server
     except ImportError as exc:
-        _fail(f"statlint serve needs the serve extra ({exc.name} is missing): pip install 'statlint[serve]'")
+        missing = (exc.name or "a module").split(".")[0]
+        _fail(f"statlint serve needs the serve extra ({missing} is missing): pip install 'statlint[serve]'")
     if config_file and no_config:
         _fail("--config and --no-config cannot be used together")
     try:
@@ -296,6 +297,8 @@ def serve(host, port, max_bytes, workers, time_budget, config_file, no_config):
                    ready=lambda url: click.echo(f"statlint: serving on {url} (Ctrl+C stops)", err=True))
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    except KeyboardInterrupt:  # Ctrl+C is how a server is stopped: after a clean shutdown, not an error
+        click.echo("statlint: stopped", err=True)
 
 
 def _rules():

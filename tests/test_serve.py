@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -21,7 +24,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from live_server import live_server  # noqa: E402
 from test_cli import run  # noqa: E402
 from statlint.checker.config import Settings  # noqa: E402
-from statlint.checker.serve import check_bytes, create_app  # noqa: E402
+from statlint.checker.serve import BadRequest, Checker, check_bytes, create_app  # noqa: E402
 
 STORY = "Imports rose 50% to 150 units from 120 units, the ministry said.\n\nExports were flat at 80 units.\n"
 LIMIT = 2 * 1024 * 1024
@@ -60,8 +63,10 @@ def test_upload_answers_exactly_what_check_prints(client, tmp_path, monkeypatch)
 def test_pasted_text_without_a_name_is_text_and_a_form_text_field_works(client):
     pasted = client.post("/api/check", json={"text": "calm"}).json()
     assert pasted["files"][0]["path"] == "<text>" and pasted["files"][0]["findings"] == []
-    form = client.post("/api/check", data={"text": "calm", "filename": "note.txt"}, files={"unused": ("", b"")})
+    form = client.post("/api/check", data={"text": "calm", "filename": "note.txt"}, files={"extra": ("x.txt", b"")})
     assert form.status_code == 400  # an unknown field is refused, never ignored
+    assert form.json() == {"error": "unknown form field(s) 'extra': send \"file\" (or \"text\") and, optionally, "
+                                    "\"filename\""}
     form = client.post("/api/check", files={"text": (None, "calm"), "filename": (None, "note.txt")})
     assert form.status_code == 200 and form.json()["files"][0]["path"] == "note.txt"
 
@@ -209,3 +214,74 @@ def test_a_long_check_does_not_hold_up_the_server():
         page_first = not done.is_set()
         poster.join(timeout=300)
     assert page.status_code == 200 and page_first and done.is_set()
+
+
+def test_a_dead_worker_is_a_500_and_the_next_check_gets_a_fresh_one():
+    checker = Checker(Settings(), None, workers=1)
+    checker.start()
+    try:
+        assert json.loads(asyncio.run(checker.run(b"calm", "a.txt", view=False))[0])["files"][0]["path"] == "a.txt"
+        for process in list(checker.pool._processes.values()):  # what an out-of-memory kill does
+            process.kill()
+            process.join(timeout=60)
+        with pytest.raises(BadRequest) as died:
+            asyncio.run(checker.run(b"calm", "b.txt", view=False))
+        assert died.value.status == 500 and "worker process died" in died.value.message
+        assert json.loads(asyncio.run(checker.run(b"calm", "c.txt", view=False))[0])["files"][0]["path"] == "c.txt"
+    finally:
+        checker.close()
+
+
+def _serve(*args, cwd):
+    command = [sys.executable, "-c", "from statlint.checker.cli import main; main()", "serve", "--no-config", *args]
+    process = subprocess.Popen(command, cwd=cwd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    killer = threading.Timer(120, process.kill)  # bounded: a hung server is killed, and the test fails
+    killer.start()
+    return process, killer
+
+
+def test_the_serve_command_listens_on_loopback_and_stops_on_ctrl_c(tmp_path):
+    import signal
+
+    process, killer = _serve("--port", "0", "--workers", "1", cwd=tmp_path)
+    try:
+        line = process.stderr.readline()
+        assert line.startswith("statlint: serving on http://127.0.0.1:") and line.endswith("/ (Ctrl+C stops)\n")
+        url = line.split()[3]
+        assert httpx.post(url + "api/check", json={"text": "calm"}, timeout=120).json()["files"][0]["findings"] == []
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=120) == 0
+        assert process.stderr.read() == "statlint: stopped\n"
+    finally:
+        killer.cancel()
+        process.kill()
+        process.stderr.close()
+
+
+def test_a_port_in_use_is_a_clear_error(tmp_path):
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        process, killer = _serve("--port", str(taken.getsockname()[1]), cwd=tmp_path)
+        try:
+            assert process.wait(timeout=120) == 2
+            assert process.stderr.read().startswith(f"statlint: cannot listen on 127.0.0.1:{taken.getsockname()[1]}: ")
+        finally:
+            killer.cancel()
+            process.stderr.close()
+    finally:
+        taken.close()
+
+
+def test_without_the_serve_extra_the_command_says_how_to_get_it(monkeypatch):
+    import statlint.checker
+
+    for name in [m for m in sys.modules if m == "starlette" or m.startswith("starlette.")]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
+    monkeypatch.delitem(sys.modules, "statlint.checker.serve")
+    monkeypatch.delattr(statlint.checker, "serve")
+    result = run("serve", "--no-config", "--host", "256.0.0.0")  # were the import to work, it could not listen
+    assert result.exit_code == 2
+    assert result.stderr == ("statlint: statlint serve needs the serve extra (starlette is missing): "
+                             "pip install 'statlint[serve]'\n")
