@@ -9,6 +9,9 @@ Exit codes are the contract CI relies on:
      notice (checker.notices: unreadable, binary or too large when named,
      budget exceeded, internal error). An input that was not fully analysed
      must never pass silently, so 2 wins over 1 and `--exit-zero` never hides it.
+     A run that checked no file at all is 2 as well (a folder of binaries, no
+     .txt/.md under the paths given), unless configuration excluded them all;
+  130 interrupted (Ctrl-C): stderr says how far the run got; `-o` is left untouched.
 Each file is read and checked in isolation, under a CPU-time budget: its
 failure becomes a notice on that file and the run goes on with the next one.
 """
@@ -31,13 +34,14 @@ from statlint.checker.document import Document
 from statlint.checker.engine import check_document, extract as extract_facts
 from statlint.checker.model import Severity
 from statlint.checker.notices import budget_exceeded, internal_error
-from statlint.checker.report import FORMATS, FileResult, stream
+from statlint.checker.report import FORMATS, FileResult, Tally, stream
 from statlint.checker.report.ruledoc import rule_doc, summary
 from statlint.checker.report.text import visible
+from statlint.checker.selectors import unknown as unknown_rule
 from statlint.checker.sources import STDIN, Input, expand_paths, read_input
 from statlint.checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_BASELINE = ".statlint-baseline.json"
 _SEVERITIES = click.Choice([str(s) for s in Severity], case_sensitive=False)
 
@@ -47,7 +51,19 @@ _TIME_BUDGET = dict(type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS
                          "0: no budget.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ctrl-C anywhere exits 130 with a word on stderr, not click's "Aborted!" and 1 (the code for findings);
+    `check` says more (how far it got, what became of the report) before it gets here."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nstatlint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="statlint")
 def main() -> None:
     """Flag statistics in news text that cannot all be true."""
@@ -97,25 +113,50 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
     own = os.path.realpath(output) if output is not None else None
     if progress is None:  # on a terminal, unless the report itself is scrolling past on the same terminal
         progress = _is_tty(sys.stderr) and (output is not None or not _is_tty(sys.stdout))
+    base = None
+    if write_baseline or baseline:
+        try:
+            base = baseline_mod.Baseline.open(baseline or DEFAULT_BASELINE, writing=write_baseline)
+        except baseline_mod.BaselineError as exc:
+            _fail(str(exc))
     counter = Progress(enabled=progress)
-    checked = _checked(_jobs(paths, resolver, own), changed, time_budget, counter)
+    jobs = Jobs(paths, resolver, own)
     outcome = Outcome()
+    results = (outcome.add(result, settings) for result, settings in
+               _checked(jobs, changed, time_budget, counter, base, write_baseline))
+    if write_baseline:  # written once every result is in, before the report's summary says so
+        results = _then(results, lambda: _write_baseline(base))
     color = output is None and fmt == "text" and _stdout_is_tty()
+    said_in_report = fmt in ("text", "annotate") and output is None  # the summary line is on the terminal
     try:
-        if write_baseline or baseline:  # a baseline is matched against the whole run: held in memory
-            pairs = list(checked)
-            kept = _apply_baseline([r for r, _ in pairs], baseline or DEFAULT_BASELINE, write_baseline)
-            checked = zip(kept, [s for _, s in pairs])
-        results = (outcome.add(result, settings) for result, settings in checked)
-        _emit(stream(fmt, results, color=color, rules=(*_rules(), suppress.RULE)), output)
-    except ConfigError as exc:  # a configuration file met on the way down the tree
+        _emit(stream(fmt, results, color=color, rules=(*_rules(), suppress.RULE),
+                     baseline_written=base.path if write_baseline else None), output)
+    except (ConfigError, baseline_mod.BaselineError) as exc:  # a config met on the way down; the baseline write
         _fail(str(exc))
+    except KeyboardInterrupt:
+        _interrupted(outcome, jobs, output, write_baseline)
     counter.done()
-    if not outcome.files:
-        click.echo("statlint: no .txt or .md files to check", err=True)
-    if outcome.errors and output is not None:
-        click.echo(f"statlint: {outcome.errors} file(s) could not be checked; see {output}", err=True)
-    sys.exit(outcome.exit_code(exit_zero))
+    _after_run(outcome.tally.summary(), jobs, base, write_baseline, said_in_report, output)
+    sys.exit(outcome.exit_code(exit_zero, jobs))
+
+
+def _after_run(summary, jobs: "Jobs", base: "baseline_mod.Baseline | None", write_baseline: bool,
+               said_in_report: bool, output: str | None) -> None:
+    """What stderr must add to the report: the baseline kept and stale entries, an empty run, failed files."""
+    def say(message: str) -> None:
+        click.echo(f"statlint: {message}", err=True)
+
+    if write_baseline and not said_in_report:
+        say(f"wrote {_plural(base.written, 'finding')} to the baseline {base.path}")
+    if write_baseline and base.kept:
+        say(f"kept {_plural(base.kept, 'baseline entry', 'baseline entries')} of files not checked in this run")
+    if base is not None and base.stale:
+        say(f"{_plural(base.stale, 'baseline entry', 'baseline entries')} of the files checked in {base.path} no "
+            f"longer {'matches' if base.stale == 1 else 'match'}; rerun with --write-baseline to drop them")
+    if not summary.checked and (not said_in_report or jobs.excluded):
+        say(f"no files checked: {jobs.why_nothing(summary)}")
+    if summary.errors and output is not None:
+        say(f"{summary.errors} file(s) could not be checked; see {output}")
 
 
 class Outcome:
@@ -126,38 +167,97 @@ class Outcome:
     """
 
     def __init__(self) -> None:
-        self.files = self.errors = 0
+        self.tally = Tally()
         self.failing = False
 
     def add(self, result: FileResult, settings: Settings) -> FileResult:
-        self.files += 1
-        self.errors += result.error is not None
+        self.tally.add(result)
         self.failing = self.failing or any(f.severity >= settings.fail_on for f in result.findings)
         return result
 
-    def exit_code(self, exit_zero: bool = False) -> int:
-        """2 if any file was not fully checked, else 1 for failing findings (0 with exit_zero)."""
-        if self.errors:
+    def exit_code(self, exit_zero: bool = False, jobs: "Jobs | None" = None) -> int:
+        """2 if any file was not fully checked, or nothing was checked that the paths were meant to give
+        (every file excluded by configuration is a choice, not a mistake); else 1 for failing findings
+        (0 with exit_zero)."""
+        summary = self.tally.summary()
+        all_excluded = jobs is not None and jobs.excluded and not summary.files
+        if summary.errors or (not summary.checked and not all_excluded):
             return EXIT_ERROR
         return EXIT_FINDINGS if self.failing and not exit_zero else EXIT_OK
 
 
-def _checked(jobs, changed: ChangedLines | None, time_budget: float | None, counter: "Progress"):
-    """(result, settings) per job, checked one at a time as the jobs come."""
+class Jobs:
+    """(input, its settings) for every input to check, as the walk finds them (never all at once),
+    counting what was found and what the configuration excluded, for the summary and for Ctrl-C."""
+
+    def __init__(self, paths, resolver: Resolver, own_report: str | None) -> None:
+        self.paths, self.resolver, self.own_report = paths, resolver, own_report
+        self.found = self.excluded = 0
+
+    def __iter__(self):
+        for item in expand_paths(self.paths):
+            settings = self.resolver.for_file(None if item.source == STDIN else item.source)
+            if item.source != STDIN and not item.notice and settings.excludes(item.source):
+                self.excluded += 1
+                continue
+            if self.own_report is not None and item.walked and os.path.realpath(item.source) == self.own_report:
+                continue  # our own report inside a walked tree (`-o report.txt`) is not an article
+            self.found += 1
+            yield item, settings
+
+    def why_nothing(self, summary) -> str:
+        """Why a run checked no file, in words."""
+        if summary.files:
+            return "every file found was skipped (binary or too large) or could not be read"
+        if self.excluded:
+            return f"{_plural(self.excluded, 'file')} found, all excluded by extend-exclude"
+        return "the paths given hold no .txt or .md file"
+
+
+def _checked(jobs, changed: ChangedLines | None, time_budget: float | None, counter: "Progress",
+             base: "baseline_mod.Baseline | None" = None, write_baseline: bool = False):
+    """(result, settings) per job, checked one at a time as the jobs come.
+
+    The baseline sees each file's findings before --diff narrows them to changed lines, so it
+    compares (or records) the whole file."""
     for item, settings in jobs:
-        yield _slim(check_one(item, settings, changed, time_budget)), settings
+        result = check_one(item, settings, time_budget=time_budget)
+        if base is not None:
+            result = base.record(result, settings) if write_baseline else base.subtract(result, settings)
+        if changed is not None and item.source != STDIN and result.findings:
+            result = _on_changed_lines(result, changed.of(item.source))
+        yield _slim(result), settings
         counter.tick()
 
 
-def _jobs(paths, resolver: Resolver, own_report: str | None):
-    """(input, its settings) for every input to check, as the walk finds them (never all at once)."""
-    for item in expand_paths(paths):
-        settings = resolver.for_file(None if item.source == STDIN else item.source)
-        if item.source != STDIN and not item.notice and settings.excludes(item.source):
-            continue
-        if own_report is not None and item.walked and os.path.realpath(item.source) == own_report:
-            continue  # our own report inside a walked tree (`-o report.txt`) is not an article
-        yield item, settings
+def _then(items, last):
+    """The items, then a call to last() once they are all out."""
+    yield from items
+    last()
+
+
+def _write_baseline(base: "baseline_mod.Baseline") -> None:
+    try:
+        write_atomic(base.path, base.dumps())
+    except OSError as exc:
+        raise baseline_mod.BaselineError(f"cannot write {base.path}: {exc.strerror or exc}") from None
+
+
+def _interrupted(outcome: Outcome, jobs: Jobs, output: str | None, write_baseline: bool):
+    """Ctrl-C: say how far the run got and what became of the report, and exit 130 (never 1, "findings").
+
+    With -o the report goes to a temp file renamed only when the run completes, so an interrupted
+    run writes nothing there (an existing report is left as it was) rather than half a document."""
+    done = outcome.tally.files
+    parts = [f"interrupted after checking {done:,} of {_plural(jobs.found, 'file')} found so far"]
+    if output is not None:
+        parts.append(f"nothing written to {output} (it is written only when a run completes)")
+    else:
+        parts.append("the report above is incomplete")
+    if write_baseline:
+        parts.append("the baseline was not written")
+    click.echo("\nstatlint: " + "; ".join(parts), err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _slim(result: FileResult) -> FileResult:
@@ -166,8 +266,8 @@ def _slim(result: FileResult) -> FileResult:
     return replace(result, document=None) if result.document is not None and not result.findings else result
 
 
-def check_one(item: Input, settings: Settings, changed: ChangedLines | None = None,
-              time_budget: float | None = budget.DEFAULT_SECONDS, stdin: BinaryIO | None = None) -> FileResult:
+def check_one(item: Input, settings: Settings, time_budget: float | None = budget.DEFAULT_SECONDS,
+              stdin: BinaryIO | None = None) -> FileResult:
     """Read and check one input; any failure becomes a notice on the result, never an exception.
 
     `stdin`: what a STDIN input reads instead of the process's standard input (`statlint serve` hands
@@ -180,37 +280,20 @@ def check_one(item: Input, settings: Settings, changed: ChangedLines | None = No
     findings, problem = _guarded(lambda: tuple(check_document(doc, settings)), time_budget)
     if problem is not None:
         return FileResult(item.path, document=doc, notices=(*notices, problem))
-    if changed is not None and item.source != STDIN:
-        lines = changed.of(item.source)
-        if lines is not ALL:
-            findings = tuple(f for f in findings if _touches(doc, f, lines))
     return FileResult(item.path, document=doc, findings=findings, notices=notices)
+
+
+def _on_changed_lines(result: FileResult, lines) -> FileResult:
+    """The result with only the findings that touch a changed line (all of them for a new file)."""
+    if lines is ALL or result.document is None:
+        return result
+    return replace(result, findings=tuple(f for f in result.findings if _touches(result.document, f, lines)))
 
 
 def _touches(doc: Document, finding, lines: set[int]) -> bool:
     first = doc.line_col(finding.span.start)[0]
     last = doc.line_col(max(finding.span.end - 1, finding.span.start))[0]
     return any(n in lines for n in range(first, last + 1))
-
-
-def _apply_baseline(results: list[FileResult], path: str, write: bool) -> list[FileResult]:
-    """Write the baseline (then report nothing as new), or drop what it already records."""
-    if write:
-        try:
-            write_atomic(path, baseline_mod.dumps(path, results))
-        except OSError as exc:
-            _fail(f"cannot write {path}: {exc.strerror or exc}")
-        count = sum(len(r.findings) for r in results)
-        click.echo(f"statlint: wrote {count} finding(s) to {path}", err=True)
-        return [replace(r, findings=()) for r in results]
-    try:
-        filtered = baseline_mod.subtract(path, baseline_mod.load(path), results)
-    except baseline_mod.BaselineError as exc:
-        _fail(str(exc))
-    if filtered.stale:
-        click.echo(f"statlint: {filtered.stale} baseline entr{'y' if filtered.stale == 1 else 'ies'} in {path} "
-                   "no longer match; rerun with --write-baseline to drop them", err=True)
-    return filtered.results
 
 
 @main.command()
@@ -266,7 +349,7 @@ def show_rule(code):
             lines = (rule_doc(r) or "(no documentation)").split("\n")
             click.echo("\n".join(map(visible, lines)))  # examples may hold invisible characters (Q104)
             return
-    _fail(f"unknown rule {code!r}; `statlint rules` lists them")
+    _fail(unknown_rule(code))
 
 
 @main.command()
@@ -416,11 +499,11 @@ class Progress:
         self.count += 1
         if self.enabled and time.monotonic() - self.shown_at >= self.interval:
             self.shown_at = time.monotonic()
-            self._show(f"statlint: {_files(self.count)} checked ...", final=False)
+            self._show(f"statlint: {_plural(self.count, 'file')} checked ...", final=False)
 
     def done(self) -> None:
         if self.enabled:
-            self._show(f"statlint: {_files(self.count)} checked", final=True)
+            self._show(f"statlint: {_plural(self.count, 'file')} checked", final=True)
 
     def _show(self, line: str, final: bool) -> None:
         if self.on_terminal:
@@ -429,8 +512,8 @@ class Progress:
             click.echo(line, err=True)
 
 
-def _files(n: int) -> str:
-    return f"{n:,} file" + ("" if n == 1 else "s")
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 if __name__ == "__main__":

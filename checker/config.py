@@ -26,6 +26,7 @@ from typing import Any, Mapping
 import regex
 
 from statlint.checker.model import Severity
+from statlint.checker.selectors import matches, parse_selectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,19 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     extend_exclude: tuple[str, ...] = ()  # globs of files and folders not to check
     root: str = field(default="", compare=False)  # folder the globs are relative to
+
+    def __post_init__(self) -> None:
+        """Normalise every field the way a config file's value is read, or raise ValueError naming it.
+
+        So the library takes what the command line takes (`Settings(min_severity="error")`,
+        `Settings(select="P102")`) and an unknown rule is an error, never an empty selection.
+        """
+        for name, parse in _FIELD_PARSERS:
+            value = getattr(self, name)
+            try:
+                object.__setattr__(self, name, parse(value))
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"Settings({name}={value!r}): {exc}") from None
 
     def wants(self, code: str, name: str) -> bool:
         """Whether a rule is enabled by select/ignore (prefix of code, or exact name)."""
@@ -65,11 +79,6 @@ class Settings:
         return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(1, len(parts) + 1))
 
 
-def matches(selectors: tuple[str, ...], code: str, name: str) -> bool:
-    """Whether any selector (a code prefix or an exact rule name) picks this rule."""
-    return any(code.startswith(s.upper()) or name == s.lower() for s in selectors)
-
-
 class ConfigError(Exception):
     """A config file or flag value that cannot be used; the CLI exits 2 with it."""
 
@@ -80,9 +89,6 @@ SECTION = "statlint"  # [statlint] in setup.cfg, [tool.statlint] in pyproject.to
 CONFIG_NAMES = (".statlint.toml", "setup.cfg", "pyproject.toml")  # looked at in this order
 COMMAND_LINE = "command line"
 
-# A selector is a code prefix ("G", "G1", "G101") or a rule name ("growth-rate-mismatch").
-_SELECTOR = regex.compile(r"[A-Za-z][A-Za-z0-9-]*+")
-_SPLIT = regex.compile(r"[\s,]++")
 
 
 def load_settings(
@@ -241,28 +247,12 @@ def _line_of(path: str, key: str) -> int | None:
     return None
 
 
-def _selectors(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        items = [value]
-    elif isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        items = list(value)
-    else:
-        raise TypeError(f"expected a comma-separated string or a list of strings, got {value!r}")
-    out = []
-    for item in items:
-        for part in _SPLIT.split(item.strip()):
-            if not part:
-                continue
-            if not _SELECTOR.fullmatch(part):
-                raise ValueError(f"{part!r} is neither a rule code prefix (e.g. G1) nor a rule name")
-            out.append(part)
-    return tuple(out)
-
-
 def _per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """A TOML table {glob: codes}, or (setup.cfg) lines of `glob: codes`."""
+    """A TOML table {glob: codes}, (setup.cfg) lines of `glob: codes`, or (glob, codes) pairs."""
     if isinstance(value, dict):
         pairs = list(value.items())
+    elif isinstance(value, (list, tuple)) and all(isinstance(p, (list, tuple)) and len(p) == 2 for p in value):
+        pairs = [tuple(p) for p in value]
     elif isinstance(value, str):
         pairs = []
         for line in value.splitlines():
@@ -278,7 +268,7 @@ def _per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     for pattern, codes in pairs:
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError(f"empty glob in {value!r}")
-        selectors = _selectors(codes)
+        selectors = parse_selectors(codes)
         if not selectors:
             raise ValueError(f"no codes for {pattern.strip()!r}")
         out.append((pattern.strip(), selectors))
@@ -322,8 +312,8 @@ def _quotes(value: Any) -> str:
 
 
 _PARSERS = {
-    "select": _selectors,
-    "ignore": _selectors,
+    "select": parse_selectors,
+    "ignore": parse_selectors,
     "per-file-ignores": _per_file_ignores,
     "extend-exclude": _globs,
     "min-severity": _severity,
@@ -331,3 +321,5 @@ _PARSERS = {
     "fail-on": _severity,
     "quotes": _quotes,
 }
+# Settings fields and the parser each goes through (the same ones the config keys use).
+_FIELD_PARSERS = tuple((key.replace("-", "_"), parse) for key, parse in _PARSERS.items())

@@ -31,6 +31,10 @@ NAMES = {
     "TIME001": "budget-exceeded", "INT001": "internal-error",
 }
 
+# Notices that mean the input was skipped, not read at all: when non-fatal (met in a walk) the file
+# counts as skipped in the summary, neither checked nor failed.
+SKIPPED = ("IO003", "IO004")  # binary, too large
+
 
 @dataclass(frozen=True, slots=True)
 class Notice:

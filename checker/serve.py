@@ -162,7 +162,7 @@ def check_bytes(data: bytes, name: str, settings: Settings, time_budget: float |
     from statlint.checker.report import render
     from statlint.checker.report.html import file_section
 
-    result = check_one(Input(name, STDIN), settings, None, time_budget, stdin=io.BytesIO(data))
+    result = check_one(Input(name, STDIN), settings, time_budget, stdin=io.BytesIO(data))
     report = render("json", [result])
     return report, (file_section(result, 0) if view else None)
 

@@ -31,23 +31,40 @@ class Hang(BaseException):
 
 @pytest.fixture(autouse=True)
 def hang_guard(request):
-    """Fail a test still running after 60 s (`@pytest.mark.hang_guard(N)` for N s)."""
+    """Fail a test that spins for 60 s of CPU time, or blocks for ten times that in wall time
+    (`@pytest.mark.hang_guard(N)` for N s).
+
+    CPU time catches a runaway whatever the load: on a machine shared with other jobs a healthy test
+    can take many times its CPU time in wall time, and a wall-clock guard failed it. The wall-clock
+    backstop catches a test blocked without spinning (a FIFO opened for reading)."""
     marker = request.node.get_closest_marker("hang_guard")
     seconds = marker.args[0] if marker else HANG_GUARD_SECONDS
-    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+    if not hasattr(signal, "SIGVTALRM") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def on_alarm(signum, frame):
-        raise Hang(f"hang guard: test still running after {seconds} s")
+        if signum == signal.SIGVTALRM:
+            raise Hang(f"hang guard: the test spun for {seconds} s of CPU time")
+        raise Hang(f"hang guard: the test was blocked for {seconds * 10} s")
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(seconds)
+    previous = {sig: signal.signal(sig, on_alarm) for sig in (signal.SIGALRM, signal.SIGVTALRM)}
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    signal.alarm(seconds * 10)
     try:
         yield
     finally:
         signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@pytest.mark.hang_guard(1)
+def test_the_hang_guard_stops_a_spinning_test():
+    with pytest.raises(Hang, match="spun for 1 s of CPU time"):
+        while True:
+            pass
 
 
 @pytest.fixture

@@ -16,16 +16,19 @@ BASE = ".statlint-baseline.json"
 def test_write_then_check_against_baseline(fake_rules, tree):
     path = tree("d/a.txt", "Intro.\nthe FIRE here\nWARN\n")
     written = run("check", "--no-config", "--write-baseline", "d")
-    assert written.exit_code == 0
-    assert "statlint: wrote 2 finding(s) to .statlint-baseline.json" in written.stderr
+    assert written.exit_code == 0 and written.stderr == ""
+    assert written.stdout == "Wrote 2 findings to the baseline .statlint-baseline.json from 1 file.\n"
     data = json.loads(open(BASE, encoding="utf-8").read())
     assert data["version"] == 1
     assert [(e["path"], e["rule"]) for e in data["findings"]] == [("d/a.txt", "X901"), ("d/a.txt", "X902")]
+    assert data["findings"][0] == {"path": "d/a.txt", "rule": "X901", "fingerprint": data["findings"][0]["fingerprint"],
+                                   "message": "fake finding", "severity": "error", "confidence": 0.88,
+                                   "in_quote": False}
     assert run("check", "--no-config", "--baseline", BASE, "d").exit_code == 0
     # edits elsewhere in the file move the findings but keep their fingerprints
     tree("d/a.txt", "A new first paragraph.\n\nIntro.\nthe FIRE here\nWARN\n")
     result = run("check", "--no-config", "--baseline", BASE, path)
-    assert result.exit_code == 0 and "No findings in 1 file." in result.stdout
+    assert result.exit_code == 0 and result.stdout == "No new findings in 1 file (2 findings in the baseline).\n"
     # a new finding fails, and only it is reported
     tree("d/a.txt", "Intro.\nthe FIRE here\nWARN\n\nanother FIRE\n")
     result = run("check", "--no-config", "--baseline", BASE, path)
@@ -55,7 +58,8 @@ def test_fixed_findings_are_reported_as_stale_entries(fake_rules, tree):
     tree("a.txt", "calm\n")
     result = run("check", "--no-config", "--baseline", BASE, "a.txt")
     assert result.exit_code == 0
-    assert "statlint: 2 baseline entries in .statlint-baseline.json no longer match" in result.stderr
+    assert result.stderr == ("statlint: 2 baseline entries of the files checked in .statlint-baseline.json no "
+                             "longer match; rerun with --write-baseline to drop them\n")
 
 
 @pytest.mark.parametrize("content, needle", [
@@ -119,3 +123,85 @@ def test_diff_errors_exit_2(repo, tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(outside.parent))
     result = run("check", "--no-config", "--diff", "HEAD", "a.txt")
     assert result.exit_code == 2 and "not a git repository" in result.stderr
+
+
+# --- a run only rewrites what it checked (issue #12) ----------------------------
+
+def entries():
+    return sorted((e["path"], e["rule"]) for e in json.loads(open(BASE, encoding="utf-8").read())["findings"])
+
+
+def test_write_baseline_message_in_other_formats_and_with_output(fake_rules, tree):
+    tree("a.txt", "FIRE WARN\n")
+    result = run("check", "--no-config", "--write-baseline", "--format", "json", "a.txt")
+    assert result.exit_code == 0 and json.loads(result.stdout)["summary"]["findings"] == 0
+    assert result.stderr == "statlint: wrote 2 findings to the baseline .statlint-baseline.json\n"
+    result = run("check", "--no-config", "--write-baseline", "-o", "report.txt", "a.txt")
+    assert result.stderr == "statlint: wrote 2 findings to the baseline .statlint-baseline.json\n"
+    assert open("report.txt", encoding="utf-8").read().endswith(
+        "Wrote 2 findings to the baseline .statlint-baseline.json from 1 file.\n")
+
+
+def test_write_baseline_on_a_subset_keeps_the_other_files_entries(fake_rules, tree):
+    tree("d/a.txt", "FIRE\n")
+    tree("d/b.txt", "FIRE WARN\n")
+    run("check", "--no-config", "--write-baseline", "d")
+    assert entries() == [("d/a.txt", "X901"), ("d/b.txt", "X901"), ("d/b.txt", "X902")]
+    tree("d/a.txt", "calm\n")  # fixed: only the file checked drops its entry
+    result = run("check", "--no-config", "--write-baseline", "d/a.txt")
+    assert result.exit_code == 0
+    assert result.stdout == "Wrote 0 findings to the baseline .statlint-baseline.json from 1 file.\n"
+    assert result.stderr == "statlint: kept 2 baseline entries of files not checked in this run\n"
+    assert entries() == [("d/b.txt", "X901"), ("d/b.txt", "X902")]
+
+
+def test_stale_entries_are_counted_only_for_files_checked(fake_rules, tree):
+    tree("d/a.txt", "FIRE\n")
+    tree("d/b.txt", "FIRE\n\nWARN\n")
+    run("check", "--no-config", "--write-baseline", "d")
+    result = run("check", "--no-config", "--baseline", BASE, "d/a.txt")
+    assert result.exit_code == 0 and result.stderr == ""  # b's two entries were not looked at
+    tree("d/b.txt", "FIRE\n")
+    result = run("check", "--no-config", "--baseline", BASE, "d/b.txt")
+    assert result.exit_code == 0 and result.stderr.startswith("statlint: 1 baseline entry of the files checked ")
+
+
+def test_rules_switched_off_keep_their_entries(fake_rules, tree):
+    """--select / --ignore / min-severity narrow what a run can see: entries of other rules are neither stale
+    nor dropped when the baseline is rewritten."""
+    tree("a.txt", "FIRE WARN\n")
+    run("check", "--no-config", "--write-baseline", "a.txt")
+    for flags in (("--select", "X901"), ("--ignore", "fake-warn"), ("--min-severity", "error")):
+        result = run("check", "--no-config", "--baseline", BASE, *flags, "a.txt")
+        assert result.exit_code == 0 and result.stderr == "", flags
+        assert run("check", "--no-config", "--write-baseline", *flags, "a.txt").exit_code == 0
+        assert entries() == [("a.txt", "X901"), ("a.txt", "X902")], flags
+
+
+def test_a_file_not_fully_checked_keeps_its_entries(fake_rules, tree):
+    tree("a.txt", "FIRE\n")
+    run("check", "--no-config", "--write-baseline", "a.txt")
+    tree("a.txt", "FIRE BOOM\n")  # the check crashes: INT001, exit 2
+    result = run("check", "--no-config", "--write-baseline", "a.txt")
+    assert result.exit_code == 2 and entries() == [("a.txt", "X901")]
+    assert run("check", "--no-config", "--baseline", BASE, "a.txt").stderr == ""  # not stale either
+
+
+def test_write_baseline_never_replaces_a_file_that_is_not_a_baseline(fake_rules, tree):
+    tree("a.txt", "FIRE\n")
+    tree("setup.cfg", "[metadata]\nname = x\n")
+    result = run("check", "--no-config", "--baseline", "setup.cfg", "--write-baseline", "a.txt")
+    assert result.exit_code == 2 and "setup.cfg: not a statlint baseline" in result.stderr
+    assert open("setup.cfg", encoding="utf-8").read() == "[metadata]\nname = x\n"
+
+
+def test_write_baseline_with_diff_records_whole_files_and_keeps_the_rest(repo):
+    run("check", "--no-config", "--write-baseline", "news")
+    assert entries() == [("news/a.txt", "X901"), ("news/b.txt", "X902")]
+    repo("news/a.txt", "old FIRE\nsecond line\nthird line\n\nnew FIRE\n")
+    result = run("check", "--no-config", "--baseline", BASE, "--diff", "HEAD", "news")
+    assert result.exit_code == 1 and result.stderr == ""  # the unchanged line's entry still matches: not stale
+    assert lines_reported("--baseline", BASE, "--diff", "HEAD", "news") == (1, [("news/a.txt", 5, "X901")])
+    assert run("check", "--no-config", "--write-baseline", "--diff", "HEAD", "news/a.txt").exit_code == 0
+    assert entries() == [("news/a.txt", "X901"), ("news/a.txt", "X901"), ("news/b.txt", "X902")]
+    assert run("check", "--no-config", "--baseline", BASE, "news").exit_code == 0

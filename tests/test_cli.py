@@ -63,8 +63,9 @@ CHECK_SCHEMA = {
                     }}},
             }}},
         "summary": {"type": "object", "additionalProperties": False,
-                    "required": ["files", "findings", "errors", "notices", "by_rule"],
-                    "properties": {"files": _INT, "findings": _INT, "errors": _INT, "notices": _INT,
+                    "required": ["files", "checked", "skipped", "findings", "errors", "notices", "by_rule"],
+                    "properties": {"files": _INT, "checked": _INT, "skipped": _INT, "findings": _INT,
+                                   "errors": _INT, "notices": _INT,
                                    "by_rule": {"type": "object", "additionalProperties": _INT}}},
     },
 }
@@ -180,6 +181,41 @@ def test_bad_selector_is_a_usage_error(fake_rules, tree):
     assert "select" in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("flag, value, hint", [
+    ("--select", "NOPE", "; the nearest is "),
+    ("--select", "X9O1", "; did you mean X901 (fake-fire)?"),  # letter O
+    ("--select", "X901,X92", "; did you mean X90?"),
+    ("--ignore", "NOPE", "; the nearest is "),
+    ("--ignore", "fake-fir", "; did you mean fake-fire (X901)?"),
+    ("--select", "X", None), ("--select", "x9", None), ("--select", "X100", None),
+    ("--ignore", "unused-suppression", None), ("--ignore", "FAKE-WARN", None),
+])
+def test_unknown_rule_is_a_usage_error_naming_the_nearest(fake_rules, tree, flag, value, hint):
+    """Issue #12: a typo in --select/--ignore selected nothing and passed CI; real prefixes still work."""
+    result = run("check", "--no-config", flag, value, "--exit-zero", tree("a.txt", "FIRE"))
+    if hint is None:
+        assert result.exit_code == 0 and result.stderr == ""
+        return
+    bad = value.split(",")[-1]
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"statlint: command line: {flag[2:]}: unknown rule {bad!r}{hint}")
+
+
+@pytest.mark.needs_rules
+def test_letter_o_in_a_real_code_is_caught(tree):
+    result = run("check", "--no-config", "--select", "G1O1", tree("a.txt", G101_TEXT))
+    assert result.exit_code == 2
+    assert result.stderr == ("statlint: command line: select: unknown rule 'G1O1'; did you mean G101 "
+                             "(growth-rate-mismatch)? (`statlint rules` lists the codes and names)\n")
+
+
+def test_unknown_rule_in_per_file_ignores_is_a_usage_error(fake_rules, tree):
+    tree("setup.cfg", "[statlint]\nper-file-ignores =\n    *.txt: X9O2\n")
+    result = run("check", tree("a.txt", "FIRE"))
+    assert result.exit_code == 2
+    assert "setup.cfg:2: key 'per-file-ignores': unknown rule 'X9O2'; did you mean X902 (fake-warn)?" in result.stderr
+
+
 def test_min_severity_drops_findings(fake_rules, tree):
     result, data = check_json("--min-severity", "error", tree("a.txt", "WARN"))
     assert result.exit_code == 0 and data["summary"]["findings"] == 0
@@ -205,7 +241,8 @@ def test_json_shape_exactly(fake_rules, tree):
                        "end_line": 2, "end_column": 8, "text": "FIRE", "suggestion": "FIXED",
                        "related": [{"role": "base", "start": 0, "end": 2, "text": "ab"}],
                        "in_quote": False}
-    assert data["summary"] == {"files": 3, "findings": 1, "errors": 1, "notices": 1, "by_rule": {"X901": 1}}
+    assert data["summary"] == {"files": 3, "checked": 2, "skipped": 0, "findings": 1, "errors": 1, "notices": 1,
+                               "by_rule": {"X901": 1}}
 
 
 def test_output_file_is_written_atomically(fake_rules, tree, tmp_path):
@@ -239,7 +276,7 @@ def test_output_to_a_device_or_fifo_is_written_in_place(monkeypatch, tmp_path):
     reader = threading.Thread(target=lambda: got.append(fifo.read_text("utf-8")))
     reader.start()
     cli.write_atomic(str(fifo), iter(["a ", "b"]))
-    reader.join(timeout=10)
+    reader.join(timeout=120)  # the write has returned, so the reader has opened the FIFO; only a bug waits
     assert got == ["a b"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".statlint-")]
 
@@ -328,6 +365,9 @@ def test_rule_doc_and_unknown_code(fake_rules):
     assert run("rule", "fake-warn").exit_code == 0
     unknown = run("rule", "Z999")
     assert unknown.exit_code == 2 and "unknown rule" in unknown.stderr
+    unknown = run("rule", "X9O2")
+    assert unknown.exit_code == 2 and unknown.stderr == (
+        "statlint: unknown rule 'X9O2'; did you mean X902 (fake-warn)? (`statlint rules` lists the codes and names)\n")
 
 
 # --- with the real rules (fail until the rule lands) ------------------------------
@@ -348,3 +388,21 @@ def test_real_g101_select_and_ignore(tree):
     assert run("check", "--no-config", "--select", "G101", path).exit_code == 1
     assert run("check", "--no-config", "--ignore", "G", path).exit_code == 0
     assert run("check", "--no-config", "--exit-zero", path).exit_code == 0
+
+
+def test_ctrl_c_in_any_command_exits_130_not_aborted_1(fake_rules, tree, monkeypatch):
+    """click would print "Aborted!" and exit 1, the code for findings (tests/test_interrupt.py sends a real
+    SIGINT to `check`)."""
+    from statlint.checker import cli
+
+    def interrupted(paths):
+        raise KeyboardInterrupt
+        yield  # a generator, like the real walk
+
+    monkeypatch.setattr(cli, "expand_paths", interrupted)
+    result = run("extract", tree("a.txt", "12"))
+    assert result.exit_code == 130 and result.stderr == "\nstatlint: interrupted\n"
+    result = run("check", "--no-config", "a.txt")
+    assert result.exit_code == 130
+    assert result.stderr == ("\nstatlint: interrupted after checking 0 of 0 files found so far; "
+                             "the report above is incomplete\n")

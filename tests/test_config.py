@@ -44,14 +44,14 @@ def test_setup_cfg_section(tmp_path):
 def test_pyproject_table_and_upward_discovery(tmp_path):
     write(tmp_path / "pyproject.toml", """
         [tool.statlint]
-        select = ["G", "P2"]
+        select = ["G", "P1"]
         min-severity = "error"
         min-confidence = 1
     """)
     deep = tmp_path / "articles" / "2024"
     deep.mkdir(parents=True)
     settings = load_settings(deep)
-    assert settings.select == ("G", "P2") and settings.min_severity is Severity.ERROR
+    assert settings.select == ("G", "P1") and settings.min_severity is Severity.ERROR
     assert settings.min_confidence == 1.0
 
 
@@ -242,3 +242,77 @@ def test_cli_finds_config_from_each_files_folder(tmp_path, monkeypatch):
     result = _run(["check", "desk", "bad"], tmp_path, monkeypatch)
     assert result.exit_code == 2  # the report streams: desk's findings may be out before bad/ is reached
     assert result.stderr == f"statlint: {bad}:1: key 'quotes': expected keep or drop, got 1\n"
+
+
+# --- unknown rules are errors, everywhere (issue #12: a typo must not turn CI green) -----------------
+
+@pytest.mark.parametrize("name, body, expected", [
+    ("setup.cfg", "[statlint]\nselect = G1O1\n",
+     "setup.cfg:2: key 'select': unknown rule 'G1O1'; did you mean G101 (growth-rate-mismatch)?"),
+    ("setup.cfg", "[statlint]\nignore = G101\nper-file-ignores =\n    wire/*.txt: Q101, growth-rate-mismach\n",
+     "setup.cfg:3: key 'per-file-ignores': unknown rule 'growth-rate-mismach'; "
+     "did you mean growth-rate-mismatch (G101)?"),
+    ("pyproject.toml", "[tool.statlint]\nignore = ['P2']\n",
+     "pyproject.toml:2: key 'ignore': unknown rule 'P2'; did you mean P1?"),
+    ("pyproject.toml", "[tool.statlint]\n[tool.statlint.per-file-ignores]\n'a.txt' = ['NOPE']\n",
+     "pyproject.toml:2: key 'per-file-ignores': unknown rule 'NOPE'; the nearest is "),
+    (".statlint.toml", "select = ['G', 'X1OO']\n", ".statlint.toml:1: key 'select': unknown rule 'X1OO'; "
+     "did you mean X100 (unused-suppression)?"),
+])
+def test_unknown_rule_in_a_config_file_names_the_nearest(tmp_path, name, body, expected):
+    write(tmp_path / name, body)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert str(info.value).startswith(f"{tmp_path / name}:{expected.split(':', 1)[1]}")
+    assert str(info.value).endswith("(`statlint rules` lists the codes and names)")
+
+
+@pytest.mark.parametrize("selectors", ["G", "g1", "G101", "X", "X100", "x10", "unused-suppression",
+                                       "Growth-Rate-Mismatch", "C, P1 , S101"])
+def test_every_real_prefix_and_name_is_accepted(tmp_path, selectors):
+    write(tmp_path / "setup.cfg", f"[statlint]\nselect = {selectors}\nper-file-ignores =\n    a.txt: {selectors}\n")
+    assert load_settings(tmp_path).select == tuple(s.strip() for s in selectors.split(","))
+
+
+# --- Settings in the library takes what the command line takes ---------------------------------------
+
+def test_settings_accepts_the_command_line_spellings():
+    assert Settings(min_severity="error", fail_on="Warning") == Settings(min_severity=Severity.ERROR,
+                                                                         fail_on=Severity.WARNING)
+    assert Settings(select="P102").select == ("P102",)
+    assert Settings(select="P102, growth-rate-mismatch G1").select == ("P102", "growth-rate-mismatch", "G1")
+    assert Settings(ignore=["G1", "Q101,Q102"]).ignore == ("G1", "Q101", "Q102")
+    assert Settings(select={"P102", "G101"}).select == ("G101", "P102")
+    assert Settings(min_confidence="0.5").min_confidence == 0.5
+    assert Settings(quotes=" DROP ").quotes == "drop"
+    assert Settings(extend_exclude="drafts, *.draft.md").extend_exclude == ("drafts", "*.draft.md")
+    assert Settings(per_file_ignores={"wire/*": "Q1, P"}).per_file_ignores == (("wire/*", ("Q1", "P")),)
+    normal = Settings(select="G", per_file_ignores=[("a.txt", ["G101"])])
+    assert normal == Settings(select=("G",), per_file_ignores=(("a.txt", ("G101",)),))
+    assert Settings(**{f: getattr(normal, f) for f in normal.__slots__}) == normal  # already normal: unchanged
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"select": "P1O2"}, "Settings(select='P1O2'): unknown rule 'P1O2'; did you mean P102 (share-above-100)?"),
+    ({"ignore": ["G101", "NOPE"]}, "Settings(ignore=['G101', 'NOPE']): unknown rule 'NOPE'; the nearest is "),
+    ({"min_severity": "loud"}, "Settings(min_severity='loud'): unknown severity 'loud': use info, warning or error"),
+    ({"fail_on": 3}, "Settings(fail_on=3): expected info, warning or error, got 3"),
+    ({"min_confidence": 2}, "Settings(min_confidence=2): expected a number between 0 and 1, got 2"),
+    ({"quotes": "maybe"}, "Settings(quotes='maybe'): expected keep or drop, got 'maybe'"),
+    ({"select": 5}, "Settings(select=5): expected a comma-separated string or a list of strings, got 5"),
+    ({"per_file_ignores": {"a.txt": "G$"}}, "Settings(per_file_ignores={'a.txt': 'G$'}): 'G$' is neither"),
+])
+def test_settings_rejects_what_it_cannot_use_with_a_value_error(kwargs, message):
+    with pytest.raises(ValueError) as info:
+        Settings(**kwargs)
+    assert str(info.value).startswith(message)
+
+
+@pytest.mark.needs_rules
+def test_settings_select_string_selects_that_rule():
+    from statlint import check_text
+
+    text = "The fund holds a 120% stake in the bank. Sales rose 50% to 150 units from 120 units."
+    assert {f.rule for f in check_text(text)} >= {"P102", "G101"}
+    assert [f.rule for f in check_text(text, Settings(select="P102"))] == ["P102"]
+    assert [f.rule for f in check_text(text, Settings(select="P102", min_severity="error"))] == ["P102"]

@@ -143,7 +143,7 @@ X902 fake warning [fake-warn]
 
 missing.txt: error: IO001 no such file or directory [unreadable]
 
-Found 2 findings (1 error, 1 warning) in 3 files. 1 file could not be fully checked.
+Found 2 findings (1 error, 1 warning) in 2 files. 1 file could not be fully checked.
 """
 
 

@@ -135,40 +135,74 @@ def _spin_thread_cpu(seconds: float) -> None:
         pass
 
 
+def _hash_for_cpu(seconds: float, stop) -> None:
+    """Hash with the GIL released (hashlib does for large buffers) until this thread has used `seconds` of CPU
+    or `stop` is set."""
+    import hashlib
+
+    block = b"x" * (1 << 20)
+    until = time.thread_time() + seconds
+    while time.thread_time() < until and not stop.is_set():
+        hashlib.sha256(block).digest()
+
+
 @pytest.fixture
 def hashing_threads():
-    """Two threads hashing with the GIL released (hashlib does for large buffers), as a caller's worker might."""
-    import hashlib
+    """Two threads hashing beside the test, as a caller's workers might, each until it has used a given CPU
+    time of its own: the fixture's `join()` waits for that, so the CPU they spend is a fact of the setup,
+    not a matter of how much of the machine they got (issue #12: a test that measured it failed 1 in 8)."""
     import threading
 
+    threads: list = []
     stop = threading.Event()
-    block = b"x" * (1 << 20)
 
-    def hash_until_stopped():
-        while not stop.is_set():
-            hashlib.sha256(block).digest()
+    def start(seconds_each: float):
+        threads.extend(threading.Thread(target=_hash_for_cpu, args=(seconds_each, stop), daemon=True)
+                       for _ in range(2))
+        for thread in threads:
+            thread.start()
 
-    threads = [threading.Thread(target=hash_until_stopped, daemon=True) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    yield
+    def join():
+        for thread in threads:
+            thread.join()
+
+    yield start, join
     stop.set()
-    for thread in threads:
-        thread.join()
+    join()
+
+
+@pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
+def test_a_process_timer_that_expires_early_does_not_stop_a_healthy_check():
+    """RELIABILITY B.22, deterministically: the process-CPU timer (ITIMER_PROF) expires early when other
+    threads use CPU; here it is made to expire at once (SIGPROF raised by hand), and the check, which has
+    used almost none of its own 0.5 s, must go on and finish its 0.4 s."""
+    import signal
+
+    with budget.cpu_budget(0.5):
+        signal.raise_signal(signal.SIGPROF)
+        _spin_thread_cpu(0.4)
+        signal.raise_signal(signal.SIGPROF)
 
 
 @pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
 def test_busy_threads_beside_the_check_do_not_spend_its_budget(hashing_threads):
-    """RELIABILITY B.22: a process-CPU timer would stop this healthy 0.4 s check at 0.5 s of process CPU."""
+    """The same with real threads: they hash for 0.5 s of CPU each inside the budgeted block (the block waits
+    for them), so the process uses at least 1.4 s there, however loaded the machine is; a timer on process CPU
+    would stop this healthy 0.4 s check (this kernel counts a good part of the threads' time to it)."""
+    start, join = hashing_threads
     process_before = time.process_time()
     with budget.cpu_budget(0.5):
+        start(0.5)
         _spin_thread_cpu(0.4)
+        join()
     process_spent = time.process_time() - process_before
-    assert process_spent > 0.5, f"the hashing threads got too little CPU to test anything ({process_spent:.2f} s)"
+    assert process_spent >= 1.4, f"setup: the block should have used 1.4 s of process CPU, not {process_spent:.2f} s"
 
 
 @pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
 def test_a_runaway_is_still_stopped_on_time_beside_busy_threads(hashing_threads):
+    start, _ = hashing_threads
+    start(5.0)
     started = time.thread_time()
     with pytest.raises(budget.BudgetExceeded):
         with budget.cpu_budget(0.3):

@@ -45,7 +45,7 @@ def test_without_baseline_the_known_findings_fail(repo):
 def test_with_baseline_ci_passes(repo):
     assert reported("--baseline", BASELINE, ".") == (0, [])
     result = run("check", "--baseline", BASELINE, "articles")
-    assert result.exit_code == 0 and result.stdout == "No findings in 4 files.\n"
+    assert result.exit_code == 0 and result.stdout == "No new findings in 4 files (3 findings in the baseline).\n"
 
 
 def test_edits_elsewhere_keep_the_baseline_valid(repo):

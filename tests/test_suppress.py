@@ -115,6 +115,6 @@ def test_directive_scan_stays_linear(text):
     from statlint.checker import suppress
     from statlint.checker.config import Settings
 
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine must not fail a linear scan
     suppress.apply(text, [], Settings(), [])
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from statlint.checker.document import Document
 from statlint.checker.model import Finding, fingerprint
-from statlint.checker.notices import Notice, fatal_message
+from statlint.checker.notices import SKIPPED, Notice, fatal_message
 
 __all__ = ["FORMATS", "FileResult", "Summary", "Tally", "fingerprint_of", "render", "stream", "summarize",
            "total_key"]
@@ -40,29 +40,44 @@ class FileResult:
     document: Document | None = None
     findings: tuple[Finding, ...] = ()
     notices: tuple[Notice, ...] = ()
+    baselined: int = 0  # findings not shown because the baseline records them (or this run recorded them)
 
     @property
     def error(self) -> str | None:
         """The first fatal notice's message: the input was not fully analysed (None when it was)."""
         return fatal_message(self.notices)
 
+    @property
+    def skipped(self) -> bool:
+        """Not read at all, and rightly so: a binary or oversized file met in a directory walk."""
+        return self.error is None and any(n.code in SKIPPED for n in self.notices)
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """What a run did. files = checked + skipped + errors: each input is counted in exactly one of them."""
+
     files: int
     findings: int
     errors: int  # files with a fatal notice: not fully analysed
     notices: int = 0  # every notice, fatal or not
     by_rule: dict[str, int] = field(default_factory=dict)
     by_severity: dict[str, int] = field(default_factory=dict)
-    warnings: int = 0  # non-fatal notices: the file was checked all the same
+    warnings: int = 0  # non-fatal notices on files that were checked all the same
+    skipped: int = 0  # binary or oversized files met in a walk: not read, by design
+    baselined: int = 0  # findings left out because the baseline records them
+
+    @property
+    def checked(self) -> int:
+        """Files read and fully analysed."""
+        return self.files - self.errors - self.skipped
 
 
 class Tally:
     """The Summary of the results seen so far, counted as a report streams past them."""
 
     def __init__(self) -> None:
-        self.files = self.errors = self.notices = self.warnings = 0
+        self.files = self.errors = self.notices = self.warnings = self.skipped = self.baselined = 0
         self.rules: Counter[str] = Counter()
         self.severities: Counter[str] = Counter()
 
@@ -71,7 +86,11 @@ class Tally:
         self.files += 1
         self.errors += result.error is not None
         self.notices += len(result.notices)
-        self.warnings += sum(1 for n in result.notices if not n.fatal)
+        self.baselined += result.baselined
+        if result.skipped:
+            self.skipped += 1
+        else:
+            self.warnings += sum(1 for n in result.notices if not n.fatal)
         for finding in result.findings:
             self.rules[finding.rule] += 1
             self.severities[str(finding.severity)] += 1
@@ -80,7 +99,8 @@ class Tally:
     def summary(self) -> Summary:
         return Summary(files=self.files, findings=sum(self.rules.values()), errors=self.errors,
                        notices=self.notices, by_rule=dict(sorted(self.rules.items())),
-                       by_severity=dict(self.severities), warnings=self.warnings)
+                       by_severity=dict(self.severities), warnings=self.warnings, skipped=self.skipped,
+                       baselined=self.baselined)
 
 
 def summarize(results: Iterable[FileResult]) -> Summary:
@@ -90,8 +110,10 @@ def summarize(results: Iterable[FileResult]) -> Summary:
     return tally.summary()
 
 
-def stream(fmt: str, results: Iterable[FileResult], color: bool = False, rules: tuple = ()) -> Iterator[str]:
-    """The report in one format, piece by piece; `color` only affects text, `rules` (Rule objects) only SARIF."""
+def stream(fmt: str, results: Iterable[FileResult], color: bool = False, rules: tuple = (),
+           baseline_written: str | None = None) -> Iterator[str]:
+    """The report in one format, piece by piece; `color` only affects text, `rules` (Rule objects) only SARIF,
+    `baseline_written` (the baseline file this run wrote) only the text summary."""
     if fmt not in _MODULES:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     import importlib
@@ -99,7 +121,7 @@ def stream(fmt: str, results: Iterable[FileResult], color: bool = False, rules: 
     module = importlib.import_module(f"statlint.checker.report.{_MODULES[fmt]}")
     in_order = (r if not r.findings else replace(r, findings=tuple(sorted(r.findings, key=total_key)))
                 for r in results)
-    return module.stream(in_order, color=color, rules=rules)
+    return module.stream(in_order, color=color, rules=rules, baseline_written=baseline_written)
 
 
 def render(fmt: str, results: Iterable[FileResult], color: bool = False, rules: tuple = ()) -> str:

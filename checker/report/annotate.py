@@ -30,7 +30,7 @@ CONTEXT = 30  # code points shown either side of a row's marks
 MAX_ROW = 160  # a row wider than this is split by marks
 
 
-def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
+def stream(results: Iterable[FileResult], baseline_written: str | None = None, **_options) -> Iterator[str]:
     """Blocks separated by a blank line, the summary line last."""
     tally = Tally()
     for result in map(tally.add, results):
@@ -39,7 +39,7 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
         if result.document is not None:
             for finding in result.findings:
                 yield _block(result.document, visible(result.path), finding) + "\n\n"
-    yield summary_line(tally.summary()) + "\n"
+    yield summary_line(tally.summary(), baseline_written) + "\n"
 
 
 def _block(doc: Document, path: str, f: Finding) -> str:

@@ -32,6 +32,8 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
     summary = tally.summary()
     yield "], \"summary\": " + _dump({
         "files": summary.files,
+        "checked": summary.checked,
+        "skipped": summary.skipped,
         "findings": summary.findings,
         "errors": summary.errors,
         "notices": summary.notices,

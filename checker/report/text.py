@@ -39,7 +39,8 @@ _DANGEROUS_FORMAT = frozenset(
 _SHOWN_AS_ESCAPES = frozenset({"Cf", "Cs"})
 
 
-def stream(results: Iterable[FileResult], color: bool = False, **_options) -> Iterator[str]:
+def stream(results: Iterable[FileResult], color: bool = False, baseline_written: str | None = None,
+           **_options) -> Iterator[str]:
     paint = _painter(color)
     tally = Tally()
     for result in map(tally.add, results):
@@ -48,23 +49,39 @@ def stream(results: Iterable[FileResult], color: bool = False, **_options) -> It
             yield notice_line(path, notice, paint) + "\n"
         for finding in result.findings:
             yield "".join(line + "\n" for line in _finding_lines(result, path, finding, paint))
-    yield summary_line(tally.summary()) + "\n"
+    yield summary_line(tally.summary(), baseline_written) + "\n"
 
 
 def render_text(results: Iterable[FileResult], color: bool = False) -> str:
     return "".join(stream(results, color=color))
 
 
-def summary_line(s: Summary) -> str:
-    files = _plural(s.files, "file")
-    if s.findings:
+def summary_line(s: Summary, baseline_written: str | None = None) -> str:
+    """One line: what was found in the files checked, then every file that was not checked and why.
+
+    Checked, skipped and failed files are counted apart, so a run that read nothing never reads like a
+    clean one; `baseline_written` is the baseline file the run recorded its findings in.
+    """
+    files = _plural(s.checked, "file")
+    if not s.checked:
+        line = "No files checked" + ("." if s.files else ": the paths given hold no .txt or .md file to check.")
+    elif baseline_written is not None:
+        line = f"Wrote {_plural(s.baselined, 'finding')} to the baseline {visible(baseline_written)} from {files}."
+    elif s.findings:
         parts = [_plural(s.by_severity[str(sev)], str(sev)) for sev in sorted(Severity, reverse=True)
                  if s.by_severity.get(str(sev))]
-        line = f"Found {_plural(s.findings, 'finding')} ({', '.join(parts)}) in {files}."
+        word = "new finding" if s.baselined else "finding"
+        line = f"Found {_plural(s.findings, word)} ({', '.join(parts)}) in {files}."
+        if s.baselined:
+            line += f" {s.baselined} more in the baseline."
+    elif s.baselined:
+        line = f"No new findings in {files} ({_plural(s.baselined, 'finding')} in the baseline)."
     else:
         line = f"No findings in {files}."
+    if s.skipped:
+        line += f" {_plural(s.skipped, 'file')} skipped (binary or too large)."
     if s.errors:
-        line += f" {_plural(s.errors, 'file')} could not be fully checked."
+        line += f" {_plural(s.errors, 'file')} could not be {'fully ' if s.checked else ''}checked."
     if s.warnings:
         line += f" {_plural(s.warnings, 'warning notice')} (checked all the same)."
     return line

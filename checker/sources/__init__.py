@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterable, Iterator
 
-from statlint.checker.notices import Notice, unreadable
+from statlint.checker.notices import SKIPPED, Notice, unreadable
 from statlint.checker.sources.text import MAX_BYTES, decode_bytes, read_stream, read_text
 
 __all__ = [
@@ -85,11 +85,9 @@ def read_input(item: Input, stdin: BinaryIO | None = None,
         return read_stream(stdin, max_bytes)
     text, notices = read_text(item.source, max_bytes)
     if item.walked:
-        notices = tuple(replace(n, fatal=False) if n.code in _SKIPPED_WHEN_WALKED else n for n in notices)
+        notices = tuple(replace(n, fatal=False) if n.code in SKIPPED else n for n in notices)
     return text, notices
 
-
-_SKIPPED_WHEN_WALKED = ("IO003", "IO004")  # binary, too large: skipped in a walk, an error when named
 
 
 _FILE, _DIR, _LINK = 0, 1, 2
