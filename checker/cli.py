@@ -375,6 +375,8 @@ def serve(host, port, max_bytes, workers, time_budget, config_file, no_config):
         settings = Resolver(config_file, no_config).for_file(None)
     except ConfigError as exc:
         _fail(str(exc))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"statlint: warning: listening on {host}: anyone who can reach this machine can use the page", err=True)
     try:
         server.run(host, port, settings, max_bytes=max_bytes, time_budget=time_budget, workers=workers,
                    ready=lambda url: click.echo(f"statlint: serving on {url} (Ctrl+C stops)", err=True))

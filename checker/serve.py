@@ -135,7 +135,7 @@ class Checker:
             self.start()
         pool = self.pool
         try:
-            return await asyncio.wrap_future(pool.submit(check_bytes, data, name, self.settings,
+            return await asyncio.wrap_future(pool.submit(check_story, data, name, self.settings,
                                                          self.time_budget, view))
         except BrokenProcessPool:
             if self.pool is pool:  # the first request to see it replaces the pool; the others reuse the new one
@@ -152,10 +152,10 @@ def _worker_start() -> None:
 
 def _warm_up() -> None:
     """Load the rules and the reporters in a fresh worker, so its first real check costs only the check."""
-    check_bytes(b"Sales rose 5% to 105 units from 100 units.", PASTED, Settings(), None, view=True)
+    check_story(b"Sales rose 5% to 105 units from 100 units.", PASTED, Settings(), None, view=True)
 
 
-def check_bytes(data: bytes, name: str, settings: Settings, time_budget: float | None,
+def check_story(data: bytes, name: str, settings: Settings, time_budget: float | None,
                 view: bool) -> tuple[str, str | None]:
     """Check one input's bytes as `statlint check -` checks standard input; runs in a worker process."""
     from statlint.checker.cli import check_one

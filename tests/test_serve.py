@@ -24,7 +24,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from live_server import live_server  # noqa: E402
 from test_cli import run  # noqa: E402
 from statlint.checker.config import Settings  # noqa: E402
-from statlint.checker.serve import BadRequest, Checker, check_bytes, create_app  # noqa: E402
+from statlint.checker.serve import BadRequest, Checker, check_story, create_app  # noqa: E402
 
 STORY = "Imports rose 50% to 150 units from 120 units, the ministry said.\n\nExports were flat at 80 units.\n"
 LIMIT = 2 * 1024 * 1024
@@ -166,7 +166,7 @@ def test_view_answers_the_reports_section_for_the_story(client):
 def test_the_check_runs_under_the_cpu_budget():
     """A story that outruns its budget is a TIME001 notice in the answer, not a hung worker."""
     story = ("Sales rose 50% to 150 units from 120 units in 2023. " * 4000).encode()
-    report, _ = check_bytes(story, "long.txt", Settings(), 0.001, view=False)  # in this (main) thread
+    report, _ = check_story(story, "long.txt", Settings(), 0.001, view=False)  # in this (main) thread
     assert [n["code"] for n in json.loads(report)["files"][0]["notices"]] == ["TIME001"]
     with TestClient(create_app(time_budget=0.001, workers=1)) as c:  # in a worker process
         (notice,) = c.post("/api/check", json={"text": story.decode()}).json()["files"][0]["notices"]
@@ -182,7 +182,7 @@ def _story(i: int) -> str:
 
 def test_fifty_concurrent_requests_all_answer_exactly():
     stories = [_story(i) for i in range(50)]
-    expected = [check_bytes(s.encode(), f"s{i}.txt", Settings(), None, view=False)[0] for i, s in enumerate(stories)]
+    expected = [check_story(s.encode(), f"s{i}.txt", Settings(), None, view=False)[0] for i, s in enumerate(stories)]
 
     async def fire(url):
         async with httpx.AsyncClient(base_url=url, timeout=300) as http:
@@ -285,3 +285,17 @@ def test_without_the_serve_extra_the_command_says_how_to_get_it(monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == ("statlint: statlint serve needs the serve extra (starlette is missing): "
                              "pip install 'statlint[serve]'\n")
+
+
+def test_listening_beyond_this_machine_is_said_out_loud(monkeypatch):
+    import statlint.checker.serve as server
+
+    calls = []
+    monkeypatch.setattr(server, "run", lambda host, port, settings, **options: calls.append((host, port, options)))
+    result = run("serve", "--no-config", "--host", "0.0.0.0", "--port", "8123", "--max-bytes", "1000",
+                 "--workers", "3", "--time-budget", "2")
+    assert result.exit_code == 0 and calls == [
+        ("0.0.0.0", 8123, {"max_bytes": 1000, "time_budget": 2.0, "workers": 3, "ready": calls[0][2]["ready"]})]
+    assert result.stderr == ("statlint: warning: listening on 0.0.0.0: anyone who can reach this machine "
+                             "can use the page\n")
+    assert run("serve", "--no-config").stderr == ""  # 127.0.0.1 by default: no warning
