@@ -24,6 +24,7 @@ import regex
 
 from statlint.checker.arithmetic import Interval, fmt_number
 from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_number, product_place, significant_digits
 from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G104", "multiplier-mismatch"
@@ -61,9 +62,10 @@ def check(doc, facts):
         if r is None or r.intersects(claimed):
             continue
         actual = g.new.value / g.old.value if g.old.value else float("inf")
+        actual_text = implied_number(actual, product_place(actual, map(significant_digits, (g.old, g.new))), claimed)
         what = g.factor.text.strip() if g.factor is not None else g.verb_text
         message = (f"'{what}' means about ×{fmt_number((claimed.low + min(claimed.high, claimed.low * 3)) / 2)}, "
-                   f"but {g.old.text.strip()} to {g.new.text.strip()} is ×{actual:.3g}")
+                   f"but {g.old.text.strip()} to {g.new.text.strip()} is ×{actual_text}")
         span = g.factor.span if g.factor is not None else g.verb
         yield Finding(
             rule=CODE, name=NAME, message=message, span=span, severity=Severity.ERROR, confidence=0.8,

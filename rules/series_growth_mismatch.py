@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import regex
 
-from statlint.checker.arithmetic import factor_from_rate, fmt_percent, interval, rate_from_ratio, ratio
+from statlint.checker.arithmetic import factor_from_rate, interval, rate_from_ratio, ratio
 from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_percent
 from statlint.rules._growth import is_annual_rate
 
 CODE, NAME = "G106", "series-growth-mismatch"
@@ -68,12 +69,12 @@ def check(doc, facts):
         if r is None or factor_from_rate(interval(g.rate), g.direction).intersects(r):
             continue
         implied = rate_from_ratio(r, g.direction)
-        mid = (implied.low + implied.high) / 2
+        rate = implied_percent((implied.low + implied.high) / 2, (old, g.new), g.rate)
         yield Finding(
             rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.7,
             message=f"{old.text.strip()} in {year - 1} to {g.new.text.strip()} in {year} is about "
-                    f"{fmt_percent(mid)}, not {g.rate.text.strip()}",
-            suggestion=fmt_percent(mid),
+                    f"{rate}, not {g.rate.text.strip()}",
+            suggestion=rate,
             related=(Related("base", old.span, old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         )
