@@ -23,7 +23,9 @@ with no width (or covering only a line break) is shown as a caret mark.
 
 Streaming: each file's section is written as soon as it is checked; the
 summary comes last in the byte stream and is placed at the top by CSS
-(flex order), so a walk of many files never needs to be held.
+(flex order), so a walk of many files never needs to be held: only a short
+row (path and counts) per file that has findings or notices, for the
+summary's table.
 """
 from __future__ import annotations
 
