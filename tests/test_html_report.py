@@ -256,6 +256,10 @@ def test_cli_writes_the_page(fake_rules, tree):
     assert [(page.text(s), s["class"]) for s in page.find("span", cls="rel")] == [("ab", "rel r-0-0-0")]
     (notice,) = page.find("li", cls="fatal")
     assert page.text(notice) == "IO001 no such file or directory [unreadable; not fully checked]"
+    assert [page.text(h) for h in page.find("h2")] == [  # the summary is written last (CSS shows it first)
+        "a.txt1 error, 1 warning", "missing.txtnot checked", "Summary"]
+    assert [(c["class"], page.text(c)) for c in page.find("li", cls="chip")] == [
+        ("chip error", "1 error"), ("chip warning", "1 warning"), ("chip notice-count", "1 notice")]
 
 
 @pytest.mark.needs_rules

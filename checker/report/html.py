@@ -93,7 +93,7 @@ def summary_section(summary: Summary, names: dict[str, str], rows, quiet: int) -
         if count:
             out.append(f"<li class=\"chip {severity}\">{_count(count, str(severity))}</li>")
     if summary.notices:
-        out.append(f"<li class=\"chip notice\">{_count(summary.notices, 'notice')}</li>")
+        out.append(f"<li class=\"chip notice-count\">{_count(summary.notices, 'notice')}</li>")
     out.append("</ul><div class=\"tables\">")
     if summary.by_rule:
         out.append("<table class=\"by-rule\"><thead><tr><th>rule</th><th>name</th><th>findings</th></tr></thead><tbody>")
@@ -123,7 +123,7 @@ def file_section(result: FileResult, index: int) -> str:
     label = ", ".join(_count(counts[str(s)], str(s)) for s in sorted(Severity, reverse=True) if counts.get(str(s)))
     out = [f"<section class=\"file panel\" id=\"file-{index}\" data-file=\"{index}\">",
            f"<h2><span class=\"path\">{_text(result.path)}</span>"
-           f"<span class=\"quiet\">{label or 'no findings'}</span></h2>"]
+           f"<span class=\"quiet\">{label or ('not checked' if result.error else 'no findings')}</span></h2>"]
     if result.notices:
         out.append("<ul class=\"notices\">" + "".join(_notice(n) for n in result.notices) + "</ul>")
     doc = result.document

@@ -26,12 +26,13 @@ body{margin:0;background:var(--desk);color:var(--ink);font:15px/1.5 system-ui,-a
 .panel{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem}
 .panel h2{margin:0 0 .5rem;font-size:1.05rem}
 .verdict{margin:.25rem 0 .75rem;font-size:1rem}
-.chips{display:flex;flex-wrap:wrap;gap:.4rem;margin:0;padding:0;list-style:none}
-.chip{border-radius:999px;padding:.1rem .65rem;font-size:.85rem;font-weight:600;border:1px solid transparent}
+.chips{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem;margin:0;padding:0;list-style:none}
+.chip{border-radius:999px;padding:.1rem .65rem;font-size:.85rem;line-height:1.4;font-weight:600;white-space:nowrap;
+border:1px solid transparent}
 .chip.error{background:var(--error-bg);color:var(--error);border-color:var(--error)}
 .chip.warning{background:var(--warning-bg);color:var(--warning);border-color:var(--warning)}
 .chip.info{background:var(--info-bg);color:var(--info);border-color:var(--info)}
-.chip.notice{background:#eee;color:#333;border-color:#999}
+.chip.notice-count{background:#eee;color:#333;border-color:#999}
 .tables{display:flex;flex-wrap:wrap;align-items:flex-start;gap:1.5rem;margin-top:.75rem}
 table{border-collapse:collapse;font-size:.88rem}
 th,td{text-align:left;padding:.2rem .6rem;border-bottom:1px solid var(--line)}
