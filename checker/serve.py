@@ -54,8 +54,8 @@ _FIELDS = ("text", "filename")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class BadRequest(Exception):
-    """A request we cannot check: its status and a message for the person who sent it."""
+class ApiError(Exception):
+    """A request we cannot answer with a report: its HTTP status and a message for the person who sent it."""
 
     def __init__(self, status: int, message: str):
         super().__init__(message)
@@ -92,7 +92,7 @@ def create_app(settings: Settings | None = None, *, max_bytes: int = DEFAULT_MAX
         finally:
             checker.close()
 
-    async def bad_request(request: Request, exc: BadRequest) -> Response:
+    async def api_error(request: Request, exc: ApiError) -> Response:
         return JSONResponse({"error": exc.message}, status_code=exc.status)
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -101,7 +101,7 @@ def create_app(settings: Settings | None = None, *, max_bytes: int = DEFAULT_MAX
     routes = [Route("/", index, methods=["GET"]), Route("/api/check", api_check, methods=["POST"]),
               Route("/api/view", api_view, methods=["POST"])]
     return Starlette(routes=routes, lifespan=lifespan,
-                     exception_handlers={BadRequest: bad_request, HTTPException: http_error})
+                     exception_handlers={ApiError: api_error, HTTPException: http_error})
 
 
 def default_workers() -> int:
@@ -141,7 +141,7 @@ class Checker:
             if self.pool is pool:  # the first request to see it replaces the pool; the others reuse the new one
                 pool.shutdown(wait=False, cancel_futures=True)
                 self.start()
-            raise BadRequest(500, "the check stopped unexpectedly (its worker process died); "
+            raise ApiError(500, "the check stopped unexpectedly (its worker process died); "
                                   "please try again, and report the story if it happens again") from None
 
 
@@ -168,10 +168,10 @@ def check_story(data: bytes, name: str, settings: Settings, time_budget: float |
 
 
 async def read_request(request: Request, max_bytes: int) -> tuple[bytes, str]:
-    """(the story's bytes, its name) from a JSON or multipart request; BadRequest for anything else."""
+    """(the story's bytes, its name) from a JSON or multipart request; ApiError for anything else."""
     kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if kind not in ("application/json", "multipart/form-data"):
-        raise BadRequest(415, "send JSON ({\"text\": \"...\", \"filename\": \"optional.txt\"}) with Content-Type: "
+        raise ApiError(415, "send JSON ({\"text\": \"...\", \"filename\": \"optional.txt\"}) with Content-Type: "
                               "application/json, or a file as multipart/form-data (field \"file\")"
                               + (f", not {kind}" if kind else ""))
     body = await read_body(request, max_bytes)
@@ -185,7 +185,7 @@ async def read_body(request: Request, max_bytes: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.strip().isdigit():
-            raise BadRequest(400, f"Content-Length is not a number: {declared[:40]!r}")
+            raise ApiError(400, f"Content-Length is not a number: {declared[:40]!r}")
         if int(declared) > max_bytes:
             raise _too_large(f"{int(declared):,} bytes", max_bytes)
     chunks, size = [], 0
@@ -197,8 +197,8 @@ async def read_body(request: Request, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def _too_large(size: str, max_bytes: int) -> BadRequest:
-    return BadRequest(413, f"request too large ({size}); the limit is {max_bytes:,} bytes. Check a shorter "
+def _too_large(size: str, max_bytes: int) -> ApiError:
+    return ApiError(413, f"request too large ({size}); the limit is {max_bytes:,} bytes. Check a shorter "
                            f"text, or start the server with a higher --max-bytes")
 
 
@@ -206,16 +206,16 @@ def _from_json(body: bytes) -> tuple[bytes, str]:
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-        raise BadRequest(400, f"the body is not valid JSON: {exc}") from None
+        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
     if not isinstance(payload, dict):
-        raise BadRequest(400, "the body must be a JSON object: {\"text\": \"...\", \"filename\": \"optional.txt\"}")
+        raise ApiError(400, "the body must be a JSON object: {\"text\": \"...\", \"filename\": \"optional.txt\"}")
     unknown = sorted(set(payload) - set(_FIELDS))
     if unknown:
-        raise BadRequest(400, f"unknown field(s) {', '.join(map(repr, unknown))}: send \"text\" and, "
+        raise ApiError(400, f"unknown field(s) {', '.join(map(repr, unknown))}: send \"text\" and, "
                               f"optionally, \"filename\"")
     text = payload.get("text")
     if not isinstance(text, str):
-        raise BadRequest(400, "\"text\" is required and must be a string" if text is None
+        raise ApiError(400, "\"text\" is required and must be a string" if text is None
                               else f"\"text\" must be a string, not {_json_type(text)}")
     # a lone surrogate ("\ud800" in the JSON) cannot be UTF-8: one U+FFFD for one, as Document does
     return _SURROGATE.sub("\ufffd", text).encode("utf-8"), _name(payload.get("filename"), PASTED)
@@ -231,18 +231,18 @@ async def _from_form(request: Request, body: bytes, max_bytes: int) -> tuple[byt
     try:
         form = await parser.parse()
     except MultiPartException as exc:
-        raise BadRequest(400, f"the upload could not be read: {exc.message}") from None
+        raise ApiError(400, f"the upload could not be read: {exc.message}") from None
     try:
         unknown = sorted(set(form.keys()) - {"file", *_FIELDS})
         if unknown:
-            raise BadRequest(400, f"unknown form field(s) {', '.join(map(repr, unknown))}: send \"file\" "
+            raise ApiError(400, f"unknown form field(s) {', '.join(map(repr, unknown))}: send \"file\" "
                                   f"(or \"text\") and, optionally, \"filename\"")
         upload, text = form.get("file"), form.get("text")
         if isinstance(upload, UploadFile) and text is None:
             return await upload.read(), _name(form.get("filename"), upload.filename or "<upload>")
         if isinstance(text, str) and upload is None:
             return text.encode("utf-8"), _name(form.get("filename"), PASTED)
-        raise BadRequest(400, "send exactly one of a file (field \"file\") or a text (field \"text\")")
+        raise ApiError(400, "send exactly one of a file (field \"file\") or a text (field \"text\")")
     finally:
         await form.close()
 
@@ -251,9 +251,9 @@ def _name(value, default: str) -> str:
     if value is None or value == "":
         return default
     if not isinstance(value, str):
-        raise BadRequest(400, f"\"filename\" must be a string, not {_json_type(value)}")
+        raise ApiError(400, f"\"filename\" must be a string, not {_json_type(value)}")
     if len(value) > MAX_FILENAME:
-        raise BadRequest(400, f"\"filename\" is longer than {MAX_FILENAME} characters")
+        raise ApiError(400, f"\"filename\" is longer than {MAX_FILENAME} characters")
     return value
 
 

@@ -24,7 +24,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from live_server import live_server  # noqa: E402
 from test_cli import run  # noqa: E402
 from statlint.checker.config import Settings  # noqa: E402
-from statlint.checker.serve import BadRequest, Checker, check_story, create_app  # noqa: E402
+from statlint.checker.serve import ApiError, Checker, check_story, create_app  # noqa: E402
 
 STORY = "Imports rose 50% to 150 units from 120 units, the ministry said.\n\nExports were flat at 80 units.\n"
 LIMIT = 2 * 1024 * 1024
@@ -224,7 +224,7 @@ def test_a_dead_worker_is_a_500_and_the_next_check_gets_a_fresh_one():
         for process in list(checker.pool._processes.values()):  # what an out-of-memory kill does
             process.kill()
             process.join(timeout=60)
-        with pytest.raises(BadRequest) as died:
+        with pytest.raises(ApiError) as died:
             asyncio.run(checker.run(b"calm", "b.txt", view=False))
         assert died.value.status == 500 and "worker process died" in died.value.message
         assert json.loads(asyncio.run(checker.run(b"calm", "c.txt", view=False))[0])["files"][0]["path"] == "c.txt"
