@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import json
 import multiprocessing
 import os
@@ -43,7 +42,6 @@ from starlette.routing import Route
 
 from statlint.checker import budget
 from statlint.checker.config import Settings
-from statlint.checker.sources import STDIN, Input
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -157,12 +155,13 @@ def _warm_up() -> None:
 
 def check_story(data: bytes, name: str, settings: Settings, time_budget: float | None,
                 view: bool) -> tuple[str, str | None]:
-    """Check one input's bytes as `statlint check -` checks standard input; runs in a worker process."""
-    from statlint.checker.cli import check_one
+    """Check one input's bytes as `statlint check` checks a file of that name (its extension picks the reader:
+    Markdown, HTML, .docx, else text); runs in a worker process."""
+    from statlint.checker.cli import check_bytes
     from statlint.checker.report import render
     from statlint.checker.report.html import file_section
 
-    result = check_one(Input(name, STDIN), settings, time_budget, stdin=io.BytesIO(data))
+    result = check_bytes(data, name, settings, time_budget)
     report = render("json", [result])
     return report, (file_section(result, 0) if view else None)
 
