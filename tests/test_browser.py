@@ -207,15 +207,25 @@ def test_served_page_checks_a_pasted_story(server, page, shots):
     assert page.problems == [] and page.dialogs == []
 
 
-def test_served_page_checks_an_uploaded_file_and_explains_refusals(server, page, tmp_path):
-    story = tmp_path / "harbour.txt"
-    story.write_text(STORY, encoding="utf-8")
+@pytest.mark.parametrize("name", ["harbour.docx", "harbour.md"])
+def test_served_page_checks_an_uploaded_word_or_markdown_file(server, page, name):
+    import httpx
+
+    data = (ROOT / "fixtures" / "formats" / name).read_bytes()
+    expected = httpx.post(server + "/api/check", files={"file": (name, data)}, timeout=120).json()["files"][0]
     page.goto(server + "/")
-    page.set_input_files("#file", str(story))
+    page.set_input_files("#file", str(ROOT / "fixtures" / "formats" / name))
     page.click("button[type=submit]")
     page.wait_for_selector("#report .file", timeout=60_000)
-    assert page.inner_text("#report .file h2 .path") == "harbour.txt"
-    assert page.locator("#report mark.hl").count() > 0
+    assert page.inner_text("#report .file h2 .path") == name
+    assert len(expected["findings"]) == page.locator("#report .card").count() == 3
+    for i, f in enumerate(expected["findings"]):
+        assert "".join(page.locator(f"#report .f-0-{i}").all_inner_texts()) == f["text"]
+    assert page.problems == [] and page.dialogs == []
+
+
+def test_served_page_explains_refusals(server, page, tmp_path):
+    page.goto(server + "/")
     big = tmp_path / "big.txt"
     big.write_bytes(b"calm " * 20000)  # over the server's 64 KB
     page.set_input_files("#file", str(big))

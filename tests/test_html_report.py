@@ -263,8 +263,11 @@ def test_cli_writes_the_page(fake_rules, tree):
 
 
 @pytest.mark.needs_rules
-def test_every_real_finding_is_highlighted_over_its_text(tree):
-    path = str(ARTICLES / "kunpeng.txt")
+@pytest.mark.parametrize("path", [ARTICLES / "kunpeng.txt", *(ARTICLES.parent / "formats" / f"harbour.{ext}"
+                                                              for ext in ("md", "html", "docx"))], ids=str)
+def test_every_real_finding_is_highlighted_over_its_text(path):
+    """Markup inputs too: the report shows the original file (for .docx, its paragraphs), findings placed there."""
+    path = str(path)
     expected = json.loads(run("check", "--no-config", "--format", "json", path).stdout)["files"][0]["findings"]
     page = Page(run("check", "--no-config", "--format", "html", path).stdout)
     assert len(expected) == len(page.find("li", cls="card")) > 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import pathlib
 import socket
 import subprocess
 import sys
@@ -60,6 +61,20 @@ def test_upload_answers_exactly_what_check_prints(client, tmp_path, monkeypatch)
     assert [n["code"] for n in response.json()["files"][0]["notices"]] == ["IO002"]
 
 
+FORMATS = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "formats"
+
+
+@pytest.mark.needs_rules
+@pytest.mark.parametrize("name", ["harbour.txt", "harbour.md", "harbour.html", "harbour.docx"])
+def test_markup_uploads_are_read_by_their_extension_exactly_as_check_reads_the_file(client, monkeypatch, name):
+    """The readers of checker/sources: findings point into the uploaded file, as on the command line."""
+    monkeypatch.chdir(FORMATS)
+    expected = run("check", "--no-config", "--format", "json", name).stdout
+    response = client.post("/api/check", files={"file": (name, (FORMATS / name).read_bytes())})
+    assert response.status_code == 200 and response.text == expected
+    assert [f["rule"] for f in response.json()["files"][0]["findings"]] == ["G101", "S101", "G102"]
+
+
 def test_pasted_text_without_a_name_is_text_and_a_form_text_field_works(client):
     pasted = client.post("/api/check", json={"text": "calm"}).json()
     assert pasted["files"][0]["path"] == "<text>" and pasted["files"][0]["findings"] == []
@@ -76,10 +91,16 @@ def test_lone_surrogates_in_json_are_one_replacement_character_each(client):
     assert response.status_code == 200 and response.json()["files"][0]["error"] is None
 
 
-def test_a_binary_upload_is_a_notice_not_a_crash(client):
-    response = client.post("/api/check", files={"file": ("report.docx", b"PK\x03\x04" + b"\0" * 100)})
+@pytest.mark.parametrize("name, data, code, message", [
+    ("report.pdf", b"%PDF-1.4 " + b"\0" * 100, "IO003",
+     "binary file skipped: report.pdf is a PDF document; statlint reads plain text (save the article as .txt or .md)"),
+    ("report.docx", b"PK\x03\x04" + b"\0" * 100, "IO001",
+     "report.docx is a damaged Word document (corrupt zip archive: File is not a zip file)"),
+])
+def test_an_unreadable_upload_is_a_notice_not_a_crash(client, name, data, code, message):
+    response = client.post("/api/check", files={"file": (name, data)})
     (notice,) = response.json()["files"][0]["notices"]
-    assert response.status_code == 200 and notice["code"] == "IO003" and notice["fatal"] is True
+    assert response.status_code == 200 and (notice["code"], notice["message"], notice["fatal"]) == (code, message, True)
 
 
 @pytest.mark.parametrize("body, content_type, status, message", [
@@ -299,3 +320,26 @@ def test_listening_beyond_this_machine_is_said_out_loud(monkeypatch):
     assert result.stderr == ("statlint: warning: listening on 0.0.0.0: anyone who can reach this machine "
                              "can use the page\n")
     assert run("serve", "--no-config").stderr == ""  # 127.0.0.1 by default: no warning
+
+
+@pytest.mark.needs_rules
+def test_the_readmes_curl_examples_answer_what_check_prints(tmp_path, monkeypatch):
+    """README "For editors": each curl line, run against a live server, prints the CLI's JSON for its story."""
+    import shutil
+
+    from test_readme import readme_blocks
+
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    commands = [c for b in readme_blocks() if b.lang == "bash"
+                for c in b.body.replace("\\\n", "").splitlines() if c.startswith("curl ")]
+    assert len(commands) == 2
+    story = "Imports rose 50% to 150 units from 120 units.\n"
+    expected = cli_json(tmp_path, monkeypatch, "story.txt", story.encode())
+    with live_server(workers=1) as url:
+        for command in commands:
+            command = command.replace("localhost:8000", url.removeprefix("http://"))
+            printed = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True,
+                                     timeout=120).stdout
+            # the pasted text has no final line break, the file has one: same findings, same places
+            assert json.loads(printed)["files"][0]["findings"] == json.loads(expected)["files"][0]["findings"], command
