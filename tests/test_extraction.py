@@ -373,6 +373,11 @@ def test_unknown_digit_in_a_range_end_is_not_read():
     ("cluster sizes range from 11.4% to 2.4%.", [("11.4% to 2.4%", 2.35, 11.5, "percent")]),  # either way round
     ("prices varied from 5 to 7 dlrs", [("5 to 7 dlrs", 4.5, 8, "USD")]),
     ("between 437 and 450 mln dlrs", [("437 and 450 mln dlrs", 436.5e6, 451e6, "USD")]),
+    # "X to Y" with no "from" or change word before it is a range too, either way round
+    ("doses of 3 to 8 mg were given", [("3 to 8 mg", 2.5, 9, "milligram")]),
+    ("a span of 40 km to 55 km", [("40 km to 55 km", 39.5, 56, "kilometer")]),
+    ("readings of −4.5 to −6.1 were logged", [("−4.5 to −6.1", -6.2, -4.45, "count")]),
+    ("costs 12 to 15 mln dlrs", [("12 to 15 mln dlrs", 11.5e6, 16e6, "USD")]),
 ])
 def test_range_words_make_one_quantity(text, expected):
     assert [(q.text, q.low, q.high, q.unit) for q in extract_quantities(text)] == \
@@ -380,7 +385,12 @@ def test_range_words_make_one_quantity(text, expected):
     assert all(q.kind == "range" for q in extract_quantities(text))
 
 
-@pytest.mark.parametrize("text", ["Sales rose from 5 to 7 mln dlrs.", "between 7 and 5 pct"])
+@pytest.mark.parametrize("text", [
+    "Sales rose from 5 to 7 mln dlrs.", "between 7 and 5 pct",
+    "the rate rose 0.25 to 7.25 pct",  # by 0.25 points, to 7.25 pct
+    "Output was cut 10 to 40 tonnes",
+    "jobs fell by 3 to 12",
+])
 def test_a_change_from_one_figure_to_another_is_two_figures(text):
     assert len(extract_quantities(text)) == 2
 
