@@ -378,6 +378,8 @@ def test_unknown_digit_in_a_range_end_is_not_read():
     ("a span of 40 km to 55 km", [("40 km to 55 km", 39.5, 56, "kilometer")]),
     ("readings of −4.5 to −6.1 were logged", [("−4.5 to −6.1", -6.2, -4.45, "count")]),
     ("costs 12 to 15 mln dlrs", [("12 to 15 mln dlrs", 11.5e6, 16e6, "USD")]),
+    ("the span tested was −40 °C to 85 °C", [("−40 °C to 85 °C", -41, 86, "degC")]),
+    ("a shift of between −3 and −8‰ in the cores", [("−3 and −8", -9, -2.5, "count")]),  # in size, for negatives
 ])
 def test_range_words_make_one_quantity(text, expected):
     assert [(q.text, q.low, q.high, q.unit) for q in extract_quantities(text)] == \
@@ -393,6 +395,13 @@ def test_range_words_make_one_quantity(text, expected):
 ])
 def test_a_change_from_one_figure_to_another_is_two_figures(text):
     assert len(extract_quantities(text)) == 2
+
+
+def test_a_to_range_does_not_take_a_high_end_stacked_before_another_figure():
+    # "25 100 million" is a garbled 亿 (2.5 billion) that rules.garbles reads from the neighbours as they
+    # stand: the garble is read whole, and "two to 25" is not made a range
+    assert [(q.text, q.value) for q in extract_quantities("via two to 25 100 million dlrs of repurchases")] == \
+        [("two", 2), ("25 100 million dlrs", 2.5e9)]
 
 
 @pytest.mark.parametrize("text,expected", [

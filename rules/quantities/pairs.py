@@ -42,7 +42,10 @@ def merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
         q = quantities[i]
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if nxt is not None and nxt.span.start - q.span.end <= 12:
-            merged = _merge(text, q, nxt)
+            # a figure right after the high end ("two to 25 100 million dlrs", a garbled 亿) makes the
+            # high end part of something else: the garble rules read the neighbours as they stand
+            stacked = i + 2 < len(quantities) and quantities[i + 2].span.start - nxt.span.end <= 1
+            merged = _merge(text, q, nxt, stacked)
             if merged is not None:
                 out.append(merged)
                 i += 2
@@ -52,7 +55,7 @@ def merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _merge(text: str, q: Quantity, nxt: Quantity) -> Quantity | None:
+def _merge(text: str, q: Quantity, nxt: Quantity, stacked: bool = False) -> Quantity | None:
     between = text[q.span.end:nxt.span.start]
     unit = nxt.unit if q.unit == "count" else q.unit
     span = Span(q.span.start, nxt.span.end)
@@ -65,10 +68,12 @@ def _merge(text: str, q: Quantity, nxt: Quantity) -> Quantity | None:
                        low=q.low, high=nxt.high, kind="range")
     if q.unit in ("count", nxt.unit) and P.AND_BETWEEN.fullmatch(between):
         before = P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 24), q.span.start)
-        # "between" runs low to high; "ranging from 11.4% to 2.4%" may run either way
-        if before and (q.value <= nxt.value or not before.group().lower().startswith("between")):
+        # "between" runs low to high, or in size for negatives ("between −2 and −7‰");
+        # "ranging from 11.4% to 2.4%" may run either way
+        if before and (q.value <= nxt.value or (nxt.value < 0 and abs(q.value) <= abs(nxt.value))
+                       or not before.group().lower().startswith("between")):
             return _range(text, q, nxt, span, unit)
-    if _TO.fullmatch(between) and _plain_range(text, q, nxt):
+    if not stacked and _TO.fullmatch(between) and _plain_range(text, q, nxt):
         return _range(text, q, nxt, span, unit)
     return None
 
@@ -93,7 +98,7 @@ _CHANGE_WORDS = frozenset((
     "declines", "cut", "cuts", "raised", "raise", "raises", "lowered", "lower", "lowers", "added", "add", "adds",
     "shed", "sheds", "jumped", "jump", "jumps", "slipped", "slip", "slips", "eased", "ease", "eases", "grew",
     "grow", "grows", "grown", "slid", "slide", "slides", "soared", "plunged", "surged", "tumbled", "advanced",
-    "widened", "narrowed", "boosted", "reduced", "trimmed", "revised", "changed", "moved", "went", "was", "were",
+    "widened", "narrowed", "boosted", "reduced", "trimmed", "revised", "changed", "moved", "went",
 ))
 
 
