@@ -427,3 +427,23 @@ def test_bound_gate_never_hides_a_hedge(before):
     text = before + " 5"
     if P.BOUND_BEFORE.search(text, 0, len(text) - 1):
         assert may_be_hedged(text[max(0, len(text) - 1 - 30):len(text) - 1].rstrip())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the ratio was ∼1:60 in the samples", [("1:60", 1 / 60)]),
+    ("diluted 1:1000 in buffer", [("1:1000", 0.001)]),
+    ("a 3:1 mix of sand and clay", [("3:1", 3.0)]),
+    ("an 80:20 split", [("80:20", 4.0)]),
+])
+def test_colon_ratios_that_cannot_be_clock_times_are_read(text, expected):
+    qs = extract_quantities(text)
+    assert [(q.text, q.value) for q in qs] == [(t, pytest.approx(v)) for t, v in expected]
+    assert all((q.unit, q.kind, q.low, q.high) == ("ratio", "ratio", q.value, q.value) for q in qs)
+
+
+@pytest.mark.parametrize("text", [
+    "trading opened at 9:30 and closed", "at 12:05 GMT", "the 1:10 train", "at 10:30:15 local time",
+    "at 01:25:40 UT", "John 3:16 was quoted", "he read Psalm 119:105 aloud",
+])
+def test_clock_times_and_verses_are_not_ratios(text):
+    assert [q.text for q in extract_quantities(text)] == []

@@ -13,7 +13,7 @@ import math
 from statlint.checker.model import Quantity, Span
 from statlint.checker.numbers import SCALES, VULGAR, parse_numeral, rounding_interval
 from statlint.rules import _patterns as P
-from statlint.rules.quantities.labels import is_capitalised_name, is_excluded, looks_like_years
+from statlint.rules.quantities.labels import is_capitalised_name, is_excluded, is_label_before, looks_like_years
 from statlint.rules.quantities.numeral import (
     add_fraction, has_unknown_digit, is_distance_not_scale, power_of_ten, vulgar_after,
 )
@@ -22,6 +22,7 @@ from statlint.rules.quantities.suffix import noun_after, rate_after, tail_unit, 
 from statlint.rules.quantities.bounds import hedged, may_be_hedged
 from statlint.rules.quantities.exact import is_set_rate
 from statlint.rules.quantities.rate import is_denominator
+from statlint.rules.quantities.ratio import ratio_after
 
 
 _NUM, _SCALE = P.SCAN_NUM, P.SCAN_SCALE
@@ -41,6 +42,12 @@ def read_match(text: str, m) -> Quantity | None:
         end = power[1]
         frac = slash = rng = num2 = scale_group = tail_group = None
     before = text[max(0, start - 40):start]
+    if text[end:end + 1] == ":" and not (frac or slash or rng or scale_group or tail_group or power):
+        ratio = ratio_after(text, num, end)
+        if ratio is not None and not is_label_before(before, bare=True) and not is_capitalised_name(before):
+            value, low, high, end = ratio
+            return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
+                            unit="ratio", kind="ratio", grouping="plain")
     if is_excluded(num, rng, scale_group, tail_group, before, text[end:end + 40]):
         return None
     numeral = parse_numeral(num)
