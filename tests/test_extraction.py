@@ -447,3 +447,21 @@ def test_colon_ratios_that_cannot_be_clock_times_are_read(text, expected):
 ])
 def test_clock_times_and_verses_are_not_ratios(text):
     assert [q.text for q in extract_quantities(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The firm cut 30K jobs.", "ran the 50K Walk", "a 512K broadband line", "a 16k computer", "12k people came",
+])
+def test_a_k_glued_to_a_figure_without_currency_is_not_read_as_the_bare_number(text):
+    # thousand, kilometre, kilobit or kilobyte: the figure without its letter would be wrong, so it is not read
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,value", [("$40K", 40e3), ("£25k a year", 25e3), ("RM45k", 45e3)])
+def test_a_k_after_a_currency_is_thousands(text, value):
+    assert [q.value for q in extract_quantities(text)] == [value]
+
+
+def test_a_spaced_k_is_not_taken_for_a_glued_one():
+    # "300 K" in a science text is kelvin: the figure stays read
+    assert [(q.text, q.value) for q in extract_quantities("cooled to 300 K before the run")] == [("300", 300.0)]

@@ -63,6 +63,11 @@ def read_match(text: str, m) -> Quantity | None:
     currency, prefix_start = currency_before(text, start, before)
     scale_word = (scale_group or "").strip().lower()
     if is_distance_not_scale(scale_word, currency, text, end):
+        if scale_word == "k" and not scale_group[0].isspace():
+            # glued: "30K jobs", "50K Walk" (km), "512K broadband" (kbps), "16k" (kB), "2k projectors": without
+            # a currency the letter's meaning cannot be told, and the number without it is wrong; not read
+            # (spaced, "300 K" is kelvin in a science text and stays a figure)
+            return None
         end, scale_word, tail_text = m.start(_SCALE), "", ""
     else:
         tail_text = (tail_group or "").strip().lower()
