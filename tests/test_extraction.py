@@ -465,3 +465,14 @@ def test_a_k_after_a_currency_is_thousands(text, value):
 def test_a_spaced_k_is_not_taken_for_a_glued_one():
     # "300 K" in a science text is kelvin: the figure stays read
     assert [(q.text, q.value) for q in extract_quantities("cooled to 300 K before the run")] == [("300", 300.0)]
+
+
+@pytest.mark.parametrize("text,value,low,high", [
+    ("a range of 25-0 basis points", 0.125, -0.005, 0.26),  # a high end of 0 is kept, not dropped
+    ("spreads of 10-0 bps", 0.05, -0.005, 0.11),
+    ("cuts of 25-50 basis points", 0.375, 0.245, 0.51),  # both ends read in points (was up to 1.5 points)
+])
+def test_basis_point_ranges_read_both_ends_in_points(text, value, low, high):
+    (q,) = extract_quantities(text)
+    assert (q.unit, q.kind) == ("percentage_point", "range")
+    assert (q.value, q.low, q.high) == (pytest.approx(value), pytest.approx(low), pytest.approx(high))

@@ -78,9 +78,11 @@ def read_match(text: str, m) -> Quantity | None:
     if rng and not scale_word and not tail_text and looks_like_years(num, num2):
         return None
     value2 = parse_numeral(num2).value if num2 else None
-    unit, kind = currency or "count", "level"
+    unit, kind, shift = currency or "count", "level", 0
     if tail_text:
+        written_decimals = decimals
         unit, kind, value, value2, decimals = tail_unit(tail_text, value, value2, decimals)
+        shift = decimals - written_decimals  # basis points read as points: two more decimals, both ends
     noun = None
     if unit == "count" or unit == currency:
         unit, end = unit_after(text, end, unit, currency, scale_word, num)
@@ -101,7 +103,7 @@ def read_match(text: str, m) -> Quantity | None:
     low, high = rounding_interval(value, decimals, zeros, scale)
     if value2 is not None:
         n2 = parse_numeral(num2)
-        low2, high2 = rounding_interval(value2, n2.decimals, 0 if scale_word else n2.trailing_zeros, scale)
+        low2, high2 = rounding_interval(value2, n2.decimals + shift, 0 if scale_word else n2.trailing_zeros, scale)
         low, high = min(low, low2), max(high, high2)
         kind = "range"
     value *= scale
