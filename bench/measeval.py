@@ -20,7 +20,10 @@ Scoring, identical for every system in the same run:
 quantulum3 runs on the same paragraphs as a reference when importable.
 statlint's misses and spurious predictions go to bench/out/measeval_errors.jsonl.
 
-    python bench/measeval.py [--no-quantulum] [--json PATH]
+    python bench/measeval.py [--no-quantulum] [--json PATH] [--dump PATH]
+
+--dump writes statlint's errors to PATH instead (e.g. under /tmp, to read
+them without touching the working tree).
 """
 from __future__ import annotations
 
@@ -274,11 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="MeasEval quantity-extraction P/R/F1.")
     ap.add_argument("--no-quantulum", action="store_true", help="skip the quantulum3 reference run")
     ap.add_argument("--json", type=Path, help="write the results as JSON here")
+    ap.add_argument("--dump", type=Path, default=ERRORS,
+                    help=f"write statlint's misses, spurious predictions and value mismatches (JSON lines) here; default {ERRORS.relative_to(REPO_ROOT)}")
     args = ap.parse_args(argv)
     if not corpus.available(corpus.MEASEVAL):
         print(f"measeval: corpus not found in {corpus.corpus_dir()}", file=sys.stderr)
         return 2
-    res = run(with_quantulum=not args.no_quantulum)
+    res = run(with_quantulum=not args.no_quantulum, errors_path=args.dump)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

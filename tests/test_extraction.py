@@ -373,6 +373,13 @@ def test_unknown_digit_in_a_range_end_is_not_read():
     ("cluster sizes range from 11.4% to 2.4%.", [("11.4% to 2.4%", 2.35, 11.5, "percent")]),  # either way round
     ("prices varied from 5 to 7 dlrs", [("5 to 7 dlrs", 4.5, 8, "USD")]),
     ("between 437 and 450 mln dlrs", [("437 and 450 mln dlrs", 436.5e6, 451e6, "USD")]),
+    # "X to Y" with no "from" or change word before it is a range too, either way round
+    ("doses of 3 to 8 mg were given", [("3 to 8 mg", 2.5, 9, "milligram")]),
+    ("a span of 40 km to 55 km", [("40 km to 55 km", 39.5, 56, "kilometer")]),
+    ("readings of −4.5 to −6.1 were logged", [("−4.5 to −6.1", -6.2, -4.45, "count")]),
+    ("costs 12 to 15 mln dlrs", [("12 to 15 mln dlrs", 11.5e6, 16e6, "USD")]),
+    ("the span tested was −40 °C to 85 °C", [("−40 °C to 85 °C", -41, 86, "degC")]),
+    ("a shift of between −3 and −8‰ in the cores", [("−3 and −8", -9, -2.5, "count")]),  # in size, for negatives
 ])
 def test_range_words_make_one_quantity(text, expected):
     assert [(q.text, q.low, q.high, q.unit) for q in extract_quantities(text)] == \
@@ -380,9 +387,21 @@ def test_range_words_make_one_quantity(text, expected):
     assert all(q.kind == "range" for q in extract_quantities(text))
 
 
-@pytest.mark.parametrize("text", ["Sales rose from 5 to 7 mln dlrs.", "between 7 and 5 pct"])
+@pytest.mark.parametrize("text", [
+    "Sales rose from 5 to 7 mln dlrs.", "between 7 and 5 pct",
+    "the rate rose 0.25 to 7.25 pct",  # by 0.25 points, to 7.25 pct
+    "Output was cut 10 to 40 tonnes",
+    "jobs fell by 3 to 12",
+])
 def test_a_change_from_one_figure_to_another_is_two_figures(text):
     assert len(extract_quantities(text)) == 2
+
+
+def test_a_to_range_does_not_take_a_high_end_stacked_before_another_figure():
+    # "25 100 million" is a garbled 亿 (2.5 billion) that rules.garbles reads from the neighbours as they
+    # stand: the garble is read whole, and "two to 25" is not made a range
+    assert [(q.text, q.value) for q in extract_quantities("via two to 25 100 million dlrs of repurchases")] == \
+        [("two", 2), ("25 100 million dlrs", 2.5e9)]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -408,3 +427,52 @@ def test_bound_gate_never_hides_a_hedge(before):
     text = before + " 5"
     if P.BOUND_BEFORE.search(text, 0, len(text) - 1):
         assert may_be_hedged(text[max(0, len(text) - 1 - 30):len(text) - 1].rstrip())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the ratio was ∼1:60 in the samples", [("1:60", 1 / 60)]),
+    ("diluted 1:1000 in buffer", [("1:1000", 0.001)]),
+    ("a 3:1 mix of sand and clay", [("3:1", 3.0)]),
+    ("an 80:20 split", [("80:20", 4.0)]),
+])
+def test_colon_ratios_that_cannot_be_clock_times_are_read(text, expected):
+    qs = extract_quantities(text)
+    assert [(q.text, q.value) for q in qs] == [(t, pytest.approx(v)) for t, v in expected]
+    assert all((q.unit, q.kind, q.low, q.high) == ("ratio", "ratio", q.value, q.value) for q in qs)
+
+
+@pytest.mark.parametrize("text", [
+    "trading opened at 9:30 and closed", "at 12:05 GMT", "the 1:10 train", "at 10:30:15 local time",
+    "at 01:25:40 UT", "John 3:16 was quoted", "he read Psalm 119:105 aloud",
+])
+def test_clock_times_and_verses_are_not_ratios(text):
+    assert [q.text for q in extract_quantities(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The firm cut 30K jobs.", "ran the 50K Walk", "a 512K broadband line", "a 16k computer", "12k people came",
+])
+def test_a_k_glued_to_a_figure_without_currency_is_not_read_as_the_bare_number(text):
+    # thousand, kilometre, kilobit or kilobyte: the figure without its letter would be wrong, so it is not read
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,value", [("$40K", 40e3), ("£25k a year", 25e3), ("RM45k", 45e3)])
+def test_a_k_after_a_currency_is_thousands(text, value):
+    assert [q.value for q in extract_quantities(text)] == [value]
+
+
+def test_a_spaced_k_is_not_taken_for_a_glued_one():
+    # "300 K" in a science text is kelvin: the figure stays read
+    assert [(q.text, q.value) for q in extract_quantities("cooled to 300 K before the run")] == [("300", 300.0)]
+
+
+@pytest.mark.parametrize("text,value,low,high", [
+    ("a range of 25-0 basis points", 0.125, -0.005, 0.26),  # a high end of 0 is kept, not dropped
+    ("spreads of 10-0 bps", 0.05, -0.005, 0.11),
+    ("cuts of 25-50 basis points", 0.375, 0.245, 0.51),  # both ends read in points (was up to 1.5 points)
+])
+def test_basis_point_ranges_read_both_ends_in_points(text, value, low, high):
+    (q,) = extract_quantities(text)
+    assert (q.unit, q.kind) == ("percentage_point", "range")
+    assert (q.value, q.low, q.high) == (pytest.approx(value), pytest.approx(low), pytest.approx(high))

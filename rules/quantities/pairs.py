@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from statlint.checker.model import Quantity, Span
 from statlint.checker.numbers import SCALES
 from statlint.rules import _patterns as P
@@ -14,9 +16,10 @@ from statlint.rules import _patterns as P
 
 def may_have_pairs(text: str, lowered: str) -> bool:
     """Whether merge_pairs could merge anything: each of its forms needs one of these marks,
-    "±"/"+/-"/"+-", an en dash, or "between", "rang(e)" or "var(y)" (in any case; none of their letters
-    has a non-ASCII case partner, so lower() finds every spelling). A new form must add its mark here."""
-    return "±" in text or "+" in text or "–" in text or "between" in lowered or "rang" in lowered or "var" in lowered
+    "±"/"+/-"/"+-", an en dash, or "between", "rang(e)", "var(y)" or " to " (in any case; none of their
+    letters has a non-ASCII case partner, so lower() finds every spelling). A new form must add its mark here."""
+    return ("±" in text or "+" in text or "–" in text or "between" in lowered or "rang" in lowered
+            or "var" in lowered or " to " in lowered)
 
 
 def _shared_scale(low_end: Quantity, high_end: Quantity) -> float:
@@ -39,7 +42,10 @@ def merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
         q = quantities[i]
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         if nxt is not None and nxt.span.start - q.span.end <= 12:
-            merged = _merge(text, q, nxt)
+            # a figure right after the high end ("two to 25 100 million dlrs", a garbled 亿) makes the
+            # high end part of something else: the garble rules read the neighbours as they stand
+            stacked = i + 2 < len(quantities) and quantities[i + 2].span.start - nxt.span.end <= 1
+            merged = _merge(text, q, nxt, stacked)
             if merged is not None:
                 out.append(merged)
                 i += 2
@@ -49,7 +55,7 @@ def merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _merge(text: str, q: Quantity, nxt: Quantity) -> Quantity | None:
+def _merge(text: str, q: Quantity, nxt: Quantity, stacked: bool = False) -> Quantity | None:
     between = text[q.span.end:nxt.span.start]
     unit = nxt.unit if q.unit == "count" else q.unit
     span = Span(q.span.start, nxt.span.end)
@@ -62,10 +68,48 @@ def _merge(text: str, q: Quantity, nxt: Quantity) -> Quantity | None:
                        low=q.low, high=nxt.high, kind="range")
     if q.unit in ("count", nxt.unit) and P.AND_BETWEEN.fullmatch(between):
         before = P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 24), q.span.start)
-        # "between" runs low to high; "ranging from 11.4% to 2.4%" may run either way
-        if before and (q.value <= nxt.value or not before.group().lower().startswith("between")):
-            factor = _shared_scale(q, nxt)
-            return replace(q, span=span, text=text[span.start:span.end], value=(q.value * factor + nxt.value) / 2,
-                           low=min(q.low * factor, nxt.low), high=max(q.high * factor, nxt.high), unit=unit,
-                           kind="range")
+        # "between" runs low to high, or in size for negatives ("between −2 and −7‰");
+        # "ranging from 11.4% to 2.4%" may run either way
+        if before and (q.value <= nxt.value or (nxt.value < 0 and abs(q.value) <= abs(nxt.value))
+                       or not before.group().lower().startswith("between")):
+            return _range(text, q, nxt, span, unit)
+    if not stacked and _TO.fullmatch(between) and _plain_range(text, q, nxt):
+        return _range(text, q, nxt, span, unit)
     return None
+
+
+def _range(text: str, q: Quantity, nxt: Quantity, span: Span, unit: str) -> Quantity:
+    """The range from q to nxt, a bare low end taking the high end's scale word and unit."""
+    factor = _shared_scale(q, nxt)
+    return replace(q, span=span, text=text[span.start:span.end], value=(q.value * factor + nxt.value) / 2,
+                   low=min(q.low * factor, nxt.low), high=max(q.high * factor, nxt.high), unit=unit, kind="range")
+
+
+_TO = regex.compile(r"\s++to\s++")
+_WORD_BEFORE = regex.compile(r"(?P<word>[A-Za-z]++)[\s~∼≈]*+\Z", regex.REVERSE)
+
+
+# Words after which "X to Y" is a change, not a range: "rose 0.25 to 7.25 pct" (by 0.25, to 7.25),
+# "from 5 to 7", "cut 10 to 5 pct", and a chain "from 0.06 to 0.42 to 0.74" (the word before is "to").
+_CHANGE_WORDS = frozenset((
+    "from", "to", "by", "up", "down", "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen",
+    "falling", "gained", "gain", "gains", "lost", "lose", "loses", "dropped", "drop", "drops", "climbed", "climb",
+    "climbs", "increased", "increase", "increases", "decreased", "decrease", "decreases", "declined", "decline",
+    "declines", "cut", "cuts", "raised", "raise", "raises", "lowered", "lower", "lowers", "added", "add", "adds",
+    "shed", "sheds", "jumped", "jump", "jumps", "slipped", "slip", "slips", "eased", "ease", "eases", "grew",
+    "grow", "grows", "grown", "slid", "slide", "slides", "soared", "plunged", "surged", "tumbled", "advanced",
+    "widened", "narrowed", "boosted", "reduced", "trimmed", "revised", "changed", "moved", "went",
+))
+
+
+def _plain_range(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """ "0 to 4", "−100 °C to 200 °C", "1 to 2 mg": a range written with "to" and no "from" before it.
+
+    Both ends are single figures in one unit (or a bare low end that takes the high end's unit), and
+    the word before the low end does not make the pair a change ("rose 0.25 to 7.25 pct", "from 5 to
+    7", the middle of "from 0.06 to 0.42 to 0.74"). Either order: "−25.9 to −26.5‰".
+    """
+    if q.kind != "level" or nxt.kind != "level" or q.unit not in ("count", nxt.unit):
+        return False
+    word = _WORD_BEFORE.search(text, max(0, q.span.start - 30), q.span.start)
+    return word is None or word.group("word").lower() not in _CHANGE_WORDS

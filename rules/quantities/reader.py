@@ -13,7 +13,7 @@ import math
 from statlint.checker.model import Quantity, Span
 from statlint.checker.numbers import SCALES, VULGAR, parse_numeral, rounding_interval
 from statlint.rules import _patterns as P
-from statlint.rules.quantities.labels import is_capitalised_name, is_excluded, looks_like_years
+from statlint.rules.quantities.labels import is_capitalised_name, is_excluded, is_label_before, looks_like_years
 from statlint.rules.quantities.numeral import (
     add_fraction, has_unknown_digit, is_distance_not_scale, power_of_ten, vulgar_after,
 )
@@ -22,6 +22,7 @@ from statlint.rules.quantities.suffix import noun_after, rate_after, tail_unit, 
 from statlint.rules.quantities.bounds import hedged, may_be_hedged
 from statlint.rules.quantities.exact import is_set_rate
 from statlint.rules.quantities.rate import is_denominator
+from statlint.rules.quantities.ratio import ratio_after
 
 
 _NUM, _SCALE = P.SCAN_NUM, P.SCAN_SCALE
@@ -41,6 +42,12 @@ def read_match(text: str, m) -> Quantity | None:
         end = power[1]
         frac = slash = rng = num2 = scale_group = tail_group = None
     before = text[max(0, start - 40):start]
+    if text[end:end + 1] == ":" and not (frac or slash or rng or scale_group or tail_group or power):
+        ratio = ratio_after(text, num, end)
+        if ratio is not None and not is_label_before(before, bare=True) and not is_capitalised_name(before):
+            value, low, high, end = ratio
+            return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
+                            unit="ratio", kind="ratio", grouping="plain")
     if is_excluded(num, rng, scale_group, tail_group, before, text[end:end + 40]):
         return None
     numeral = parse_numeral(num)
@@ -56,6 +63,11 @@ def read_match(text: str, m) -> Quantity | None:
     currency, prefix_start = currency_before(text, start, before)
     scale_word = (scale_group or "").strip().lower()
     if is_distance_not_scale(scale_word, currency, text, end):
+        if scale_word == "k" and not scale_group[0].isspace():
+            # glued: "30K jobs", "50K Walk" (km), "512K broadband" (kbps), "16k" (kB), "2k projectors": without
+            # a currency the letter's meaning cannot be told, and the number without it is wrong; not read
+            # (spaced, "300 K" is kelvin in a science text and stays a figure)
+            return None
         end, scale_word, tail_text = m.start(_SCALE), "", ""
     else:
         tail_text = (tail_group or "").strip().lower()
@@ -66,9 +78,11 @@ def read_match(text: str, m) -> Quantity | None:
     if rng and not scale_word and not tail_text and looks_like_years(num, num2):
         return None
     value2 = parse_numeral(num2).value if num2 else None
-    unit, kind = currency or "count", "level"
+    unit, kind, shift = currency or "count", "level", 0
     if tail_text:
+        written_decimals = decimals
         unit, kind, value, value2, decimals = tail_unit(tail_text, value, value2, decimals)
+        shift = decimals - written_decimals  # basis points read as points: two more decimals, both ends
     noun = None
     if unit == "count" or unit == currency:
         unit, end = unit_after(text, end, unit, currency, scale_word, num)
@@ -89,7 +103,7 @@ def read_match(text: str, m) -> Quantity | None:
     low, high = rounding_interval(value, decimals, zeros, scale)
     if value2 is not None:
         n2 = parse_numeral(num2)
-        low2, high2 = rounding_interval(value2, n2.decimals, 0 if scale_word else n2.trailing_zeros, scale)
+        low2, high2 = rounding_interval(value2, n2.decimals + shift, 0 if scale_word else n2.trailing_zeros, scale)
         low, high = min(low, low2), max(high, high2)
         kind = "range"
     value *= scale

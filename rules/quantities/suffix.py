@@ -16,7 +16,7 @@ def tail_unit(tail: str, value: float, value2: float | None, decimals: int) -> t
     hundredths of a percentage point; "fold", "times", "x" make a multiplier; the rest is percent."""
     if "point" in tail or tail in ("bps", "pp"):
         if "basis" in tail or "base" in tail or tail == "bps":
-            return "percentage_point", "level", value / 100, (value2 / 100 if value2 else None), decimals + 2
+            return "percentage_point", "level", value / 100, (value2 / 100 if value2 is not None else None), decimals + 2
         return "percentage_point", "level", value, value2, decimals
     if "fold" in tail or tail in ("times", "x"):
         return "times", "multiplier", value, value2, decimals
