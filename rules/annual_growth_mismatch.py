@@ -23,28 +23,23 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
 from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_percent, interval
-from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import is_annual_rate, old_new_ratio
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
+from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G105", "annual-growth-mismatch"
-_YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of)\s+((?:19|20)\d\d)\b")
 
 
-def _year_of(doc, q) -> int | None:
-    m = _YEAR_AFTER.match(doc.text, q.span.end)
-    return int(m.group(1)) if m else q.year
-
-
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
         if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
             continue
-        if g.direction == Direction.UNKNOWN or not is_annual_rate(doc, g.rate):
+        if g.direction == Direction.UNKNOWN or g.period != "year":
             continue
-        y0, y1 = _year_of(doc, g.old), _year_of(doc, g.new)
+        y0, y1 = g.old_year, g.new_year
         r = old_new_ratio(g)
         if r is None or y0 is None or y1 is None or y1 <= y0:
             continue

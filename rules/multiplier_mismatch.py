@@ -20,10 +20,11 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
 from statlint.checker.arithmetic import Interval, fmt_number
-from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Growth, Related, Rule, Severity, fingerprint
 from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G104", "multiplier-mismatch"
@@ -32,29 +33,29 @@ VERB_FACTORS = {
     "doubled": Interval(1.75, 2.25), "tripled": Interval(2.6, 3.4), "trebled": Interval(2.6, 3.4),
     "quadrupled": Interval(3.5, 4.5), "halved": Interval(0.44, 0.57),
 }
-_MORE_THAN = regex.compile(r"(?:more\s+than|over|nearly|almost)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 
 
-def claimed_factor(doc, g) -> Interval | None:
+def claimed_factor(g: Growth) -> Interval | None:
+    """The new/old factor the claim's multiplier allows (its hedge read by rules.hedges)."""
     if g.factor is not None:
         # "19-fold" / "19 times higher": 19x or, read as "19 times more", 20x
         return Interval(g.factor.low, g.factor.high + 1)
     if g.factor_kind in VERB_FACTORS:
         factor = VERB_FACTORS[g.factor_kind]
-        m = _MORE_THAN.search(doc.text, max(0, g.verb.start - 14), g.verb.start)
-        if m:
-            word = m.group(0).split()[0].lower()
-            base = 2.0 if g.factor_kind == "doubled" else (factor.low + factor.high) / 2
-            return Interval(base, float("inf")) if word in ("more", "over") else Interval(base * 0.75, factor.high)
+        base = 2.0 if g.factor_kind == "doubled" else (factor.low + factor.high) / 2
+        if g.hedge == "more than":
+            return Interval(base, float("inf"))
+        if g.hedge == "nearly":
+            return Interval(base * 0.75, factor.high)
         return factor
     return None
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
         if g.old is None or g.new is None:
             continue
-        claimed = claimed_factor(doc, g)
+        claimed = claimed_factor(g)
         if claimed is None:
             continue
         r = old_new_ratio(g)

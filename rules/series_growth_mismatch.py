@@ -24,46 +24,20 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
 from statlint.checker.arithmetic import factor_from_rate, fmt_percent, interval, rate_from_ratio, ratio
-from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import is_annual_rate
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 
 CODE, NAME = "G106", "series-growth-mismatch"
-_YEAR_NEAR = regex.compile(r"\b(?:in|of|for|during)\s+((?:19|20)\d\d)\b", regex.IGNORECASE)
-_OTHER_BASE = regex.compile(r"\b(?:from|compared\s+with|against|over)\b", regex.IGNORECASE)
 
 
-def _year(doc, q) -> int | None:
-    if q.year is not None:
-        return q.year
-    m = _YEAR_NEAR.search(doc.text, max(0, q.span.start - 25), q.span.end + 25)
-    return int(m.group(1)) if m else None
-
-
-def check(doc, facts):
-    dated = None  # (quantity, year) for every figure with a year, computed once and only if needed
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
-        if g.rate is None or g.rate.unit != "percent" or g.new is None or g.old is not None:
+        old = g.prior  # linked by rules.priors: the same measure's figure for the year before, elsewhere
+        if old is None or g.rate is None or g.new is None:
             continue
-        if g.direction == Direction.UNKNOWN or g.new.unit == "percent" or is_annual_rate(doc, g.rate):
-            continue
-        year = _year(doc, g.new)
-        sentence = doc.sentence_of(g.new.span.start)
-        if year is None or _OTHER_BASE.search(doc.text, g.rate.span.end, sentence.end):
-            continue  # "down 54 pct from the previous year's ...": a base is named, just not read
-        if dated is None:
-            dated = [(q, _year(doc, q)) for q in facts.quantities if q.kind == "level" and q.value > 0]
-        candidates = [q for q, y in dated
-                      if y == year - 1 and q.span.end <= sentence.start and q.unit == g.new.unit
-                      and (g.new.noun is None or q.noun is None or q.noun == g.new.noun)]
-        if len(candidates) != 1:
-            continue  # none, or several measures: no safe base
-        old = candidates[0]
-        home = doc.sentence_of(old.span.start)
-        if any(q is not old and q.unit == old.unit and home.start <= q.span.start < home.end for q, _ in dated):
-            continue  # "sales of 3.1 million units and output of 2.0 million units": which one is the base?
         r = ratio(interval(g.new), interval(old))
         if r is None or factor_from_rate(interval(g.rate), g.direction).intersects(r):
             continue
@@ -71,7 +45,7 @@ def check(doc, facts):
         mid = (implied.low + implied.high) / 2
         yield Finding(
             rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.7,
-            message=f"{old.text.strip()} in {year - 1} to {g.new.text.strip()} in {year} is about "
+            message=f"{old.text.strip()} in {g.new_year - 1} to {g.new.text.strip()} in {g.new_year} is about "
                     f"{fmt_percent(mid)}, not {g.rate.text.strip()}",
             suggestion=fmt_percent(mid),
             related=(Related("base", old.span, old.text), Related("new", g.new.span, g.new.text)),

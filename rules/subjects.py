@@ -1,0 +1,63 @@
+"""Extractor: what each change claim is about, and whether that measure can go below zero.
+
+Why: "shipments fell 135 pct" is impossible, "net profit fell 135 pct" (to a loss) is not. The difference
+is in the words naming what changed, so it is read here, once, into the claim (`Growth.subject`,
+`Growth.signed`); P101 only compares the rate with 100.
+
+The subject is the claim's own clause before its verb ("profit rose, while sales fell 112 pct" is about
+sales), plus the noun after a change noun ("a 120% drop in visitors") and the words up to a "to" figure
+("fell 135 pct to a loss"). A measure is signed when those words name one that can be negative: profit,
+earnings, income, losses, balances, deficits, margins, indices, cash flow, returns, yields, growth,
+inflation, temperatures, prices and values (a price change past 100 % is a sign flip in spreads and
+futures).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Growth
+
+_CAN_BE_NEGATIVE = regex.compile(
+    r"\b(?:profits?|earnings|income|net|loss(?:es)?|deficits?|surplus(?:es)?|balances?|margins?|index|indices|"
+    r"cash\s+flow|EBITD?A?|result|returns?|yields?|spreads?|growth|inflation|temperature|value|price)\b",
+    regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNORECASE | regex.REVERSE)
+# "a 120% drop in visitors", "a decline of 150 pct in sales": the words after the change noun
+_NOUN_OBJECT = regex.compile(r"\s+(?:of\s+\S+\s+)?in\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", regex.IGNORECASE)
+_TO_AFTER = regex.compile(r"\s+(?:to|into)\s+((?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?)", regex.IGNORECASE)
+_REACH = 120  # characters before the verb that may still be the clause's subject
+
+
+def subject_of(doc: Document, g: Growth) -> str:
+    """The words naming what changed: the clause before the verb, the noun after a change noun, the "to" words."""
+    text = doc.text
+    anchor = g.verb.start if g.verb is not None else g.span.start
+    if g.rate is not None:
+        anchor = min(anchor, g.rate.span.start)
+    sentence = doc.sentence_of(anchor)
+    start = max(sentence.start, anchor - _REACH)
+    brk = _CLAUSE_BREAK.search(text, start, anchor)
+    words = text[brk.end() if brk else start:anchor]
+    end = max(x.span.end for x in (g.rate, g.factor) if x is not None) if (g.rate or g.factor) else g.span.end
+    end = max(end, g.span.end)
+    after = _NOUN_OBJECT.match(text, end, sentence.end) or _TO_AFTER.match(text, end, sentence.end)
+    if after:
+        words += " … " + after.group(1)
+    return " ".join(words.split())
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    if not facts.growths:
+        return facts
+    growths = []
+    changed = False
+    for g in facts.growths:
+        if g.rate is not None:
+            subject = subject_of(doc, g)
+            g = replace(g, subject=subject, signed=bool(_CAN_BE_NEGATIVE.search(subject)))
+            changed = True
+        growths.append(g)
+    return replace(facts, growths=tuple(growths)) if changed else facts
