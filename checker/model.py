@@ -135,9 +135,9 @@ class Growth:
     `period` is "year" for a rate per year ("an average annual increase of 7%", "7% a year");
     `old_year`/`new_year` the years the figures are for; `subject` the words the change is about
     and `signed` whether that measure can go below zero (profit, balance, inflation); `hedge` the
-    bound on a multiplier verb ("more than" doubled, "nearly" tripled); `named_base` whether the
-    clause names a base the reader did not take ("up 54 pct from the previous year's ...");
-    `prior` the same measure's figure for the year before `new_year`, stated in another sentence
+    bound on a multiplier verb ("more than" doubled, "nearly" tripled); `factor` may also be a
+    multiplier restating the rate ("up 4,900%, or 50 times as many": rules.multipliers, with
+    `factor_kind` "times-as" when the words mean exactly N times); `prior` the same measure's figure for the year before `new_year`, stated in another sentence
     (`prior_link` says how far), when exactly one such figure exists.
     """
 
@@ -147,7 +147,7 @@ class Growth:
     verb_text: str = ""
     rate: Quantity | None = None
     factor: Quantity | None = None
-    factor_kind: str = ""  # "fold", "times", "doubled", "times-higher"
+    factor_kind: str = ""  # "fold", "times", "times-as", "doubled", "times-higher"
     old: Quantity | None = None
     new: Quantity | None = None
     inverse: bool = False
@@ -159,7 +159,6 @@ class Growth:
     subject: str = ""
     signed: bool = False
     hedge: str = ""  # "more than", "nearly", ... before a multiplier verb
-    named_base: bool = False
     prior: Quantity | None = None
     prior_link: Link | None = None
 

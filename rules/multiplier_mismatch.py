@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval, fmt_number
+from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_number, interval
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Growth, Related, Rule, Severity, fingerprint
 from statlint.rules._growth import old_new_ratio
@@ -38,10 +38,19 @@ VERB_FACTORS = {
 def claimed_factor(g: Growth) -> Interval | None:
     """The new/old factor the claim's multiplier allows (its hedge read by rules.hedges)."""
     if g.factor is not None:
+        if g.factor_kind == "times-as":
+            # "49 times as many", "50 times the 2010 level": N times, to the figure's last digit
+            half = 0.5 * 10 ** -g.factor.decimals
+            return Interval(g.factor.value - half, g.factor.value + half)
         # "19-fold" / "19 times higher": 19x or, read as "19 times more", 20x
         return Interval(g.factor.low, g.factor.high + 1)
     if g.factor_kind in VERB_FACTORS:
         factor = VERB_FACTORS[g.factor_kind]
+        if g.factor_kind == "halved":
+            # "more than halved": fell below half; "nearly halved": a little above it
+            if g.hedge == "more than":
+                return Interval(0.0, factor.high)
+            return Interval(factor.low, 0.5 / 0.75) if g.hedge == "nearly" else factor
         base = 2.0 if g.factor_kind == "doubled" else (factor.low + factor.high) / 2
         if g.hedge == "more than":
             return Interval(base, float("inf"))
@@ -53,10 +62,13 @@ def claimed_factor(g: Growth) -> Interval | None:
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
-        if g.old is None or g.new is None:
-            continue
         claimed = claimed_factor(g)
         if claimed is None:
+            continue
+        if g.rate is not None and g.factor is not None and g.rate.unit == "percent":
+            yield from _restated_rate(doc, g, claimed)  # "up 4,900%, or 49 times as many" (rules.multipliers)
+            continue
+        if g.old is None or g.new is None:
             continue
         r = old_new_ratio(g)
         if r is None or r.intersects(claimed):
@@ -71,6 +83,21 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, what, doc.claim_context(span)),
         )
+
+
+def _restated_rate(doc: Document, g: Growth, claimed: Interval) -> Iterator[Finding]:
+    implied = factor_from_rate(interval(g.rate), g.direction)
+    if implied.intersects(claimed):
+        return
+    mid = (implied.low + implied.high) / 2
+    what = g.factor.text.strip()
+    yield Finding(
+        rule=CODE, name=NAME, span=g.factor.span, severity=Severity.ERROR, confidence=0.7,
+        message=f"a change of {g.rate.text.strip()} is ×{mid:.3g}, not '{what}'",
+        suggestion=f"{fmt_number(mid)} times" if g.factor_kind == "times-as" else None,
+        related=(Related("rate", g.rate.span, g.rate.text),),
+        fingerprint=fingerprint(CODE, g.rate.text + " " + what, doc.claim_context(g.factor.span)),
+    )
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)

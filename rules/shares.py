@@ -44,7 +44,7 @@ REFERENCE_NOUNS = ("gdp", "gnp", "gross domestic product", "par", "face value", 
 _HEADS = words_pattern(sorted(_POPULATION | set(TOTAL_NOUNS) | set(REFERENCE_NOUNS)) + list(_PEOPLE_PHRASES))
 _OF_WHOLE = regex.compile(
     r"\s+of\s+(?P<whole>(?:(?:the|its|their|his|her|our|all|these|this|that|every|each)\s+)?"
-    r"(?:(?:[A-Z][\w.-]*|the\s+\w+|\w+)(?:'s|’s|s'|s’)\s+)?"  # a possessive: "the company's", "Japan's"
+    r"(?:(?:[\w.-]+\s+)?[\w.-]+(?:'s|’s|s'|s’)\s+)?"  # a possessive: "the company's", "last year's"
     r"(?:[\w-]+\s+){0,2}(?P<head>" + _HEADS + r"))\b(?!['’-])", regex.IGNORECASE)
 _STAKE_AFTER = regex.compile(r"\s+(?P<whole>stake|holding|interest|shareholding)(?=\s+(?:in|of)\b|\s*[.,;)])",
                              regex.IGNORECASE)
