@@ -8,7 +8,8 @@ of 7%", "7% a year", "a CAGR of 7%") and `old_year`/`new_year`.
 
 The year of a figure is, in order: the one the number reader set; one stated right after it ("3.4 million
 in 2020", "45.2 billion dlrs in 1985", not across another figure or a clause break); one stated shortly
-before it in its clause ("In 2023 they reached 4.2 million", "Exports in 1986 rose to 38.1 billion").
+before it in its clause ("In 2023 they reached 4.2 million", "Exports in 1986 rose to 38.1 billion"), unless
+the words between tie it to another figure ("... of 1987 from 1.87 billion", "from 69 in 1984 to 298").
 """
 from __future__ import annotations
 
@@ -22,9 +23,12 @@ from statlint.checker.model import Facts, Quantity
 # After the figure: up to 25 characters without a digit, a clause break or a skeleton token, then the year.
 _YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)",
                             regex.IGNORECASE)
-# Before the figure, in its clause: the nearest year within 25 characters, with nothing numeric after it.
-_YEAR_BEFORE = regex.compile(r"\b(?:in|of|for|during)\s+((?:19|20)\d\d)\b[^.;⟨\d]{0,25}\Z",
-                             regex.IGNORECASE | regex.REVERSE)
+# Before the figure, in its clause: the nearest year within 25 characters, with nothing numeric after it, and
+# not the year of the other figure of a change: "rose to 2.35 billion in ... 1987 from 1.87 billion", "jumped
+# from 69 in 1984 to 298" (no "from"/"against"/"compared" between, no "to" right after the year).
+_YEAR_BEFORE = regex.compile(
+    r"\b(?:in|of|for|during)\s+((?:19|20)\d\d)\b(?!,?\s+to\b)"
+    r"(?:(?!\b(?:from|against|versus|vs|compared)\b)[^.;⟨\d]){0,25}\Z", regex.IGNORECASE | regex.REVERSE)
 _WINDOW = 40
 
 _ANNUAL_BEFORE = regex.compile(

@@ -2,10 +2,11 @@
 
 Three ways the words tie the parts to one whole:
 
-- in one sentence, a run of three or more percentages joined by commas and "and"/"while", in a sentence
-  that names the whole or an answer ("40% of voters backed the plan, 35% opposed it and 30% were
-  undecided"; "won 48% of the vote, the opposition 41% and others 15%") and says nothing of a change
-  (rose, fell, up, growth...), which would make the figures rates of different things;
+- in one sentence, a run of three or more percentages joined by commas and "and"/"while" (rules._lists),
+  whose first figure is followed by its whole ("of the vote", "of all foreign-owned acreage") or introduced
+  as a holding ("won", "owned", "accounted for", "a poll gave ..."), or one of whose figures is an answer
+  ("40% backed the plan"), or in a sentence naming a poll or survey; and that says nothing of a change
+  (rose, fell, up, growth, rate...), which would make the figures rates of different things;
 - a "respectively" list of percentages that are shares of one whole: "share(s)" or "accounted for",
   "made up" before the list, or "of the vote/total/market" after it ("Shares of the three regions were
   45%, 35% and 30%, respectively"), unless the list pairs with places or years ("in China, Japan and
@@ -26,9 +27,17 @@ from statlint.checker.document import Document
 from statlint.checker.model import Facts, Link, ShareSplit, Span
 from statlint.rules._lists import figure_runs
 
-_WHOLE = regex.compile(r"\b(?:of\s+(?:the\s+)?(?:vote|votes|voters|respondents|those\s+(?:polled|surveyed|asked)|"
-                       r"people|adults|households|members|the\s+market|market|total|electorate)|survey|poll|"
-                       r"said|backed|supported|opposed|undecided|won)\b", regex.IGNORECASE)
+# What ties a run in one sentence to one whole: a poll or an electorate named in the sentence; the first
+# figure introduced as a holding ("won 48%", "owned 79 pct", "accounted for 52 pct") or followed by the
+# whole ("of the vote", "of all foreign-owned acreage"); or an answer right after a figure ("40% backed").
+# ("said" alone is the reporting verb of the sentence: "copper grade was 1.10 pct at ..., Morin said".)
+_POLL_WORDS = regex.compile(r"\b(?:survey(?:ed)?|poll(?:ed|s)?|respondents|electorate|ballots?)\b", regex.IGNORECASE)
+_HOLDING_BEFORE = regex.compile(r"\b(?:won|win|wins|owned|owns|held|holds|accounted\s+for|account\s+for|"
+                                r"accounts\s+for|made\s+up|make\s+up|makes\s+up|gave\s+\w+(?:\s+\w+)?)\s+\Z",
+                                regex.IGNORECASE | regex.REVERSE)
+_OF_WHOLE_AFTER = regex.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:vote|votes|voters|respondents|people|adults|households|members|market|total|"
+                                r"electorate|seats|acreage|land|area|shares|workforce|population)\b", regex.IGNORECASE)
 _CHANGE = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decrease[ds]?|grew|growth|gain(?:ed)?|"
                         r"drop(?:ped)?|decline[ds]?|jump(?:ed)?|higher|lower|compared|against|versus|"
                         r"vs|year-on-year|turnout|rate|rates)\b", regex.IGNORECASE)
@@ -78,14 +87,30 @@ def _runs_in_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
             if len(run) < 3 or _CHANGE.search(text, sentence.start, sentence.end) \
                     or _RESPECTIVELY.search(text, sentence.start, sentence.end):
                 continue
-            m = _WHOLE.search(text, sentence.start, sentence.end)
-            if not m:
+            whole = _whole_of_run(text, sentence, run)
+            if not whole:
                 continue
-            whole = m.group(0)
             link = Link.SENTENCE
         out.append(ShareSplit(span=Span(run[0].span.start, run[-1].span.end), shares=tuple(run), whole=whole,
                               link=link, exclusive=not _MULTIPLE.search(text, sentence.start, sentence.end)))
     return out
+
+
+def _whole_of_run(text: str, sentence: Span, run) -> str:
+    """The words tying a run in one sentence to one whole (see _POLL_WORDS), or "" when none do."""
+    first = run[0]
+    m = _OF_WHOLE_AFTER.match(text, first.span.end, sentence.end)
+    if m:
+        return m.group(0).strip()
+    m = _HOLDING_BEFORE.search(text, max(sentence.start, first.span.start - 30), first.span.start)
+    if m:
+        return m.group(0).strip()
+    for q in run:
+        m = _ANSWER_AFTER.match(text, q.span.end, sentence.end)
+        if m:
+            return m.group(0).strip()
+    m = _POLL_WORDS.search(text, sentence.start, sentence.end)
+    return m.group(0) if m else ""
 
 
 def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
