@@ -66,12 +66,6 @@ def fmt_number(x: float) -> str:
     return f"{x:.3g}"
 
 
-def fmt_percent(x: float) -> str:
-    if abs(x) >= 100:
-        return f"{x:.0f}%"
-    return f"{x:.1f}%".replace(".0%", "%")
-
-
 def decimal_shift_repairs(q: Quantity) -> list[tuple[str, Interval]]:
     """Readings of a rate if its decimal point was lost or moved: 574 -> 57.4 or 5.74."""
     text_digits = "".join(ch for ch in q.text if ch.isdigit())

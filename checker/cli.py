@@ -88,7 +88,7 @@ def main() -> None:
 @click.option("--baseline", metavar="FILE", help="Report only findings not recorded in FILE.")
 @click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (fatal notices and usage errors still exit 2).")
 @click.option("--time-budget", **_TIME_BUDGET)
 @click.option("--progress/--no-progress", default=None,
               help="Count the files checked so far on stderr. Default: when stderr is a terminal and the "

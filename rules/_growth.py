@@ -1,8 +1,9 @@
 """Helpers the growth checks share: which figures can be compared, and how to name them."""
 from __future__ import annotations
 
-from statlint.checker.arithmetic import Interval, fmt_number, interval, ratio
+from statlint.checker.arithmetic import Interval, interval, ratio
 from statlint.checker.model import Growth, Quantity
+from statlint.checker.precision import as_written
 from statlint.rules.periods import is_annual
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
@@ -46,16 +47,18 @@ def is_magnitude_jump(g: Growth) -> bool:
 
 
 def describe(q: Quantity) -> str:
-    """How a message names a figure: "more than 3 million", "5.22 million"."""
+    """How a message names a figure: "more than 3 million", "5.22 million", "135.3 million" (every digit
+    written, no more: "135.3 mln" is not "135 million")."""
+    figure = as_written(q)
     if q.garble:
-        return fmt_number(q.value)
+        return figure
     if q.bound == ">":
-        return f"more than {fmt_number(q.value)}"
+        return f"more than {figure}"
     if q.bound == "<":
-        return f"less than {fmt_number(q.value)}"
+        return f"less than {figure}"
     if q.bound == "~":
-        return f"about {fmt_number(q.value)}"
-    return fmt_number(q.value) if abs(q.value) >= 1e6 else q.text.strip()
+        return f"about {figure}"
+    return figure if abs(q.value) >= 1e6 else q.text.strip()
 
 
 def is_annual_rate(doc, rate: Quantity) -> bool:

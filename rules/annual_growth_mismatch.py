@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_percent, interval
+from statlint.checker.arithmetic import Interval, factor_from_rate, interval
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_percent
 from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G105", "annual-growth-mismatch"
@@ -50,13 +51,14 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             continue
         mid = ((r.low * r.high) ** (0.5 / years) - 1) * 100
         total = factor_from_rate(interval(g.rate), g.direction).intersects(r)
+        yearly_rate = implied_percent(abs(mid), (g.old, g.new), g.rate)
         message = (f"from {g.old.text.strip()} in {y0} to {g.new.text.strip()} in {y1} is about "
-                   f"{fmt_percent(abs(mid))} a year over {years} years, not {g.rate.text.strip()}")
+                   f"{yearly_rate} a year over {years} years, not {g.rate.text.strip()}")
         if total:
             message += f"; {g.rate.text.strip()} is the change over the whole period"
         yield Finding(
             rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.75,
-            message=message, suggestion=fmt_percent(abs(mid)),
+            message=message, suggestion=yearly_rate,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         )

@@ -26,8 +26,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.arithmetic import fmt_number
+from statlint.checker.arithmetic import Interval
 from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_number, product_place, significant_digits
 from statlint.rules._conversion import bracket_pairs
 
 CODE, NAME = "U102", "currency-conversion-mismatch"
@@ -65,8 +66,14 @@ def check(doc, facts):
             continue
         rate = b.value / a.value
         suggestion = _scale_repair(b, a, band)
-        message = (f"{a.text.strip()} is {fmt_number(a.value * band[0])}-{fmt_number(a.value * band[1])} {b.unit} "
-                   f"at any rate since 1999, not {b.text.strip()} (a rate of {rate:.4g} {b.unit}/{a.unit})")
+        low_b, high_b = a.value * band[0], a.value * band[1]
+        digits = (significant_digits(a),)
+        span_text = (f"{implied_number(low_b, product_place(low_b, digits), bound='>')}-"
+                     f"{implied_number(high_b, product_place(high_b, digits), bound='<')}")
+        written_rate = implied_number(rate, product_place(rate, map(significant_digits, (a, b))),
+                                      Interval(band[0], band[1]))
+        message = (f"{a.text.strip()} is {span_text} {b.unit} "
+                   f"at any rate since 1999, not {b.text.strip()} (a rate of {written_rate} {b.unit}/{a.unit})")
         if suggestion:
             message += f"; did you mean {suggestion}?"
         yield Finding(

@@ -146,7 +146,10 @@ def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, g
     span = Span(q.span.start, word_end)
     reading = _human(value)
     tail = text[mult.span.start + len(_WAN_TEXT.match(mult.text).group(0) if kind == "wan" else _YI_TEXT.match(mult.text).group(0)):word_end].strip()
-    suggestion = f"{reading} {tail}".strip()
+    # "522 in 202310,000 units": the year between the two halves stays, after the repaired figure, so
+    # this repair agrees with the glued year's (Q103) instead of deleting the year it separates
+    when = text[q.span.end:mult.span.start].strip()
+    suggestion = " ".join(part for part in (reading, tail, when) if part)
     what = "万 (10,000)" if kind == "wan" else "亿 (100 million)"
     garbles.append(Garble(
         kind=kind, span=span, text=text[span.start:span.end], reading=reading, suggestion=suggestion,

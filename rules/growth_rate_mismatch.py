@@ -27,8 +27,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.arithmetic import (
-    Interval, decimal_shift_repairs, factor_from_rate, fmt_number, fmt_percent, interval, rate_from_ratio,
+from statlint.checker.arithmetic import Interval, decimal_shift_repairs, factor_from_rate, interval, rate_from_ratio
+from statlint.checker.precision import (
+    factor_digits, implied_number, implied_percent, product_place, significant_digits,
 )
 from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
 from statlint.rules._growth import comparable, describe, is_annual_rate, is_magnitude_jump, old_new_ratio
@@ -69,12 +70,14 @@ def _finding(doc, g, r):
     base = g.old
     if g.inverse:  # the quoted number moves against the subject: old / factor
         expected = Interval(1 / expected.high, 1 / expected.low)
-    if base.bound == ">":
-        would = f"over {fmt_number(base.value * expected.low)}"
-    elif base.bound == "<":
-        would = f"under {fmt_number(base.value * expected.high)}"
+    if base.bound in (">", "<"):
+        x = base.value * (expected.low if base.bound == ">" else expected.high)
+        bound = base.bound
     else:
-        would = fmt_number(base.value * (expected.low + expected.high) / 2)
+        x, bound = base.value * (expected.low + expected.high) / 2, "="
+    digits = (significant_digits(base), factor_digits(g.rate, g.direction == Direction.DOWN))
+    would = implied_number(x, product_place(x, digits), interval(g.new), bound)
+    would = {">": "over ", "<": "under "}.get(bound, "") + would
     message = (f"a {g.rate.text.strip()} {word} from {describe(base)} would give {would}, "
                f"not {describe(g.new)}")
     implied = rate_from_ratio(r, g.direction)
@@ -87,7 +90,7 @@ def _finding(doc, g, r):
         message += f"; did you mean {suggestion}?"
     elif implied.high != float("inf") and implied.low > -100:
         mid = (max(implied.low, -100) + implied.high) / 2
-        message += f"; the figures give about {fmt_percent(mid)}"
+        message += f"; the figures give about {implied_percent(mid, (g.old, g.new), g.rate)}"
     related = (Related("base", base.span, base.text), Related("new", g.new.span, g.new.text))
     # Within half a point (12.9 % printed for 12.81 %) a rate worked out from unpublished decimals or a
     # slightly different base could be meant: a warning, not an error.

@@ -23,8 +23,8 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.arithmetic import fmt_number
 from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_number, product_place, significant_digits
 from statlint.rules._growth import JUMP, is_magnitude_jump
 
 CODE, NAME = "U103", "magnitude-jump"
@@ -52,11 +52,13 @@ def _finding(doc, q, ref, series):
     for factor, label in REPAIRS:
         for f in (factor, 1 / factor):
             if 1 / 10 <= ratio * f <= 10:
-                suggestion = fmt_number(q.value * f)
+                repaired = q.value * f  # the same digits at another scale
+                suggestion = implied_number(repaired, product_place(repaired, [significant_digits(q)]), exact=True)
                 break
         if suggestion:
             break
-    message = (f"{q.text.strip()} is {ratio:.3g} times {ref.text.strip()}, out of line with the series "
+    times = implied_number(ratio, product_place(ratio, map(significant_digits, (q, ref))))
+    message = (f"{q.text.strip()} is {times} times {ref.text.strip()}, out of line with the series "
                f"({', '.join(v.text.strip() for v in series)})")
     if suggestion:
         message += f"; did you mean {suggestion}?"

@@ -25,6 +25,7 @@ from typing import Iterator
 from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_number, interval
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Growth, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import factor_digits, implied_number, product_place, significant_digits
 from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G104", "multiplier-mismatch"
@@ -74,9 +75,10 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         if r is None or r.intersects(claimed):
             continue
         actual = g.new.value / g.old.value if g.old.value else float("inf")
+        actual_text = implied_number(actual, product_place(actual, map(significant_digits, (g.old, g.new))), claimed)
         what = g.factor.text.strip() if g.factor is not None else g.verb_text
         message = (f"'{what}' means about ×{fmt_number((claimed.low + min(claimed.high, claimed.low * 3)) / 2)}, "
-                   f"but {g.old.text.strip()} to {g.new.text.strip()} is ×{actual:.3g}")
+                   f"but {g.old.text.strip()} to {g.new.text.strip()} is ×{actual_text}")
         span = g.factor.span if g.factor is not None else g.verb
         yield Finding(
             rule=CODE, name=NAME, message=message, span=span, severity=Severity.ERROR, confidence=0.8,
@@ -90,11 +92,13 @@ def _restated_rate(doc: Document, g: Growth, claimed: Interval) -> Iterator[Find
     if implied.intersects(claimed):
         return
     mid = (implied.low + implied.high) / 2
+    digits = (factor_digits(g.rate, g.direction < 0), significant_digits(g.factor))
+    figure = implied_number(mid, product_place(mid, digits), claimed)
     what = g.factor.text.strip()
     yield Finding(
         rule=CODE, name=NAME, span=g.factor.span, severity=Severity.ERROR, confidence=0.7,
-        message=f"a change of {g.rate.text.strip()} is ×{mid:.3g}, not '{what}'",
-        suggestion=f"{fmt_number(mid)} times" if g.factor_kind == "times-as" else None,
+        message=f"a change of {g.rate.text.strip()} is ×{figure}, not '{what}'",
+        suggestion=f"{figure} times" if g.factor_kind == "times-as" else None,
         related=(Related("rate", g.rate.span, g.rate.text),),
         fingerprint=fingerprint(CODE, g.rate.text + " " + what, doc.claim_context(g.factor.span)),
     )

@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import regex
 
-from statlint.checker.arithmetic import fmt_number
 from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from statlint.checker.precision import as_written
 from statlint.rules._gates import may_contain
 
 CODE, NAME = "S103", "part-exceeds-whole"
@@ -135,8 +135,7 @@ def _in_list(text, figures, tagged) -> bool:
 def _finding(doc, part, whole):
     return Finding(
         rule=CODE, name=NAME, span=part.span, severity=Severity.WARNING, confidence=0.7,
-        message=f"a profit of {fmt_number(part.value)} exceeds the revenue it comes from "
-                f"({fmt_number(whole.value)})",
+        message=f"a profit of {as_written(part)} exceeds the revenue it comes from ({as_written(whole)})",
         related=(Related("whole", whole.span, whole.text),),
         fingerprint=fingerprint(CODE, part.text + " " + whole.text, doc.claim_context(part.span)),
     )

@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import regex
 
-from statlint.checker.arithmetic import fmt_number
+from statlint.checker.arithmetic import Interval
 from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_number, sum_place
 from statlint.rules._gates import tail_may_be
 
 CODE, NAME = "S101", "parts-total-mismatch"
@@ -142,10 +143,10 @@ def check(doc, facts):
 
 def _finding(doc, total, parts, how: str, value: float):
     listed = " + ".join(p.text.strip() for p in parts)
+    added = implied_number(value, sum_place(parts), Interval(_low(total), _high(total)), exact=True)
     return Finding(
         rule=CODE, name=NAME, span=total.span, severity=Severity.ERROR, confidence=0.75,
-        message=f"the parts add up to {fmt_number(value)} ({listed}), but the total they make {how} is "
-                f"{total.text.strip()}",
+        message=f"the parts add up to {added} ({listed}), but the total they make {how} is {total.text.strip()}",
         related=tuple(Related("part", p.span, p.text) for p in parts),
         fingerprint=fingerprint(CODE, total.text + " " + listed, doc.claim_context(total.span)),
     )

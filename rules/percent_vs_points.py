@@ -22,8 +22,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.arithmetic import factor_from_rate, fmt_percent, interval
+from statlint.checker.arithmetic import factor_from_rate, interval
 from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_number, implied_percent
 from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G103", "percent-vs-points"
@@ -49,17 +50,19 @@ def check(doc, facts):
         relative_fits = factor_from_rate(interval(g.rate), g.direction).intersects(r)
         lo, hi = _points_interval(g)
         points_fit = g.rate.low <= hi and lo <= g.rate.high
-        diff = abs(g.new.value - g.old.value)
+        # a difference of two figures is exact to the finer one's decimals; a relative change is a ratio
+        diff = implied_number(abs(g.new.value - g.old.value), -max(g.old.decimals, g.new.decimals))
         rel = abs(g.new.value / g.old.value - 1) * 100 if g.old.value else None
+        number = g.rate.text.split()[0].rstrip("%")  # the rate's digits as written, for the repair
         if g.rate.unit == "percent" and points_fit and not relative_fits:
-            number = g.rate.text.split()[0].rstrip("%")
             suggestion = f"{number} percentage points"
-            message = (f"{describe_move(g)} is a change of {diff:.3g} percentage points"
-                       + (f" ({fmt_percent(rel)} in relative terms)" if rel is not None else "")
+            message = (f"{describe_move(g)} is a change of {diff} percentage points"
+                       + (f" ({implied_percent(rel, (g.old, g.new), g.rate)} in relative terms)"
+                          if rel is not None else "")
                        + f", so '{g.rate.text.strip()}' should be in points")
         elif g.rate.unit == "percentage_point" and relative_fits and not points_fit:
-            suggestion = fmt_percent(g.rate.value)
-            message = (f"{describe_move(g)} is a change of {diff:.3g} percentage points, but "
+            suggestion = f"{number}%"
+            message = (f"{describe_move(g)} is a change of {diff} percentage points, but "
                        f"'{g.rate.text.strip()}' fits only as a relative change in percent")
         else:
             continue

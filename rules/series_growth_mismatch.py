@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import factor_from_rate, fmt_percent, interval, rate_from_ratio, ratio
+from statlint.checker.arithmetic import factor_from_rate, interval, rate_from_ratio, ratio
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_percent
 
 CODE, NAME = "G106", "series-growth-mismatch"
 
@@ -42,12 +43,12 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         if r is None or factor_from_rate(interval(g.rate), g.direction).intersects(r):
             continue
         implied = rate_from_ratio(r, g.direction)
-        mid = (implied.low + implied.high) / 2
+        rate = implied_percent((implied.low + implied.high) / 2, (old, g.new), g.rate)
         yield Finding(
             rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.7,
             message=f"{old.text.strip()} in {g.new_year - 1} to {g.new.text.strip()} in {g.new_year} is about "
-                    f"{fmt_percent(mid)}, not {g.rate.text.strip()}",
-            suggestion=fmt_percent(mid),
+                    f"{rate}, not {g.rate.text.strip()}",
+            suggestion=rate,
             related=(Related("base", old.span, old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         )

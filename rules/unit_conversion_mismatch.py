@@ -24,8 +24,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.arithmetic import fmt_number
+from statlint.checker.arithmetic import Interval
 from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
+from statlint.checker.precision import implied_number, product_place, significant_digits
 from statlint.checker.units import UNIT_WORDS
 from statlint.rules._conversion import bracket_pairs
 
@@ -74,7 +75,8 @@ def check(doc, facts):
         lo, hi = min(lo, hi), max(lo, hi)
         if b.high * (1 + APPROX) >= lo and b.low * (1 - APPROX) <= hi:
             continue
-        expected = fmt_number(_convert(a.value, a_unit, b_unit))
+        converted = _convert(a.value, a_unit, b_unit)
+        expected = implied_number(converted, product_place(converted, [significant_digits(a)]), Interval(b.low, b.high))
         unit_word = _unit_word(b_text)
         written = f"{expected}{unit_word}" if len(b_text.split()) == 1 else f"{expected} {unit_word}"  # "318kg"
         yield Finding(

@@ -28,8 +28,9 @@ def test_article_findings_are_exactly_as_expected(article):
 def test_canonical_garble_is_read_as_5_22_million_and_the_rate_repaired():
     text = (ARTICLES / "kunpeng.txt").read_text(encoding="utf-8")
     findings = {f.rule: f for f in check_text(text)}
-    assert set(findings) == {"Q102", "Q103", "G101"}
-    assert findings["Q102"].suggestion == "5.22 million units"
+    # Q103's "2023 10,000" would contradict Q102's repair of the same text: the engine keeps Q102's
+    assert set(findings) == {"Q102", "G101"}
+    assert findings["Q102"].suggestion == "5.22 million units in 2023"
     assert findings["G101"].suggestion == "57.4%"
     assert [r.text for r in findings["G101"].related] == ["3 million", "522 in 202310,000 units"]
     corrected = (ARTICLES / "kunpeng_corrected.txt").read_text(encoding="utf-8")

@@ -63,9 +63,12 @@ CHECK_SCHEMA = {
                     }}},
             }}},
         "summary": {"type": "object", "additionalProperties": False,
-                    "required": ["files", "checked", "skipped", "findings", "errors", "notices", "by_rule"],
+                    "required": ["files", "checked", "skipped", "findings", "failed", "notices", "by_severity",
+                                 "by_rule"],
                     "properties": {"files": _INT, "checked": _INT, "skipped": _INT, "findings": _INT,
-                                   "errors": _INT, "notices": _INT,
+                                   "failed": _INT, "notices": _INT,
+                                   "by_severity": {"type": "object", "additionalProperties": _INT,
+                                                   "propertyNames": {"enum": ["info", "warning", "error"]}},
                                    "by_rule": {"type": "object", "additionalProperties": _INT}}},
     },
 }
@@ -128,13 +131,13 @@ def test_missing_path_among_good_ones(fake_rules, tree):
     assert data["files"][0]["findings"][0]["rule"] == "X901"
     assert "no such file" in data["files"][1]["error"]
     assert data["files"][2]["error"] is None
-    assert data["summary"]["errors"] == 1
+    assert data["summary"]["failed"] == 1
 
 
 def test_exit_zero_never_hides_input_errors(fake_rules, tree):
     result = run("check", "--no-config", "--exit-zero", tree("a.txt", "FIRE"), "missing.txt")
     assert result.exit_code == 2
-    assert "missing.txt: error: IO001 no such file or directory [unreadable]" in result.stdout
+    assert "missing.txt: fatal notice: IO001 no such file or directory [unreadable]" in result.stdout
 
 
 def test_internal_error_is_isolated(fake_rules, tree):
@@ -241,8 +244,8 @@ def test_json_shape_exactly(fake_rules, tree):
                        "end_line": 2, "end_column": 8, "text": "FIRE", "suggestion": "FIXED",
                        "related": [{"role": "base", "start": 0, "end": 2, "text": "ab"}],
                        "in_quote": False}
-    assert data["summary"] == {"files": 3, "checked": 2, "skipped": 0, "findings": 1, "errors": 1, "notices": 1,
-                               "by_rule": {"X901": 1}}
+    assert data["summary"] == {"files": 3, "checked": 2, "skipped": 0, "findings": 1, "failed": 1, "notices": 1,
+                               "by_severity": {"error": 1}, "by_rule": {"X901": 1}}
 
 
 def test_output_file_is_written_atomically(fake_rules, tree, tmp_path):

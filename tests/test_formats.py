@@ -141,7 +141,7 @@ X902 fake warning [fake-warn]
   |             ^^^^
   |
 
-missing.txt: error: IO001 no such file or directory [unreadable]
+missing.txt: fatal notice: IO001 no such file or directory [unreadable]
 
 Found 2 findings (1 error, 1 warning) in 2 files. 1 file could not be fully checked.
 """
@@ -219,7 +219,7 @@ def test_sarif_of_the_fixture_articles_validates(tmp_path):
     errors = [f"{list(e.path)}: {e.message}" for e in sarif_validator().iter_errors(data)]
     assert errors == []
     results = data["runs"][0]["results"]
-    assert {r["ruleId"] for r in results} >= {"Q102", "Q103", "G101"}
+    assert {r["ruleId"] for r in results} >= {"Q102", "G101"}
     for r in results:
         region = r["locations"][0]["physicalLocation"]["region"]
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
@@ -233,8 +233,9 @@ def test_findings_are_sorted_with_a_total_key(fake_rules, tree, monkeypatch):
     from statlint.checker.model import Finding, Rule, Severity, Span
 
     def twins(doc, facts):
-        """Two findings that tie on position, code and message."""
-        yield Finding("X905", "twins", "same", Span(0, 1), Severity.WARNING, suggestion="b")
+        """Two findings that tie on position, code, message and suggestion (different suggestions would be
+        arbitrated down to one)."""
+        yield Finding("X905", "twins", "same", Span(0, 1), Severity.WARNING, suggestion="a")
         yield Finding("X905", "twins", "same", Span(0, 1), Severity.ERROR, suggestion="a")
 
     monkeypatch.setattr(rules, "CHECKS", (Rule("X905", "twins", Severity.INFO, twins),))

@@ -115,10 +115,10 @@ def test_errors_and_summary_wording():
                    notices=(Notice("IO002", "not valid UTF-8 at byte 2 (0xff)", fatal=False, offset=2),)),
     ]
     out = render_text(res).splitlines()
-    assert out[0] == "bad.txt: error: IO003 binary file skipped (a NUL byte at offset 3) [binary-skipped]"
-    assert "b.txt: warning: IO002 not valid UTF-8 at byte 2 (0xff) [lossy-decode]" in out
+    assert out[0] == "bad.txt: fatal notice: IO003 binary file skipped (a NUL byte at offset 3) [binary-skipped]"
+    assert "b.txt: notice: IO002 not valid UTF-8 at byte 2 (0xff) [lossy-decode]" in out
     assert out[-1] == ("Found 2 findings (1 error, 1 warning) in 2 files. 1 file could not be fully checked. "
-                       "1 warning notice (checked all the same).")
+                       "1 notice (checked all the same).")
     assert render_text([result("calm")]).strip() == "No findings in 1 file."
 
 
@@ -170,8 +170,8 @@ def test_json_summary_counts_files_with_errors():
         result("1 2 3", finding(0, 1), finding(2, 3), finding(4, 5, rule="Q001")),
     ]
     data = strict_json(render("json", res))
-    assert data["summary"] == {"files": 2, "checked": 1, "skipped": 0, "findings": 3, "errors": 1, "notices": 1,
-                               "by_rule": {"G101": 2, "Q001": 1}}
+    assert data["summary"] == {"files": 2, "checked": 1, "skipped": 0, "findings": 3, "failed": 1, "notices": 1,
+                               "by_severity": {"error": 3}, "by_rule": {"G101": 2, "Q001": 1}}
     assert data["files"][0] == {"path": "bad.txt", "error": "binary file skipped", "findings": [], "notices": [
         {"code": "IO003", "name": "binary-skipped", "message": "binary file skipped", "fatal": True, "offset": 9}]}
     assert summarize(res).by_severity == {"error": 3}

@@ -31,7 +31,7 @@ def test_a_folder_of_skipped_binaries_checked_nothing(fake_rules, tree):
     result = run("check", "--no-config", "--format", "json", "d")
     assert result.exit_code == 2
     summary = json.loads(result.stdout)["summary"]
-    assert (summary["files"], summary["checked"], summary["skipped"], summary["errors"]) == (2, 0, 2, 0)
+    assert (summary["files"], summary["checked"], summary["skipped"], summary["failed"]) == (2, 0, 2, 0)
     assert result.stderr == ("statlint: no files checked: every file found was skipped (binary or too large) "
                              "or could not be read\n")
 
@@ -44,7 +44,7 @@ def test_a_folder_without_articles_checked_nothing(fake_rules, tree):
     result = run("check", "--no-config", "--format", "json", "--exit-zero", "d")
     assert result.exit_code == 2  # --exit-zero never hides a run that checked nothing
     assert json.loads(result.stdout)["summary"] == {"files": 0, "checked": 0, "skipped": 0, "findings": 0,
-                                                    "errors": 0, "notices": 0, "by_rule": {}}
+                                                    "failed": 0, "notices": 0, "by_severity": {}, "by_rule": {}}
     assert result.stderr == "statlint: no files checked: the paths given hold no .txt or .md file\n"
 
 
@@ -60,7 +60,7 @@ def test_skipped_files_are_counted_apart_from_checked_ones(fake_rules, tree):
     result = run("check", "--no-config", "d")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == ("Found 1 finding (1 error) in 2 files. 1 file skipped (binary or too "
-                                              "large). 1 warning notice (checked all the same).")
+                                              "large). 1 notice (checked all the same).")
     summary = json.loads(run("check", "--no-config", "--format", "json", "d").stdout)["summary"]
     assert (summary["files"], summary["checked"], summary["skipped"], summary["notices"]) == (3, 2, 1, 2)
 

@@ -1,9 +1,10 @@
 """JSON output: the machine contract from DESIGN.md ("Output contract").
 
 Keys and their meaning are a public interface (CI annotations, editors and the
-benchmarks parse them), so this module builds the dicts field by field rather
-than serialising dataclasses: a new field in Finding must not leak into the
-output unannounced. Non-finite numbers become null because JSON has no
+benchmarks parse them), so the dicts are built key by key rather than by
+serialising dataclasses: a new field in Finding must not leak into the output
+unannounced. A finding's object is Finding.to_dict() (checker/model.py), the
+same the library hands out, so the two cannot drift apart. Non-finite numbers become null because JSON has no
 Infinity, and a strict parser rejects the file if we emit one.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, Iterable, Iterator
 
 from statlint.checker.document import Document
 from statlint.checker.engine import locate
-from statlint.checker.model import Finding, Quantity
+from statlint.checker.model import Finding, Quantity, Severity
 from statlint.checker.notices import Notice, fatal_message
 from statlint.checker.report import FileResult, Tally
 
@@ -35,8 +36,10 @@ def stream(results: Iterable[FileResult], **_options) -> Iterator[str]:
         "checked": summary.checked,
         "skipped": summary.skipped,
         "findings": summary.findings,
-        "errors": summary.errors,
+        "failed": summary.errors,  # files with a fatal notice; "error" is only ever a finding's severity
         "notices": summary.notices,
+        "by_severity": {str(s): summary.by_severity[str(s)] for s in sorted(Severity, reverse=True)
+                        if summary.by_severity.get(str(s))},
         "by_rule": summary.by_rule,
     }) + "}\n"
 

@@ -83,13 +83,14 @@ def summary_line(s: Summary, baseline_written: str | None = None) -> str:
     if s.errors:
         line += f" {_plural(s.errors, 'file')} could not be {'fully ' if s.checked else ''}checked."
     if s.warnings:
-        line += f" {_plural(s.warnings, 'warning notice')} (checked all the same)."
+        line += f" {_plural(s.warnings, 'notice')} (checked all the same)."
     return line
 
 
 def notice_line(path: str, notice: Notice, paint=lambda text, _code: text) -> str:
-    """`path: error: IO001 message [unreadable]`; a non-fatal notice is a warning."""
-    level = "error" if notice.fatal else "warning"
+    """`path: fatal notice: IO001 message [unreadable]`, or `path: notice: ...` when the file was checked all the
+    same: "error" and "warning" are finding severities, never said of an input problem."""
+    level = "fatal notice" if notice.fatal else "notice"
     color = _SEVERITY_COLOR[Severity.ERROR if notice.fatal else Severity.WARNING]
     return f"{paint(path, _BOLD)}: {paint(level, color)}: {notice.code} {visible(notice.message)} [{notice.name}]"
 
