@@ -9,6 +9,7 @@ many", "50 times the 2010 level", "49 times what it was"), else "fold"/"times" (
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -25,12 +26,13 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if not any(q.unit == "times" for q in facts.quantities) or not facts.growths:
         return facts
     text = doc.text
-    by_start = sorted((q.span.start, q) for q in facts.quantities if q.unit == "times")
+    factors = [q for q in facts.quantities if q.unit == "times"]  # in text order
+    starts = [q.span.start for q in factors]
     growths = []
     changed = False
     for g in facts.growths:
         if g.rate is not None and g.factor is None and g.rate.unit == "percent" and not g.factor_kind:
-            factor = _restating(text, g.rate, by_start)
+            factor = _restating(text, g.rate, factors, starts)
             if factor is not None:
                 exact = _EXACT_AFTER.match(text, factor.span.end) and "fold" not in factor.text.lower()
                 g = replace(g, factor=factor, factor_kind="times-as" if exact else
@@ -40,12 +42,10 @@ def extract(doc: Document, facts: Facts) -> Facts:
     return replace(facts, growths=tuple(growths)) if changed else facts
 
 
-def _restating(text: str, rate, by_start):
+def _restating(text: str, rate, factors, starts):
     """The multiplier right after `rate` across a restating join, if any."""
-    for start, q in by_start:
-        if start <= rate.span.end:
-            continue
-        if start - rate.span.end > 40:
-            return None
-        return q if _JOIN.fullmatch(text, rate.span.end, start) else None
-    return None
+    i = bisect.bisect_right(starts, rate.span.end)
+    if i == len(factors) or starts[i] - rate.span.end > 40:
+        return None
+    q = factors[i]
+    return q if _JOIN.fullmatch(text, rate.span.end, q.span.start) else None

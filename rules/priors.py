@@ -16,6 +16,7 @@ Linked only when the link is safe:
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -24,6 +25,7 @@ from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Growth, Link
 from statlint.rules.periods import year_of
 
+_REACH = 200  # characters after the rate in which a named base counts
 _OTHER_BASE = regex.compile(r"\b(?:from|compared\s+with|against|over)\b", regex.IGNORECASE)
 
 
@@ -31,7 +33,8 @@ def _candidate(doc: Document, g: Growth) -> bool:
     return (g.rate is not None and g.rate.unit == "percent" and g.new is not None and g.old is None
             and g.direction != Direction.UNKNOWN and g.new.unit != "percent" and g.period != "year"
             and g.new_year is not None
-            and not _OTHER_BASE.search(doc.text, g.rate.span.end, doc.sentence_of(g.new.span.start).end))
+            and not _OTHER_BASE.search(doc.text, g.rate.span.end,
+                                       min(doc.sentence_of(g.new.span.start).end, g.rate.span.end + _REACH)))
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -39,25 +42,36 @@ def extract(doc: Document, facts: Facts) -> Facts:
         return facts
     text = doc.text
     levels = [q for q in facts.quantities if q.kind == "level" and q.value > 0]
-    dated = [(q, year_of(text, q)) for q in levels]
+    starts = [q.span.start for q in levels]
+    by_year: dict[int, list] = {}  # year -> its figures in text order: no pass over all figures per claim
+    for q in levels:
+        y = year_of(text, q)
+        if y is not None:
+            by_year.setdefault(y, []).append(q)
     growths = []
     for g in facts.growths:
         if _candidate(doc, g):
-            g = _with_prior(doc, g, dated, levels)
+            g = _with_prior(doc, g, by_year.get(g.new_year - 1, ()), levels, starts)
         growths.append(g)
     return replace(facts, growths=tuple(growths))
 
 
-def _with_prior(doc: Document, g: Growth, dated, levels) -> Growth:
+def _with_prior(doc: Document, g: Growth, year_before, levels, starts) -> Growth:
     sentence = doc.sentence_of(g.new.span.start)
-    candidates = [q for q, y in dated
-                  if y == g.new_year - 1 and q.span.end <= sentence.start and q.unit == g.new.unit
-                  and (g.new.noun is None or q.noun is None or q.noun == g.new.noun)]
+    candidates = []
+    for q in year_before:
+        if q.span.end > sentence.start:
+            break
+        if q.unit == g.new.unit and (g.new.noun is None or q.noun is None or q.noun == g.new.noun):
+            candidates.append(q)
+            if len(candidates) > 1:
+                return g  # several measures: no safe base
     if len(candidates) != 1:
-        return g  # none, or several measures: no safe base
+        return g
     old = candidates[0]
     home = doc.sentence_of(old.span.start)
-    if any(q is not old and q.unit == old.unit and home.start <= q.span.start < home.end for q in levels):
+    lo, hi = bisect.bisect_left(starts, home.start), bisect.bisect_left(starts, home.end)
+    if any(q is not old and q.unit == old.unit for q in levels[lo:hi]):
         return g
     same_paragraph = doc.paragraph_of(old.span.start) == doc.paragraph_of(g.new.span.start)
     return replace(g, prior=old, prior_link=Link.PARAGRAPH if same_paragraph else Link.ARTICLE)

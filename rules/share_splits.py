@@ -35,7 +35,7 @@ _POLL_WORDS = regex.compile(r"\b(?:survey(?:ed)?|poll(?:ed|s)?|respondents|elect
 _HOLDING_BEFORE = regex.compile(r"\b(?:won|win|wins|owned|owns|held|holds|accounted\s+for|account\s+for|"
                                 r"accounts\s+for|made\s+up|make\s+up|makes\s+up|gave\s+\w+(?:\s+\w+)?)\s+\Z",
                                 regex.IGNORECASE | regex.REVERSE)
-_OF_WHOLE_AFTER = regex.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+_OF_WHOLE_AFTER = regex.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]{1,30}\s+){0,2}?"
                                 r"(?:vote|votes|voters|respondents|people|adults|households|members|market|total|"
                                 r"electorate|seats|acreage|land|area|shares|workforce|population)\b", regex.IGNORECASE)
 _CHANGE = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decrease[ds]?|grew|growth|gain(?:ed)?|"
@@ -61,6 +61,13 @@ _CONTINUES_BEFORE = regex.compile(r"\b(?:another|a\s+further|the\s+remaining|the
                                   regex.IGNORECASE | regex.REVERSE)
 
 
+_REACH = 300  # characters around a run that its words are read from: a sentence may be a 2 MB line of figures
+
+
+def _around(sentence: Span, first, last) -> tuple[int, int]:
+    return max(sentence.start, first.span.start - _REACH), min(sentence.end, last.span.end + _REACH)
+
+
 def _is_share(q) -> bool:
     return q.unit == "percent" and q.kind == "level" and q.value >= 0
 
@@ -72,6 +79,8 @@ def _runs_in_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
         if not all(_is_share(q) for q in run):
             continue
         sentence = doc.sentence_of(run[0].span.start)
+        lo, hi = _around(sentence, run[0], run[-1])
+        sentence = Span(lo, hi)
         whole = ""
         if respectively:
             before = text[sentence.start:run[0].span.start]
@@ -113,6 +122,15 @@ def _whole_of_run(text: str, sentence: Span, run) -> str:
     return m.group(0) if m else ""
 
 
+def _within(answers, i: int, sentence: Span) -> list:
+    """answers[i:] that lie in `sentence` (answers are in text order)."""
+    out = []
+    while i < len(answers) and answers[i].span.start < sentence.end:
+        out.append(answers[i])
+        i += 1
+    return out
+
+
 def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
     """Poll answers told over consecutive sentences of one paragraph (see the module docstring)."""
     text = doc.text
@@ -122,10 +140,10 @@ def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
     while i < len(answers):
         first = answers[i]
         sentence = doc.sentence_of(first.span.start)
-        if not _POLL.search(text, sentence.start, sentence.end):
+        if not _POLL.search(text, *_around(sentence, first, first)):
             i += 1
             continue
-        group = [q for q in answers[i:] if sentence.start <= q.span.start < sentence.end]
+        group = _within(answers, i, sentence)
         j = i + len(group)
         paragraph = doc.paragraph_of(first.span.start)
         sentences_used = 1
@@ -138,16 +156,17 @@ def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
                 break
             if not _CONTINUES_BEFORE.search(text, max(nxt_sentence.start, nxt.span.start - 20), nxt.span.start):
                 break
-            more = [q for q in answers[j:] if nxt_sentence.start <= q.span.start < nxt_sentence.end]
+            more = _within(answers, j, nxt_sentence)
             group += more
             j += len(more)
             sentence = nxt_sentence
             sentences_used += 1
-        if sentences_used > 1 and len(group) >= 2 and not _CHANGE.search(text, group[0].span.start, group[-1].span.end):
+        if sentences_used > 1 and len(group) >= 2 and group[-1].span.end - group[0].span.start < 3 * _REACH \
+                and not _CHANGE.search(text, group[0].span.start, group[-1].span.end):
             span = Span(group[0].span.start, group[-1].span.end)
             out.append(ShareSplit(span=span, shares=tuple(group), whole="answers to one question",
-                                  link=Link.PARAGRAPH, exclusive=not _MULTIPLE.search(text, paragraph.start,
-                                                                                     paragraph.end)))
+                                  link=Link.PARAGRAPH, exclusive=not _MULTIPLE.search(text, *_around(paragraph, group[0],
+                                                                                               group[-1]))))
         i = j if j > i else i + 1
     return out
 

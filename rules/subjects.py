@@ -26,8 +26,8 @@ _CAN_BE_NEGATIVE = regex.compile(
     regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNORECASE | regex.REVERSE)
 # "a 120% drop in visitors", "a decline of 150 pct in sales": the words after the change noun
-_NOUN_OBJECT = regex.compile(r"\s+(?:of\s+\S+\s+)?in\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", regex.IGNORECASE)
-_TO_AFTER = regex.compile(r"\s+(?:to|into)\s+((?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?)", regex.IGNORECASE)
+_NOUN_OBJECT = regex.compile(r"\s+(?:of\s+\S{1,30}\s+)?in\s+((?:[\w'’-]{1,30}\s+){0,2}[\w'’-]{1,30})", regex.IGNORECASE)
+_TO_AFTER = regex.compile(r"\s+(?:to|into)\s+((?:a\s+|an\s+)?[\w-]{1,30}(?:\s+[\w-]{1,30})?)", regex.IGNORECASE)
 _REACH = 120  # characters before the verb that may still be the clause's subject
 
 
@@ -43,7 +43,8 @@ def subject_of(doc: Document, g: Growth) -> str:
     words = text[brk.end() if brk else start:anchor]
     end = max(x.span.end for x in (g.rate, g.factor) if x is not None) if (g.rate or g.factor) else g.span.end
     end = max(end, g.span.end)
-    after = _NOUN_OBJECT.match(text, end, sentence.end) or _TO_AFTER.match(text, end, sentence.end)
+    stop = min(sentence.end, end + _REACH)  # bounded: a 2 MB line of figures is one "sentence"
+    after = _NOUN_OBJECT.match(text, end, stop) or _TO_AFTER.match(text, end, stop)
     if after:
         words += " … " + after.group(1)
     return " ".join(words.split())
