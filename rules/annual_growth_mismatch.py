@@ -5,7 +5,8 @@ What it does:
     annual growth of 31%" it takes the number of years between the two dates
     and checks the rate against the compound growth the endpoints allow,
     ((new / old) ** (1 / years) - 1), with every figure read as its interval.
-    A rate that fits the whole-period change instead is named as such.
+    A rate that fits the whole-period change instead is named as such. Reads
+    change claims with the period and years read by rules.periods.
 
 Why is this bad?
     Mixing the total change with the yearly rate overstates growth several

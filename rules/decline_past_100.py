@@ -4,7 +4,8 @@ What it does:
     Flags a percentage decline above 100 % ("shipments fell 135 pct", "a 120%
     drop in visitors"). A fall of 100 % already means nothing is left. Measures
     that can turn negative (profit, earnings, income, balances, deficits,
-    indices, margins) are left alone.
+    indices, margins) are left alone. Reads change claims (rules.claims)
+    with the subject and `signed` read by rules.subjects.
 
 Why is this bad?
     A quantity that cannot be negative cannot fall by more than all of it: the

@@ -6,7 +6,8 @@ What it does:
     55 pct", "GDP growth of 45% a year", "turnout was 120%"): unemployment up
     to 50 %, annual GDP growth between -30 % and +30 %, turnout, approval and
     literacy rates up to 100 %. When moving the decimal point one place brings
-    the figure into range, it suggests that.
+    the figure into range, it suggests that. Reads Mention claims
+    (rules.mentions).
 
 Why is this bad?
     The figure is almost certainly mistyped; a reader who knows the measure

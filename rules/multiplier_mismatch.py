@@ -3,7 +3,10 @@
 What it does:
     Checks multiplier claims against the two figures they connect. "N-fold"
     and "N times higher" are read generously (as N or N+1 times), "doubled"
-    as 1.75 to 2.25 times, "more than doubled" as at least 2 times.
+    as 1.75 to 2.25 times, "more than doubled" as at least 2 times. A
+    multiplier that restates a rate ("up 4,900%, or 49 times as many") must
+    be the same ratio: +4,900 % is ×50. Reads change claims with the hedge
+    (rules.hedges) and restating multiplier (rules.multipliers).
 
 Why is this bad?
     "Increased 19-fold to 6.3 million from 33.06 million" cannot be true: the

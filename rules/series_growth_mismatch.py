@@ -6,7 +6,8 @@ What it does:
     the same measure's figure for year Y-1 earlier in the article ("Sales were
     3 million in 2022."). Only a single unambiguous earlier figure with the
     same unit (and the same noun, when there is one) is used as the base; the
-    arithmetic is that of G101.
+    arithmetic is that of G101. Reads change claims with the earlier figure
+    linked by rules.priors.
 
 Why is this bad?
     Series told over several sentences are where rates are copied from the

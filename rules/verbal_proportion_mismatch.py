@@ -6,6 +6,7 @@ What it does:
     "two-thirds (40%)") and checks that the figure lies in the range the
     words allow: "half" 45-55 %, "nearly half" 40-50 %, "more than half" or
     "a majority" above 50 %, "one in five" 18-22 %, "a third" 30-36 %, and so on.
+    Reads VerbalProportion claims (rules.verbal_proportions).
 
 Why is this bad?
     One of the two is wrong, and the reader cannot tell which.
