@@ -28,6 +28,9 @@ _CLAUSE_BREAK = regex.compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNO
 # "a 120% drop in visitors", "a decline of 150 pct in sales": the words after the change noun
 _NOUN_OBJECT = regex.compile(r"\s+(?:of\s+\S{1,30}\s+)?in\s+((?:[\w'’-]{1,30}\s+){0,2}[\w'’-]{1,30})", regex.IGNORECASE)
 _TO_AFTER = regex.compile(r"\s+(?:to|into)\s+((?:a\s+|an\s+)?[\w-]{1,30}(?:\s+[\w-]{1,30})?)", regex.IGNORECASE)
+# "The index of lagging indicators, which measures past activity, decreased": the subject is before the
+# relative clause, not the clause itself.
+_RELATIVE_BEFORE = regex.compile(r",\s+(?:which|who|whose|that)\b[^,;:]{0,100},\s*\Z", regex.IGNORECASE | regex.REVERSE)
 _REACH = 120  # characters before the verb that may still be the clause's subject
 
 
@@ -39,8 +42,10 @@ def subject_of(doc: Document, g: Growth) -> str:
         anchor = min(anchor, g.rate.span.start)
     sentence = doc.sentence_of(anchor)
     start = max(sentence.start, anchor - _REACH)
-    brk = _CLAUSE_BREAK.search(text, start, anchor)
-    words = text[brk.end() if brk else start:anchor]
+    relative = _RELATIVE_BEFORE.search(text, start, anchor)
+    head_end = relative.start() if relative else anchor
+    brk = _CLAUSE_BREAK.search(text, start, head_end)
+    words = text[brk.end() if brk else start:head_end] + (text[relative.end():anchor] if relative else "")
     end = max(x.span.end for x in (g.rate, g.factor) if x is not None) if (g.rate or g.factor) else g.span.end
     end = max(end, g.span.end)
     stop = min(sentence.end, end + _REACH)  # bounded: a 2 MB line of figures is one "sentence"
