@@ -9,7 +9,8 @@ of 7%", "7% a year", "a CAGR of 7%") and `old_year`/`new_year`.
 The year of a figure is, in order: the one the number reader set; one stated right after it ("3.4 million
 in 2020", "45.2 billion dlrs in 1985", not across another figure or a clause break); one stated shortly
 before it in its clause ("In 2023 they reached 4.2 million", "Exports in 1986 rose to 38.1 billion"), unless
-the words between tie it to another figure ("... of 1987 from 1.87 billion", "from 69 in 1984 to 298").
+the words between tie it to another figure ("... of 1987 from 1.87 billion", "from 69 in 1984 to 298") or
+a figure stands right before the year ("fell to 4.64 from 5.48 in 1985 on turnover of 627.8 mln").
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ _YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of|for|during)\s+((?:1
 # not the year of the other figure of a change: "rose to 2.35 billion in ... 1987 from 1.87 billion", "jumped
 # from 69 in 1984 to 298" (no "from"/"against"/"compared" between, no "to" right after the year).
 _YEAR_BEFORE = regex.compile(
+    r"(?<!\d(?:[\w%,]|\.(?=\d)){0,12}\s{1,3}(?:[A-Za-z]{1,12}\s{1,3})?)"  # "5.48 in 1985 on turnover of": 5.48's year
     r"\b(?:in|of|for|during)\s+((?:19|20)\d\d)\b(?!,?\s+to\b)"
     r"(?:(?!\b(?:from|against|versus|vs|compared)\b)[^.;⟨\d]){0,25}\Z", regex.IGNORECASE | regex.REVERSE)
 _WINDOW = 40
