@@ -7,7 +7,8 @@ is in the words naming what changed, so it is read here, once, into the claim (`
 The subject is the claim's own clause before its verb ("profit rose, while sales fell 112 pct" is about
 sales), plus the noun after a change noun ("a 120% drop in visitors") and the words up to a "to" figure
 ("fell 135 pct to a loss"). A measure is signed when those words name one that can be negative: profit,
-earnings, income, losses, balances, deficits, margins, indices, cash flow, returns, yields, growth,
+earnings, income, losses, balances, deficits, margins, sentiment and confidence indices (a balance of
+opinion; an index of prices or of indicators cannot go below zero), cash flow, returns, yields, growth,
 inflation, temperatures, prices and values (a price change past 100 % is a sign flip in spreads and
 futures).
 """
@@ -21,7 +22,8 @@ from statlint.checker.document import Document
 from statlint.checker.model import Facts, Growth
 
 _CAN_BE_NEGATIVE = regex.compile(
-    r"\b(?:profits?|earnings|income|net|loss(?:es)?|deficits?|surplus(?:es)?|balances?|margins?|index|indices|"
+    r"\b(?:profits?|earnings|income|net|loss(?:es)?|deficits?|surplus(?:es)?|balances?|margins?|"
+    r"(?:sentiment|confidence|diffusion|climate|expectations)\s+(?:index|indices|indicators?)|"
     r"cash\s+flow|EBITD?A?|result|returns?|yields?|spreads?|growth|inflation|temperature|value|price)\b",
     regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNORECASE | regex.REVERSE)
