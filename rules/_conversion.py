@@ -1,6 +1,8 @@
 """Finding "A (B)" pairs: a figure followed by the same figure in other units, in brackets."""
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 # (An "Â" may end the gap: "(Â£5m)" is "(£5m)" from UTF-8 text decoded as Latin-1, as in
@@ -21,7 +23,7 @@ def bracket_pairs(doc, quantities):
     text = doc.text
     if "(" not in text:
         return
-    for a, b in zip(quantities, quantities[1:]):
+    for a, b in itertools.pairwise(quantities):  # (no copy of the quantities, as quantities[1:] made)
         gap_start, gap_end = a.span.end, b.span.start
         if gap_end - gap_start > 24 or text.find("(", gap_start, gap_end) < 0:
             continue

@@ -40,10 +40,15 @@ def check(doc, facts):
         for a, b in zip(s.values, s.values[1:]):
             if _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP):
                 yield _finding(doc, b, a, s.values)
+    first_series = None  # each figure's first series: built on the first jump only, a lookup per claim after it
     for g in facts.growths:
         if is_magnitude_jump(g) and _same_measure(g.old, g.new):
-            series = next((s.values for s in facts.series if g.old in s.values), (g.old,))
-            yield _finding(doc, g.new, g.old, series)
+            if first_series is None:
+                first_series = {}
+                for s in facts.series:
+                    for v in s.values:
+                        first_series.setdefault(v, s.values)
+            yield _finding(doc, g.new, g.old, first_series.get(g.old, (g.old,)))
 
 
 def _finding(doc, q, ref, series):
