@@ -142,10 +142,16 @@ def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     folded = text.isascii()  # see _fold
     patterns = _FOLDED if folded else _UNFOLDED
-    by_label: dict[str, list[Series]] = {}  # the series so far that label a year, in order: _with_series_base
+    # the series so far in this paragraph that label a year, in order: _with_series_base. A base is tied
+    # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
+    by_label: dict[str, list[Series]] = {}
+    paragraph = None
     for qi, qj, sent in _sentences_with_figures(doc.sentences, quantities):
         if not _may_hold_claim(text, sent, quantities, qi, qj):
             continue
+        if paragraph is None or not paragraph.start <= sent.start < paragraph.end:
+            paragraph = doc.paragraph_of(sent.start)
+            by_label = {}
         skeleton, offsets = _skeleton(text, sent, quantities, qi, qj)
         scanned = skeleton.lower() if folded else skeleton
         if not folded or "respectively" in scanned:  # _RESPECTIVELY needs the word, in any case
