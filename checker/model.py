@@ -109,14 +109,36 @@ class Direction(enum.IntEnum):
     UP = 1
 
 
+class Link(str, enum.Enum):
+    """How the figures of a claim were tied together: the words that tie them and how far apart they stand."""
+
+    SENTENCE = "sentence"  # in one sentence
+    PARAGRAPH = "paragraph"  # across sentences of one paragraph
+    ARTICLE = "article"  # across paragraphs, tied by a measure and its year
+    HEADLINE = "headline"  # a headline figure and its body
+    LIST = "list"  # members of one list ("45%, 35% and 30%, respectively")
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Growth:
-    """A change claim: `old` -> `new` by `rate` (percent) or `factor`.
+    """A change claim (DESIGN's `Change`): `old` -> `new` by `rate` (percent) or `factor`.
 
     Any part may be missing; checks use what is there. `verb` is the span of
     the direction word ("rose", "fell", "an increase of"). `inverse` marks
     quotes where a rise in the subject is a fall in the figure (the yen
     "rose" from 154.67 to 153.50 yen per dollar).
+
+    Fields the later extractors fill in (rules.periods, rules.subjects, rules.hedges, rules.priors):
+    `period` is "year" for a rate per year ("an average annual increase of 7%", "7% a year");
+    `old_year`/`new_year` the years the figures are for; `subject` the words the change is about
+    and `signed` whether that measure can go below zero (profit, balance, inflation); `hedge` the
+    bound on a multiplier verb ("more than" doubled, "nearly" tripled); `factor` may also be a
+    multiplier restating the rate ("up 4,900%, or 50 times as many": rules.multipliers, with
+    `factor_kind` "times-as" when the words mean exactly N times); `prior` the same measure's figure for the year before `new_year`, stated in another sentence
+    (`prior_link` says how far), when exactly one such figure exists.
     """
 
     span: Span
@@ -125,11 +147,20 @@ class Growth:
     verb_text: str = ""
     rate: Quantity | None = None
     factor: Quantity | None = None
-    factor_kind: str = ""  # "fold", "times", "doubled", "times-higher"
+    factor_kind: str = ""  # "fold", "times", "times-as", "doubled", "times-higher"
     old: Quantity | None = None
     new: Quantity | None = None
     inverse: bool = False
     series: bool = False  # old was taken from a "respectively" series
+    link: Link = Link.SENTENCE
+    period: str = ""  # "year" for a rate per year
+    old_year: int | None = None
+    new_year: int | None = None
+    subject: str = ""
+    signed: bool = False
+    hedge: str = ""  # "more than", "nearly", ... before a multiplier verb
+    prior: Quantity | None = None
+    prior_link: Link | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +184,73 @@ class Garble:
     detail: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A percentage given as a part of a whole: "130% of the company's employees", "a 120% stake".
+
+    `whole` is the words naming the whole ("the company's employees", "GDP", "par"); `whole_kind` says
+    what they are: "population" (people or things counted: no part exceeds all of them), "total" (the
+    total, the market, the vote, a stake in a company: the same) or "reference" (a level compared with:
+    GDP, par, capacity, last year's level; a ratio to it may exceed 100 %). `spans` are the words read.
+    """
+
+    span: Span
+    percent: Quantity
+    whole: str
+    whole_kind: str  # "population", "total", "reference"
+    whole_span: Span
+    link: Link = Link.SENTENCE
+
+
+@dataclass(frozen=True, slots=True)
+class ShareSplit:
+    """Percentages that split one whole into exclusive parts: poll answers, vote shares, regions' shares.
+
+    `whole` names what is split when the words say it ("voters", "the vote", "shares of the three regions");
+    `link` is SENTENCE for a run in one sentence, LIST for a "respectively" list, PARAGRAPH for answers to
+    one question told over consecutive sentences. `exclusive` is False when the text says more than one
+    answer was allowed.
+    """
+
+    span: Span
+    shares: tuple[Quantity, ...]
+    whole: str
+    link: Link = Link.SENTENCE
+    exclusive: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class VerbalProportion:
+    """A proportion in words beside its figure: "nearly half (62%)", "a majority, or 45%,".
+
+    `low`/`high` (percent) is the interval the words allow ("half" 45-55, "nearly half" 40-50).
+    """
+
+    span: Span
+    phrase: str
+    low: float
+    high: float
+    figure: Quantity
+    link: Link = Link.SENTENCE
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure stated as the level of a named measure: "unemployment stood at 5.5 pct", "Sales were 3.1
+    million units in 2022".
+
+    `measure` is a key for the measure when the words name one of the bounded measures ("unemployment",
+    "gdp-growth", "turnout", "approval", "literacy") or else the noun the figure counts (may be "");
+    `year` the year the figure is for, when stated. `span` covers the measure words and the figure.
+    """
+
+    span: Span
+    value: Quantity
+    measure: str = ""
+    year: int | None = None
+    link: Link = Link.SENTENCE
+
+
 @_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
@@ -163,6 +261,10 @@ class Facts:
     series: tuple[Series, ...] = ()
     garbles: tuple[Garble, ...] = ()
     skipped: tuple[Span, ...] = ()  # number-like text deliberately not read (years, model names)
+    shares: tuple[Share, ...] = ()
+    splits: tuple[ShareSplit, ...] = ()
+    proportions: tuple[VerbalProportion, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

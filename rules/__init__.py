@@ -41,8 +41,16 @@ from statlint.rules import (
     respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, shares_over_100,
     translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
+from statlint.rules import (  # claim extractors (issue 14)
+    hedges, mentions, multipliers, periods, priors, share_splits, shares, subjects, verbal_proportions,
+)
 
-EXTRACTORS = (quantities.extract, garbles.extract, invisibles.extract, claims.extract)
+EXTRACTORS = (
+    quantities.extract, garbles.extract, invisibles.extract, claims.extract,
+    # claims read off the words, each by one extractor (issue 14): checks only compare them
+    periods.extract, subjects.extract, hedges.extract, multipliers.extract, priors.extract,
+    shares.extract, share_splits.extract, verbal_proportions.extract, mentions.extract,
+)
 
 CHECKS = (
     growth_rate_mismatch.RULE,

@@ -1,12 +1,11 @@
 """Helpers the growth checks share: which figures can be compared, and how to name them."""
 from __future__ import annotations
 
-import regex
-
 from statlint.checker.arithmetic import Interval, linked_intervals, ratio
 from statlint.checker.model import Direction, Growth, Quantity
 from statlint.checker.precision import as_written
 from statlint.checker.units import PERIODS
+from statlint.rules.periods import is_annual
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
 _PERIOD_UNITS = frozenset(PERIODS.values())
@@ -83,17 +82,6 @@ def describe(q: Quantity) -> str:
     return figure if abs(q.value) >= 1e6 else q.text.strip()
 
 
-_ANNUAL_BEFORE = regex.compile(
-    r"\b(?:compound(?:ed)?\s+annual|average\s+annual|annual\s+average|average\s+yearly|annualised|annualized|CAGR)"
-    r"(?:\s+(?:growth|increase|rise|decline|rate|return)){0,2}(?:\s+(?:rate\s+)?(?:of|at|was|by))?\s+(?:an?\s+)?\Z",
-    regex.IGNORECASE | regex.REVERSE)
-_ANNUAL_AFTER = regex.compile(
-    # (possessive white space: "\s*" before "\s+" backtracked quadratically on a run of spaces; tests/test_patterns.py)
-    r"\s*+\(\s*+CAGR\s*+\)|\s++(?:(?:a|per)\s++year\b|annually\b|(?:average\s++)?annual(?:ly)?\b|on\s++average\b|"
-    r"(?:compound\s++)?annual\s++growth)", regex.IGNORECASE)
-
-
 def is_annual_rate(doc, rate: Quantity) -> bool:
-    """ "an average annual growth of 7%", "7% a year", "a CAGR of 7%": a rate per year, not over the whole span."""
-    return bool(_ANNUAL_BEFORE.search(doc.text, max(0, rate.span.start - 50), rate.span.start)
-                or _ANNUAL_AFTER.match(doc.text, rate.span.end))
+    """ "an average annual growth of 7%", "7% a year": a rate per year (the one reader: rules.periods)."""
+    return is_annual(doc.text, rate)

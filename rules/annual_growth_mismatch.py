@@ -5,7 +5,8 @@ What it does:
     annual growth of 31%" it takes the number of years between the two dates
     and checks the rate against the compound growth the endpoints allow,
     ((new / old) ** (1 / years) - 1), with every figure read as its interval.
-    A rate that fits the whole-period change instead is named as such.
+    A rate that fits the whole-period change instead is named as such. Reads
+    change claims with the period and years read by rules.periods.
 
 Why is this bad?
     Mixing the total change with the yearly rate overstates growth several
@@ -23,29 +24,24 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
 from statlint.checker.arithmetic import Interval, factor_from_rate, interval
-from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_percent
-from statlint.rules._growth import is_annual_rate, old_new_ratio
+from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G105", "annual-growth-mismatch"
-_YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of)\s+((?:19|20)\d\d)\b")
 
 
-def _year_of(doc, q) -> int | None:
-    m = _YEAR_AFTER.match(doc.text, q.span.end)
-    return int(m.group(1)) if m else q.year
-
-
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
         if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
             continue
-        if g.direction == Direction.UNKNOWN or not is_annual_rate(doc, g.rate):
+        if g.direction == Direction.UNKNOWN or g.period != "year":
             continue
-        y0, y1 = _year_of(doc, g.old), _year_of(doc, g.new)
+        y0, y1 = g.old_year, g.new_year
         r = old_new_ratio(g)
         if r is None or y0 is None or y1 is None or y1 <= y0:
             continue

@@ -18,6 +18,7 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.rules._patterns import words_pattern
+from statlint.rules.periods import year_of
 
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
       r"climbing|jumped|jumps|jumping|gained|gains|surged|surges|surging|soared|soars|soaring|advanced|"
@@ -90,7 +91,6 @@ _OTHER_BASIS = regex.compile(
 _NOUN_AFTER_TRIGGER = regex.compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
 _TOKEN = regex.compile(r"⟨(\d+)⟩")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_YEAR_NEAR = regex.compile(r"\bin\s+((?:19|20)\d\d)\b")
 
 
 
@@ -142,10 +142,16 @@ def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     folded = text.isascii()  # see _fold
     patterns = _FOLDED if folded else _UNFOLDED
-    by_label: dict[str, list[Series]] = {}  # the series so far that label a year, in order: _with_series_base
+    # the series so far in this paragraph that label a year, in order: _with_series_base. A base is tied
+    # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
+    by_label: dict[str, list[Series]] = {}
+    paragraph = None
     for qi, qj, sent in _sentences_with_figures(doc.sentences, quantities):
         if not _may_hold_claim(text, sent, quantities, qi, qj):
             continue
+        if paragraph is None or not paragraph.start <= sent.start < paragraph.end:
+            paragraph = doc.paragraph_of(sent.start)
+            by_label = {}
         skeleton, offsets = _skeleton(text, sent, quantities, qi, qj)
         scanned = skeleton.lower() if folded else skeleton
         if not folded or "respectively" in scanned:  # _RESPECTIVELY needs the word, in any case
@@ -161,23 +167,24 @@ def extract(doc: Document, facts: Facts) -> Facts:
 
 
 def _sentences_with_figures(sentences, quantities):
-    """(qi, qj, sentence) for each sentence holding quantities[qi:qj], at least two of them:
-    every claim we check connects at least two figures.
+    """(qi, qj, sentence) for each sentence holding quantities[qi:qj], at least two of them, or one
+    percentage above 100: every claim we check connects at least two figures, but for a decline
+    past 100 % (P101), which needs only its rate.
 
     Quantities are in text order (Facts says so), so bisecting their starts finds the same
-    slice as walking them one by one; the walk stops once fewer than two figures are left.
+    slice as walking them one by one.
     """
-    if len(quantities) < 2:
+    if not quantities:
         return
     starts = [q.span.start for q in quantities]
-    last_pair = len(starts) - 2
+    last = len(starts) - 1
     qi = 0
     for sent in sentences:
         qi = bisect.bisect_left(starts, sent.start, qi)
-        if qi > last_pair:
+        if qi > last:
             return
         qj = bisect.bisect_left(starts, sent.end, qi)
-        if qj - qi >= 2:
+        if qj - qi >= 2 or (qj - qi == 1 and quantities[qi].unit == "percent" and quantities[qi].value > 100):
             yield qi, qj, sent
 
 
@@ -369,12 +376,9 @@ def _with_series_base(claim: Growth, text: str, by_label: dict[str, list[Series]
     their labels, so a claim looks only at the series naming its year, not at every series of the document."""
     if claim.old is not None or claim.new is None or (claim.rate is None and claim.factor is None):
         return claim
-    year = claim.new.year
+    year = year_of(text, claim.new)
     if year is None:
-        m = _YEAR_NEAR.search(text, max(0, claim.new.span.start - 12), claim.new.span.end + 25)
-        if m is None:
-            return claim
-        year = int(m.group(1))
+        return claim
     label = str(year - 1)
     for s in reversed(by_label.get(label, ())):
         if s.span.start >= claim.new.span.start:

@@ -4,7 +4,8 @@ What it does:
     Flags a percentage decline above 100 % ("shipments fell 135 pct", "a 120%
     drop in visitors"). A fall of 100 % already means nothing is left. Measures
     that can turn negative (profit, earnings, income, balances, deficits,
-    indices, margins) are left alone.
+    indices, margins) are left alone. Reads change claims (rules.claims)
+    with the subject and `signed` read by rules.subjects.
 
 Why is this bad?
     A quantity that cannot be negative cannot fall by more than all of it: the
@@ -23,43 +24,20 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
-from statlint.checker.model import Finding, Rule, Severity, fingerprint
-from statlint.rules._percent import over_100
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Finding, Rule, Severity, fingerprint
 
 CODE, NAME = "P101", "decline-past-100"
 
-_DECLINE_BEFORE = regex.compile(
-    r"\b(?:fell|fall|falls|dropped|drop|declined|decline|decreased|decrease|plunged|plummeted|slumped|tumbled|"
-    r"sank|shrank|slid|cut|reduced|slashed|down|lower)\s+(?:by\s+)?(?:some\s+|about\s+|nearly\s+|almost\s+|"
-    r"more\s+than\s+|over\s+)?\Z|\b(?:drop|decline|decrease|fall|reduction|cut|plunge|slump|contraction)\s+of\s+\Z",
-    regex.IGNORECASE | regex.REVERSE)
-_DECLINE_AFTER = regex.compile(r"\s+(?:drop|decline|decrease|fall|reduction|cut|plunge|slump|contraction)\b",
-                               regex.IGNORECASE)
-_CAN_BE_NEGATIVE = regex.compile(
-    r"\b(?:profits?|earnings|income|net|loss(?:es)?|deficits?|surplus(?:es)?|balances?|margins?|index|indices|"
-    r"cash\s+flow|EBITD?A?|result|returns?|yields?|spreads?|growth|inflation|temperature|value|price)\b",
-    regex.IGNORECASE)
 
-
-_CLAUSE_BREAK = regex.compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNORECASE | regex.REVERSE)
-
-
-def _clause_start(doc, offset: int) -> int:
-    """Where the clause holding `offset` starts: "profit rose, while sales fell 112 pct" is about sales."""
-    sentence = doc.sentence_of(offset)
-    start = max(sentence.start, offset - 120)
-    m = _CLAUSE_BREAK.search(doc.text, start, offset)
-    return m.end() if m else start
-
-
-def check(doc, facts):
-    for q in over_100(facts):
-        before = doc.text[max(0, q.span.start - 40):q.span.start]
-        if not (_DECLINE_BEFORE.search(before) or _DECLINE_AFTER.match(doc.text, q.span.end)):
-            continue
-        if _CAN_BE_NEGATIVE.search(doc.text, _clause_start(doc, q.span.start), q.span.start):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
+    for g in facts.growths:
+        q = g.rate
+        if q is None or g.direction != Direction.DOWN or g.signed or g.inverse:
+            continue  # a fall in a measure that can go negative (rules.subjects) may pass 100 %
+        if q.unit != "percent" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
             continue
         yield Finding(
             rule=CODE, name=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,

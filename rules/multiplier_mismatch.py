@@ -3,7 +3,10 @@
 What it does:
     Checks multiplier claims against the two figures they connect. "N-fold"
     and "N times higher" are read generously (as N or N+1 times), "doubled"
-    as 1.75 to 2.25 times, "more than doubled" as at least 2 times.
+    as 1.75 to 2.25 times, "more than doubled" as at least 2 times. A
+    multiplier that restates a rate ("up 4,900%, or 49 times as many") must
+    be the same ratio: +4,900 % is ×50. Reads change claims with the hedge
+    (rules.hedges) and restating multiplier (rules.multipliers).
 
 Why is this bad?
     "Increased 19-fold to 6.3 million from 33.06 million" cannot be true: the
@@ -20,11 +23,12 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
-from statlint.checker.arithmetic import Interval, fmt_number
-from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
-from statlint.checker.precision import implied_number, product_place, significant_digits
+from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_number, interval
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Growth, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import factor_digits, implied_number, product_place, significant_digits
 from statlint.rules._growth import old_new_ratio
 
 CODE, NAME = "G104", "multiplier-mismatch"
@@ -33,30 +37,42 @@ VERB_FACTORS = {
     "doubled": Interval(1.75, 2.25), "tripled": Interval(2.6, 3.4), "trebled": Interval(2.6, 3.4),
     "quadrupled": Interval(3.5, 4.5), "halved": Interval(0.44, 0.57),
 }
-_MORE_THAN = regex.compile(r"(?:more\s+than|over|nearly|almost)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 
 
-def claimed_factor(doc, g) -> Interval | None:
+def claimed_factor(g: Growth) -> Interval | None:
+    """The new/old factor the claim's multiplier allows (its hedge read by rules.hedges)."""
     if g.factor is not None:
+        if g.factor_kind == "times-as":
+            # "49 times as many", "50 times the 2010 level": N times, to the figure's last digit
+            half = 0.5 * 10 ** -g.factor.decimals
+            return Interval(g.factor.value - half, g.factor.value + half)
         # "19-fold" / "19 times higher": 19x or, read as "19 times more", 20x
         return Interval(g.factor.low, g.factor.high + 1)
     if g.factor_kind in VERB_FACTORS:
         factor = VERB_FACTORS[g.factor_kind]
-        m = _MORE_THAN.search(doc.text, max(0, g.verb.start - 14), g.verb.start)
-        if m:
-            word = m.group(0).split()[0].lower()
-            base = 2.0 if g.factor_kind == "doubled" else (factor.low + factor.high) / 2
-            return Interval(base, float("inf")) if word in ("more", "over") else Interval(base * 0.75, factor.high)
+        if g.factor_kind == "halved":
+            # "more than halved": fell below half; "nearly halved": a little above it
+            if g.hedge == "more than":
+                return Interval(0.0, factor.high)
+            return Interval(factor.low, 0.5 / 0.75) if g.hedge == "nearly" else factor
+        base = 2.0 if g.factor_kind == "doubled" else (factor.low + factor.high) / 2
+        if g.hedge == "more than":
+            return Interval(base, float("inf"))
+        if g.hedge == "nearly":
+            return Interval(base * 0.75, factor.high)
         return factor
     return None
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
-        if g.old is None or g.new is None:
-            continue
-        claimed = claimed_factor(doc, g)
+        claimed = claimed_factor(g)
         if claimed is None:
+            continue
+        if g.rate is not None and g.factor is not None and g.rate.unit == "percent":
+            yield from _restated_rate(doc, g, claimed)  # "up 4,900%, or 49 times as many" (rules.multipliers)
+            continue
+        if g.old is None or g.new is None:
             continue
         r = old_new_ratio(g)
         if r is None or r.intersects(claimed):
@@ -72,6 +88,23 @@ def check(doc, facts):
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, what, doc.claim_context(span)),
         )
+
+
+def _restated_rate(doc: Document, g: Growth, claimed: Interval) -> Iterator[Finding]:
+    implied = factor_from_rate(interval(g.rate), g.direction)
+    if implied.intersects(claimed):
+        return
+    mid = (implied.low + implied.high) / 2
+    digits = (factor_digits(g.rate, g.direction < 0), significant_digits(g.factor))
+    figure = implied_number(mid, product_place(mid, digits), claimed)
+    what = g.factor.text.strip()
+    yield Finding(
+        rule=CODE, name=NAME, span=g.factor.span, severity=Severity.ERROR, confidence=0.7,
+        message=f"a change of {g.rate.text.strip()} is ×{figure}, not '{what}'",
+        suggestion=f"{figure} times" if g.factor_kind == "times-as" else None,
+        related=(Related("rate", g.rate.span, g.rate.text),),
+        fingerprint=fingerprint(CODE, g.rate.text + " " + what, doc.claim_context(g.factor.span)),
+    )
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)

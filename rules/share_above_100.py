@@ -1,11 +1,12 @@
 """P102 share-above-100: a share of a whole that is larger than the whole.
 
 What it does:
-    Flags a percentage above 100 % given as a part of a total: "106 pct of
-    the total", "600% of the world's battery components", "a 120% stake".
-    Ratios that may exceed 100 % are not shares and are left alone: "of GDP",
-    "of par", "of face value", "of capacity", "of the conversion price",
-    "of last year's level".
+    Flags a percentage above 100 % given as a part of a whole (a Share claim,
+    rules.shares): of a population ("130% of the company's employees", "of
+    voters", "of those polled") or of a total ("106 pct of the total", "600%
+    of the world's battery components", "a 120% stake"). Ratios that may
+    exceed 100 % are not shares and are left alone: "of GDP", "of par", "of
+    face value", "of capacity", "of total exports", "of last year's level".
 
 Why is this bad?
     No part can be more than the whole it belongs to; the figure is mistyped or
@@ -23,35 +24,23 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
-from statlint.checker.model import Finding, Rule, Severity, fingerprint
-from statlint.rules._percent import over_100
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 
 CODE, NAME = "P102", "share-above-100"
 
-# "of the total" (and nothing after it), "of the world's/global X", "of the market", "of all X": a whole
-# that the figure is a part of. "129 pct of total exports" is a ratio of debt to exports: not matched.
-_WHOLE_AFTER = regex.compile(
-    r"\s+of\s+(?:the\s+total\b(?!\s+[a-z])|(?:the\s+)?(?:world's|global|nation's|country's)\s+[a-z]+|"
-    r"the\s+(?:market|population|workforce|electorate|vote|votes|seats|shares\s+outstanding|share\s+capital)\b|"
-    r"all\s+[a-z]+|its\s+(?:shares|share\s+capital|workforce|members)\b)", regex.IGNORECASE)
-_SHARE_BEFORE = regex.compile(
-    r"\b(?:(?:market\s+)?share|stake|proportion|percentage|holding)\s+(?:of\s+|to\s+|at\s+|was\s+|is\s+|reached\s+)?\Z"
-    r"|\b(?:an?|its|their)\s+\Z", regex.IGNORECASE | regex.REVERSE)
-_STAKE_AFTER = regex.compile(r"\s+(?:stake|share|holding|interest)\b", regex.IGNORECASE)
 
-
-def check(doc, facts):
-    for q in over_100(facts):
-        before = doc.text[max(0, q.span.start - 30):q.span.start]
-        share = _WHOLE_AFTER.match(doc.text, q.span.end) or (
-            _SHARE_BEFORE.search(before) and _STAKE_AFTER.match(doc.text, q.span.end))
-        if not share:
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
+    for share in facts.shares:
+        q = share.percent
+        if share.whole_kind == "reference" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
             continue
         yield Finding(
             rule=CODE, name=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
-            message=f"{q.text.strip()} is given as a share of a whole, but no part can exceed 100% of its whole",
+            message=f"{q.text.strip()} is given as a share of {share.whole}, but no part can exceed 100% of its whole",
+            related=(Related("whole", share.whole_span, share.whole),),
             fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
         )
 

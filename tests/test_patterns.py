@@ -32,7 +32,7 @@ BUILT_FROM_DATA = {
     ("checker/config.py", "_line_of"): "patterns for one config key (escaped), run on the lines of one config file",
     ("rules/_headline.py", "_present"): "an escaped numeral with fixed-width lookarounds: a literal search",
     ("rules/claims.py", "_fold"): "called at import to build the `re` twins; they are module-level, registered",
-    ("rules/implausible_rate.py", "_measure"): "called at import to build MEASURES, module-level, registered",
+    ("rules/mentions.py", "_measure"): "called at import to build MEASURES, module-level, registered",
 }
 # Patterns the code runs only over a window of at most this many characters: pumped at that size, where a
 # run must take under FLOOR_S (a long word scanned word by word is quadratic, but 300 characters are 300).

@@ -1,0 +1,95 @@
+"""Link precision of the claim extractors: a sample of what each one links on the shared corpus, to read.
+
+Why: a check is only as right as the claims it compares. Each extractor's links (a figure tied to its
+whole, a list tied into a split, a change tied to its years, ...) are sampled at random (seeded) over
+the news corpus and printed with their sentence, for a person to mark right or wrong. The counts found
+so are kept in the table below (update it when an extractor changes); corpus text is never written to
+the repository, only printed.
+
+    python bench/claim_links.py [--per-claim 30] [--seed 14]
+
+Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
+in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
+share_splits 5/0, mentions 14/0; multipliers, priors and verbal_proportions link nothing on this corpus).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import corpus
+from statlint.checker.document import Document
+from statlint.checker.engine import extract
+
+
+def _g_text(q) -> str:
+    return q.text if q is not None else "-"
+
+
+def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
+    """(offset, one-line rendering) of every link, by extractor."""
+    out: dict[str, list[tuple[int, str]]] = {}
+
+    def add(name, offset, line):
+        out.setdefault(name, []).append((offset, line))
+
+    for s in facts.shares:
+        add("shares", s.span.start, f"{s.percent.text} / {s.whole} ({s.whole_kind})")
+    for s in facts.splits:
+        add("share_splits", s.span.start, f"{s.link}: {' + '.join(q.text for q in s.shares)}"
+            + ("" if s.exclusive else " (not exclusive)"))
+    for p in facts.proportions:
+        add("verbal_proportions", p.span.start, f"{p.phrase} = {p.low:.0f}-{p.high:.0f}: {p.figure.text}")
+    for m in facts.mentions:
+        add("mentions", m.span.start, f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else ""))
+    for g in facts.growths:
+        at = g.span.start
+        if g.period or g.old_year or g.new_year:
+            add("periods", at, f"{g.verb_text}: rate {_g_text(g.rate)} per {g.period or 'span'}; "
+                f"old {_g_text(g.old)} in {g.old_year}; new {_g_text(g.new)} in {g.new_year}")
+        if g.rate is not None and g.direction < 0:
+            add("subjects", at, f"{g.verb_text} {g.rate.text}: {'signed' if g.signed else 'unsigned'} [{g.subject}]")
+        if g.hedge:
+            add("hedges", at, f"{g.hedge} {g.verb_text}")
+        if g.rate is not None and g.factor is not None:
+            add("multipliers", at, f"{g.rate.text} = {g.factor.text} ({g.factor_kind})")
+        if g.prior is not None:
+            add("priors", at, f"{g.rate.text}: {g.prior.text} -> {g.new.text} in {g.new_year} ({g.prior_link})")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--per-claim", type=int, default=30)
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--limit", type=int, help="read only the first N records of each corpus")
+    args = ap.parse_args(argv)
+    if not corpus.available():
+        print("claim_links: corpus not found", file=sys.stderr)
+        return 0
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for label, rec in corpus.news(limit=args.limit):
+        text = corpus.article(rec)
+        doc = Document(text)
+        for name, items in links(doc, extract(doc)).items():
+            for offset, line in items:
+                sentence = doc.sentence_of(offset)
+                context = " ".join(text[max(sentence.start, offset - 300):min(sentence.end, offset + 300)].split())
+                found.setdefault(name, []).append((f"{label}/{rec.get('id')}", line, context))
+    rng = random.Random(args.seed)
+    for name in sorted(found):
+        items = found[name]
+        sample = rng.sample(items, min(args.per_claim, len(items)))
+        print(f"== {name}: {len(items)} links, {len(sample)} shown")
+        for where, line, context in sample:
+            print(f"- [{where}] {line}\n    {context}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""A second planter for the claim-based P and G104 rules: the error class written in many forms.
+
+Why: bench/recall.py plants errors into real articles with one phrasing per class, and a rule can learn
+that phrasing. Here each class is written from its definition, crossing the parts the words may vary
+in (population nouns, verbs, word orders, punctuation, sentences apart), each form once with an
+impossible figure (must fire) and once with a possible one (must stay quiet, same words). Reported per
+rule: recall on the impossible forms, false alarms on the possible ones.
+
+    python bench/plant_forms.py
+"""
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from statlint import check_text
+
+POPULATIONS = ("the company's employees", "voters", "all households", "those polled", "Britain's farmers",
+               "the city's residents", "adult smokers", "its shareholders", "local firms", "the workforce")
+# Population nouns rules.shares does not list: what a lexicon misses (reported as a rule of its own, P102*).
+UNLISTED_POPULATIONS = ("dentists", "the school's alumni", "fishermen", "commuters", "landlords")
+SHARE_VERBS = ("took part", "said yes", "own a car", "were affected", "signed the letter")
+PERCENT_FORMS = ("{n}%", "{n} pct", "{n} per cent", "{n} percent")
+HEDGES = ("", "Some ", "About ", "Nearly ")
+
+
+def p102(populations=POPULATIONS):
+    for pop, verb, form, hedge in itertools.product(populations, SHARE_VERBS, PERCENT_FORMS, HEDGES):
+        for n, bad in ((130, True), (13, False)):
+            figure = form.format(n=n)
+            yield bad, f"{hedge}{figure} of {pop} {verb}, the report said."
+            yield bad, f"The report said {hedge.lower()}{figure} of {pop} {verb}."
+
+
+SPLIT_SUBJECTS = ("Shares of the three regions were", "The three parties won", "The regions accounted for",
+                  "Market shares of the three firms were")
+SPLIT_JOINS = ("{a}, {b} and {c}", "{a}, {b}, and {c}")
+
+
+def p103():
+    for subject, join, form in itertools.product(SPLIT_SUBJECTS, SPLIT_JOINS, PERCENT_FORMS):
+        for values, bad in (((45, 35, 30), True), ((45, 35, 20), False)):
+            a, b, c = (form.format(n=v) for v in values)
+            tail = " of the vote" if "parties" in subject else ""
+            yield bad, f"{subject} {join.format(a=a, b=b, c=c)}{tail}, respectively."
+    openers = ("In the poll, {a} said they back the plan.", "Asked about the plan, {a} of respondents backed it.",
+               "The survey found that {a} said they support the plan.")
+    follows = ("Another {b} opposed it.", "A further {b} said they oppose it.")
+    lasts = ("The remaining {c} were undecided.", "", "The other {c} had no opinion.")
+    for opener, follow, last, form in itertools.product(openers, follows, lasts, PERCENT_FORMS):
+        for values, bad in (((45, 40, 25), True), ((45, 40, 15), False)):
+            if not last:
+                values, bad = ((60, 50, 0), True) if bad else ((60, 35, 0), False)
+            a, b, c = (form.format(n=v) for v in values)
+            text = " ".join(x for x in (opener, follow, last) if x).format(a=a, b=b, c=c)
+            yield bad, text
+
+
+def g104():
+    forms = ("{s} rose {r}, or {m} times as many as in 2010.", "{s} jumped {r} to {m} times the 2010 level.",
+             "{s} grew {r} ({m} times what they were in 2010).", "{s} climbed {r} -- {m} times as many as a decade ago.")
+    subjects = ("Sales", "Visits", "Exports", "Cases")
+    for form, subject in itertools.product(forms, subjects):
+        for rate, mult, bad in (("4,900%", "49", True), ("4,900%", "50", False), ("300 pct", "three", True),
+                                ("300 pct", "four", False), ("1,900 percent", "19", True), ("1,900 percent", "20", False)):
+            yield bad, form.format(s=subject, r=rate, m=mult)
+
+
+PLANTERS = {"P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104}
+
+
+def main() -> int:
+    print("| rule | impossible forms | found | recall % | possible forms | false alarms |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for code, planter in PLANTERS.items():
+        fired = quiet_fired = bad_n = good_n = 0
+        for bad, text in planter():
+            hit = any(f.rule == code.rstrip("*") for f in check_text(text))
+            if bad:
+                bad_n += 1
+                fired += hit
+            else:
+                good_n += 1
+                quiet_fired += hit
+        print(f"| {code} | {bad_n} | {fired} | {100 * fired / bad_n:.1f} | {good_n} | {quiet_fired} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""Extractor: last year's figure for a year-on-year change, when another sentence states it.
+
+"Sales were 3.1 million units in 2022. In 2023 they reached 4.2 million units, up 60%." The change claim
+in the second sentence has a rate and a new figure (for 2023) but no base; the base is the same
+measure's figure for 2022, stated earlier. This links it into `Growth.prior` (with `prior_link`:
+PARAGRAPH within the claim's paragraph, ARTICLE further back), and G106 does the arithmetic.
+
+Linked only when the link is safe:
+- the claim is a rise or fall in percent, per year-on-year (not an average annual rate), on a level
+  figure (not a percentage) whose year is stated (rules.periods.year_of), and its clause names no other
+  base ("down 54 pct from the previous year's ...": a base is named, just not read);
+- exactly one earlier figure (before the claim's sentence) is for the year before, in the same unit,
+  with the same noun when both have one;
+- that figure's sentence holds no other figure in its unit ("sales of 3.1 million units and output of
+  2.0 million units": which one is the base?).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Growth, Link, Span
+from statlint.rules.periods import year_of
+
+_REACH = 200  # characters after the rate in which a named base counts
+_OTHER_BASE = regex.compile(r"\b(?:from|compared\s+with|against|over)\b", regex.IGNORECASE)
+
+
+def _candidate(doc: Document, g: Growth) -> bool:
+    return (g.rate is not None and g.rate.unit == "percent" and g.new is not None and g.old is None
+            and g.direction != Direction.UNKNOWN and g.new.unit != "percent" and g.period != "year"
+            and g.new_year is not None
+            and not _OTHER_BASE.search(doc.text, g.rate.span.end,
+                                       min(doc.sentence_of(g.new.span.start).end, g.rate.span.end + _REACH)))
+
+
+class _Dated:
+    """The level figures of a document by year, unit and noun, and by position: each question a claim asks
+    of them is a bisect, not a pass over every figure (a long document holds a growth claim every few
+    sentences and a dated figure in most of them). (The index is b2-linear's, from G106 before its claims
+    moved here.)"""
+
+    def __init__(self, text: str, facts: Facts):
+        self.figures = [q for q in facts.quantities if q.kind == "level" and q.value > 0]
+        self.starts = [q.span.start for q in self.figures]
+        # (year, unit, noun) and (year, unit) -> (ends, figures), sorted by end
+        self.by_key: dict[tuple, tuple[list[int], list]] = {}
+        for q in sorted(self.figures, key=lambda q: q.span.end):
+            year = year_of(text, q)
+            if year is not None:
+                for key in ((year, q.unit, q.noun), (year, q.unit)):
+                    ends, figures = self.by_key.setdefault(key, ([], []))
+                    ends.append(q.span.end)
+                    figures.append(q)
+
+    def before(self, year: int, unit: str, noun: str | None, end: int) -> list:
+        """Up to two figures for `year` in `unit` that end by `end` and may count the noun (either noun unknown
+        or both the same): one is a base, two are too many."""
+        keys = ((year, unit),) if noun is None else ((year, unit, None), (year, unit, noun))
+        found: list = []
+        for key in keys:
+            ends, figures = self.by_key.get(key, ((), ()))
+            found += figures[:min(bisect.bisect_right(ends, end), 2)]
+        return found
+
+    def others_in(self, span: Span, old) -> bool:
+        """Whether a figure other than `old`, in its unit, starts inside `span`."""
+        lo, hi = bisect.bisect_left(self.starts, span.start), bisect.bisect_left(self.starts, span.end)
+        return any(q is not old and q.unit == old.unit for q in self.figures[lo:hi])
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    if not any(_candidate(doc, g) for g in facts.growths):
+        return facts
+    dated = _Dated(doc.text, facts)
+    growths = []
+    for g in facts.growths:
+        if _candidate(doc, g):
+            g = _with_prior(doc, g, dated)
+        growths.append(g)
+    return replace(facts, growths=tuple(growths))
+
+
+def _with_prior(doc: Document, g: Growth, dated: _Dated) -> Growth:
+    sentence = doc.sentence_of(g.new.span.start)
+    candidates = dated.before(g.new_year - 1, g.new.unit, g.new.noun, sentence.start)
+    if len(candidates) != 1:
+        return g  # none, or several measures: no safe base
+    old = candidates[0]
+    if dated.others_in(doc.sentence_of(old.span.start), old):
+        return g  # "sales of 3.1 million units and output of 2.0 million units": which one is the base?
+    same_paragraph = doc.paragraph_of(old.span.start) == doc.paragraph_of(g.new.span.start)
+    return replace(g, prior=old, prior_link=Link.PARAGRAPH if same_paragraph else Link.ARTICLE)

@@ -1,0 +1,181 @@
+"""Extractor: percentages that split one whole into exclusive parts (`ShareSplit`), for P103.
+
+Three ways the words tie the parts to one whole:
+
+- in one sentence, a run of three or more percentages joined by commas and "and"/"while" (rules._lists),
+  whose first figure is followed by its whole ("of the vote", "of all foreign-owned acreage") or introduced
+  as a holding ("won", "owned", "accounted for", "a poll gave ..."), or one of whose figures is an answer
+  ("40% backed the plan"), or in a sentence naming a poll or survey; and that says nothing of a change
+  (rose, fell, up, growth, rate...), which would make the figures rates of different things;
+- a "respectively" list of percentages that are shares of one whole: "share(s)" or "accounted for",
+  "made up" before the list, or "of the vote/total/market" after it ("Shares of the three regions were
+  45%, 35% and 30%, respectively"), unless the list pairs with places or years ("in China, Japan and
+  Korea"), each a whole of its own;
+- answers to one poll question told over two or three consecutive sentences of a paragraph, tied by the
+  words: the first names a poll, survey or respondents and gives an answer ("45% said they back the
+  plan"); each next one continues it ("Another 40% opposed it.", "The remaining 25% were undecided.").
+
+`exclusive` is False when the text says more than one answer was allowed.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Link, ShareSplit, Span
+from statlint.rules._lists import figure_runs
+
+# What ties a run in one sentence to one whole: a poll or an electorate named in the sentence; the first
+# figure introduced as a holding ("won 48%", "owned 79 pct", "accounted for 52 pct") or followed by the
+# whole ("of the vote", "of all foreign-owned acreage"); or an answer right after a figure ("40% backed").
+# ("said" alone is the reporting verb of the sentence: "copper grade was 1.10 pct at ..., Morin said".)
+_POLL_WORDS = regex.compile(r"\b(?:survey(?:ed)?|poll(?:ed|s)?|respondents|electorate|ballots?)\b", regex.IGNORECASE)
+_HOLDING_BEFORE = regex.compile(r"\b(?:won|win|wins|owned|owns|held|holds|accounted\s+for|account\s+for|"
+                                r"accounts\s+for|made\s+up|make\s+up|makes\s+up|gave\s+\w+(?:\s+\w+)?)\s+\Z",
+                                regex.IGNORECASE | regex.REVERSE)
+_OF_WHOLE_AFTER = regex.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]{1,30}\s+){0,2}?"
+                                r"(?:vote|votes|voters|respondents|people|adults|households|members|market|total|"
+                                r"electorate|seats|acreage|land|area|shares|workforce|population)\b", regex.IGNORECASE)
+_CHANGE = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decrease[ds]?|grew|growth|gain(?:ed)?|"
+                        r"drop(?:ped)?|decline[ds]?|jump(?:ed)?|higher|lower|compared|against|versus|"
+                        r"vs|year-on-year|turnout|rate|rates)\b", regex.IGNORECASE)
+_MULTIPLE = regex.compile(r"\b(?:more\s+than\s+one|multiple\s+answers|several\s+answers|multiple\s+responses|"
+                          r"could\s+choose\s+(?:more|several)|could\s+pick)\b", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(r"\brespectively\b", regex.IGNORECASE)
+_SHARE_WORDS = regex.compile(r"\b(?:shares?|accounted\s+for|account\s+for|made\s+up|make\s+up|represented)\b",
+                             regex.IGNORECASE)
+_WHOLE_AFTER = regex.compile(r"\s*+of\s+(?:the\s+)?(?:vote|votes|total|market|electorate|seats|ballots)\b",
+                             regex.IGNORECASE)
+_PLACES_OR_YEARS = regex.compile(r"\b(?:in|for|during)\s+[A-Z\d][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*,\s*[A-Z\d]|"
+                                 r"\b(?:19|20)\d\d\s*(?:,|and)\s*(?:19|20)\d\d\b")
+_POLL = regex.compile(r"\b(?:poll(?:ed|s)?|survey(?:ed|s)?|respondents|questioned|asked|interviewed|voters)\b",
+                      regex.IGNORECASE)
+_ANSWER_AFTER = regex.compile(
+    r"\s+(?:of\s+(?:respondents|voters|those\s+\w+|people|adults)\s+)?(?:said|say|says|backed|back|supported|"
+    r"support|opposed|oppose|favou?red|favou?r|approved|approve|disapproved|disapprove|agreed|agree|disagreed|"
+    r"disagree|answered|chose|picked|preferred|prefer|were\s+undecided|are\s+undecided|were\s+unsure|"
+    r"did\s+not\s+know|didn't\s+know|had\s+no\s+opinion|voted\s+for|would\s+vote)\b", regex.IGNORECASE)
+_CONTINUES_BEFORE = regex.compile(r"\b(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?|while)\s+\Z",
+                                  regex.IGNORECASE | regex.REVERSE)
+
+
+_REACH = 300  # characters around a run that its words are read from: a sentence may be a 2 MB line of figures
+
+
+def _around(sentence: Span, first, last) -> tuple[int, int]:
+    return max(sentence.start, first.span.start - _REACH), min(sentence.end, last.span.end + _REACH)
+
+
+def _is_share(q) -> bool:
+    return q.unit == "percent" and q.kind == "level" and q.value >= 0
+
+
+def _runs_in_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
+    out = []
+    text = doc.text
+    for run, respectively in figure_runs(doc, facts.quantities, "percent"):
+        if not all(_is_share(q) for q in run):
+            continue
+        sentence = doc.sentence_of(run[0].span.start)
+        lo, hi = _around(sentence, run[0], run[-1])
+        sentence = Span(lo, hi)
+        whole = ""
+        if respectively:
+            before = text[sentence.start:run[0].span.start]
+            if _PLACES_OR_YEARS.search(text, sentence.start, sentence.end) or _CHANGE.search(before):
+                continue
+            share_words = _SHARE_WORDS.search(before)
+            whole_after = _WHOLE_AFTER.match(text, run[-1].span.end)
+            if not (share_words or whole_after):
+                continue
+            whole = whole_after.group(0).strip() if whole_after else before[share_words.start():].strip()
+            link = Link.LIST
+        else:
+            if len(run) < 3 or _CHANGE.search(text, sentence.start, sentence.end) \
+                    or _RESPECTIVELY.search(text, sentence.start, sentence.end):
+                continue
+            whole = _whole_of_run(text, sentence, run)
+            if not whole:
+                continue
+            link = Link.SENTENCE
+        out.append(ShareSplit(span=Span(run[0].span.start, run[-1].span.end), shares=tuple(run), whole=whole,
+                              link=link, exclusive=not _MULTIPLE.search(text, sentence.start, sentence.end)))
+    return out
+
+
+def _whole_of_run(text: str, sentence: Span, run) -> str:
+    """The words tying a run in one sentence to one whole (see _POLL_WORDS), or "" when none do."""
+    first = run[0]
+    m = _OF_WHOLE_AFTER.match(text, first.span.end, sentence.end)
+    if m:
+        return m.group(0).strip()
+    m = _HOLDING_BEFORE.search(text, max(sentence.start, first.span.start - 30), first.span.start)
+    if m:
+        return m.group(0).strip()
+    for q in run:
+        m = _ANSWER_AFTER.match(text, q.span.end, sentence.end)
+        if m:
+            return m.group(0).strip()
+    m = _POLL_WORDS.search(text, sentence.start, sentence.end)
+    return m.group(0) if m else ""
+
+
+def _within(answers, i: int, sentence: Span) -> list:
+    """answers[i:] that lie in `sentence` (answers are in text order)."""
+    out = []
+    while i < len(answers) and answers[i].span.start < sentence.end:
+        out.append(answers[i])
+        i += 1
+    return out
+
+
+def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
+    """Poll answers told over consecutive sentences of one paragraph (see the module docstring)."""
+    text = doc.text
+    answers = [q for q in facts.quantities if _is_share(q) and _ANSWER_AFTER.match(text, q.span.end, q.span.end + 60)]
+    out = []
+    i = 0
+    while i < len(answers):
+        first = answers[i]
+        sentence = doc.sentence_of(first.span.start)
+        if not _POLL.search(text, *_around(sentence, first, first)):
+            i += 1
+            continue
+        group = _within(answers, i, sentence)
+        j = i + len(group)
+        paragraph = doc.paragraph_of(first.span.start)
+        sentences_used = 1
+        while j < len(answers) and sentences_used < 3:
+            nxt = answers[j]
+            nxt_sentence = doc.sentence_of(nxt.span.start)
+            if nxt_sentence.start != sentence.end and text[sentence.end:nxt_sentence.start].strip():
+                break  # not the very next sentence
+            if doc.paragraph_of(nxt.span.start) != paragraph:
+                break
+            if not _CONTINUES_BEFORE.search(text, max(nxt_sentence.start, nxt.span.start - 20), nxt.span.start):
+                break
+            more = _within(answers, j, nxt_sentence)
+            group += more
+            j += len(more)
+            sentence = nxt_sentence
+            sentences_used += 1
+        if sentences_used > 1 and len(group) >= 2 and group[-1].span.end - group[0].span.start < 3 * _REACH \
+                and not _CHANGE.search(text, group[0].span.start, group[-1].span.end):
+            span = Span(group[0].span.start, group[-1].span.end)
+            out.append(ShareSplit(span=span, shares=tuple(group), whole="answers to one question",
+                                  link=Link.PARAGRAPH, exclusive=not _MULTIPLE.search(text, *_around(paragraph, group[0],
+                                                                                               group[-1]))))
+        i = j if j > i else i + 1
+    return out
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    if sum(1 for q in facts.quantities if q.unit == "percent") < 2:
+        return facts  # a split needs two percentages; most articles have none
+    splits = _runs_in_sentences(doc, facts) + _answers_across_sentences(doc, facts)
+    if not splits:
+        return facts
+    splits.sort(key=lambda s: s.span.start)
+    return replace(facts, splits=tuple(splits))

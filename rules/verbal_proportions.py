@@ -1,0 +1,115 @@
+"""Extractor: a proportion in words and the figure given for it ("nearly half (62%)", "a majority, or 45%,").
+
+The words are read into an interval of percent (`VerbalProportion.low`/`high`): "half" 45-55, "nearly half"
+40-50, "more than half" or "a majority" 50-100, "one in five" 18-22, "a third" 30-36...; the figure is a
+percentage right after the words, in brackets or after ", or". A figure followed by "of" ("half of the
+staff (35% of them women)") is a share of something else and is not linked. P104 compares the two.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Link, Span, VerbalProportion
+from statlint.checker.numbers import FRACTION_WORDS, UNITS_WORDS
+from statlint.rules._patterns import words_pattern
+
+# The key word is matched first (a fast scan); its count ("two-") and modifier ("nearly") are read
+# backwards from it, and the figure forwards.
+_KEY = regex.compile(
+    r"\b(?:" + words_pattern(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
+                               "minority"])
+    + r"|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b", regex.IGNORECASE)
+# Case-free stems of every key word ("alf" for half/Half/HALF is not needed: wire copy is not all capitals).
+_STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", "ne in ")
+_COUNT_BEFORE = regex.compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
+_FIGURE_AFTER = regex.compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+)(?=\d)")
+_MOD_BEFORE = regex.compile(
+    r"\b(?P<mod>nearly|almost|about|around|roughly|some|just\s+under|just\s+over|more\s+than|over|less\s+than|under)\s+\Z",
+    regex.IGNORECASE | regex.REVERSE)
+
+_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
+
+
+def _range(phrase: str, mod: str) -> tuple[float, float] | None:
+    words = phrase.lower().replace("-", " ").split()
+    if words[-1] == "majority":
+        return (50.0, 100.0) if words[0] != "minority" else (0.0, 50.0)
+    if words[-1] == "minority":
+        return 0.0, 50.0
+    if len(words) >= 3 and words[-3] == "one" and words[-2] == "in":
+        # ("one one in five": a count word before the key is read with it, but "one in N" is the whole share)
+        d = UNITS_WORDS.get(words[-1]) or (int(words[-1]) if words[-1].isdigit() else None)
+        if not d:
+            return None
+        share = 100.0 / d
+    else:
+        head = words[:-1]
+        count = 1 if not head or head[0] in ("a", "an", "one") else UNITS_WORDS.get(head[0])
+        if count is None:
+            return None
+        fraction = FRACTION_WORDS.get(words[-1])
+        if fraction is None:
+            return None
+        share = 100.0 * count * float(fraction)
+    width = max(2.5, share * 0.1)  # "half" reads as 45-55 %, "one in five" as 18-22 %
+    low, high = share - width, share + width
+    mod = " ".join(mod.lower().split()) if mod else ""
+    if mod in ("nearly", "almost", "just under"):
+        return share - 2 * width, share
+    if mod in ("more than", "over", "just over"):
+        return share, 100.0 if mod != "just over" else share + 2 * width
+    if mod in ("less than", "under"):
+        return 0.0, share
+    if mod in ("about", "around", "roughly", "some"):
+        return share - 1.5 * width, share + 1.5 * width
+    return low, high
+
+
+def _has_bracketed_percent(text: str, quantities) -> bool:
+    """Whether a percentage starts right after "(" or "or" (white space aside), as every finding's figure does.
+
+    _FIGURE_AFTER ends in "(\\s*" or ",\\s+or\\s+" just before the figure, so without such a percentage
+    the key scan below cannot find anything. Skipping back over str.isspace() characters covers every
+    \\s, and "o" and "r" have no case variants outside ASCII in the regex module.
+    """
+    for q in quantities:
+        if q.unit != "percent":
+            continue
+        i = q.span.start
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if text[i - 1:i] == "(" or text[max(0, i - 2):i].lower() == "or":
+            return True
+    return False
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    text = doc.text
+    if not _has_bracketed_percent(text, facts.quantities):
+        return facts  # four in five documents have no percentage at all
+    if not any(stem in text for stem in _STEMS):
+        return facts  # a substring test runs at memory speed; the key scan is a full regex pass
+    by_start = None  # built on the first verbal proportion only: most articles have none
+    found = []
+    for key in _KEY.finditer(text):
+        after = _FIGURE_AFTER.match(text, key.end())
+        if after is None:
+            continue
+        if by_start is None:
+            by_start = {q.span.start: q for q in facts.quantities}
+        q = by_start.get(after.end())
+        if q is None or q.unit != "percent" or _OF_AFTER.match(text, q.span.end):
+            continue  # "half of the staff (35% of them women)": a share of something else
+        count = _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
+        start = count.start() if count else key.start()
+        mod = _MOD_BEFORE.search(text, max(0, start - 16), start)
+        allowed = _range(text[start:key.end()], mod.group("mod") if mod else "")
+        if allowed is None:
+            continue
+        span = Span(mod.start() if mod else start, key.end())
+        found.append(VerbalProportion(span=span, phrase=text[span.start:span.end], low=allowed[0], high=allowed[1],
+                                      figure=q, link=Link.SENTENCE))
+    return replace(facts, proportions=tuple(found)) if found else facts

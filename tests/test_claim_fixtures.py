@@ -1,0 +1,71 @@
+"""Each claim extractor against its own fixtures (fixtures/claims/<claim>.txt): what it must link, and what not.
+
+A case is a header line "#: " naming the claims expected from the text below it, each rendered as one
+line (see RENDER), joined by " | "; "#: none" when the extractor must link nothing. Lines starting with
+"#" otherwise are comments. Claims are rendered from the Facts of the whole extraction, so a case also
+shows that the extractor sits in rules.EXTRACTORS.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statlint.checker.document import Document
+from statlint.checker.engine import extract
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
+
+
+def _years(g) -> str:
+    return f"{g.verb_text}: {g.period or '-'} {g.old_year} -> {g.new_year}"
+
+
+RENDER = {
+    "share": lambda f: [f"{s.percent.text} / {s.whole} ({s.whole_kind})" for s in f.shares],
+    "share_split": lambda f: [f"{s.link}: {' + '.join(q.text for q in s.shares)}"
+                              + ("" if s.exclusive else " (not exclusive)") for s in f.splits],
+    "verbal_proportion": lambda f: [f"{p.phrase} = {p.low:g}-{p.high:g}: {p.figure.text}" for p in f.proportions],
+    "mention": lambda f: [f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else "") for m in f.mentions],
+    "change_period": lambda f: [_years(g) for g in f.growths],
+    "change_subject": lambda f: [f"{g.rate.text}: {'signed' if g.signed else 'unsigned'}"
+                                 for g in f.growths if g.rate is not None],
+    "change_hedge": lambda f: [f"{g.verb_text}: {g.hedge or '-'}" for g in f.growths if g.factor_kind],
+    "change_multiplier": lambda f: [f"{g.rate.text} = {g.factor.text} ({g.factor_kind})"
+                                    for g in f.growths if g.rate is not None and g.factor is not None],
+    "change_prior": lambda f: [f"{g.rate.text}: {g.prior.text} -> {g.new.text} ({g.prior_link})"
+                               for g in f.growths if g.prior is not None],
+}
+
+
+def _cases():
+    for path in sorted(FIXTURES.glob("*.txt")):
+        header, lines, n = None, [], 0
+        for raw in path.read_text(encoding="utf-8").splitlines(keepends=True):
+            if raw.startswith("#: "):
+                if header is not None:
+                    yield pytest.param(path.stem, header, "".join(lines), id=f"{path.stem}-{n}")
+                header, lines, n = raw[3:].strip(), [], n + 1
+            elif raw.startswith("#"):
+                continue
+            elif header is not None:
+                lines.append(raw)
+        if header is not None:
+            yield pytest.param(path.stem, header, "".join(lines), id=f"{path.stem}-{n}")
+
+
+def test_every_claim_file_has_a_renderer_and_both_kinds_of_case():
+    stems = {p.stem for p in FIXTURES.glob("*.txt")}
+    assert stems == set(RENDER)
+    for stem in stems:
+        body = (FIXTURES / f"{stem}.txt").read_text(encoding="utf-8")
+        headers = [line[3:].strip() for line in body.splitlines() if line.startswith("#: ")]
+        assert any(h != "none" for h in headers), f"{stem}: no case that must link"
+        assert "none" in headers or stem in ("change_hedge", "change_period", "change_subject"), \
+            f"{stem}: no case that must not link"
+
+
+@pytest.mark.parametrize("stem,header,text", list(_cases()))
+def test_claim_fixture(stem, header, text):
+    expected = [] if header == "none" else header.split(" | ")
+    assert RENDER[stem](extract(Document(text))) == expected
