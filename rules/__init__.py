@@ -34,15 +34,18 @@ Engine-level (not in CHECKS; raised by checker/suppress.py):
 | X100 | unused-suppression | an inline statlint directive that silences nothing or cannot be read |
 """
 from statlint.rules import (
-    annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
+    annual_growth_mismatch, claims, conversions, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
     growth_direction_contradiction, growth_rate_mismatch, implausible_rate, invisible_character, invisibles,
     magnitude_jump, malformed_grouping, multiplier_mismatch, part_exceeds_whole, parts_total_mismatch,
     percent_vs_points, quantities,
     respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, shares_over_100,
+    statements,
     translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
-EXTRACTORS = (quantities.extract, garbles.extract, invisibles.extract, claims.extract)
+EXTRACTORS = (quantities.extract, garbles.extract, invisibles.extract, claims.extract,
+              # conversions and restatements (U101, U102, C101)
+              conversions.extract, statements.extract)
 
 CHECKS = (
     growth_rate_mismatch.RULE,

@@ -23,7 +23,10 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from typing import Iterator
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, product_place, significant_digits
 from statlint.rules._growth import JUMP, is_magnitude_jump
 
@@ -35,7 +38,7 @@ def _same_measure(a, b) -> bool:
     return a.unit == b.unit and a.kind != "range" and b.kind != "range" and a.value > 0 and b.value > 0
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for s in facts.series:
         for a, b in zip(s.values, s.values[1:]):
             if _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP):

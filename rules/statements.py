@@ -1,0 +1,72 @@
+"""Extractor: figures stated as a named measure for a named year, and headline figures with their body links.
+
+Why: C101 compares two statements of one measure for one period. Which figures are such statements is read
+here, once, and added to Facts; the check only groups them by their fields and compares intervals.
+
+- `Statement`: the measure phrase with its year right before the figure, the year part of the phrase
+  ("net profit in 1986 was 5.1 mln dlrs", "1986 net profit of", "exports for 1986 totalled"). A part of the
+  year written before it ("first quarter 1986 sales") makes it another period: no statement. `subject` is the
+  last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
+  told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
+  candidates on the shared corpus and nearly all were different items: it is not read.)
+- `HeadlineLink`: a headline figure and the body figures its words tie it to (rules._headline).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Quantity, Span, Statement
+from statlint.rules import _headline
+
+_MEASURE_BEFORE = regex.compile(
+    r"(?:\b(?P<year0>(?:19|20)\d\d)\s+)?\b(?P<measure>net\s+(?:profit|income|loss|earnings)|operating\s+(?:profit|income|loss)|pre-tax\s+profit|"
+    r"revenues?|sales|turnover|exports|imports|output|production|trade\s+(?:surplus|deficit)|current\s+account\s+"
+    r"(?:surplus|deficit)|unemployment(?:\s+rate)?|inflation(?:\s+rate)?|budget\s+deficit)\s+"
+    r"(?:(?:in|for)\s+(?P<year1>(?:19|20)\d\d)\s+)?(?:was|were|of|totalled|totaled|reached|stood\s+at|came\s+to)\s+"
+    r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+_NAME = regex.compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
+_PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr)\b",
+                             regex.IGNORECASE)
+_REACH = 50  # characters before the figure the measure phrase and its year may take
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    statements = tuple(_statements(doc.text, facts.quantities))
+    links = tuple(_headline_links(doc, facts))
+    if not statements and not links:
+        return facts
+    return replace(facts, statements=statements, headline_links=links)
+
+
+def _statements(text: str, quantities):
+    for q in quantities:
+        if q.kind != "level" or q.value <= 0 or q.grouping == "malformed":
+            continue
+        start = q.span.start - _REACH if q.span.start > _REACH else 0
+        window = text[start:q.span.start]
+        if "19" not in window and "20" not in window:
+            continue  # the phrase must hold a year: without 19xx or 20xx in reach, no search
+        statement = _statement(text, q, start)
+        if statement is not None:
+            yield statement
+
+
+def _statement(text: str, q: Quantity, start: int) -> Statement | None:
+    m = _MEASURE_BEFORE.search(text, start, q.span.start)
+    if not m or not (m.group("year0") or m.group("year1")):
+        return None
+    if _PART_PERIOD.search(text, max(0, m.start() - 40), q.span.start):
+        return None  # "first quarter 1986 sales": a part of the year, not the year
+    names = _NAME.findall(text, max(0, m.start() - 40), m.start())
+    return Statement(span=Span(m.start(), q.span.end), value=q, measure=" ".join(m.group("measure").lower().split()),
+                     year=int(m.group("year0") or m.group("year1")), subject=names[-1] if names else "")
+
+
+def _headline_links(doc: Document, facts: Facts):
+    quantities = facts.quantities
+    if not quantities or doc.text.find("\n", 0, quantities[0].span.end) != -1:
+        return  # the cheap gate: no figure in the first line, so no headline figure
+    yield from _headline.links(doc, facts)
