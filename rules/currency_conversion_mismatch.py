@@ -62,6 +62,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         a, b = c.a, c.b
         if c.a_per != c.b_per or not (_is_money(c.a_unit) and _is_money(c.b_unit)) or c.a_unit == c.b_unit:
             continue
+        if a.low <= 0 or b.low <= 0:
+            continue  # a figure the reader let reach down to nothing has no rate to test
         band = _currency_band(a, b)
         if band is None:
             continue

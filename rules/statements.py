@@ -5,7 +5,8 @@ here, once, and added to Facts; the check only groups them by their fields and c
 
 - `Statement`: the measure phrase with its year right before the figure, the year part of the phrase
   ("net profit in 1986 was 5.1 mln dlrs", "1986 net profit of", "exports for 1986 totalled"). A part of the
-  year written before it ("first quarter 1986 sales") makes it another period: no statement. `subject` is the
+  year written before it ("first quarter 1986 sales", "November 1986 exports") makes it another period, and a
+  forecast, plan or target ("forecasts 2005 revenue of") is not the value: no statement. `subject` is the
   last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
   told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
   candidates on the shared corpus and nearly all were different items: it is not read.)
@@ -28,8 +29,14 @@ _MEASURE_BEFORE = regex.compile(
     r"(?:(?:in|for)\s+(?P<year1>(?:19|20)\d\d)\s+)?(?:was|were|of|totalled|totaled|reached|stood\s+at|came\s+to)\s+"
     r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 _NAME = regex.compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
-_PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr)\b",
+_PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr|"
+                             r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
                              regex.IGNORECASE)
+# A figure someone expects, plans or targets is not the measure's value: "forecasts 2005 revenue of", "targeted
+# 1987 production of", "estimated that eBay would achieve 2005 revenues of".
+_NOT_YET = regex.compile(r"\b(?:forecasts?|forecasted|expects?|expected|expecting|estimates?|estimated|projects?|projected|"
+                         r"targets?|targeted|plans?|planned|budget(?:ed|s)?|goal|outlook|would|will|could|should|may|"
+                         r"call\s+for|calls\s+for|sees|seen)\b", regex.IGNORECASE)
 _REACH = 50  # characters before the figure the measure phrase and its year may take
 
 
@@ -59,7 +66,9 @@ def _statement(text: str, q: Quantity, start: int) -> Statement | None:
     if not m or not (m.group("year0") or m.group("year1")):
         return None
     if _PART_PERIOD.search(text, max(0, m.start() - 40), q.span.start):
-        return None  # "first quarter 1986 sales": a part of the year, not the year
+        return None  # "first quarter 1986 sales", "November 1986 exports": a part of the year, not the year
+    if _NOT_YET.search(text, max(0, m.start() - 60), m.start()):
+        return None  # a forecast, a plan or a target for the year
     names = _NAME.findall(text, max(0, m.start() - 40), m.start())
     return Statement(span=Span(m.start(), q.span.end), value=q, measure=" ".join(m.group("measure").lower().split()),
                      year=int(m.group("year0") or m.group("year1")), subject=names[-1] if names else "")

@@ -82,3 +82,17 @@ def test_conversion_and_restatement_checks_read_claims_not_words(module):
     hints = inspect.get_annotations(mod.check)
     assert list(inspect.signature(mod.check).parameters) == ["doc", "facts"]
     assert hints == {"doc": "Document", "facts": "Facts", "return": "Iterator[Finding]"}
+
+
+def test_currency_check_skips_a_conversion_whose_interval_reaches_zero():
+    """Regression (corpus, 5 BBC articles): a side whose interval starts at 0 divided by zero in U102."""
+    from dataclasses import replace
+
+    from statlint.rules import currency_conversion_mismatch
+
+    text = "The firm lost 259.7m euros ($353.3bn) last year."
+    facts = _facts(text)
+    [c] = facts.conversions
+    assert [f.rule for f in currency_conversion_mismatch.check(Document(text), facts)] == ["U102"]
+    zero = replace(c, a=replace(c.a, low=0.0))
+    assert list(currency_conversion_mismatch.check(Document(text), replace(facts, conversions=(zero,)))) == []
