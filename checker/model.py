@@ -193,19 +193,23 @@ class Conversion:
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A figure stated as the value of a named measure for a named period: "net profit in 1986 was 5.1 mln
-    dlrs", "1986 revenues of 7.1 billion dlrs", "exports in 1986 were 4.2 billion dlrs".
+    dlrs", "1986 revenues of 7.1 billion dlrs", "the economy grew 0.4% in the third quarter".
 
-    `measure` is the measure phrase, lower case with single spaces ("net profit"); `year` the year the words
-    tie into the phrase; `subject` the name written shortly before the measure ("Amoco"), or "" when none;
-    `where` is "headline" or "body". `span` covers the measure words and the figure.
+    `measure` is the measure phrase, lower case with single spaces ("net profit", "economy"); `year` the year
+    the words tie into the phrase, when they do; `period` a part of the year ("Q3") or "" for the year itself;
+    `change` the direction a rate is a change in ("up", "down") or "" for a level; `subject` the name written
+    shortly before the measure ("Amoco"), or "" when none; `where` is "headline" or "body". `span` covers the
+    measure words and the figure.
     """
 
     span: Span
     value: Quantity
     measure: str
-    year: int
+    year: int | None
     subject: str = ""
     where: str = "body"
+    period: str = ""
+    change: str = ""
 
 
 @dataclass(frozen=True, slots=True)

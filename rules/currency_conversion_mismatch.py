@@ -1,4 +1,4 @@
-"""U102 currency-conversion-mismatch: a currency conversion in brackets at no rate the two currencies ever had.
+"""U102 currency-conversion-mismatch: a currency conversion (brackets, ", or", dashes) at no rate the two currencies ever had.
 
 What it does:
     Reads the Conversion claims of rules.conversions between two currencies

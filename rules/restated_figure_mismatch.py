@@ -1,4 +1,4 @@
-"""C101 restated-figure-mismatch: one measure stated twice in an article with values that cannot both hold.
+"""C101 restated-figure-mismatch: one measure for one period stated twice (headline and body, a rate as a multiplier) with values that cannot both hold.
 
 What it does:
     Compares two statements of one measure for one period, as the extractors link them (rules.statements,
@@ -14,8 +14,10 @@ What it does:
        the shared corpus with the title line put back: 367 links agree, 21 are ambiguous (the guards keep
        them quiet), none disagree.
     2. The same measure phrase with the same year right before the figure ("net profit in 1986 was 5.1 mln
-       dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), in the same unit, for the same subject when both
-       name one (Statement claims). Rounding and "about" are allowed for.
+       dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), or the same measure's rise or fall for the same
+       quarter on the same basis ("the economy grew 0.4% in the third quarter" ... "In the third quarter,
+       the economy expanded by 0.6%"), in the same unit, for the same subject when both name one (Statement
+       claims). Rounding and "about" are allowed for.
     3. A rise restated as a multiplier in the same breath ("a 4,900% increase (50 times as many)", ", or 50
        times the"; Conversion claims): a rise of r % multiplies by 1 + r/100, so 4,900 % is 50 times, not 49.
        "N times more" is read either way by writers and is left alone.
@@ -58,20 +60,28 @@ def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
     first: dict[tuple, object] = {}
     for s in facts.statements:
         q = s.value
-        key = (s.measure, s.year, q.unit)
+        key = (s.measure, s.year, s.period, s.change, q.unit)
         earlier = first.setdefault(key, s)
         e = earlier.value
         if earlier is s or (e.high >= q.low and q.high >= e.low):
             continue
-        if s.subject and earlier.subject and s.subject != earlier.subject:
-            continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies
+        if s.subject != earlier.subject and (s.change or (s.subject and earlier.subject)):
+            continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies; a rate
+            # named for one company and one named for none may be a group's and its unit's
         yield Finding(
             rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
-            message=f"{q.text.strip()} restates {e.text.strip()} given earlier for {s.measure} in {s.year}, "
+            message=f"{q.text.strip()} restates {e.text.strip()} given earlier for {_named(s)}, "
                     "and the two cannot both hold",
             related=(Related("earlier", e.span, e.text),),
             fingerprint=fingerprint(CODE, e.text + " " + q.text, doc.claim_context(q.span)),
         )
+
+
+def _named(s) -> str:
+    """How a message names a statement's measure and period: "net profit in 1986", "economy growth in Q3"."""
+    measure = s.measure + (" growth" if s.change == "up" else " fall" if s.change == "down" else "")
+    when = " ".join(str(p) for p in (s.period, s.year) if p)
+    return f"{measure} in {when}"
 
 
 def _multiplier_findings(doc: Document, facts: Facts) -> Iterator[Finding]:

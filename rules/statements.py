@@ -10,6 +10,11 @@ here, once, and added to Facts; the check only groups them by their fields and c
   last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
   told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
   candidates on the shared corpus and nearly all were different items: it is not read.)
+- `Statement` of a change: a named measure's rise or fall in percent for a named quarter ("the economy grew
+  0.4% in the third quarter", "In the third quarter, exports rose 2.1%"), so two rates given for one quarter
+  can be compared. The measure is one of a closed list (economy, GDP, sales, exports...); a rate on another
+  basis (annualised, year-on-year) gets that basis in its period, and a sentence that revises, estimates
+  or forecasts gives no statement.
 - `HeadlineLink`: a headline figure and the body figures its words tie it to (rules._headline).
 """
 from __future__ import annotations
@@ -39,9 +44,29 @@ _NOT_YET = regex.compile(r"\b(?:forecasts?|forecasted|expects?|expected|expectin
                          r"call\s+for|calls\s+for|sees|seen)\b", regex.IGNORECASE)
 _REACH = 50  # characters before the figure the measure phrase and its year may take
 
+_RATE_MEASURE_BEFORE = regex.compile(
+    r"\b(?P<measure>economy|gdp|gross\s+domestic\s+product|exports|imports|(?:retail\s+)?sales|(?:industrial\s+)?output|"
+    r"(?:industrial\s+)?production|revenues?|(?:net\s+)?profits?|earnings|(?:consumer\s+)?prices|investment|spending)"
+    r"\s+(?:(?P<up>grew|rose|expanded|increased|climbed|gained|jumped)|(?P<down>fell|declined|dropped|shrank|contracted|"
+    r"decreased|slipped))\s+(?:by\s+)?(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# Whose rate it is: the possessive right before the measure ("Acme's sales", "Japan's economy").
+_OWNER_BEFORE = regex.compile(r"\b(?P<name>[A-Z][\w&.-]*)['’]s\s+\Z", regex.REVERSE)
+_SAME_MEASURE = {"gdp": "economy", "gross domestic product": "economy", "profit": "profits", "net profit": "profits",
+                 "net profits": "profits", "revenue": "revenues", "industrial production": "industrial output",
+                 "production": "output"}
+_ORDINALS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4", "q1": "Q1", "q2": "Q2", "q3": "Q3", "q4": "Q4"}
+_QUARTER = r"(?:the\s+(?P<ord>first|second|third|fourth)\s+quarter|(?P<q>Q[1-4]))(?:\s+of\s+(?P<year>(?:19|20)\d\d))?"
+_QUARTER_AFTER = regex.compile(r"\s+in\s+" + _QUARTER + r"\b", regex.IGNORECASE)
+_QUARTER_BEFORE = regex.compile(r"\b(?:In|in)\s+" + _QUARTER + r"\s*+,?\s*+(?:[^\d,.;]{0,40}?)\Z", regex.REVERSE)
+_BASIS_ANNUALISED = regex.compile(r"\bannuali[sz]ed\b|\bannual\s+rate\b", regex.IGNORECASE)
+_BASIS_YEAR = regex.compile(r"\byear[-\s]on[-\s]year\b|\b(?:a|the)\s+year\s+(?:earlier|ago|before)\b|\bfrom\s+a\s+year\b|"
+                            r"\bon\s+the\s+year\b|\byear-earlier\b", regex.IGNORECASE)
+_NOT_FINAL = regex.compile(r"\b(?:revis\w*|estimat\w*|preliminary|initial(?:ly)?|previously|forecast\w*|expect\w*|"
+                           r"predict\w*|projected|would|could|might|seasonally)\b", regex.IGNORECASE)
+
 
 def extract(doc: Document, facts: Facts) -> Facts:
-    statements = tuple(_statements(doc.text, facts.quantities))
+    statements = tuple(_statements(doc.text, facts.quantities)) + tuple(_rate_statements(doc, facts.quantities))
     links = tuple(_headline_links(doc, facts))
     if not statements and not links:
         return facts
@@ -72,6 +97,34 @@ def _statement(text: str, q: Quantity, start: int) -> Statement | None:
     names = _NAME.findall(text, max(0, m.start() - 40), m.start())
     return Statement(span=Span(m.start(), q.span.end), value=q, measure=" ".join(m.group("measure").lower().split()),
                      year=int(m.group("year0") or m.group("year1")), subject=names[-1] if names else "")
+
+
+def _rate_statements(doc: Document, quantities):
+    """A named measure's rise or fall in percent for a named quarter (see the module docstring)."""
+    text = doc.text
+    if "uarter" not in text and "Q" not in text:
+        return
+    for q in quantities:
+        if q.unit != "percent" or q.value <= 0:
+            continue
+        m = _RATE_MEASURE_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
+        if not m:
+            continue
+        sentence = doc.sentence_of(q.span.start)
+        period = _QUARTER_AFTER.match(text, q.span.end) or _QUARTER_BEFORE.search(text, sentence.start, m.start())
+        if not period:
+            continue
+        said = text[sentence.start:sentence.end]
+        if _NOT_FINAL.search(said):
+            continue  # a revision, an estimate, a forecast: a second figure for the quarter on purpose
+        basis = "annualised" if _BASIS_ANNUALISED.search(said) else "year-on-year" if _BASIS_YEAR.search(said) else ""
+        quarter = _ORDINALS[(period.group("ord") or period.group("q")).lower()]
+        owner = _OWNER_BEFORE.search(text, max(sentence.start, m.start() - 40), m.start())
+        measure = " ".join(m.group("measure").lower().split())
+        yield Statement(span=Span(m.start(), q.span.end), value=q, measure=_SAME_MEASURE.get(measure, measure),
+                        year=int(period.group("year")) if period.group("year") else None,
+                        period=quarter + (" " + basis if basis else ""), change="up" if m.group("up") else "down",
+                        subject=owner.group("name") if owner else "")
 
 
 def _headline_links(doc: Document, facts: Facts):

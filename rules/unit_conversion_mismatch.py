@@ -1,4 +1,4 @@
-"""U101 unit-conversion-mismatch: a unit conversion in brackets that is not the same amount.
+"""U101 unit-conversion-mismatch: a unit conversion (brackets, ", or", dashes; per another period) that is not the same amount.
 
 What it does:
     Reads the Conversion claims of rules.conversions: "100 km (62 miles)",

@@ -33,8 +33,8 @@ def _conversions(facts: Facts) -> list[str]:
 
 
 def _statements(facts: Facts) -> list[str]:
-    said = [f"{s.measure} {s.year}" + (f" [{s.subject}]" if s.subject else "") + f": '{s.value.text.strip()}'"
-            for s in facts.statements]
+    said = [f"{s.measure} {s.year}" + (f" {s.period}" if s.period else "") + (f" {s.change}" if s.change else "")
+            + (f" [{s.subject}]" if s.subject else "") + f": '{s.value.text.strip()}'" for s in facts.statements]
     return said + [f"HEAD '{h.head.text.strip()}' -> " + ", ".join(f"'{q.text.strip()}'" for q in h.linked)
                    for h in facts.headline_links]
 
