@@ -26,6 +26,7 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.model import Conversion, Facts, Quantity, Span
+from statlint.checker.precision import last_place
 from statlint.checker.units import UNIT_WORDS
 
 _PHYSICAL = frozenset(UNIT_WORDS.values())
@@ -96,11 +97,22 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     a_per, b_per = _period(after_a), _period(after_b)
     if not _comparable(a, b, a_unit, b_unit, a_per, b_per):
         return None
+    a, b = _number_as_written(a), _number_as_written(b)
     a_span = Span(a.span.start, _unit_end(after_a, a_end_unit))
     b_span = Span(b.span.start, _unit_end(after_b, b_end_unit))
     return Conversion(span=Span(a.span.start, b_end), a=a, b=b, a_unit=a_unit, b_unit=b_unit, a_span=a_span,
                       b_span=b_span, a_text=text[a_span.start:a_span.end], b_text=text[b_span.start:b_span.end],
                       tie=tie, a_per=a_per, b_per=b_per, b_form=form)
+
+
+def _number_as_written(q: Quantity) -> Quantity:
+    """A bound word governs both sides of a conversion: "more than $800m (£428m)", "up to $4m (£2.13m)" convert the
+    number written. So a bounded side counts as that number, rounded at its last written digit (with the reader's
+    allowance of one unit above for truncation), not as the open interval the bound alone would give."""
+    if q.bound not in (">", "<"):
+        return q
+    unit = 10.0 ** last_place(q)
+    return replace(q, bound="=", low=q.value - unit / 2, high=q.value + unit)
 
 
 def _tie(text: str, start: int, end: int) -> str | None:
