@@ -38,7 +38,7 @@ from statlint.checker.report import FORMATS, FileResult, Tally, stream
 from statlint.checker.report.ruledoc import rule_doc, summary
 from statlint.checker.report.text import visible
 from statlint.checker.selectors import unknown as unknown_rule
-from statlint.checker.sources import STDIN, Input, expand_paths, read_input
+from statlint.checker.sources import INPUT_FORMATS, STDIN, Input, Loaded, expand_paths, load, load_input
 from statlint.checker.sources.gitdiff import ALL, ChangedLines, GitDiffError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -46,6 +46,11 @@ DEFAULT_BASELINE = ".statlint-baseline.json"
 _SEVERITIES = click.Choice([str(s) for s in Severity], case_sensitive=False)
 
 
+_INPUT_FORMAT = dict(type=click.Choice(INPUT_FORMATS), default=None,
+                     help="Read every input as this format instead of choosing by extension "
+                          "(.md Markdown, .html/.htm HTML, .docx Word, else text).")
+_STDIN_FILENAME = dict(metavar="NAME", help="The name to report standard input (-) under; its extension "
+                                            "chooses the input format.")
 _TIME_BUDGET = dict(type=click.FloatRange(min=0), default=budget.DEFAULT_SECONDS, show_default=True, metavar="SECONDS",
                     help="CPU seconds one document may take; past it the document gets a TIME001 notice (exit 2). "
                          "0: no budget.")
@@ -90,11 +95,14 @@ def main() -> None:
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (fatal notices and usage errors still exit 2).")
 @click.option("--time-budget", **_TIME_BUDGET)
+@click.option("--input-format", **_INPUT_FORMAT)
+@click.option("--stdin-filename", **_STDIN_FILENAME)
 @click.option("--progress/--no-progress", default=None,
               help="Count the files checked so far on stderr. Default: when stderr is a terminal and the "
                    "report goes to -o or a pipe.")
 def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
-          no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget, progress):
+          no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget, input_format, stdin_filename,
+          progress):
     """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
     if config_file and no_config:
         _fail("--config and --no-config cannot be used together")
@@ -120,10 +128,10 @@ def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail
         except baseline_mod.BaselineError as exc:
             _fail(str(exc))
     counter = Progress(enabled=progress)
-    jobs = Jobs(paths, resolver, own)
+    jobs = Jobs(paths, resolver, own, stdin_filename)
     outcome = Outcome()
     results = (outcome.add(result, settings) for result, settings in
-               _checked(jobs, changed, time_budget, counter, base, write_baseline))
+               _checked(jobs, changed, time_budget, counter, base, write_baseline, input_format))
     if write_baseline:  # written once every result is in, before the report's summary says so
         results = _then(results, lambda: _write_baseline(base))
     color = output is None and fmt == "text" and _stdout_is_tty()
@@ -190,12 +198,13 @@ class Jobs:
     """(input, its settings) for every input to check, as the walk finds them (never all at once),
     counting what was found and what the configuration excluded, for the summary and for Ctrl-C."""
 
-    def __init__(self, paths, resolver: Resolver, own_report: str | None) -> None:
+    def __init__(self, paths, resolver: Resolver, own_report: str | None, stdin_filename: str | None = None) -> None:
         self.paths, self.resolver, self.own_report = paths, resolver, own_report
+        self.stdin_filename = stdin_filename
         self.found = self.excluded = 0
 
     def __iter__(self):
-        for item in expand_paths(self.paths):
+        for item in _named_stdin(expand_paths(self.paths), self.stdin_filename):
             settings = self.resolver.for_file(None if item.source == STDIN else item.source)
             if item.source != STDIN and not item.notice and settings.excludes(item.source):
                 self.excluded += 1
@@ -215,13 +224,14 @@ class Jobs:
 
 
 def _checked(jobs, changed: ChangedLines | None, time_budget: float | None, counter: "Progress",
-             base: "baseline_mod.Baseline | None" = None, write_baseline: bool = False):
+             base: "baseline_mod.Baseline | None" = None, write_baseline: bool = False,
+             input_format: str | None = None):
     """(result, settings) per job, checked one at a time as the jobs come.
 
     The baseline sees each file's findings before --diff narrows them to changed lines, so it
     compares (or records) the whole file."""
     for item, settings in jobs:
-        result = check_one(item, settings, time_budget=time_budget)
+        result = check_one(item, settings, time_budget=time_budget, input_format=input_format)
         if base is not None:
             result = base.record(result, settings) if write_baseline else base.subtract(result, settings)
         if changed is not None and item.source != STDIN and result.findings:
@@ -266,16 +276,49 @@ def _slim(result: FileResult) -> FileResult:
     return replace(result, document=None) if result.document is not None and not result.findings else result
 
 
-def check_one(item: Input, settings: Settings, time_budget: float | None = budget.DEFAULT_SECONDS) -> FileResult:
-    """Read and check one input; any failure becomes a notice on the result, never an exception."""
-    text, notices = read_input(item, getattr(sys.stdin, "buffer", None))
-    if text is None:
-        return FileResult(item.path, notices=notices)
-    doc = Document(text, path=item.path)
+def _named_stdin(items, stdin_filename: str | None):
+    """Inputs, standard input shown under --stdin-filename when one is given."""
+    for item in items:
+        yield replace(item, path=stdin_filename) if stdin_filename and item.source == STDIN else item
+
+
+def check_one(item: Input, settings: Settings, time_budget: float | None = budget.DEFAULT_SECONDS,
+              input_format: str | None = None) -> FileResult:
+    """Read and check one input; any failure becomes a notice on the result, never an exception.
+
+    Markup is read (checker.sources.load) under the same CPU budget as the check.
+    """
+    loaded, problem = _guarded(lambda: load_input(item, getattr(sys.stdin, "buffer", None),
+                                                  input_format=input_format), time_budget)
+    if problem is not None:
+        return FileResult(item.path, notices=(problem,))
+    return check_loaded(loaded, item.path, settings, time_budget)
+
+
+def check_bytes(data: bytes, name: str, settings: Settings, time_budget: float | None = budget.DEFAULT_SECONDS,
+                input_format: str | None = None) -> FileResult:
+    """One document given as bytes (an upload, an archive record), read as `name`'s extension or `input_format`
+    says and checked as a file would be: the FileResult every report takes. Never raises."""
+    loaded, problem = _guarded(lambda: load(data, name, input_format), time_budget)
+    if problem is not None:
+        return FileResult(name, notices=(problem,))
+    return check_loaded(loaded, name, settings, time_budget)
+
+
+def check_loaded(loaded: Loaded, path: str, settings: Settings,
+                 time_budget: float | None = budget.DEFAULT_SECONDS) -> FileResult:
+    """Check what a reader loaded; findings are moved into the original file and the result's document is
+    the original, so every report points there (and --diff's changed lines are the file's)."""
+    notices, fmt = loaded.notices, loaded.input_format
+    if loaded.text is None:
+        return FileResult(path, notices=notices, input_format=fmt)
+    doc = Document(loaded.text, path=path)
+    shown = doc if loaded.offsets is None else loaded.document(path)
     findings, problem = _guarded(lambda: tuple(check_document(doc, settings)), time_budget)
     if problem is not None:
-        return FileResult(item.path, document=doc, notices=(*notices, problem))
-    return FileResult(item.path, document=doc, findings=findings, notices=notices)
+        return FileResult(path, document=shown, notices=(*notices, problem), input_format=fmt)
+    return FileResult(path, document=shown, findings=loaded.findings(findings, shown), notices=notices,
+                      input_format=fmt)
 
 
 def _on_changed_lines(result: FileResult, lines) -> FileResult:
@@ -296,16 +339,24 @@ def _touches(doc: Document, finding, lines: set[int]) -> bool:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @click.option("--time-budget", **_TIME_BUDGET)
-def extract(paths, fmt, output, time_budget):
+@click.option("--input-format", **_INPUT_FORMAT)
+@click.option("--stdin-filename", **_STDIN_FILENAME)
+def extract(paths, fmt, output, time_budget, input_format, stdin_filename):
     """Show the quantities statlint reads in PATHs (for debugging and benchmarks)."""
     rows = []
-    for item in expand_paths(paths):
-        text, notices = read_input(item, getattr(sys.stdin, "buffer", None))
+    for item in _named_stdin(expand_paths(paths), stdin_filename):
+        loaded, problem = _guarded(lambda: load_input(item, getattr(sys.stdin, "buffer", None),
+                                                      input_format=input_format), time_budget)
+        notices = (problem,) if problem is not None else loaded.notices
         doc, facts = None, None
-        if text is not None:
-            doc = Document(text, path=item.path)
+        if problem is None and loaded.text is not None:
+            doc = Document(loaded.text, path=item.path)
             facts, problem = _guarded(lambda: extract_facts(doc), time_budget)
             notices += () if problem is None else (problem,)
+            if facts is not None and loaded.offsets is not None:  # offsets into the original file
+                facts = replace(facts, quantities=tuple(replace(q, span=loaded.span(q.span)) for q in facts.quantities),
+                                skipped=tuple(loaded.span(s) for s in facts.skipped))
+                doc = loaded.document(item.path)
         rows.append((item.path, doc, facts, notices))
     if fmt == "json":
         from statlint.checker.report.json_report import render_extract_json

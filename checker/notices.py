@@ -13,7 +13,7 @@ whatever `--exit-zero` says (README, "Exit codes and notices").
 | IO002   | lossy-decode   | no    | bytes that are not valid UTF-8/UTF-16 were replaced by U+FFFD; the rest was checked |
 | IO003   | binary-skipped | named: yes; walked: no | a binary format's signature (zip/docx, PDF, gzip, images...) or NUL bytes in the first 8 KB |
 | IO004   | too-large      | named: yes; walked: no | over the size limit (50 MB) |
-| IO006   | not-plain-text | no    | HTML, XML, RTF or WARC content, read as plain text (markup checked as prose) |
+| IO006   | not-plain-text | no    | a .txt/.md holding HTML (read as HTML); XML, RTF or WARC read as plain text; no article in a page |
 | TIME001 | budget-exceeded| yes   | the document's check used more CPU time than its budget |
 | INT001  | internal-error | yes   | an exception inside statlint (a bug: please report it) |
 

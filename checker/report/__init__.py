@@ -27,7 +27,7 @@ __all__ = ["FORMATS", "FileResult", "Summary", "Tally", "fingerprint_of", "rende
 # name -> module in this package; each module has stream(results, **options) -> Iterator[str]
 _MODULES = {
     "text": "text", "json": "json_report", "jsonl": "jsonl", "annotate": "annotate", "sarif": "sarif",
-    "github": "github", "checkstyle": "checkstyle", "junit": "junit",
+    "github": "github", "checkstyle": "checkstyle", "junit": "junit", "diff": "diff",
 }
 FORMATS = tuple(_MODULES)
 
@@ -41,6 +41,7 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     notices: tuple[Notice, ...] = ()
     baselined: int = 0  # findings not shown because the baseline records them (or this run recorded them)
+    input_format: str = "text"  # how it was read (checker.sources.INPUT_FORMATS); the document is the original
 
     @property
     def error(self) -> str | None:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterable, Iterator
 
 from statlint.checker.notices import SKIPPED, Notice, unreadable
-from statlint.checker.sources.text import MAX_BYTES, decode_bytes, read_stream, read_text
+from statlint.checker.sources.loader import INPUT_FORMATS, Loaded, format_of, load
+from statlint.checker.sources.text import (MAX_BYTES, decode_bytes, read_file_bytes, read_stream,
+                                           read_stream_bytes, read_text)
 
 __all__ = [
-    "Input", "MAX_BYTES", "STDIN", "SUFFIXES", "decode_bytes", "expand_paths",
-    "read_input", "read_stream", "read_text",
+    "INPUT_FORMATS", "Input", "Loaded", "MAX_BYTES", "STDIN", "SUFFIXES", "decode_bytes", "expand_paths",
+    "format_of", "load", "load_input", "read_input", "read_stream", "read_text",
 ]
 
 STDIN = "-"
@@ -88,6 +90,28 @@ def read_input(item: Input, stdin: BinaryIO | None = None,
         notices = tuple(replace(n, fatal=False) if n.code in SKIPPED else n for n in notices)
     return text, notices
 
+
+def load_input(item: Input, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES,
+               input_format: str | None = None) -> Loaded:
+    """An Input read by its format (`input_format`, else its path's extension; checker/sources/loader.py).
+
+    For stdin the Input's path is the name given with --stdin-filename, so its extension chooses the format.
+    """
+    fmt = format_of(item.path, input_format)
+    if item.notice is not None:
+        return Loaded(None, None, None, (item.notice,), fmt)
+    if item.source == STDIN:
+        if stdin is None:
+            return Loaded(None, None, None, (unreadable("no standard input"),), fmt)
+        data, notices = read_stream_bytes(stdin, max_bytes)
+    else:
+        data, notices = read_file_bytes(item.source, max_bytes)
+    loaded = Loaded(None, None, None, notices, fmt) if data is None else \
+        load(data, None if item.source == STDIN and item.path == STDIN_NAME else item.path, input_format, max_bytes)
+    if item.walked:
+        loaded = replace(loaded, notices=tuple(replace(n, fatal=False) if n.code in SKIPPED else n
+                                               for n in loaded.notices))
+    return loaded
 
 
 _FILE, _DIR, _LINK = 0, 1, 2

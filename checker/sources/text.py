@@ -29,12 +29,13 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 Result = tuple["str | None", "tuple[Notice, ...]"]
 
 
-def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES, name: str | None = None) -> Result:
+def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES, name: str | None = None,
+                 sniff_markup: bool = True) -> Result:
     """Decode one input's bytes into (text, notices); `name` (the file's name) only words a notice.
 
     Text and no notice: clean. No text and a notice: not checked (why is in the
     notice). Text and notices: checked, with bytes replaced (IO002) or markup
-    read as text (IO006).
+    read as text (IO006; only with `sniff_markup`: a caller that reads markup itself looks for it).
     """
     if len(data) > max_bytes:
         return None, (_too_large(len(data), max_bytes, exact=False),)
@@ -46,7 +47,7 @@ def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES, name: str | None = Non
         if nul >= 0:  # binary behind a UTF-16 BOM (found by fuzzing): as binary as any other
             return None, (Notice("IO003", f"binary file skipped (a NUL character at UTF-16 code unit {nul})",
                                  offset=2 + 2 * nul),)
-        return text, notices + _markup(text, name)
+        return text, notices + (markup_notice(text, name) if sniff_markup else ())
     what = sniff.binary_format(data)
     if what is not None:
         return None, (Notice("IO003", f"binary file skipped: {_named(name)}{what}; statlint reads plain text "
@@ -56,14 +57,14 @@ def decode_bytes(data: bytes, max_bytes: int = MAX_BYTES, name: str | None = Non
         return None, (Notice("IO003", f"binary file skipped (a NUL byte at offset {nul})", offset=nul),)
     skip = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
     text, notices = _decode(data[skip:], "utf-8", skip)
-    return text, notices + _markup(text, name)
+    return text, notices + (markup_notice(text, name) if sniff_markup else ())
 
 
 def _named(name: str | None) -> str:
     return f"{name} is " if name else ""
 
 
-def _markup(text: str, name: str | None) -> tuple[Notice, ...]:
+def markup_notice(text: str, name: str | None) -> tuple[Notice, ...]:
     what = sniff.text_format(text)
     if what is None:
         return ()
@@ -89,7 +90,15 @@ def _decode(data: bytes, encoding: str, skipped: int) -> Result:
 
 
 def read_text(path: str, max_bytes: int = MAX_BYTES) -> Result:
-    """Read a file from disk. Errors are messages, never exceptions.
+    """Read a file from disk as plain text. Errors are messages, never exceptions."""
+    data, notices = read_file_bytes(path, max_bytes)
+    if data is None:
+        return None, notices
+    return decode_bytes(data, max_bytes, os.path.basename(path))
+
+
+def read_file_bytes(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, tuple[Notice, ...]]:
+    """A file's bytes, at most max_bytes of them, or None and the notice saying why not.
 
     Only regular files are read: opening a FIFO or a device could block
     forever, which in a batch run would hide every later file's result.
@@ -109,16 +118,28 @@ def read_text(path: str, max_bytes: int = MAX_BYTES) -> Result:
             data = fh.read(max_bytes + 1)  # the file may have grown since stat
     except OSError as exc:
         return None, (_os_message(exc),)
-    return decode_bytes(data, max_bytes, os.path.basename(path))
+    if len(data) > max_bytes:
+        return None, (_too_large(len(data), max_bytes, exact=False),)
+    return data, ()
 
 
 def read_stream(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> Result:
     """Read a binary stream (stdin) with the same rules as a file."""
+    data, notices = read_stream_bytes(stream, max_bytes)
+    if data is None:
+        return None, notices
+    return decode_bytes(data, max_bytes)
+
+
+def read_stream_bytes(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, tuple[Notice, ...]]:
+    """A stream's bytes (stdin), at most max_bytes of them, or None and the notice saying why not."""
     try:
         data = stream.read(max_bytes + 1)
     except OSError as exc:
         return None, (_os_message(exc),)
-    return decode_bytes(data, max_bytes)
+    if len(data) > max_bytes:
+        return None, (_too_large(len(data), max_bytes, exact=False),)
+    return data, ()
 
 
 def _too_large(size: int, limit: int, exact: bool = True) -> Notice:
