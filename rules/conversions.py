@@ -74,7 +74,7 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
         return None  # every tie holds one of these: the cheap test before the patterns
     after_a = _AFTER.match(text, a.span.end, b.span.start)
     a_end = after_a.end()
-    a_unit = _hyphenated_unit(a, after_a)
+    a_unit, a_unit_end = _hyphenated_unit(a, after_a)
     if a.is_percent:
         noun = _CHANGE_NOUN.match(text, a_end, b.span.start)
         a_end = noun.end() if noun else a_end
@@ -82,7 +82,7 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if tie is None:
         return None
     after_b = _AFTER.match(text, b.span.end)
-    b_unit = _hyphenated_unit(b, after_b)
+    b_unit, b_unit_end = _hyphenated_unit(b, after_b)
     b_end = after_b.end()
     form = ""
     if b.unit == "times":
@@ -98,8 +98,8 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if not _comparable(a, b, a_unit, b_unit, a_per, b_per):
         return None
     a, b = _number_as_written(a), _number_as_written(b)
-    a_span = Span(a.span.start, _unit_end(after_a, a_end_unit))
-    b_span = Span(b.span.start, _unit_end(after_b, b_end_unit))
+    a_span = Span(a.span.start, max(a_unit_end, a_end_unit))
+    b_span = Span(b.span.start, max(b_unit_end, b_end_unit))
     return Conversion(span=Span(a.span.start, b_end), a=a, b=b, a_unit=a_unit, b_unit=b_unit, a_span=a_span,
                       b_span=b_span, a_text=text[a_span.start:a_span.end], b_text=text[b_span.start:b_span.end],
                       tie=tie, a_per=a_per, b_per=b_per, b_form=form)
@@ -133,17 +133,14 @@ def _ends(text: str, tie: str, pos: int) -> bool:
     return bool(_END_DASH.match(text, pos))
 
 
-def _unit_end(after, end: int) -> int:
-    """Where a side's figure and unit end: after a hyphenated unit ("5-mile"), a glued "m", or the figure."""
-    return max(after.end("unit"), end) if after.group("unit") else end
-
-
-def _hyphenated_unit(q: Quantity, after) -> str:
-    """A bare figure takes the unit word hyphenated to it: "5-mile", "40-metre-high"."""
+def _hyphenated_unit(q: Quantity, after) -> tuple[str, int]:
+    """(unit, end of figure and unit): a bare figure takes the unit word hyphenated to it ("5-mile",
+    "40-metre-high"); a figure the reader gave a unit keeps it and its own end."""
     word = after.group("unit")
     if q.unit != "count" or not word:
-        return q.unit
-    return UNIT_WORDS.get(word) or UNIT_WORDS.get(word.lower()) or q.unit
+        return q.unit, q.span.end
+    unit = UNIT_WORDS.get(word) or UNIT_WORDS.get(word.lower())
+    return (unit, after.end("unit")) if unit else (q.unit, q.span.end)
 
 
 def _settled(text: str, q: Quantity, unit: str, partner: str, end: int) -> tuple[str, int]:

@@ -96,3 +96,19 @@ def test_currency_check_skips_a_conversion_whose_interval_reaches_zero():
     assert [f.rule for f in currency_conversion_mismatch.check(Document(text), facts)] == ["U102"]
     zero = replace(c, a=replace(c.a, low=0.0))
     assert list(currency_conversion_mismatch.check(Document(text), replace(facts, conversions=(zero,)))) == []
+
+
+def test_conversion_reads_a_hyphenated_unit_the_number_reader_already_took():
+    """A reader that reads "12-foot" as feet (and "40-metre" as metres) gives the same conversion, same spans."""
+    from statlint.checker.model import Quantity, Span
+    from statlint.rules import conversions
+
+    text = "They built a 12-foot-high (40-metre-high) wall."
+
+    def q(written: str, value: float, unit: str) -> Quantity:
+        start = text.index(written)
+        return Quantity(span=Span(start, start + len(written)), text=written, value=value, low=value - 0.5,
+                        high=value + 1, unit=unit)
+
+    facts = conversions.extract(Document(text), Facts(quantities=(q("12-foot", 12, "foot"), q("40-metre", 40, "meter"))))
+    assert _conversions(facts) == ["'12-foot' foot = '40-metre' meter (parentheses)"]
