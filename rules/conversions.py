@@ -8,7 +8,8 @@ A conversion is two neighbouring figures tied by one of:
 
 - parentheses: "90 km (56 miles)", "£7.5m (about $14.6m)", "a 12-foot-high (3.7-metre-high) wall";
 - ", or": "5 billion euros, or about $5.4 billion", "12 million a year, or 32,877 a day";
-- dashes: "90 km - about 56 miles - east".
+- dashes: "90 km - about 56 miles - east";
+- for a rise and a multiplier, "or", "to" or "that is" a few words on: "rose 400% in a year, to 5 times as many".
 
 The restatement must end where the tie says it does (the bracket closes, the clause ends), so "5 or 6
 miles", "30,000 (5m on television)" and "$5, or 10 euros more than ..." are not conversions. A side's unit is
@@ -45,6 +46,9 @@ _AFTER = regex.compile(
 _CHANGE_NOUN = regex.compile(r"\s+(?:increase|rise|jump|gain|growth|surge)\b", regex.IGNORECASE)
 _TIE_PARENTHESES = regex.compile(r"\s*+\(\s*+(?:(?:" + _HEDGE_WORDS + r"|or|US|U\.S\.)\s+)?Â?\Z", regex.IGNORECASE)
 _TIE_OR = regex.compile(r"\s*+,\s++or\s++" + _HEDGE + r"\Z", regex.IGNORECASE)
+# A rise restated as a multiplier a few words on: "rose 400% in a year, to 5 times as many", "up 900%, or ten times".
+_TIE_RATE_MULTIPLIER = regex.compile(r"(?:\s++[a-z]++){0,4}?\s*+,?\s++(?:or|to|i\.e\.,?|that\s+is|making\s+it)\s++"
+                                     + _HEDGE + r"\Z", regex.IGNORECASE)
 _TIE_DASH = regex.compile(r"\s++[-–—]\s++" + _HEDGE + r"\Z|\s*+—\s*+" + _HEDGE + r"\Z", regex.IGNORECASE)
 # Where the restatement must end, per tie. (A glued "m" may come before a bracket's close: "(10m)" is metres
 # or millions, which the reader cannot tell apart; the other side settles it.)
@@ -60,8 +64,6 @@ _PERIOD_WORDS = {"year": "year", "yr": "year", "annually": "year", "month": "mon
 
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
-    if "(" not in text and " or " not in text and "-" not in text and "–" not in text and "—" not in text:
-        return facts
     found = [c for a, b in zip(facts.quantities, facts.quantities[1:]) if (c := _conversion(text, a, b))]
     return replace(facts, conversions=tuple(found)) if found else facts
 
@@ -73,12 +75,14 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if "(" not in gap and "," not in gap and "-" not in gap and "–" not in gap and "—" not in gap:
         return None  # every tie holds one of these: the cheap test before the patterns
     after_a = _AFTER.match(text, a.span.end, b.span.start)
-    a_end = after_a.end()
+    a_end, a_per = after_a.end(), _period(after_a)
     a_unit, a_unit_end = _hyphenated_unit(a, after_a)
-    if a.is_percent:
-        noun = _CHANGE_NOUN.match(text, a_end, b.span.start)
-        a_end = noun.end() if noun else a_end
+    if a.is_percent:  # a rate: its noun may follow ("a 4,900% increase"); "in a year" says over when, not per what
+        noun = _CHANGE_NOUN.match(text, a.span.end, b.span.start)
+        a_end, a_per = noun.end() if noun else a.span.end, ""
     tie = _tie(text, a_end, b.span.start)
+    if tie is None and a.is_percent and b.unit == "times" and _TIE_RATE_MULTIPLIER.fullmatch(text, a_end, b.span.start):
+        tie = "or"
     if tie is None:
         return None
     after_b = _AFTER.match(text, b.span.end)
@@ -94,7 +98,7 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     b_end = max(b_end, b_end_unit)
     if not _ends(text, tie, b_end):
         return None
-    a_per, b_per = _period(after_a), _period(after_b)
+    b_per = _period(after_b)
     if not _comparable(a, b, a_unit, b_unit, a_per, b_per):
         return None
     a, b = _number_as_written(a), _number_as_written(b)

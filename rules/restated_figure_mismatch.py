@@ -18,7 +18,10 @@ What it does:
        quarter on the same basis ("the economy grew 0.4% in the third quarter" ... "In the third quarter,
        the economy expanded by 0.6%"), in the same unit, for the same subject when both name one (Statement
        claims). Rounding and "about" are allowed for.
-    3. A rise restated as a multiplier in the same breath ("a 4,900% increase (50 times as many)", ", or 50
+    3. A total restated per another period ("12 million a year, or 32,877 a day", "1,500 patients a month (50
+       a day)"; Conversion claims): a year is 365 or 366 days, a month 28 to 31, and the restatement is
+       rounded (within 10 %).
+    4. A rise restated as a multiplier in the same breath ("a 4,900% increase (50 times as many)", ", or 50
        times the"; Conversion claims): a rise of r % multiplies by 1 + r/100, so 4,900 % is 50 times, not 49.
        "N times more" is read either way by writers and is left alone.
 
@@ -43,13 +46,19 @@ from __future__ import annotations
 from typing import Iterator
 
 from statlint.checker.document import Document
+from statlint.checker.arithmetic import Interval
 from statlint.checker.model import Direction, Facts, Finding, HeadlineLink, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_number, product_place, significant_digits
 
 CODE, NAME = "C101", "restated-figure-mismatch"
+APPROX = 0.10  # a per-period restatement is rounded
+# Days in each period, as (fewest, most): a year of 365 or 366 days, a month of 28 to 31.
+_DAYS = {"day": (1.0, 1.0), "week": (7.0, 7.0), "month": (28.0, 31.0), "year": (365.0, 366.0)}
 
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     yield from _statement_findings(doc, facts)
+    yield from _per_period_findings(doc, facts)
     yield from _multiplier_findings(doc, facts)
     for link in facts.headline_links:
         if _status(link) == "disagree":
@@ -82,6 +91,26 @@ def _named(s) -> str:
     measure = s.measure + (" growth" if s.change == "up" else " fall" if s.change == "down" else "")
     when = " ".join(str(p) for p in (s.period, s.year) if p)
     return f"{measure} in {when}"
+
+
+def _per_period_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
+    for c in facts.conversions:
+        if c.a_per == c.b_per or c.a_per not in _DAYS or c.b_per not in _DAYS:
+            continue
+        (a_few, a_most), (b_few, b_most) = _DAYS[c.a_per], _DAYS[c.b_per]
+        # per a_per -> per b_per: times the days in b_per over the days in a_per
+        low, high = c.a.low * b_few / a_most, c.a.high * b_most / a_few
+        if c.b.high * (1 + APPROX) >= low and c.b.low * (1 - APPROX) <= high:
+            continue
+        value = c.a.value * (b_few + b_most) / (a_few + a_most)
+        figure = implied_number(value, product_place(value, [significant_digits(c.a)]), Interval(c.b.low, c.b.high))
+        b_text = " ".join(c.b_text.split())
+        yield Finding(
+            rule=CODE, name=NAME, span=c.b_span, severity=Severity.ERROR, confidence=0.8,
+            message=f"{' '.join(c.a_text.split())} a {c.a_per} is about {figure} a {c.b_per}, not {b_text}",
+            suggestion=figure, related=(Related("total", c.a_span, c.a_text),),
+            fingerprint=fingerprint(CODE, c.a.text + " " + c.b.text, doc.claim_context(c.b_span)),
+        )
 
 
 def _multiplier_findings(doc: Document, facts: Facts) -> Iterator[Finding]:

@@ -1,14 +1,13 @@
 """U101 unit-conversion-mismatch: a unit conversion (brackets, ", or", dashes; per another period) that is not the same amount.
 
 What it does:
-    Reads the Conversion claims of rules.conversions: "100 km (62 miles)",
-    "2,000 hectares (4,900 acres)", "a 12-foot-high (3.7-metre-high) wall",
-    "90 km - about 56 miles -", and a total restated per another period
-    ("12 million a year, or 32,877 a day"). It converts the first figure with
-    pint (periods: a year is 365 or 366 days, a month a twelfth of a year) and
-    checks the second. A restatement is rounded, so the second figure is read
-    as approximate (within 10 %), and a finding needs the two to be further
-    apart than that.
+    Reads the Conversion claims of rules.conversions between two physical
+    units: "100 km (62 miles)", "2,000 hectares (4,900 acres)", "a
+    12-foot-high (3.7-metre-high) wall", "90 km - about 56 miles -". It
+    converts the first figure with pint and checks the second. A restatement
+    is rounded, so the second figure is read as approximate (within 10 %), and
+    a finding needs the two to be further apart than that. (A total restated
+    per another period is C101's.)
 
 Why is this bad?
     A conversion that does not match (km read as miles, a lost zero) gives the
@@ -35,8 +34,6 @@ from statlint.checker.precision import implied_number, product_place, significan
 
 CODE, NAME = "U101", "unit-conversion-mismatch"
 APPROX = 0.10  # a restatement is rounded
-# Days in each period, as (fewest, most): a year of 365 or 366 days, a month of 28 to 31.
-_DAYS = {"day": (1.0, 1.0), "week": (7.0, 7.0), "month": (28.0, 31.0), "year": (365.0, 366.0)}
 
 
 def _convert(value: float, src: str, dst: str) -> float | None:
@@ -49,15 +46,8 @@ def _convert(value: float, src: str, dst: str) -> float | None:
 
 
 def _expected(c: Conversion) -> tuple[float, float, float] | None:
-    """(low, high, value) that the first figure gives in the second's unit and period, or None."""
+    """(low, high, value) that the first figure gives in the second's unit, or None."""
     a = c.a
-    if c.a_per != c.b_per:
-        if c.a_per not in _DAYS or c.b_per not in _DAYS:
-            return None
-        (a_few, a_most), (b_few, b_most) = _DAYS[c.a_per], _DAYS[c.b_per]
-        # per a_per -> per b_per: multiply by (days in b_per) / (days in a_per)
-        mid = ((b_few + b_most) / 2) / ((a_few + a_most) / 2)
-        return a.low * b_few / a_most, a.high * b_most / a_few, a.value * mid
     converted = [_convert(v, c.a_unit, c.b_unit) for v in (a.low, a.high, a.value)]
     if None in converted:
         return None
@@ -67,8 +57,8 @@ def _expected(c: Conversion) -> tuple[float, float, float] | None:
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for c in facts.conversions:
-        if c.a_per == c.b_per and (c.a_unit == "percent" or len(c.a_unit) == 3 and c.a_unit.isupper()):
-            continue  # a rate restated as a multiplier (C101), two currencies (U102)
+        if c.a_per != c.b_per or c.a_unit == "percent" or len(c.a_unit) == 3 and c.a_unit.isupper():
+            continue  # per another period, a rate restated as a multiplier (C101); two currencies (U102)
         expected = _expected(c)
         if expected is None:
             continue
@@ -81,11 +71,9 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         written = figure + b_text[len(b.text.strip()):] if b_text.startswith(b.text.strip()) else figure
         if c.b_unit == b.unit and b_text == b.text.strip():
             written = figure + _unit_word(b_text)
-        a_said = a_text + (f" a {c.a_per}" if c.a_per else "")
-        b_said = written + (f" a {c.b_per}" if c.b_per else "")
         yield Finding(
             rule=CODE, name=NAME, span=c.b_span, severity=Severity.ERROR, confidence=0.85,
-            message=f"{a_said} is about {b_said}, not {b_text}" + (f" a {c.b_per}" if c.b_per else ""),
+            message=f"{a_text} is about {written}, not {b_text}",
             suggestion=written,
             related=(Related("converted", c.a_span, c.a_text),),
             fingerprint=fingerprint(CODE, c.a.text + " " + b.text, doc.claim_context(b.span)),
