@@ -231,6 +231,19 @@ class HeadlineLink:
     link: str = "headline"
 
 
+@dataclass(frozen=True, slots=True)
+class SeriesNext:
+    """A figure that carries a "respectively" series one period on: "passed 2 million and 3 million in 2021 and
+    2022, respectively, and reached 5.22 million in 2023". `value` is in the series' unit, in the same sentence
+    after it, and `label` its year, the one after the series' last label.
+    """
+
+    series: Series
+    value: Quantity
+    label: str
+    link: str = "sentence"
+
+
 @_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
@@ -245,6 +258,7 @@ class Facts:
     conversions: tuple[Conversion, ...] = ()
     statements: tuple[Statement, ...] = ()
     headline_links: tuple[HeadlineLink, ...] = ()
+    series_next: tuple[SeriesNext, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

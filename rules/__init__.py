@@ -39,13 +39,13 @@ from statlint.rules import (
     magnitude_jump, malformed_grouping, multiplier_mismatch, part_exceeds_whole, parts_total_mismatch,
     percent_vs_points, quantities,
     respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, shares_over_100,
-    statements,
+    series_next, statements,
     translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 
 EXTRACTORS = (quantities.extract, garbles.extract, invisibles.extract, claims.extract,
               # conversions and restatements (U101, U102, C101)
-              conversions.extract, statements.extract)
+              conversions.extract, statements.extract, series_next.extract)
 
 CHECKS = (
     growth_rate_mismatch.RULE,

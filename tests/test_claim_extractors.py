@@ -39,7 +39,11 @@ def _statements(facts: Facts) -> list[str]:
                    for h in facts.headline_links]
 
 
-RENDER = {"conversions": _conversions, "statements": _statements}
+def _series_next(facts: Facts) -> list[str]:
+    return [f"'{n.series.values[-1].text.strip()}' -> '{n.value.text.strip()}' ({n.label})" for n in facts.series_next]
+
+
+RENDER = {"conversions": _conversions, "statements": _statements, "series_next": _series_next}
 
 
 def _cases():

@@ -95,7 +95,7 @@ def test_registry_lists_every_rule_module_once():
 
 def test_extractors_are_plain_functions_in_order():
     names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
-    assert names == ["quantities", "garbles", "invisibles", "claims", "conversions", "statements"]
+    assert names == ["quantities", "garbles", "invisibles", "claims", "conversions", "statements", "series_next"]
 
 
 @pytest.mark.parametrize("text,code,suggestion", [
