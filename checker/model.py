@@ -198,8 +198,9 @@ class Statement:
     `measure` is the measure phrase, lower case with single spaces ("net profit", "economy"); `year` the year
     the words tie into the phrase, when they do; `period` a part of the year ("Q3") or "" for the year itself;
     `change` the direction a rate is a change in ("up", "down") or "" for a level; `subject` the name written
-    shortly before the measure ("Amoco"), or "" when none; `where` is "headline" or "body". `span` covers the
-    measure words and the figure.
+    shortly before the measure ("Amoco"), or "" when none; `where` is "headline" or "body"; `link` is
+    "paragraph" when the measure was taken from the sentence before ("the third-quarter growth of 3%").
+    `span` covers the measure words and the figure.
     """
 
     span: Span
@@ -210,6 +211,7 @@ class Statement:
     where: str = "body"
     period: str = ""
     change: str = ""
+    link: str = "sentence"
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,16 +51,22 @@ _RATE_MEASURE_BEFORE = regex.compile(
     r"decreased|slipped))\s+(?:by\s+)?(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 # Whose rate it is: the possessive right before the measure ("Acme's sales", "Japan's economy").
 _OWNER_BEFORE = regex.compile(r"\b(?P<name>[A-Z][\w&.-]*)['’]s\s+\Z", regex.REVERSE)
-_SAME_MEASURE = {"gdp": "economy", "gross domestic product": "economy", "profit": "profits", "net profit": "profits",
+_SAME_MEASURE = {"gdp": "economy", "economic": "economy", "export": "exports", "gross domestic product": "economy", "profit": "profits", "net profit": "profits",
                  "net profits": "profits", "revenue": "revenues", "industrial production": "industrial output",
                  "production": "output"}
 _ORDINALS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4", "q1": "Q1", "q2": "Q2", "q3": "Q3", "q4": "Q4"}
 _QUARTER = r"(?:the\s+(?P<ord>first|second|third|fourth)\s+quarter|(?P<q>Q[1-4]))(?:\s+of\s+(?P<year>(?:19|20)\d\d))?"
 _QUARTER_AFTER = regex.compile(r"\s+in\s+" + _QUARTER + r"\b", regex.IGNORECASE)
 _QUARTER_BEFORE = regex.compile(r"\b(?:In|in)\s+" + _QUARTER + r"\s*+,?\s*+(?:[^\d,.;]{0,40}?)\Z", regex.REVERSE)
+_RATE_NOUN_BEFORE = regex.compile(
+    r"\b(?P<ord>first|second|third|fourth)[-\s]quarter\s+(?:(?P<measure>economic|gdp|sales|export|exports|output|"
+    r"revenue|profit|earnings)\s+)?(?:(?P<up>growth|increase|rise|expansion|gain)|(?P<down>decline|fall|drop|"
+    r"contraction))\s+(?:of|was|at|came\s+in\s+at)\s+(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 _BASIS_ANNUALISED = regex.compile(r"\bannuali[sz]ed\b|\bannual\s+rate\b", regex.IGNORECASE)
 _BASIS_YEAR = regex.compile(r"\byear[-\s]on[-\s]year\b|\b(?:a|the)\s+year\s+(?:earlier|ago|before)\b|\bfrom\s+a\s+year\b|"
                             r"\bon\s+the\s+year\b|\byear-earlier\b", regex.IGNORECASE)
+_MEASURED_AGAINST = regex.compile(r"\b(?:beat|beating|beats|missed|missing|misses|above|below|than|exceeded|topped|"
+                               r"outpaced|in\s+line\s+with)\s+(?:the\s+|analysts['’]\s+|market\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 _NOT_FINAL = regex.compile(r"\b(?:revis\w*|estimat\w*|preliminary|initial(?:ly)?|previously|forecast\w*|expect\w*|"
                            r"predict\w*|projected|would|could|might|seasonally)\b", regex.IGNORECASE)
 
@@ -104,27 +110,65 @@ def _rate_statements(doc: Document, quantities):
     text = doc.text
     if "uarter" not in text and "Q" not in text:
         return
+    found = []
     for q in quantities:
         if q.unit != "percent" or q.value <= 0:
             continue
-        m = _RATE_MEASURE_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
-        if not m:
+        reading = _rate_reading(doc, q)
+        if reading is None:
             continue
-        sentence = doc.sentence_of(q.span.start)
-        period = _QUARTER_AFTER.match(text, q.span.end) or _QUARTER_BEFORE.search(text, sentence.start, m.start())
-        if not period:
-            continue
-        said = text[sentence.start:sentence.end]
-        if _NOT_FINAL.search(said):
+        m, measure, change, period, said, sentence = reading
+        if _not_final(said):
             continue  # a revision, an estimate, a forecast: a second figure for the quarter on purpose
         basis = "annualised" if _BASIS_ANNUALISED.search(said) else "year-on-year" if _BASIS_YEAR.search(said) else ""
-        quarter = _ORDINALS[(period.group("ord") or period.group("q")).lower()]
+        said_period = period.groupdict()
+        quarter = _ORDINALS[(said_period.get("ord") or said_period.get("q")).lower()]
+        year = said_period.get("year")
         owner = _OWNER_BEFORE.search(text, max(sentence.start, m.start() - 40), m.start())
-        measure = " ".join(m.group("measure").lower().split())
-        yield Statement(span=Span(m.start(), q.span.end), value=q, measure=_SAME_MEASURE.get(measure, measure),
-                        year=int(period.group("year")) if period.group("year") else None,
-                        period=quarter + (" " + basis if basis else ""), change="up" if m.group("up") else "down",
-                        subject=owner.group("name") if owner else "")
+        found.append(Statement(span=Span(m.start(), q.span.end), value=q, measure=measure,
+                               year=int(year) if year else None, period=quarter + (" " + basis if basis else ""),
+                               change=change, subject=owner.group("name") if owner else ""))
+    yield from _named(doc, found)
+
+
+def _rate_reading(doc: Document, q):
+    """(match, measure, change, period match, sentence text, sentence) of a rate for a quarter, or None.
+
+    Verb form: "<measure> grew 0.4% in the third quarter" / "In the third quarter, <measure> grew 0.4%".
+    Noun form: "the third-quarter (GDP) growth of 0.4%": the measure may be left unnamed ("")."""
+    text = doc.text
+    sentence = doc.sentence_of(q.span.start)
+    m = _RATE_MEASURE_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
+    if m:
+        period = _QUARTER_AFTER.match(text, q.span.end) or _QUARTER_BEFORE.search(text, sentence.start, m.start())
+        change = "up" if m.group("up") else "down"
+    else:
+        m = period = _RATE_NOUN_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
+        change = "up" if m and m.group("up") else "down"
+    if not m or not period:
+        return None
+    measure = " ".join((m.group("measure") or "").lower().split())
+    return m, _SAME_MEASURE.get(measure, measure), change, period, text[sentence.start:sentence.end], sentence
+
+
+def _not_final(said: str) -> bool:
+    """Whether a sentence revises, estimates or forecasts ("beat forecasts", "above expectations" do not)."""
+    return any(not _MEASURED_AGAINST.search(said, max(0, m.start() - 25), m.start()) for m in _NOT_FINAL.finditer(said))
+
+
+def _named(doc: Document, found: list[Statement]):
+    """Statements with their measure: an unnamed one ("the third-quarter growth of 3%") takes the measure of the
+    named statement for the same quarter and direction in the sentence just before it, or is dropped."""
+    for s in found:
+        if s.measure:
+            yield s
+            continue
+        here = doc.sentence_of(s.span.start)
+        before = doc.sentence_of(here.start - 1) if here.start else None
+        named = {o.measure for o in found if o.measure and o.period == s.period and o.change == s.change
+                 and before is not None and before.start <= o.span.start < before.end}
+        if len(named) == 1:
+            yield replace(s, measure=named.pop(), link="paragraph")
 
 
 def _headline_links(doc: Document, facts: Facts):
