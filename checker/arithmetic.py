@@ -28,6 +28,46 @@ def interval(q: Quantity) -> Interval:
     return Interval(q.low, q.high)
 
 
+def step(q: Quantity) -> float | None:
+    """The place value of a figure's last significant digit under the precision model
+    (checker.numbers, rule 1: a plain figure's interval is [v - u/2, v + u), 1.5 u wide);
+    None for a hedged, ranged or unbounded figure, which has no single step."""
+    if q.bound != "=" or q.kind not in ("level", "share") or q.value <= 0 or math.isinf(q.high):
+        return None
+    width = (q.high - q.low) / 1.5
+    return 10.0 ** round(math.log10(width)) if width > 0 else None
+
+
+def _written_whole(q: Quantity) -> bool:
+    """Whether the figure's value is its digits as written, with no scale word or decimals:
+    "100,000 units", "$1,200" (whose trailing zeros are written digits), not "5 million"."""
+    if q.decimals or q.garble:
+        return False
+    digits = "".join(ch for ch in q.text if "0" <= ch <= "9")
+    return bool(digits) and len(digits) < 19 and int(digits) == q.value
+
+
+def linked_intervals(a: Quantity, b: Quantity) -> tuple[Interval, Interval]:
+    """The intervals of two figures compared with each other (precision model, rule 3).
+
+    A round figure's trailing zeros count as significant down to the last significant
+    digit of the other when that one is given more precisely: "to 105,000 from 100,000"
+    reads 100,000 to the thousand, [99,500, 101,000), not [95,000, 110,000). Zeros only
+    narrow when they are written digits ("100,000", not "100 thousand").
+    """
+    sa, sb = step(a), step(b)
+    ia, ib = interval(a), interval(b)
+    if sa is None or sb is None or sa == sb:
+        return ia, ib
+    if sa > sb and _written_whole(a):
+        u = max(sb, 1.0)
+        ia = Interval(a.value - u / 2, a.value + u) if u < sa else ia
+    elif sb > sa and _written_whole(b):
+        u = max(sa, 1.0)
+        ib = Interval(b.value - u / 2, b.value + u) if u < sb else ib
+    return ia, ib
+
+
 def ratio(new: Interval, old: Interval) -> Interval | None:
     """new / old for positive intervals; None when a sign or zero makes the ratio meaningless."""
     if old.low <= 0 or new.low < 0:

@@ -121,21 +121,53 @@ def _parse_numeral(s: str) -> Numeral:
     return Numeral(value=value, decimals=decimals, grouping=grouping, trailing_zeros=trailing)
 
 
-def rounding_interval(value: float, decimals: int, trailing_zeros: int, scale: float = 1.0) -> tuple[float, float]:
-    """The values a figure written with this precision may stand for.
+# The precision model (README, "Precision model"): what a written figure allows.
+#
+# 1. A figure allows rounding or truncation of its last significant digit: with u the
+#    place value of that digit, [v - u/2, v + u). "5.22 million" is [5.215, 5.23) million,
+#    "35 pct" is [34.5, 36): rounded from 34.5, or truncated from 35.99 (wire copy does both).
+# 2. The last significant digit is the last digit written after the decimal point, the
+#    units digit of a figure under 1,000 or of a figure with a scale word ("120",
+#    "120 million"), and for a whole figure of 1,000 or more that ends in zeros, its
+#    second digit at the coarsest: trailing zeros past the first MIN_SIGNIFICANT digits
+#    may be rounding. "1,200" is [1,150, 1,300), "100,000" is [95,000, 110,000),
+#    "1,675,000" is [1,674,500, 1,676,000). A one-digit reading ("100,000" as anything in
+#    [50,000, 200,000)) would let a figure stand for four times itself.
+# 3. When a figure is compared with another given more precisely, its trailing zeros
+#    count as significant down to the other's last significant digit ("to 105,000 from
+#    100,000": 100,000 is read to the thousand). checker.arithmetic.linked_intervals.
+# 4. Hedges widen by a stated rule (rules.quantities.bounds): "about", "around", "some",
+#    "roughly" admit 10 % of the value either side; "nearly", "almost" 10 % below;
+#    "more than", "over" anything above the figure; "up to", "less than" anything
+#    from zero to it.
+# 5. Rates set by a body (an interest, discount, prime, policy or tax rate) are exact
+#    as stated (rules.quantities.exact).
+MIN_SIGNIFICANT = 2
 
-    "5.22 million" is [5.215, 5.225) million; "120" may be rounded to the
-    ten, so [115, 125]. Trailing zeros widen the interval because news
-    rounds ("about" or not), and a finding must survive every reading.
+
+def rounding_zeros(value: float, trailing_zeros: int) -> int:
+    """How many of a whole figure's `trailing_zeros` may be rounding: all but those among
+    its first MIN_SIGNIFICANT digits ("100,000": 4 of 5; "1,200": 2 of 2; "20": 0 of 1)."""
+    if trailing_zeros <= 0:
+        return 0
+    digits = len(str(int(abs(value)))) if abs(value) < 1e18 else int(math.log10(abs(value))) + 1
+    return max(0, min(trailing_zeros, digits - MIN_SIGNIFICANT))
+
+
+def rounding_interval(value: float, decimals: int, trailing_zeros: int, scale: float = 1.0) -> tuple[float, float]:
+    """The values a figure written with this precision may stand for (rules 1 and 2 above).
+
+    `decimals` digits after the point; otherwise `trailing_zeros` whole zeros that may be
+    rounding (rounding_zeros keeps the first two digits significant). The interval is
+    [v - u/2, v + u) for u the place value of the last significant digit: rounding below,
+    rounding or truncation above ("35 pct" may be a truncated 35.7).
     """
     if decimals:
         half = 0.5 * 10.0 ** (-decimals)
     else:
-        half = 0.5 * 10.0 ** min(trailing_zeros, 12)
+        half = 0.5 * 10.0 ** min(rounding_zeros(value, trailing_zeros), 12)
     if value == 0:
         half = 0.5 * 10.0 ** (-decimals) if decimals else 0.5
-    # Figures are rounded, but wire copy often truncates (35.7 % printed as "35 pct"):
-    # admit a full unit above so that no truncated figure is ever called wrong.
     low, high = (value - half) * scale, (value + 2 * half) * scale
     return (low, high) if value >= 0 else ((value - 2 * half) * scale, (value + half) * scale)
 

@@ -37,28 +37,93 @@ CURRENCY_WORDS: dict[str, str] = {
     "cent": "USD-cent", "pence": "GBP-pence", "p": "GBP-pence",
 }
 
-# Physical and other units written after the number -> canonical name (pint-compatible
-# where a conversion may be needed). Keys are lower-case surface forms.
+# THE table of units written after a number: surface form -> canonical unit, a name pint
+# reads. One canonical name per unit, however it is spelled ("bpd", "b/d" and "barrels per
+# day" are all "barrel/day"), so equal units compare equal as strings; a test checks that
+# pint reads every name and that no two names are one unit. A form with an upper-case
+# letter matches only as written ("MW" megawatt, "mW" milliwatt, "Gb" gigabit, "GB"
+# gigabyte); an all-lower-case form matches in any case not listed as written ("mw" and
+# "Mw" are megawatts, as Reuters writes them).
 UNIT_WORDS: dict[str, str] = {
+    # length
     "km": "kilometer", "kms": "kilometer", "kilometres": "kilometer", "kilometers": "kilometer",
     "kilometre": "kilometer", "kilometer": "kilometer",
-    "miles": "mile", "mile": "mile", "mi": "mile",
+    "miles": "mile", "mile": "mile", "mi": "mile", "nautical miles": "nautical_mile",
     "metres": "meter", "meters": "meter", "metre": "meter", "meter": "meter",
-    "cm": "centimeter", "mm": "millimeter", "feet": "foot", "ft": "foot", "foot": "foot",
-    "inches": "inch", "inch": "inch", "yards": "yard",
-    "kg": "kilogram", "kilograms": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
-    "g": "gram", "grams": "gram", "lb": "pound", "lbs": "pound",
+    "cm": "centimeter", "centimetres": "centimeter", "centimeters": "centimeter", "centimetre": "centimeter",
+    "mm": "millimeter", "millimetres": "millimeter", "millimeters": "millimeter", "millimetre": "millimeter",
+    "feet": "foot", "ft": "foot", "foot": "foot", "inches": "inch", "inch": "inch", "yards": "yard", "yard": "yard",
+    # area
+    "acres": "acre", "acre": "acre", "hectares": "hectare", "hectare": "hectare", "ha": "hectare", "mu": "mu",
+    "sq km": "kilometer**2", "km2": "kilometer**2", "km²": "kilometer**2", "square kilometres": "kilometer**2",
+    "square kilometers": "kilometer**2", "square kilometre": "kilometer**2", "square miles": "mile**2",
+    "sq miles": "mile**2", "square mile": "mile**2", "sq m": "meter**2", "m²": "meter**2", "m2": "meter**2",
+    "square metres": "meter**2", "square meters": "meter**2", "square metre": "meter**2",
+    "sq ft": "foot**2", "square feet": "foot**2", "square foot": "foot**2",
+    # volume
+    "litres": "liter", "liters": "liter", "litre": "liter", "liter": "liter", "ml": "milliliter",
+    "millilitres": "milliliter", "milliliters": "milliliter", "gallons": "gallon", "gallon": "gallon",
+    "barrels": "barrel", "barrel": "barrel", "bbl": "barrel", "bushels": "bushel", "bu": "bushel",
+    "cubic metres": "meter**3", "cubic meters": "meter**3", "cu m": "meter**3", "m³": "meter**3",
+    "cubic feet": "foot**3", "cu ft": "foot**3", "bcm": "kilometer**3",  # billion cubic metres
+    # mass
+    "kg": "kilogram", "kgs": "kilogram", "kilograms": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
+    "kilogram": "kilogram", "g": "gram", "grams": "gram", "gramme": "gram", "grammes": "gram",
+    "mg": "milligram", "milligrams": "milligram", "lb": "pound", "lbs": "pound",
     "tonnes": "metric_ton", "tonne": "metric_ton", "tons": "ton", "ton": "ton", "mt": "metric_ton",
-    "barrels": "barrel", "barrel": "barrel", "bbl": "barrel", "bpd": "barrel/day", "b/d": "barrel/day",
-    "acres": "acre", "acre": "acre", "hectares": "hectare", "hectare": "hectare", "ha": "hectare",
-    "mu": "mu", "sq km": "kilometer**2", "square kilometres": "kilometer**2",
-    "square kilometers": "kilometer**2", "square miles": "mile**2",
-    "litres": "liter", "liters": "liter", "gallons": "gallon", "bushels": "bushel", "bu": "bushel",
-    "ounces": "ounce", "oz": "ounce", "troy ounces": "troy_ounce",
-    "kwh": "kilowatt_hour", "mw": "megawatt", "gw": "gigawatt", "kw": "kilowatt",
-    "mph": "mile/hour", "km/h": "kilometer/hour", "kph": "kilometer/hour",
+    "ounces": "ounce", "ounce": "ounce", "oz": "ounce", "troy ounces": "troy_ounce",
+    # flow and speed
+    "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
+    "kph": "kilometer/hour", "kmh": "kilometer/hour", "km/hr": "kilometer/hour", "knots": "knot", "knot": "knot",
+    "m/s": "meter/second",
+    # power and energy
+    "W": "watt", "watts": "watt", "watt": "watt", "kw": "kilowatt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
+    "mw": "megawatt", "MW": "megawatt", "megawatts": "megawatt", "megawatt": "megawatt", "mW": "milliwatt",
+    "gw": "gigawatt", "gigawatts": "gigawatt", "gigawatt": "gigawatt", "tw": "terawatt", "terawatts": "terawatt",
+    "hp": "horsepower", "bhp": "horsepower", "horsepower": "horsepower",
+    "wh": "watt_hour", "kwh": "kilowatt_hour", "kilowatt-hours": "kilowatt_hour", "kilowatt hours": "kilowatt_hour",
+    "mwh": "megawatt_hour", "megawatt-hours": "megawatt_hour", "megawatt hours": "megawatt_hour",
+    "gwh": "gigawatt_hour", "gigawatt-hours": "gigawatt_hour", "gigawatt hours": "gigawatt_hour",
+    "twh": "terawatt_hour", "terawatt-hours": "terawatt_hour", "terawatt hours": "terawatt_hour",
+    # data sizes and rates ("bps" alone is basis points, read with percent)
+    "bytes": "byte", "kb": "kilobyte", "kilobytes": "kilobyte", "mb": "megabyte", "megabytes": "megabyte",
+    "gb": "gigabyte", "gigabytes": "gigabyte", "tb": "terabyte", "terabytes": "terabyte", "pb": "petabyte",
+    "petabytes": "petabyte", "KiB": "kibibyte", "MiB": "mebibyte", "GiB": "gibibyte", "TiB": "tebibyte",
+    "Kb": "kilobit", "Mb": "megabit", "Gb": "gigabit", "Tb": "terabit", "bits": "bit", "megabits": "megabit",
+    "gigabits": "gigabit", "kbps": "kilobit/second", "kbit/s": "kilobit/second",
+    "mbps": "megabit/second", "mbit/s": "megabit/second", "gbps": "gigabit/second", "gbit/s": "gigabit/second",
+    "tbps": "terabit/second", "MBps": "megabyte/second", "MB/s": "megabyte/second", "GBps": "gigabyte/second",
+    "GB/s": "gigabyte/second",
+    # frequency
+    "hz": "hertz", "khz": "kilohertz", "mhz": "megahertz", "ghz": "gigahertz",
+    # time
+    "sec": "second", "secs": "second", "seconds": "second", "ms": "millisecond", "milliseconds": "millisecond",
+    "min": "minute", "mins": "minute", "minutes": "minute", "hr": "hour", "hrs": "hour", "hours": "hour",
+    # temperature
     "°c": "degC", "°f": "degF", "degrees celsius": "degC", "degrees fahrenheit": "degF",
 }
+# Single letters that are a unit only glued to the figure, as written: "164p" (pence), "99c"
+# (cents). Spaced, or in another case, they are initials and labels ("Insat 1C" is a name).
+GLUED_LETTERS: dict[str, str] = {"p": "GBP-pence", "c": "USD-cent"}
+# Forms of UNIT_WORDS read only glued to the figure: "5W", not the "W" of "43500 W R" (a table's West).
+GLUED_ONLY = frozenset(("W",))
+# "720p", "1080p": video resolutions, not pence.
+VIDEO_LINES = frozenset(("144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"))
+# Units a rate's period may follow ("barrels per day", "RM45 a month"): every physical unit.
+PHYSICAL = frozenset(UNIT_WORDS.values())
+
+# Periods of a rate written after a unit or a currency ("per day", "a month", "/h"): word -> pint name.
+PERIODS: dict[str, str] = {
+    "second": "second", "sec": "second", "minute": "minute", "min": "minute", "hour": "hour", "hr": "hour",
+    "h": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "yr": "year", "annum": "year",
+}
+
+
+def unit_name(form: str) -> str | None:
+    """The canonical unit of a surface form read after a number, or None: the form as written,
+    else its lower case among the all-lower-case forms (see UNIT_WORDS)."""
+    name = UNIT_WORDS.get(form)
+    return name if name is not None else UNIT_WORDS.get(form.lower())
 
 
 @lru_cache(maxsize=1)

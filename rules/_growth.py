@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import regex
 
-from statlint.checker.arithmetic import Interval, interval, ratio
-from statlint.checker.model import Growth, Quantity
+from statlint.checker.arithmetic import Interval, linked_intervals, ratio
+from statlint.checker.model import Direction, Growth, Quantity
 from statlint.checker.precision import as_written
+from statlint.checker.units import PERIODS
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
+_PERIOD_UNITS = frozenset(PERIODS.values())
 _FUNCTION_WORDS = frozenset(
     "from to in a an the and or vs last this that on at for by with of previously earlier year month "
     "week quarter before against compared since".split())
@@ -18,7 +20,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     ("167.4 mln dlrs from 135.3 mln")."""
     if a.kind == "multiplier" or b.kind == "multiplier":
         return False
-    if a.unit == b.unit:
+    if a.unit == b.unit or _same_but_per_period(a.unit, b.unit):
         return True
     if a.is_percent or b.is_percent or a.unit in _MONEY_SUBUNITS or b.unit in _MONEY_SUBUNITS:
         return False
@@ -28,14 +30,33 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return bare is not None and (bare.noun is None or bare.noun in _FUNCTION_WORDS)
 
 
+def _same_but_per_period(a: str, b: str) -> bool:
+    """ "$4,000 a month" from "$3,500": a rate's period is often written once for both figures."""
+    if ("/" in a) == ("/" in b):
+        return False
+    rate, level = (a, b) if "/" in a else (b, a)
+    unit, _, period = rate.rpartition("/")
+    return unit == level and period in _PERIOD_UNITS
+
+
 def old_new_ratio(g: Growth) -> Interval | None:
     """new/old as an interval; for inverse quotes (the yen "rose" to fewer yen per dollar) old/new."""
-    new, old = interval(g.new), interval(g.old)
+    new, old = linked_intervals(g.new, g.old)  # (the precision model: checker.numbers)
     if g.inverse:
         new, old = old, new
     if not comparable(g.old, g.new) or "malformed" in (g.old.grouping, g.new.grouping):
         return None  # a malformed figure (Q101) has no trustworthy value to compute with
     return ratio(new, old)
+
+
+def rate_claim_ratio(g: Growth) -> Interval | None:
+    """new/old for a claim whose percent rate can be checked against its two figures ("rose 5% to
+    105 from 100"): all three linked, the direction known, the figures comparable; else None."""
+    if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
+        return None
+    if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
+        return None
+    return old_new_ratio(g)
 
 
 JUMP = 100.0  # figures of one measure this many times apart are a scale slip (U103), not a growth to check

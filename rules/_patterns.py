@@ -13,7 +13,7 @@ import re
 import regex
 
 from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
-from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, UNIT_WORDS
+from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, PERIODS, UNIT_WORDS
 
 ISO_CODE_LIST = ISO_CODES | {"RMB", "USD"}
 
@@ -69,8 +69,9 @@ UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
 
 SCAN = regex.compile(
     # (a "." right before may be the numeral's own, ".05", when nothing word-like is glued before it;
-    # rules.quantities reads it back, so that the scan still starts on a digit)
-    r"(?<![\w,/:]|[\w.,/:]\.)(?P<num>" + NUMERAL + r")"
+    # rules.quantities.reader reads it back, so that the scan still starts on a digit)
+    # (glued after a word only for the currencies written as letters: "RM45", "Rs500", "Rp1,000")
+    r"(?:(?<![\w,/:]|[\w.,/:]\.)|(?<=(?<!\w)(?:R[Msp]|RMB)))(?P<num>" + NUMERAL + r")"
     r"(?:(?P<frac>[- ]\d{1,2}/\d{1,3}(?![\d/]))|(?P<slash>/\d{1,3}(?:\.\d++)?+(?![\d/])))?"
     r"(?:(?P<range>\s?[-–]\s?(?:[$€£¥]|US\$)?(?P<num2>" + NUMERAL + r"))(?![\d/]))?"
     r"(?P<scale>\s?" + SCALE_WORD + r")?"
@@ -87,7 +88,7 @@ SCAN_NUM, SCAN_SCALE = SCAN.groupindex["num"], SCAN.groupindex["scale"]
 
 # Currency prefixes looked for right before a numeral (the text is read backwards).
 CURRENCY_BEFORE = regex.compile(
-    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z",
+    r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|CA\$|AU\$|A\$|C\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z",
     regex.REVERSE,
 )
 
@@ -132,7 +133,9 @@ GLUED_LABEL_CHARS = frozenset("×→)]#^[{°’′″")
 # starts with, right after the numeral or after one space (the cheap test before POWER_AFTER).
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 POWER_AFTER = regex.compile(
-    r"(?:(?P<mark>\s?[×x]\s?10(?:\^\s?|(?=[−-]\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))|[eE](?=[+−-]?\d))"
+    # ("× 106": a superscript lost in copying, after the multiplication sign only, never "x 100")
+    r"(?:(?P<mark>\s?[×x]\s?10(?:\^\s?|(?=[−-]\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))|\s?×\s?10(?=[1-9]\d?(?![\d.,]))"
+    r"|[eE](?=[+−-]?\d))"
     r"|\^\s?|(?=−\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))"
     r"(?P<exp>[+−⁻⁺-]?(?:\d{1,3}|[" + _SUPERSCRIPTS + r"]{1,3}))(?![\d" + _SUPERSCRIPTS + r"]|[.,]\d)")
 POWER_INITIALS = frozenset("×xeE^−⁻⁺" + _SUPERSCRIPTS)
@@ -141,7 +144,8 @@ SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
 # symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
 # (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
 # only as the next factor with its power: "7.85mWm−2")
-GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω))"
+GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
+                           r"|[kKMGTP]i?B(?:ps)?|[KMGT]b(?:ps)?|[kcm]?m[2²³]|[pc])"
                            r"(?![A-Za-z](?![−⁻-]?\d))")
 ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
@@ -157,11 +161,14 @@ FRACTION_PHRASE = regex.compile(
     r"|\bone\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
     regex.IGNORECASE)
 FRACTION_STEMS = ("alf", "hird", "uarter", "ifth", "ne in ")
-# In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities._fraction_phrases).
+# In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities.words.fraction_phrases).
 FRACTION_STEM = re.compile(r"half|third|quarter|fifth|one(?=" + SPACE_CLASS + r"+in)")
 PLUS_MINUS = regex.compile(r"\s*+(?:±|\+/-|\+-)\s*+")
 AND_BETWEEN = regex.compile(r"\s++(?:and|to|-|–)\s++")
-BETWEEN_BEFORE = regex.compile(r"\bbetween\s++\Z", regex.IGNORECASE | regex.REVERSE)
+# "between 2 and 3", and the words that make "from X to Y" a range, not a change: "ranging from 1 to 25 per mm",
+# "a range of 66% to 88%", "varies from 0.1 to 1"
+BETWEEN_BEFORE = regex.compile(r"\b(?:between|(?:rang(?:e[sd]?|ing)|var(?:y|ies|ied|ying))(?:\s++(?:of|from|between))?)\s++\Z",
+                               regex.IGNORECASE | regex.REVERSE)
 CAPITALISED_NAME_BEFORE = regex.compile(
     r"(?<![.!?:]\s)(?<!^)\b(?!(?:In|On|At|By|For|From|To|About|Around|Some|Over|Nearly|Almost|The|A|An|Only|Just|"
     r"All|Of|With|Than|And|Or|But|Between|Under|Up|Down|Net|Shr|Revs?|Sales|Profit|Loss|Avg|Oper|Mar|Jan|Feb|"
@@ -170,7 +177,9 @@ CAPITALISED_NAME_BEFORE = regex.compile(
     regex.REVERSE,
 )
 ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
-TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hrs\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
+TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
+# "at 1400 hrs": a four-digit time of day ("30 hrs" is a duration, read as hours)
+CLOCK_HRS_AFTER = regex.compile(r"^\s?hrs\b", regex.IGNORECASE)
 # The word after a quantity. With `re` rather than `regex` (it runs for almost every
 # number, and a call costs ~0.2 us instead of ~0.6 us); same meaning, as it uses no \w or \b.
 WORD_AFTER = re.compile(SPACE_CLASS + r"*(?P<word>[A-Za-z][A-Za-z\-]*)")
@@ -186,7 +195,7 @@ _NUMBER_WORD = (
 )
 NUMBER_WORD = regex.compile(_NUMBER_WORD, regex.IGNORECASE)
 # The same pattern without IGNORECASE, for a lower-cased copy of the text (see
-# rules.quantities._number_words): case-insensitive matching costs the engine about
+# rules.quantities.words.number_words): case-insensitive matching costs the engine about
 # twice as much on every character, and this scan visits every character.
 if regex.search(r"[A-Z]", regex.sub(r"\\.|\(\?P<", "", _NUMBER_WORD)):
     raise AssertionError("NUMBER_WORD_FOLDED needs a pattern whose letters are all lower case")
@@ -195,7 +204,7 @@ NUMBER_WORD_FOLDED = regex.compile(_NUMBER_WORD)
 # over every character runs about twice as fast as `regex`'s on this trie. A superset:
 # every match of NUMBER_WORD_FOLDED starts with a cardinal word after a word boundary
 # (so not after a letter a-z), or with "a"/"an" and spaces before "hundred"/"dozen"
-# (rules.quantities._number_words looks back for those). `regex` then reads each one.
+# (rules.quantities.words.number_words looks back for those). `regex` then reads each one.
 NUMBER_WORD_START = re.compile(r"(?<![a-z])" + _CARDINAL_WORDS)
 NUMBER_WORD_GROUPS = ("words", "scale", "tail")  # in order, for `m.groups()` (see SCAN_GROUPS)
 if tuple(sorted(NUMBER_WORD.groupindex, key=NUMBER_WORD.groupindex.get)) != NUMBER_WORD_GROUPS:
@@ -203,10 +212,18 @@ if tuple(sorted(NUMBER_WORD.groupindex, key=NUMBER_WORD.groupindex.get)) != NUMB
 NUMBER_WORD_WORDS = NUMBER_WORD.groupindex["words"]
 # Tries rather than flat alternations: these run after almost every number (~1 us instead of ~2 us).
 CURRENCY_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, space=" ") + r")\b", regex.IGNORECASE)
-UNIT_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
+# (a hyphen may join a unit to its figure: "a 1.6-litre engine", "a 10-mile walk")
+UNIT_WORD_AFTER = regex.compile(r"^[\s-]?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
+# The period of a rate after a unit or currency: "barrels per day", "RM45 a month", "km/h" is in the table.
+RATE_AFTER = regex.compile(r"^(?:\s?(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>" + _alternation(PERIODS)
+                           + r")(?![\w])", regex.IGNORECASE)
 if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
-    raise AssertionError("statlint.rules.quantities._word_may_follow needs currency and unit words that start with "
+    raise AssertionError("statlint.rules.quantities.suffix.word_may_follow needs currency and unit words that start with "
                          "a letter or a non-ASCII character")
+# The first three letters (or fewer, for a shorter word) of every currency and unit word, lower-cased:
+# a word after a number that starts with none of these is neither (suffix.word_may_follow's gate,
+# which spares the two patterns above for "pct", "mln", "the", "and", "of"...).
+WORD_STARTS = frozenset(w.lower()[:3] for w in (*CURRENCY_WORDS, *UNIT_WORDS))
 ISO_AFTER = regex.compile(r"^\s(?P<iso>[A-Z]{3})\b")
 
 # Characters that must be present for the small patterns above to match. Each call of a
@@ -222,4 +239,3 @@ TIME_INITIALS = frozenset("aApPgGeEbBhH")  # TIME_AFTER's words, after ":" or on
 MONTH_INITIALS = frozenset("JFMASONDo")  # MONTH_AFTER, after the ordinal suffix and spaces ("of" too)
 MONTH_FINALS = frozenset("nybrhlegtpvc.")  # MONTH_BEFORE: the last character of a month name
 PER_FINALS = frozenset("rRyYhHaA")  # PER_BEFORE: the last letter of per, a, every, each
-BOUND_FINALS = frozenset("tdyx.eornfgswTDYXEORNFGSWſ")  # BOUND_BEFORE: last letters of its words and "the"

@@ -32,18 +32,14 @@ from statlint.checker.precision import (
     factor_digits, implied_number, implied_percent, product_place, significant_digits,
 )
 from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import comparable, describe, is_annual_rate, is_magnitude_jump, old_new_ratio
+from statlint.rules._growth import describe, is_annual_rate, is_magnitude_jump, rate_claim_ratio
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 
 
 def check(doc, facts):
     for g in facts.growths:
-        if g.rate is None or g.old is None or g.new is None or g.rate.unit != "percent":
-            continue
-        if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
-            continue
-        r = old_new_ratio(g)
+        r = rate_claim_ratio(g)
         if r is None or is_annual_rate(doc, g.rate) or is_magnitude_jump(g):
             continue  # a rate per year over several years is G105's to check
         rate = interval(g.rate)

@@ -122,7 +122,7 @@ _NUMBER_WORD_PIECES = ["a ", "an ", "hundred", "dozen", " ", "  ", "\n", "-", "o
 def test_number_word_candidates_find_what_the_full_scan_finds(text):
     """The fast candidate scan for number words must yield exactly the matches of a plain finditer."""
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _folded_number_words
+    from statlint.rules.quantities.words import folded_number_words as _folded_number_words
 
     expected = [m.span() for m in P.NUMBER_WORD_FOLDED.finditer(text)]
     assert [m.span() for m in _folded_number_words(text)] == expected
@@ -150,7 +150,7 @@ def test_word_gate_lets_through_every_currency_and_unit_word():
 
     from statlint.checker.units import CURRENCY_WORDS, UNIT_WORDS
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _word_may_follow
+    from statlint.rules.quantities.suffix import word_may_follow as _word_may_follow
 
     space = regex.compile(r"\s")
     assert [c for c in range(sys.maxunicode + 1) if space.match(chr(c)) and not chr(c).isspace()] == []
@@ -165,7 +165,7 @@ def test_word_gate_lets_through_every_currency_and_unit_word():
 @given(st.text(alphabet=st.sampled_from(list(" \t\u2003\x1c,.)%-°ſKİ") + list("abcdklmpstuyDK€$")), max_size=8))
 def test_word_gate_never_hides_a_match(after):
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _word_may_follow
+    from statlint.rules.quantities.suffix import word_may_follow as _word_may_follow
 
     if P.CURRENCY_WORD_AFTER.match(after) or P.UNIT_WORD_AFTER.match(after):
         assert _word_may_follow("7" + after, 1)
@@ -180,7 +180,7 @@ _FRACTION_PIECES = ["a ", "an ", "one", "two", "three", "-", " ", "\n", "third",
 def test_fraction_candidates_find_what_the_full_scan_finds(text):
     """The stem-anchored search for "two-thirds of" and "one in five" must yield exactly a plain finditer's matches."""
     from statlint.rules import _patterns as P
-    from statlint.rules.quantities import _fraction_phrases
+    from statlint.rules.quantities.words import fraction_phrases as _fraction_phrases
 
     expected = [m.span() for m in P.FRACTION_PHRASE.finditer(text)]
     assert [m.span() for m in _fraction_phrases(text, text.lower())] == expected
@@ -256,7 +256,7 @@ def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a unit's power written with a spaced minus sign is not a quantity of its own
     ("charged at 15 mA g− 1 for an hour", ["15"]),
-    ("a loading of 2.5 mg cm− 2 on the foil", ["2.5"]),
+    ("a loading of 2.5 mg cm− 2 on the foil", ["2.5 mg"]),
     # the minutes and seconds of an angle are part of it
     ("the well at 52°17’6.12”N was drilled", ["52"]),
     # a month numbered in a study is a label; a counted period before a figure is not
@@ -365,3 +365,46 @@ def test_unknown_digit_in_a_range_end_is_not_read():
     text = "between 3-\U00010d45 mln dlrs"
     check_text(text)
     assert all(q.text.isascii() for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("sizes ranging from 1 to 25 per mm", [("1 to 25", 0.5, 26, "count")]),
+    ("a range of 66% to 88% at each phase", [("66% to 88%", 65.5, 89, "percent")]),
+    ("cluster sizes range from 11.4% to 2.4%.", [("11.4% to 2.4%", 2.35, 11.5, "percent")]),  # either way round
+    ("prices varied from 5 to 7 dlrs", [("5 to 7 dlrs", 4.5, 8, "USD")]),
+    ("between 437 and 450 mln dlrs", [("437 and 450 mln dlrs", 436.5e6, 451e6, "USD")]),
+])
+def test_range_words_make_one_quantity(text, expected):
+    assert [(q.text, q.low, q.high, q.unit) for q in extract_quantities(text)] == \
+        [(t, pytest.approx(lo), pytest.approx(hi), u) for t, lo, hi, u in expected]
+    assert all(q.kind == "range" for q in extract_quantities(text))
+
+
+@pytest.mark.parametrize("text", ["Sales rose from 5 to 7 mln dlrs.", "between 7 and 5 pct"])
+def test_a_change_from_one_figure_to_another_is_two_figures(text):
+    assert len(extract_quantities(text)) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a loss rate of 6 × 106 kg s−1", [("6 × 106 kg", 6e6, "kilogram")]),  # a superscript lost in copying
+    ("a 2 × 100 m relay", [("2", 2, "count"), ("100", 100, "count")]),  # not a power: "x 100", "× 100"
+    ("(Fripiat et al., 2011c)", []),  # a citation's year, not cents
+])
+def test_flattened_powers_and_citation_years(text, expected):
+    assert [(q.text, q.value, q.unit) for q in extract_quantities(text)] == expected
+
+
+_BOUND_PIECES = ["about", "AROUND", "nearly", "more than", "over the", "up to", "as many as", "approx.", "ſome",
+                 "in excess of", "the", "than", "x", " ", "  ", "\n", "(", "-", "abouts", "2", "ſ", "K"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BOUND_PIECES), max_size=8).map("".join))
+def test_bound_gate_never_hides_a_hedge(before):
+    """may_be_hedged spares P.BOUND_BEFORE for most figures; it must pass wherever the pattern matches."""
+    from statlint.rules import _patterns as P
+    from statlint.rules.quantities.bounds import may_be_hedged
+
+    text = before + " 5"
+    if P.BOUND_BEFORE.search(text, 0, len(text) - 1):
+        assert may_be_hedged(text[max(0, len(text) - 1 - 30):len(text) - 1].rstrip())

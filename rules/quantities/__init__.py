@@ -1,0 +1,59 @@
+"""Extractor: every quantity in the text, with its unit, bound and interval.
+
+The number reader, in small steps, one module each:
+
+- scan: the digit-anchored scan over the text, lists of labels, unread digits;
+- reader: one match read into a Quantity, calling in order
+  numeral (fraction, power of ten, scale), labels (names, dates, codes),
+  prefix (currency, sign), suffix (percent, points, currency and unit words),
+  rate ("per"), bounds (hedges such as "about", "more than");
+- words: figures in words ("two million", "half of", "one in five");
+- pairs: two figures that make one ("420 ± 30", "between 2 and 3 pct").
+
+Years, dates, times, ordinals and names ("Boeing 737", "COVID-19") are
+recorded as skipped, not read. Translation garbles are undone later by
+rules.garbles, which needs the neighbouring quantities.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Quantity, Span
+from statlint.rules import _patterns as P
+from statlint.rules.quantities.pairs import may_have_pairs, merge_pairs
+from statlint.rules.quantities.scan import read_digits, unread_digits
+from statlint.rules.quantities.words import fraction_phrases, number_words, read_fraction, read_words
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    text = doc.text
+    quantities, skipped = read_digits(text)
+    lowered = text.lower()  # one lower-cased copy serves the fraction, number-word and pair tests
+    if any(stem in text for stem in P.FRACTION_STEMS):
+        # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
+        digits = len(quantities)
+        phrases = fraction_phrases(text, lowered) if len(lowered) == len(text) else P.FRACTION_PHRASE.finditer(text)
+        for m in phrases:
+            q = read_fraction(text, m)
+            if q is not None and not _overlaps_any(quantities[:digits], [d.span.start for d in quantities[:digits]],
+                                                   q.span):
+                quantities.append(q)
+        quantities.sort(key=lambda q: q.span.start)
+    starts = [q.span.start for q in quantities]
+    for m in number_words(text, lowered):
+        q = read_words(text, m)
+        if q is not None and not _overlaps_any(quantities, starts, q.span):
+            quantities.append(q)
+    quantities.sort(key=lambda q: (q.span.start, q.span.end))
+    if may_have_pairs(text, lowered):
+        quantities = merge_pairs(text, quantities)
+    skipped += unread_digits(text, quantities, skipped)
+    return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
+
+
+def _overlaps_any(quantities: list[Quantity], starts: list[int], span: Span) -> bool:
+    """Whether a span overlaps a digit quantity (quantities[:len(starts)] are sorted by start)."""
+    i = bisect.bisect_left(starts, span.end)
+    return i > 0 and quantities[i - 1].span.end > span.start

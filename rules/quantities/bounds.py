@@ -1,0 +1,63 @@
+"""Hedges and bounds written before a figure: "about", "nearly", "more than", "up to".
+
+A hedge changes what a figure allows, not the figure: "about 60" stays 60 but
+admits 54..66; "more than 3 million" is (3 million, inf). The words and how
+each one widens the interval live here, in one place, for digits and words alike.
+"""
+from __future__ import annotations
+
+import math
+
+from statlint.rules import _patterns as P
+
+BOUND_OF_WORD = {
+    "about": "~", "around": "~", "approximately": "~", "approx": "~", "approx.": "~", "roughly": "~",
+    "some": "~", "an estimated": "~", "nearly": "<~", "almost": "<~", "close to": "~", "just under": "<~",
+    "just over": ">", "more than": ">", "over": ">", "above": ">", "in excess of": ">", "exceeded": ">",
+    "exceeding": ">", "topped": ">", "surpassed": ">", "passed": ">", "beyond": ">", "broke": ">",
+    "crossed": ">", "at least": ">", "up to": "<", "as much as": "<", "as many as": "<", "as high as": "<",
+    "less than": "<", "under": "<", "below": "<", "fewer than": "<", "at most": "<", "no more than": "<",
+}
+# How every bound word (and "the", as in "over the") ends: the window before a figure must end with one of
+# these, in lower case, for P.BOUND_BEFORE to match (may_be_hedged; a superset: no word boundary asked).
+BOUND_ENDINGS = tuple(sorted({w.split()[-1] for w in BOUND_OF_WORD} | {"the"}))
+APPROX_WIDTH = 0.1  # "about 60" admits 54..66: news rounds loosely and we must never over-claim
+
+
+def apply_bound(bound: str, value: float, low: float, high: float) -> tuple[float, float]:
+    """The interval a figure allows once its hedge is read."""
+    spread = abs(value) * APPROX_WIDTH
+    if bound == "~":
+        return min(low, value - spread), max(high, value + spread)
+    if bound == "<~":  # "nearly", "almost": at or a little below
+        return min(low, value - spread), high
+    if bound == ">":  # "more than 3 million": above the figure itself, whatever its rounding
+        return value, math.inf
+    if bound == "<":
+        return (-math.inf if value < 0 else 0.0), value
+    return low, high
+
+
+def may_be_hedged(window: str) -> bool:
+    """Cheap test before P.BOUND_BEFORE: `window` (the text before a figure, spaces stripped from its
+    end) ends with a bound word's last word. Text that is not ASCII passes (the pattern folds "ſ")."""
+    return not window.isascii() or window.lower().endswith(BOUND_ENDINGS)
+
+
+def bound_before(text: str, start: int) -> str:
+    """The bound word that ends right before `start` ("=" for none), searched in place, not in a copy,
+    so that \\b sees the letter before ("Turnover 3.71" is no bound)."""
+    bm = P.BOUND_BEFORE.search(text, max(0, start - 30), start)
+    if not bm:
+        return "="
+    return BOUND_OF_WORD.get(" ".join(bm.group("word").lower().split()), "=")
+
+
+def hedged(text: str, start: int, value: float, low: float, high: float) -> tuple[str, float, float]:
+    """(bound, low, high) for a figure starting at `start`, read with the hedge before it.
+
+    "nearly"/"almost" widen below only, and are then reported as "~".
+    """
+    bound = bound_before(text, start)
+    low, high = apply_bound(bound, value, low, high)
+    return ("~" if bound == "<~" else bound), low, high

@@ -1,0 +1,179 @@
+"""Numbers that are not quantities: names, labels, dates, times, ordinals, codes.
+
+"Boeing 737", "COVID-19", "Figure 3C", "Feb 26", "10:30", "the 21st", "(1)":
+recorded as not read. Each small pattern is tried only when the characters it
+needs are there (P.ORDINAL_SUFFIXES, P.TIME_INITIALS...): most numbers fail
+them all, and these tests run for every number.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from statlint.checker.numbers import TENS_WORDS, UNITS_WORDS
+from statlint.checker.units import unit_name
+from statlint.rules import _patterns as P
+
+
+def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, before: str, after: str) -> bool:
+    """Whether the numeral `num`, with `before` and `after` it, names or dates something rather than counts."""
+    if num.count(".") == 2 and P.DOTTED_DATE.fullmatch(num):
+        return True
+    if is_label_before(before, bare=not (tail or scale or rng or "," in num), after=after) \
+            and not ("." in num and word_before(before) in P.AGE_WORDS):
+        return True  # (an age with decimals is a measurement: "mean age 54.8 years")
+    if num[:1] == "0" and num[1:2].isdigit():
+        return True  # "007", "(001)", "040301": a code, not a quantity
+    if not tail and not scale and after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
+        return True
+    if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS:
+        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after):
+            return True  # "Figure 3C", "a 4D survey": labels, not measurements ("400eV", "10MW" are)
+        if after[:1] in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
+            return True  # "the 187Os/188Os ratio": isotopes
+    if not tail and not scale and "α" <= after[:1] <= "ω" and after[:1] != "μ":
+        return True  # "2σ", "30ε", "2θ": a coefficient of a symbol, not a measurement ("5μm" is)
+    if after[:1] in "= " and after.lstrip(" ")[:1] == "=" and not tail and not scale and not rng \
+            and not P.CURRENCY_BEFORE.search(before):
+        return True  # "0 = never, 1 = sometimes": a code being defined
+    if before.endswith("(") and after.startswith(")") and not tail and not scale:
+        return True  # "(1)": an enumeration
+    if not tail and not scale and not rng:
+        if _may_be_time(after) and P.TIME_AFTER.match(after):
+            return True
+        if (len(num) == 4 or (len(num) in (4, 5) and num[-3:-2] == ".")) and P.CLOCK_HRS_AFTER.match(after):
+            return True  # "at 1400 hrs", "at 11.30 hrs"
+        if after[:1] == "/" and after[1:2].isdigit():
+            return True  # a date 12/03/2020 or a ratio we do not read
+        if len(num) <= 2 and _is_day_of_month(before, after):
+            return True
+    if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit():
+        if len(num) == 4:
+            return True  # "2021-style"
+        if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
+            return True  # "a 3-D model", "the 10-K filing"
+    return False
+
+
+def looks_like_years(a: str, b: str) -> bool:
+    """ "1987-88", "2021-2022" and phone-number shapes like "555-1234"."""
+    if len(a) == 4 and a[:2] in ("19", "20") and (len(b) == 2 or (len(b) == 4 and b[:2] in ("19", "20"))):
+        return True
+    return len(a) == 3 and len(b) == 4 and "," not in a + b
+
+
+def _may_be_time(after: str) -> bool:
+    """Cheap test before TIME_AFTER: ":" or one of its words, right away or after one space."""
+    return after[:1] == ":" or after[:1] in P.TIME_INITIALS or after[1:2] in P.TIME_INITIALS
+
+
+def _is_day_of_month(before: str, after: str) -> bool:
+    """ "Jan 5", "5th of March": a month name right before or after the number.
+
+    The month patterns are tried only when a month name could end the text before
+    (P.MONTH_FINALS) or start the text after, past an ordinal suffix and spaces.
+    """
+    if before.rstrip()[-1:] in P.MONTH_FINALS and P.MONTH_BEFORE.search(before):
+        return True
+    rest = after[2:] if after[:2] in P.ORDINAL_SUFFIXES else after
+    return rest.lstrip()[:1] in P.MONTH_INITIALS and bool(P.MONTH_AFTER.match(after))
+
+
+def _measured_after(after: str, before: str) -> bool:
+    """Whether a spaced currency or unit word follows the number ("OPEC WANTS 27 DLR OIL PRICE",
+    "255 YEN"), so a short upper-case word before it is a headline's word, not a name ("OAE 2").
+    Not after a month ("APR 7 Dlrs" is a date) nor glued ("APR 460P" is an option's strike)."""
+    if after[:1] != " " or not after[1:2].isalpha():
+        return False
+    if P.CURRENCY_WORD_AFTER.match(after):
+        measured = True
+    else:
+        um = P.UNIT_WORD_AFTER.match(after)
+        measured = bool(um and unit_name(um.group(0).strip(" -")))
+    return measured and not P.MONTH_BEFORE.search(before[-12:].title())
+
+
+def is_label_before(before: str, bare: bool, after: str = "") -> bool:
+    """A letter glued before ("G20", "COVID-19", "year−1"), a naming word ("Section 427",
+    "Figure 3"), an acronym ("OAE 2"), a citation bracket ("[33"), a unit's power ("g− 1")
+    or the rest of an angle ("57°44’8.47”"): the number is a label or part of another figure.
+
+    Plain string tests rather than one backwards regex: this runs for every number.
+    """
+    if not before:
+        return False
+    last = before[-1]
+    if last == " ":  # most numbers: a word and a space before them
+        return _is_label_word_before(before, bare, after)
+    if last.isalpha():
+        return not before.endswith(("RM", "Rs", "Rp", "RMB"))
+    if last in P.GLUED_LABEL_CHARS:
+        return True
+    if last == "−" and before[-3:-1] == "10" and not before[-4:-3].isdigit():
+        return True  # "10−4": an exponent
+    if last in "-−":
+        # "year−1"; "hSOX2-23", "A320-200": a name with letters and digits, then a number
+        return len(before) > 1 and (before[-2].isalpha() or (before[-2].isdigit() and _has_letter(before[:-1])))
+    if last == "(":
+        return bare and before[-2:-1].isalpha()  # "F(3, 8.9)", "poly(3-hexylthiophene)": arguments
+    if not last.isspace():
+        return False
+    return _is_label_word_before(before, bare, after)
+
+
+def _is_label_word_before(before: str, bare: bool, after: str) -> bool:
+    """is_label_before for a `before` that ends in white space: the word before the spaces decides."""
+    if before.endswith("− ") and before[-3:-2].isalpha():
+        return True  # "12 mA g− 1", "mg cm− 2": a unit's power, spaced
+    word = word_before(before)
+    if not word:
+        return False
+    names, bare_names, acronym = label_word_kind(word)
+    if names:
+        return True
+    if bare and bare_names and not _counted(before):
+        return True
+    # an acronym names a bare number ("OAE 2") but not a measured one ("CPI 3.2 pct", "OPEC 15.8 mln")
+    # (one space apart: "WHEAT            2,692.4" is a table row, not a name)
+    return (bare and acronym and before.endswith(" ") and not before.endswith("  ")
+            and not _measured_after(after, before))
+
+
+@lru_cache(maxsize=4096)
+def label_word_kind(word: str) -> tuple[bool, bool, bool]:
+    """(names any number, names a bare number, an acronym that may name one) for the word before a
+    number; the same few hundred words come before most numbers, so each is worked out once."""
+    lower = word.lower()
+    return (word in P.NAME_WORDS or lower in P.NAME_WORDS_ANY_CASE, lower in P.BARE_NAME_WORDS,
+            _is_acronym(word) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp"))
+
+
+def _is_acronym(word: str) -> bool:
+    """ "OAE", "CPI": two to five upper-case ASCII letters (string tests: this runs for many numbers)."""
+    return 2 <= len(word) <= 5 and word.isascii() and word.isalpha() and word.isupper()
+
+
+def _has_letter(before: str) -> bool:
+    """Whether the word that ends `before` (no space at its end) has a letter in it."""
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return any(ch.isalpha() for ch in word)
+
+
+def word_before(before: str) -> str:
+    """The word before the spaces that end `before`, without an opening bracket or quote."""
+    stripped = before.rstrip()
+    return stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘") if stripped else ""
+
+
+def _counted(before: str) -> bool:
+    """Whether the word before the number is itself counted ("3 months 424.00", "THREE MONTHS 424.00",
+    "1 month   6.32"): a period or a measure, then a figure of its own, not a name and its number."""
+    words = before.split()
+    if len(words) < 2:
+        return False
+    counter = words[-2].lower()
+    return counter[-1:].isdigit() or counter in UNITS_WORDS or counter in TENS_WORDS
+
+
+def is_capitalised_name(before: str) -> bool:
+    """ "Voyager 2", "Claudin 19", "Apollo 11": a capitalised name before a small bare integer."""
+    return before[-2:-1] in P.ASCII_LOWER and bool(P.CAPITALISED_NAME_BEFORE.search(before))

@@ -1,0 +1,68 @@
+"""The number itself: numeral, fraction ("7-1/2"), power of ten ("4.3 × 10−8"), scale word ("mln").
+
+checker.numbers reads the digit string; this module reads what the scan found
+around it that changes its value: a fraction after it, a power of ten, a
+vulgar fraction glyph, and whether "m"/"b"/"k" after it is a scale at all.
+"""
+from __future__ import annotations
+
+from statlint.checker.numbers import VULGAR
+from statlint.rules import _patterns as P
+
+
+def has_unknown_digit(matched: str) -> bool:
+    """Whether a match holds a digit `regex` knows (its Unicode tables are newer) and Python does not,
+    such as the Garay digits of Unicode 16: float() and int() cannot read those."""
+    return any(not ch.isdecimal() for run in P.DIGIT_RUN.findall(matched) for ch in run)
+
+
+def power_of_ten(text: str, num: str, num_end: int) -> tuple[int, int, bool] | None:
+    """(exponent, end, whether the numeral is the base 10 itself) for "3 × 10^5", "4.3 × 10−8",
+    "2.5e-3" and a lone "10⁻⁴", "10^6" or "10−4" (a minus sign, not a hyphen: "10-4" is a range or a score)."""
+    if not (text[num_end:num_end + 1] in P.POWER_INITIALS or text[num_end + 1:num_end + 2] in P.POWER_INITIALS):
+        return None
+    pm = P.POWER_AFTER.match(text, num_end)
+    if pm is None:
+        return None
+    alone = pm.group("mark") is None
+    if alone and num != "10":
+        return None
+    exponent = int(pm.group("exp").translate(P.SUPERSCRIPT_DIGITS))
+    return (exponent, pm.end(), alone) if abs(exponent) <= 300 else None
+
+
+def add_fraction(value: float, decimals: int, grouping: str, frac: str | None,
+                 slash: str | None) -> tuple[float, int, bool] | None:
+    """(value, decimals, is a bid/offer quote) once "7-1/2" or "3/4" after the numeral is read;
+    None when the slash makes no number we read ("24/7", "9/11", "1/0")."""
+    if frac:
+        n, d = frac.strip(" -").split("/")
+        if int(d) == 0 or int(n) >= int(d):
+            return None
+        return value + int(n) / int(d), max(decimals, 3), False
+    if slash and decimals:
+        return value, decimals, True  # "1.5798/808": a bid/offer quote; the first figure is the rate
+    if slash:
+        if not slash[1:].isdigit():
+            return None
+        d = int(slash[1:])
+        if d == 0 or grouping != "plain" or value >= d:
+            return None  # "24/7", "9/11" and the like are not fractions we read
+        return value / d, 3, False
+    return value, decimals, False
+
+
+def is_distance_not_scale(scale_word: str, currency: str | None, text: str, end: int) -> bool:
+    """ "100m" without a currency is a distance; "5b" a model name: not a scale ("100m dollars" is)."""
+    return scale_word in ("m", "b", "k") and currency is None and not P.CURRENCY_WORD_AFTER.match(text[end:end + 40])
+
+
+def vulgar_after(text: str, end: int, value: float, decimals: int) -> tuple[float, int, int, str]:
+    """(value, decimals, end, tail) once a vulgar fraction glued to the numeral is read: "7½",
+    and "7½ pct" with its percent (tail "%")."""
+    value += VULGAR[text[end]]
+    end += 1
+    pm = P.PERCENT_AFTER.match(text[end:end + 12])
+    if pm:
+        return value, max(decimals, 3), end + len(pm.group(0)), "%"
+    return value, max(decimals, 3), end, ""

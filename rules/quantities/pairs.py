@@ -1,0 +1,71 @@
+"""Two quantities that make one: "420 ± 30 K", "between 2 and 3 percent", "9.9%–16.2%".
+
+Run after every single figure is read, over neighbours only (linear), and only
+where one of the marks these forms need is in the text at all.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from statlint.checker.model import Quantity, Span
+from statlint.checker.numbers import SCALES
+from statlint.rules import _patterns as P
+
+
+def may_have_pairs(text: str, lowered: str) -> bool:
+    """Whether merge_pairs could merge anything: each of its forms needs one of these marks,
+    "±"/"+/-"/"+-", an en dash, or "between", "rang(e)" or "var(y)" (in any case; none of their letters
+    has a non-ASCII case partner, so lower() finds every spelling). A new form must add its mark here."""
+    return "±" in text or "+" in text or "–" in text or "between" in lowered or "rang" in lowered or "var" in lowered
+
+
+def _shared_scale(low_end: Quantity, high_end: Quantity) -> float:
+    """The scale word of a range's high end, which its bare low end shares: "between 437 and 450 mln
+    dlrs" runs from 437 mln, not from 437. 1 when the low end has its own scale or would pass the high end."""
+    if any(word in SCALES for word in low_end.text.lower().split()):
+        return 1.0
+    factor = next((SCALES[word] for word in high_end.text.lower().split() if word in SCALES), 1.0)
+    return factor if low_end.value * factor <= high_end.value else 1.0
+
+
+def merge_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "420 ± 30 K" is one quantity (390..450 K); so are "between 2 and 3 percent" and "9.9%–16.2%".
+
+    Called only where may_have_pairs finds the marks these forms need.
+    """
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if nxt is not None and nxt.span.start - q.span.end <= 12:
+            merged = _merge(text, q, nxt)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _merge(text: str, q: Quantity, nxt: Quantity) -> Quantity | None:
+    between = text[q.span.end:nxt.span.start]
+    unit = nxt.unit if q.unit == "count" else q.unit
+    span = Span(q.span.start, nxt.span.end)
+    if P.PLUS_MINUS.fullmatch(between) and nxt.value >= 0 and q.unit in ("count", nxt.unit):
+        return replace(q, span=span, text=text[span.start:span.end], low=q.value - nxt.value,
+                       high=q.value + nxt.value, unit=unit, kind="range", bound="~")
+    if between == "–" and q.unit == nxt.unit and q.unit != "count" and 0 <= q.value <= nxt.value:
+        # "9.9%–16.2%", "2 km–5 km": a range written with its unit twice
+        return replace(q, span=span, text=text[span.start:span.end], value=(q.value + nxt.value) / 2,
+                       low=q.low, high=nxt.high, kind="range")
+    if q.unit in ("count", nxt.unit) and P.AND_BETWEEN.fullmatch(between):
+        before = P.BETWEEN_BEFORE.search(text, max(0, q.span.start - 24), q.span.start)
+        # "between" runs low to high; "ranging from 11.4% to 2.4%" may run either way
+        if before and (q.value <= nxt.value or not before.group().lower().startswith("between")):
+            factor = _shared_scale(q, nxt)
+            return replace(q, span=span, text=text[span.start:span.end], value=(q.value * factor + nxt.value) / 2,
+                           low=min(q.low * factor, nxt.low), high=max(q.high * factor, nxt.high), unit=unit,
+                           kind="range")
+    return None

@@ -1,0 +1,36 @@
+"""What is written before a figure: a currency ("US$", "HK$", "RM", "EUR ") and a minus sign.
+
+The scan starts on a digit (DESIGN, performance notes), so prefixes are read
+backwards from the numeral, and only when a cheap test on the characters
+before it says one may be there.
+"""
+from __future__ import annotations
+
+from statlint.checker.units import CURRENCY_PREFIXES, ISO_CODES
+from statlint.rules import _patterns as P
+
+
+def currency_before(text: str, start: int, before: str) -> tuple[str | None, int]:
+    """(currency code or None, where the figure with its prefix starts)."""
+    if not _may_have_prefix(before):
+        return None, start
+    cm = P.CURRENCY_BEFORE.search(text[max(0, start - 8):start])
+    if cm:
+        if cm.group("sym"):
+            sym = cm.group("sym")
+            return CURRENCY_PREFIXES.get(sym.rstrip(".") if sym == "Rs." else sym), start - len(cm.group(0))
+        if cm.group("iso") in ISO_CODES:
+            return ("CNY" if cm.group("iso") == "RMB" else cm.group("iso")), start - len(cm.group(0))
+    return None, start
+
+
+def _may_have_prefix(before: str) -> bool:
+    """Cheap test before the currency-prefix regex: a symbol, or an upper-case code, ends the text."""
+    tail = before[-2:].rstrip()
+    return bool(tail) and (tail[-1] in P.CURRENCY_SYMBOL_CHARS or tail[-1].isupper() or tail[-1] in ".sp")
+
+
+def minus_before(text: str, prefix_start: int) -> bool:
+    """A minus sign or hyphen right before the figure (and its currency), not inside a word ("A-3")."""
+    return prefix_start >= 1 and text[prefix_start - 1] in "-−" and (
+        prefix_start == 1 or not text[prefix_start - 2].isalnum())

@@ -1,0 +1,117 @@
+"""One figure in digits, read from a match of the scan: the steps in order, assembled into a Quantity.
+
+Each step lives in its own module: numeral (fraction, power of ten, scale),
+labels (is this a name or a date?), prefix (currency, sign), suffix (percent,
+points, currency and unit words), rate ("per"), bounds (hedges). This module
+only calls them in order and builds the Quantity; None means "not a quantity"
+(the caller records the digits as not read).
+"""
+from __future__ import annotations
+
+import math
+
+from statlint.checker.model import Quantity, Span
+from statlint.checker.numbers import SCALES, VULGAR, parse_numeral, rounding_interval
+from statlint.rules import _patterns as P
+from statlint.rules.quantities.labels import is_capitalised_name, is_excluded, looks_like_years
+from statlint.rules.quantities.numeral import (
+    add_fraction, has_unknown_digit, is_distance_not_scale, power_of_ten, vulgar_after,
+)
+from statlint.rules.quantities.prefix import currency_before, minus_before
+from statlint.rules.quantities.suffix import noun_after, rate_after, tail_unit, unit_after
+from statlint.rules.quantities.bounds import hedged, may_be_hedged
+from statlint.rules.quantities.exact import is_set_rate
+from statlint.rules.quantities.rate import is_denominator
+
+
+_NUM, _SCALE = P.SCAN_NUM, P.SCAN_SCALE
+
+
+def read_match(text: str, m) -> Quantity | None:
+    num, frac, slash, rng, num2, scale_group, tail_group = m.groups()  # P.SCAN_GROUPS
+    matched = m.group()
+    if not matched.isascii() and has_unknown_digit(matched):
+        return None  # recorded as not read: a digit whose value Python's Unicode tables do not know
+    start, num_end = m.span(_NUM)
+    end = m.end()
+    if start and text[start - 1] == ".":
+        num, start = "." + num, start - 1  # ".05", "$.50" (P.SCAN lets a lone dot through)
+    power = power_of_ten(text, num, num_end)
+    if power is not None:  # "4.3 × 10−8", "1e-3", "10⁵": a power of ten, and nothing else after the numeral
+        end = power[1]
+        frac = slash = rng = num2 = scale_group = tail_group = None
+    before = text[max(0, start - 40):start]
+    if is_excluded(num, rng, scale_group, tail_group, before, text[end:end + 40]):
+        return None
+    numeral = parse_numeral(num)
+    value = 1.0 if power is not None and power[2] else numeral.value  # "10⁵" alone: the numeral is the base
+    if not math.isfinite(value):
+        return None
+    zeros = numeral.trailing_zeros
+    fraction = add_fraction(value, numeral.decimals, numeral.grouping, frac, slash)
+    if fraction is None:
+        return None
+    value, decimals, is_quote = fraction
+
+    currency, prefix_start = currency_before(text, start, before)
+    scale_word = (scale_group or "").strip().lower()
+    if is_distance_not_scale(scale_word, currency, text, end):
+        end, scale_word, tail_text = m.start(_SCALE), "", ""
+    else:
+        tail_text = (tail_group or "").strip().lower()
+    if not scale_word and not tail_text and not frac and not slash and text[end:end + 1] in VULGAR:
+        value, decimals, end, tail_text = vulgar_after(text, end, value, decimals)  # "7½", "7½ pct"
+    scale = SCALES.get(scale_word, 1.0) if power is None else 10.0 ** power[0]
+
+    if rng and not scale_word and not tail_text and looks_like_years(num, num2):
+        return None
+    value2 = parse_numeral(num2).value if num2 else None
+    unit, kind = currency or "count", "level"
+    if tail_text:
+        unit, kind, value, value2, decimals = tail_unit(tail_text, value, value2, decimals)
+    noun = None
+    if unit == "count" or unit == currency:
+        unit, end = unit_after(text, end, unit, currency, scale_word, num)
+        unit, end = rate_after(text, end, unit)
+        noun = noun_after(text, end)
+    negative = minus_before(text, prefix_start)
+    if negative:
+        prefix_start -= 1
+
+    bare = unit == "count" and not scale_word and numeral.grouping == "plain" and not decimals and not rng
+    if bare and not tail_text and value < 1000 and is_capitalised_name(before):
+        return None  # "Voyager 2", "Claudin 19", "Apollo 11"
+    if bare and 1900 <= value <= 2100 and len(num) == 4 and not negative:
+        return None  # plain years are not quantities
+
+    if scale_word or tail_text or value < 1000 or power is not None:
+        zeros = 0  # "10 mln", "20 pct", "120": the last digit is the precision; "3,000" may be rounded
+    low, high = rounding_interval(value, decimals, zeros, scale)
+    if value2 is not None:
+        n2 = parse_numeral(num2)
+        low2, high2 = rounding_interval(value2, n2.decimals, 0 if scale_word else n2.trailing_zeros, scale)
+        low, high = min(low, low2), max(high, high2)
+        kind = "range"
+    value *= scale
+    if value2 is not None:
+        value = (value + value2 * scale) / 2
+    if negative:
+        value, low, high = -value, -high, -low
+    if is_quote:
+        kind = "quote"
+
+    # PER_BEFORE and BOUND_BEFORE end in a word and spaces: the words before the figure tell
+    # cheaply whether either can match (its last letter, its last word; "per" is within these 30)
+    spaced = prefix_start > 0 and text[prefix_start - 1].isspace()
+    window = text[max(0, prefix_start - 30):prefix_start].rstrip() if spaced else ""
+    if is_denominator(text, prefix_start, window[-1:]):
+        kind = "denominator"  # "46.5 Ecus per 100 kilos"
+    bound = "="
+    if window and may_be_hedged(window):
+        bound, low, high = hedged(text, prefix_start, value, low, high)
+    if bound == "=" and unit == "percent" and kind == "level" and is_set_rate(text, prefix_start):
+        low = high = value  # "a discount rate of 5.5 pct": decided, not rounded
+    return Quantity(
+        span=Span(prefix_start, end), text=text[prefix_start:end], value=value, low=low, high=high,
+        unit=unit, kind=kind, bound=bound, noun=noun, decimals=decimals, grouping=numeral.grouping,
+    )

@@ -1,0 +1,183 @@
+"""Figures in words: "twenty-one", "two million barrels", "half of", "one in five".
+
+Read by word-anchored scans after the digit scan; a phrase that overlaps a
+figure in digits is dropped by the caller. The scans run on a lower-cased copy
+where that keeps offsets (see number_words), so groups are read back from the
+original text by offset.
+"""
+from __future__ import annotations
+
+from statlint.checker.model import Quantity, Span
+from statlint.checker.numbers import SCALES, UNITS_WORDS, fraction_words_value, rounding_interval, words_value
+from statlint.checker.units import CURRENCY_WORDS
+from statlint.rules import _patterns as P
+from statlint.rules.quantities.bounds import hedged
+from statlint.rules.quantities.suffix import noun_after
+
+
+def read_fraction(text: str, m) -> Quantity | None:
+    """ "half of", "a third of", "two-thirds of", "one in five": a share, as a percentage.
+
+    The words are loose ("half" of a poll is rarely exactly 50 %), so the interval is at least
+    2.5 points either way, and "nearly"/"more than" widen it as for digits.
+    """
+    words = m.group(0)
+    if m.group("in"):
+        denominator = UNITS_WORDS.get(m.group("in").lower()) or int(m.group("in"))
+        share = 100.0 / denominator if denominator else None
+    else:
+        share = fraction_words_value(words.replace("-", " "))
+        share = share * 100 if share is not None else None
+    if share is None or share > 100:
+        return None
+    width = max(2.5, share * 0.1)
+    bound, low, high = hedged(text, m.start(), share, share - width, share + width)
+    return Quantity(span=Span(m.start(), m.end()), text=words, value=share, low=low, high=high, unit="percent",
+                    kind="share", bound=bound, noun=noun_after(text, m.end()))
+
+
+def number_words(text: str, lowered: str):
+    """The matches of P.NUMBER_WORD in `text`, found in a lower-cased copy when that is exact.
+
+    Case-insensitive matching costs the `regex` engine about twice as much, and
+    this scan visits every character. Lower-casing keeps offsets when it keeps
+    every character one character (all but "İ" do), and then it agrees with
+    IGNORECASE on what the all-lower-case pattern matches, once "ſ" (which
+    IGNORECASE folds to "s") is mapped to "s"; word and space characters stay
+    what they were (checked over all of Unicode). Read groups as slices of
+    `text` (read_words), not from the match: the match holds the copy.
+    `lowered` is text.lower().
+    """
+    folded = lowered.replace("ſ", "s")
+    if len(folded) != len(text):
+        return P.NUMBER_WORD.finditer(text)
+    return folded_number_words(folded)
+
+
+def folded_number_words(folded: str):
+    """What P.NUMBER_WORD_FOLDED.finditer(folded) yields, trying the pattern only where it can start.
+
+    The candidates (P.NUMBER_WORD_START, a fast `re` scan) include every place a match
+    can start, but for "a hundred"/"an dozen", whose article is found by looking back
+    over the spaces.
+    """
+    def starts():
+        for candidate in P.NUMBER_WORD_START.finditer(folded):
+            start = candidate.start()
+            if folded.startswith(("hundred", "dozen"), start):
+                article_end = start
+                while article_end > 0 and folded[article_end - 1].isspace():  # isspace() covers regex's \s
+                    article_end -= 1
+                for article in ("an", "a"):
+                    if folded.startswith(article, article_end - len(article)):
+                        yield article_end - len(article)
+            yield start
+
+    return _matches_at(P.NUMBER_WORD_FOLDED, folded, starts())
+
+
+def fraction_phrases(text: str, folded: str):
+    """What P.FRACTION_PHRASE.finditer(text) yields, trying the pattern only where it can start.
+
+    Every match holds a stem (P.FRACTION_STEM: "half", "third"..., "one" before "in") and
+    starts at the stem ("half of", "one in five") or at the word before it and its
+    spaces or hyphen ("two-thirds of"). `folded` is text.lower() with the same offsets.
+    """
+    def starts():
+        for stem in P.FRACTION_STEM.finditer(folded):
+            start = stem.start()
+            if stem.group() in ("half", "one"):
+                yield start
+                continue
+            while start > 0 and (folded[start - 1].isspace() or folded[start - 1] == "-"):
+                start -= 1
+            while start > 0 and folded[start - 1] in P.ASCII_LOWER:
+                start -= 1
+            yield start
+
+    return _matches_at(P.FRACTION_PHRASE, text, starts())
+
+
+def _matches_at(pattern, text: str, starts):
+    """pattern.finditer(text)'s matches, given every position where one may start, in increasing order.
+
+    Trying each position left to right, past the end of the last match, finds the
+    leftmost match each time, as finditer does; `starts` may hold positions where
+    nothing matches (the pattern is the judge), but must miss none where it would.
+    """
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                end = m.end()
+
+
+def _group_text(text: str, m, group: int) -> str | None:
+    """A group of a match made on a copy of `text` with the same offsets, read from `text`."""
+    start, end = m.span(group)
+    return text[start:end] if start >= 0 else None
+
+
+def _fold_case(words: str) -> str:
+    """Lower case as the case-insensitive patterns see it: they take "ſ" for "s" and "İ" for "i"
+    ("thouſand", "mİllion"), which lower() alone leaves as "ſ" and "i" plus a combining dot."""
+    return words.lower().replace("ſ", "s").replace("i\u0307", "i")
+
+
+def read_words(text: str, m) -> Quantity | None:
+    """A spelled-out number with its scale word and percent/points/times after it."""
+    # P.NUMBER_WORD_GROUPS, read from `text`: the match may be on a lower-cased copy (number_words)
+    words, scale_group, tail_group = (_group_text(text, m, i) for i in (1, 2, 3))
+    end = m.end()
+    words = _fold_case(words)
+    tokens = words.replace("-", " ").split()
+    if all(t in ("a", "an", "and") for t in tokens):
+        return None
+    # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
+    start = m.start(P.NUMBER_WORD_WORDS)
+    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not scale_group:
+        return None
+    value = words_value(words)
+    if value is None:
+        return None
+    if tokens == ["one"] and not scale_group and not tail_group:
+        return None  # "one of the", "one day": too vague to read as a count
+    scale_word = _fold_case(scale_group or "").strip()
+    value *= SCALES.get(scale_word, 1.0)
+    tail = _fold_case(tail_group or "").strip()
+    unit, kind = "count", "level"
+    if "point" in tail:
+        unit = "percentage_point"
+    elif "fold" in tail or "times" in tail:
+        unit, kind = "times", "multiplier"
+    elif tail:
+        unit = "percent"
+    # spelled-out numbers are exact as words, but a scale word makes them round ("two million")
+    if scale_word:
+        low, high = rounding_interval(value / SCALES[scale_word], 0, 0, SCALES[scale_word])
+    elif unit != "count":
+        low, high = rounding_interval(value, 0, 0)  # "nine pct" is as rounded as "9 pct"
+    else:
+        low, high = value, value
+    if unit == "count":
+        unit, end = _currency_after_words(text, end, unit, bool(scale_word))
+    noun = noun_after(text, end)
+    return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
+                    unit=unit, kind=kind, noun=noun)
+
+
+def _currency_after_words(text: str, end: int, unit: str, scaled: bool) -> tuple[str, int]:
+    """ "one billion dlrs", "nine mln dlrs", "two million euros": a currency word after spelled-out money.
+
+    As for digits, a lone "p" is pence only after a scale ("two m p" is rare; "five p" is a page or a point).
+    """
+    wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40])
+    if not wm:
+        return unit, end
+    word = wm.group(0).strip().lower()
+    currency = CURRENCY_WORDS.get(word)
+    if currency is None or (currency == "GBP-pence" and word == "p" and not scaled):
+        return unit, end
+    return currency, end + len(wm.group(0))

@@ -1,0 +1,118 @@
+"""Units: the one surface-form table (checker.units) and what the reader makes of each form."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from statlint import check_text, extract_quantities
+from statlint.checker.units import CURRENCY_PREFIXES, GLUED_ONLY, PERIODS, UNIT_WORDS, unit, unit_name
+
+
+def _units(text):
+    return [(q.text, q.unit) for q in extract_quantities(text)]
+
+
+@pytest.mark.parametrize("form,name", sorted(UNIT_WORDS.items()))
+def test_every_surface_form_is_read_as_its_unit(form, name):
+    """Each entry of the table, spaced and glued after a figure, reads as its canonical unit, which pint knows."""
+    assert unit(name) is not None
+    texts = [f"It came to 7{form} in all."] if form in GLUED_ONLY else [f"It came to 7 {form} in all.",
+                                                                         f"It came to 7{form} in all."]
+    for text in texts:
+        got = [(q.value, q.unit) for q in extract_quantities(text)]
+        assert got == [(7, name)], text
+
+
+def test_a_unit_has_one_canonical_name_however_it_is_spelled():
+    names = sorted(set(UNIT_WORDS.values()))
+    same = [(a, b) for a, b in itertools.combinations(names, 2) if unit(a) == unit(b)]
+    assert same == []
+
+
+@pytest.mark.parametrize("form,expected", [
+    ("MW", "megawatt"), ("mW", "milliwatt"), ("mw", "megawatt"), ("Mw", "megawatt"),
+    ("GB", "gigabyte"), ("Gb", "gigabit"), ("gb", "gigabyte"), ("Mbps", "megabit/second"),
+    ("MBps", "megabyte/second"), ("KWH", "kilowatt_hour"), ("nonsense", None),
+])
+def test_case_decides_only_where_the_table_says_so(form, expected):
+    assert unit_name(form) == expected
+
+
+@pytest.mark.parametrize("period", sorted(PERIODS))
+def test_every_period_makes_a_rate(period):
+    assert _units(f"It pumps 7 barrels per {period}.") == [(f"7 barrels per {period}", f"barrel/{PERIODS[period]}")]
+
+
+@pytest.mark.parametrize("prefix,code", sorted(CURRENCY_PREFIXES.items()))
+def test_every_currency_prefix(prefix, code):
+    space = " " if prefix.endswith(".") else ""  # "Rs. 45"
+    [q] = extract_quantities(f"It cost {prefix}{space}45 last year.")
+    assert (q.value, q.unit) == (45, code)
+
+
+def test_the_issue_sentence_reads_every_figure_with_its_unit():
+    text = ("storage went from 256GB to 512GB; a 3kW heater; 100Mbps; RM45 a month; shares rose 4% to 212p; "
+            "about $30K cheaper; 15 – 20min; a 2-5W lamp")
+    assert [(q.text, q.value, q.unit, q.bound) for q in extract_quantities(text)] == [
+        ("256GB", 256, "gigabyte", "="), ("512GB", 512, "gigabyte", "="), ("3kW", 3, "kilowatt", "="),
+        ("100Mbps", 100, "megabit/second", "="), ("RM45 a month", 45, "MYR/month", "="),
+        ("4%", 4, "percent", "="), ("212p", 212, "GBP-pence", "="), ("$30K", 30_000, "USD", "~"),
+        ("15 – 20min", 17.5, "minute", "="), ("2-5W", 3.5, "watt", "="),
+    ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It pumps 2.3 mln barrels per day (bpd), up from 1,950,000 bpd.",
+     [("2.3 mln barrels per day", "barrel/day"), ("1,950,000 bpd", "barrel/day")]),
+    ("A$40K, £25k, S$5, HK$10, NT$300, C$2, R$9, Rs 500, ₹300, CHF 40, 50 yuan, 3,000 won",
+     [("A$40K", "AUD"), ("£25k", "GBP"), ("S$5", "SGD"), ("HK$10", "HKD"), ("NT$300", "TWD"), ("C$2", "CAD"),
+      ("R$9", "BRL"), ("Rs 500", "INR"), ("₹300", "INR"), ("CHF 40", "CHF"), ("50 yuan", "CNY"),
+      ("3,000 won", "KRW")]),
+    ("The shares closed at 99c, down from 164p and Rs500 a day.",
+     [("99c", "USD-cent"), ("164p", "GBP-pence"), ("Rs500 a day", "INR/day")]),
+    ("The 1.6-litre engine gives 120bhp at 200 km/h, or 70 mph, on a 10-mile test.",
+     [("1.6-litre", "liter"), ("120bhp", "horsepower"), ("200 km/h", "kilometer/hour"), ("70 mph", "mile/hour"),
+      ("10-mile", "mile")]),
+    ("It used 4.5 kWh, then 2 TWh, over 30 hrs, 45 min and 2.5 seconds.",
+     [("4.5 kWh", "kilowatt_hour"), ("2 TWh", "terawatt_hour"), ("30 hrs", "hour"), ("45 min", "minute"),
+      ("2.5 seconds", "second")]),
+    ("a 5,000 sq ft flat, 3 cubic metres of sand, 12 sq km of forest, 20 kg of rice, 8 bcm of gas",
+     [("5,000 sq ft", "foot**2"), ("3 cubic metres", "meter**3"), ("12 sq km", "kilometer**2"),
+      ("20 kg", "kilogram"), ("8 bcm", "kilometer**3")]),
+    ("He earns £5.05 an hour, $40,000 a year, 800 tonnes per week.",
+     [("£5.05 an hour", "GBP/hour"), ("$40,000 a year", "USD/year"), ("800 tonnes per week", "metric_ton/week")]),
+    ("The 1 TB drive reads at 500MB/s over 1Gbps, a 3.8 GHz chip, 512kbps.",
+     [("1 TB", "terabyte"), ("500MB/s", "megabyte/second"), ("1Gbps", "gigabit/second"),
+      ("3.8 GHz", "gigahertz"), ("512kbps", "kilobit/second")]),
+])
+def test_news_spellings(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Insat 1C is a satellite.", []),  # a name, not degrees
+    ("a 1080p screen", [("1080", "count")]),  # a video resolution, not pence
+    ("RANDFNT 43500 W R CONS", [("43500", "count")]),  # a spaced lone letter is no unit
+    ("between 5 p and 7 c", [("5", "count"), ("7", "count")]),  # spaced: initials, not pence or cents
+    ("at 1400 hrs and at 11.30 hrs", []),  # times of day
+    ("5% a year", [("5%", "percent")]),  # a rate's period only after a unit or a currency
+    ("$18 a barrel", [("$18", "USD")]),
+    ("DRM45 and ARM45 chips", []),  # letters before the digits: a name, not ringgit
+])
+def test_forms_that_are_not_units(text, expected):
+    assert _units(text) == expected
+
+
+def test_a_rate_period_written_once_links_both_figures():
+    assert [f.rule for f in check_text("Pay rose 50% to $4,000 a month from $3,500.")] == ["G101"]
+    assert [f.rule for f in check_text("Output rose 50% to 2.3 mln barrels per day (bpd) from 1,950,000 bpd.")] \
+        == ["G101"]
+    assert check_text("Output rose 18% to 2.3 mln barrels per day (bpd) from 1,950,000 bpd.") == []
+
+
+@pytest.mark.parametrize("after", [" per day", " a\nmonth", "\ta year", "/day", " / hour", " an hour", " each week",
+                                   " every year", " PER DAY", "\u00a0a month"])
+def test_a_rate_period_after_any_white_space(after):
+    [q] = extract_quantities(f"It pumps 7 barrels{after}, they say.")
+    assert q.unit.startswith("barrel/")
