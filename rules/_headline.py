@@ -27,6 +27,7 @@ from typing import Iterator
 import regex
 
 from statlint.checker.model import HeadlineLink
+from statlint.checker.units import PERIODS
 
 _FIRST_LINE_MAX = 200
 _DIGIT = regex.compile(r"\d")
@@ -110,8 +111,15 @@ def headline_words(text: str, hl_end: int, q) -> set[str]:
     return {_stem(w) for w in words}
 
 
+def _base_unit(unit: str) -> str:
+    """A unit without the period it is per: a headline drops "a year" ("NET 7.2 MLN DLRS" over "7.2 mln dlrs a
+    year"), and the reader reads "4.0 mln dlrs a year earlier" as dollars per year."""
+    base, slash, per = unit.rpartition("/")
+    return base if slash and per in PERIODS.values() else unit
+
+
 def _comparable(h, b) -> bool:
-    if h.unit != b.unit or h.kind != b.kind or b.value <= 0:
+    if _base_unit(h.unit) != _base_unit(b.unit) or h.kind != b.kind or b.value <= 0:
         return False
     return h.value / 10 <= b.value <= h.value * 10
 

@@ -28,7 +28,7 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.model import Conversion, Facts, Quantity, Span
 from statlint.checker.precision import last_place
-from statlint.checker.units import UNIT_WORDS
+from statlint.checker.units import PERIODS, UNIT_WORDS
 
 _PHYSICAL = frozenset(UNIT_WORDS.values())
 _MASS = frozenset(("kilogram", "gram", "pound", "metric_ton", "ton", "ounce", "troy_ounce"))
@@ -59,6 +59,7 @@ _END_DASH = regex.compile(r"\s*+(?:[-–—,.;)]|\Z)")
 # the words up to the restatement's end ("as many)") belong to it.
 _MULTIPLIER_FORM = regex.compile(r"\s+(?:(?P<as>as|the|its|their)|(?P<more>more|higher|larger|bigger))\b"
                                  r"(?:\s+[a-z0-9]+){0,5}?(?=\s*+[,.;:)\-–—]|\s*+\Z)", regex.IGNORECASE)
+_PERIOD_NAMES = {name: name for name in ("year", "month", "week", "day") if name in PERIODS.values()}
 _PERIOD_WORDS = {"year": "year", "yr": "year", "annually": "year", "month": "month", "week": "week", "day": "day"}
 
 
@@ -99,6 +100,8 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if not _ends(text, tie, b_end):
         return None
     b_per = _period(after_b)
+    a_unit, a_per = _per_period(a_unit, a_per)
+    b_unit, b_per = _per_period(b_unit, b_per)
     if not _comparable(a, b, a_unit, b_unit, a_per, b_per):
         return None
     a, b = _number_as_written(a), _number_as_written(b)
@@ -158,6 +161,14 @@ def _settled(text: str, q: Quantity, unit: str, partner: str, end: int) -> tuple
     if unit == "count" and partner in _LENGTH and text[end:end + 1] == "m" and not text[end + 1:end + 2].isalpha():
         return "meter", end + 1
     return unit, end
+
+
+def _per_period(unit: str, per: str) -> tuple[str, str]:
+    """A rate unit the reader read ("metric_ton/year" for "110,000 tonnes per year") as (unit, period)."""
+    base, slash, period = unit.rpartition("/")
+    if not slash or per or period not in _PERIOD_NAMES:
+        return unit, per
+    return base, _PERIOD_NAMES[period]
 
 
 def _period(after) -> str:
