@@ -37,6 +37,7 @@ _MAX_GAP = 40  # characters between the two figures, ties and hyphenated words i
 
 _HEDGE_WORDS = r"about|around|approximately|approx\.?|some|roughly|nearly|almost|just\s+over|just\s+under|over|more\s+than"
 _HEDGE = r"(?:(?:" + _HEDGE_WORDS + r")\s+)?"
+_EQUIVALENT = r"(?:the\s+)?equivalent\s+(?:to|of)\s+"  # "(the equivalent of $5.4bn)", ", equivalent to 56 miles"
 # What may follow a figure before the tie: a hyphenated unit and adjective ("-foot-high"), a period.
 _AFTER = regex.compile(
     r"(?:-(?P<unit>[A-Za-z]{1,12})(?:-(?P<adj>[a-z]{2,12}))?)?"
@@ -44,8 +45,9 @@ _AFTER = regex.compile(
     r"|/(?P<slash>year|yr|month|week|day)\b)?", regex.IGNORECASE)
 # A rate's noun between it and its restatement: "a 4,900% increase (50 times as many)".
 _CHANGE_NOUN = regex.compile(r"\s+(?:increase|rise|jump|gain|growth|surge)\b", regex.IGNORECASE)
-_TIE_PARENTHESES = regex.compile(r"\s*+\(\s*+(?:(?:" + _HEDGE_WORDS + r"|or|US|U\.S\.)\s+)?Â?\Z", regex.IGNORECASE)
-_TIE_OR = regex.compile(r"\s*+,\s++or\s++" + _HEDGE + r"\Z", regex.IGNORECASE)
+_TIE_PARENTHESES = regex.compile(r"\s*+\(\s*+(?:or\s+)?(?:" + _EQUIVALENT + r")?(?:(?:" + _HEDGE_WORDS + r"|US|U\.S\.)\s+)?Â?\Z",
+                                 regex.IGNORECASE)
+_TIE_OR = regex.compile(r"\s*+,\s++(?:or\s++|" + _EQUIVALENT + r")" + _HEDGE + r"\Z", regex.IGNORECASE)
 # A rise restated as a multiplier a few words on: "rose 400% in a year, to 5 times as many", "up 900%, or ten times".
 _TIE_RATE_MULTIPLIER = regex.compile(r"(?:\s++[a-z]++){0,4}?\s*+,?\s++(?:or|to|i\.e\.,?|that\s+is|making\s+it)\s++"
                                      + _HEDGE + r"\Z", regex.IGNORECASE)
