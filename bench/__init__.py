@@ -7,10 +7,11 @@ Corpus text is read in place and never copied into the repository: its
 licences allow research use only.
 
 Run everything with `python bench/run.py`; each stage also runs on its own
-(`python bench/quality.py`, `bench/measeval.py`, `bench/speed.py`).
+(`python bench/quality.py`, `bench/measeval.py`, `bench/speed.py`, `bench/scale.py`).
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -23,3 +24,12 @@ OUT_DIR = BENCH_DIR / "out"
 # (statlint comes from the installed package).
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
+
+
+def report(res: dict, json_path: Path | None, lines: list[str]) -> int:
+    """The end of a stage script: its results as JSON where --json says, its summary on stdout; exit 0."""
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0

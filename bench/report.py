@@ -12,6 +12,9 @@ TARGETS = {
     "measeval_f1": {"label": "MeasEval overlap F1", "op": ">=", "value": 90.0},
     "throughput": {"label": "throughput, MB per CPU second (1 process)", "op": ">=", "value": 3.0},
     "cold_start": {"label": "cold start `statlint check`, s", "op": "<", "value": 0.35},
+    "scan_ratio": {"label": "check time / plain regex scan time, news corpus (CPU)", "op": "<=", "value": 40.0},
+    "growth_4x": {"label": "time of a 4x longer document / time of the shorter", "op": "<=", "value": 4.5},
+    "big_rss": {"label": "peak RSS checking a 20 MB file, MB", "op": "<", "value": 200.0},
 }
 _OPS = {"<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b}
 _CORPUS_NOTE = {
@@ -77,7 +80,26 @@ def target_status(res: dict) -> list[dict]:
     cs = cold["median_s"] if cold and cold["ok"] else None
     rows.append({"key": "cold_start", "name": "cold start s", "value": cs, "detail": "median of 5",
                  "target": _target("cold_start"), "status": _check("cold_start", cs)})
-    return rows
+    ratio = s["slowdown_vs_regex"] if s else None
+    rows.append({"key": "scan_ratio", "name": "x scan", "value": ratio, "detail": "CPU time, same run (bench/speed.py)",
+                 "target": _target("scan_ratio"), "status": _check("scan_ratio", ratio)})
+    return rows + _scale_rows(res.get("scale"))
+
+
+def _scale_rows(sc: dict | None) -> list[dict]:
+    g, b = (sc["growth"], sc["big"]) if sc else (None, None)
+    worst = g["worst_4x"] if g else None
+    rss = b["peak_rss_mb"] if b else None
+    big_detail = (f"{b['mb']} MB in {b['cpu_s']} s CPU, exit {b['exit']}, notices {', '.join(b['notices']) or 'none'}"
+                  if b else "stage failed")
+    return [
+        {"key": "growth_4x", "name": "4x longer", "value": worst,
+         "detail": f"growth exponent {g['exponent']} over 1x..16x" if g else "stage failed",
+         "target": _target("growth_4x"), "status": _check("growth_4x", worst)},
+        {"key": "big_rss", "name": "20 MB RSS", "value": rss, "detail": big_detail, "target": _target("big_rss"),
+         # a file that ran out of its budget was not checked, whatever its memory
+         "status": "missed (TIME001)" if b and "TIME001" in b["notices"] else _check("big_rss", rss)},
+    ]
 
 
 def _throughput_status(s: dict | None, mbs: float | None) -> str:
@@ -248,6 +270,8 @@ def render_markdown(res: dict) -> str:
     else:
         L += ["Stage failed; see the run output."]
 
+    L += _scale_section(res.get("scale"))
+
     w = res.get("walk")
     L += ["", "## Directory walk (`bench/walk.py`)", ""]
     if w:
@@ -264,3 +288,22 @@ def render_markdown(res: dict) -> str:
     else:
         L += ["Stage failed; see the run output."]
     return "\n".join(L) + "\n"
+
+
+def _scale_section(sc: dict | None) -> list[str]:
+    L = ["", "## Long documents (`bench/scale.py`)", ""]
+    if not sc:
+        return L + ["Stage failed; see the run output."]
+    g, b = sc["growth"], sc["big"]
+    L += [f"Reuters articles in file order joined into one document of about 1-16 x {g['base_bytes'] / 1e6:g} MB "
+          f"(distinct articles), `check_text` best CPU time of {g['repeat']}, beside the plain regex scan of the "
+          f"same text. Growth exponent (slope of log time on log size; 1 is linear): **{g['exponent']}**; the "
+          f"largest time ratio between documents four times apart: **{g['worst_4x']}**.", ""]
+    L += _table(["size", "MB", "CPU s", "MB per CPU s", "scan CPU s", "x scan"],
+                [[f"{r['multiple']}x", r["mb"], r["cpu_s"], r["mb_per_cpu_s"], r["scan_cpu_s"], r["ratio_to_scan"]]
+                 for r in g["rows"]])
+    L += ["", f"One {b['mb']} MB file of Reuters text (the articles repeated), `statlint check --format json` in a "
+          f"fresh process with the default CPU budget: {b['cpu_s']} s CPU ({b['wall_s']} s wall), "
+          f"{b['mb_per_cpu_s']} MB per CPU second, {b['ratio_to_scan']}x the scan; peak RSS {b['peak_rss_mb']} MB; "
+          f"exit {b['exit']}, notices: {', '.join(b['notices']) or 'none'}, {b['findings']} findings."]
+    return L

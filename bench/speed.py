@@ -46,7 +46,7 @@ import regex
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import OUT_DIR, REPO_ROOT, corpus
+from bench import OUT_DIR, REPO_ROOT, corpus, report
 
 NUMBER_SCAN = regex.compile(r"\d[\d,.]*")
 # The throughput target of the benchmarks issue, and the speed it gives for this scan on its machine
@@ -354,11 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed: corpus not found in {corpus.corpus_dir()}", file=sys.stderr)
         return 2
     res = run(args.repeat)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("\n".join(summary_lines(res)))
-    return 0
+    return report(res, args.json, summary_lines(res))
 
 
 if __name__ == "__main__":

@@ -370,6 +370,75 @@ def extract(paths, fmt, output, time_budget, input_format, stdin_filename):
     sys.exit(EXIT_ERROR if any(n.fatal for row in rows for n in row[3]) else EXIT_OK)
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", required=True, metavar="FILE", help="The SQLite store to write; an existing one is resumed.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field with the text.")
+@click.option("--id-field", default="id", show_default=True, help="JSON Lines: the field with the article's id.")
+@click.option("--date-field", default="date", show_default=True, help="JSON Lines: the field with its date.")
+@click.option("--chunk-docs", type=click.IntRange(min=1), metavar="N",
+              help="Documents per worker task (default 200, fewer if they pass 512 KB).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler, e.g. tcp://host:8786.")
+@click.option("--select", metavar="CODES", help="Only these rules: comma-separated code prefixes or rule names.")
+@click.option("--ignore", metavar="CODES", help="Skip these rules: comma-separated code prefixes or rule names.")
+@click.option("--config", "config_file", metavar="FILE", help="Read settings from FILE instead of searching.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--time-budget", **_TIME_BUDGET)
+@click.option("--wall-limit", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Wall-clock seconds one document may take before its worker is stopped (a hang the CPU budget "
+                   "cannot interrupt). Default: 5 x --time-budget; 0: none.")
+@click.option("--worker-memory", type=click.FloatRange(min=1), metavar="MB",
+              help="Memory a worker may grow by; past it the document is an error row. Default: no limit.")
+@click.option("--retry-errors", is_flag=True, help="Check again the documents an earlier run could not check.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="A progress bar on a terminal, a log line every 10 s otherwise (stderr).")
+def audit(sources, db, jobs, text_field, id_field, date_field, chunk_docs, engine, scheduler, select, ignore,
+          config_file, no_config, time_budget, wall_limit, worker_memory, retry_errors, progress):
+    """Audit an archive: SOURCES are folders or globs of .txt/.md/.html/.docx, JSON Lines (.jsonl, .jsonl.gz) or
+    WARC (.warc, .warc.gz) files. Rerunning the same command resumes an interrupted audit."""
+    from statlint.checker.audit import AuditInterrupted, Fields, SourceError, StoreError, audit as run_audit
+
+    if engine == "dask" and not scheduler:
+        _fail("--engine dask needs --scheduler ADDRESS")
+    try:
+        settings = Resolver(config_file, no_config, {"select": select, "ignore": ignore}).for_file(None)
+        totals = run_audit(list(sources), db, fields=Fields(text_field, id_field, date_field), settings=settings,
+                           time_budget=time_budget, wall_limit=wall_limit, jobs=jobs, engine=engine,
+                           scheduler=scheduler, chunk_docs=chunk_docs, retry_errors=retry_errors,
+                           worker_memory=worker_memory,
+                           progress_stream=sys.stderr if progress else None, on_terminal=_is_tty(sys.stderr),
+                           argv=sys.argv[1:])
+    except (ConfigError, SourceError, StoreError) as exc:
+        _fail(str(exc))
+    except AuditInterrupted as stop:
+        click.echo(f"statlint: audit interrupted; rerun the same command to resume ({db} keeps what is done)",
+                   err=True)
+        sys.exit(128 + stop.signal)
+    click.echo(f"statlint: {totals['documents']:,} documents in {db}: {totals['findings']:,} findings, "
+               f"{totals['errors']:,} not checked, {totals['skipped']:,} archive records skipped; "
+               f"`statlint report {db}` summarises them", err=True)
+    sys.exit(EXIT_ERROR if totals["errors"] else EXIT_OK)  # a document not checked never passes silently
+
+
+@main.command()
+@click.argument("db")
+@click.option("--format", "fmt", type=click.Choice(["html", "jsonl", "csv"]), default="html", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+def report(db, fmt, output):
+    """Summarise an audit store: an HTML report with charts, or every finding as JSON Lines or CSV."""
+    from statlint.checker.audit import StoreError
+    from statlint.checker.audit.summary import render
+
+    if not os.path.isfile(db):
+        _fail(f"{db}: no such audit store")
+    try:
+        _emit(render(db, fmt), output)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def list_rules(fmt):

@@ -24,6 +24,7 @@ suppression look stale.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
@@ -95,8 +96,8 @@ def apply(text: str, findings: Sequence[Finding], settings: Settings, rules: Ite
     rules = list(rules)
     used: set[tuple[int, str]] = set()  # (directive index, selector or "")
     kept = []
-    for finding in findings:
-        hits = [(i, d) for i, d in enumerate(directives) if d.action not in ("", "on") and _covers(d, finding)]
+    for finding, around in zip(findings, _open_at(directives, findings)):
+        hits = [(i, d) for i, d in around if _covers(d, finding)]
         for i, d in hits:
             for sel in d.selectors or ("",):
                 if not sel or matches((sel,), finding.rule, finding.name):
@@ -106,6 +107,32 @@ def apply(text: str, findings: Sequence[Finding], settings: Settings, rules: Ite
     if settings.wants(CODE, NAME):
         kept += [f for i, d in enumerate(directives) for f in _unused(text, i, d, used, settings, rules)]
     return kept
+
+
+def _open_at(directives: list[Directive], findings: Sequence[Finding]) -> list[list[tuple[int, Directive]]]:
+    """For each finding, the (index, directive) pairs whose scope holds its start.
+
+    One sweep over the findings in text order with the scopes opened as it reaches them and closed
+    (a heap by end) once it passes them: each finding meets only the scopes around it, not every
+    directive of the document.
+    """
+    live = sorted((d.scope.start, i) for i, d in enumerate(directives) if d.action not in ("", "on"))
+    out: list[list[tuple[int, Directive]]] = [[] for _ in findings]
+    open_now: dict[int, Directive] = {}
+    closing: list[tuple[int, int]] = []  # (end, index) of the open scopes
+    j = 0
+    for k in sorted(range(len(findings)), key=lambda k: findings[k].span.start):
+        pos = findings[k].span.start
+        while j < len(live) and live[j][0] <= pos:
+            i = live[j][1]
+            d = directives[i]
+            open_now[i] = d
+            heapq.heappush(closing, (max(d.scope.end, d.scope.start + 1), i))
+            j += 1
+        while closing and closing[0][0] <= pos:
+            del open_now[heapq.heappop(closing)[1]]
+        out[k] = list(open_now.items())
+    return out
 
 
 def _covers(d: Directive, finding: Finding) -> bool:

@@ -14,8 +14,18 @@ whole article every word is another pass over the text.
 from __future__ import annotations
 
 
+_CHUNK = 1 << 20  # a whole long document is lowered a piece at a time: one copy of it would be as large as it
+
+
 def may_contain(text: str, words: tuple[str, ...]) -> bool:
     """False only when no case-insensitive match of any of `words` (lower-case ASCII) can occur in `text`."""
+    if len(text) <= _CHUNK:
+        return _piece_may_contain(text, words)
+    overlap = max(map(len, words), default=1) - 1  # a word across two pieces is whole in one of them
+    return any(_piece_may_contain(text[i:i + _CHUNK + overlap], words) for i in range(0, len(text), _CHUNK))
+
+
+def _piece_may_contain(text: str, words: tuple[str, ...]) -> bool:
     lowered = text.lower()
     for word in words:
         if word in lowered:

@@ -142,15 +142,19 @@ def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     folded = text.isascii()  # see _fold
     patterns = _FOLDED if folded else _UNFOLDED
+    by_label: dict[str, list[Series]] = {}  # the series so far that label a year, in order: _with_series_base
     for qi, qj, sent in _sentences_with_figures(doc.sentences, quantities):
         if not _may_hold_claim(text, sent, quantities, qi, qj):
             continue
         skeleton, offsets = _skeleton(text, sent, quantities, qi, qj)
         scanned = skeleton.lower() if folded else skeleton
         if not folded or "respectively" in scanned:  # _RESPECTIVELY needs the word, in any case
-            series.extend(_series(skeleton, quantities))
+            for s in _series(skeleton, quantities):
+                series.append(s)
+                for label in s.labels:
+                    by_label.setdefault(label, []).append(s)
         triggers = _read_triggers(patterns.trigger, scanned)
-        growths.extend(_growths(text, skeleton, scanned, patterns, triggers, offsets, quantities, series))
+        growths.extend(_growths(text, skeleton, scanned, patterns, triggers, offsets, quantities, by_label))
     if not growths and not series and not facts.growths and not facts.series:
         return facts  # what replace() would build, an equal value (dataclasses.replace costs ~8 us)
     return replace(facts, growths=tuple(growths), series=tuple(series))
@@ -263,7 +267,7 @@ def _read_triggers(pattern, scanned: str) -> list[_Trigger]:
 
 
 def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, triggers: list[_Trigger], offsets,
-             quantities, series: list[Series]) -> list[Growth]:
+             quantities, by_label: dict[str, list[Series]]) -> list[Growth]:
     """The growth claims in one sentence's skeleton; `scanned` is what `patterns` read (the
     skeleton, or its lower-cased copy for the folded patterns: same offsets)."""
     claims: list[Growth] = []
@@ -343,7 +347,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind)
             continue
         claims.append(claim)
-    return [_with_series_base(c, text, series) for c in claims]
+    return [_with_series_base(c, text, by_label) for c in claims]
 
 
 def _direction(t: _Trigger) -> Direction:
@@ -359,8 +363,10 @@ def _is_level(q: Quantity) -> bool:
     return q.noun not in DURATION_NOUNS and q.kind not in ("multiplier", "denominator")
 
 
-def _with_series_base(claim: Growth, text: str, series: list[Series]) -> Growth:
-    """A year-on-year claim on a figure for year Y takes its base from a series value for Y-1."""
+def _with_series_base(claim: Growth, text: str, by_label: dict[str, list[Series]]) -> Growth:
+    """A year-on-year claim on a figure for year Y takes its base from a series value for Y-1: the latest
+    series labelled Y-1 that starts before the figure. `by_label` holds the series read so far under each of
+    their labels, so a claim looks only at the series naming its year, not at every series of the document."""
     if claim.old is not None or claim.new is None or (claim.rate is None and claim.factor is None):
         return claim
     year = claim.new.year
@@ -369,10 +375,10 @@ def _with_series_base(claim: Growth, text: str, series: list[Series]) -> Growth:
         if m is None:
             return claim
         year = int(m.group(1))
-    for s in reversed(series):
+    label = str(year - 1)
+    for s in reversed(by_label.get(label, ())):
         if s.span.start >= claim.new.span.start:
-            continue
-        if str(year - 1) in s.labels:
-            base = s.values[s.labels.index(str(year - 1))]
-            return replace(claim, old=base, series=True)
+            continue  # a series later in the sentence
+        base = s.values[s.labels.index(label)]
+        return replace(claim, old=base, series=True)
     return claim

@@ -21,6 +21,7 @@ two periods, or a percentage and a multiplier.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import regex
@@ -67,7 +68,7 @@ _PERIOD_WORDS = {"year": "year", "yr": "year", "annually": "year", "month": "mon
 
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
-    found = [c for a, b in zip(facts.quantities, facts.quantities[1:]) if (c := _conversion(text, a, b))]
+    found = [c for a, b in itertools.pairwise(facts.quantities) if (c := _conversion(text, a, b))]
     return replace(facts, conversions=tuple(found)) if found else facts
 
 

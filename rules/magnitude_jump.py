@@ -46,11 +46,16 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             if _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP):
                 yield _finding(doc, b, a, s.values)
     reported = set()
+    first_series = None  # each figure's first series: built on the first jump only, a lookup per claim after it
     for g in facts.growths:
         if is_magnitude_jump(g) and _same_measure(g.old, g.new):
-            series = next((s.values for s in facts.series if g.old in s.values), (g.old,))
+            if first_series is None:
+                first_series = {}
+                for s in facts.series:
+                    for v in s.values:
+                        first_series.setdefault(v, s.values)
             reported.add(g.new.span)
-            yield _finding(doc, g.new, g.old, series)
+            yield _finding(doc, g.new, g.old, first_series.get(g.old, (g.old,)))
     for n in facts.series_next:
         last = n.series.values[-1]
         if n.value.span not in reported and _same_measure(last, n.value) and not n.value.garble \

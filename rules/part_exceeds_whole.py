@@ -36,6 +36,10 @@ Known false positives:
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+
 import regex
 
 from statlint.checker.model import Finding, Related, Rule, Severity, Span, fingerprint
@@ -82,17 +86,18 @@ def _factor(part, whole, currencies) -> float | None:
 
 
 def check(doc, facts):
-    by_sentence: dict[int, list] = {}
-    # a profit in prose is labelled by one of _PART_WORDS (_labelled): without one, only table rows can fire
-    for q in facts.quantities if may_contain(doc.text, _PART_WORDS) else ():
-        if _is_money(q) or _is_bare(q):
-            by_sentence.setdefault(doc.sentence_of(q.span.start).start, []).append(q)
     row_lines: list = []  # table rows are read by _table_rows alone
     if " vs " in doc.text or " VS " in doc.text:
         yield from _table_rows(doc, facts.quantities, row_lines)
-    for figures in by_sentence.values():
+    row_starts = [line.start for line in row_lines]
+    # a profit in prose is labelled by one of _PART_WORDS (_labelled): without one, only table rows can fire
+    candidates = (q for q in facts.quantities if _is_money(q) or _is_bare(q)) \
+        if may_contain(doc.text, _PART_WORDS) else ()
+    # quantities are in text order: one sentence's figures at a time, not a table of every sentence's
+    for _, figures in itertools.groupby(candidates, key=lambda q: doc.sentence_of(q.span.start).start):
+        figures = list(figures)
         if row_lines:
-            figures = [q for q in figures if not any(line.start <= q.span.start < line.end for line in row_lines)]
+            figures = [q for q in figures if not _on_row(row_starts, row_lines, q.span.start)]
         currencies = {q.unit for q in figures if _is_money(q)}
         if not currencies:
             continue  # no money named in the sentence
@@ -125,11 +130,18 @@ _LIST_GAP = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 def _in_list(text, figures, tagged) -> bool:
     """Whether a profit or revenue figure is one of a list of figures joined by commas and "and"."""
+    rank = {id(q): k for k, q in enumerate(figures)}  # figures.index per tagged figure is quadratic in a long sentence
     for q in tagged:
-        k = figures.index(q)
+        k = rank[id(q)]
         if k + 1 < len(figures) and _LIST_GAP.fullmatch(text, q.span.end, figures[k + 1].span.start):
             return True
     return False
+
+
+def _on_row(row_starts: list[int], row_lines: list[Span], offset: int) -> bool:
+    """Whether an offset lies on one of the table rows (sorted, disjoint lines): one bisect, not a scan of all rows."""
+    i = bisect.bisect_right(row_starts, offset) - 1
+    return i >= 0 and offset < row_lines[i].end
 
 
 def _finding(doc, part, whole):
@@ -150,38 +162,42 @@ _ROW_LOSS = regex.compile(r"[ \t]*+(?:(?:group|oper|operating|net|pre-?tax)\s+){
 _ROW_WHOLE = regex.compile(r"[ \t]*+(?:(?:net|total|group)\s+)?(?:sales|revs|revenues?|turnover)[ \t]+", regex.IGNORECASE)
 _VS_NIL = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?nil[ \t]*", regex.IGNORECASE)
 _ROW_LABEL = regex.compile(r"[ \t]*+[A-Za-z][A-Za-z .'/-]{0,40}")
+_VS_ANYWHERE = re.compile("vs|VS")  # a table row holds one: only those lines are read
 _VS = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?", regex.IGNORECASE)
 
 
 def _table_rows(doc, quantities, row_lines: list):
     """Profit rows against the sales row next to them, column by column."""
-    import bisect
-
     text = doc.text
     starts = [q.span.start for q in quantities]
     rows = []  # (line number, kind, (first column, second column)) for consecutive lines holding "vs"
-    pos, line_no = 0, 0
-    while True:
-        end = text.find("\n", pos)
+    line_start, line_no = 0, 0  # the line of the latest "vs", counted as the scan goes (not line by line)
+    end = -1
+    for vs in _VS_ANYWHERE.finditer(text):
+        if vs.start() < end:
+            continue  # a second "vs" on a line already read
+        pos = text.rfind("\n", 0, vs.start()) + 1
+        line_no += text.count("\n", line_start, pos)
+        line_start = pos
+        end = text.find("\n", vs.end())
         end = len(text) if end < 0 else end
-        row = _row(text, quantities, starts, pos, end, bisect) if ("vs" in text[pos:end] or "VS" in text[pos:end]) else None
+        row = _row(text, quantities, starts, pos, end)
         if row is not None:
             rows.append((line_no, *row, Span(pos, end)))
-        if end >= len(text):
-            break
-        pos, line_no = end + 1, line_no + 1
     lines = [r[3] for r in rows]
     row_lines.extend(lines)
-    in_rows = {id(q) for q in quantities if any(line.start <= q.span.start < line.end for line in lines)}
+    line_starts = [line.start for line in lines]
     # A gain or credit stated in the notes ("1985 net includes a pretax gain of nine mln dlrs") can lift a profit
     # above its sales: only a profit that exceeds the sales by more than any other figure of the article is flagged.
-    other = max((q.value for q in quantities if id(q) not in in_rows and (_is_money(q) or q.unit == "count")
-                 and q.kind == "level"), default=0.0)  # "a pretax gain of nine mln dlrs" is read as a count
+    other = max((q.value for q in quantities if (_is_money(q) or q.unit == "count") and q.kind == "level"
+                 and not _on_row(line_starts, lines, q.span.start)), default=0.0)  # "a pretax gain of nine mln dlrs" is read as a count
     for n, (line, kind, cols, _) in enumerate(rows):
         if kind != "profit":
             continue
-        near = [r for r in rows[max(0, n - 2):n + 3] if r[1] == "whole" and abs(r[0] - line) <= 2
-                and all(abs(x[0] - line) <= abs(r[0] - line) for x in rows if line < x[0] < r[0] or r[0] < x[0] < line)]
+        # rows hold distinct, increasing line numbers: every row within two lines is among the two before and after
+        window = rows[max(0, n - 2):n + 3]
+        near = [r for r in window if r[1] == "whole" and abs(r[0] - line) <= 2
+                and all(abs(x[0] - line) <= abs(r[0] - line) for x in window if line < x[0] < r[0] or r[0] < x[0] < line)]
         if not near:
             continue
         whole_cols = min(near, key=lambda r: abs(r[0] - line))[2]
@@ -207,7 +223,7 @@ def _rounded_high(q) -> float:
     return q.value * (1 + 0.5 * 10 ** -q.decimals / written) if written > 0 else q.high
 
 
-def _row(text, quantities, starts, lo, hi, bisect):
+def _row(text, quantities, starts, lo, hi):
     """("profit" | "whole" | "other", (first column, second column)) for a table line; None for a loss or "nil"."""
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     if j - i not in (1, 2):

@@ -179,14 +179,13 @@ def _lone_figure(doc, quantities, starts, sentence, m):
 
 def _run_before(text, quantities, k, lo):
     """The list of figures ending with quantities[k] ("26,314 and 18,778 tonnes", "2.99 mln, and barley to 2.96 mln")."""
-    run = [quantities[k]]
-    while k > 0 and quantities[k - 1].span.start >= lo:
-        gap = text[quantities[k - 1].span.end:quantities[k].span.start]
+    first = k
+    while first > 0 and quantities[first - 1].span.start >= lo:
+        gap = text[quantities[first - 1].span.end:quantities[first].span.start]
         if not (_SEPARATOR.fullmatch(gap) or _LISTED.fullmatch(gap) or _LISTED_TO.fullmatch(gap)):
             break
-        k -= 1
-        run.insert(0, quantities[k])
-    return run
+        first -= 1
+    return list(quantities[first:k + 1])
 
 
 def _lone_finding(doc, q, span, label_text, n, what):
@@ -211,17 +210,18 @@ def _value_list(doc, quantities, starts, lo: int, hi: int):
     import bisect
 
     i = bisect.bisect_left(starts, hi) - 1
-    run = []
+    run = []  # collected backwards, last figure first (insert(0) per figure is quadratic in a long list)
     while i >= 0 and quantities[i].span.start >= lo:
         q = quantities[i]
         if run:
-            gap = doc.text[q.span.end:run[0].span.start]
+            gap = doc.text[q.span.end:run[-1].span.start]
             if not _SEPARATOR.fullmatch(gap):
                 break
         elif doc.text[q.span.end:hi].count(",") > 1:
             break
-        run.insert(0, q)
+        run.append(q)
         i -= 1
+    run.reverse()
     return run
 
 

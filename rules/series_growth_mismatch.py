@@ -24,6 +24,8 @@ Known false positives:
 """
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from statlint.checker.arithmetic import factor_from_rate, interval, rate_from_ratio, ratio
@@ -43,8 +45,43 @@ def _year(doc, q) -> int | None:
     return int(m.group(1)) if m else None
 
 
+class _Dated:
+    """The level figures of a document by year, unit and noun, and by position: each question check asks
+    of them is a bisect, not a pass over every figure (a long document holds a growth claim every few
+    sentences and a dated figure in most of them)."""
+
+    def __init__(self, doc, facts):
+        dated = sorted(((q, _year(doc, q)) for q in facts.quantities if q.kind == "level" and q.value > 0),
+                       key=lambda pair: pair[0].span.start)
+        self.figures = [q for q, _ in dated]
+        self.starts = [q.span.start for q in self.figures]
+        # (year, unit, noun) and (year, unit) -> (ends, figures), sorted by end
+        self.by_key: dict[tuple, tuple[list[int], list]] = {}
+        for q, year in sorted(dated, key=lambda pair: pair[0].span.end):
+            if year is not None:
+                for key in ((year, q.unit, q.noun), (year, q.unit)):
+                    ends, figures = self.by_key.setdefault(key, ([], []))
+                    ends.append(q.span.end)
+                    figures.append(q)
+
+    def before(self, year: int, unit: str, noun: str | None, end: int) -> list:
+        """Up to two figures for `year` in `unit` that end by `end` and may count the noun (either noun unknown
+        or both the same): one is a base, two are too many."""
+        keys = ((year, unit),) if noun is None else ((year, unit, None), (year, unit, noun))
+        found: list = []
+        for key in keys:
+            ends, figures = self.by_key.get(key, ((), ()))
+            found += figures[:min(bisect.bisect_right(ends, end), 2)]
+        return found
+
+    def others_in(self, span, old) -> bool:
+        """Whether a figure other than `old`, in its unit, starts inside `span`."""
+        lo, hi = bisect.bisect_left(self.starts, span.start), bisect.bisect_left(self.starts, span.end)
+        return any(q is not old and q.unit == old.unit for q in self.figures[lo:hi])
+
+
 def check(doc, facts):
-    dated = None  # (quantity, year) for every figure with a year, computed once and only if needed
+    dated = None  # the figures with a year, indexed once and only if needed
     for g in facts.growths:
         if g.rate is None or g.rate.unit != "percent" or g.new is None or g.old is not None:
             continue
@@ -55,15 +92,12 @@ def check(doc, facts):
         if year is None or _OTHER_BASE.search(doc.text, g.rate.span.end, sentence.end):
             continue  # "down 54 pct from the previous year's ...": a base is named, just not read
         if dated is None:
-            dated = [(q, _year(doc, q)) for q in facts.quantities if q.kind == "level" and q.value > 0]
-        candidates = [q for q, y in dated
-                      if y == year - 1 and q.span.end <= sentence.start and q.unit == g.new.unit
-                      and (g.new.noun is None or q.noun is None or q.noun == g.new.noun)]
+            dated = _Dated(doc, facts)
+        candidates = dated.before(year - 1, g.new.unit, g.new.noun, sentence.start)
         if len(candidates) != 1:
             continue  # none, or several measures: no safe base
         old = candidates[0]
-        home = doc.sentence_of(old.span.start)
-        if any(q is not old and q.unit == old.unit and home.start <= q.span.start < home.end for q, _ in dated):
+        if dated.others_in(doc.sentence_of(old.span.start), old):
             continue  # "sales of 3.1 million units and output of 2.0 million units": which one is the base?
         r = ratio(interval(g.new), interval(old))
         if r is None or factor_from_rate(interval(g.rate), g.direction).intersects(r):

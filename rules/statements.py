@@ -159,16 +159,20 @@ def _not_final(said: str) -> bool:
 def _named(doc: Document, found: list[Statement]):
     """Statements with their measure: an unnamed one ("the third-quarter growth of 3%") takes the measure of the
     named statement for the same quarter and direction in the sentence just before it, or is dropped."""
+    by_sentence: dict[tuple, set] = {}  # (sentence start, period, change) -> measures named there
+    for s in found:
+        if s.measure:
+            by_sentence.setdefault((doc.sentence_of(s.span.start).start, s.period, s.change), set()).add(s.measure)
     for s in found:
         if s.measure:
             yield s
             continue
         here = doc.sentence_of(s.span.start)
-        before = doc.sentence_of(here.start - 1) if here.start else None
-        named = {o.measure for o in found if o.measure and o.period == s.period and o.change == s.change
-                 and before is not None and before.start <= o.span.start < before.end}
+        if not here.start:
+            continue
+        named = by_sentence.get((doc.sentence_of(here.start - 1).start, s.period, s.change), set())
         if len(named) == 1:
-            yield replace(s, measure=named.pop(), link="paragraph")
+            yield replace(s, measure=next(iter(named)), link="paragraph")
 
 
 def _headline_links(doc: Document, facts: Facts):

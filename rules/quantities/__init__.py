@@ -33,12 +33,12 @@ def extract(doc: Document, facts: Facts) -> Facts:
     lowered = text.lower()  # one lower-cased copy serves the fraction, number-word and pair tests
     if any(stem in text for stem in P.FRACTION_STEMS):
         # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
-        digits = len(quantities)
+        digit_figures = quantities[:]  # built once: per phrase it made the reader quadratic (tests/test_scaling.py)
+        digit_starts = [d.span.start for d in digit_figures]
         phrases = fraction_phrases(text, lowered) if len(lowered) == len(text) else P.FRACTION_PHRASE.finditer(text)
         for m in phrases:
             q = read_fraction(text, m)
-            if q is not None and not _overlaps_any(quantities[:digits], [d.span.start for d in quantities[:digits]],
-                                                   q.span):
+            if q is not None and not _overlaps_any(digit_figures, digit_starts, q.span):
                 quantities.append(q)
         quantities.sort(key=lambda q: q.span.start)
     starts = [q.span.start for q in quantities]

@@ -1,0 +1,249 @@
+"""Scale of `statlint audit`: throughput with 1 and 2 workers, and peak memory on a big JSONL archive.
+
+Targets (issue 16): two workers at least 1.7x one on the whole shared
+corpus, and under 300 MB of memory, summed over the main process and its
+workers, while auditing a ~1 GB JSON Lines archive made by repeating the
+corpus. The big archive is written to bench/out/ (git-ignored; the corpus
+is research-only and never enters the repository) and deleted afterwards.
+
+Each audit runs as the CLI in its own process group; memory is sampled
+every 0.2 s with psutil as the sum of the resident sets of the audit and
+its worker processes (the peak of that sum is the target's measure; it
+counts pages the forked workers share with the main process once per
+process, so the proportional set size, PSS, is recorded beside it),
+throughput is documents and text megabytes per wall second of the audit.
+On a shared machine wall times depend on what else runs: the command, the
+load average before and after, and CPU seconds are recorded with them.
+
+A 1 GB archive takes far longer to check than a benchmark run should (about
+0.7 MB of news per CPU second): `--big-seconds` stops the big audit with
+SIGTERM after that long, and the stage reports how much it covered and the
+memory timeline; reading the whole archive in chunks without checking (what
+the main process does) is measured separately to the end.
+
+    python bench/audit.py [--json OUT] [--big-mb 1000] [--big-seconds 600] [--skip-big]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import OUT_DIR, REPO_ROOT, corpus
+
+TARGET_SPEEDUP = 1.7
+TARGET_PEAK_MB = 300
+
+
+def corpus_files() -> list[Path]:
+    return sorted(corpus.corpus_dir().glob("*.jsonl.gz"))
+
+
+def run_audit(sources: list[str], db: str, jobs: int, stop_after: float | None = None, pss: bool = False) -> dict:
+    """One `statlint audit` run: wall and CPU seconds, peak summed RSS/PSS, a memory timeline, the store's totals.
+
+    `stop_after` seconds: stop the audit with SIGTERM then (as an operator would; it resumes later).
+    `pss`: also sample the proportional set size (reading smaps costs CPU the throughput runs cannot spare).
+    """
+    import psutil
+
+    cmd = [sys.executable, "-m", "statlint.checker.cli", "audit", *sources, "--db", db, "-j", str(jobs),
+           "--no-progress"]
+    load_before = os.getloadavg()[0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    root = psutil.Process(proc.pid)
+    peak = peak_pss = 0
+    cpu: dict[int, float] = {}
+    timeline: list[tuple[float, float]] = []  # (seconds, summed RSS MB), every ~10 s
+    stopped = False
+    while proc.poll() is None:
+        elapsed = time.perf_counter() - t0
+        if stop_after is not None and elapsed > stop_after and not stopped:
+            proc.send_signal(signal.SIGTERM)
+            stopped = True
+        try:
+            family = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        total = total_pss = 0
+        for p in family:
+            try:
+                mem = p.memory_full_info() if pss else p.memory_info()  # PSS reads smaps: costly, only when asked
+                total += mem.rss
+                total_pss += getattr(mem, "pss", 0)
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        peak, peak_pss = max(peak, total), max(peak_pss, total_pss)
+        if not timeline or elapsed - timeline[-1][0] >= 10:
+            timeline.append((round(elapsed, 1), round(total / 1e6, 1)))
+        time.sleep(0.2)  # sampling interval
+    err = proc.stderr.read().decode()
+    proc.wait()
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 2, 128 + signal.SIGTERM):  # 2: some documents not checked (bad lines)
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {err[-800:]}")
+    con = sqlite3.connect(db)
+    docs, errors, nbytes, found = con.execute(
+        "SELECT count(*), sum(status = 'error'), sum(bytes), sum(findings) FROM documents").fetchone()
+    con.close()
+    return {"command": " ".join(cmd), "jobs": jobs, "documents": docs, "errors": errors, "findings": found,
+            "text_mb": round(nbytes / 1e6, 2), "wall_s": round(wall, 1),
+            "cpu_s_sampled": round(sum(cpu.values()), 1),
+            "docs_per_s": round(docs / wall, 1), "mb_per_s": round(nbytes / 1e6 / wall, 3),
+            "peak_rss_mb": round(peak / 1e6, 1), "peak_pss_mb": round(peak_pss / 1e6, 1) if pss else None,
+            "load_before": round(load_before, 2),
+            "load_after": round(os.getloadavg()[0], 2), "exit": proc.returncode, "stopped_after_s": stop_after
+            if stopped else None, "rss_timeline_mb": timeline}
+
+
+# Reads a source to its end as the audit's main process does (documents in chunks), without checking;
+# prints its peak RSS (KiB) and how many documents and bytes it saw.
+_READ_ONLY = """
+import json, resource, sys
+from statlint.checker.audit.runner import chunks
+from statlint.checker.audit.sources import open_sources
+docs = nbytes = 0
+for src in open_sources(sys.argv[1:]):
+    for chunk in chunks(src.docs()):
+        docs += len(chunk)
+        nbytes += sum(d.size for d in chunk)
+print(json.dumps({"documents": docs, "text_mb": round(nbytes / 1e6, 1),
+                  "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+"""
+
+
+def read_only(path: str) -> dict:
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _READ_ONLY, path], cwd=REPO_ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    return {**json.loads(out), "wall_s": round(time.perf_counter() - t0, 1)}
+
+
+def _spin(n: int) -> float:
+    x = 0
+    for i in range(n):
+        x += i
+    return time.process_time()
+
+
+def parallel_headroom(loops: int = 20_000_000) -> dict:
+    """The same CPU-bound loop split over 1 and 2 processes: the speed-up this machine grants right now.
+
+    On a machine shared with other jobs two processes may not get two cores; this control says how
+    much of a missed audit speed-up is the machine's, not the audit's.
+    """
+    import multiprocessing
+
+    walls = {}
+    for procs in (1, 2):
+        t0 = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(procs) as pool:
+            pool.map(_spin, [loops // procs] * procs)
+        walls[procs] = time.perf_counter() - t0
+    return {"wall_1_process_s": round(walls[1], 2), "wall_2_processes_s": round(walls[2], 2),
+            "speedup": round(walls[1] / walls[2], 2), "load": round(os.getloadavg()[0], 2)}
+
+
+def make_big(path: Path, target_mb: int) -> dict:
+    """A JSON Lines archive of ~target_mb MB: the corpus records repeated, each copy with its own id."""
+    written, copies, records = 0, 0, 0
+    target = target_mb * 1_000_000
+    with open(path, "w", encoding="utf-8") as out:
+        while written < target:
+            for f in corpus_files():
+                with gzip.open(f, "rt", encoding="utf-8") as fh:
+                    for line in fh:
+                        rec = json.loads(line)
+                        if not isinstance(rec.get("text"), str):
+                            continue
+                        rec["id"] = f"{rec.get('id')}-copy{copies}"
+                        line = json.dumps(rec, ensure_ascii=False) + "\n"
+                        out.write(line)
+                        written += len(line.encode("utf-8"))
+                        records += 1
+                        if written >= target:
+                            break
+                if written >= target:
+                    break
+            copies += 1
+    return {"path": str(path), "mb": round(written / 1e6, 1), "records": records, "copies": copies}
+
+
+def run(big_mb: int, skip_big: bool, big_seconds: float | None) -> dict:
+    files = [str(f) for f in corpus_files()]
+    result: dict = {"corpus_files": [Path(f).name for f in files], "targets": {
+        "speedup_2_workers": f">= {TARGET_SPEEDUP}", "peak_rss_mb_big": f"< {TARGET_PEAK_MB}"}}
+    with tempfile.TemporaryDirectory(prefix="statlint-audit-") as tmp:
+        for jobs in (1, 2):
+            got = run_audit(files, os.path.join(tmp, f"j{jobs}.sqlite"), jobs)
+            result[f"jobs{jobs}"] = got
+            print(f"audit: corpus, {jobs} worker(s): {got['documents']:,} docs, {got['text_mb']} MB in "
+                  f"{got['wall_s']} s = {got['docs_per_s']} docs/s, {got['mb_per_s']} MB/s, "
+                  f"peak RSS {got['peak_rss_mb']} MB, {got['cpu_s_sampled']} s CPU "
+                  f"(load {got['load_before']} -> {got['load_after']})")
+    result["parallel_headroom"] = control = parallel_headroom()
+    print(f"audit: control, a CPU loop in 1 vs 2 processes: {control['speedup']}x (load {control['load']})")
+    speedup = result["jobs1"]["wall_s"] / result["jobs2"]["wall_s"]
+    result["speedup_2_workers"] = round(speedup, 2)
+    result["speedup_status"] = "met" if speedup >= TARGET_SPEEDUP else "missed"
+    print(f"audit: 2 workers / 1 worker = {speedup:.2f}x (target >= {TARGET_SPEEDUP}x): {result['speedup_status']}")
+    if skip_big:
+        return result
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    big = OUT_DIR / "audit_big.jsonl"
+    db = OUT_DIR / "audit_big.sqlite"
+    try:
+        result["big_archive"] = make_big(big, big_mb)
+        result["big_read_only"] = got = read_only(str(big))
+        print(f"audit: reading the {result['big_archive']['mb']} MB JSONL in chunks without checking: "
+              f"{got['documents']:,} docs in {got['wall_s']} s, peak RSS {got['max_rss_mb']} MB")
+        for leftover in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            leftover.unlink(missing_ok=True)
+        got = run_audit([str(big)], str(db), 2, stop_after=big_seconds, pss=True)
+        result["big"] = got
+        result["peak_status"] = "met" if got["peak_rss_mb"] < TARGET_PEAK_MB else "missed"
+        share = got["text_mb"] / result["big_archive"]["mb"]
+        print(f"audit: {result['big_archive']['mb']} MB JSONL, 2 workers: {got['documents']:,} docs "
+              f"({share:.0%} of the archive) in {got['wall_s']} s ({got['mb_per_s']} MB/s), "
+              f"peak RSS {got['peak_rss_mb']} MB, PSS {got['peak_pss_mb']} MB (target < {TARGET_PEAK_MB}): "
+              f"{result['peak_status']}; RSS over time (s, MB): {got['rss_timeline_mb']}")
+    finally:
+        for leftover in (big, db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            leftover.unlink(missing_ok=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--big-mb", type=int, default=1000, help="size of the repeated-corpus archive (MB)")
+    ap.add_argument("--skip-big", action="store_true", help="only the corpus throughput runs")
+    ap.add_argument("--big-seconds", type=float, default=600,
+                    help="stop the big audit (SIGTERM) after this many seconds; 0: let it finish")
+    args = ap.parse_args(argv)
+    if not corpus.available():
+        print(f"audit: corpus not found in {corpus.corpus_dir()}", file=sys.stderr)
+        return 2
+    data = run(args.big_mb, args.skip_big, args.big_seconds or None)
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
