@@ -31,8 +31,9 @@ def extract(doc: Document, facts: Facts) -> Facts:
         nxt = str(int(s.labels[-1]) + 1)
         sentence = doc.sentence_of(s.span.start)
         unit = s.values[-1].unit
-        i = bisect.bisect_left(starts, s.span.end)
-        for q in facts.quantities[i:]:
+        quantities = facts.quantities
+        for i in range(bisect.bisect_left(starts, s.span.end), len(quantities)):  # (no slice: one per series)
+            q = quantities[i]
             if q.span.start >= sentence.end:
                 break
             if q.unit != unit or q in s.values:
