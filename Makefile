@@ -16,7 +16,7 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(VENV)/bin/python setup.cfg pyproject.toml
-	$(VENV)/bin/python -m pip install -e '.[test,bench,formats,audit]'
+	$(VENV)/bin/python -m pip install -e '.[test,bench,formats,audit,serve,browser]'
 	touch $(STAMP)
 
 # The demo article has findings on purpose: exit 1 is success here.

@@ -135,6 +135,34 @@ def _table(head: list[str], rows: list[list]) -> list[str]:
     return out
 
 
+def _planter2_tables(r: dict) -> list[str]:
+    """Recall per rule for both planters side by side, then planter2 per class (bench/planter2.py)."""
+    p2, rules = r.get("planter2"), r.get("by_rule")
+    if not p2 or not rules:
+        return []
+    L = ["", "### Both planters per rule", "",
+         "A plant counts for the first rule its kind or class is meant for, and is found only by a finding of one "
+         "of its expected rules overlapping the changed characters. `bench/inject.py` is the first planter; "
+         "`bench/planter2.py` is written from each class's definition and varies the form (other digit groups, "
+         "any population noun, nouns, comparatives, parentheses and dashes, wire abbreviations...). "
+         f"Its plants are in real articles where the corpus has a host; classes with fewer than {p2['min_corpus']} "
+         "corpus hosts are topped up with synthetic sentences (bench/planter2_synth.py), counted in `synthetic`.", ""]
+    L += _table(["rule", "name", "inject.py planted", "inject.py recall %", "planter2 planted (corpus)", "planter2 recall %"],
+                [[code, v["name"], v["old_planted"], v["old_recall"], f"{v['new_planted']} ({v['new_corpus']})", v["new_recall"]]
+                 for code, v in rules.items()])
+    L += ["", f"### planter2 per class (seed {p2['seed']}, at most {p2['per_class_cap']} corpus plants per class; "
+          f"macro average {p2['macro_recall']} %)", "",
+          "`recall %`: found by an expected rule; `any rule %`: found by any finding on the changed characters. "
+          "`inject.py kind`: the first planter's nearest kind and its recall by an expected rule. Missed plants "
+          "with context: `bench/out/planter2_misses.jsonl` (a sample per class is printed by `bench/recall.py`).", ""]
+    L += _table(["class", "rules", "corpus", "synthetic", "recall %", "any rule %", "inject.py kind", "inject.py recall %", "by rule"],
+                [[name, ", ".join(c["rules"]), c["corpus"], c["synthetic"], c["recall_expected"], c["recall"],
+                  c["old_kind"] or "", (r["kinds"].get(c["old_kind"] or "") or {}).get("recall_expected"),
+                  ", ".join(f"{k} {n}" for k, n in c["by_rule"].items())]
+                 for name, c in p2["classes"].items()])
+    return L
+
+
 def render_markdown(res: dict) -> str:
     mc = res["machine"]
     L = ["# statlint benchmark results", "",
@@ -205,6 +233,7 @@ def render_markdown(res: dict) -> str:
                   + ", ".join(f"{k} ({r['kinds'][k]['planted']})" for k in few)
                   + ". No sentences were invented to make up the numbers."]
         L += ["", "Misses with context: `bench/out/recall_misses.jsonl`."]
+        L += _planter2_tables(r)
     else:
         L += ["Stage failed; see the run output."]
 

@@ -30,6 +30,7 @@ from typing import Iterator
 
 DEFAULT_SECONDS = 60.0  # per document; a 50 MB file (the size limit) checks in about 25 s of CPU here
 _SHORTEST_REARM = 0.001  # setitimer(0) would disarm the timer; a budget this close to spent is spent
+_RETRY = 0.01  # CPU seconds before a stop that was swallowed is raised again
 
 
 class BudgetExceeded(BaseException):
@@ -56,6 +57,9 @@ def cpu_budget(seconds: float | None) -> Iterator[None]:
     def on_timer(signum, frame):
         left = seconds - (time.thread_time() - started)
         if left < _SHORTEST_REARM:
+            # Raised while a __del__ or a weakref callback runs (garbage collection can start one anywhere),
+            # the exception is printed and dropped: fire again shortly, until one stops the block.
+            signal.setitimer(signal.ITIMER_PROF, _RETRY)
             raise BudgetExceeded(seconds)
         signal.setitimer(signal.ITIMER_PROF, left)
 

@@ -467,6 +467,40 @@ def show_rule(code):
     _fail(unknown_rule(code))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
+              help="Largest request accepted; past it the answer is 413.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes checking side by side (default: one per core, "
+                                                            "at most 4).")
+@click.option("--time-budget", **_TIME_BUDGET)
+@click.option("--config", "config_file", metavar="FILE", help="Read settings from FILE instead of searching.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+def serve(host, port, max_bytes, workers, time_budget, config_file, no_config):
+    """A local page to paste or upload a story and see it annotated; JSON at POST /api/check."""
+    try:
+        from statlint.checker import serve as server
+    except ImportError as exc:
+        missing = (exc.name or "a module").split(".")[0]
+        _fail(f"statlint serve needs the serve extra ({missing} is missing): pip install 'statlint[serve]'")
+    if config_file and no_config:
+        _fail("--config and --no-config cannot be used together")
+    try:
+        settings = Resolver(config_file, no_config).for_file(None)
+    except ConfigError as exc:
+        _fail(str(exc))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"statlint: warning: listening on {host}: anyone who can reach this machine can use the page", err=True)
+    try:
+        server.run(host, port, settings, max_bytes=max_bytes, time_budget=time_budget, workers=workers,
+                   ready=lambda url: click.echo(f"statlint: serving on {url} (Ctrl+C stops)", err=True))
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    except KeyboardInterrupt:  # Ctrl+C is how a server is stopped: after a clean shutdown, not an error
+        click.echo("statlint: stopped", err=True)
+
+
 def _rules():
     from statlint.rules import CHECKS
 

@@ -1,4 +1,4 @@
-"""extract -> check -> suppress -> arbitrate -> sort -> locate. Nothing else lives here.
+"""extract -> check -> suppress -> filter -> arbitrate -> sort -> locate. Nothing else lives here.
 
 The engine knows rules only through rules.EXTRACTORS and rules.CHECKS.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from statlint.checker import suppress
+from statlint.checker.arbitrate import arbitrate
 from statlint.checker.config import Settings
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Quantity, fingerprint
@@ -50,54 +51,6 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     findings = arbitrate(findings)
     findings.sort(key=Finding.sort_key)
     return [locate(doc, f) for f in findings]
-
-
-def arbitrate(findings: list[Finding]) -> list[Finding]:
-    """Overlapping findings that suggest different repairs: keep one repair, so none contradicts another.
-
-    Rules are independent and each reports what it sees, so two can flag the same slip with
-    different fixes: Q102 reads "522 in 202310,000 units" as 5.22 million units in 2023 while
-    Q103 only splits "202310,000" into "2023 10,000", which leaves the garble in place.
-    - One span inside the other: the outer repair rewrites all the inner finding's text, so
-      it explains the inner one too; the inner finding goes (equal spans: the weaker goes).
-    - Spans that only partly overlap: both findings stay; the weaker drops its suggestion.
-    Weaker means lower confidence, then severity, then a shorter span. Findings without a
-    suggestion, or suggesting the same text, are left alone. Findings are visited in text
-    order against those still open, so the pass is linear in practice.
-    """
-    candidates = sorted((i for i, f in enumerate(findings) if f.suggestion),
-                        key=lambda i: (findings[i].span.start, -findings[i].span.end))
-    if len(candidates) < 2:
-        return findings
-    out: list[Finding | None] = list(findings)
-    open_: list[int] = []
-    for i in candidates:
-        start = findings[i].span.start
-        open_ = [j for j in open_ if out[j] is not None and out[j].suggestion and findings[j].span.end > start]
-        for j in open_:
-            mine, theirs = out[i], out[j]
-            if mine is None or not mine.suggestion:
-                break
-            if mine.suggestion == theirs.suggestion:
-                continue
-            weaker = min((i, j), key=lambda k: _strength(out[k]))
-            if _contains(mine.span, theirs.span) != _contains(theirs.span, mine.span):
-                out[j if _contains(mine.span, theirs.span) else i] = None
-            elif _contains(mine.span, theirs.span):  # the same span
-                out[weaker] = None
-            else:
-                out[weaker] = _replace(out[weaker], suggestion=None)
-        open_.append(i)
-    return [f for f in out if f is not None]
-
-
-def _contains(outer, inner) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _strength(finding: Finding) -> tuple:
-    """Order of preference between two repairs; total, so the choice never depends on rule order."""
-    return (finding.confidence, int(finding.severity), len(finding.span), finding.rule, finding.suggestion or "")
 
 
 def locate(doc: Document, finding: Finding) -> Finding:

@@ -24,7 +24,7 @@ Known false positives:
 from __future__ import annotations
 
 from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import describe, is_magnitude_jump, old_new_ratio
+from statlint.rules._growth import describe, old_new_ratio
 
 CODE, NAME = "G102", "growth-direction-contradiction"
 
@@ -41,8 +41,6 @@ def check(doc, facts):
     for g in facts.growths:
         if g.old is None or g.new is None or g.inverse or g.direction == Direction.UNKNOWN or g.factor_kind:
             continue
-        if is_magnitude_jump(g):
-            continue  # a lost scale word, reported once by U103
         r = old_new_ratio(g)
         if r is None:
             continue

@@ -8,7 +8,11 @@ What it does:
     is anything above 3 million), and a finding is raised only when no values in
     those ranges make the rate true. When moving the rate's decimal point makes
     every figure fit, it suggests that reading. A rate within half a point of
-    what the figures allow is a warning, anything further an error.
+    what the figures allow is a warning, anything further an error. It reports
+    whatever else may explain the slip: when the direction word (G102), percent
+    written for points (G103) or a lost scale word (U103) names it more
+    precisely, the engine shows that finding instead, and this one whenever
+    that rule is ignored.
 
 Why is this bad?
     A rate that cannot connect the two figures means one of the three numbers is
@@ -32,7 +36,7 @@ from statlint.checker.precision import (
     factor_digits, implied_number, implied_percent, product_place, significant_digits,
 )
 from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import describe, is_annual_rate, is_magnitude_jump, rate_claim_ratio
+from statlint.rules._growth import describe, is_annual_rate, rate_claim_ratio
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 
@@ -40,24 +44,14 @@ CODE, NAME = "G101", "growth-rate-mismatch"
 def check(doc, facts):
     for g in facts.growths:
         r = rate_claim_ratio(g)
-        if r is None or is_annual_rate(doc, g.rate) or is_magnitude_jump(g):
-            continue  # a rate per year over several years is G105's to check
-        rate = interval(g.rate)
-        if factor_from_rate(rate, g.direction).intersects(r):
+        if r is None or is_annual_rate(doc, g.rate):
+            continue  # a rate per year over several years is not a rate over the span: G105 reads it
+        if factor_from_rate(interval(g.rate), g.direction).intersects(r):
             continue
-        flipped = Direction.UP if g.direction == Direction.DOWN else Direction.DOWN
-        if factor_from_rate(rate, flipped).intersects(r):
-            continue  # the direction word is what is wrong: G102's finding
-        if g.old.is_percent and g.new.is_percent and _points_fit(g):
-            continue  # percent written for percentage points: G103's finding
+        # Reported even when another rule names the slip more precisely (the direction word, percent
+        # for points, a lost scale word): the engine picks which to show (checker/arbitrate.py), so
+        # ignoring that other rule never hides this one.
         yield _finding(doc, g, r)
-
-
-def _points_fit(g) -> bool:
-    diff_low = abs(g.new.low - g.old.high) if g.new.value >= g.old.value else abs(g.old.low - g.new.high)
-    diff_high = abs(g.new.high - g.old.low) if g.new.value >= g.old.value else abs(g.old.high - g.new.low)
-    lo, hi = min(diff_low, diff_high), max(diff_low, diff_high)
-    return g.rate.low <= hi and lo <= g.rate.high
 
 
 def _finding(doc, g, r):
@@ -86,7 +80,11 @@ def _finding(doc, g, r):
         message += f"; did you mean {suggestion}?"
     elif implied.high != float("inf") and implied.low > -100:
         mid = (max(implied.low, -100) + implied.high) / 2
-        message += f"; the figures give about {implied_percent(mid, (g.old, g.new), g.rate)}"
+        if mid < 0:  # the figures move against the direction word: name the move they make
+            message += (f"; the figures give a {'fall' if word == 'rise' else 'rise'} of about "
+                        f"{implied_percent(-mid, (g.old, g.new), g.rate)}")
+        else:
+            message += f"; the figures give about {implied_percent(mid, (g.old, g.new), g.rate)}"
     related = (Related("base", base.span, base.text), Related("new", g.new.span, g.new.text))
     # Within half a point (12.9 % printed for 12.81 %) a rate worked out from unpublished decimals or a
     # slightly different base could be meant: a warning, not an error.

@@ -57,6 +57,15 @@ _SEPARATOR = regex.compile(
     r"(?:\s++[A-Za-z/-]++){0,5}?(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?")
 
 
+# A figure the text itself names as a total ("taking the total to 61", "a total of 22", "a combined 900"):
+# it sums the parts before it and is never one of the parts of a later total.
+_NAMED_TOTAL = regex.compile(r"\b(?:total(?:s|led|ed|ling|ing)?|combined)(?:\s+(?:of|to|at))?\s+\Z", regex.IGNORECASE)
+
+
+def _named_total(doc, q) -> bool:
+    return bool(_NAMED_TOTAL.search(doc.text, max(0, q.span.start - 25), q.span.start))
+
+
 def _low(q) -> float:
     """Small whole counts of things (seats, members) are exact; larger or qualified figures are intervals."""
     return q.value if _exact(q) else q.low
@@ -155,7 +164,8 @@ def check(doc, facts):
         if len(before) > 60 or not tail_may_be(before, _TOTAL_ENDINGS) or not _TOTAL_AFTER.fullmatch(before):
             continue
         k = j - 1
-        while k > 0 and _SEPARATOR.fullmatch(doc.text[qs[k - 1].span.end:qs[k].span.start]) and _is_count(qs[k - 1]):
+        while k > 0 and _SEPARATOR.fullmatch(doc.text[qs[k - 1].span.end:qs[k].span.start]) and _is_count(qs[k - 1]) \
+                and not _named_total(doc, qs[k - 1]):
             k -= 1
         parts = list(qs[k:j])  # the list before the total (found walking back; a slice, not insert(0) per part)
         if len(parts) >= 2 and all(_is_count(p) for p in parts):

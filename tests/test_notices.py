@@ -210,6 +210,26 @@ def test_a_runaway_is_still_stopped_on_time_beside_busy_threads(hashing_threads)
     assert 0.299 <= time.thread_time() - started < 1.0
 
 
+class _SpinsWhenDeleted:
+    """Spends CPU in __del__, where Python prints and drops any exception (as it does in weakref callbacks)."""
+
+    def __del__(self):
+        _spin_thread_cpu(0.5)
+
+
+@pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_budget_that_runs_out_inside_a_finalizer_still_stops_the_block():
+    """Found by `statlint serve`'s tests: the stop, raised while a __del__ ran (garbage collection can run one
+    at any point of a check), was swallowed, the timer was not set again, and the block ran on unbudgeted."""
+    started = time.thread_time()
+    with pytest.raises(budget.BudgetExceeded):
+        with budget.cpu_budget(0.3):
+            _SpinsWhenDeleted()  # deleted at once: the budget runs out inside its __del__
+            _spin_thread_cpu(3)
+    assert time.thread_time() - started < 2
+
+
 @pytest.mark.skipif(not budget.available(), reason="needs setitimer in the main thread")
 def test_extract_has_the_same_budget(monkeypatch, tree):
     """`statlint extract --time-budget`: a runaway extractor is a TIME001 notice there too (exit 2)."""

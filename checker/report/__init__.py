@@ -27,7 +27,7 @@ __all__ = ["FORMATS", "FileResult", "Summary", "Tally", "fingerprint_of", "rende
 # name -> module in this package; each module has stream(results, **options) -> Iterator[str]
 _MODULES = {
     "text": "text", "json": "json_report", "jsonl": "jsonl", "annotate": "annotate", "sarif": "sarif",
-    "github": "github", "checkstyle": "checkstyle", "junit": "junit", "diff": "diff",
+    "github": "github", "checkstyle": "checkstyle", "junit": "junit", "diff": "diff", "html": "html",
 }
 FORMATS = tuple(_MODULES)
 
