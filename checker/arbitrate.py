@@ -31,6 +31,7 @@ from statlint.checker.model import Finding, Span
 MORE_SPECIFIC: dict[str, frozenset[str]] = {
     "G101": frozenset({"G102", "G103", "U103"}),  # the direction word, percent for points, a lost scale word
     "G102": frozenset({"U103"}),  # a figure out of line by orders of magnitude, not a rise read as a fall
+    "C101": frozenset({"G104"}),  # a rate restated as "N times": the multiplier check names that slip
 }
 _RELATED = frozenset(MORE_SPECIFIC) | frozenset().union(*MORE_SPECIFIC.values())
 

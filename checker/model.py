@@ -252,6 +252,100 @@ class Mention:
 
 
 @_fast_frozen_init
+# --- Claims of conversions and restatements (U101, U102, C101; issue 14) ----------------------------------
+# Read by rules.conversions and rules.statements; `link` takes the same words as c1-claims' Link values
+# ("sentence", "paragraph", "article", "headline", "list").
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """One amount written twice: "90 km (56 miles)", "£7.5m ($14.6m)", "a 12-foot-high (3.7-metre-high)
+    wall", "5 billion euros, or about $5.4 billion", "12 million a year, or 32,877 a day", "a 4,900%
+    increase (50 times as many)".
+
+    `a` is the figure written first, `b` its restatement. `a_unit`/`b_unit` are the units after the words
+    settled what the reader could not (a hyphenated unit, "pounds" as a weight beside kilograms, the "m"
+    of "(9m)" as metres beside feet); `a_span`/`b_span` cover figure and unit as written, `a_text`/`b_text`
+    are those words. `a_per`/`b_per`
+    name the period a figure is per ("year", "month", "week", "day") or "". `tie` is how the words join
+    the two: "parentheses", "or" (", or"), "dash" (" - about 56 miles -"). `b_form` says how a multiplier
+    restating a rate was written: "as" ("50 times as many", "50 times the"), "more" ("50 times more",
+    which readers take either way), "" otherwise.
+    """
+
+    span: Span
+    a: Quantity
+    b: Quantity
+    a_unit: str
+    b_unit: str
+    a_span: Span
+    b_span: Span
+    a_text: str
+    b_text: str
+    tie: str
+    a_per: str = ""
+    b_per: str = ""
+    b_form: str = ""
+    link: str = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A figure stated as the value of a named measure for a named period: "net profit in 1986 was 5.1 mln
+    dlrs", "1986 revenues of 7.1 billion dlrs", "the economy grew 0.4% in the third quarter".
+
+    `measure` is the measure phrase, lower case with single spaces ("net profit", "economy"); `year` the year
+    the words tie into the phrase, when they do; `period` a part of the year ("Q3") or "" for the year itself;
+    `change` the direction a rate is a change in ("up", "down") or "" for a level; `subject` the name written
+    shortly before the measure ("Amoco"), or "" when none; `where` is "headline" or "body"; `link` is
+    "paragraph" when the measure was taken from the sentence before ("the third-quarter growth of 3%").
+    `span` covers the measure words and the figure.
+    """
+
+    span: Span
+    value: Quantity
+    measure: str
+    year: int | None
+    subject: str = ""
+    where: str = "body"
+    period: str = ""
+    change: str = ""
+    link: str = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineLink:
+    """A figure in the headline and the body figures its words tie it to (rules._headline).
+
+    `head` is the headline figure; `linked` the body figures of its unit and kind, within a factor of ten,
+    whose sentence shares a measure word with the words around `head`, in text order (the first is the
+    restatement); `groups` are the linked figures in runs within one sentence (a headline may state their
+    sum or difference); `body` every body figure; `numeral_in_body` whether the body writes the headline's
+    numeral somewhere when that numeral is specific (three significant digits or more).
+    """
+
+    head: Quantity
+    linked: tuple[Quantity, ...]
+    groups: tuple[tuple[Quantity, ...], ...]
+    body: tuple[Quantity, ...]
+    numeral_in_body: bool = False
+    link: str = "headline"
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesNext:
+    """A figure that carries a "respectively" series one period on: "passed 2 million and 3 million in 2021 and
+    2022, respectively, and reached 5.22 million in 2023". `value` is in the series' unit, in the same sentence
+    after it, and `label` its year, the one after the series' last label.
+    """
+
+    series: Series
+    value: Quantity
+    label: str
+    link: str = "sentence"
+
+
+@_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the extractors found in one document, in text order."""
@@ -265,6 +359,12 @@ class Facts:
     splits: tuple[ShareSplit, ...] = ()
     proportions: tuple[VerbalProportion, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+    # conversions and restatements (rules.conversions, rules.statements)
+    conversions: tuple[Conversion, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    headline_links: tuple[HeadlineLink, ...] = ()
+    series_next: tuple[SeriesNext, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

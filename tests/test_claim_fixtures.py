@@ -38,8 +38,12 @@ RENDER = {
 }
 
 
+# The conversion and restatement extractors' fixture files are run by tests/test_claim_extractors.py.
+OTHER_HARNESS = frozenset({"conversions", "statements", "series_next"})
+
+
 def _cases():
-    for path in sorted(FIXTURES.glob("*.txt")):
+    for path in sorted(p for p in FIXTURES.glob("*.txt") if p.stem in RENDER):
         header, lines, n = None, [], 0
         for raw in path.read_text(encoding="utf-8").splitlines(keepends=True):
             if raw.startswith("#: "):
@@ -55,7 +59,7 @@ def _cases():
 
 
 def test_every_claim_file_has_a_renderer_and_both_kinds_of_case():
-    stems = {p.stem for p in FIXTURES.glob("*.txt")}
+    stems = {p.stem for p in FIXTURES.glob("*.txt")} - OTHER_HARNESS
     assert stems == set(RENDER)
     for stem in stems:
         body = (FIXTURES / f"{stem}.txt").read_text(encoding="utf-8")

@@ -30,7 +30,7 @@ _CALLS = {"compile", "match", "search", "fullmatch", "finditer", "findall", "sub
 # (file, enclosing function): why a pattern is built there, and how it is bounded.
 BUILT_FROM_DATA = {
     ("checker/config.py", "_line_of"): "patterns for one config key (escaped), run on the lines of one config file",
-    ("rules/_headline.py", "_present"): "an escaped numeral with fixed-width lookarounds: a literal search",
+    ("rules/_headline.py", "_numeral_in_body"): "an escaped numeral with fixed-width lookarounds: a literal search",
     ("rules/claims.py", "_fold"): "called at import to build the `re` twins; they are module-level, registered",
     ("rules/mentions.py", "_measure"): "called at import to build MEASURES, module-level, registered",
 }

@@ -1,0 +1,182 @@
+"""Extractor: figures stated as a named measure for a named year, and headline figures with their body links.
+
+Why: C101 compares two statements of one measure for one period. Which figures are such statements is read
+here, once, and added to Facts; the check only groups them by their fields and compares intervals.
+
+- `Statement`: the measure phrase with its year right before the figure, the year part of the phrase
+  ("net profit in 1986 was 5.1 mln dlrs", "1986 net profit of", "exports for 1986 totalled"). A part of the
+  year written before it ("first quarter 1986 sales", "November 1986 exports") makes it another period, and a
+  forecast, plan or target ("forecasts 2005 revenue of") is not the value: no statement. `subject` is the
+  last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
+  told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
+  candidates on the shared corpus and nearly all were different items: it is not read.)
+- `Statement` of a change: a named measure's rise or fall in percent for a named quarter ("the economy grew
+  0.4% in the third quarter", "In the third quarter, exports rose 2.1%"), so two rates given for one quarter
+  can be compared. The measure is one of a closed list (economy, GDP, sales, exports...); a rate on another
+  basis (annualised, year-on-year) gets that basis in its period, and a sentence that revises, estimates
+  or forecasts gives no statement.
+- `HeadlineLink`: a headline figure and the body figures its words tie it to (rules._headline).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Quantity, Span, Statement
+from statlint.rules import _headline
+
+_MEASURE_BEFORE = regex.compile(
+    r"(?:\b(?P<year0>(?:19|20)\d\d)\s+)?\b(?P<measure>net\s+(?:profit|income|loss|earnings)|operating\s+(?:profit|income|loss)|pre-tax\s+profit|"
+    r"revenues?|sales|turnover|exports|imports|output|production|trade\s+(?:surplus|deficit)|current\s+account\s+"
+    r"(?:surplus|deficit)|unemployment(?:\s+rate)?|inflation(?:\s+rate)?|budget\s+deficit)\s+"
+    r"(?:(?:in|for)\s+(?P<year1>(?:19|20)\d\d)\s+)?(?:was|were|of|totalled|totaled|reached|stood\s+at|came\s+to)\s+"
+    r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+_NAME = regex.compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
+_PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr|"
+                             r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                             regex.IGNORECASE)
+# A figure someone expects, plans or targets is not the measure's value: "forecasts 2005 revenue of", "targeted
+# 1987 production of", "estimated that eBay would achieve 2005 revenues of".
+_NOT_YET = regex.compile(r"\b(?:forecasts?|forecasted|expects?|expected|expecting|estimates?|estimated|projects?|projected|"
+                         r"targets?|targeted|plans?|planned|budget(?:ed|s)?|goal|outlook|would|will|could|should|may|"
+                         r"call\s+for|calls\s+for|sees|seen)\b", regex.IGNORECASE)
+_REACH = 50  # characters before the figure the measure phrase and its year may take
+
+_RATE_MEASURE_BEFORE = regex.compile(
+    r"\b(?P<measure>economy|gdp|gross\s+domestic\s+product|exports|imports|(?:retail\s+)?sales|(?:industrial\s+)?output|"
+    r"(?:industrial\s+)?production|revenues?|(?:net\s+)?profits?|earnings|(?:consumer\s+)?prices|investment|spending)"
+    r"\s+(?:(?P<up>grew|rose|expanded|increased|climbed|gained|jumped)|(?P<down>fell|declined|dropped|shrank|contracted|"
+    r"decreased|slipped))\s+(?:by\s+)?(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# Whose rate it is: the possessive right before the measure ("Acme's sales", "Japan's economy").
+_OWNER_BEFORE = regex.compile(r"\b(?P<name>[A-Z][\w&.-]*)['’]s\s+\Z", regex.REVERSE)
+_SAME_MEASURE = {"gdp": "economy", "economic": "economy", "export": "exports", "gross domestic product": "economy", "profit": "profits", "net profit": "profits",
+                 "net profits": "profits", "revenue": "revenues", "industrial production": "industrial output",
+                 "production": "output"}
+_ORDINALS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4", "q1": "Q1", "q2": "Q2", "q3": "Q3", "q4": "Q4"}
+_QUARTER = r"(?:the\s+(?P<ord>first|second|third|fourth)\s+quarter|(?P<q>Q[1-4]))(?:\s+of\s+(?P<year>(?:19|20)\d\d))?"
+_QUARTER_AFTER = regex.compile(r"\s+in\s+" + _QUARTER + r"\b", regex.IGNORECASE)
+_QUARTER_BEFORE = regex.compile(r"\b(?:In|in)\s+" + _QUARTER + r"\s*+,?\s*+(?:[^\d,.;]{0,40}?)\Z", regex.REVERSE)
+_RATE_NOUN_BEFORE = regex.compile(
+    r"\b(?P<ord>first|second|third|fourth)[-\s]quarter\s+(?:(?P<measure>economic|gdp|sales|export|exports|output|"
+    r"revenue|profit|earnings)\s+)?(?:(?P<up>growth|increase|rise|expansion|gain)|(?P<down>decline|fall|drop|"
+    r"contraction))\s+(?:of|was|at|came\s+in\s+at)\s+(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+_BASIS_ANNUALISED = regex.compile(r"\bannuali[sz]ed\b|\bannual\s+rate\b", regex.IGNORECASE)
+_BASIS_YEAR = regex.compile(r"\byear[-\s]on[-\s]year\b|\b(?:a|the)\s+year\s+(?:earlier|ago|before)\b|\bfrom\s+a\s+year\b|"
+                            r"\bon\s+the\s+year\b|\byear-earlier\b", regex.IGNORECASE)
+_MEASURED_AGAINST = regex.compile(r"\b(?:beat|beating|beats|missed|missing|misses|above|below|than|exceeded|topped|"
+                               r"outpaced|in\s+line\s+with)\s+(?:the\s+|analysts['’]\s+|market\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+_NOT_FINAL = regex.compile(r"\b(?:revis\w*|estimat\w*|preliminary|initial(?:ly)?|previously|forecast\w*|expect\w*|"
+                           r"predict\w*|projected|would|could|might|seasonally)\b", regex.IGNORECASE)
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    statements = tuple(_statements(doc.text, facts.quantities)) + tuple(_rate_statements(doc, facts.quantities))
+    links = tuple(_headline_links(doc, facts))
+    if not statements and not links:
+        return facts
+    return replace(facts, statements=statements, headline_links=links)
+
+
+def _statements(text: str, quantities):
+    for q in quantities:
+        if q.kind != "level" or q.value <= 0 or q.grouping == "malformed":
+            continue
+        start = q.span.start - _REACH if q.span.start > _REACH else 0
+        window = text[start:q.span.start]
+        if "19" not in window and "20" not in window:
+            continue  # the phrase must hold a year: without 19xx or 20xx in reach, no search
+        statement = _statement(text, q, start)
+        if statement is not None:
+            yield statement
+
+
+def _statement(text: str, q: Quantity, start: int) -> Statement | None:
+    m = _MEASURE_BEFORE.search(text, start, q.span.start)
+    if not m or not (m.group("year0") or m.group("year1")):
+        return None
+    if _PART_PERIOD.search(text, max(0, m.start() - 40), q.span.start):
+        return None  # "first quarter 1986 sales", "November 1986 exports": a part of the year, not the year
+    if _NOT_YET.search(text, max(0, m.start() - 60), m.start()):
+        return None  # a forecast, a plan or a target for the year
+    names = _NAME.findall(text, max(0, m.start() - 40), m.start())
+    return Statement(span=Span(m.start(), q.span.end), value=q, measure=" ".join(m.group("measure").lower().split()),
+                     year=int(m.group("year0") or m.group("year1")), subject=names[-1] if names else "")
+
+
+def _rate_statements(doc: Document, quantities):
+    """A named measure's rise or fall in percent for a named quarter (see the module docstring)."""
+    text = doc.text
+    if "uarter" not in text and "Q" not in text:
+        return
+    found = []
+    for q in quantities:
+        if q.unit != "percent" or q.value <= 0:
+            continue
+        reading = _rate_reading(doc, q)
+        if reading is None:
+            continue
+        m, measure, change, period, said, sentence = reading
+        if _not_final(said):
+            continue  # a revision, an estimate, a forecast: a second figure for the quarter on purpose
+        basis = "annualised" if _BASIS_ANNUALISED.search(said) else "year-on-year" if _BASIS_YEAR.search(said) else ""
+        said_period = period.groupdict()
+        quarter = _ORDINALS[(said_period.get("ord") or said_period.get("q")).lower()]
+        year = said_period.get("year")
+        owner = _OWNER_BEFORE.search(text, max(sentence.start, m.start() - 40), m.start())
+        found.append(Statement(span=Span(m.start(), q.span.end), value=q, measure=measure,
+                               year=int(year) if year else None, period=quarter + (" " + basis if basis else ""),
+                               change=change, subject=owner.group("name") if owner else ""))
+    yield from _named(doc, found)
+
+
+def _rate_reading(doc: Document, q):
+    """(match, measure, change, period match, sentence text, sentence) of a rate for a quarter, or None.
+
+    Verb form: "<measure> grew 0.4% in the third quarter" / "In the third quarter, <measure> grew 0.4%".
+    Noun form: "the third-quarter (GDP) growth of 0.4%": the measure may be left unnamed ("")."""
+    text = doc.text
+    sentence = doc.sentence_of(q.span.start)
+    m = _RATE_MEASURE_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
+    if m:
+        period = _QUARTER_AFTER.match(text, q.span.end) or _QUARTER_BEFORE.search(text, sentence.start, m.start())
+        change = "up" if m.group("up") else "down"
+    else:
+        m = period = _RATE_NOUN_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
+        change = "up" if m and m.group("up") else "down"
+    if not m or not period:
+        return None
+    measure = " ".join((m.group("measure") or "").lower().split())
+    return m, _SAME_MEASURE.get(measure, measure), change, period, text[sentence.start:sentence.end], sentence
+
+
+def _not_final(said: str) -> bool:
+    """Whether a sentence revises, estimates or forecasts ("beat forecasts", "above expectations" do not)."""
+    return any(not _MEASURED_AGAINST.search(said, max(0, m.start() - 25), m.start()) for m in _NOT_FINAL.finditer(said))
+
+
+def _named(doc: Document, found: list[Statement]):
+    """Statements with their measure: an unnamed one ("the third-quarter growth of 3%") takes the measure of the
+    named statement for the same quarter and direction in the sentence just before it, or is dropped."""
+    by_sentence: dict[tuple, set] = {}  # (sentence start, period, change) -> measures named there
+    for s in found:
+        if s.measure:
+            by_sentence.setdefault((doc.sentence_of(s.span.start).start, s.period, s.change), set()).add(s.measure)
+    for s in found:
+        if s.measure:
+            yield s
+            continue
+        here = doc.sentence_of(s.span.start)
+        if not here.start:
+            continue
+        named = by_sentence.get((doc.sentence_of(here.start - 1).start, s.period, s.change), set())
+        if len(named) == 1:
+            yield replace(s, measure=next(iter(named)), link="paragraph")
+
+
+def _headline_links(doc: Document, facts: Facts):
+    quantities = facts.quantities
+    if not quantities or doc.text.find("\n", 0, quantities[0].span.end) != -1:
+        return  # the cheap gate: no figure in the first line, so no headline figure
+    yield from _headline.links(doc, facts)
