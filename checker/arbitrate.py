@@ -62,19 +62,26 @@ def beats(winner: Finding, loser: Finding) -> bool:
 
 
 def _pairs_sharing_a_figure(findings: Sequence[Finding]) -> set[tuple[int, int]]:
-    """Index pairs of findings whose spans overlap, by one sweep over the spans sorted by start.
+    """Index pairs of findings of different rules whose spans overlap, by one sweep over the spans sorted by start.
 
-    Linear in the findings for text whose figures do not overlap one another (the active list
-    holds the spans still open at a point: a handful), so a document with thousands of findings
-    does not cost a comparison of every pair.
+    Findings of one rule on the same span sweep as one group (a headline figure that every restatement
+    in the body points back to is one span, not one per finding), so the sweep stays linear in the
+    findings for text whose figures do not overlap one another, and a document with thousands of
+    findings does not cost a comparison of every pair.
     """
-    events = sorted((s.start, s.end, i) for i, f in enumerate(findings) for s in _spans(f))
-    active: list[tuple[int, int]] = []
+    groups: dict[tuple[int, int, str], list[int]] = {}
+    for i, f in enumerate(findings):
+        for s in set(_spans(f)):
+            groups.setdefault((s.start, s.end, _code(f)), []).append(i)
+    active: list[tuple[int, tuple[int, int, str]]] = []
     pairs: set[tuple[int, int]] = set()
-    for start, end, i in events:
-        active = [(e, j) for e, j in active if e > start]
-        pairs.update((min(i, j), max(i, j)) for _, j in active if j != i)
-        active.append((end, i))
+    for key in sorted(groups):
+        start, end, code = key
+        active = [(e, k) for e, k in active if e > start]
+        for _, other in active:
+            if other[2] != code:
+                pairs.update((min(i, j), max(i, j)) for i in groups[key] for j in groups[other] if i != j)
+        active.append((end, key))
     return pairs
 
 
