@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_cases import read_cases
 
 from statlint import rules
 from statlint.checker.document import Document
@@ -48,15 +49,8 @@ RENDER = {"conversions": _conversions, "statements": _statements, "series_next":
 
 def _cases():
     for claim in sorted(RENDER):
-        header, lines, n = None, [], 0
-        for raw in (FIXTURES / f"{claim}.txt").read_text(encoding="utf-8").splitlines(keepends=True):
-            if raw.startswith("#: "):
-                if header is not None:
-                    yield pytest.param(claim, header, "".join(lines), id=f"{claim}-{n}")
-                header, lines, n = raw[3:].strip(), [], n + 1
-            elif not raw.startswith("#") and header is not None:
-                lines.append(raw)
-        yield pytest.param(claim, header, "".join(lines), id=f"{claim}-{n}")
+        for n, (header, text) in enumerate(read_cases(FIXTURES / f"{claim}.txt"), start=1):
+            yield pytest.param(claim, header, text, id=f"{claim}-{n}")
 
 
 @pytest.mark.parametrize("claim,header,text", list(_cases()))

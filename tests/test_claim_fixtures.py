@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_cases import read_cases
 
 from statlint.checker.document import Document
 from statlint.checker.engine import extract
@@ -44,18 +45,8 @@ OTHER_HARNESS = frozenset({"conversions", "statements", "series_next"})
 
 def _cases():
     for path in sorted(p for p in FIXTURES.glob("*.txt") if p.stem in RENDER):
-        header, lines, n = None, [], 0
-        for raw in path.read_text(encoding="utf-8").splitlines(keepends=True):
-            if raw.startswith("#: "):
-                if header is not None:
-                    yield pytest.param(path.stem, header, "".join(lines), id=f"{path.stem}-{n}")
-                header, lines, n = raw[3:].strip(), [], n + 1
-            elif raw.startswith("#"):
-                continue
-            elif header is not None:
-                lines.append(raw)
-        if header is not None:
-            yield pytest.param(path.stem, header, "".join(lines), id=f"{path.stem}-{n}")
+        for n, (header, text) in enumerate(read_cases(path), start=1):
+            yield pytest.param(path.stem, header, text, id=f"{path.stem}-{n}")
 
 
 def test_every_claim_file_has_a_renderer_and_both_kinds_of_case():

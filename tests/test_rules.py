@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fixture_cases import read_cases
 
 from statlint import rules
 from statlint import check_text
@@ -18,18 +19,8 @@ _EXPECTED = re.compile(r"(?P<code>[A-Z]\d{3}) '(?P<text>[^']*)'")
 
 def _cases():
     for path in sorted(FIXTURES.glob("*.txt")):
-        header, lines, n = None, [], 0
-        for raw in path.read_text(encoding="utf-8").splitlines(keepends=True):
-            if raw.startswith("#: "):
-                if header is not None:
-                    yield pytest.param(header, "".join(lines), id=f"{path.stem}-{n}")
-                header, lines, n = raw[3:].strip(), [], n + 1
-            elif raw.startswith("#"):
-                continue
-            elif header is not None:
-                lines.append(raw)
-        if header is not None:
-            yield pytest.param(header, "".join(lines), id=f"{path.stem}-{n}")
+        for n, (header, text) in enumerate(read_cases(path), start=1):
+            yield pytest.param(header, text, id=f"{path.stem}-{n}")
 
 
 def _expected(header: str) -> list[tuple[str, str]]:
