@@ -144,7 +144,7 @@ SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
 # symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
 # (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
 # only as the next factor with its power: "7.85mWm−2")
-GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
+GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|hPa|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
                            r"|[kKMGTP]i?B(?:ps)?|[KMGT]b(?:ps)?|[kcm]?m[2²³]|[pc])"
                            r"(?![A-Za-z](?![−⁻-]?\d))")
 ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"

@@ -31,7 +31,7 @@ def _read(text):
      [("twenty-one", 21, "count", "="), ("a dozen", 12, "count", "="), ("two million", 2e6, "count", "=")]),
     ("62 miles", [("62 miles", 62, "mile", "=")]),
     ("3-5 million", [("3-5 million", 4e6, "count", "=")]),
-    ("temperature of 420 ± 30 K", [("420 ± 30", 420, "count", "~")]),
+    ("temperature of 420 ± 30 K", [("420 ± 30 K", 420, "kelvin", "~")]),
     ("CPI 3.2 pct and OPEC 15.8 mln bpd", [("3.2 pct", 3.2, "percent", "="), ("15.8 mln bpd", 15.8e6, "barrel/day", "=")]),
     ("the dollar at 1.5798/808 marks", [("1.5798/808 marks", 1.5798, "DEM", "=")]),
     ("it cost 100m dollars, a 100m sprint", [("100m dollars", 1e8, "USD", "="), ("100", 100, "count", "=")]),
@@ -208,7 +208,7 @@ def test_lists_of_labels_are_not_quantities(text, expected):
     ("the {111} planes and the (001) peak, code 040301, agent 007", []),
     ("the 187Os/188Os and 40Ar/39Ar ratios", []),
     ("a 3-D model and an 8-K filing, a 5-year plan", [("5", 5)]),
-    ("the upper part (33 m) and 9.92 billion (5.88 billion)", [("33", 33), ("9.92 billion", 9.92e9),
+    ("the upper part (33 m) and 9.92 billion (5.88 billion)", [("33 m", 33), ("9.92 billion", 9.92e9),
                                                                  ("5.88 billion", 5.88e9)]),
     ("mean age 54.8 years, aged 45", [("54.8", 54.8)]),
 ])
@@ -222,7 +222,7 @@ def test_identifiers_and_codes_are_not_quantities(text, expected):
     ("a dose of 4.3 × 10−8 g and 2 x 10^5 cells", [("4.3 × 10−8 g", 4.3e-8), ("2 x 10^5", 2e5)]),
     ("rates of 1e-3 and 2.5E+06, about 10⁵ cells", [("1e-3", 1e-3), ("2.5E+06", 2.5e6), ("10⁵", 1e5)]),
     ("a ratio above 10−4 (see", [("10−4", 1e-4)]),
-    ("a 10-4 win and a 3 x 10 m hall", [("10-4", 7), ("3 x", 3), ("10", 10)]),
+    ("a 10-4 win and a 3 x 10 m hall", [("10-4", 7), ("3 x", 3), ("10 m", 10)]),
 ])
 def test_powers_of_ten(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
@@ -231,7 +231,7 @@ def test_powers_of_ten(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("beams at 400eV and 12keV", [("400", 400), ("12", 12)]),
+    ("beams at 400eV and 12keV", [("400eV", 400), ("12keV", 12)]),
     ("a 100MW plant and a 7.85mWm−2 flux", [("100MW", 100), ("7.85", 7.85)]),
     ("the 4TH QTR, a 1MTH bill, 3D films, 5G phones, Figure 3C", []),
 ])
@@ -244,7 +244,7 @@ def test_glued_unit_symbols_are_read(text, expected):
     ("p < .05 and $.50 a share", [(".05", 0.05, "count"), ("$.50", 0.5, "USD")]),
     (".5 pct at the start, but not v.5 or 1..5", [(".5 pct", 0.5, "percent"), ("1", 1, "count")]),
     ("shares rose (9.9%–16.2%)", [("9.9%–16.2%", 13.05, "percent")]),
-    ("off by 2σ and 0.9σ in a 5μm film", [("5", 5, "count")]),
+    ("off by 2σ and 0.9σ in a 5μm film", [("5μm", 5, "micrometer")]),
     ("scored 0 = never, 1 = always; £1 = $1.50", [("£1", 1, "GBP"), ("$1.50", 1.5, "USD")]),
 ])
 def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
@@ -406,7 +406,7 @@ def test_a_to_range_does_not_take_a_high_end_stacked_before_another_figure():
 
 @pytest.mark.parametrize("text,expected", [
     ("a loss rate of 6 × 106 kg s−1", [("6 × 106 kg", 6e6, "kilogram")]),  # a superscript lost in copying
-    ("a 2 × 100 m relay", [("2", 2, "count"), ("100", 100, "count")]),  # not a power: "x 100", "× 100"
+    ("a 2 × 100 m relay", [("2", 2, "count"), ("100 m", 100, "meter")]),  # not a power: "x 100", "× 100"
     ("(Fripiat et al., 2011c)", []),  # a citation's year, not cents
 ])
 def test_flattened_powers_and_citation_years(text, expected):
@@ -463,8 +463,9 @@ def test_a_k_after_a_currency_is_thousands(text, value):
 
 
 def test_a_spaced_k_is_not_taken_for_a_glued_one():
-    # "300 K" in a science text is kelvin: the figure stays read
-    assert [(q.text, q.value) for q in extract_quantities("cooled to 300 K before the run")] == [("300", 300.0)]
+    # "300 K" in a science text is kelvin: the figure stays read, with its unit
+    assert [(q.text, q.value, q.unit) for q in extract_quantities("cooled to 300 K before the run")] == [
+        ("300 K", 300.0, "kelvin")]
 
 
 @pytest.mark.parametrize("text,value,low,high", [

@@ -7,7 +7,9 @@ checker.units, never by handing raw text to pint.
 """
 from __future__ import annotations
 
-from statlint.checker.units import CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, VIDEO_LINES, unit_name
+from statlint.checker.units import (
+    CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, SPACED_ONLY, VIDEO_LINES, unit_name,
+)
 from statlint.rules import _patterns as P
 
 
@@ -43,7 +45,9 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
         um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
         # (case-insensitive matching accepts "mİ" and "kmſ", which name no unit)
         form = um.group(0).strip(" -\t\n\u00a0") if um else ""
-        name = unit_name(form) if form and (form not in GLUED_ONLY or um.group(0) == form) else None
+        glued = um.group(0) == form if um else False
+        name = unit_name(form) if form and not (form in GLUED_ONLY and not glued) \
+            and not (form in SPACED_ONLY and glued) else None
         if name:
             unit = name
             end += len(um.group(0))
