@@ -81,7 +81,7 @@ UNIT_WORDS: dict[str, str] = {
     # flow and speed
     "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
     "kph": "kilometer/hour", "kmh": "kilometer/hour", "km/hr": "kilometer/hour", "knots": "knot", "knot": "knot",
-    "m/s": "meter/second",
+    "m/s": "meter/second", "km/s": "kilometer/second",
     # power and energy
     "W": "watt", "watts": "watt", "watt": "watt", "kw": "kilowatt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
     "mw": "megawatt", "MW": "megawatt", "megawatts": "megawatt", "megawatt": "megawatt", "mW": "milliwatt",

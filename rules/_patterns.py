@@ -148,6 +148,9 @@ GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|hPa|[afpnumcdk](?:e
                            r"|[kKMGTP]i?B(?:ps)?|[KMGT]b(?:ps)?|[kcm]?m[2²³]|[pc])"
                            r"(?![A-Za-z](?![−⁻-]?\d))")
 ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
+# A test statistic's first argument and its comma, before a number: "F(3, 8.9)", "t(1, 24)", "χ2(2, 40)":
+# the number after is the statistic's second degrees of freedom, a parameter, not a measurement.
+STAT_ARGS_BEFORE = regex.compile(r"(?<![\w])[A-Za-zχ][A-Za-z\d]?\(\d++(?:\.\d++)?+,\s?\Z")
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 LABEL_AFTER = regex.compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")

@@ -149,3 +149,18 @@ def test_a_rate_period_after_any_white_space(after):
 ])
 def test_a_unit_written_once_after_a_list_is_every_members_unit(text, expected):
     assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("in the range 1013 cm−3 to 1016 cm−3", [("1013 cm−3 to 1016 cm−3", "centimeter**-3")]),
+    ("densities of 5 m⁻², 3 m^2 and 4 m^-2", [("5 m⁻²", "meter**-2"), ("3 m^2", "meter**2"), ("4 m^-2", "meter**-2")]),
+    ("a wind of 25 km s−1 and a loss of 6 kg s⁻¹", [("25 km s−1", "kilometer/second"), ("6 kg s⁻¹", "kilogram/second")]),
+    ("at 20 mg L−1, 2 g cm−3 and 2.5 mg cm− 2", [("20 mg L−1", "milligram/liter"), ("2 g cm−3", "gram/centimeter**3"),
+                                                 ("2.5 mg cm− 2", "milligram/centimeter**2")]),
+    # a plain digit glued to a unit is no power we read; a second symbol we do not know stays outside
+    ("5 kg3 and 12 mg x−1", [("5", "count"), ("12 mg", "milligram")]),
+])
+def test_a_units_powers_are_part_of_it(text, expected):
+    assert _units(text) == expected
+    for _, name in expected:
+        assert name == "count" or unit(name) is not None

@@ -37,6 +37,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True  # "0 = never, 1 = sometimes": a code being defined
     if before.endswith("(") and after.startswith(")") and not tail and not scale:
         return True  # "(1)": an enumeration
+    if before[-2:] in (", ", ",") and not tail and not scale and P.STAT_ARGS_BEFORE.search(before):
+        return True  # "F(3, 8.9) = 4.1": a statistic's degrees of freedom
     if not tail and not scale and not rng:
         if _may_be_time(after) and P.TIME_AFTER.match(after):
             return True
