@@ -12,6 +12,11 @@ Scoring, identical for every system in the same run:
   predicted value within 1e-9 relative, OR the gold text contains the
   predicted number as written — its numeral, or its whole text when it has
   no digits, as for "three"), matched the same greedy way;
+- value+unit match: a value match whose unit agrees with the gold's in kind:
+  the gold names a unit ("μg/L", "K", "%", "participants") exactly when the
+  prediction has one (not a bare count). A proxy for reading the unit: the
+  gold's unit is a free string, so a noun unit ("5318 participants") counts
+  against every extractor that reads counts as bare;
 - span-tolerant overlap: precision counts predictions that overlap any gold
   span, recall counts gold spans overlapped by any prediction. MeasEval
   annotates a range or list as one span ("1, 5, 10, 20 and 50 μg/L",
@@ -75,6 +80,7 @@ class Pred(NamedTuple):
     end: int
     text: str
     value: float | None
+    unit: str | None = None  # None: the extractor gives no unit; "count": a bare number
 
 
 def _close(a: float, b: float) -> bool:
@@ -94,6 +100,12 @@ def value_ok(pred: Pred, gold: dict) -> bool:
     p = first_number(pred.text)
     written = p[1] if p is not None else pred.text.strip()
     return bool(written) and written in gold["text"]
+
+
+def unit_ok(pred: Pred, gold: dict) -> bool:
+    """The value+unit criterion: a value match, and a unit read exactly when the gold names one."""
+    has_unit = pred.unit is not None and pred.unit != "count"
+    return value_ok(pred, gold) and has_unit == bool(gold.get("other", {}).get("unit"))
 
 
 def match(preds: list[Pred], golds: list[dict], accept: Callable[[Pred, dict], bool] | None = None) -> list[tuple[int, int]]:
@@ -140,7 +152,7 @@ def statlint_extractor() -> Callable[[str], list[Pred]]:
     from statlint import extract_quantities
 
     def run(text: str) -> list[Pred]:
-        return [Pred(q.span.start, q.span.end, q.text, q.value) for q in extract_quantities(text)]
+        return [Pred(q.span.start, q.span.end, q.text, q.value, q.unit) for q in extract_quantities(text)]
 
     return run
 
@@ -167,7 +179,7 @@ def quantulum_extractor() -> tuple[Callable[[str], list[Pred]], dict]:
         out = []
         for q in parser.parse(text):
             s, e = q.span
-            out.append(Pred(s, e, text[s:e], q.value))
+            out.append(Pred(s, e, text[s:e], q.value, q.unit.name if q.unit.name != "dimensionless" else "count"))
         return out
 
     return run, {"version": version("quantulum3"), "unit_classifier": "off (pickle incompatible with installed scikit-learn)"}
@@ -175,7 +187,7 @@ def quantulum_extractor() -> tuple[Callable[[str], list[Pred]], dict]:
 
 def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[dict] | None = None) -> dict:
     """Run one extractor over the paragraphs and score it; optionally collect its errors."""
-    npred = ngold = tp_o = tp_v = tol_p = tol_g = 0
+    npred = ngold = tp_o = tp_v = tp_u = tol_p = tol_g = 0
     crashes: list[str] = []
     t0 = time.perf_counter()
     for rec in paras:
@@ -190,6 +202,7 @@ def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[
         over = match(preds, golds)
         tp_o += len(over)
         tp_v += len(match(preds, golds, value_ok))
+        tp_u += len(match(preds, golds, unit_ok))
         hp, hg = tolerant_counts(preds, golds)
         tol_p += hp
         tol_g += hg
@@ -200,7 +213,7 @@ def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[
     tp, tr = (100.0 * tol_p / npred if npred else 0.0), (100.0 * tol_g / ngold if ngold else 0.0)
     tolerant = {"p": round(tp, 2), "r": round(tr, 2), "f1": round(2 * tp * tr / (tp + tr), 2) if tp + tr else 0.0}
     return {"pred": npred, "gold": ngold, "overlap": prf(tp_o, npred, ngold), "value": prf(tp_v, npred, ngold),
-            "tolerant": tolerant,
+            "value_unit": prf(tp_u, npred, ngold), "tolerant": tolerant,
             "seconds": round(seconds, 3), "mb_per_s": round(nbytes / 1e6 / seconds, 3) if seconds else None,
             "crashes": len(crashes), "crash_examples": crashes[:5]}
 
@@ -264,10 +277,11 @@ def summary_lines(res: dict) -> list[str]:
         if "overlap" not in s:
             lines.append(f"  {name:10} unavailable: {s.get('reason')}")
             continue
-        o, v = s["overlap"], s["value"]
+        o, v, u = s["overlap"], s["value"], s.get("value_unit", {})
         load = f" (+{s['load_seconds']}s load)" if "load_seconds" in s else ""
         t = s.get("tolerant", {})
         lines.append(f"  {name:10} overlap P/R/F1 {o['p']}/{o['r']}/{o['f1']}  value P/R/F1 {v['p']}/{v['r']}/{v['f1']}"
+                     f"  value+unit P/R/F1 {u.get('p')}/{u.get('r')}/{u.get('f1')}"
                      f"  span-tolerant P/R/F1 {t.get('p')}/{t.get('r')}/{t.get('f1')}"
                      f"  {s['pred']} predicted  {s['seconds']}s{load}  crashes {s['crashes']}")
     return lines

@@ -77,7 +77,9 @@ UNIT_WORDS: dict[str, str] = {
     "μg": "microgram", "µg": "microgram",
     # concentration
     "mg/l": "milligram/liter", "μg/l": "microgram/liter", "µg/l": "microgram/liter",
-    "ppm": "ppm", "ppb": "ppb",
+    "ppm": "ppm", "ppb": "ppb", "‰": "permille", "mmol/l": "millimole/liter",
+    # a mass fraction in percent ("20 wt%", "1.3 wt.%"), read as the percent it is
+    "wt%": "percent", "wt.%": "percent", "wt. %": "percent", "wt %": "percent",
     # flow and speed
     "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
     "kph": "kilometer/hour", "kmh": "kilometer/hour", "km/hr": "kilometer/hour", "knots": "knot", "knot": "knot",
@@ -96,6 +98,8 @@ UNIT_WORDS: dict[str, str] = {
     # pressure
     "Pa": "pascal", "hPa": "hectopascal", "kPa": "kilopascal", "MPa": "megapascal", "GPa": "gigapascal",
     "mbar": "millibar", "nbar": "nanobar", "μbar": "microbar", "µbar": "microbar",
+    # electric potential ("V" alone is a numeral or an initial too often)
+    "kV": "kilovolt", "mV": "millivolt",
     # data sizes and rates ("bps" alone is basis points, read with percent)
     "bytes": "byte", "kb": "kilobyte", "kilobytes": "kilobyte", "mb": "megabyte", "megabytes": "megabyte",
     "gb": "gigabyte", "gigabytes": "gigabyte", "tb": "terabyte", "terabytes": "terabyte", "pb": "petabyte",
@@ -113,7 +117,7 @@ UNIT_WORDS: dict[str, str] = {
     # temperature
     "°c": "degC", "°f": "degF", "degrees celsius": "degC", "degrees fahrenheit": "degF", "K": "kelvin",
     # angle ("45°"; "57°44’" is the start of a bearing, not read)
-    "°": "degree",
+    "°": "degree", "°N": "degree", "°S": "degree", "°E": "degree", "°W": "degree",
 }
 # Single letters that are a unit only glued to the figure, as written: "164p" (pence), "99c"
 # (cents). Spaced, or in another case, they are initials and labels ("Insat 1C" is a name).

@@ -134,6 +134,9 @@ def test_a_rate_period_after_any_white_space(after):
     ("held at −3 and −7 °C", [("−3", "degC"), ("−7 °C", "degC")]),
     ("tubes of 60 or 63 mm", [("60", "millimeter"), ("63 mm", "millimeter")]),
     ("rose 3, 4 and 5 pct respectively", [("3", "percent"), ("4", "percent"), ("5 pct", "percent")]),
+    # the two ends of a change, the unit written after the second
+    ("from ∼20 to 40 ppm, and from ∼250 to ∼550 ppm", [("20", "ppm"), ("40 ppm", "ppm"), ("250", "ppm"),
+                                                       ("550 ppm", "ppm")]),
     # the chain stops at a member with its own unit, and at any word in the join
     ("loads of 1.5 and 2 kg, and 7 and 8 m", [("1.5", "kilogram"), ("2 kg", "kilogram"), ("7", "meter"),
                                               ("8 m", "meter")]),

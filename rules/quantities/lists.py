@@ -1,4 +1,5 @@
-"""A list's unit written once, after its last figure: "1, 5, 10, 20 and 50 μg/L", "34 and 38 °C", "4.5, 6 and 13 kg".
+"""A list's unit written once, after its last figure: "1, 5, 10, 20 and 50 μg/L", "34 and 38 °C", "4.5, 6 and 13 kg";
+and a change's, after its second figure: "from ∼20 to 40 ppm".
 
 Why: the writer names the unit once for the whole list, so every member is
 in it; read alone, "1", "5", "10" and "20" would be counts, and a check that
@@ -8,7 +9,7 @@ over neighbours only (linear).
 
 The form, from its definition: figures written bare (digits only: no unit,
 currency, scale word or sign of their own), each joined to the next by a
-comma, "and" or "or" and nothing else (not ", or", which restates), the last one followed by its unit
+comma, "and", "or" or "to" and nothing else (not ", or", which restates), the last one followed by its unit
 and written at face value (no scale word: "4, 5 and 6 mln dlrs" would need
 the scale too, and is left as it is). Only the unit passes to the bare
 members; their values and intervals are what they wrote.
@@ -22,9 +23,10 @@ import regex
 from statlint.checker.model import Quantity
 from statlint.checker.numbers import parse_numeral
 
-# Between two members of a list: a comma, "and", "or", or a comma then "and"; nothing else. (A comma then
-# "or" restates the figure before in another unit: "from 1,727,200, or 5.3 pct" is one stake, not a list.)
-_JOIN = regex.compile(r"\s*+,\s*+(?:and\s++)?+|\s++(?:and|or)\s++")
+# Between two members of a list: a comma, "and", "or", or a comma then "and"; or "to" between the two ends of a
+# change ("from ∼20 to 40 ppm"); then perhaps a sign of approximation ("from ∼250 to ∼550 ppm"); nothing else.
+# (A comma then "or" restates the figure before in another unit: "from 1,727,200, or 5.3 pct" is one stake.)
+_JOIN = regex.compile(r"(?:\s*+,\s*+(?:and\s++)?+|\s++(?:and|or|to)\s++)[~∼≈]?+")
 # A member written bare: a numeral alone, perhaps signed.
 _BARE = regex.compile(r"[−-]?+\d[\d,.]*+")
 # The last member: a numeral, then its unit (a word or symbol, after a space or glued).
