@@ -214,6 +214,14 @@ def test_lists_of_labels_are_not_quantities(text, expected):
     # a test statistic's degrees of freedom are its parameters; the statistic and p are figures
     ("(F(3, 8.9) = 4.1, p = 0.03) and t(1, 24) = 2.5", [("4.1", 4.1), ("0.03", 0.03), ("2.5", 2.5)]),
     ("a point at (3, 4.5)", [("3", 3), ("4.5", 4.5)]),
+    # a term of a formula; an acronym after a prefix names its number as the acronym alone does
+    ("it needs 3f+1 nodes, up +3 in the pre-OAE 2 interval and non-OPEC 15.8 pct",
+     [("3", 3), ("15.8 pct", 15.8)]),
+    # two whole numbers joined by a dash that do not run low to high are a score or a code, not a range
+    ("codes 3-1 to 3-3; they won 3-1 and drew 2-2 in a 2-5 run, 10-5 mm and 7-2 dlrs",
+     [("2-5", 3.5), ("10-5 mm", 7.5), ("7-2 dlrs", 4.5)]),
+    # a term of a formula over a symbol is not a figure; over a period or a unit it stays one
+    ("with probability 1−1/nc, 5/day and $5/share", [("1", 1), ("5", 5), ("$5", 5)]),
 ])
 def test_identifiers_and_codes_are_not_quantities(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
@@ -225,7 +233,7 @@ def test_identifiers_and_codes_are_not_quantities(text, expected):
     ("a dose of 4.3 × 10−8 g and 2 x 10^5 cells", [("4.3 × 10−8 g", 4.3e-8), ("2 x 10^5", 2e5)]),
     ("rates of 1e-3 and 2.5E+06, about 10⁵ cells", [("1e-3", 1e-3), ("2.5E+06", 2.5e6), ("10⁵", 1e5)]),
     ("a ratio above 10−4 (see", [("10−4", 1e-4)]),
-    ("a 10-4 win and a 3 x 10 m hall", [("10-4", 7), ("3 x", 3), ("10 m", 10)]),
+    ("a 10-4 win and a 3 x 10 m hall", [("3 x", 3), ("10 m", 10)]),  # (a score, not a power nor a range)
 ])
 def test_powers_of_ten(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
@@ -382,7 +390,7 @@ def test_unknown_digit_in_a_range_end_is_not_read():
     ("readings of −4.5 to −6.1 were logged", [("−4.5 to −6.1", -6.2, -4.45, "count")]),
     ("costs 12 to 15 mln dlrs", [("12 to 15 mln dlrs", 11.5e6, 16e6, "USD")]),
     ("the span tested was −40 °C to 85 °C", [("−40 °C to 85 °C", -41, 86, "degC")]),
-    ("a shift of between −3 and −8‰ in the cores", [("−3 and −8", -9, -2.5, "count")]),  # in size, for negatives
+    ("a shift of between −3 and −8‰ in the cores", [("−3 and −8‰", -9, -2.5, "permille")]),  # in size, for negatives
 ])
 def test_range_words_make_one_quantity(text, expected):
     assert [(q.text, q.low, q.high, q.unit) for q in extract_quantities(text)] == \
