@@ -220,8 +220,6 @@ def test_lists_of_labels_are_not_quantities(text, expected):
     # two whole numbers joined by a dash that do not run low to high are a score or a code, not a range
     ("codes 3-1 to 3-3; they won 3-1 and drew 2-2 in a 2-5 run, 10-5 mm and 7-2 dlrs",
      [("2-5", 3.5), ("10-5 mm", 7.5), ("7-2 dlrs", 4.5)]),
-    # a term of a formula over a symbol is not a figure; over a period or a unit it stays one
-    ("with probability 1−1/nc, 5/day and $5/share", [("1", 1), ("5", 5), ("$5", 5)]),
 ])
 def test_identifiers_and_codes_are_not_quantities(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]

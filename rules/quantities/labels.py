@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from statlint.checker.numbers import TENS_WORDS, UNITS_WORDS
-from statlint.checker.units import PERIODS, unit_name
+from statlint.checker.units import unit_name
 from statlint.rules import _patterns as P
 
 
@@ -48,8 +48,6 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
             return True  # "at 1400 hrs", "at 11.30 hrs"
         if after[:1] == "/" and after[1:2].isdigit():
             return True  # a date 12/03/2020 or a ratio we do not read
-        if after[:1] == "/" and after[1:2].isalpha() and _over_a_symbol(after[1:]) and not P.CURRENCY_BEFORE.search(before):
-            return True  # "1/nc", "2πt/P": a term of a formula over a symbol (not "5/day", "3/kg")
         if len(num) <= 2 and _is_day_of_month(before, after):
             return True
     if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit():
@@ -58,12 +56,6 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
             return True  # "a 3-D model", "the 10-K filing"
     return False
-
-
-def _over_a_symbol(rest: str) -> bool:
-    """Whether the letters that start `rest` (what follows a "/") are neither a period nor a unit."""
-    word = _leading_letters(rest)
-    return word.lower() not in PERIODS and unit_name(word) is None
 
 
 def _leading_letters(text: str) -> str:
