@@ -218,6 +218,32 @@ def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[
             "crashes": len(crashes), "crash_examples": crashes[:5]}
 
 
+# What an error is, told from its text alone (the classes the README and issue 13 count):
+_YEAR_OR_DATE = regex.compile(r"\b(?:1[0-9]|20)\d\d\b|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d\d:\d\d")
+_RANGE_WORDS = regex.compile(r"\bfrom\b|\bto\b|\bbetween\b|[–≤]")
+_LIST_JOINS = regex.compile(r",|\band\b|\bor\b")
+
+
+def miss_class(gold_text: str) -> str:
+    """Why a gold quantity may be missed: a year, date or time (statlint reads none, by design), words
+    ("one", "twice", "room temperature"), or digits."""
+    if _YEAR_OR_DATE.search(gold_text):
+        return "year, date or time"
+    return "digits" if any(c.isdigit() for c in gold_text) else "words"
+
+
+def spurious_class(pred: Pred, golds: list[dict]) -> str:
+    """What a spurious prediction is: a later member of a list or the other end of a range or change
+    that the gold marks as one span ("4.5, 6 and 13 kg", "from 211 K to 284 K"), another figure inside
+    a gold span, a number word or a figure in digits that no gold span covers."""
+    over = [g["text"] for g in golds if pred.start < g["end"] and g["start"] < pred.end]
+    if over:
+        if _RANGE_WORDS.search(over[0]):
+            return "other end of a gold range or change"
+        return "later member of a gold list" if _LIST_JOINS.search(over[0]) else "other figure in a gold span"
+    return "digits, no gold" if any(c.isdigit() for c in pred.text) else "number word, no gold"
+
+
 def _errors(rec: dict, preds: list[Pred], golds: list[dict], pairs: list[tuple[int, int]]) -> list[dict]:
     text = rec["text"]
 
@@ -229,12 +255,14 @@ def _errors(rec: dict, preds: list[Pred], golds: list[dict], pairs: list[tuple[i
     out = []
     for j, g in enumerate(golds):
         if j not in mg:
-            out.append({"doc": rec["id"], "kind": "miss", "start": g["start"], "end": g["end"], "text": g["text"],
+            out.append({"doc": rec["id"], "kind": "miss", "class": miss_class(g["text"]),
+                        "start": g["start"], "end": g["end"], "text": g["text"],
                         "unit": g.get("other", {}).get("unit"), "mods": g.get("other", {}).get("mods", []),
                         "context": ctx(g["start"], g["end"])})
     for i, p in enumerate(preds):
         if i not in mp:
-            out.append({"doc": rec["id"], "kind": "spurious", "start": p.start, "end": p.end, "text": p.text,
+            out.append({"doc": rec["id"], "kind": "spurious", "class": spurious_class(p, golds),
+                        "start": p.start, "end": p.end, "text": p.text,
                         "value": p.value, "context": ctx(p.start, p.end)})
     for i, j in pairs:
         if not value_ok(preds[i], golds[j]):
@@ -267,7 +295,8 @@ def run(with_quantulum: bool = True, errors_path: Path = ERRORS) -> dict:
             fh.write(json.dumps(e, ensure_ascii=False) + "\n")
     kinds = Counter(e["kind"] for e in errors)
     mods = Counter(m for e in errors if e["kind"] == "miss" for m in (e["mods"] or ["(none)"]))
-    res["statlint_errors"] = {"file": str(errors_path.relative_to(REPO_ROOT)) if errors_path.is_relative_to(REPO_ROOT) else str(errors_path), "by_kind": dict(kinds), "misses_by_mod": dict(mods.most_common())}
+    res["statlint_errors"] = {"file": str(errors_path.relative_to(REPO_ROOT)) if errors_path.is_relative_to(REPO_ROOT) else str(errors_path), "by_kind": dict(kinds), "misses_by_mod": dict(mods.most_common()),
+                              "by_class": dict(Counter(f"{e['kind']}: {e['class']}" for e in errors if "class" in e).most_common())}
     return res
 
 
