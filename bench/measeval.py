@@ -12,6 +12,11 @@ Scoring, identical for every system in the same run:
   predicted value within 1e-9 relative, OR the gold text contains the
   predicted number as written — its numeral, or its whole text when it has
   no digits, as for "three"), matched the same greedy way;
+- value+unit match: a value match whose unit agrees with the gold's in kind:
+  the gold names a unit ("μg/L", "K", "%", "participants") exactly when the
+  prediction has one (not a bare count). A proxy for reading the unit: the
+  gold's unit is a free string, so a noun unit ("5318 participants") counts
+  against every extractor that reads counts as bare;
 - span-tolerant overlap: precision counts predictions that overlap any gold
   span, recall counts gold spans overlapped by any prediction. MeasEval
   annotates a range or list as one span ("1, 5, 10, 20 and 50 μg/L",
@@ -75,6 +80,7 @@ class Pred(NamedTuple):
     end: int
     text: str
     value: float | None
+    unit: str | None = None  # None: the extractor gives no unit; "count": a bare number
 
 
 def _close(a: float, b: float) -> bool:
@@ -94,6 +100,12 @@ def value_ok(pred: Pred, gold: dict) -> bool:
     p = first_number(pred.text)
     written = p[1] if p is not None else pred.text.strip()
     return bool(written) and written in gold["text"]
+
+
+def unit_ok(pred: Pred, gold: dict) -> bool:
+    """The value+unit criterion: a value match, and a unit read exactly when the gold names one."""
+    has_unit = pred.unit is not None and pred.unit != "count"
+    return value_ok(pred, gold) and has_unit == bool(gold.get("other", {}).get("unit"))
 
 
 def match(preds: list[Pred], golds: list[dict], accept: Callable[[Pred, dict], bool] | None = None) -> list[tuple[int, int]]:
@@ -140,7 +152,7 @@ def statlint_extractor() -> Callable[[str], list[Pred]]:
     from statlint import extract_quantities
 
     def run(text: str) -> list[Pred]:
-        return [Pred(q.span.start, q.span.end, q.text, q.value) for q in extract_quantities(text)]
+        return [Pred(q.span.start, q.span.end, q.text, q.value, q.unit) for q in extract_quantities(text)]
 
     return run
 
@@ -167,7 +179,7 @@ def quantulum_extractor() -> tuple[Callable[[str], list[Pred]], dict]:
         out = []
         for q in parser.parse(text):
             s, e = q.span
-            out.append(Pred(s, e, text[s:e], q.value))
+            out.append(Pred(s, e, text[s:e], q.value, q.unit.name if q.unit.name != "dimensionless" else "count"))
         return out
 
     return run, {"version": version("quantulum3"), "unit_classifier": "off (pickle incompatible with installed scikit-learn)"}
@@ -175,7 +187,7 @@ def quantulum_extractor() -> tuple[Callable[[str], list[Pred]], dict]:
 
 def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[dict] | None = None) -> dict:
     """Run one extractor over the paragraphs and score it; optionally collect its errors."""
-    npred = ngold = tp_o = tp_v = tol_p = tol_g = 0
+    npred = ngold = tp_o = tp_v = tp_u = tol_p = tol_g = 0
     crashes: list[str] = []
     t0 = time.perf_counter()
     for rec in paras:
@@ -190,6 +202,7 @@ def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[
         over = match(preds, golds)
         tp_o += len(over)
         tp_v += len(match(preds, golds, value_ok))
+        tp_u += len(match(preds, golds, unit_ok))
         hp, hg = tolerant_counts(preds, golds)
         tol_p += hp
         tol_g += hg
@@ -200,9 +213,35 @@ def score(extract: Callable[[str], list[Pred]], paras: list[dict], errors: list[
     tp, tr = (100.0 * tol_p / npred if npred else 0.0), (100.0 * tol_g / ngold if ngold else 0.0)
     tolerant = {"p": round(tp, 2), "r": round(tr, 2), "f1": round(2 * tp * tr / (tp + tr), 2) if tp + tr else 0.0}
     return {"pred": npred, "gold": ngold, "overlap": prf(tp_o, npred, ngold), "value": prf(tp_v, npred, ngold),
-            "tolerant": tolerant,
+            "value_unit": prf(tp_u, npred, ngold), "tolerant": tolerant,
             "seconds": round(seconds, 3), "mb_per_s": round(nbytes / 1e6 / seconds, 3) if seconds else None,
             "crashes": len(crashes), "crash_examples": crashes[:5]}
+
+
+# What an error is, told from its text alone (the classes the README and issue 13 count):
+_YEAR_OR_DATE = regex.compile(r"\b(?:1[0-9]|20)\d\d\b|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d\d:\d\d")
+_RANGE_WORDS = regex.compile(r"\bfrom\b|\bto\b|\bbetween\b|[–≤]")
+_LIST_JOINS = regex.compile(r",|\band\b|\bor\b")
+
+
+def miss_class(gold_text: str) -> str:
+    """Why a gold quantity may be missed: a year, date or time (statlint reads none, by design), words
+    ("one", "twice", "room temperature"), or digits."""
+    if _YEAR_OR_DATE.search(gold_text):
+        return "year, date or time"
+    return "digits" if any(c.isdigit() for c in gold_text) else "words"
+
+
+def spurious_class(pred: Pred, golds: list[dict]) -> str:
+    """What a spurious prediction is: a later member of a list or the other end of a range or change
+    that the gold marks as one span ("4.5, 6 and 13 kg", "from 211 K to 284 K"), another figure inside
+    a gold span, a number word or a figure in digits that no gold span covers."""
+    over = [g["text"] for g in golds if pred.start < g["end"] and g["start"] < pred.end]
+    if over:
+        if _RANGE_WORDS.search(over[0]):
+            return "other end of a gold range or change"
+        return "later member of a gold list" if _LIST_JOINS.search(over[0]) else "other figure in a gold span"
+    return "digits, no gold" if any(c.isdigit() for c in pred.text) else "number word, no gold"
 
 
 def _errors(rec: dict, preds: list[Pred], golds: list[dict], pairs: list[tuple[int, int]]) -> list[dict]:
@@ -216,12 +255,14 @@ def _errors(rec: dict, preds: list[Pred], golds: list[dict], pairs: list[tuple[i
     out = []
     for j, g in enumerate(golds):
         if j not in mg:
-            out.append({"doc": rec["id"], "kind": "miss", "start": g["start"], "end": g["end"], "text": g["text"],
+            out.append({"doc": rec["id"], "kind": "miss", "class": miss_class(g["text"]),
+                        "start": g["start"], "end": g["end"], "text": g["text"],
                         "unit": g.get("other", {}).get("unit"), "mods": g.get("other", {}).get("mods", []),
                         "context": ctx(g["start"], g["end"])})
     for i, p in enumerate(preds):
         if i not in mp:
-            out.append({"doc": rec["id"], "kind": "spurious", "start": p.start, "end": p.end, "text": p.text,
+            out.append({"doc": rec["id"], "kind": "spurious", "class": spurious_class(p, golds),
+                        "start": p.start, "end": p.end, "text": p.text,
                         "value": p.value, "context": ctx(p.start, p.end)})
     for i, j in pairs:
         if not value_ok(preds[i], golds[j]):
@@ -254,7 +295,8 @@ def run(with_quantulum: bool = True, errors_path: Path = ERRORS) -> dict:
             fh.write(json.dumps(e, ensure_ascii=False) + "\n")
     kinds = Counter(e["kind"] for e in errors)
     mods = Counter(m for e in errors if e["kind"] == "miss" for m in (e["mods"] or ["(none)"]))
-    res["statlint_errors"] = {"file": str(errors_path.relative_to(REPO_ROOT)) if errors_path.is_relative_to(REPO_ROOT) else str(errors_path), "by_kind": dict(kinds), "misses_by_mod": dict(mods.most_common())}
+    res["statlint_errors"] = {"file": str(errors_path.relative_to(REPO_ROOT)) if errors_path.is_relative_to(REPO_ROOT) else str(errors_path), "by_kind": dict(kinds), "misses_by_mod": dict(mods.most_common()),
+                              "by_class": dict(Counter(f"{e['kind']}: {e['class']}" for e in errors if "class" in e).most_common())}
     return res
 
 
@@ -264,10 +306,11 @@ def summary_lines(res: dict) -> list[str]:
         if "overlap" not in s:
             lines.append(f"  {name:10} unavailable: {s.get('reason')}")
             continue
-        o, v = s["overlap"], s["value"]
+        o, v, u = s["overlap"], s["value"], s.get("value_unit", {})
         load = f" (+{s['load_seconds']}s load)" if "load_seconds" in s else ""
         t = s.get("tolerant", {})
         lines.append(f"  {name:10} overlap P/R/F1 {o['p']}/{o['r']}/{o['f1']}  value P/R/F1 {v['p']}/{v['r']}/{v['f1']}"
+                     f"  value+unit P/R/F1 {u.get('p')}/{u.get('r')}/{u.get('f1')}"
                      f"  span-tolerant P/R/F1 {t.get('p')}/{t.get('r')}/{t.get('f1')}"
                      f"  {s['pred']} predicted  {s['seconds']}s{load}  crashes {s['crashes']}")
     return lines

@@ -52,6 +52,7 @@ UNIT_WORDS: dict[str, str] = {
     "metres": "meter", "meters": "meter", "metre": "meter", "meter": "meter",
     "cm": "centimeter", "centimetres": "centimeter", "centimeters": "centimeter", "centimetre": "centimeter",
     "mm": "millimeter", "millimetres": "millimeter", "millimeters": "millimeter", "millimetre": "millimeter",
+    "m": "meter", "nm": "nanometer", "μm": "micrometer", "µm": "micrometer",
     "feet": "foot", "ft": "foot", "foot": "foot", "inches": "inch", "inch": "inch", "yards": "yard", "yard": "yard",
     # area
     "acres": "acre", "acre": "acre", "hectares": "hectare", "hectare": "hectare", "ha": "hectare", "mu": "mu",
@@ -66,16 +67,23 @@ UNIT_WORDS: dict[str, str] = {
     "barrels": "barrel", "barrel": "barrel", "bbl": "barrel", "bushels": "bushel", "bu": "bushel",
     "cubic metres": "meter**3", "cubic meters": "meter**3", "cu m": "meter**3", "m³": "meter**3",
     "cubic feet": "foot**3", "cu ft": "foot**3", "bcm": "kilometer**3",  # billion cubic metres
+    "μl": "microliter", "µl": "microliter",
     # mass
     "kg": "kilogram", "kgs": "kilogram", "kilograms": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
     "kilogram": "kilogram", "g": "gram", "grams": "gram", "gramme": "gram", "grammes": "gram",
     "mg": "milligram", "milligrams": "milligram", "lb": "pound", "lbs": "pound",
     "tonnes": "metric_ton", "tonne": "metric_ton", "tons": "ton", "ton": "ton", "mt": "metric_ton",
     "ounces": "ounce", "ounce": "ounce", "oz": "ounce", "troy ounces": "troy_ounce",
+    "μg": "microgram", "µg": "microgram",
+    # concentration
+    "mg/l": "milligram/liter", "μg/l": "microgram/liter", "µg/l": "microgram/liter",
+    "ppm": "ppm", "ppb": "ppb", "‰": "permille", "mmol/l": "millimole/liter",
+    # a mass fraction in percent ("20 wt%", "1.3 wt.%"), read as the percent it is
+    "wt%": "percent", "wt.%": "percent", "wt. %": "percent", "wt %": "percent",
     # flow and speed
     "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
     "kph": "kilometer/hour", "kmh": "kilometer/hour", "km/hr": "kilometer/hour", "knots": "knot", "knot": "knot",
-    "m/s": "meter/second",
+    "m/s": "meter/second", "km/s": "kilometer/second",
     # power and energy
     "W": "watt", "watts": "watt", "watt": "watt", "kw": "kilowatt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
     "mw": "megawatt", "MW": "megawatt", "megawatts": "megawatt", "megawatt": "megawatt", "mW": "milliwatt",
@@ -85,6 +93,13 @@ UNIT_WORDS: dict[str, str] = {
     "mwh": "megawatt_hour", "megawatt-hours": "megawatt_hour", "megawatt hours": "megawatt_hour",
     "gwh": "gigawatt_hour", "gigawatt-hours": "gigawatt_hour", "gigawatt hours": "gigawatt_hour",
     "twh": "terawatt_hour", "terawatt-hours": "terawatt_hour", "terawatt hours": "terawatt_hour",
+    "eV": "electron_volt", "keV": "kiloelectron_volt", "MeV": "megaelectron_volt", "GeV": "gigaelectron_volt",
+    "TeV": "teraelectron_volt",
+    # pressure
+    "Pa": "pascal", "hPa": "hectopascal", "kPa": "kilopascal", "MPa": "megapascal", "GPa": "gigapascal",
+    "mbar": "millibar", "nbar": "nanobar", "μbar": "microbar", "µbar": "microbar",
+    # electric potential ("V" alone is a numeral or an initial too often)
+    "kV": "kilovolt", "mV": "millivolt",
     # data sizes and rates ("bps" alone is basis points, read with percent)
     "bytes": "byte", "kb": "kilobyte", "kilobytes": "kilobyte", "mb": "megabyte", "megabytes": "megabyte",
     "gb": "gigabyte", "gigabytes": "gigabyte", "tb": "terabyte", "terabytes": "terabyte", "pb": "petabyte",
@@ -100,13 +115,20 @@ UNIT_WORDS: dict[str, str] = {
     "sec": "second", "secs": "second", "seconds": "second", "ms": "millisecond", "milliseconds": "millisecond",
     "min": "minute", "mins": "minute", "minutes": "minute", "hr": "hour", "hrs": "hour", "hours": "hour",
     # temperature
-    "°c": "degC", "°f": "degF", "degrees celsius": "degC", "degrees fahrenheit": "degF",
+    "°c": "degC", "°f": "degF", "degrees celsius": "degC", "degrees fahrenheit": "degF", "K": "kelvin",
+    # angle ("45°"; "57°44’" is the start of a bearing, not read)
+    "°": "degree", "°N": "degree", "°S": "degree", "°E": "degree", "°W": "degree",
 }
 # Single letters that are a unit only glued to the figure, as written: "164p" (pence), "99c"
 # (cents). Spaced, or in another case, they are initials and labels ("Insat 1C" is a name).
 GLUED_LETTERS: dict[str, str] = {"p": "GBP-pence", "c": "USD-cent"}
 # Forms of UNIT_WORDS read only glued to the figure: "5W", not the "W" of "43500 W R" (a table's West).
 GLUED_ONLY = frozenset(("W",))
+# Forms of UNIT_WORDS read only with a space (or hyphen) before them: "2605 m", "300 K" are metres and kelvin,
+# but glued "100m" is a sprint or a million ("5m people") and "30K" a thousand.
+SPACED_ONLY = frozenset(("m", "K"))
+# Lower-case forms that match only as written, against the rule above: "5 M" is a million or molar, not metres.
+AS_WRITTEN = frozenset(("m",))
 # "720p", "1080p": video resolutions, not pence.
 VIDEO_LINES = frozenset(("144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"))
 # Units a rate's period may follow ("barrels per day", "RM45 a month"): every physical unit.
@@ -123,7 +145,10 @@ def unit_name(form: str) -> str | None:
     """The canonical unit of a surface form read after a number, or None: the form as written,
     else its lower case among the all-lower-case forms (see UNIT_WORDS)."""
     name = UNIT_WORDS.get(form)
-    return name if name is not None else UNIT_WORDS.get(form.lower())
+    if name is not None:
+        return name
+    lower = form.lower()
+    return None if lower in AS_WRITTEN else UNIT_WORDS.get(lower)
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +159,7 @@ def registry():
     ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.define("percentage_point = [percentage_point] = pp")
     ureg.define("mu = 666.6666667 * meter**2")
+    ureg.define("ppb = 1e-9")
     return ureg
 
 

@@ -144,10 +144,13 @@ SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
 # symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
 # (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
 # only as the next factor with its power: "7.85mWm−2")
-GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
+GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|hPa|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
                            r"|[kKMGTP]i?B(?:ps)?|[KMGT]b(?:ps)?|[kcm]?m[2²³]|[pc])"
                            r"(?![A-Za-z](?![−⁻-]?\d))")
 ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
+# A test statistic's first argument and its comma, before a number: "F(3, 8.9)", "t(1, 24)", "χ2(2, 40)":
+# the number after is the statistic's second degrees of freedom, a parameter, not a measurement.
+STAT_ARGS_BEFORE = regex.compile(r"(?<![\w])[A-Za-zχ][A-Za-z\d]?\(\d++(?:\.\d++)?+,\s?\Z")
 DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
 PER_BEFORE = regex.compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 LABEL_AFTER = regex.compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")

@@ -17,7 +17,7 @@ def _read(text):
 
 @pytest.mark.parametrize("text,expected", [
     ("rose 23.7 pct to 167.4 mln dlrs", [("23.7 pct", 23.7, "percent", "="), ("167.4 mln dlrs", 167.4e6, "USD", "=")]),
-    ("1,234,000 and 1,00,000 rupees", [("1,234,000", 1234000, "count", "="), ("1,00,000 rupees", 100000, "INR", "=")]),
+    ("1,234,000 and 1,00,000 rupees", [("1,234,000", 1234000, "INR", "="), ("1,00,000 rupees", 100000, "INR", "=")]),
     ("about 7-1/2 pct", [("7-1/2 pct", 7.5, "percent", "~")]),
     ("more than $3.5 billion", [("$3.5 billion", 3.5e9, "USD", ">")]),
     ("US$ 50 mln and EUR 13.1 mn", [("US$ 50 mln", 50e6, "USD", "="), ("EUR 13.1 mn", 13.1e6, "EUR", "=")]),
@@ -31,7 +31,7 @@ def _read(text):
      [("twenty-one", 21, "count", "="), ("a dozen", 12, "count", "="), ("two million", 2e6, "count", "=")]),
     ("62 miles", [("62 miles", 62, "mile", "=")]),
     ("3-5 million", [("3-5 million", 4e6, "count", "=")]),
-    ("temperature of 420 ± 30 K", [("420 ± 30", 420, "count", "~")]),
+    ("temperature of 420 ± 30 K", [("420 ± 30 K", 420, "kelvin", "~")]),
     ("CPI 3.2 pct and OPEC 15.8 mln bpd", [("3.2 pct", 3.2, "percent", "="), ("15.8 mln bpd", 15.8e6, "barrel/day", "=")]),
     ("the dollar at 1.5798/808 marks", [("1.5798/808 marks", 1.5798, "DEM", "=")]),
     ("it cost 100m dollars, a 100m sprint", [("100m dollars", 1e8, "USD", "="), ("100", 100, "count", "=")]),
@@ -204,13 +204,22 @@ def test_lists_of_labels_are_not_quantities(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("clone hSOX2-23 and the A320-200 jet", []),
-    ("the F(3, 8.9) statistic of poly(3-hexylthiophene)", [("8.9", 8.9)]),
+    ("the F(3, 8.9) statistic of poly(3-hexylthiophene)", []),
     ("the {111} planes and the (001) peak, code 040301, agent 007", []),
     ("the 187Os/188Os and 40Ar/39Ar ratios", []),
     ("a 3-D model and an 8-K filing, a 5-year plan", [("5", 5)]),
-    ("the upper part (33 m) and 9.92 billion (5.88 billion)", [("33", 33), ("9.92 billion", 9.92e9),
+    ("the upper part (33 m) and 9.92 billion (5.88 billion)", [("33 m", 33), ("9.92 billion", 9.92e9),
                                                                  ("5.88 billion", 5.88e9)]),
     ("mean age 54.8 years, aged 45", [("54.8", 54.8)]),
+    # a test statistic's degrees of freedom are its parameters; the statistic and p are figures
+    ("(F(3, 8.9) = 4.1, p = 0.03) and t(1, 24) = 2.5", [("4.1", 4.1), ("0.03", 0.03), ("2.5", 2.5)]),
+    ("a point at (3, 4.5)", [("3", 3), ("4.5", 4.5)]),
+    # a term of a formula; an acronym after a prefix names its number as the acronym alone does
+    ("it needs 3f+1 nodes, up +3 in the pre-OAE 2 interval and non-OPEC 15.8 pct",
+     [("3", 3), ("15.8 pct", 15.8)]),
+    # two whole numbers joined by a dash that do not run low to high are a score or a code, not a range
+    ("codes 3-1 to 3-3; they won 3-1 and drew 2-2 in a 2-5 run, 10-5 mm and 7-2 dlrs",
+     [("2-5", 3.5), ("10-5 mm", 7.5), ("7-2 dlrs", 4.5)]),
 ])
 def test_identifiers_and_codes_are_not_quantities(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
@@ -222,7 +231,7 @@ def test_identifiers_and_codes_are_not_quantities(text, expected):
     ("a dose of 4.3 × 10−8 g and 2 x 10^5 cells", [("4.3 × 10−8 g", 4.3e-8), ("2 x 10^5", 2e5)]),
     ("rates of 1e-3 and 2.5E+06, about 10⁵ cells", [("1e-3", 1e-3), ("2.5E+06", 2.5e6), ("10⁵", 1e5)]),
     ("a ratio above 10−4 (see", [("10−4", 1e-4)]),
-    ("a 10-4 win and a 3 x 10 m hall", [("10-4", 7), ("3 x", 3), ("10", 10)]),
+    ("a 10-4 win and a 3 x 10 m hall", [("3 x", 3), ("10 m", 10)]),  # (a score, not a power nor a range)
 ])
 def test_powers_of_ten(text, expected):
     got = [(q.text, q.value) for q in extract_quantities(text)]
@@ -231,7 +240,7 @@ def test_powers_of_ten(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("beams at 400eV and 12keV", [("400", 400), ("12", 12)]),
+    ("beams at 400eV and 12keV", [("400eV", 400), ("12keV", 12)]),
     ("a 100MW plant and a 7.85mWm−2 flux", [("100MW", 100), ("7.85", 7.85)]),
     ("the 4TH QTR, a 1MTH bill, 3D films, 5G phones, Figure 3C", []),
 ])
@@ -244,7 +253,7 @@ def test_glued_unit_symbols_are_read(text, expected):
     ("p < .05 and $.50 a share", [(".05", 0.05, "count"), ("$.50", 0.5, "USD")]),
     (".5 pct at the start, but not v.5 or 1..5", [(".5 pct", 0.5, "percent"), ("1", 1, "count")]),
     ("shares rose (9.9%–16.2%)", [("9.9%–16.2%", 13.05, "percent")]),
-    ("off by 2σ and 0.9σ in a 5μm film", [("5", 5, "count")]),
+    ("off by 2σ and 0.9σ in a 5μm film", [("5μm", 5, "micrometer")]),
     ("scored 0 = never, 1 = always; £1 = $1.50", [("£1", 1, "GBP"), ("$1.50", 1.5, "USD")]),
 ])
 def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
@@ -254,9 +263,9 @@ def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a unit's power written with a spaced minus sign is not a quantity of its own
+    # a unit's power written with a spaced minus sign is not a quantity of its own (it is read with its unit)
     ("charged at 15 mA g− 1 for an hour", ["15"]),
-    ("a loading of 2.5 mg cm− 2 on the foil", ["2.5 mg"]),
+    ("a loading of 2.5 mg cm− 2 on the foil", ["2.5 mg cm− 2"]),
     # the minutes and seconds of an angle are part of it
     ("the well at 52°17’6.12”N was drilled", ["52"]),
     # a month numbered in a study is a label; a counted period before a figure is not
@@ -379,7 +388,7 @@ def test_unknown_digit_in_a_range_end_is_not_read():
     ("readings of −4.5 to −6.1 were logged", [("−4.5 to −6.1", -6.2, -4.45, "count")]),
     ("costs 12 to 15 mln dlrs", [("12 to 15 mln dlrs", 11.5e6, 16e6, "USD")]),
     ("the span tested was −40 °C to 85 °C", [("−40 °C to 85 °C", -41, 86, "degC")]),
-    ("a shift of between −3 and −8‰ in the cores", [("−3 and −8", -9, -2.5, "count")]),  # in size, for negatives
+    ("a shift of between −3 and −8‰ in the cores", [("−3 and −8‰", -9, -2.5, "permille")]),  # in size, for negatives
 ])
 def test_range_words_make_one_quantity(text, expected):
     assert [(q.text, q.low, q.high, q.unit) for q in extract_quantities(text)] == \
@@ -405,8 +414,8 @@ def test_a_to_range_does_not_take_a_high_end_stacked_before_another_figure():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("a loss rate of 6 × 106 kg s−1", [("6 × 106 kg", 6e6, "kilogram")]),  # a superscript lost in copying
-    ("a 2 × 100 m relay", [("2", 2, "count"), ("100", 100, "count")]),  # not a power: "x 100", "× 100"
+    ("a loss rate of 6 × 106 kg s−1", [("6 × 106 kg s−1", 6e6, "kilogram/second")]),  # a superscript lost in copying
+    ("a 2 × 100 m relay", [("2", 2, "count"), ("100 m", 100, "meter")]),  # not a power: "x 100", "× 100"
     ("(Fripiat et al., 2011c)", []),  # a citation's year, not cents
 ])
 def test_flattened_powers_and_citation_years(text, expected):
@@ -463,8 +472,9 @@ def test_a_k_after_a_currency_is_thousands(text, value):
 
 
 def test_a_spaced_k_is_not_taken_for_a_glued_one():
-    # "300 K" in a science text is kelvin: the figure stays read
-    assert [(q.text, q.value) for q in extract_quantities("cooled to 300 K before the run")] == [("300", 300.0)]
+    # "300 K" in a science text is kelvin: the figure stays read, with its unit
+    assert [(q.text, q.value, q.unit) for q in extract_quantities("cooled to 300 K before the run")] == [
+        ("300 K", 300.0, "kelvin")]
 
 
 @pytest.mark.parametrize("text,value,low,high", [

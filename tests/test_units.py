@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 from statlint import check_text, extract_quantities
-from statlint.checker.units import CURRENCY_PREFIXES, GLUED_ONLY, PERIODS, UNIT_WORDS, unit, unit_name
+from statlint.checker.units import CURRENCY_PREFIXES, GLUED_ONLY, PERIODS, SPACED_ONLY, UNIT_WORDS, unit, unit_name
 
 
 def _units(text):
@@ -17,11 +17,20 @@ def _units(text):
 def test_every_surface_form_is_read_as_its_unit(form, name):
     """Each entry of the table, spaced and glued after a figure, reads as its canonical unit, which pint knows."""
     assert unit(name) is not None
-    texts = [f"It came to 7{form} in all."] if form in GLUED_ONLY else [f"It came to 7 {form} in all.",
-                                                                         f"It came to 7{form} in all."]
+    texts = [f"It came to 7 {form} in all."] * (form not in GLUED_ONLY) + [f"It came to 7{form} in all."] * (form not in SPACED_ONLY)
     for text in texts:
         got = [(q.value, q.unit) for q in extract_quantities(text)]
         assert got == [(7, name)], text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a 100m sprint, 5m people and 30K jobs", [("100", "count"), ("5", "count")]),
+    ("from 2605 m to 2634 m, at 300 K, in Figures 1I–1M", [("2605 m", "meter"), ("2634 m", "meter"), ("300 K", "kelvin")]),
+    ("a 10-m mast and 5 M of salt", [("10-m", "meter"), ("5", "count")]),
+])
+def test_metre_and_kelvin_letters_are_read_only_spaced_and_as_written(text, expected):
+    """Glued, "m" and "K" are a sprint, a million or a thousand; "M" is a million or molar."""
+    assert _units(text) == expected
 
 
 def test_a_unit_has_one_canonical_name_however_it_is_spelled():
@@ -33,7 +42,8 @@ def test_a_unit_has_one_canonical_name_however_it_is_spelled():
 @pytest.mark.parametrize("form,expected", [
     ("MW", "megawatt"), ("mW", "milliwatt"), ("mw", "megawatt"), ("Mw", "megawatt"),
     ("GB", "gigabyte"), ("Gb", "gigabit"), ("gb", "gigabyte"), ("Mbps", "megabit/second"),
-    ("MBps", "megabyte/second"), ("KWH", "kilowatt_hour"), ("nonsense", None),
+    ("MBps", "megabyte/second"), ("KWH", "kilowatt_hour"), ("nonsense", None), ("m", "meter"), ("M", None),
+    ("K", "kelvin"), ("k", None), ("MeV", "megaelectron_volt"), ("meV", None), ("PPM", "ppm"),
 ])
 def test_case_decides_only_where_the_table_says_so(form, expected):
     assert unit_name(form) == expected
@@ -116,3 +126,44 @@ def test_a_rate_period_written_once_links_both_figures():
 def test_a_rate_period_after_any_white_space(after):
     [q] = extract_quantities(f"It pumps 7 barrels{after}, they say.")
     assert q.unit.startswith("barrel/")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("standards of 1, 5, 10 and 50 μg/L", [("1", "microgram/liter"), ("5", "microgram/liter"),
+                                            ("10", "microgram/liter"), ("50 μg/L", "microgram/liter")]),
+    ("held at −3 and −7 °C", [("−3", "degC"), ("−7 °C", "degC")]),
+    ("tubes of 60 or 63 mm", [("60", "millimeter"), ("63 mm", "millimeter")]),
+    ("rose 3, 4 and 5 pct respectively", [("3", "percent"), ("4", "percent"), ("5 pct", "percent")]),
+    # the two ends of a change, the unit written after the second
+    ("from ∼20 to 40 ppm, and from ∼250 to ∼550 ppm", [("20", "ppm"), ("40 ppm", "ppm"), ("250", "ppm"),
+                                                       ("550 ppm", "ppm")]),
+    # the chain stops at a member with its own unit, and at any word in the join
+    ("loads of 1.5 and 2 kg, and 7 and 8 m", [("1.5", "kilogram"), ("2 kg", "kilogram"), ("7", "meter"),
+                                              ("8 m", "meter")]),
+    ("3 of them weigh 5 kg", [("3", "count"), ("5 kg", "kilogram")]),
+    ("between 3 plants and 5 kg", [("3", "count"), ("5 kg", "kilogram")]),
+    # ", or" restates the figure before: a stake of 1,727,200 shares is not 1,727,200 percent
+    ("its stake from 1,727,200, or 5.3 pct", [("1,727,200", "count"), ("5.3 pct", "percent")]),
+    # a last member with a scale word or in basis points is not at face value: the bare ones are left alone
+    ("sales of 4, 5 and 6 mln dlrs", [("4", "count"), ("5", "count"), ("6 mln dlrs", "USD")]),
+    ("spreads of 10 and 25 basis points", [("10", "count"), ("25 basis points", "percentage_point")]),
+    # a currency written before the last figure is not a unit written after it
+    ("prices of 4, 5 and $6", [("4", "count"), ("5", "count"), ("$6", "USD")]),
+])
+def test_a_unit_written_once_after_a_list_is_every_members_unit(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("in the range 1013 cm−3 to 1016 cm−3", [("1013 cm−3 to 1016 cm−3", "centimeter**-3")]),
+    ("densities of 5 m⁻², 3 m^2 and 4 m^-2", [("5 m⁻²", "meter**-2"), ("3 m^2", "meter**2"), ("4 m^-2", "meter**-2")]),
+    ("a wind of 25 km s−1 and a loss of 6 kg s⁻¹", [("25 km s−1", "kilometer/second"), ("6 kg s⁻¹", "kilogram/second")]),
+    ("at 20 mg L−1, 2 g cm−3 and 2.5 mg cm− 2", [("20 mg L−1", "milligram/liter"), ("2 g cm−3", "gram/centimeter**3"),
+                                                 ("2.5 mg cm− 2", "milligram/centimeter**2")]),
+    # a plain digit glued to a unit is no power we read; a second symbol we do not know stays outside
+    ("5 kg3 and 12 mg x−1", [("5", "count"), ("12 mg", "milligram")]),
+])
+def test_a_units_powers_are_part_of_it(text, expected):
+    assert _units(text) == expected
+    for _, name in expected:
+        assert name == "count" or unit(name) is not None

@@ -8,7 +8,8 @@ The number reader, in small steps, one module each:
   prefix (currency, sign), suffix (percent, points, currency and unit words),
   rate ("per"), bounds (hedges such as "about", "more than");
 - words: figures in words ("two million", "half of", "one in five");
-- pairs: two figures that make one ("420 ± 30", "between 2 and 3 pct").
+- pairs: two figures that make one ("420 ± 30", "between 2 and 3 pct");
+- lists: a unit written once for a list ("1, 5 and 10 mg").
 
 Years, dates, times, ordinals and names ("Boeing 737", "COVID-19") are
 recorded as skipped, not read. Translation garbles are undone later by
@@ -22,6 +23,7 @@ from dataclasses import replace
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Quantity, Span
 from statlint.rules import _patterns as P
+from statlint.rules.quantities.lists import share_list_units
 from statlint.rules.quantities.pairs import may_have_pairs, merge_pairs
 from statlint.rules.quantities.scan import read_digits, unread_digits
 from statlint.rules.quantities.words import fraction_phrases, number_words, read_fraction, read_words
@@ -49,6 +51,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
     if may_have_pairs(text, lowered):
         quantities = merge_pairs(text, quantities)
+    quantities = share_list_units(text, quantities)
     skipped += unread_digits(text, quantities, skipped)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
 

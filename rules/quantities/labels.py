@@ -18,6 +18,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
     """Whether the numeral `num`, with `before` and `after` it, names or dates something rather than counts."""
     if num.count(".") == 2 and P.DOTTED_DATE.fullmatch(num):
         return True
+    if rng and not tail and not scale and is_score(num, rng, after):
+        return True
     if is_label_before(before, bare=not (tail or scale or rng or "," in num), after=after) \
             and not ("." in num and word_before(before) in P.AGE_WORDS):
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
@@ -37,6 +39,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True  # "0 = never, 1 = sometimes": a code being defined
     if before.endswith("(") and after.startswith(")") and not tail and not scale:
         return True  # "(1)": an enumeration
+    if before[-2:] in (", ", ",") and not tail and not scale and P.STAT_ARGS_BEFORE.search(before):
+        return True  # "F(3, 8.9) = 4.1": a statistic's degrees of freedom
     if not tail and not scale and not rng:
         if _may_be_time(after) and P.TIME_AFTER.match(after):
             return True
@@ -52,6 +56,27 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
             return True  # "a 3-D model", "the 10-K filing"
     return False
+
+
+def _leading_letters(text: str) -> str:
+    """The ASCII letters that start `text` ("nc" of "nc. Note")."""
+    n = 0
+    while n < len(text) and text[n] in P.ASCII_LETTERS:
+        n += 1
+    return text[:n]
+
+
+def is_score(num: str, rng: str | None, after: str) -> bool:
+    """ "won 3-1", "drew 2-2", "codes 3-1 to 3-3": two whole numbers joined by a dash that do not run low to
+    high, with no unit after, are a score or a code; a range runs from low to high ("25-0 basis points",
+    read with its unit, is the reader's to decide)."""
+    if not rng or not num.isdigit():
+        return False
+    second = rng.strip(" -–")
+    if not second.isdigit() or int(second) > int(num):
+        return False
+    word = _leading_letters(after.lstrip(" "))
+    return not word or (unit_name(word) is None and not P.CURRENCY_WORD_AFTER.match(" " + word))
 
 
 def looks_like_years(a: str, b: str) -> bool:
@@ -113,6 +138,8 @@ def is_label_before(before: str, bare: bool, after: str = "") -> bool:
     if last in "-−":
         # "year−1"; "hSOX2-23", "A320-200": a name with letters and digits, then a number
         return len(before) > 1 and (before[-2].isalpha() or (before[-2].isdigit() and _has_letter(before[:-1])))
+    if last == "+":
+        return len(before) > 1 and before[-2].isalpha()  # "3f+1", "n+2": a term of a formula
     if last == "(":
         return bare and before[-2:-1].isalpha()  # "F(3, 8.9)", "poly(3-hexylthiophene)": arguments
     if not last.isspace():
@@ -141,10 +168,11 @@ def _is_label_word_before(before: str, bare: bool, after: str) -> bool:
 @lru_cache(maxsize=4096)
 def label_word_kind(word: str) -> tuple[bool, bool, bool]:
     """(names any number, names a bare number, an acronym that may name one) for the word before a
-    number; the same few hundred words come before most numbers, so each is worked out once."""
+    number ("pre-OAE" ends in one); the same few hundred words come before most numbers, so each is
+    worked out once."""
     lower = word.lower()
     return (word in P.NAME_WORDS or lower in P.NAME_WORDS_ANY_CASE, lower in P.BARE_NAME_WORDS,
-            _is_acronym(word) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp"))
+            _is_acronym(word.rsplit("-", 1)[-1]) and word not in P.ISO_CODE_LIST and word not in ("RM", "Rs", "Rp"))
 
 
 def _is_acronym(word: str) -> bool:

@@ -7,7 +7,11 @@ checker.units, never by handing raw text to pint.
 """
 from __future__ import annotations
 
-from statlint.checker.units import CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, VIDEO_LINES, unit_name
+from statlint.checker.units import (
+    CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, SPACED_ONLY, VIDEO_LINES, unit_name,
+)
+import regex
+
 from statlint.rules import _patterns as P
 
 
@@ -43,10 +47,11 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
         um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
         # (case-insensitive matching accepts "mİ" and "kmſ", which name no unit)
         form = um.group(0).strip(" -\t\n\u00a0") if um else ""
-        name = unit_name(form) if form and (form not in GLUED_ONLY or um.group(0) == form) else None
+        glued = um.group(0) == form if um else False
+        name = unit_name(form) if form and not (form in GLUED_ONLY and not glued) \
+            and not (form in SPACED_ONLY and glued) else None
         if name:
-            unit = name
-            end += len(um.group(0))
+            unit, end = powers_after(text, end + len(um.group(0)), name)
     if unit == "count" and currency is None:
         glued = GLUED_LETTERS.get(text[end:end + 1])
         if glued and not text[end + 1:end + 2].isalnum() and text[end - 1:end].isdigit() \
@@ -61,6 +66,39 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
 
 
 _RATE_INITIALS = frozenset("pPaAeE/")
+# A power glued to a unit ("cm−3", "m⁻²", "m^2"): a minus sign and a digit, or superscripts, or a caret. A plain
+# digit alone is not read as a power ("5 km2" is in the table; "10 kg3" is nothing we know).
+_POWER = regex.compile(r"(?:\^(?P<caret>[−-]?\d)|(?P<minus>[−⁻]\s?\d)|(?P<sup>⁻?[¹²³⁴⁵⁶⁷⁸⁹]))(?![\d\w])")
+# A second unit with a negative power after a space: "km s−1", "kg s−1", "mg L−1", "g cm−3".
+_PER_UNIT = regex.compile(r" (?P<unit>[A-Za-zμµ]{1,3})(?P<exp>[−⁻]\s?[1-9]|⁻[¹²³⁴⁵⁶⁷⁸⁹])(?![\d\w])")
+# Symbols read only as the second unit of such a pair ("s−1" is per second; a lone "s" after a figure is not).
+_PER_SYMBOLS = {"s": "second", "h": "hour", "d": "day", "yr": "year", "min": "minute", "L": "liter"}
+_SUPERSCRIPTS = str.maketrans("⁻¹²³⁴⁵⁶⁷⁸⁹−", "-123456789-")
+
+
+def powers_after(text: str, end: int, unit: str) -> tuple[str, int]:
+    """(unit, end) once a power glued to the unit and a second unit to a negative power are read, as
+    science writes them: "1013 cm−3" is centimeter**-3, "25 km s−1" kilometer/second, "2 g cm−3"
+    gram/centimeter**3."""
+    c = text[end:end + 1]
+    if c and c in "^−⁻¹²³⁴⁵⁶⁷⁸⁹":
+        pm = _POWER.match(text, end)
+        if pm:
+            unit, end = f"{unit}**{_exponent(pm.group('caret') or pm.group('minus') or pm.group('sup'))}", pm.end()
+    if text[end:end + 1] == " ":
+        qm = _PER_UNIT.match(text, end)
+        if qm:
+            form = qm.group("unit")
+            per = _PER_SYMBOLS.get(form) or unit_name(form)
+            if per and form not in SPACED_ONLY:
+                power = -_exponent(qm.group("exp"))
+                unit, end = f"{unit}/{per}" + (f"**{power}" if power != 1 else ""), qm.end()
+    return unit, end
+
+
+def _exponent(written: str) -> int:
+    """ "−3", "− 1", "⁻²", "^2" as an int."""
+    return int("".join(written.split()).translate(_SUPERSCRIPTS))
 
 
 def _year_like(num: str) -> bool:

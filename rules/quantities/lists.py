@@ -1,0 +1,61 @@
+"""A list's unit written once, after its last figure: "1, 5, 10, 20 and 50 μg/L", "34 and 38 °C", "4.5, 6 and 13 kg";
+and a change's, after its second figure: "from ∼20 to 40 ppm".
+
+Why: the writer names the unit once for the whole list, so every member is
+in it; read alone, "1", "5", "10" and "20" would be counts, and a check that
+compares figures of one unit (parts and total, "respectively") would not see
+them as members. This step runs after every figure is read and after pairs,
+over neighbours only (linear).
+
+The form, from its definition: figures written bare (digits only: no unit,
+currency, scale word or sign of their own), each joined to the next by a
+comma, "and", "or" or "to" and nothing else (not ", or", which restates), the last one followed by its unit
+and written at face value (no scale word: "4, 5 and 6 mln dlrs" would need
+the scale too, and is left as it is). Only the unit passes to the bare
+members; their values and intervals are what they wrote.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.model import Quantity
+from statlint.checker.numbers import parse_numeral
+
+# Between two members of a list: a comma, "and", "or", or a comma then "and"; or "to" between the two ends of a
+# change ("from ∼20 to 40 ppm"); then perhaps a sign of approximation ("from ∼250 to ∼550 ppm"); nothing else.
+# (A comma then "or" restates the figure before in another unit: "from 1,727,200, or 5.3 pct" is one stake.)
+_JOIN = regex.compile(r"(?:\s*+,\s*+(?:and\s++)?+|\s++(?:and|or|to)\s++)[~∼≈]?+")
+# A member written bare: a numeral alone, perhaps signed.
+_BARE = regex.compile(r"[−-]?+\d[\d,.]*+")
+# The last member: a numeral, then its unit (a word or symbol, after a space or glued).
+_WITH_UNIT = regex.compile(r"[−-]?+(?P<num>\d[\d,.]*+)[\s-]?+\D.*+", regex.DOTALL)
+
+
+def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """`quantities` (in text order) with the bare members of each list given the unit of its last member."""
+    out = list(quantities)
+    i = len(out) - 1
+    while i > 0:
+        last = out[i]
+        j = i
+        if _unit_written_after(last):
+            while j > 0 and _is_bare(out[j - 1]) and _JOIN.fullmatch(text, out[j - 1].span.end, out[j].span.start):
+                j -= 1
+            for k in range(j, i):
+                out[k] = replace(out[k], unit=last.unit)
+        i = j - 1 if j < i else i - 1
+    return out
+
+
+def _is_bare(q: Quantity) -> bool:
+    return q.unit == "count" and q.kind == "level" and _BARE.fullmatch(q.text) is not None
+
+
+def _unit_written_after(q: Quantity) -> bool:
+    """Whether `q` is a figure at face value with a unit word after it ("50 μg/L", "38 °C", "13 kg", "5 pct")."""
+    if q.unit == "count" or q.kind != "level":
+        return False
+    m = _WITH_UNIT.fullmatch(q.text)
+    return m is not None and parse_numeral(m.group("num")).value == abs(q.value)
