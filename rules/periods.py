@@ -11,9 +11,17 @@ in 2020", "45.2 billion dlrs in 1985", not across another figure or a clause bre
 before it in its clause ("In 2023 they reached 4.2 million", "Exports in 1986 rose to 38.1 billion"), unless
 the words between tie it to another figure ("... of 1987 from 1.87 billion", "from 69 in 1984 to 298") or
 a figure stands right before the year ("fell to 4.64 from 5.48 in 1985 on turnover of 627.8 mln").
+
+A change with a base figure gets `years`, the number of years it spans: the two figures' years, else a range
+its sentence states ("between 2010 and 2018", "from 2010 to 2018", "in 2010-18", which also give the figures'
+years when they have none), else a duration ("over eight years", "in the past decade", "in the five years to
+2018"). A change with no base figure ("In 2024 volume fell 25% to 496.8 million tonnes") takes the year of
+its clause for its new figure when the figure has none: a lone "in 2024" before the verb, with no other
+figure, other year or part of a year ("first-quarter", "March") between the sentence start and the verb.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -35,11 +43,13 @@ _WINDOW = 40
 
 _ANNUAL_BEFORE = regex.compile(
     r"\b(?:compound(?:ed)?\s+annual|average\s+annual|annual\s+average|average\s+yearly|annualised|annualized|CAGR)"
-    r"(?:\s+(?:growth|increase|rise|decline|rate|return)){0,2}(?:\s+(?:rate\s+)?(?:of|at|was|by))?\s+(?:an?\s+)?\Z",
+    r"(?:\s+(?:growth|increase|rise|decline|rate|return)){0,2}(?:\s*+\(\s*+CAGR\s*+\))?"
+    r"(?:\s+(?:rate\s+)?(?:of|at|was|by))?\s+(?:an?\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 _ANNUAL_AFTER = regex.compile(
     # (possessive white space: "\s*" before "\s+" backtracked quadratically on a run of spaces; tests/test_patterns.py)
-    r"\s*+\(\s*+CAGR\s*+\)|\s++(?:(?:a|per)\s++year\b|annually\b|(?:average\s++)?annual(?:ly)?\b|on\s++average\b|"
+    r"\s*+\(\s*+CAGR\s*+\)|\s++(?:(?:a|per|each|every)\s++year\b|per\s++annum\b|annually\b|(?:average\s++)?annual(?:ly)?\b|"
+    r"on\s++average\b|"
     r"(?:compound\s++)?annual\s++growth)", regex.IGNORECASE)
 
 
@@ -60,16 +70,85 @@ def is_annual(text: str, rate: Quantity) -> bool:
                 or _ANNUAL_AFTER.match(text, rate.span.end))
 
 
+# A range of years in a change's sentence: "between 2010 and 2018", "from 2010 to 2018", "in 2010-18".
+_YEAR_RANGE = regex.compile(
+    r"\b(?:between\s+((?:19|20)\d\d)\s+and|(?:from|in|over|during|for)\s+(?:the\s+)?((?:19|20)\d\d)\s*+(?:-|–|to|through))"
+    r"\s*+((?:19|20)?\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
+# A duration: "over eight years", "in the past five years", "over the last decade", "in the eight years to 2018".
+_DURATION_BEFORE = regex.compile(
+    r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|next\s+|following\s+)?\Z",
+    regex.IGNORECASE | regex.REVERSE)
+_DECADE = regex.compile(
+    r"\b(?:over|in|during|across|within)\s+(?:the\s+|a\s+)?(?:past\s+|last\s+|previous\s+)?decade\b", regex.IGNORECASE)
+_YEARS_NOUNS = frozenset({"year", "years"})
+# The year of a clause: "In 2024 volume fell ...", "Exports in 1986 rose ...": "in"/"during" right before it.
+_CLAUSE_YEAR = regex.compile(r"\b(?<!\bof\s)(?:in|during)\s+((?:19|20)\d\d)\b", regex.IGNORECASE)
+_ANY_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# A part of the year before the verb ("In 2024, first-quarter volume fell ..."): the clause is not the year.
+_PART_OF_YEAR = regex.compile(
+    r"\b(?:quarter|half|months?|weeks?|season|period|fiscal|financial|first|second|third|fourth|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|[1-4]Q|Q[1-4]|H[12])\b", regex.IGNORECASE)
+
+
+def _span_years(text: str, sentence, g, durations) -> tuple[int | None, int | None, int | None]:
+    """(old_year, new_year, years) of a change with both figures (see the module docstring)."""
+    y0, y1 = year_of(text, g.old), year_of(text, g.new)
+    if y0 is not None and y1 is not None:
+        return y0, y1, (y1 - y0 if y1 > y0 else None)
+    ranges = list(_YEAR_RANGE.finditer(text, sentence.start, sentence.end))
+    if len(ranges) == 1:
+        m = ranges[0]
+        first = int(m.group(1) or m.group(2))
+        last = m.group(3)
+        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if last > first and y0 in (None, first) and y1 in (None, last):
+            return first, last, last - first
+    spans = [q for q in durations if sentence.start <= q.span.start < sentence.end
+             and _DURATION_BEFORE.search(text, max(sentence.start, q.span.start - 30), q.span.start)]
+    decades = list(_DECADE.finditer(text, sentence.start, sentence.end))
+    if len(spans) + len(decades) == 1:
+        n = int(spans[0].value) if spans else 10
+        if spans and spans[0].value != n:
+            return y0, y1, None
+        if y1 is not None and y0 is None:
+            y0 = y1 - n
+        return y0, y1, n
+    return y0, y1, None
+
+
+def clause_year(text: str, sentence, verb_start: int, quantities_before: bool) -> int | None:
+    """The year of the clause a change's verb stands in: one "in 2024" between the sentence start and the
+    verb, no other year there and no figure (`quantities_before`)."""
+    if quantities_before:
+        return None
+    head = text[sentence.start:verb_start]
+    years = _ANY_YEAR.findall(head)
+    if len(years) != 1 or _PART_OF_YEAR.search(head):
+        return None
+    m = _CLAUSE_YEAR.search(head)
+    return int(m.group(1)) if m else None
+
+
 def extract(doc: Document, facts: Facts) -> Facts:
     if not facts.growths:
         return facts
     text = doc.text
+    durations = [q for q in facts.quantities if q.noun in _YEARS_NOUNS and q.unit == "count"]
+    starts = [q.span.start for q in facts.quantities]
     growths = []
     for g in facts.growths:
         period = "year" if g.rate is not None and is_annual(text, g.rate) else ""
         old_year = year_of(text, g.old) if g.old is not None else None
         new_year = year_of(text, g.new) if g.new is not None else None
-        if period or old_year is not None or new_year is not None:
-            g = replace(g, period=period, old_year=old_year, new_year=new_year)
+        years = None
+        if g.old is not None and g.new is not None:
+            old_year, new_year, years = _span_years(text, doc.sentence_of(g.new.span.start), g, durations)
+        elif g.new is not None and new_year is None and g.verb is not None:
+            sentence = doc.sentence_of(g.verb.start)
+            before = bisect.bisect_left(starts, g.verb.start) > bisect.bisect_left(starts, sentence.start)
+            new_year = clause_year(text, sentence, g.verb.start, before)
+        if period or old_year is not None or new_year is not None or years is not None:
+            g = replace(g, period=period, old_year=old_year, new_year=new_year, years=years)
         growths.append(g)
     return replace(facts, growths=tuple(growths))
