@@ -100,3 +100,17 @@ def test_comparatives_are_growth_sites():
     assert plants["growth-wire-abbrev"]["original"] == "165"
     assert plants["growth-comparative"]["source"].startswith("Turnover was 83.4 billion sterling, 165 percent higher")
     assert (plants["direction-flipped-any"]["original"], plants["direction-flipped-any"]["planted"]) == ("higher", "lower")
+
+
+def test_bounded_rate_plants_only_expose_figures_out_of_bounds():
+    """A point lost makes a slip of the class only past the measure's bound: "4.5%" -> "45%" unemployment is
+    possible (the corpus planter skips it too), so the synthetic planter must not plant it."""
+    import random
+
+    from bench.planter2_synth import BOUNDED
+
+    bound_of = {form: bound for bound, forms in BOUNDED for form in forms}
+    for seed in range(200):
+        text, s, e, replacement, _ = GENERATORS["bounded-rate-point-lost"](random.Random(seed))
+        bound = next(b for form, b in bound_of.items() if text.startswith(form))
+        assert float(text[s:e].rstrip("%")) <= bound < float(replacement.rstrip("%"))
