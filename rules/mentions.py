@@ -28,7 +28,7 @@ _MOVE = (r"(?:rose|fell|climbed|dropped|jumped|declined|increased|decreased|ease
          r"(?:\s+(?:up|down|higher|lower|back|sharply|slightly))?\s+to")
 _STATE = (r"(?:(?:was|is|were|has\s+been|had\s+been|remained|stayed|held|stood|came\s+in|settled|steadied|peaked|"
           r"bottomed\s+out)(?:\s+(?:unchanged|steady|stable|flat|firm))?\s+at)")
-_DIRECT = (r"(?:of|at|was|is|were|has\s+been|had\s+been|stood\s+at|reached|hit|touched|topped|averaged|"
+_DIRECT = (r"(?:of|at|to|was|is|were|has\s+been|had\s+been|stood\s+at|reached|hit|touched|topped|averaged|"
            r"remained|stayed)")
 _LINK = (r"(?:\s+in\s+[A-Z][\w-]+)?(?:\s+(?:last|this|that|the\s+previous)\s+(?:month|year|quarter|week))?"
          rf"\s+(?:{_MOVE}|{_STATE}|{_DIRECT})\s+(?:a\s+(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?)?\Z")
