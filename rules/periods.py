@@ -14,8 +14,8 @@ a figure stands right before the year ("fell to 4.64 from 5.48 in 1985 on turnov
 
 A change with a base figure gets `years`, the number of years it spans: the two figures' years, else a range
 its sentence states ("between 2010 and 2018", "from 2010 to 2018", "in 2010-18", which also give the figures'
-years when they have none), else a duration ("over eight years", "in the past decade", "in the five years to
-2018"). A change with no base figure ("In 2024 volume fell 25% to 496.8 million tonnes") takes the year of
+years when they have none; "since 2010" with a new figure for 2018), else a duration ("over eight years", "in the
+past decade", "in the five years to 2018"), stated before the change's last figure or shortly after it. A change with no base figure ("In 2024 volume fell 25% to 496.8 million tonnes") takes the year of
 its clause for its new figure when the figure has none: a lone "in 2024" before the verb, with no other
 figure, other year or part of a year ("first-quarter", "March") between the sentence start and the verb.
 """
@@ -29,14 +29,18 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Quantity
 
-# After the figure: up to 25 characters without a digit, a clause break or a skeleton token, then the year.
-_YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)",
-                            regex.IGNORECASE)
+# After the figure: up to 25 characters without a digit, a clause break, a skeleton token or the unit of a figure
+# written in words ("7.6 pct last year to five pct in 1987": 1987 is five pct's), then the year.
+_YEAR_AFTER = regex.compile(
+    r"(?:(?!\b(?:pct|percent|per\s+cent|mln|million|billion|bln|dlrs)\b)[^.;⟨\d]){0,25}?"
+    r"\b(?:in|by|of|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)", regex.IGNORECASE)
 # Before the figure, in its clause: the nearest year within 25 characters, with nothing numeric after it, and
 # not the year of the other figure of a change: "rose to 2.35 billion in ... 1987 from 1.87 billion", "jumped
 # from 69 in 1984 to 298" (no "from"/"against"/"compared" between, no "to" right after the year).
 _YEAR_BEFORE = regex.compile(
-    r"(?<!\d(?:[\w%,]|\.(?=\d)){0,12}\s{1,3}(?:[A-Za-z]{1,12}\s{1,3})?)"  # "5.48 in 1985 on turnover of": 5.48's year
+    # "5.48 in 1985 on turnover of", "350 mln dlrs in 1987, increasing to", "2.1 pct at the end of 1986, is
+    # likely to rise to": the year of the figure a few words before it
+    r"(?<!\d(?:[\w%,]|\.(?=\d)){0,12}\s{1,3}(?:[A-Za-z]{1,12}\s{1,3}){0,4})"
     r"\b(?:in|of|for|during)\s+((?:19|20)\d\d)\b(?!,?\s+to\b)"
     r"(?:(?!\b(?:from|against|versus|vs|compared)\b)[^.;⟨\d]){0,25}\Z", regex.IGNORECASE | regex.REVERSE)
 _WINDOW = 40
@@ -91,22 +95,34 @@ _PART_OF_YEAR = regex.compile(
     r"nov(?:ember)?|dec(?:ember)?|[1-4]Q|Q[1-4]|H[12])\b", regex.IGNORECASE)
 
 
+_SINCE = regex.compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
+_AFTER_CLAIM = 40  # characters after a change's last figure in which its span of years may still be stated
+
+
 def _span_years(text: str, sentence, g, durations) -> tuple[int | None, int | None, int | None]:
-    """(old_year, new_year, years) of a change with both figures (see the module docstring)."""
+    """(old_year, new_year, years) of a change with both figures (see the module docstring). A range or a
+    duration counts from the sentence start to shortly after the change's last figure: one further on ("...,
+    adding it expects sales to double over five years") is another clause's."""
     y0, y1 = year_of(text, g.old), year_of(text, g.new)
     if y0 is not None and y1 is not None:
         return y0, y1, (y1 - y0 if y1 > y0 else None)
-    ranges = list(_YEAR_RANGE.finditer(text, sentence.start, sentence.end))
+    last = max(q.span.end for q in (g.old, g.new, g.rate) if q is not None)
+    start, end = sentence.start, min(sentence.end, last + _AFTER_CLAIM)
+    ranges = list(_YEAR_RANGE.finditer(text, start, end))
     if len(ranges) == 1:
         m = ranges[0]
         first = int(m.group(1) or m.group(2))
-        last = m.group(3)
-        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
-        if last > first and y0 in (None, first) and y1 in (None, last):
-            return first, last, last - first
-    spans = [q for q in durations if sentence.start <= q.span.start < sentence.end
-             and _DURATION_BEFORE.search(text, max(sentence.start, q.span.start - 30), q.span.start)]
-    decades = list(_DECADE.finditer(text, sentence.start, sentence.end))
+        final = m.group(3)
+        final = int(final) if len(final) == 4 else first // 100 * 100 + int(final)
+        if final > first and y0 in (None, first) and y1 in (None, final):
+            return first, final, final - first
+    since = list(_SINCE.finditer(text, start, end))
+    if y1 is not None and y0 is None and len(since) == 1 and int(since[0].group(1)) < y1:
+        y0 = int(since[0].group(1))  # "has risen to 217 million in 2018 since 2010, from 117 million"
+        return y0, y1, y1 - y0
+    spans = [q for q in durations if start <= q.span.start < end
+             and _DURATION_BEFORE.search(text, max(start, q.span.start - 30), q.span.start)]
+    decades = list(_DECADE.finditer(text, start, end))
     if len(spans) + len(decades) == 1:
         n = int(spans[0].value) if spans else 10
         if spans and spans[0].value != n:
