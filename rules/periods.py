@@ -97,9 +97,12 @@ _PART_OF_YEAR = regex.compile(
 
 _SINCE = regex.compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
 _AFTER_CLAIM = 40  # characters after a change's last figure in which its span of years may still be stated
+_BEFORE_CLAIM = 120  # characters before a change's first word in which it may be stated ("Between 2012 and 2020 the
+# fleet grew ..."), and the most a clause may run before its verb for its year to be read: every search stays near
+# its change, so a long line of changes is read in linear time (tests/test_bad_input.py)
 
 
-def _span_years(text: str, sentence, g, durations) -> tuple[int | None, int | None, int | None]:
+def _span_years(text: str, sentence, g, durations, duration_starts) -> tuple[int | None, int | None, int | None]:
     """(old_year, new_year, years) of a change with both figures (see the module docstring). A range or a
     duration counts from the sentence start to shortly after the change's last figure: one further on ("...,
     adding it expects sales to double over five years") is another clause's."""
@@ -107,7 +110,8 @@ def _span_years(text: str, sentence, g, durations) -> tuple[int | None, int | No
     if y0 is not None and y1 is not None:
         return y0, y1, (y1 - y0 if y1 > y0 else None)
     last = max(q.span.end for q in (g.old, g.new, g.rate) if q is not None)
-    start, end = sentence.start, min(sentence.end, last + _AFTER_CLAIM)
+    first = min([q.span.start for q in (g.old, g.new, g.rate) if q is not None] + [g.span.start])
+    start, end = max(sentence.start, first - _BEFORE_CLAIM), min(sentence.end, last + _AFTER_CLAIM)
     ranges = list(_YEAR_RANGE.finditer(text, start, end))
     if len(ranges) == 1:
         m = ranges[0]
@@ -120,8 +124,8 @@ def _span_years(text: str, sentence, g, durations) -> tuple[int | None, int | No
     if y1 is not None and y0 is None and len(since) == 1 and int(since[0].group(1)) < y1:
         y0 = int(since[0].group(1))  # "has risen to 217 million in 2018 since 2010, from 117 million"
         return y0, y1, y1 - y0
-    spans = [q for q in durations if start <= q.span.start < end
-             and _DURATION_BEFORE.search(text, max(start, q.span.start - 30), q.span.start)]
+    spans = [q for q in durations[bisect.bisect_left(duration_starts, start):bisect.bisect_left(duration_starts, end)]
+             if _DURATION_BEFORE.search(text, max(start, q.span.start - 30), q.span.start)]
     decades = list(_DECADE.finditer(text, start, end))
     if len(spans) + len(decades) == 1:
         n = int(spans[0].value) if spans else 10
@@ -136,7 +140,7 @@ def _span_years(text: str, sentence, g, durations) -> tuple[int | None, int | No
 def clause_year(text: str, sentence, verb_start: int, quantities_before: bool) -> int | None:
     """The year of the clause a change's verb stands in: one "in 2024" between the sentence start and the
     verb, no other year there and no figure (`quantities_before`)."""
-    if quantities_before:
+    if quantities_before or verb_start - sentence.start > _BEFORE_CLAIM:
         return None
     head = text[sentence.start:verb_start]
     years = _ANY_YEAR.findall(head)
@@ -151,6 +155,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
         return facts
     text = doc.text
     durations = [q for q in facts.quantities if q.noun in _YEARS_NOUNS and q.unit == "count"]
+    duration_starts = [q.span.start for q in durations]
     starts = [q.span.start for q in facts.quantities]
     growths = []
     for g in facts.growths:
@@ -159,7 +164,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
         new_year = year_of(text, g.new) if g.new is not None else None
         years = None
         if g.old is not None and g.new is not None:
-            old_year, new_year, years = _span_years(text, doc.sentence_of(g.new.span.start), g, durations)
+            old_year, new_year, years = _span_years(text, doc.sentence_of(g.new.span.start), g, durations,
+                                                       duration_starts)
         elif g.new is not None and new_year is None and g.verb is not None:
             sentence = doc.sentence_of(g.verb.start)
             before = bisect.bisect_left(starts, g.verb.start) > bisect.bisect_left(starts, sentence.start)
