@@ -10,7 +10,8 @@ the repository, only printed.
 
 Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
-share_splits 5/0, mentions 14/0; multipliers, priors and verbal_proportions link nothing on this corpus).
+share_splits 5/0, mentions 30/0 of 38; multipliers, priors, annual_rates and verbal_proportions link nothing on
+this corpus).
 """
 from __future__ import annotations
 
@@ -49,9 +50,12 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         add("mentions", m.span.start, f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else ""))
     for g in facts.growths:
         at = g.span.start
-        if g.period or g.old_year or g.new_year:
+        if g.period or g.old_year or g.new_year or g.years:
             add("periods", at, f"{g.verb_text}: rate {_g_text(g.rate)} per {g.period or 'span'}; "
-                f"old {_g_text(g.old)} in {g.old_year}; new {_g_text(g.new)} in {g.new_year}")
+                f"old {_g_text(g.old)} in {g.old_year}; new {_g_text(g.new)} in {g.new_year}; years {g.years}")
+        if g.period == "year" and g.rate is not None and g.old is not None and g.new is not None:
+            add("annual_rates", at, f"{g.verb_text}: {g.rate.text} a year over {g.years} years, "
+                f"{g.old.text} -> {g.new.text}")
         if g.rate is not None and g.direction < 0:
             add("subjects", at, f"{g.verb_text} {g.rate.text}: {'signed' if g.signed else 'unsigned'} [{g.subject}]")
         if g.hedge:

@@ -74,14 +74,30 @@ _UNITFIG = regex.compile(rf"(?P<sym>[$£€])?(?P<num>{NUM})(?P<sc>\s?(?:mln|mil
                          rf"(?P<unit>\s(?:pct|percent|dlrs|tonnes|barrels)\b|%)", regex.IGNORECASE)
 
 
+# A figure that is one end of a range or a bound ("10 to 13 pct", "between 437 and 450", "over 10 mln", "up to
+# 10 pct") states an interval: moving it may leave an interval that still holds the other mention's
+# ("over 14" is also "over 10"), so it is no host for a slip of this class.
+_BOUND_BEFORE = regex.compile(r"(?:\b(?:over|more\s+than|above|at\s+least|up\s+to|under|less\s+than|below|at\s+most|"
+                              r"as\s+(?:much|many|high)\s+as|between)\s+|\d\s*(?:-|/|to|and)\s*)\Z", regex.IGNORECASE)
+_RANGE_AFTER = regex.compile(r"\s*(?:-|/|to\s|and\s)\s*\d", regex.IGNORECASE)
+
+
+def _interval_end(text: str, m) -> bool:
+    return bool(_BOUND_BEFORE.search(text[max(0, m.start() - 25):m.start()]) or _RANGE_AFTER.match(text, m.end()))
+
+
 def restated_body_plants(doc: str, text: str, r: random.Random) -> Iterator[dict]:
     """A headline figure restated once in the body, with the BODY figure changed (bench/inject.py changes the
-    headline): the same measure twice with values that cannot both hold."""
+    headline): the same measure twice with values that cannot both hold. Neither mention may be an end of a
+    range or a bound (_interval_end)."""
     end = _headline_end(text)
     if not end:
         return
-    head = {(m.group("num"), (m.group("sc") or "").strip().lower(), m.group("unit").strip().lower()) for m in _UNITFIG.finditer(text, 0, end)}
+    head = {(m.group("num"), (m.group("sc") or "").strip().lower(), m.group("unit").strip().lower())
+            for m in _UNITFIG.finditer(text, 0, end) if not _interval_end(text, m)}
     for m in _UNITFIG.finditer(text, end):
+        if _interval_end(text, m):
+            continue
         key = (m.group("num"), (m.group("sc") or "").strip().lower(), m.group("unit").strip().lower())
         if key not in head or sum(1 for o in _UNITFIG.finditer(text, end) if o.group("num") == key[0]) != 1:
             continue

@@ -178,10 +178,20 @@ def verbal(r: random.Random) -> Slip:
     return _with_slip(f"{phrase.capitalize()} of the {r.choice(PEOPLE)} (", f"{v}%", ") said prices were too high.", f"{wrong}%")
 
 
+# Bounded measures, the most their level can be, and sentences stating one (bench/planter2_rates.py's corpus planter
+# uses the same bounds): a point lost is a slip of this class only when the figure it makes is out of bounds
+# ("4.5%" -> "45%" unemployment is possible, so it exposes nothing and is not planted).
+BOUNDED = (
+    (50.0, ("The unemployment rate stood at ", "Unemployment was ", "The jobless rate reached ",
+            "Unemployment was unchanged at ", "The jobless rate edged up to ")),
+    (100.0, ("Turnout was ", "Voter turnout reached ", "The government's approval rating fell to ")),
+)
+
+
 def bounded(r: random.Random) -> Slip:
-    v = r.choice((4.5, 6.2, 8.7, 7.3))
-    m = r.choice(("The unemployment rate stood at ", "Unemployment was ", "The jobless rate reached "))
-    return _with_slip(m, f"{v}%", " in March.", f"{str(v).replace('.', '')}%")
+    bound, forms = r.choice(BOUNDED)
+    v = r.choice([v for v in (4.5, 6.2, 8.7, 7.3, 5.8, 9.4, 61.3, 72.4, 58.9, 44.6) if 10 * v > bound and v < bound])
+    return _with_slip(r.choice(forms), f"{v}%", " in March.", f"{str(v).replace('.', '')}%")
 
 
 def split_group(r: random.Random) -> Slip:

@@ -161,6 +161,7 @@ class Growth:
     hedge: str = ""  # "more than", "nearly", ... before a multiplier verb
     prior: Quantity | None = None
     prior_link: Link | None = None
+    years: int | None = None  # how many years old -> new spans (rules.periods: the figures' years, a range, "over eight years")
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,13 +43,13 @@ from statlint.rules import (
     translation_garble, unit_conversion_mismatch, verbal_proportion_mismatch,
 )
 from statlint.rules import (  # claim extractors (issue 14)
-    hedges, mentions, multipliers, periods, priors, share_splits, shares, subjects, verbal_proportions,
+    annual_rates, hedges, mentions, multipliers, periods, priors, share_splits, shares, subjects, verbal_proportions,
 )
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract,
     # claims read off the words, each by one extractor (issue 14): checks only compare them
-    periods.extract, subjects.extract, hedges.extract, multipliers.extract, priors.extract,
+    periods.extract, annual_rates.extract, subjects.extract, hedges.extract, multipliers.extract, priors.extract,
     shares.extract, share_splits.extract, verbal_proportions.extract, mentions.extract,
     # conversions and restatements (U101, U102, C101)
     conversions.extract, statements.extract, series_next.extract,

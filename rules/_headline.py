@@ -98,14 +98,23 @@ def _stem(word: str) -> str | None:
     return w[:5]
 
 
+# A measure written out in words that a headline abbreviates ("GDP GROWTH OF 4.4 PCT" over "Gross domestic
+# product is expected to grow by 6.2 pct"): read as the abbreviation.
+_SPELLED_OUT = regex.compile(r"\bgross\s+(?:(domestic)|national)\s+product\b", regex.IGNORECASE)
+
+
+def _abbreviated(text: str) -> str:
+    return _SPELLED_OUT.sub(lambda m: "GDP" if m.group(1) else "GNP", text)
+
+
 def _words(text: str) -> set[str]:
     return {s for s in map(_stem, _WORD.findall(text)) if s}
 
 
 def headline_words(text: str, hl_end: int, q) -> set[str]:
     """Measure words around a headline figure: a few words either side, tickers left out."""
-    before = _TICKER.sub(" ", text[:q.span.start])
-    after = _TICKER.sub(" ", text[q.span.end:hl_end])
+    before = _abbreviated(_TICKER.sub(" ", text[:q.span.start]))
+    after = _abbreviated(_TICKER.sub(" ", text[q.span.end:hl_end]))
     words = [w for w in _WORD.findall(before) if _stem(w)][-_WINDOW_WORDS:]
     words += [w for w in _WORD.findall(after) if _stem(w)][:_WINDOW_WORDS]
     return {_stem(w) for w in words}
@@ -172,7 +181,7 @@ def _context_words(text: str, lo: int, b) -> set[str]:
         start = end_m.end()
     after = text[b.span.end:b.span.end + _BODY_AFTER]
     stop = _CLAUSE_STOP.search(after)  # the figure's own clause
-    words = _WORD.findall(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after))
+    words = _WORD.findall(_abbreviated(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after)))
     kept = words[:1] + [w for w in words[1:] if not (w[0].isupper() and not w.isupper())]
     return {s for s in map(_stem, kept) if s}
 

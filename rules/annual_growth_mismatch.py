@@ -2,11 +2,15 @@
 
 What it does:
     For "rose from 1.2 million in 2015 to 3.4 million in 2020, an average
-    annual growth of 31%" it takes the number of years between the two dates
-    and checks the rate against the compound growth the endpoints allow,
+    annual growth of 31%" it takes the number of years the change spans and
+    checks the rate against the compound growth the endpoints allow,
     ((new / old) ** (1 / years) - 1), with every figure read as its interval.
     A rate that fits the whole-period change instead is named as such. Reads
-    change claims with the period and years read by rules.periods.
+    change claims (rules.claims) with `period` "year", `years` and the
+    figures' years read by rules.periods (the figures' own years, "between
+    2010 and 2018", "over eight years") and a rate brought in by a neutral
+    word ("an average annual rate of 8%", "or 8% a year", "a CAGR of 8%")
+    tied by rules.annual_rates.
 
 Why is this bad?
     Mixing the total change with the yearly rate overstates growth several
@@ -41,11 +45,10 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             continue
         if g.direction == Direction.UNKNOWN or g.period != "year":
             continue
-        y0, y1 = g.old_year, g.new_year
+        years = g.years  # rules.periods: the figures' years, a range of years, or "over eight years"
         r = old_new_ratio(g)
-        if r is None or y0 is None or y1 is None or y1 <= y0:
+        if r is None or not years:
             continue
-        years = y1 - y0
         yearly = Interval(r.low ** (1 / years), r.high ** (1 / years))
         claimed = factor_from_rate(interval(g.rate), g.direction)
         if claimed.intersects(yearly):
@@ -53,8 +56,12 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         mid = ((r.low * r.high) ** (0.5 / years) - 1) * 100
         total = factor_from_rate(interval(g.rate), g.direction).intersects(r)
         yearly_rate = implied_percent(abs(mid), (g.old, g.new), g.rate)
-        message = (f"from {g.old.text.strip()} in {y0} to {g.new.text.strip()} in {y1} is about "
-                   f"{yearly_rate} a year over {years} years, not {g.rate.text.strip()}")
+        y0, y1 = g.old_year, g.new_year
+        if y0 is not None and y1 is not None:
+            message = f"from {g.old.text.strip()} in {y0} to {g.new.text.strip()} in {y1} is about "
+        else:
+            message = f"from {g.old.text.strip()} to {g.new.text.strip()} is about "
+        message += f"{yearly_rate} a year over {years} years, not {g.rate.text.strip()}"
         if total:
             message += f"; {g.rate.text.strip()} is the change over the whole period"
         yield Finding(

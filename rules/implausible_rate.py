@@ -3,11 +3,13 @@
 What it does:
     Checks the level of a few measures that have natural bounds when a figure
     is given as that level ("unemployment of 95%", "the jobless rate stood at
-    55 pct", "GDP growth of 45% a year", "turnout was 120%"): unemployment up
-    to 50 %, annual GDP growth between -30 % and +30 %, turnout, approval and
-    literacy rates up to 100 %. When moving the decimal point one place brings
-    the figure into range, it suggests that. Reads Mention claims
-    (rules.mentions).
+    55 pct", "unemployment was unchanged at 99%", "GDP growth of 45% a year",
+    "turnout was 120%"): unemployment up to 50 %, annual GDP growth between
+    -30 % and +30 %, turnout, approval ratings, literacy, employment,
+    participation and pass rates and airline load factors up to 100 %. When
+    moving the decimal point one place brings the figure into range, it
+    suggests that. Reads Mention claims (rules.mentions: the measure, and the
+    figure tied to it as its level, not as a change in it).
 
 Why is this bad?
     The figure is almost certainly mistyped; a reader who knows the measure
@@ -37,9 +39,13 @@ CODE, NAME = "P105", "implausible-rate"
 BOUNDS = {
     "unemployment": ("unemployment", 0.0, 50.0),
     "gdp-growth": ("annual GDP growth", -30.0, 30.0),
-    "turnout": ("a turnout, approval or literacy rate", 0.0, 100.0),
-    "approval": ("a turnout, approval or literacy rate", 0.0, 100.0),
-    "literacy": ("a turnout, approval or literacy rate", 0.0, 100.0),
+    "turnout": ("a turnout", 0.0, 100.0),
+    "approval": ("an approval rating", 0.0, 100.0),
+    "literacy": ("a literacy rate", 0.0, 100.0),
+    "load-factor": ("a load factor", 0.0, 100.0),
+    "participation": ("a participation rate", 0.0, 100.0),
+    "employment": ("an employment rate", 0.0, 100.0),
+    "pass-rate": ("a pass rate", 0.0, 100.0),
 }
 
 

@@ -1,10 +1,12 @@
 """Extractor: a percentage stated as the level of a measure with natural bounds.
 
-"unemployment of 95%", "the jobless rate stood at 55 pct", "GDP growth of 45% a year", "turnout was 120%":
-the words before the figure name the measure and tie the figure to it as its level (of, at, was, stood at,
-reached, rose to...), not as a change in it ("unemployment fell 50 pct", "a 5% rise in turnout"). Each such
-figure becomes a `Mention` whose `measure` is a key ("unemployment", "gdp-growth", "turnout", "approval",
-"literacy"); P105 holds the bounds of each and does the comparison.
+"unemployment of 95%", "the jobless rate stood at 55 pct", "GDP growth of 45% a year", "turnout was 120%",
+"unemployment was unchanged at 99% last month", "the load factor went up to 105%": the words before the figure
+name the measure and tie the figure to it as its level (of, at, was, stood at, reached, rose to, was
+unchanged at, went up to...), not as a change in it ("unemployment fell 50 pct", "a 5% rise in turnout").
+Each such figure becomes a `Mention` whose `measure` is a key ("unemployment", "gdp-growth", "turnout",
+"approval", "literacy", "load-factor", "participation", "employment", "pass-rate"); P105 holds the bounds of
+each and does the comparison.
 """
 from __future__ import annotations
 
@@ -17,9 +19,19 @@ from statlint.checker.model import Facts, Link, Mention, Span
 from statlint.rules._gates import may_contain
 from statlint.rules.periods import year_of
 
-# "<measure> stood at / of / was / reached X%": the figure is the level of the measure, not a change in it.
-_LINK = (r"(?:\s+in\s+[A-Z][\w-]+)?\s+(?:of|at|was|is|were|stood\s+at|reached|hit|rose\s+to|fell\s+to|"
-         r"climbed\s+to|dropped\s+to|to)\s+(?:a\s+(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?)?\Z")
+# "<measure> stood at / of / was / reached / went up to / was unchanged at X%": the figure is the level of the
+# measure, not a change in it. A verb that moves the measure ("rose", "went up", "edged down") ties a level only
+# with "to" ("rose to 9.5%"; "rose 5%" is a change); a verb of state ("stood", "remained", "held", "was
+# unchanged", "came in") with "at"; "was", "hit", "reached", "averaged", "topped" take the figure directly.
+_MOVE = (r"(?:rose|fell|climbed|dropped|jumped|declined|increased|decreased|eased|slipped|surged|soared|slid|sank|"
+         r"dipped|shot|went|moved|edged|ticked|crept|inched|grew|was|were|has\s+been|had\s+been)"
+         r"(?:\s+(?:up|down|higher|lower|back|sharply|slightly))?\s+to")
+_STATE = (r"(?:(?:was|is|were|has\s+been|had\s+been|remained|stayed|held|stood|came\s+in|settled|steadied|peaked|"
+          r"bottomed\s+out)(?:\s+(?:unchanged|steady|stable|flat|firm))?\s+at)")
+_DIRECT = (r"(?:of|at|to|was|is|were|has\s+been|had\s+been|stood\s+at|reached|hit|touched|topped|averaged|"
+           r"remained|stayed)")
+_LINK = (r"(?:\s+in\s+[A-Z][\w-]+)?(?:\s+(?:last|this|that|the\s+previous)\s+(?:month|year|quarter|week))?"
+         rf"\s+(?:{_MOVE}|{_STATE}|{_DIRECT})\s+(?:a\s+(?:record\s+)?(?:high\s+of\s+|low\s+of\s+)?)?\Z")
 
 
 def _measure(words: str):
@@ -27,14 +39,19 @@ def _measure(words: str):
 
 
 MEASURES = (
-    (_measure(r"unemployment(?:\s+rate)?|jobless\s+rate"), "unemployment"),
+    (_measure(r"unemployment(?:\s+rate)?|jobless(?:ness)?(?:\s+rate)?"), "unemployment"),
     (_measure(r"(?:GDP|gross\s+domestic\s+product|economic)\s+growth(?:\s+rate)?"), "gdp-growth"),
-    (_measure(r"turnout"), "turnout"),
+    (_measure(r"(?:voter\s+)?turnout"), "turnout"),
     (_measure(r"approval\s+rating"), "approval"),
     (_measure(r"literacy\s+rate"), "literacy"),
+    (_measure(r"(?:passenger\s+)?load\s+factor"), "load-factor"),
+    (_measure(r"(?:labou?r(?:\s+force)?\s+)?participation\s+rate"), "participation"),
+    (_measure(r"employment\s+rate"), "employment"),
+    (_measure(r"pass\s+rate"), "pass-rate"),
 )
 # A word every match of one of the MEASURES contains: no such word in the text, no search per figure.
-_MEASURE_WORDS = ("unemployment", "jobless", "growth", "turnout", "approval", "literacy")
+_MEASURE_WORDS = ("employment", "jobless", "growth", "turnout", "approval", "literacy", "factor", "participation",
+                  "pass")
 _CHANGE_AFTER = regex.compile(r"\s+(?:a\s+year\s+)?(?:increase|rise|decline|drop|fall|jump|gain|higher|lower)\b",
                               regex.IGNORECASE)
 _REACH = 70  # characters before the figure the measure words may take

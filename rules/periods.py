@@ -11,9 +11,17 @@ in 2020", "45.2 billion dlrs in 1985", not across another figure or a clause bre
 before it in its clause ("In 2023 they reached 4.2 million", "Exports in 1986 rose to 38.1 billion"), unless
 the words between tie it to another figure ("... of 1987 from 1.87 billion", "from 69 in 1984 to 298") or
 a figure stands right before the year ("fell to 4.64 from 5.48 in 1985 on turnover of 627.8 mln").
+
+A change with a base figure gets `years`, the number of years it spans: the two figures' years, else a range
+its sentence states ("between 2010 and 2018", "from 2010 to 2018", "in 2010-18", which also give the figures'
+years when they have none; "since 2010" with a new figure for 2018), else a duration ("over eight years", "in the
+past decade", "in the five years to 2018"), stated before the change's last figure or shortly after it. A change with no base figure ("In 2024 volume fell 25% to 496.8 million tonnes") takes the year of
+its clause for its new figure when the figure has none: a lone "in 2024" before the verb, with no other
+figure, other year or part of a year ("first-quarter", "March") between the sentence start and the verb.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -21,25 +29,31 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Quantity
 
-# After the figure: up to 25 characters without a digit, a clause break or a skeleton token, then the year.
-_YEAR_AFTER = regex.compile(r"[^.;⟨\d]{0,25}?\b(?:in|by|of|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)",
-                            regex.IGNORECASE)
+# After the figure: up to 25 characters without a digit, a clause break, a skeleton token or the unit of a figure
+# written in words ("7.6 pct last year to five pct in 1987": 1987 is five pct's), then the year.
+_YEAR_AFTER = regex.compile(
+    r"(?:(?!\b(?:pct|percent|per\s+cent|mln|million|billion|bln|dlrs)\b)[^.;⟨\d]){0,25}?"
+    r"\b(?:in|by|of|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)", regex.IGNORECASE)
 # Before the figure, in its clause: the nearest year within 25 characters, with nothing numeric after it, and
 # not the year of the other figure of a change: "rose to 2.35 billion in ... 1987 from 1.87 billion", "jumped
 # from 69 in 1984 to 298" (no "from"/"against"/"compared" between, no "to" right after the year).
 _YEAR_BEFORE = regex.compile(
-    r"(?<!\d(?:[\w%,]|\.(?=\d)){0,12}\s{1,3}(?:[A-Za-z]{1,12}\s{1,3})?)"  # "5.48 in 1985 on turnover of": 5.48's year
+    # "5.48 in 1985 on turnover of", "350 mln dlrs in 1987, increasing to", "2.1 pct at the end of 1986, is
+    # likely to rise to": the year of the figure a few words before it
+    r"(?<!\d(?:[\w%,]|\.(?=\d)){0,12}\s{1,3}(?:[A-Za-z]{1,12}\s{1,3}){0,4})"
     r"\b(?:in|of|for|during)\s+((?:19|20)\d\d)\b(?!,?\s+to\b)"
     r"(?:(?!\b(?:from|against|versus|vs|compared)\b)[^.;⟨\d]){0,25}\Z", regex.IGNORECASE | regex.REVERSE)
 _WINDOW = 40
 
 _ANNUAL_BEFORE = regex.compile(
     r"\b(?:compound(?:ed)?\s+annual|average\s+annual|annual\s+average|average\s+yearly|annualised|annualized|CAGR)"
-    r"(?:\s+(?:growth|increase|rise|decline|rate|return)){0,2}(?:\s+(?:rate\s+)?(?:of|at|was|by))?\s+(?:an?\s+)?\Z",
+    r"(?:\s+(?:growth|increase|rise|decline|rate|return)){0,2}(?:\s*+\(\s*+CAGR\s*+\))?"
+    r"(?:\s+(?:rate\s+)?(?:of|at|was|by))?\s+(?:an?\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 _ANNUAL_AFTER = regex.compile(
     # (possessive white space: "\s*" before "\s+" backtracked quadratically on a run of spaces; tests/test_patterns.py)
-    r"\s*+\(\s*+CAGR\s*+\)|\s++(?:(?:a|per)\s++year\b|annually\b|(?:average\s++)?annual(?:ly)?\b|on\s++average\b|"
+    r"\s*+\(\s*+CAGR\s*+\)|\s++(?:(?:a|per|each|every)\s++year\b|per\s++annum\b|annually\b|(?:average\s++)?annual(?:ly)?\b|"
+    r"on\s++average\b|"
     r"(?:compound\s++)?annual\s++growth)", regex.IGNORECASE)
 
 
@@ -60,16 +74,103 @@ def is_annual(text: str, rate: Quantity) -> bool:
                 or _ANNUAL_AFTER.match(text, rate.span.end))
 
 
+# A range of years in a change's sentence: "between 2010 and 2018", "from 2010 to 2018", "in 2010-18".
+_YEAR_RANGE = regex.compile(
+    r"\b(?:between\s+((?:19|20)\d\d)\s+and|(?:from|in|over|during|for)\s+(?:the\s+)?((?:19|20)\d\d)\s*+(?:-|–|to|through))"
+    r"\s*+((?:19|20)?\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
+# A duration: "over eight years", "in the past five years", "over the last decade", "in the eight years to 2018".
+_DURATION_BEFORE = regex.compile(
+    r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|next\s+|following\s+)?\Z",
+    regex.IGNORECASE | regex.REVERSE)
+_DECADE = regex.compile(
+    r"\b(?:over|in|during|across|within)\s+(?:the\s+|a\s+)?(?:past\s+|last\s+|previous\s+)?decade\b", regex.IGNORECASE)
+_YEARS_NOUNS = frozenset({"year", "years"})
+# The year of a clause: "In 2024 volume fell ...", "Exports in 1986 rose ...": "in"/"during" right before it.
+_CLAUSE_YEAR = regex.compile(r"\b(?<!\bof\s)(?:in|during)\s+((?:19|20)\d\d)\b", regex.IGNORECASE)
+_ANY_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# A part of the year before the verb ("In 2024, first-quarter volume fell ..."): the clause is not the year.
+_PART_OF_YEAR = regex.compile(
+    r"\b(?:quarter|half|months?|weeks?|season|period|fiscal|financial|first|second|third|fourth|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|[1-4]Q|Q[1-4]|H[12])\b", regex.IGNORECASE)
+
+
+_SINCE = regex.compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
+_AFTER_CLAIM = 40  # characters after a change's last figure in which its span of years may still be stated
+_BEFORE_CLAIM = 120  # characters before a change's first word in which it may be stated ("Between 2012 and 2020 the
+# fleet grew ..."), and the most a clause may run before its verb for its year to be read: every search stays near
+# its change, so a long line of changes is read in linear time (tests/test_bad_input.py)
+
+
+def _span_years(text: str, sentence, g, durations, duration_starts) -> tuple[int | None, int | None, int | None]:
+    """(old_year, new_year, years) of a change with both figures (see the module docstring). A range or a
+    duration counts from the sentence start to shortly after the change's last figure: one further on ("...,
+    adding it expects sales to double over five years") is another clause's."""
+    y0, y1 = year_of(text, g.old), year_of(text, g.new)
+    if y0 is not None and y1 is not None:
+        return y0, y1, (y1 - y0 if y1 > y0 else None)
+    last = max(q.span.end for q in (g.old, g.new, g.rate) if q is not None)
+    first = min([q.span.start for q in (g.old, g.new, g.rate) if q is not None] + [g.span.start])
+    start, end = max(sentence.start, first - _BEFORE_CLAIM), min(sentence.end, last + _AFTER_CLAIM)
+    ranges = list(_YEAR_RANGE.finditer(text, start, end))
+    if len(ranges) == 1:
+        m = ranges[0]
+        first = int(m.group(1) or m.group(2))
+        final = m.group(3)
+        final = int(final) if len(final) == 4 else first // 100 * 100 + int(final)
+        if final > first and y0 in (None, first) and y1 in (None, final):
+            return first, final, final - first
+    since = list(_SINCE.finditer(text, start, end))
+    if y1 is not None and y0 is None and len(since) == 1 and int(since[0].group(1)) < y1:
+        y0 = int(since[0].group(1))  # "has risen to 217 million in 2018 since 2010, from 117 million"
+        return y0, y1, y1 - y0
+    spans = [q for q in durations[bisect.bisect_left(duration_starts, start):bisect.bisect_left(duration_starts, end)]
+             if _DURATION_BEFORE.search(text, max(start, q.span.start - 30), q.span.start)]
+    decades = list(_DECADE.finditer(text, start, end))
+    if len(spans) + len(decades) == 1:
+        n = int(spans[0].value) if spans else 10
+        if spans and spans[0].value != n:
+            return y0, y1, None
+        if y1 is not None and y0 is None:
+            y0 = y1 - n
+        return y0, y1, n
+    return y0, y1, None
+
+
+def clause_year(text: str, sentence, verb_start: int, quantities_before: bool) -> int | None:
+    """The year of the clause a change's verb stands in: one "in 2024" between the sentence start and the
+    verb, no other year there and no figure (`quantities_before`)."""
+    if quantities_before or verb_start - sentence.start > _BEFORE_CLAIM:
+        return None
+    head = text[sentence.start:verb_start]
+    years = _ANY_YEAR.findall(head)
+    if len(years) != 1 or _PART_OF_YEAR.search(head):
+        return None
+    m = _CLAUSE_YEAR.search(head)
+    return int(m.group(1)) if m else None
+
+
 def extract(doc: Document, facts: Facts) -> Facts:
     if not facts.growths:
         return facts
     text = doc.text
+    durations = [q for q in facts.quantities if q.noun in _YEARS_NOUNS and q.unit == "count"]
+    duration_starts = [q.span.start for q in durations]
+    starts = [q.span.start for q in facts.quantities]
     growths = []
     for g in facts.growths:
         period = "year" if g.rate is not None and is_annual(text, g.rate) else ""
         old_year = year_of(text, g.old) if g.old is not None else None
         new_year = year_of(text, g.new) if g.new is not None else None
-        if period or old_year is not None or new_year is not None:
-            g = replace(g, period=period, old_year=old_year, new_year=new_year)
+        years = None
+        if g.old is not None and g.new is not None:
+            old_year, new_year, years = _span_years(text, doc.sentence_of(g.new.span.start), g, durations,
+                                                       duration_starts)
+        elif g.new is not None and new_year is None and g.verb is not None:
+            sentence = doc.sentence_of(g.verb.start)
+            before = bisect.bisect_left(starts, g.verb.start) > bisect.bisect_left(starts, sentence.start)
+            new_year = clause_year(text, sentence, g.verb.start, before)
+        if period or old_year is not None or new_year is not None or years is not None:
+            g = replace(g, period=period, old_year=old_year, new_year=new_year, years=years)
         growths.append(g)
     return replace(facts, growths=tuple(growths))

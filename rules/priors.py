@@ -7,8 +7,9 @@ PARAGRAPH within the claim's paragraph, ARTICLE further back), and G106 does the
 
 Linked only when the link is safe:
 - the claim is a rise or fall in percent, per year-on-year (not an average annual rate), on a level
-  figure (not a percentage) whose year is stated (rules.periods.year_of), and its clause names no other
-  base ("down 54 pct from the previous year's ...": a base is named, just not read);
+  figure (not a percentage) whose year is stated (rules.periods), and its clause names no other base
+  ("down 54 pct from the previous year's ...": a base is named, just not read; "from the previous year",
+  "over a year earlier", "against 2023" name only the year);
 - exactly one earlier figure (before the claim's sentence) is for the year before, in the same unit,
   with the same noun when both have one;
 - that figure's sentence holds no other figure in its unit ("sales of 3.1 million units and output of
@@ -26,7 +27,11 @@ from statlint.checker.model import Direction, Facts, Growth, Link, Span
 from statlint.rules.periods import year_of
 
 _REACH = 200  # characters after the rate in which a named base counts
-_OTHER_BASE = regex.compile(r"\b(?:from|compared\s+with|against|over)\b", regex.IGNORECASE)
+# A base named after the rate ("from 3.1 million", "against last year's 2.9 million"); "from the previous year",
+# "over a year earlier" name the year the base is for, not another figure, and leave the prior to be found.
+_OTHER_BASE = regex.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against|over)\b(?!\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+year"
+    r"|(?:a\s+|the\s+)?year\s+(?:earlier|ago|before)|(?:19|20)\d\d)\b(?!['’]s))", regex.IGNORECASE)
 
 
 def _candidate(doc: Document, g: Growth) -> bool:

@@ -6,8 +6,13 @@ What it does:
     the same measure's figure for year Y-1 earlier in the article ("Sales were
     3 million in 2022."). Only a single unambiguous earlier figure with the
     same unit (and the same noun, when there is one) is used as the base; the
-    arithmetic is that of G101. Reads change claims with the earlier figure
-    linked by rules.priors.
+    arithmetic is that of G101. Reads change claims (rules.claims) with the
+    year of the new figure read by rules.periods (its own year, or the year
+    of its clause: "In 2024 volume fell 25% year on year to 496.8 million
+    tonnes") and the earlier figure linked by rules.priors (a rate "from the
+    previous year" or "against a year earlier" names only the year; one
+    "from last year's 3.7 million" names a base of its own and is left
+    alone).
 
 Why is this bad?
     Series told over several sentences are where rates are copied from the

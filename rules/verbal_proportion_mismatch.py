@@ -4,9 +4,11 @@ What it does:
     Reads a verbal proportion followed by its figure, in brackets or after
     "or" ("nearly half (62%)", "a majority, or 45%,", "one in five (35%)",
     "two-thirds (40%)") and checks that the figure lies in the range the
-    words allow: "half" 45-55 %, "nearly half" 40-50 %, "more than half" or
-    "a majority" above 50 %, "one in five" 18-22 %, "a third" 30-36 %, and so on.
-    Reads VerbalProportion claims (rules.verbal_proportions).
+    words allow: "half" 45-55 %, "nearly half" 40-50 %, "more than half",
+    "a majority" or "most" above 50 %, "nearly all" 75-100 %, "one in five"
+    18-22 %, "a third" 30-36 %, and so on. Reads VerbalProportion claims
+    (rules.verbal_proportions: the words' interval and the figure tied to
+    them; "most" only as a proportion, not as a superlative).
 
 Why is this bad?
     One of the two is wrong, and the reader cannot tell which.

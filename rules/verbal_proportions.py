@@ -1,7 +1,9 @@
 """Extractor: a proportion in words and the figure given for it ("nearly half (62%)", "a majority, or 45%,").
 
 The words are read into an interval of percent (`VerbalProportion.low`/`high`): "half" 45-55, "nearly half"
-40-50, "more than half" or "a majority" 50-100, "one in five" 18-22, "a third" 30-36...; the figure is a
+40-50, "more than half", "a majority" or "most" 50-100, "nearly all" 75-100, "one in five" 18-22, "a third"
+30-36...; "most" only as a proportion ("most of the voters", "Most farmers"), not as a superlative ("the
+most", "at most", "gained most", "most likely"); the figure is a
 percentage right after the words, in brackets or after ", or". A figure followed by "of" ("half of the
 staff (35% of them women)") is a share of something else and is not linked. P104 compares the two.
 """
@@ -20,10 +22,19 @@ from statlint.rules._patterns import words_pattern
 # backwards from it, and the figure forwards.
 _KEY = regex.compile(
     r"\b(?:" + words_pattern(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
-                               "minority"])
-    + r"|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b", regex.IGNORECASE)
+                               "minority", "most"])
+    + r"|(?:nearly|almost|virtually|practically)\s+all|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b",
+    regex.IGNORECASE)
 # Case-free stems of every key word ("alf" for half/Half/HALF is not needed: wire copy is not all capitals).
-_STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", "ne in ")
+_STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", "ne in ", "ost", "all")
+# "most" is a proportion ("most of the voters", "Most farmers (71%)") but not as a superlative ("the most
+# (38%)", "at most", "which region gained most"), nor before an adverb or adjective ("most likely", "most
+# popular than"): the word before must not be one of these, and the word after not end in "-ly".
+_NOT_PROPORTION_BEFORE = regex.compile(r"\b(?:the|at|what|which|who|whom|whose|gained|grew|rose|fell|lost|won|has|have|"
+                                       r"had|is|are|was|were|be|been)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+_ADVERB_AFTER = regex.compile(r"\s+\w+ly\b|\s+(?:popular|common|important|recent|active|affected|widely|often|"
+                              r"used|cited|valuable|expensive|likely|frequent|heavily|traded|watched)\b",
+                              regex.IGNORECASE)
 _COUNT_BEFORE = regex.compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
 _FIGURE_AFTER = regex.compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+)(?=\d)")
 _MOD_BEFORE = regex.compile(
@@ -35,6 +46,10 @@ _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 
 def _range(phrase: str, mod: str) -> tuple[float, float] | None:
     words = phrase.lower().replace("-", " ").split()
+    if words[-1] == "most":
+        return 50.0, 100.0
+    if words[-1] == "all":  # "nearly all", "virtually all": the key carries its modifier
+        return 75.0, 100.0
     if words[-1] == "majority":
         return (50.0, 100.0) if words[0] != "minority" else (0.0, 50.0)
     if words[-1] == "minority":
@@ -98,14 +113,18 @@ def extract(doc: Document, facts: Facts) -> Facts:
         after = _FIGURE_AFTER.match(text, key.end())
         if after is None:
             continue
+        if key.group().lower() == "most" and (_NOT_PROPORTION_BEFORE.search(text, max(0, key.start() - 12), key.start())
+                                             or _ADVERB_AFTER.match(text, key.end())):
+            continue
         if by_start is None:
             by_start = {q.span.start: q for q in facts.quantities}
         q = by_start.get(after.end())
         if q is None or q.unit != "percent" or _OF_AFTER.match(text, q.span.end):
             continue  # "half of the staff (35% of them women)": a share of something else
-        count = _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
+        whole = key.group().lower().endswith(("most", "all"))  # no count, and "all" carries its modifier
+        count = None if whole else _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
         start = count.start() if count else key.start()
-        mod = _MOD_BEFORE.search(text, max(0, start - 16), start)
+        mod = None if whole else _MOD_BEFORE.search(text, max(0, start - 16), start)
         allowed = _range(text[start:key.end()], mod.group("mod") if mod else "")
         if allowed is None:
             continue

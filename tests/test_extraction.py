@@ -65,6 +65,15 @@ def test_intervals_follow_the_wording():
     assert q.low == 0 and q.high == 40
 
 
+def test_up_to_after_a_verb_of_movement_is_where_the_level_went():
+    """ "the jobless rate went up to 5.5%" is a level of 5.5%, not a ceiling (P105 read "up to 55%" as 0-55)."""
+    for text in ("the rate went up to 5.5%", "it edged up to 5.5%", "the rate ticked up to 5.5%"):
+        [q] = extract_quantities(text)
+        assert (q.bound, q.low, q.high) == ("=", pytest.approx(5.45), pytest.approx(5.6)), text
+    [q] = extract_quantities("savings of up to 5.5%")
+    assert (q.bound, q.low) == ("<", 0)
+
+
 def test_numeral_grouping_kinds():
     assert parse_numeral("4,178,027").grouping == "standard"
     assert parse_numeral("1,00,000").grouping == "indian"

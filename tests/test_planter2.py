@@ -100,3 +100,34 @@ def test_comparatives_are_growth_sites():
     assert plants["growth-wire-abbrev"]["original"] == "165"
     assert plants["growth-comparative"]["source"].startswith("Turnover was 83.4 billion sterling, 165 percent higher")
     assert (plants["direction-flipped-any"]["original"], plants["direction-flipped-any"]["planted"]) == ("higher", "lower")
+
+
+def test_bounded_rate_plants_only_expose_figures_out_of_bounds():
+    """A point lost makes a slip of the class only past the measure's bound: "4.5%" -> "45%" unemployment is
+    possible (the corpus planter skips it too), so the synthetic planter must not plant it."""
+    import random
+
+    from bench.planter2_synth import BOUNDED
+
+    bound_of = {form: bound for bound, forms in BOUNDED for form in forms}
+    for seed in range(200):
+        text, s, e, replacement, _ = GENERATORS["bounded-rate-point-lost"](random.Random(seed))
+        bound = next(b for form, b in bound_of.items() if text.startswith(form))
+        assert float(text[s:e].rstrip("%")) <= bound < float(replacement.rstrip("%"))
+
+
+def test_restated_body_plants_skip_ranges_and_bounds():
+    """ "OVER 10 MLN TONNES" restated as "over 14 mln tonnes" still holds (over 14 is over 10), and so do the ends of
+    ranges ("10 TO 13 PCT" / "between 10 and 8 pct"): such mentions are no hosts; a plain restatement is."""
+    import random
+
+    from bench.planter2_sums import restated_body_plants
+
+    def planted(text):
+        return [(p["original"], p["planted"]) for p in restated_body_plants("d", text, random.Random(1))]
+
+    assert planted("WHEAT SALES OVER 10 MLN TONNES\nSales are now over 10 mln tonnes, the board said.\n") == []
+    assert planted("BANK TO BUY BACK UP TO 10 PCT\nThe bank may buy back up to 10 pct of its shares.\n") == []
+    assert planted("PROFIT TO RISE 10 TO 13 PCT\nProfit should rise between 10 and 13 pct this year.\n") == []
+    [(original, new)] = planted("NYFE SEAT SELLS FOR 200 DLRS\nA seat sold for 200 dlrs on Monday.\n")
+    assert original == "200" and new != "200"

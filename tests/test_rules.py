@@ -86,8 +86,8 @@ def test_registry_lists_every_rule_module_once():
 
 def test_extractors_are_plain_functions_in_order():
     names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
-    assert names == ["quantities", "garbles", "invisibles", "claims", "periods", "subjects", "hedges", "multipliers",
-                     "priors", "shares", "share_splits", "verbal_proportions", "mentions",
+    assert names == ["quantities", "garbles", "invisibles", "claims", "periods", "annual_rates", "subjects", "hedges",
+                     "multipliers", "priors", "shares", "share_splits", "verbal_proportions", "mentions",
                      "conversions", "statements", "series_next"]
 
 

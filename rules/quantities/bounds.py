@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+import regex
+
 from statlint.rules import _patterns as P
 
 BOUND_OF_WORD = {
@@ -21,6 +23,9 @@ BOUND_OF_WORD = {
 # How every bound word (and "the", as in "over the") ends: the window before a figure must end with one of
 # these, in lower case, for P.BOUND_BEFORE to match (may_be_hedged; a superset: no word boundary asked).
 BOUND_ENDINGS = tuple(sorted({w.split()[-1] for w in BOUND_OF_WORD} | {"the"}))
+# "went up to 5.5%", "edged up to 87": after a verb of movement "up to" says where a level went, not a ceiling.
+_MOVED_UP = regex.compile(r"\b(?:went|go|goes|gone|going|moved|edged|ticked|crept|inched|shot|crawled|jumped|"
+                          r"climbed|risen|rose|revised|marked)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 APPROX_WIDTH = 0.1  # "about 60" admits 54..66: news rounds loosely and we must never over-claim
 
 
@@ -50,7 +55,10 @@ def bound_before(text: str, start: int) -> str:
     bm = P.BOUND_BEFORE.search(text, max(0, start - 30), start)
     if not bm:
         return "="
-    return BOUND_OF_WORD.get(" ".join(bm.group("word").lower().split()), "=")
+    word = " ".join(bm.group("word").lower().split())
+    if word == "up to" and _MOVED_UP.search(text, max(0, bm.start() - 20), bm.start()):
+        return "="
+    return BOUND_OF_WORD.get(word, "=")
 
 
 def hedged(text: str, start: int, value: float, low: float, high: float) -> tuple[str, float, float]:
