@@ -1,0 +1,160 @@
+"""Extractor: a figure stated as a part of another that contains it (`PartOfWhole`, Facts.part_wholes), for S103.
+
+Three readings, each from the words that make one figure a part of the other:
+
+- a group and a part of it ("group"), two figures in one sentence tied by "of": "Of the 368 members, 211
+  voted" (also "Among the ...", after a comma or "and"), "211 of the 368 members", "211 out of (a total
+  of) 368", "368 members, 211 of whom/which/them ...", "368 members, of whom 211". Both figures are of one
+  unit (two counts, two sums in one currency, two amounts of one measure) and neither is a percentage (a
+  share of a share may be anything). A count that names its own noun, other than the group's ("Of the 50
+  states, 400 counties ..."), counts something else: no claim. A figure after a label ("Article 411 of
+  the ...", "page 12 of the 10-volume ...") is a name, not a part. Small whole counts of things (under
+  1,000, no scale word, no hedge) are exact: "Of the 368 members, 369 voted" is past its group.
+- a profit and its revenue in one sentence ("earnings", rules._earnings);
+- an earnings table's profit row over its sales row ("table", rules._earnings_tables).
+
+Only consecutive figures of one sentence are read for a group, and a table row only against rows within
+two lines: the reading is linear in the document.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span
+from statlint.rules._earnings import profits_on_revenue
+from statlint.rules._earnings_tables import profit_rows
+from statlint.rules._gates import may_contain
+
+_HEDGE = (r"(?:(?:only|just|some|about|around|roughly|nearly|almost|approximately|over|under|more\s+than|"
+          r"fewer\s+than|less\s+than|at\s+least|up\s+to|all\s+but|a\s+full|as\s+many\s+as|a\s+mere)\s+)?")
+_DET = r"(?:(?:the|its|their|his|her|our|these|those|this|that|all\s+the|all|a\s+total\s+of)\s+)"
+# "Of the 368 members, 211 ...": what stands before the group (a clause start) and between group and part.
+_OF_BEFORE = regex.compile(r"(?:(?P<start>\A[\s\"'“‘(\[]*)|[,;:(\u2014\u2013]\s*|\b(?:and|but|yet|while|so)\s+)"
+                           r"(?:of|among|amongst|out\s+of)\s+" + _DET + "?" + _HEDGE + r"\Z", regex.IGNORECASE)
+_LABEL_COMMA = regex.compile(r"\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?)\s*,\s*" + _HEDGE,
+                             regex.IGNORECASE)
+# "211 of the 368 members", "211 out of 368": between part and group.
+_OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + "?" + _HEDGE, regex.IGNORECASE)
+# "368 members, 211 of whom ...", "368 members, of whom 211 ...": after the group's noun.
+_OF_WHOM_AFTER = regex.compile(r"\s+of\s+(?:whom|which|them|these|those)\b", regex.IGNORECASE)
+_OF_WHOM_BETWEEN = regex.compile(r"\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?)\s*,\s*"
+                                 r"of\s+(?:whom|which)\s+" + _HEDGE, regex.IGNORECASE)
+_GATE = ("of", "among")  # every reading of a group has one of these words
+
+# A figure named by the word before it is a label ("Article 411", "page 12", "Flight 370").
+_LABELS = frozenset("""article section rule chapter page pages paragraph clause item items no no. number flight route
+grade level stage phase part volume game games round race ranked rank ranks ranking place week day line row
+column table figure lot model version category class""".split())
+# What may follow a part that counts the group's members: a verb, an auxiliary, "of them", an adverb.
+_AFTER_PART = frozenset("""of were was are is have had has will would could can may might must should did do does
+said say says voted vote took take left went came got gave made chose stayed lost won saw became ran kept held
+paid sold bought found told spent quit remain remained live lived work worked want wanted support supported oppose
+opposed own owned use used died survived agreed backed favoured favored approved rejected signed joined returned
+also still now already then later eventually never actually reportedly either both in at on from""".split())
+_IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep fish deer".split())
+
+
+def _singular(word: str) -> str:
+    word = word.lower().strip("'’")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _same_kind(part: Quantity, whole: Quantity) -> bool:
+    """Both figures of one unit, levels, positive and read cleanly; neither a percentage."""
+    return part.unit == whole.unit and part.kind == whole.kind == "level" and not part.is_percent \
+        and part.low > 0 and whole.low > 0 and "malformed" not in (part.grouping, whole.grouping)
+
+
+def _counts_the_group(part: Quantity, label: str) -> bool:
+    """Whether the word after a counted part leaves it counting the group's members (see _AFTER_PART)."""
+    if part.unit != "count" or part.noun is None:
+        return True
+    word = part.noun.lower()
+    if word in _AFTER_PART or (word.endswith(("ed", "ly")) and len(word) > 4):
+        return True
+    return _singular(word) in {_singular(w) for w in label.split()}
+
+
+def _exact_top(q: Quantity) -> float:
+    """The most a group can be: a small whole count of things ("368 members") is exact."""
+    exact = q.unit == "count" and q.decimals == 0 and q.value < 1000 and q.bound == "=" and q.text.strip().isdigit()
+    return q.value if exact else q.high
+
+
+def _is_label(text: str, sentence_start: int, q: Quantity) -> bool:
+    """Whether the word right before `q` names it ("Article 411", "Flight 370"): a capitalised word inside the
+    sentence, or one of _LABELS."""
+    lo = max(sentence_start, q.span.start - 30)
+    words = text[lo:q.span.start].split()
+    if not words:
+        return False
+    word = words[-1]
+    inside = len(words) > 1 or lo > sentence_start
+    return word.lower() in _LABELS or (inside and word[:1].isupper() and word.isalpha())
+
+
+def _claim(part: Quantity, whole: Quantity, label: str) -> PartOfWhole:
+    first, last = (part, whole) if part.span.start < whole.span.start else (whole, part)
+    return PartOfWhole(span=Span(first.span.start, last.span.end), part=part, wholes=(whole,),
+                       tops=(_exact_top(whole),), factors=(1.0,), relation="group", label=label.strip(),
+                       link=Link.SENTENCE)
+
+
+def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
+    """The group claim two consecutive figures of one sentence make, or None."""
+    text = doc.text
+    if not _same_kind(a, b) or b.span.start - a.span.end > 80:
+        return None
+    sentence = doc.sentence_of(a.span.start)
+    if b.span.start >= sentence.end:
+        return None
+    # "211 of the 368 members", "211 out of 368": a is the part
+    if _OF_BETWEEN.fullmatch(text, a.span.end, b.span.start) and not _is_label(text, sentence.start, a):
+        return _claim(a, b, b.noun or "")
+    # "368 members, of whom 211"
+    m = _OF_WHOM_BETWEEN.fullmatch(text, a.span.end, b.span.start)
+    if m and _counts_the_group(b, m.group("label")):
+        return _claim(b, a, m.group("label"))
+    m = _LABEL_COMMA.fullmatch(text, a.span.end, b.span.start)
+    if m is None or not _counts_the_group(b, m.group("label")):
+        return None
+    # "Of the 368 members, 211 voted": a clause that opens on the group
+    lo = max(sentence.start, a.span.start - 40)
+    before = _OF_BEFORE.search(text[lo:a.span.start])
+    if before and (before.group("start") is None or lo == sentence.start):
+        return _claim(b, a, m.group("label"))
+    # "368 members, 211 of whom work abroad"
+    if _OF_WHOM_AFTER.match(text, b.span.end):
+        return _claim(b, a, m.group("label"))
+    return None
+
+
+def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole]:
+    if not may_contain(doc.text, _GATE):
+        return []
+    out = []
+    for a, b in zip(quantities, quantities[1:]):
+        claim = _group_pair(doc, a, b)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    quantities = facts.quantities
+    if len(quantities) < 2:
+        return facts
+    tables, rows = profit_rows(doc, quantities)
+    claims = tables + profits_on_revenue(doc, quantities, skip=lambda q: rows.holds(q.span.start)) \
+        + _groups(doc, quantities)
+    if not claims:
+        return facts
+    claims.sort(key=lambda c: c.span.start)
+    return replace(facts, part_wholes=tuple(claims))
