@@ -47,6 +47,9 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         add("verbal_proportions", p.span.start, f"{p.phrase} = {p.low:.0f}-{p.high:.0f}: {p.figure.text}")
     for m in facts.mentions:
         add("mentions", m.span.start, f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else ""))
+    for c in facts.part_wholes:
+        add("parts_of_wholes", c.span.start, f"{c.relation}: {c.part.text} of {' or '.join(w.text for w in c.wholes)}"
+            f" [{c.label}]")
     for g in facts.growths:
         at = g.span.start
         if g.period or g.old_year or g.new_year:

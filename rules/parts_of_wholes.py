@@ -42,13 +42,16 @@ _OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + "?" + _HEDGE, regex.
 _OF_WHOM_AFTER = regex.compile(r"\s+of\s+(?:whom|which|them|these|those)\b", regex.IGNORECASE)
 _OF_WHOM_BETWEEN = regex.compile(r"\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?)\s*,\s*"
                                  r"of\s+(?:whom|which)\s+" + _HEDGE, regex.IGNORECASE)
-_GATE = ("of", "among")  # every reading of a group has one of these words
+_GATE = ("of", "among")
+_COMPOUND = ("-", "\u2010", "\u2011", "\u2013", "/")  # every reading of a group has one of these words
 
 # A figure named by the word before it is a label ("Article 411", "page 12", "Flight 370").
 _LABELS = frozenset("""article section rule chapter page pages paragraph clause item items no no. number flight route
 grade level stage phase part volume game games round race ranked rank ranks ranking place week day line row
 column table figure lot model version category class""".split())
 # What may follow a part that counts the group's members: a verb, an auxiliary, "of them", an adverb.
+_DATES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _AFTER_PART = frozenset("""of were was are is have had has will would could can may might must should did do does
 said say says voted vote took take left went came got gave made chose stayed lost won saw became ran kept held
 paid sold bought found told spent quit remain remained live lived work worked want wanted support supported oppose
@@ -67,8 +70,11 @@ def _singular(word: str) -> str:
 
 
 def _same_kind(part: Quantity, whole: Quantity) -> bool:
-    """Both figures of one unit, levels, positive and read cleanly; neither a percentage."""
-    return part.unit == whole.unit and part.kind == whole.kind == "level" and not part.is_percent \
+    """Both figures of one unit, levels, positive and read cleanly; neither a percentage. A bare part with no
+    noun of its own takes its whole's unit ("2.4 mln of its 1.9 mln dlrs", "Of the 300 tonnes, 410 went")."""
+    bare = part.unit == "count" and (part.noun is None or part.noun.lower() in _AFTER_PART)
+    return (part.unit == whole.unit or bare) and part.kind == whole.kind == "level" \
+        and not part.is_percent and not whole.is_percent \
         and part.low > 0 and whole.low > 0 and "malformed" not in (part.grouping, whole.grouping)
 
 
@@ -90,14 +96,21 @@ def _exact_top(q: Quantity) -> float:
 
 def _is_label(text: str, sentence_start: int, q: Quantity) -> bool:
     """Whether the word right before `q` names it ("Article 411", "Flight 370"): a capitalised word inside the
-    sentence, or one of _LABELS."""
+    sentence other than a day or month ("On Friday 930 ..."), or one of _LABELS."""
     lo = max(sentence_start, q.span.start - 30)
     words = text[lo:q.span.start].split()
     if not words:
         return False
     word = words[-1]
     inside = len(words) > 1 or lo > sentence_start
-    return word.lower() in _LABELS or (inside and word[:1].isupper() and word.isalpha())
+    return word.lower() in _LABELS or (inside and word[:1].isupper() and word.isalpha() and word.lower() not in _DATES)
+
+
+def _noun_of(q: Quantity) -> str:
+    """The noun a counted group names right after its figure ("368 members"); "" for an amount or a verb."""
+    if q.unit != "count" or q.noun is None or q.noun.lower() in _AFTER_PART:
+        return ""
+    return q.noun
 
 
 def _claim(part: Quantity, whole: Quantity, label: str) -> PartOfWhole:
@@ -112,12 +125,14 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
     text = doc.text
     if not _same_kind(a, b) or b.span.start - a.span.end > 80:
         return None
+    if text[b.span.end:b.span.end + 1] in _COMPOUND or text[a.span.end:a.span.end + 1] in _COMPOUND:
+        return None  # "1.6 billion of 182-day bills": a figure in a compound modifier counts no group
     sentence = doc.sentence_of(a.span.start)
     if b.span.start >= sentence.end:
         return None
     # "211 of the 368 members", "211 out of 368": a is the part
     if _OF_BETWEEN.fullmatch(text, a.span.end, b.span.start) and not _is_label(text, sentence.start, a):
-        return _claim(a, b, b.noun or "")
+        return _claim(a, b, _noun_of(b))
     # "368 members, of whom 211"
     m = _OF_WHOM_BETWEEN.fullmatch(text, a.span.end, b.span.start)
     if m and _counts_the_group(b, m.group("label")):
