@@ -30,20 +30,26 @@ from statlint.rules._gates import may_contain
 
 _HEDGE = (r"(?:(?:only|just|some|about|around|roughly|nearly|almost|approximately|over|under|more\s+than|"
           r"fewer\s+than|less\s+than|at\s+least|up\s+to|all\s+but|a\s+full|as\s+many\s+as|a\s+mere)\s+)?")
-_DET = r"(?:(?:the|its|their|his|her|our|these|those|this|that|all\s+the|all|a\s+total\s+of)\s+)"
+# "the", "its", "all the", "a total of", and a possessive after them ("the union's", "Germany's")
+_DET = (r"(?:(?:the|its|their|his|her|our|these|those|this|that|all\s+the|all|a\s+total\s+of)\s+)?"
+        r"(?:[\w.-]{1,30}(?:'s|’s|s'|s’)\s+)?")
 # "Of the 368 members, 211 ...": what stands before the group (a clause start) and between group and part.
 _OF_BEFORE = regex.compile(r"(?:(?P<start>\A[\s\"'“‘(\[]*)|[,;:(\u2014\u2013]\s*|\b(?:and|but|yet|while|so)\s+)"
-                           r"(?:of|among|amongst|out\s+of)\s+" + _DET + "?" + _HEDGE + r"\Z", regex.IGNORECASE)
-_LABEL_COMMA = regex.compile(r"\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?)\s*,\s*" + _HEDGE,
-                             regex.IGNORECASE)
+                           r"(?:of|among|amongst|out\s+of)\s+" + _DET + _HEDGE + r"\Z", regex.IGNORECASE)
+_LABEL = r"(?:\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?))?"  # the group's noun and a few words
+_PAUSE = r"\s*[,;:\u2014\u2013]\s*"
+_LABEL_COMMA = regex.compile(_LABEL + _PAUSE + _HEDGE, regex.IGNORECASE)
 # "211 of the 368 members", "211 out of 368": between part and group.
-_OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + "?" + _HEDGE, regex.IGNORECASE)
-# "368 members, 211 of whom ...", "368 members, of whom 211 ...": after the group's noun.
+_OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + _HEDGE, regex.IGNORECASE)
+# "368 members, 211 of whom ...", "368 members; of these, 211 ...": after the group's noun.
 _OF_WHOM_AFTER = regex.compile(r"\s+of\s+(?:whom|which|them|these|those)\b", regex.IGNORECASE)
-_OF_WHOM_BETWEEN = regex.compile(r"\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?)\s*,\s*"
-                                 r"of\s+(?:whom|which)\s+" + _HEDGE, regex.IGNORECASE)
-_GATE = ("of", "among")
-_COMPOUND = ("-", "\u2010", "\u2011", "\u2013", "/")  # every reading of a group has one of these words
+_OF_WHOM_BETWEEN = regex.compile(_LABEL + _PAUSE + r"(?:and\s+)?(?:of|among)\s+(?:whom|which|them|these|those)\s*,?\s*"
+                                 + _HEDGE, regex.IGNORECASE)
+# A sentence that opens on a part of the group the sentence before counted: "Of these, 211 ...", "211 of them ...".
+_OF_THESE_OPENING = regex.compile(r"\A[\s\"'“‘(]*(?:(?:of|among)\s+(?:them|these|those|this\s+total|that\s+total)"
+                                  r"\s*,?\s*)?" + _HEDGE + r"\Z", regex.IGNORECASE)
+_GATE = ("of", "among")  # every reading of a group has one of these words
+_COMPOUND = ("-", "\u2010", "\u2011", "\u2013", "/")  # "182-day bills": a figure in a compound modifier
 
 # A figure named by the word before it is a label ("Article 411", "page 12", "Flight 370").
 _LABELS = frozenset("""article section rule chapter page pages paragraph clause item items no no. number flight route
@@ -126,7 +132,7 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
     if not _same_kind(a, b) or b.span.start - a.span.end > 80:
         return None
     if text[b.span.end:b.span.end + 1] in _COMPOUND or text[a.span.end:a.span.end + 1] in _COMPOUND:
-        return None  # "1.6 billion of 182-day bills": a figure in a compound modifier counts no group
+        return None
     sentence = doc.sentence_of(a.span.start)
     if b.span.start >= sentence.end:
         return None
@@ -135,28 +141,62 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
         return _claim(a, b, _noun_of(b))
     # "368 members, of whom 211"
     m = _OF_WHOM_BETWEEN.fullmatch(text, a.span.end, b.span.start)
-    if m and _counts_the_group(b, m.group("label")):
-        return _claim(b, a, m.group("label"))
+    if m and _counts_the_group(b, m.group("label") or ""):
+        return _claim(b, a, m.group("label") or "")
     m = _LABEL_COMMA.fullmatch(text, a.span.end, b.span.start)
-    if m is None or not _counts_the_group(b, m.group("label")):
+    if m is None or not _counts_the_group(b, m.group("label") or ""):
         return None
     # "Of the 368 members, 211 voted": a clause that opens on the group
     lo = max(sentence.start, a.span.start - 40)
     before = _OF_BEFORE.search(text[lo:a.span.start])
     if before and (before.group("start") is None or lo == sentence.start):
-        return _claim(b, a, m.group("label"))
+        return _claim(b, a, m.group("label") or "")
     # "368 members, 211 of whom work abroad"
     if _OF_WHOM_AFTER.match(text, b.span.end):
-        return _claim(b, a, m.group("label"))
+        return _claim(b, a, m.group("label") or "")
     return None
+
+
+def _group_before(doc: Document, quantities: tuple[Quantity, ...], i: int) -> PartOfWhole | None:
+    """ "The plant employs 386 workers. Of these, 412 live in the town." / "... 412 of them live ...": the part
+    opens its sentence and points back; the group is the one figure of its unit in the sentence before."""
+    text, part = doc.text, quantities[i]
+    sentence = doc.sentence_of(part.span.start)
+    if sentence.start == 0 or part.span.start - sentence.start > 40:
+        return None
+    opening = _OF_THESE_OPENING.fullmatch(text[sentence.start:part.span.start])
+    if opening is None:
+        return None
+    if not regex.search(r"\b(?:of|among)\s", opening.group(0), regex.IGNORECASE) \
+            and not _OF_WHOM_AFTER.match(text, part.span.end):
+        return None
+    before = doc.sentence_of(sentence.start - 1)
+    if before.start >= sentence.start or doc.paragraph_of(before.start) != doc.paragraph_of(sentence.start):
+        return None
+    groups = []
+    j = i - 1
+    while j >= 0 and quantities[j].span.start >= before.start:
+        q = quantities[j]
+        if q.span.start < sentence.start and _same_kind(part, q):
+            groups.append(q)
+        j -= 1
+    if len(groups) != 1 or text[groups[0].span.end:groups[0].span.end + 1] in _COMPOUND:
+        return None  # which figure of the sentence before is the group is not clear
+    whole = groups[0]
+    if not _counts_the_group(part, _noun_of(whole)):
+        return None
+    return replace(_claim(part, whole, _noun_of(whole)), link=Link.PARAGRAPH)
 
 
 def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole]:
     if not may_contain(doc.text, _GATE):
         return []
     out = []
-    for a, b in zip(quantities, quantities[1:]):
+    for i in range(1, len(quantities)):
+        a, b = quantities[i - 1], quantities[i]
         claim = _group_pair(doc, a, b)
+        if claim is None and doc.sentence_of(a.span.start).end <= b.span.start:
+            claim = _group_before(doc, quantities, i)
         if claim is not None:
             out.append(claim)
     return out
