@@ -28,6 +28,7 @@ _WHOLE = regex.compile(r"\b(?:revenues?|sales|turnover)\s+(?:(?:of|was|were|rose
 # A word every match of _PART, and of _WHOLE, contains: a substring test before each regex search.
 PART_WORDS = ("profit", "income", "earn")
 _WHOLE_WORDS = ("revenue", "sales", "turnover")
+_PER_SHARE = regex.compile(r"\s*+(?:a|per)\s+(?:share|shr)\b", regex.IGNORECASE)  # "earned 3.69 dlrs a share"
 _LIST_GAP = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _BARE_NEXT = frozenset("and or on in for from vs compared against up down a last this the".split())
 # Dollar currencies ("C$9.8 billion ... on sales of 880.2 mln dlrs"): between any two of them a profit more
@@ -39,6 +40,14 @@ def is_money(q: Quantity) -> bool:
     return len(q.unit) == 3 and q.unit.isupper() and q.low > 0 and q.grouping != "malformed"
 
 
+def _currency(q: Quantity) -> str | None:
+    """The currency of a profit or revenue; a year's revenue ("163.8 mln dlrs a year before") is revenue."""
+    if is_money(q):
+        return q.unit
+    code = q.unit.removesuffix("/year")
+    return code if code != q.unit and len(code) == 3 and code.isupper() and q.low > 0 else None
+
+
 def _is_bare(q: Quantity) -> bool:
     """A large figure with no unit ("revenues of 5.9 mln and ..."): money when its sentence names one currency."""
     return q.unit == "count" and q.kind == "level" and q.value >= 1000 and q.grouping != "malformed" and \
@@ -47,8 +56,8 @@ def _is_bare(q: Quantity) -> bool:
 
 def _factor(part: Quantity, whole: Quantity, currencies: set[str]) -> float | None:
     """How many times the whole a part must exceed to exceed it for sure; None if not comparable."""
-    pu = part.unit if is_money(part) else next(iter(currencies)) if len(currencies) == 1 else None
-    wu = whole.unit if is_money(whole) else next(iter(currencies)) if len(currencies) == 1 else None
+    only = next(iter(currencies)) if len(currencies) == 1 else None
+    pu, wu = _currency(part) or only, _currency(whole) or only
     if pu is None or wu is None:
         return None
     if pu == wu:
@@ -78,14 +87,14 @@ def profits_on_revenue(doc: Document, quantities, skip=lambda q: False) -> list[
     if not may_contain(text, PART_WORDS):
         return []  # a profit in prose is labelled by one of PART_WORDS
     out = []
-    candidates = (q for q in quantities if (is_money(q) or _is_bare(q)) and not skip(q))
+    candidates = (q for q in quantities if (_currency(q) or _is_bare(q)) and not skip(q))
     # quantities are in text order: one sentence's figures at a time, not a table of every sentence's
     for _, group in itertools.groupby(candidates, key=lambda q: doc.sentence_of(q.span.start).start):
         figures = list(group)
-        currencies = {q.unit for q in figures if is_money(q)}
+        currencies = {_currency(q) for q in figures} - {None}
         if not currencies:
             continue  # no money named in the sentence
-        parts = [q for q in figures if _labelled(text, q, _PART, PART_WORDS)]
+        parts = [q for q in figures if _labelled(text, q, _PART, PART_WORDS) and not _PER_SHARE.match(text, q.span.end)]
         if not parts:
             continue
         wholes = [q for q in figures if _labelled(text, q, _WHOLE, _WHOLE_WORDS)]

@@ -42,7 +42,9 @@ _LABEL_COMMA = regex.compile(_LABEL + _PAUSE + _HEDGE, regex.IGNORECASE)
 # "211 of the 368 members", "211 out of 368": between part and group.
 _OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + _HEDGE, regex.IGNORECASE)
 # "368 members, 211 of whom ...", "368 members; of these, 211 ...": after the group's noun.
-_OF_WHOM_AFTER = regex.compile(r"\s+of\s+(?:whom|which|them|these|those)\b", regex.IGNORECASE)
+_OF_WHOM_AFTER = regex.compile(r"\s+of\s+(?:whom|which)\b", regex.IGNORECASE)
+# "..., three of them": "them" may point further back than the figure before; read only at a sentence opening.
+_OF_THEM_AFTER = regex.compile(r"\s+of\s+(?:them|these|those)\b", regex.IGNORECASE)
 _OF_WHOM_BETWEEN = regex.compile(_LABEL + _PAUSE + r"(?:and\s+)?(?:of|among)\s+(?:whom|which|them|these|those)\s*,?\s*"
                                  + _HEDGE, regex.IGNORECASE)
 # A sentence that opens on a part of the group the sentence before counted: "Of these, 211 ...", "211 of them ...".
@@ -79,6 +81,8 @@ def _same_kind(part: Quantity, whole: Quantity) -> bool:
     """Both figures of one unit, levels, positive and read cleanly; neither a percentage. A bare part with no
     noun of its own takes its whole's unit ("2.4 mln of its 1.9 mln dlrs", "Of the 300 tonnes, 410 went")."""
     bare = part.unit == "count" and (part.noun is None or part.noun.lower() in _AFTER_PART)
+    if part.value < 1 or part.high < whole.low / 1000:
+        return False  # "0.17 of its 25 cts preferred", "165 of 2.97 million ldt": a fraction, or other things counted
     return (part.unit == whole.unit or bare) and part.kind == whole.kind == "level" \
         and not part.is_percent and not whole.is_percent \
         and part.low > 0 and whole.low > 0 and "malformed" not in (part.grouping, whole.grouping)
@@ -168,7 +172,7 @@ def _group_before(doc: Document, quantities: tuple[Quantity, ...], i: int) -> Pa
     if opening is None:
         return None
     if not regex.search(r"\b(?:of|among)\s", opening.group(0), regex.IGNORECASE) \
-            and not _OF_WHOM_AFTER.match(text, part.span.end):
+            and not _OF_THEM_AFTER.match(text, part.span.end):
         return None
     before = doc.sentence_of(sentence.start - 1)
     if before.start >= sentence.start or doc.paragraph_of(before.start) != doc.paragraph_of(sentence.start):
