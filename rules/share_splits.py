@@ -12,8 +12,11 @@ Three ways the words tie the parts to one whole:
   45%, 35% and 30%, respectively"), unless the list pairs with places or years ("in China, Japan and
   Korea"), each a whole of its own;
 - answers to one poll question told over two or three consecutive sentences of a paragraph, tied by the
-  words: the first names a poll, survey or respondents and gives an answer ("45% said they back the
-  plan"); each next one continues it ("Another 40% opposed it.", "The remaining 25% were undecided.").
+  words: the first names a poll, survey, ballot or respondents and gives an answer ("45% said they back
+  the plan"); each next one opens on words that carry the answers on ("Another 40% opposed it.", "A
+  further 19% had no view.", "The rest, 19%, ...", "The remainder (19%) ..."; "while" within a sentence),
+  and then needs no answer verb of its own, unless another whole follows its share ("Another 61% of
+  women did": a share of women, not of the poll's answers).
 
 `exclusive` is False when the text says more than one answer was allowed.
 """
