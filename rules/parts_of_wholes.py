@@ -48,7 +48,7 @@ _OF_THEM_AFTER = regex.compile(r"\s+of\s+(?:them|these|those)\b", regex.IGNORECA
 _OF_WHOM_BETWEEN = regex.compile(_LABEL + _PAUSE + r"(?:and\s+)?(?:of|among)\s+(?:whom|which|them|these|those)\s*,?\s*"
                                  + _HEDGE, regex.IGNORECASE)
 # A sentence that opens on a part of the group the sentence before counted: "Of these, 211 ...", "211 of them ...".
-_OF_THESE_OPENING = regex.compile(r"\A[\s\"'“‘(]*(?:(?:of|among)\s+(?:them|these|those|this\s+total|that\s+total)"
+_OF_THESE_OPENING = regex.compile(r"\A[\s\"'“‘(]*(?P<back>(?:of|among)\s+(?:them|these|those|this\s+total|that\s+total)"
                                   r"\s*,?\s*)?" + _HEDGE + r"\Z", regex.IGNORECASE)
 _GATE = ("of", "among")  # every reading of a group has one of these words
 _COMPOUND = ("-", "\u2010", "\u2011", "\u2013", "/")  # "182-day bills": a figure in a compound modifier
@@ -171,8 +171,7 @@ def _group_before(doc: Document, quantities: tuple[Quantity, ...], i: int) -> Pa
     opening = _OF_THESE_OPENING.fullmatch(text[sentence.start:part.span.start])
     if opening is None:
         return None
-    if not regex.search(r"\b(?:of|among)\s", opening.group(0), regex.IGNORECASE) \
-            and not _OF_THEM_AFTER.match(text, part.span.end):
+    if opening.group("back") is None and not _OF_THEM_AFTER.match(text, part.span.end):
         return None
     before = doc.sentence_of(sentence.start - 1)
     if before.start >= sentence.start or doc.paragraph_of(before.start) != doc.paragraph_of(sentence.start):
