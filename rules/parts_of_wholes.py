@@ -37,7 +37,8 @@ _DET = (r"(?:(?:the|its|their|his|her|our|these|those|this|that|all\s+the|all|a\
 _OF_BEFORE = regex.compile(r"(?:(?P<start>\A[\s\"'“‘(\[]*)|[,;:(\u2014\u2013]\s*|\b(?:and|but|yet|while|so)\s+)"
                            r"(?:of|among|amongst|out\s+of)\s+" + _DET + _HEDGE + r"\Z", regex.IGNORECASE)
 _LABEL = r"(?:\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?))?"  # the group's noun and a few words
-_PAUSE = r"\s*[,;:\u2014\u2013]\s*"
+_PAUSES = ",;:\u2014\u2013"
+_PAUSE = r"\s*[" + _PAUSES + r"]\s*"
 _LABEL_COMMA = regex.compile(_LABEL + _PAUSE + _HEDGE, regex.IGNORECASE)
 # "211 of the 368 members", "211 out of 368": between part and group.
 _OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + _HEDGE, regex.IGNORECASE)
@@ -51,6 +52,7 @@ _OF_WHOM_BETWEEN = regex.compile(_LABEL + _PAUSE + r"(?:and\s+)?(?:of|among)\s+(
 _OF_THESE_OPENING = regex.compile(r"\A[\s\"'“‘(]*(?P<back>(?:of|among)\s+(?:them|these|those|this\s+total|that\s+total)"
                                   r"\s*,?\s*)?" + _HEDGE + r"\Z", regex.IGNORECASE)
 _GATE = ("of", "among")  # every reading of a group has one of these words
+_BACK = ("of th", "among th")  # and every sentence opening that points back ("Of these", "among them")
 _COMPOUND = ("-", "\u2010", "\u2011", "\u2013", "/")  # "182-day bills": a figure in a compound modifier
 
 # A figure named by the word before it is a label ("Article 411", "page 12", "Flight 370").
@@ -65,6 +67,8 @@ said say says voted vote took take left went came got gave made chose stayed los
 paid sold bought found told spent quit remain remained live lived work worked want wanted support supported oppose
 opposed own owned use used died survived agreed backed favoured favored approved rejected signed joined returned
 also still now already then later eventually never actually reportedly either both in at on from""".split())
+_VERBS_IN_S = frozenset("is was has does says goes".split())
+_WORDS_AFTER = regex.compile(r"\s++([A-Za-z][A-Za-z'-]*+)(?:\s++([A-Za-z][A-Za-z'-]*+))?")  # the two words after a part
 _IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep fish deer".split())
 
 
@@ -88,14 +92,26 @@ def _same_kind(part: Quantity, whole: Quantity) -> bool:
         and part.low > 0 and whole.low > 0 and "malformed" not in (part.grouping, whole.grouping)
 
 
-def _counts_the_group(part: Quantity, label: str) -> bool:
-    """Whether the word after a counted part leaves it counting the group's members (see _AFTER_PART)."""
-    if part.unit != "count" or part.noun is None:
+def _counts_the_group(text: str, part: Quantity, label: str) -> bool:
+    """Whether the words after a counted part leave it counting the group's members.
+
+    The group's own noun, a word of _AFTER_PART, or a verb not listed there ("411 speak English") do; another
+    plural noun ("400 counties"), also after an adjective ("400 small towns"), does not.
+    """
+    if part.unit != "count":
         return True
-    word = part.noun.lower()
-    if word in _AFTER_PART or (word.endswith(("ed", "ly")) and len(word) > 4):
+    words = _WORDS_AFTER.match(text, part.span.end)
+    if words is None:
         return True
-    return _singular(word) in {_singular(w) for w in label.split()}
+    group = {_singular(w) for w in label.split()}
+    for word in (words.group(1).lower(), (words.group(2) or "").lower()):
+        if not word or word in _AFTER_PART or (word.endswith(("ed", "ly")) and len(word) > 4):
+            return True
+        if _singular(word) in group:
+            return True
+        if word in _IRREGULAR_PLURALS or (word.endswith("s") and word not in _VERBS_IN_S):
+            return False  # another noun: the part counts something else
+    return True  # "411 speak English", "211 new members": a verb or an adjective before a word that is no plural
 
 
 def _exact_top(q: Quantity) -> float:
@@ -137,18 +153,26 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
         return None
     if text[b.span.end:b.span.end + 1] in _COMPOUND or text[a.span.end:a.span.end + 1] in _COMPOUND:
         return None
+    # substring tests before the patterns: each reading needs "of" or a pause between the figures
+    gap = text[a.span.end:b.span.start]
+    paused, has_of = any(c in gap for c in _PAUSES), "of" in gap.lower()
+    if not (paused or has_of):
+        return None
     sentence = doc.sentence_of(a.span.start)
     if b.span.start >= sentence.end:
         return None
-    # "211 of the 368 members", "211 out of 368": a is the part
-    if _OF_BETWEEN.fullmatch(text, a.span.end, b.span.start) and not _is_label(text, sentence.start, a):
-        return _claim(a, b, _noun_of(b))
-    # "368 members, of whom 211"
-    m = _OF_WHOM_BETWEEN.fullmatch(text, a.span.end, b.span.start)
-    if m and _counts_the_group(b, m.group("label") or ""):
-        return _claim(b, a, m.group("label") or "")
-    m = _LABEL_COMMA.fullmatch(text, a.span.end, b.span.start)
-    if m is None or not _counts_the_group(b, m.group("label") or ""):
+    if has_of:
+        # "211 of the 368 members", "211 out of 368": a is the part
+        if _OF_BETWEEN.fullmatch(gap) and not _is_label(text, sentence.start, a):
+            return _claim(a, b, _noun_of(b))
+        # "368 members, of whom 211"
+        m = _OF_WHOM_BETWEEN.fullmatch(gap) if paused else None
+        if m and _counts_the_group(text, b, m.group("label") or ""):
+            return _claim(b, a, m.group("label") or "")
+    if not paused:
+        return None
+    m = _LABEL_COMMA.fullmatch(gap)
+    if m is None or not _counts_the_group(text, b, m.group("label") or ""):
         return None
     # "Of the 368 members, 211 voted": a clause that opens on the group
     lo = max(sentence.start, a.span.start - 40)
@@ -186,7 +210,7 @@ def _group_before(doc: Document, quantities: tuple[Quantity, ...], i: int) -> Pa
     if len(groups) != 1 or text[groups[0].span.end:groups[0].span.end + 1] in _COMPOUND:
         return None  # which figure of the sentence before is the group is not clear
     whole = groups[0]
-    if not _counts_the_group(part, _noun_of(whole)):
+    if not _counts_the_group(text, part, _noun_of(whole)):
         return None
     return replace(_claim(part, whole, _noun_of(whole)), link=Link.PARAGRAPH)
 
@@ -195,11 +219,13 @@ def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole
     if not may_contain(doc.text, _GATE):
         return []
     out = []
+    text = doc.text
     for i in range(1, len(quantities)):
-        a, b = quantities[i - 1], quantities[i]
-        claim = _group_pair(doc, a, b)
-        if claim is None and doc.sentence_of(a.span.start).end <= b.span.start:
-            claim = _group_before(doc, quantities, i)
+        b = quantities[i]
+        claim = _group_pair(doc, quantities[i - 1], b)
+        if claim is None and (_OF_THEM_AFTER.match(text, b.span.end)
+                              or may_contain(text[max(0, b.span.start - 40):b.span.start], _BACK)):
+            claim = _group_before(doc, quantities, i)  # a sentence opening on a part: "Of these, 412 ..."
         if claim is not None:
             out.append(claim)
     return out
