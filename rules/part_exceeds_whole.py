@@ -3,7 +3,8 @@
 What it does:
     Reads the PartOfWhole claims of rules.parts_of_wholes: a group and a
     part of it in one sentence ("Of the 368 members, 411 voted", "411 of
-    the 368 members", "411 out of 368", "368 staff, 411 of whom"), a profit
+    the 368 members", "411 out of 368", "368 staff, 411 of whom"), or in the
+    next sentence when it opens on the part ("Of these, 411 ..."), a profit
     and the revenue it is made from in one sentence ("a net profit of 2,313
     billion yuan on revenue of 15.841 billion yuan"), and an earnings
     table's profit row over its sales row ("Net profit 628,000 vs loss
