@@ -2,7 +2,9 @@
 
 Read for rules.parts_of_wholes. A money figure is a profit when the 40 characters before it end in a
 profit label ("net profit of", "earnings were", "earned"), a revenue when they end in a revenue label
-("revenue of", "sales were", "turnover"). A large figure without a unit takes the sentence's one currency.
+("revenue of", "sales were", "turnover"). A large figure without a unit takes the sentence's one currency;
+a year's revenue ("163.8 mln dlrs a year before") is revenue; a profit per share ("earned 3.69 dlrs a
+share") is no part of it.
 With as many profits as revenues ("earned X on revenues of Y, up from earnings of X' and revenues of Y'")
 each profit goes with the revenue of the same rank; otherwise the words leave open which revenue a profit
 belongs to and the claim names every revenue of the sentence as its possible whole. Revenue lists that

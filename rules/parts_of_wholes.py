@@ -3,18 +3,22 @@
 Three readings, each from the words that make one figure a part of the other:
 
 - a group and a part of it ("group"), two figures in one sentence tied by "of": "Of the 368 members, 211
-  voted" (also "Among the ...", after a comma or "and"), "211 of the 368 members", "211 out of (a total
-  of) 368", "368 members, 211 of whom/which/them ...", "368 members, of whom 211". Both figures are of one
-  unit (two counts, two sums in one currency, two amounts of one measure) and neither is a percentage (a
-  share of a share may be anything). A count that names its own noun, other than the group's ("Of the 50
-  states, 400 counties ..."), counts something else: no claim. A figure after a label ("Article 411 of
-  the ...", "page 12 of the 10-volume ...") is a name, not a part. Small whole counts of things (under
-  1,000, no scale word, no hedge) are exact: "Of the 368 members, 369 voted" is past its group.
+  voted" (also "Among the ...", after a comma or "and"), "211 of the (union's) 368 members", "211 out of
+  (a total of) 368", "368 members, 211 of whom/which ...", "368 members, of whom 211", "368 members; of
+  these, 211"; or across a sentence end, a part that opens its sentence pointing back ("Of these, 211
+  ...", "211 of them ...") to the one figure of its unit in the sentence before (link "paragraph"). Both
+  figures are of one unit (two counts, two sums in one currency, two amounts of one measure; a bare part
+  with no noun of its own takes its group's unit) and neither is a percentage (a share of a share may be
+  anything). A count followed by another plural noun than the group's ("Of the 50 states, 400 (small)
+  counties ...") counts something else: no claim. A figure after a label ("Article 411 of the ...",
+  "Flight 370"), in a compound modifier ("182-day bills"), below one, or under a thousandth of its group
+  is no part of it. Small whole counts of things (under 1,000, no scale word, no hedge) are exact: "Of
+  the 368 members, 369 voted" is past its group.
 - a profit and its revenue in one sentence ("earnings", rules._earnings);
 - an earnings table's profit row over its sales row ("table", rules._earnings_tables).
 
-Only consecutive figures of one sentence are read for a group, and a table row only against rows within
-two lines: the reading is linear in the document.
+Only consecutive figures are read for a group (and, across a sentence end, the figures of the one sentence
+before), and a table row only against rows within two lines: the reading is linear in the document.
 """
 from __future__ import annotations
 
