@@ -48,6 +48,10 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         add("verbal_proportions", p.span.start, f"{p.phrase} = {p.low:.0f}-{p.high:.0f}: {p.figure.text}")
     for m in facts.mentions:
         add("mentions", m.span.start, f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else ""))
+    for c in facts.part_wholes:
+        # one sample per relation: earnings tables would otherwise fill the sample of the rarer group readings
+        add(f"parts_of_wholes.{c.relation}", c.span.start,
+            f"{c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}] ({c.link})")
     for g in facts.growths:
         at = g.span.start
         if g.period or g.old_year or g.new_year or g.years:

@@ -1,4 +1,4 @@
-"""A second planter for the claim-based P and G104 rules: the error class written in many forms.
+"""A second planter for the claim-based P, G104 and S103 rules: the error class written in many forms.
 
 Why: bench/recall.py plants errors into real articles with one phrasing per class, and a rule can learn
 that phrasing. Here each class is written from its definition, crossing the parts the words may vary
@@ -49,8 +49,9 @@ def p103():
             yield bad, f"{subject} {join.format(a=a, b=b, c=c)}{tail}, respectively."
     openers = ("In the poll, {a} said they back the plan.", "Asked about the plan, {a} of respondents backed it.",
                "The survey found that {a} said they support the plan.")
-    follows = ("Another {b} opposed it.", "A further {b} said they oppose it.")
-    lasts = ("The remaining {c} were undecided.", "", "The other {c} had no opinion.")
+    follows = ("Another {b} opposed it.", "A further {b} said they oppose it.", "A further {b} were against it.")
+    lasts = ("The remaining {c} were undecided.", "", "The other {c} had no opinion.", "The rest, {c}, had no view.",
+             "The remainder ({c}) did not answer.")
     for opener, follow, last, form in itertools.product(openers, follows, lasts, PERCENT_FORMS):
         for values, bad in (((45, 40, 25), True), ((45, 40, 15), False)):
             if not last:
@@ -58,6 +59,28 @@ def p103():
             a, b, c = (form.format(n=v) for v in values)
             text = " ".join(x for x in (opener, follow, last) if x).format(a=a, b=b, c=c)
             yield bad, text
+
+
+GROUPS = ("members", "pupils", "nurses", "shops", "flights", "dentists", "homes", "delegates")
+GROUP_VERBS = ("voted for the deal", "were closed", "took part", "left in March", "have since been sold")
+GROUP_FORMS = ("Of the {w} {g}, {p} {v}.", "{p} of the {w} {g} {v}.", "Only {p} out of {w} {g} {v}.",
+               "The region has {w} {g}, {p} of whom {v}.", "The region has {w} {g}, of which {p} {v}.",
+               "The region has {w} {g}. Of these, {p} {v}.", "Among its {w} {g}, {p} {v}.",
+               "It said {p} of its {w} {g} {v}.")
+AMOUNTS = ("Of the {w} raised, {p} went to schools.", "Only {p} of the {w} on offer was sold.",
+           "The fund lent {p} of its {w} to farmers.")
+
+
+def s103():
+    for form, group, verb in itertools.product(GROUP_FORMS, GROUPS, GROUP_VERBS):
+        for whole, part, bad in (("368", "411", True), ("368", "211", False), ("1,250", "1,400", True),
+                                 ("1,250", "980", False), ("45", "57", True), ("45", "37", False)):
+            yield bad, form.format(w=whole, p=part, g=group, v=verb)
+    for form in AMOUNTS:
+        for whole, part, bad in (("$3.6 million", "$4.1 million", True), ("$3.6 million", "$1.4 million", False),
+                                 ("50 mln dlrs", "61.5 mln dlrs", True), ("50 mln dlrs", "38.4 mln dlrs", False),
+                                 ("£2.5bn", "£3.1bn", True), ("£2.5bn", "£1.1bn", False)):
+            yield bad, form.format(w=whole, p=part)
 
 
 def g104():
@@ -70,7 +93,7 @@ def g104():
             yield bad, form.format(s=subject, r=rate, m=mult)
 
 
-PLANTERS = {"P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104}
+PLANTERS = {"P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104, "S103": s103}
 
 
 def main() -> int:

@@ -346,6 +346,38 @@ class SeriesNext:
     link: str = "sentence"
 
 
+# --- Claims of a part and its whole (S103; issue 14) -------------------------------------------------------
+# Read by rules.parts_of_wholes.
+
+
+@dataclass(frozen=True, slots=True)
+class PartOfWhole:
+    """A figure stated as a part of another figure that contains it: "Of the 368 members, 211 voted", "211 of
+    the 368 members", "368 staff, 211 of whom", "a net profit of 2.3 billion yuan on revenue of 15.8 billion
+    yuan", an earnings table's profit row over its sales row.
+
+    `part` is the part; `wholes` the whole, or every figure the words may name as the whole when they leave
+    it open (two revenues and one profit in a sentence): the part is past its whole only when it is past
+    each of them. Per whole, `tops` is the most it can be as written (an earnings table's "3.71 billion" up
+    to the rounding of its last digit) and `factors` how many times it the part must exceed to exceed it for
+    sure (1 in one unit; 3 between two dollar currencies, whatever the exchange rate). The part must also
+    pass that by more than `margin` (a table: the largest other figure of the article, which a gain in the
+    notes may be). `relation` is "group" (a count or amount and a part of it), "earnings" (a profit and its
+    revenue in one sentence) or "table" (their rows in an earnings table); `label` names the whole
+    ("members", "revenue").
+    """
+
+    span: Span
+    part: Quantity
+    wholes: tuple[Quantity, ...]
+    tops: tuple[float, ...]
+    factors: tuple[float, ...]
+    relation: str
+    label: str = ""
+    margin: float = 0.0
+    link: Link = Link.SENTENCE
+
+
 @_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
@@ -366,6 +398,9 @@ class Facts:
     statements: tuple[Statement, ...] = ()
     headline_links: tuple[HeadlineLink, ...] = ()
     series_next: tuple[SeriesNext, ...] = ()
+
+    # a part and its whole (rules.parts_of_wholes)
+    part_wholes: tuple[PartOfWhole, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,10 @@ CURRENCY_WORDS: dict[str, str] = {
     "hryvnias": "UAH", "hryvnia": "UAH", "baht": "THB", "rupiah": "IDR", "riyals": "SAR",
     "riyal": "SAR", "dirhams": "AED", "naira": "NGN", "cts": "USD-cent", "cents": "USD-cent",
     "cent": "USD-cent", "pence": "GBP-pence", "p": "GBP-pence",
+    # a dollar named by its country after the number ("11.1 billion Canadian dlrs")
+    "canadian dollars": "CAD", "canadian dlrs": "CAD", "australian dollars": "AUD", "australian dlrs": "AUD",
+    "new zealand dollars": "NZD", "new zealand dlrs": "NZD", "hong kong dollars": "HKD", "hong kong dlrs": "HKD",
+    "singapore dollars": "SGD", "singapore dlrs": "SGD", "u.s. dollars": "USD", "u.s. dlrs": "USD",
 }
 
 # THE table of units written after a number: surface form -> canonical unit, a name pint

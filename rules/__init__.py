@@ -25,7 +25,7 @@ Code ledger (codes are never reused):
 | U103 | magnitude-jump | "2 million … 3 million … soared to 522" |
 | S101 | parts-total-mismatch | parts against their total ("including", "of which", "making a total of") |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
-| S103 | part-exceeds-whole | a net profit above the revenue in the same sentence |
+| S103 | part-exceeds-whole | a part above its whole: "411 of the 368 members", a net profit above its revenue |
 
 Engine-level (not in CHECKS; raised by checker/suppress.py):
 
@@ -45,6 +45,7 @@ from statlint.rules import (
 from statlint.rules import (  # claim extractors (issue 14)
     annual_rates, hedges, mentions, multipliers, periods, priors, share_splits, shares, subjects, verbal_proportions,
 )
+from statlint.rules import parts_of_wholes  # a part and its whole (S103)
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract,
@@ -53,6 +54,8 @@ EXTRACTORS = (
     shares.extract, share_splits.extract, verbal_proportions.extract, mentions.extract,
     # conversions and restatements (U101, U102, C101)
     conversions.extract, statements.extract, series_next.extract,
+    # a part and its whole (S103)
+    parts_of_wholes.extract,
 )
 
 CHECKS = (

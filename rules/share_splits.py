@@ -12,8 +12,11 @@ Three ways the words tie the parts to one whole:
   45%, 35% and 30%, respectively"), unless the list pairs with places or years ("in China, Japan and
   Korea"), each a whole of its own;
 - answers to one poll question told over two or three consecutive sentences of a paragraph, tied by the
-  words: the first names a poll, survey or respondents and gives an answer ("45% said they back the
-  plan"); each next one continues it ("Another 40% opposed it.", "The remaining 25% were undecided.").
+  words: the first names a poll, survey, ballot or respondents and gives an answer ("45% said they back
+  the plan"); each next one opens on words that carry the answers on ("Another 40% opposed it.", "A
+  further 19% had no view.", "The rest, 19%, ...", "The remainder (19%) ..."; "while" within a sentence),
+  and then needs no answer verb of its own, unless another whole follows its share ("Another 61% of
+  women did": a share of women, not of the poll's answers).
 
 `exclusive` is False when the text says more than one answer was allowed.
 """
@@ -39,7 +42,7 @@ _OF_WHOLE_AFTER = regex.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[
                                 r"(?:vote|votes|voters|respondents|people|adults|households|members|market|total|"
                                 r"electorate|seats|acreage|land|area|shares|workforce|population)\b", regex.IGNORECASE)
 _CHANGE = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decrease[ds]?|grew|growth|gain(?:ed)?|"
-                        r"drop(?:ped)?|decline[ds]?|jump(?:ed)?|higher|lower|compared|against|versus|"
+                        r"drop(?:ped)?|decline[ds]?|jump(?:ed)?|higher|lower|compared|(?<!\b(?:were|are|was|is)\s+)against|versus|"
                         r"vs|year-on-year|turnout|rate|rates)\b", regex.IGNORECASE)
 _MULTIPLE = regex.compile(r"\b(?:more\s+than\s+one|multiple\s+answers|several\s+answers|multiple\s+responses|"
                           r"could\s+choose\s+(?:more|several)|could\s+pick)\b", regex.IGNORECASE)
@@ -50,15 +53,22 @@ _WHOLE_AFTER = regex.compile(r"\s*+of\s+(?:the\s+)?(?:vote|votes|total|market|el
                              regex.IGNORECASE)
 _PLACES_OR_YEARS = regex.compile(r"\b(?:in|for|during)\s+[A-Z\d][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*,\s*[A-Z\d]|"
                                  r"\b(?:19|20)\d\d\s*(?:,|and)\s*(?:19|20)\d\d\b")
-_POLL = regex.compile(r"\b(?:poll(?:ed|s)?|survey(?:ed|s)?|respondents|questioned|asked|interviewed|voters)\b",
+_POLL = regex.compile(r"\b(?:poll(?:ed|s)?|survey(?:ed|s)?|respondents|questioned|asked|interviewed|voters|"
+                      r"ballot(?:ed|s)?|referendum)\b",
                       regex.IGNORECASE)
 _ANSWER_AFTER = regex.compile(
     r"\s+(?:of\s+(?:respondents|voters|those\s+\w+|people|adults)\s+)?(?:said|say|says|backed|back|supported|"
     r"support|opposed|oppose|favou?red|favou?r|approved|approve|disapproved|disapprove|agreed|agree|disagreed|"
     r"disagree|answered|chose|picked|preferred|prefer|were\s+undecided|are\s+undecided|were\s+unsure|"
-    r"did\s+not\s+know|didn't\s+know|had\s+no\s+opinion|voted\s+for|would\s+vote)\b", regex.IGNORECASE)
-_CONTINUES_BEFORE = regex.compile(r"\b(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?|while)\s+\Z",
-                                  regex.IGNORECASE | regex.REVERSE)
+    r"did\s+not\s+know|didn't\s+know|had\s+no\s+(?:opinion|view)|voted\s+(?:for|against|to|in\s+favou?r)|"
+    r"would\s+vote)\b", regex.IGNORECASE)
+# Words that carry one question's answers on: "Another 40% ...", "A further 19% ...", "The rest, 19%, ...",
+# "The remainder (19%) ...", "..., while 41% ...". An answer so tied needs no answer verb of its own.
+_CONTINUES_BEFORE = regex.compile(r"\b(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest|the\s+remainder|"
+                                  r"while|whereas)\s*+[,(\u2014\u2013-]?\s*+\Z", regex.IGNORECASE | regex.REVERSE)
+# A continued answer of another whole: "Another 61% of women did" (the whole of "of respondents" is the poll's).
+_OTHER_WHOLE_AFTER = regex.compile(r"\s*+[,)]?\s*+of\s+(?!(?:the\s+)?(?:respondents|voters|those|people|adults|them)\b)",
+                                   regex.IGNORECASE)
 
 
 _REACH = 300  # characters around a run that its words are read from: a sentence may be a 2 MB line of figures
@@ -131,16 +141,30 @@ def _within(answers, i: int, sentence: Span) -> list:
     return out
 
 
+def _continues(text: str, q) -> bool:
+    """Whether words before a share carry a question's answers on to it, and no other whole follows it."""
+    return bool(_CONTINUES_BEFORE.search(text, max(0, q.span.start - 20), q.span.start)) \
+        and not _OTHER_WHOLE_AFTER.match(text, q.span.end, q.span.end + 40)
+
+
 def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
     """Poll answers told over consecutive sentences of one paragraph (see the module docstring)."""
     text = doc.text
-    answers = [q for q in facts.quantities if _is_share(q) and _ANSWER_AFTER.match(text, q.span.end, q.span.end + 60)]
+    answers, said = [], set()  # shares that answer or carry an answer on; ids of those with an answer verb
+    for q in facts.quantities:
+        if not _is_share(q):
+            continue
+        if _ANSWER_AFTER.match(text, q.span.end, q.span.end + 60):
+            answers.append(q)
+            said.add(id(q))
+        elif _continues(text, q):
+            answers.append(q)
     out = []
     i = 0
     while i < len(answers):
         first = answers[i]
         sentence = doc.sentence_of(first.span.start)
-        if not _POLL.search(text, *_around(sentence, first, first)):
+        if id(first) not in said or not _POLL.search(text, *_around(sentence, first, first)):
             i += 1
             continue
         group = _within(answers, i, sentence)
@@ -154,8 +178,8 @@ def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
                 break  # not the very next sentence
             if doc.paragraph_of(nxt.span.start) != paragraph:
                 break
-            if not _CONTINUES_BEFORE.search(text, max(nxt_sentence.start, nxt.span.start - 20), nxt.span.start):
-                break
+            if not _continues(text, nxt) or nxt.span.start - nxt_sentence.start > 40:
+                break  # the next sentence must open on the words that carry the answers on
             more = _within(answers, j, nxt_sentence)
             group += more
             j += len(more)

@@ -5,10 +5,14 @@ What it does:
     (ShareSplit claims, rules.share_splits): a list in one sentence ("40%
     backed the plan, 35% opposed it and 30% were undecided"), a "respectively"
     list of shares ("Shares of the three regions were 45%, 35% and 30%,
-    respectively"), or answers to one poll question over consecutive
-    sentences ("45% said yes. Another 40% said no. The remaining 25% ...").
-    It flags the split when even the smallest values the rounding allows add
-    up to more than 100 %. "More than one answer" is left alone.
+    respectively"), or answers to one poll question over two or three
+    consecutive sentences of a paragraph, tied by the words that carry the
+    answers on ("In the survey, 52% backed the plan. Another 41% opposed it.
+    A further 19% had no view."; "..., while 41% ... The rest, 19%, ...";
+    "The remainder (19%) ..."), never across a sentence without them, nor
+    to a share of another whole ("Another 61% of women"). It flags the split
+    when even the smallest values the rounding allows add up to more than
+    100 %. "More than one answer" is left alone.
 
 Why is this bad?
     Exclusive shares of one whole cannot exceed it; one of the figures is

@@ -38,6 +38,8 @@ RENDER = {
                                 if g.rate is not None and g.period == "year" and g.old is not None],
     "change_prior": lambda f: [f"{g.rate.text}: {g.prior.text} -> {g.new.text} ({g.prior_link})"
                                for g in f.growths if g.prior is not None],
+    "part_of_whole": lambda f: [f"{c.relation}: {c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}]"
+                                for c in f.part_wholes],
 }
 
 

@@ -19,7 +19,6 @@ from statlint import rules
 NOT_YET_CONVERTED = frozenset({
     "parts_total_mismatch",  # to convert (issue 14)
     "respectively_mismatch",  # to convert (issue 14)
-    "part_exceeds_whole",  # to convert (issue 14)
 })
 _READS_WORDS = re.compile(r"^\s*(?:import\s+(?:re|regex)\b|from\s+(?:re|regex)\s+import\b)|\bdoc\.text\b|"
                           r"statlint\.rules\._patterns\b|\bregex\.", re.MULTILINE)

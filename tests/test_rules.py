@@ -88,7 +88,7 @@ def test_extractors_are_plain_functions_in_order():
     names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
     assert names == ["quantities", "garbles", "invisibles", "claims", "periods", "annual_rates", "subjects", "hedges",
                      "multipliers", "priors", "shares", "share_splits", "verbal_proportions", "mentions",
-                     "conversions", "statements", "series_next"]
+                     "conversions", "statements", "series_next", "parts_of_wholes"]
 
 
 @pytest.mark.parametrize("text,code,suggestion", [
