@@ -29,7 +29,7 @@ CODE, NAME = "Q101", "malformed-grouping"
 
 
 def check(doc, facts):
-    yield from garble_findings(doc, facts, RULE, ("grouping",), "malformed digit grouping", 0.85)
+    yield from garble_findings(doc, facts, RULE, ("grouping", "split-group", "broken-figure"), "malformed digit grouping", 0.85)
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)

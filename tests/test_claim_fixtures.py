@@ -34,6 +34,7 @@ RENDER = {
     "change_hedge": lambda f: [f"{g.verb_text}: {g.hedge or '-'}" for g in f.growths if g.factor_kind],
     "change_multiplier": lambda f: [f"{g.rate.text} = {g.factor.text} ({g.factor_kind})"
                                     for g in f.growths if g.rate is not None and g.factor is not None],
+    "garble": lambda f: [f"{g.kind}: {g.text!r} -> {g.reading}" for g in f.garbles],
     "change_prior": lambda f: [f"{g.rate.text}: {g.prior.text} -> {g.new.text} ({g.prior_link})"
                                for g in f.growths if g.prior is not None],
 }
