@@ -23,7 +23,9 @@ precision of Q101; every test is on the characters right at the break):
 - broken by a space, "acquisition of 9 8.8 pct": one digit alone after a word, one
   space, then a decimal percentage or scaled figure with one or two whole digits. One
   digit before a percentage counts nothing; days and labels ("April 7 1.5 billion")
-  are not quantities, and a row of a table has a figure before it.
+  are not quantities, a row of a table has a figure before it, and a digit that counts
+  the things the figure measures stands after "the", "its"... ("the 2 4.5 pct notes")
+  or before a hyphenated unit ("4 1.5-metre poles").
 - a stray point before a scale, "Net 66. mln", "nearly 300. million": a whole number,
   a point, one space, and a lower-case scale word (upper-case only in an upper-case
   line, a headline): a new sentence does not start with a lower-case "million".
@@ -43,6 +45,8 @@ from statlint.rules._reread import reread
 from statlint.rules.quantities.labels import label_word_kind, word_before
 
 _DECIMAL_HEAD = regex.compile(r"\d{1,2}\.\d++(?![\d/])")
+_HYPHENS = frozenset("-‐–")
+_SPACE = frozenset(" \n")
 _BREAK_FIRST = frozenset(",. \n")  # what follows the first piece of a figure broken in two
 _GROUPED_END = regex.compile(r"(?:\A|(?<=[^\d,]))\d{1,3}(?:,\d{3})*\Z")
 _GROUPS_START = regex.compile(r"\d{3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")
@@ -72,18 +76,18 @@ def mend_split_figures(text: str, quantities: Sequence[Quantity], garbles: list[
     while i < n:
         q = quantities[i]
         end = q.span.end
-        after = text[end:end + 2]
+        c = text[end:end + 1]
         found, spent = None, 1
-        if after[:1] in _BREAK_FIRST and _bare(q):
+        if c in _BREAK_FIRST and _may_break(text, q, end, c):
             nxt = quantities[i + 1] if i + 1 < n else None
-            if after[:1] == "," and after[1:2] in " \n":
+            if c == ",":
                 # the group after the comma may be a quantity or not ("413, 021": a leading zero is a code)
                 found = _split_group(text, q, garbles)
                 spent = 2 if found is not None and nxt is not None and nxt.span.start == end + 2 else 1
             elif nxt is not None and nxt.span.start - end <= 2 and nxt.text[:1].isdigit() and nxt.kind != "range":
                 found = _pair(text, q, nxt, garbles)
                 spent = 2
-        if found is None and (after[:1] == "." or q.unit == "percent"):
+        if found is None and (c == "." or (q.unit == "percent" and text[q.span.start - 2:q.span.start] == ". ")):
             found, spent = _single(text, q, garbles), 1
         if found is not None:
             mended[i] = (spent, found)
@@ -101,6 +105,17 @@ def mend_split_figures(text: str, quantities: Sequence[Quantity], garbles: list[
             out.append(quantities[i])
             i += 1
     return out
+
+
+def _may_break(text: str, q: Quantity, end: int, c: str) -> bool:
+    """The cheap test every broken figure passes, on the characters after the first piece: most figures
+    are followed by a space and a word, and fail it at once."""
+    after = text[end + 1:end + 3]
+    if c == ",":
+        return after[:1] in _SPACE and after[1:2].isdigit() and _bare(q)
+    if c == ".":
+        return after[:1] in _SPACE and after[1:2].isdigit() and _bare(q)
+    return len(q.text) == 1 and after[:1].isdigit() and _bare(q)  # "9 8.8 pct"
 
 
 def _pair(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Quantity | None:
@@ -198,6 +213,8 @@ def _space_break(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -
     if decimal is None or not (len(q.text) == 1 and q.text.isdigit() and q.text != "0"):
         return None
     numeral = decimal.group(0)
+    if nxt.text[len(numeral):len(numeral) + 1] in _HYPHENS:
+        return None  # "4 1.5-metre poles": four poles of a measure, counted
     if not _carries_unit(nxt, numeral) or not _line_has_word_before(text, q.span.start) \
             or word_before(text[max(0, q.span.start - 12):q.span.start]).lower() in _COUNTING_WORDS:
         return None

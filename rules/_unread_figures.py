@@ -25,14 +25,17 @@ _AMOUNT_BEFORE = regex.compile(
     r"|about|around|roughly|some|nearly|almost|approximately)[ \t\n]++\Z", regex.IGNORECASE)
 # what follows the first half of a garble: a space and a multiplier ("10,000", "ten thousand",
 # "100 million", "hundred million") or a stray point
+_NEXT_FIRST = frozenset(" .")
 _GARBLE_NEXT = regex.compile(r"[ ](?:1|ten\b|hundred\b)|\.[ \n]", regex.IGNORECASE)
 
 
 def unread_candidates(text: str, skipped: Sequence[Span]) -> list[Quantity]:
     out = []
     for s in skipped:
+        if text[s.end:s.end + 1] not in _NEXT_FIRST or not _GARBLE_NEXT.match(text, s.end):
+            continue
         num = text[s.start:s.end]
-        if not _NUMERAL.fullmatch(num) or not _GARBLE_NEXT.match(text, s.end):
+        if not _NUMERAL.fullmatch(num):
             continue
         if not (asks_for_amount(text, s.start) or _capitals_line(text, s.start, num)):
             continue

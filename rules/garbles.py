@@ -102,7 +102,8 @@ def _merge_pairs(quantities: Sequence[Quantity], firsts: list[int],
 def _is_bare(q: Quantity) -> bool:
     """A plain number with no unit or scale of its own, as "522" in "522 10,000 units" (or "29180" in "Revs
     29180 10,000": 万 counts up to 9999万 and beyond, "29180万" is 291.8 million; under a million 万)."""
-    return q.unit == "count" and q.kind == "level" and q.text.replace(".", "").isdigit() and q.value < 1e6
+    return q.unit == "count" and q.kind == "level" and q.grouping in ("plain", "standard") \
+        and q.text.replace(".", "").replace(",", "").isdigit() and q.value < 1e6
 
 
 # The first two characters of every text _WAN_TEXT or _YI_TEXT matches ("10,000", "10 000",
