@@ -51,6 +51,9 @@ _BREAK_FIRST = frozenset(",. \n")  # what follows the first piece of a figure br
 _GROUPED_END = regex.compile(r"(?:\A|(?<=[^\d,]))\d{1,3}(?:,\d{3})*\Z")
 _GROUPS_START = regex.compile(r"\d{3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")
 _LIST_BEFORE = regex.compile(r"\d[%)]?\s*(?:[,;/&]|\band|\bor|\bto|[-–])\s*\Z", regex.IGNORECASE)
+_WORD_OR_DASH_JOIN = regex.compile(r"\b(?:and|or|to)\b|[-–]", regex.IGNORECASE)
+_SPLIT_AT = regex.compile(r"\d{1,3},[ \n]\d{3}(?!\d)")  # a figure split like the one at hand starts here
+_SPLIT_BEFORE = regex.compile(r"(?<![\d,])\d{1,3},[ \n]\d{3}\Z")  # and ends here
 _LIST_AFTER = regex.compile(r"\s*(?:[,;/]\s*[$€£¥]?\d|[-–]\s*\d|\s(?:and|or|to|&)\s+[$€£¥]?\d)", regex.IGNORECASE)
 _SCALE_AFTER_POINT = regex.compile(r"\.[ \n](mln|million|billion|bln|bn|trillion|thousand"
                                    r"|MLN|MILLION|BILLION|BLN|BN|TRILLION|THOUSAND)\b")
@@ -158,8 +161,14 @@ def _pair_in_brackets(text: str, start: int, end: int) -> bool:
 
 
 def _in_list(text: str, q: Quantity, after: int) -> bool:
-    before = text[max(0, q.span.start - 12):q.span.start]
-    return bool(_LIST_BEFORE.search(before)) or bool(_LIST_AFTER.match(text, after))
+    """Another figure joined to this one by a comma, slash, dash, "and", "or", "to": a list or a range, unless
+    the two are joined by a word or dash and split alike ("between 1, 200 and 1, 500 workers")."""
+    before = _LIST_BEFORE.search(text, max(0, q.span.start - 14), q.span.start)
+    if before is not None and not (_WORD_OR_DASH_JOIN.search(before.group(0))
+                                   and _SPLIT_BEFORE.search(text, max(0, before.start() - 12), before.start() + 1)):
+        return True
+    nxt = _LIST_AFTER.match(text, after)
+    return nxt is not None and not (_WORD_OR_DASH_JOIN.search(nxt.group(0)) and _SPLIT_AT.match(text, nxt.end() - 1))
 
 
 def _split_group(text: str, q: Quantity, garbles: list[Garble]) -> Quantity | None:
