@@ -29,6 +29,7 @@ import regex
 
 from statlint.checker.model import Garble, Quantity, Span
 from statlint.rules import _patterns as P
+from statlint.rules._line import line_before
 from statlint.rules._reread import reread
 
 _GLUED = regex.compile(r"((?:19|20)\d\d)([1-9]\d*+(?:,\d{3})*+)(?![\d,.]\d)")
@@ -89,8 +90,7 @@ def _glued(text: str, start: int, garbles: list[Garble]) -> Quantity | None:
 def _is_glued_year(text: str, m) -> bool:
     start, end = m.span()
     rest = m.group(2)
-    line_start = text.rfind("\n", 0, start) + 1
-    if _TABLE_AFTER.match(text, end) or _TABLE_BEFORE.search(text, line_start, start):
+    if _TABLE_AFTER.match(text, end) or _TABLE_BEFORE.search(line_before(text, start)):
         return False
     if start and text[start - 1] in _CODE_BEFORE and not _PREFIX_BEFORE.search(text, max(0, start - 8), start):
         return False

@@ -41,6 +41,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.model import Garble, Quantity, Span
+from statlint.rules._line import is_capitals, line_before
 from statlint.rules._reread import reread
 from statlint.rules.quantities.labels import label_word_kind, word_before
 
@@ -259,8 +260,7 @@ def _single(text: str, q: Quantity, garbles: list[Garble]) -> Quantity | None:
 
 
 def _upper_line(text: str, pos: int) -> bool:
-    line = text[text.rfind("\n", 0, pos) + 1:pos]
-    return any(ch.isalpha() for ch in line) and line.upper() == line
+    return is_capitals(line_before(text, pos))
 
 
 def _broken(text: str, span: Span, mended: str, whole: Quantity, raw: float, how: str,

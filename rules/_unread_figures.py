@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import regex
 
 from statlint.checker.model import Quantity, Span
+from statlint.rules._line import is_capitals, line_before
 
 _NUMERAL = regex.compile(r"\d++(?:\.\d++)?+")
 _HEDGE_BEFORE = regex.compile(r"\b(?:about|around|roughly|some|nearly|almost|approximately|over|under)[ \t\n]++\Z",
@@ -60,5 +61,4 @@ def _capitals_line(text: str, start: int, num: str) -> bool:
     """The number's line has letters and all in capitals (a headline), and it is not a year there."""
     if len(num) == 4 and num[:2] in ("19", "20"):
         return False
-    line = text[text.rfind("\n", 0, start) + 1:start]
-    return any(ch.isalpha() for ch in line) and line.upper() == line
+    return is_capitals(line_before(text, start))

@@ -14,6 +14,7 @@ It also records malformed digit grouping ("4178,027", "5.17,000",
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -67,9 +68,17 @@ def extract(doc: Document, facts: Facts) -> Facts:
 
 
 def _still_unread(skipped: Sequence[Span], quantities: Sequence[Quantity]) -> tuple[Span, ...]:
-    """The unread spans less those a repaired figure now covers ("413, 021": the "021" is read now)."""
+    """The unread spans less those a repaired figure now covers ("413, 021": the "021" is read now).
+
+    Repaired figures are in text order and do not overlap: one bisection per unread span."""
     covers = [q.span for q in quantities if q.garble]
-    return tuple(s for s in skipped if not any(c.start <= s.start and s.end <= c.end for c in covers))
+    starts = [c.start for c in covers]
+
+    def covered(s: Span) -> bool:
+        i = bisect.bisect_right(starts, s.start) - 1
+        return i >= 0 and s.end <= covers[i].end
+
+    return tuple(s for s in skipped if not covered(s))
 
 
 # Each step below returns the very sequence it was given when it changes nothing, and looks
