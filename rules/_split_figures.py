@@ -58,7 +58,7 @@ _SPLIT_BEFORE = regex.compile(r"(?<![\d,])\d{1,3},[ \n]\d{3}\Z")  # and ends her
 _LIST_AFTER = regex.compile(r"\s*(?:[,;/]\s*[$€£¥]?\d|[-–]\s*\d|\s(?:and|or|to|&)\s+[$€£¥]?\d)", regex.IGNORECASE)
 _SCALE_AFTER_POINT = regex.compile(r"\.[ \n](mln|million|billion|bln|bn|trillion|thousand"
                                    r"|MLN|MILLION|BILLION|BLN|BN|TRILLION|THOUSAND)\b")
-_WORD_BEFORE = regex.compile(r"([A-Za-z]+)[ \t]++\Z")
+_WORD_BEFORE = regex.compile(r"([A-Za-z]+)[ \t]++\Z", regex.REVERSE)  # run backwards from the end it is anchored to
 _AFTER_A_WORD = regex.compile(r"[A-Za-z][ \t]*+\n?[ \t]*+\Z")
 _LEAD_POINT = regex.compile(r"(?:\A|(?<=[A-Za-z]))[ \t]\.[ ]?\Z")
 # before "2 4.5 pct notes" these count the notes: "the two 4.5 pct notes"
