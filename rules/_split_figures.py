@@ -45,7 +45,8 @@ from statlint.rules._line import is_capitals, line_before
 from statlint.rules._reread import reread
 from statlint.rules.quantities.labels import label_word_kind, word_before
 
-_DECIMAL_HEAD = regex.compile(r"\d{1,2}\.\d++(?![\d/])")
+_DECIMAL_AFTER_SPACE = regex.compile(r"[ \n](\d{1,2}\.\d++)(?![\d/])")
+_FRACTION_AFTER_BREAK = regex.compile(r"\.[ \n](\d{1,3})(?![\d.,/])")
 _HYPHENS = frozenset("-‐–")
 _SPACE = frozenset(" \n")
 _BREAK_FIRST = frozenset(",. \n")  # what follows the first piece of a figure broken in two
@@ -81,21 +82,22 @@ def mend_split_figures(text: str, quantities: Sequence[Quantity], garbles: list[
         q = quantities[i]
         end = q.span.end
         c = text[end:end + 1]
-        found, spent = None, 1
+        found = None
         if c in _BREAK_FIRST and _may_break(text, q, end, c):
-            nxt = quantities[i + 1] if i + 1 < n else None
-            if c == ",":
-                # the group after the comma may be a quantity or not ("413, 021": a leading zero is a code)
-                found = _split_group(text, q, garbles)
-                spent = 2 if found is not None and nxt is not None and nxt.span.start == end + 2 else 1
-            elif nxt is not None and nxt.span.start - end <= 2 and nxt.text[:1].isdigit() and nxt.kind != "range":
-                found = _pair(text, q, nxt, garbles)
-                spent = 2
+            # the piece after the break may be a quantity or not ("413, 021", "6.⏎05 pct": a leading zero is
+            # a code to the reader), so each form reads the text after the first piece
+            found = _split_group(text, q, garbles) if c == "," else \
+                _point_break(text, q, garbles) if c == "." else _space_break(text, q, garbles)
         if found is None and (c == "." or (q.unit == "percent" and text[q.span.start - 2:q.span.start] == ". ")):
-            found, spent = _single(text, q, garbles), 1
-        if found is not None:
-            mended[i] = (spent, found)
-        i += spent if found is not None else 1
+            found = _single(text, q, garbles)
+        if found is None:
+            i += 1
+            continue
+        spent = 1  # the first piece, and every quantity the whole figure now covers
+        while i + spent < n and quantities[i + spent].span.start < found.span.end:
+            spent += 1
+        mended[i] = (spent, found)
+        i += spent
     if not mended:
         return quantities
     out: list[Quantity] = []
@@ -120,15 +122,6 @@ def _may_break(text: str, q: Quantity, end: int, c: str) -> bool:
     if c == ".":
         return after[:1] in _SPACE and after[1:2].isdigit() and _bare(q)
     return len(q.text) == 1 and after[:1].isdigit() and _bare(q)  # "9 8.8 pct"
-
-
-def _pair(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Quantity | None:
-    between = text[q.span.end:nxt.span.start]
-    if between in (". ", ".\n"):
-        return _point_break(text, q, nxt, garbles)
-    if between in (" ", "\n"):
-        return _space_break(text, q, nxt, garbles)
-    return None
 
 
 def _bare(q: Quantity) -> bool:
@@ -197,15 +190,16 @@ def _line_has_word_before(text: str, pos: int) -> bool:
     return bool(_AFTER_A_WORD.search(text, max(0, pos - 12), pos))
 
 
-def _point_break(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Quantity | None:
-    frac = _leading_digits(nxt.text)
-    if not (q.text.isdigit() and len(q.text) <= 3 and nxt.grouping == "plain" and nxt.decimals == 0) \
-            or not 1 <= len(frac) <= 3 or not _carries_unit(nxt, frac) or not _line_has_word_before(text, q.span.start):
+def _point_break(text: str, q: Quantity, garbles: list[Garble]) -> Quantity | None:
+    frac = _FRACTION_AFTER_BREAK.match(text, q.span.end)
+    if frac is None or not (q.text.isdigit() and len(q.text) <= 3) or not _line_has_word_before(text, q.span.start):
         return None
-    whole = reread(text, q.span.start, Span(q.span.end + 1, nxt.span.start), "")
-    if whole is None or whole.span.end < nxt.span.end or whole.decimals != len(frac):
+    digits = frac.group(1)
+    whole = reread(text, q.span.start, Span(q.span.end + 1, q.span.end + 2), "")
+    if whole is None or whole.span.end < frac.end() or whole.decimals != len(digits) \
+            or not _carries_unit(whole, f"{q.text}.{digits}"):
         return None
-    return _broken(text, Span(q.span.start, nxt.span.start + len(frac)), f"{q.text}.{frac}", whole, nxt.value,
+    return _broken(text, Span(q.span.start, frac.end()), f"{q.text}.{digits}", whole, float(digits),
                    "a line break or space after the decimal point", garbles)
 
 
@@ -213,25 +207,25 @@ def _leading_digits(s: str) -> str:
     return s[:len(s) - len(s.lstrip("0123456789"))]
 
 
-def _carries_unit(q: Quantity, digits: str) -> bool:
-    """A percent, a unit or a scale word after the digits (not a count of something)."""
-    return q.unit != "count" or q.value != float(digits)
+def _carries_unit(whole: Quantity, numeral: str) -> bool:
+    """The mended figure has a percent, a unit or a scale word after its digits (it counts nothing)."""
+    return whole.unit != "count" or whole.value != float(numeral)
 
 
-def _space_break(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Quantity | None:
-    decimal = _DECIMAL_HEAD.match(nxt.text)  # a written decimal point: "8.8 pct", not a fraction "1-1/4"
+def _space_break(text: str, q: Quantity, garbles: list[Garble]) -> Quantity | None:
+    decimal = _DECIMAL_AFTER_SPACE.match(text, q.span.end)  # a written point: "8.8 pct", not a fraction "1-1/4"
     if decimal is None or not (len(q.text) == 1 and q.text.isdigit() and q.text != "0"):
         return None
-    numeral = decimal.group(0)
-    if nxt.text[len(numeral):len(numeral) + 1] in _HYPHENS:
+    numeral = decimal.group(1)
+    if text[decimal.end():decimal.end() + 1] in _HYPHENS:
         return None  # "4 1.5-metre poles": four poles of a measure, counted
-    if not _carries_unit(nxt, numeral) or not _line_has_word_before(text, q.span.start) \
+    if not _line_has_word_before(text, q.span.start) \
             or word_before(text[max(0, q.span.start - 12):q.span.start]).lower() in _COUNTING_WORDS:
         return None
-    whole = reread(text, q.span.start, Span(q.span.end, nxt.span.start), "")
-    if whole is None or whole.span.end < nxt.span.end:
+    whole = reread(text, q.span.start, Span(q.span.end, q.span.end + 1), "")
+    if whole is None or whole.span.end < decimal.end() or not _carries_unit(whole, q.text + numeral):
         return None
-    return _broken(text, Span(q.span.start, nxt.span.start + len(numeral)), q.text + numeral, whole, nxt.value,
+    return _broken(text, Span(q.span.start, decimal.end()), q.text + numeral, whole, float(numeral),
                    "a space inside the figure", garbles)
 
 
