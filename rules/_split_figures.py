@@ -46,16 +46,16 @@ from statlint.rules._reread import reread
 from statlint.rules.quantities.labels import label_word_kind, word_before
 
 _DECIMAL_AFTER_SPACE = regex.compile(r"[ \n](\d{1,2}\.\d++)(?![\d/])")
-_FRACTION_AFTER_BREAK = regex.compile(r"\.[ \n](\d{1,3})(?![\d.,/])")
+_FRACTION_AFTER_BREAK = regex.compile(r"\.[ \n\u00a0\u202f](\d{1,3})(?![\d.,/])")
 _HYPHENS = frozenset("-‐–")
-_SPACE = frozenset(" \n")
+_SPACE = frozenset(" \n\u00a0\u202f")  # a space, a line break, a no-break space (text taken from HTML)
 _BREAK_FIRST = frozenset(",. \n")  # what follows the first piece of a figure broken in two
 _GROUPED_END = regex.compile(r"(?:\A|(?<=[^\d,]))\d{1,3}(?:,\d{3})*\Z")
 _GROUPS_START = regex.compile(r"\d{3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")
 _LIST_BEFORE = regex.compile(r"\d[%)]?\s*(?:[,;/&]|\band|\bor|\bto|[-–])\s*\Z", regex.IGNORECASE)
 _WORD_OR_DASH_JOIN = regex.compile(r"\b(?:and|or|to)\b|[-–]", regex.IGNORECASE)
-_SPLIT_AT = regex.compile(r"\d{1,3},[ \n]\d{3}(?!\d)")  # a figure split like the one at hand starts here
-_SPLIT_BEFORE = regex.compile(r"(?<![\d,])\d{1,3},[ \n]\d{3}\Z")  # and ends here
+_SPLIT_AT = regex.compile(r"\d{1,3},[ \n\u00a0\u202f]\d{3}(?!\d)")  # a figure split like the one at hand starts here
+_SPLIT_BEFORE = regex.compile(r"(?<![\d,])\d{1,3},[ \n\u00a0\u202f]\d{3}\Z")  # and ends here
 _LIST_AFTER = regex.compile(r"\s*(?:[,;/]\s*[$€£¥]?\d|[-–]\s*\d|\s(?:and|or|to|&)\s+[$€£¥]?\d)", regex.IGNORECASE)
 _SCALE_AFTER_POINT = regex.compile(r"\.[ \n](mln|million|billion|bln|bn|trillion|thousand"
                                    r"|MLN|MILLION|BILLION|BLN|BN|TRILLION|THOUSAND)\b")
@@ -177,7 +177,7 @@ def _split_group(text: str, q: Quantity, garbles: list[Garble]) -> Quantity | No
     if whole is None or whole.span.end < groups.end():
         return None
     raw = text[digits_at:groups.end()]
-    regrouped = raw.replace(",\n", ",").replace(", ", ",")
+    regrouped = raw[:q.span.end + 1 - digits_at] + raw[q.span.end + 2 - digits_at:]
     garbles.append(Garble(
         kind="split-group", span=Span(digits_at, groups.end()), text=raw, reading=regrouped, suggestion=regrouped,
         detail=f"a space after the thousands comma splits {regrouped} in two"))

@@ -22,6 +22,9 @@ def _findings(text: str) -> list[tuple[str, str, str | None]]:
     ("Revenue 1,699,\n124 vs 1,177,786", [("Q101", "1,699,\n124", "1,699,124")]),
     ("The rate was cut to 3.\n25 percent.", [("Q101", "3.\n25", "3.25")]),
     ("PORT GDP RISES 3.\n1 PCT IN 1986\nThe port said", [("Q101", "3.\n1", "3.1")]),
+    # a no-break space (text taken from HTML) breaks a figure as a space does
+    ("Arrivals were 155,\u00a0221 bags.", [("Q101", "155,\u00a0221", "155,221")]),
+    ("Deposit rates fell to 6.\u00a005 pct.", [("Q101", "6.\u00a005", "6.05")]),
 ])
 def test_figures_broken_across_lines(text, expected):
     assert _findings(text) == expected
