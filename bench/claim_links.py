@@ -10,8 +10,8 @@ the repository, only printed.
 
 Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
-share_splits 5/0, mentions 30/0 of 38; multipliers, priors, annual_rates and verbal_proportions link nothing on
-this corpus).
+share_splits 5/0, mentions 30/0 of 38, garbles 23/0 (all 23 read); multipliers, priors, annual_rates and
+verbal_proportions link nothing on this corpus).
 """
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
     def add(name, offset, line):
         out.setdefault(name, []).append((offset, line))
 
+    for g in facts.garbles:
+        add("garbles", g.span.start, f"{g.kind}: {g.text!r} -> {g.reading}")
     for s in facts.shares:
         add("shares", s.span.start, f"{s.percent.text} / {s.whole} ({s.whole_kind})")
     for s in facts.splits:

@@ -177,7 +177,7 @@ class Series:
 class Garble:
     """A stretch of text the number reader believes was garbled, and how."""
 
-    kind: str  # "grouping", "wan", "yi", "glued-year", "stacked-scale"
+    kind: str  # "grouping", "split-group", "broken-figure", "wan", "yi", "glued-year", "stacked-scale"
     span: Span
     text: str
     reading: str  # human-readable repaired reading, e.g. "5.22 million"

@@ -14,6 +14,7 @@ It also records malformed digit grouping ("4178,027", "5.17,000",
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,14 +23,20 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Garble, Quantity, Span
-from statlint.checker.numbers import parse_numeral
+from statlint.rules._glued_years import split_glued_years
+from statlint.rules._split_figures import mend_split_figures
+from statlint.rules._unread_figures import asks_for_amount, unread_candidates
 
-_GLUED_YEAR = regex.compile(r"((?:19|20)\d\d)(\d{1,3}+(?:,\d{3})++)")
 _BETWEEN_WAN = regex.compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
-_IN_BEFORE = regex.compile(r"\b(?:in|by|of|since|during|year|for)\s+\Z", regex.IGNORECASE | regex.REVERSE)
-_WAN_TEXT = regex.compile(r"(?:10,000|10 000|ten thousand)(?!\d)", regex.IGNORECASE)
+_WAN_TEXT = regex.compile(r"(?:10,000|10 000|10 thousand|ten thousand)(?!\d)", regex.IGNORECASE)
 _YI_TEXT = regex.compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
-_NOUN_AFTER = regex.compile(r"\s*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with)\b)[a-z]{2,}", regex.IGNORECASE)
+_NOUN_AFTER = regex.compile(r"[ \t]*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with|against|vs"
+                            r"|versus|compared|after|before|last|this|next|each|per|was|were|is|are)\b)[a-z]{2,}",
+                            regex.IGNORECASE)
+_FIGURE_AFTER = regex.compile(r"[ \t]*+[\d(]")
+_FIGURE_BEFORE = regex.compile(r"\d[ \t]++\Z")
+_ONE_BEFORE = regex.compile(r"\b[Aa]n?[ ]\Z")
+_HYPHENS = frozenset("-‐–")
 _BILLION_END = regex.compile(r"\b(?:billion|bn|bln)\Z", regex.IGNORECASE | regex.REVERSE)
 _MILLION = regex.compile(r"\b(?:million|mln|mn)\b", regex.IGNORECASE)
 _NUMERAL_CHARS = regex.compile(r"[\d,. ]*\d")
@@ -40,43 +47,43 @@ _DECIMAL_POINT_USE = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     garbles: list[Garble] = list(facts.garbles)
-    quantities = _split_glued_years(text, facts.quantities, garbles)
+    quantities = split_glued_years(text, facts.quantities, facts.skipped, garbles)
+    provisional = unread_candidates(text, facts.skipped) if facts.skipped else []
+    if provisional:
+        quantities = sorted([*quantities, *provisional], key=lambda q: (q.span.start, q.span.end))
+    quantities = mend_split_figures(text, quantities, garbles)
     quantities = _merge_wan_yi(text, quantities, garbles)
     quantities = _merge_stacked_scales(text, quantities, garbles)
+    if provisional:  # an unread number that no garble took in stays unread
+        left = {id(q) for q in provisional}
+        quantities = [q for q in quantities if id(q) not in left]
+        if len(quantities) == len(facts.quantities) and all(a is b for a, b in zip(quantities, facts.quantities)):
+            quantities = facts.quantities
     _find_malformed_grouping(text, quantities, garbles)
     if quantities is facts.quantities and not garbles:
         return facts  # nothing found (most documents): replace() would build an equal value, at ~8 us
     garbles.sort(key=lambda g: (g.span.start, g.kind))
-    return replace(facts, quantities=tuple(quantities), garbles=tuple(garbles))
+    return replace(facts, quantities=tuple(quantities), garbles=tuple(garbles),
+                   skipped=_still_unread(facts.skipped, quantities) if garbles and facts.skipped else facts.skipped)
+
+
+def _still_unread(skipped: Sequence[Span], quantities: Sequence[Quantity]) -> tuple[Span, ...]:
+    """The unread spans less those a repaired figure now covers ("413, 021": the "021" is read now).
+
+    Repaired figures are in text order and do not overlap: one bisection per unread span."""
+    covers = [q.span for q in quantities if q.garble]
+    starts = [c.start for c in covers]
+
+    def covered(s: Span) -> bool:
+        i = bisect.bisect_right(starts, s.start) - 1
+        return i >= 0 and s.end <= covers[i].end
+
+    return tuple(s for s in skipped if not covered(s))
 
 
 # Each step below returns the very sequence it was given when it changes nothing, and looks
 # only at the few quantities that could be involved, picked by a cheap test that every
 # quantity the step acts on passes (each test says why).
-
-
-def _split_glued_years(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
-    out = quantities
-    # a year run into a number reads as malformed grouping ("202310,000")
-    for i in [i for i, q in enumerate(quantities) if q.grouping == "malformed"]:
-        q = quantities[i]
-        m = _GLUED_YEAR.fullmatch(q.text.split()[0]) if q.text[:1].isdigit() else None
-        if m and _IN_BEFORE.search(text[max(0, q.span.start - 12):q.span.start]):
-            year, rest = m.group(1), m.group(2)
-            rest_start = q.span.start + len(year)
-            garbles.append(Garble(
-                kind="glued-year", span=Span(q.span.start, q.span.start + len(m.group(0))), text=m.group(0),
-                reading=f"{year} {rest}", suggestion=f"{year} {rest}",
-                detail=f"the year {year} runs into the number {rest}"))
-            numeral = parse_numeral(rest)
-            scale = 1.0
-            value = numeral.value * scale
-            if out is quantities:
-                out = list(quantities)
-            out[i] = replace(
-                q, span=Span(rest_start, q.span.end), text=text[rest_start:q.span.end], value=value,
-                low=value - 0.5, high=value + 0.5, grouping=numeral.grouping, year=int(year))
-    return out
 
 
 def _merge_pairs(quantities: Sequence[Quantity], firsts: list[int],
@@ -102,8 +109,10 @@ def _merge_pairs(quantities: Sequence[Quantity], firsts: list[int],
 
 
 def _is_bare(q: Quantity) -> bool:
-    """A plain number with no unit or scale of its own, as "522" in "522 10,000 units"."""
-    return q.unit == "count" and q.kind == "level" and q.text.replace(".", "").isdigit() and q.value < 1e4
+    """A plain number with no unit or scale of its own, as "522" in "522 10,000 units" (or "29180" in "Revs
+    29180 10,000": 万 counts up to 9999万 and beyond, "29180万" is 291.8 million; under a million 万)."""
+    return q.unit == "count" and q.kind == "level" and q.grouping in ("plain", "standard") \
+        and q.text.replace(".", "").replace(",", "").isdigit() and q.value < 1e6
 
 
 # The first two characters of every text _WAN_TEXT or _YI_TEXT matches ("10,000", "10 000",
@@ -121,18 +130,31 @@ def _merge_wan_yi(text: str, quantities: Sequence[Quantity], garbles: list[Garbl
 
 def _wan_yi(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Quantity | None:
     """ "522 10,000 units": 522万, i.e. 5.22 million units (None if q, nxt are not such a pair)."""
-    if _is_bare(q) and not (1900 <= q.value <= 2100 and q.decimals == 0):
+    if _is_bare(q) and not (1900 <= q.value <= 2100 and q.decimals == 0 and not asks_for_amount(text, q.span.start)):
         between = text[q.span.end:nxt.span.start]
         core = nxt.text
         # the multiplier quantity carries the unit ("10,000 units" / "100 million yuan")
         if _BETWEEN_WAN.fullmatch(between) and (between.strip() == "" or nxt.year is not None
                                                  or between.strip().startswith("in")):
-            if _WAN_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _WAN_TEXT.match(core).end()):
+            wan = _WAN_TEXT.match(core)
+            if wan and _ends_one_figure(text, q, nxt.span.start + wan.end()):
                 return _garbled(text, q, nxt, 1e4, "wan", garbles)
-            if _YI_TEXT.match(core) and _NOUN_AFTER.match(text, nxt.span.start + _YI_TEXT.match(core).end()) \
-                    and between.strip() == "":
+            yi = _YI_TEXT.match(core)
+            if yi and between.strip() == "" and _ends_one_figure(text, q, nxt.span.start + yi.end()):
                 return _garbled(text, q, nxt, 1e8, "yi", garbles)
     return None
+
+
+def _ends_one_figure(text: str, q: Quantity, end: int) -> bool:
+    """Whether "<q> 10,000" ending at `end` is one figure and not two side by side: no figure goes on after
+    it (a row of a table: "522 10,000 20,000"), none stands before q, and a hyphenated "10,000-seat"
+    is a unit of something counted by q ("the 12 10,000-seat stadiums") unless q cannot count things:
+    it has decimals, or "a"/"an" stands before it ("a 50000 10,000-dlr loan")."""
+    if _FIGURE_AFTER.match(text, end) or _FIGURE_BEFORE.search(text, max(0, q.span.start - 12), q.span.start):
+        return False
+    if text[end:end + 1] in _HYPHENS:
+        return bool(q.decimals) or bool(_ONE_BEFORE.search(text, max(0, q.span.start - 4), q.span.start))
+    return True
 
 
 def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, garbles: list[Garble]) -> Quantity:
@@ -153,7 +175,7 @@ def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, g
     what = "万 (10,000)" if kind == "wan" else "亿 (100 million)"
     garbles.append(Garble(
         kind=kind, span=span, text=text[span.start:span.end], reading=reading, suggestion=suggestion,
-        detail=f"'{q.text} … {mult.text.split()[0] if kind == 'wan' else '100 million'}' reads like {what} "
+        detail=f"'{q.text} … {_WAN_TEXT.match(mult.text).group(0) if kind == 'wan' else '100 million'}' reads like {what} "
                f"translated word for word: {q.text} × {int(factor):,} = {reading}"))
     return replace(q, span=span, text=text[span.start:span.end], value=value, low=q.low * factor,
                    high=q.high * factor, unit=unit, noun=noun, garble=kind, raw_value=q.value,

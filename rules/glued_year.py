@@ -1,9 +1,17 @@
 """Q103 glued-year: a year run together with the number after it.
 
 What it does:
-    Flags a year fused to the next number, as in "hired in 19985,000
-    workers", where "1998" and "5,000" lost the space between them. When the
-    figure is also a translated 万 ("522 in 202310,000 units"), Q102's repair
+    Reads the Garble claims of rules.garbles of kind "glued-year"
+    (rules._glued_years): a numeral that starts with a year from 1900 to 2099
+    and goes on with digits that do not start with 0 ("in 198612 mths",
+    "due 1992125 mln dlrs", "By 202540%", "a 197220-year issue",
+    "in 19985,000 workers"), which is not a cell of a table or part of a
+    code, when a word before asks for a year ("in", "by", "since", "due",
+    "end-", a month or a date), a percentage, scale word or span of time
+    follows (which no one writes after a figure of five digits or more), or
+    the rest is a year too ("in 19871988 and 1989"). The figure after the
+    year is then read on its own, with the year as its year. When the figure
+    is also a translated 万 ("522 in 202310,000 units"), Q102's repair
     ("5.22 million units in 2023") covers this one and is shown instead.
 
 Why is this bad?
@@ -11,24 +19,28 @@ Why is this bad?
     the year and the figure.
 
 Example:
-    The plant opened in 19985,000 workers were hired.
+    The plant was built in 19985,000 workers were hired.
 
 Use instead:
-    The plant opened in 1998. 5,000 workers were hired.
+    The plant was built in 1998. 5,000 workers were hired.
 
 Known false positives:
-    None known: the number must start with 19xx or 20xx after "in", "by",
-    "since", "during" or "for" and be malformed without the year.
+    A code or number that starts like a year after a word that asks for a
+    year, in a text that writes large figures without separators ("in 20345
+    homes" for twenty thousand homes).
 """
 from __future__ import annotations
 
-from statlint.checker.model import Rule, Severity
+from collections.abc import Iterator
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Rule, Severity
 from statlint.rules._garble import garble_findings
 
 CODE, NAME = "Q103", "glued-year"
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     yield from garble_findings(doc, facts, RULE, ("glued-year",), "year glued to a number", 0.9)
 
 

@@ -276,9 +276,18 @@ def _dense_line() -> bytes:
     return sentence * (2 * 1024 * 1024 // len(sentence) + 1)
 
 
+def _broken_figures_line() -> bytes:
+    """Figures broken and glued in every way rules.garbles mends, 1 MB on one line (a test that looked
+    back to the line's start made this quadratic)."""
+    sentence = (b"Arrivals were 155, 221 bags, 9 8.8 pct of stock, 66. mln dlrs and . 85 pct, SHIPS 3050 "
+                b"10,000 DLR, about 2100 ten thousand dlrs, by 202540% in 198612 mths. ")
+    return sentence * (1024 * 1024 // len(sentence) + 1)
+
+
 PATHOLOGICAL = {
     "10mb-one-line": _ten_mb_line,
     "2mb-dense-figures-one-line": _dense_line,
+    "1mb-broken-figures-one-line": _broken_figures_line,
     "100k-digits-and-commas": lambda: b"123," * 25_000,
     "100k-digits": lambda: b"7" * 100_000,
     "100k-percent-signs": lambda: b"5%" * 50_000,

@@ -36,6 +36,7 @@ RENDER = {
                                     for g in f.growths if g.rate is not None and g.factor is not None],
     "change_annual": lambda f: [f"{g.verb_text}: {g.rate.text} a year over {g.years} years" for g in f.growths
                                 if g.rate is not None and g.period == "year" and g.old is not None],
+    "garble": lambda f: [f"{g.kind}: {g.text!r} -> {g.reading}" for g in f.garbles],
     "change_prior": lambda f: [f"{g.rate.text}: {g.prior.text} -> {g.new.text} ({g.prior_link})"
                                for g in f.growths if g.prior is not None],
     "part_of_whole": lambda f: [f"{c.relation}: {c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}]"
