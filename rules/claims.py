@@ -66,7 +66,18 @@ _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\
 _APPOSITIVE = regex.compile(
     r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
     r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)
-_NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$", regex.REVERSE)
+# The new figure of a change written as an aside after it: "sales were 10 mln, down from 12 mln",
+# "174.6 mln (up 5 pct from 150.3 mln)", "121,616 — up 4.1 pct —", ", an increase of 30% from", ", a 5% rise";
+# "10,052,000 up 11.8 pct" (no mark between: "up"/"down" only; `mark` is then None).
+_NEW_BEFORE_ASIDE = regex.compile(
+    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+|\s++)"
+    r"(?P<article>(?:an?|the)\s+(?:(?:year-on-year|annual|yearly|on-year)\s+)?)?$", regex.REVERSE)
+# "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln": "on"/"over" name the old
+# figure after "up"/"down" only (after a verb, "rose 5% on 3 million shares" is the volume, not a base)
+_ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?{Q}",
+                         regex.IGNORECASE)
+# "5% up on 2021": the rate stands before "up"/"down" (rules.comparatives reads that claim)
+_RATE_BEFORE_ADVERB = regex.compile(rf"{Q}\s++$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
 _INVERSE_SUBJECT = regex.compile(
     r"(?:\bthe\s+(?:mark|won|franc|lira|peso)|\b(?:yen|marks|francs|guilders?|lire|yuan|rupees?|pesetas?|"
@@ -305,23 +316,23 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
             else:
                 absolute_change = True  # "up 13.1 at 6.785 from 6.84": the "from" figure is another reference
-        if t.rate_token is not None and quantities[int(t.rate_token)].unit == "percent":
-            rate = quantities[int(t.rate_token)]  # "a 5% increase"
+        adverb = t.verb is not None and word.lower() in ("up", "down")
+        if adverb and _rate_before(skeleton, t.start, quantities) is not None:
+            continue  # "5% up on 2021": a comparative (rules.comparatives)
+        if t.rate_token is not None:
+            q = quantities[int(t.rate_token)]
+            if q.unit == "percent":
+                rate = q  # "a 5% increase"
+            elif q.unit == "times":
+                factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"  # "a threefold increase"
         tm = patterns.to.search(window)
-        if tm and _is_level(quantities[int(tm.group(1))]):
+        if tm and is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
         fm = patterns.from_.search(window)
-        if fm and _is_level(quantities[int(fm.group(1))]):
+        if fm is None and adverb and rm:
+            fm = _ON_BASE.match(window, rm.end())  # "up 30% on the 723.6 million of 2021"
+        if fm and is_level(quantities[int(fm.group(1))]):
             old = quantities[int(fm.group(1))]
-        if word.lower() in ("up", "down") and new is None and (old is not None or rate is not None):
-            # "sales were 10 mln, down from 12 mln" / "they reached 4.2 million, up 40%": the figure before
-            nb = _NEW_BEFORE_UPDOWN.search(skeleton, max(0, t.start - 60), t.start)
-            if nb:
-                k = int(nb.group(1))
-                conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
-                if conv:
-                    k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
-                new = quantities[k] if _is_level(quantities[k]) else None
         if new is not None and old is not None and new is old:
             new = None
         used_end = max((m.end() for m in (tm, fm, rm) if m is not None), default=0)
@@ -340,12 +351,6 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 claims.pop()
         if rate is None and factor is None and old is None and new is None and not t.mult:
             continue
-        verb_start = _to_text(offsets, t.word_start)
-        verb = Span(verb_start, verb_start + len(word))
-        inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
-            new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
-        claim = Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
-                       rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse)
         # ", a year-on-year increase of 574%" / ", up 5%" completes the claim before it
         gap = scanned[max(triggers[n - 1].end, t.start - 80):t.start] if n else ""
         if claims and patterns.appositive.fullmatch(gap.rsplit("⟩", 1)[-1]) \
@@ -353,8 +358,43 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 and old is None and new is None and claims[-1].direction == direction:
             claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind)
             continue
-        claims.append(claim)
+        form = "noun" if t.noun or t.rate_token is not None else "adverb" if adverb else "verb"
+        if new is None and form != "verb" and (old is not None or rate is not None or factor is not None):
+            new = _new_before(skeleton, t.start, adverb, quantities)  # "174.6 mln (up 5 pct from 150.3 mln)"
+            if new is not None and (new is old or new.kind == "quote"):
+                new = None
+        verb_start = _to_text(offsets, t.word_start)
+        verb = Span(verb_start, verb_start + len(word))
+        inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
+            new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
+        claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
+                             rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
+                             form=form))
     return [_with_series_base(c, text, by_label) for c in claims]
+
+
+def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> Quantity | None:
+    """The new figure of a change written as an aside after it ("sales were 10 mln, down from 12 mln",
+    "174.6 mln (up 5 pct from 150.3 mln)", "770.6 million, an increase of 30% from 685 million"): the
+    figure before the comma, bracket or dash. Only "up"/"down" may follow a figure with no mark between
+    ("10,052,000 up 11.8 pct"), and only they go without an article ("a 5% rise", not "sales 5% rise")."""
+    nb = _NEW_BEFORE_ASIDE.search(skeleton, max(0, start - 60), start)
+    if nb is None or (not adverb and nb.group("mark") is None) or (adverb and nb.group("article")):
+        return None
+    k = int(nb.group(1))
+    conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
+    if conv:
+        k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
+    return quantities[k] if is_level(quantities[k]) else None
+
+
+def _rate_before(skeleton: str, start: int, quantities) -> Quantity | None:
+    """The percentage right before "up"/"down" ("5% up on 2021"), if there is one."""
+    m = _RATE_BEFORE_ADVERB.search(skeleton, max(0, start - 20), start)
+    if m is None:
+        return None
+    q = quantities[int(m.group(1))]
+    return q if q.unit in ("percent", "percentage_point") else None
 
 
 def _direction(t: _Trigger) -> Direction:
@@ -364,7 +404,7 @@ def _direction(t: _Trigger) -> Direction:
     return Direction.UP if _IS_UP.fullmatch(key) else Direction.DOWN
 
 
-def _is_level(q: Quantity) -> bool:
+def is_level(q: Quantity) -> bool:
     """A figure that can be a before or after value: not a duration ("two months"), a
     denominator ("per 100 kilos") or a multiplier."""
     return q.noun not in DURATION_NOUNS and q.kind not in ("multiplier", "denominator")

@@ -68,7 +68,8 @@ def _finding(doc, g, r):
     digits = (significant_digits(base), factor_digits(g.rate, g.direction == Direction.DOWN))
     would = implied_number(x, product_place(x, digits), interval(g.new), bound)
     would = {">": "over ", "<": "under "}.get(bound, "") + would
-    message = (f"a {g.rate.text.strip()} {word} from {describe(base)} would give {would}, "
+    rate = g.rate.text.strip()  # "a 5% rise", "a rise of a quarter" (rules.comparatives)
+    message = (f"{f'a {rate} {word}' if rate[:1].isdigit() else f'a {word} of {rate}'} from {describe(base)} would give {would}, "
                f"not {describe(g.new)}")
     implied = rate_from_ratio(r, g.direction)
     suggestion = None

@@ -86,7 +86,7 @@ def test_registry_lists_every_rule_module_once():
 
 def test_extractors_are_plain_functions_in_order():
     names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
-    assert names == ["quantities", "garbles", "invisibles", "claims", "periods", "subjects", "hedges", "multipliers",
+    assert names == ["quantities", "garbles", "invisibles", "claims", "comparatives", "periods", "subjects", "hedges", "multipliers",
                      "priors", "shares", "share_splits", "verbal_proportions", "mentions",
                      "conversions", "statements", "series_next"]
 

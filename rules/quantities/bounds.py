@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+import regex
+
 from statlint.rules import _patterns as P
 
 BOUND_OF_WORD = {
@@ -44,13 +46,26 @@ def may_be_hedged(window: str) -> bool:
     return not window.isascii() or window.lower().endswith(BOUND_ENDINGS)
 
 
+# The bound words that also compare: after a rate or a multiplier they say by how much one figure
+# exceeds the next ("55 per cent more than the 253.5 million", "25% above the 300"), and the next figure
+# is then a plain value, the base of the comparison, not a bound (rules.comparatives reads the claim).
+_COMPARING = frozenset(("more than", "less than", "fewer than", "above", "below", "over", "under"))
+_RATE_BEFORE_COMPARISON = regex.compile(
+    r"(?:\d%|\d\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|times|fold)|"
+    r"\b(?:half|quarters?|thirds?|fifths?|tenths?)|fold)\s*+(?:higher|lower|up|down)?\s*+\Z",
+    regex.IGNORECASE | regex.REVERSE)
+
+
 def bound_before(text: str, start: int) -> str:
     """The bound word that ends right before `start` ("=" for none), searched in place, not in a copy,
     so that \\b sees the letter before ("Turnover 3.71" is no bound)."""
     bm = P.BOUND_BEFORE.search(text, max(0, start - 30), start)
     if not bm:
         return "="
-    return BOUND_OF_WORD.get(" ".join(bm.group("word").lower().split()), "=")
+    word = " ".join(bm.group("word").lower().split())
+    if word in _COMPARING and _RATE_BEFORE_COMPARISON.search(text, max(0, bm.start() - 30), bm.start()):
+        return "="  # "30% more than 100": 130 against a base of 100, not "above 100"
+    return BOUND_OF_WORD.get(word, "=")
 
 
 def hedged(text: str, start: int, value: float, low: float, high: float) -> tuple[str, float, float]:

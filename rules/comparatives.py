@@ -1,0 +1,140 @@
+"""Extractor: change claims written as comparatives ("338 million, 55 per cent more than the 253.5 million").
+
+Why apart from rules.claims: a comparative has no direction word of its own before the rate; the rate
+stands first, then the comparing word, then the base ("RATE higher than OLD"), and the new figure is the
+one the comparison is about, stated earlier in the sentence. The forms read, from the definition of a
+comparison of two figures by a rate:
+
+- "N% more/higher/greater/larger/bigger/less/lower/smaller/fewer than (the) OLD"
+- "N% above/below/over/under (the) OLD"
+- "N% up/down on/from/over (the) OLD" (not when OLD is itself a percentage: "41 pct up from 38.4 pct"
+  may give the new level, not the rate)
+- a fraction in words: "a quarter higher than OLD", "half as much again as OLD" (+50 %); the words are
+  loose, so "a quarter" admits 22.5-27.5 % (as rules.quantities.words reads "a quarter of").
+
+The new figure is the nearest figure before the rate, in the same sentence and clause (no ";" between),
+that is a level and is not itself the base of another comparison or change ("than the X", "from X").
+A comparison with no figure right after it ("20% more than its rival's", "30% higher than a year earlier")
+or a share ("30% of last year's level") is no claim. The claims go to Facts.growths with form "comparative",
+so every growth check (G101 rate, G102 direction, G103 percent vs points) reads them.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Growth, Quantity, Span
+from statlint.checker.numbers import fraction_words_value
+from statlint.rules.claims import is_level
+
+_UP_WORDS = frozenset("more higher greater larger bigger above over up dearer".split())
+# what may stand between the comparing word and the base figure: "than the", "than last year's", "on the
+# year-earlier", "than that of the previous year's", "than its rival's"
+_BASE_LEAD = (r"(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|last\s+year's\s+)?"
+              r"(?:[a-z]+'s\s+)?"  # "than its rival's 30 million", "than Samsung's 45 million"
+              r"(?:(?:previous|prior|year-earlier|year-ago|revised|restated|same)\s+)?"
+              r"(?:(?:year|quarter|month|period)'s\s+)?")
+_AFTER_RATE = regex.compile(
+    r"\s++(?:(?P<than>more|higher|greater|larger|bigger|less|lower|smaller|fewer|cheaper|dearer)\s+than"
+    r"|(?P<plain>above|below|over|under)"
+    r"|(?P<updown>up|down)\s+(?:on|from|over))\s+" + _BASE_LEAD + r"(?=\S)",
+    regex.IGNORECASE)
+# A fraction in words as the rate: "a quarter higher than", "two-thirds more than", "half as much again as".
+_FRACTION_RATE = regex.compile(
+    r"\b(?P<frac>(?:a|one|two|three)[\s-]+(?:quarters?|thirds?|fifths?|tenths?)|half)\s+"
+    r"(?:(?P<word>more|higher|greater|larger|bigger|less|lower|smaller|fewer)\s+than"
+    r"|(?P<again>as\s+(?:much|many|large|big|high)\s+again\s+as))\s+" + _BASE_LEAD + r"(?=\S)",
+    regex.IGNORECASE)
+# A figure right after these is the base of a comparison or change, not the figure compared.
+_BASE_WORD_BEFORE = regex.compile(
+    r"\b(?:than|from|on|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+_LOOK_BACK = 150  # the compared figure stands this close before the rate, or it belongs to another claim
+_FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (as rules.quantities.words)
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    text = doc.text
+    quantities = facts.quantities
+    if len(quantities) < 2 or not _may_compare(text):
+        return facts
+    starts = [q.span.start for q in quantities]
+    found: list[Growth] = []
+    for i, q in enumerate(quantities):
+        if q.unit in ("percent", "percentage_point"):
+            m = _AFTER_RATE.match(text, q.span.end)
+            if m:
+                claim = _claim(doc, quantities, starts, q, m, _word_span(m))
+                if claim is not None:
+                    found.append(claim)
+    if "half" in text or "quarter" in text or "third" in text or "fifth" in text or "tenth" in text:
+        for m in _FRACTION_RATE.finditer(text):
+            rate = _fraction_rate(text, m)
+            if rate is not None:
+                claim = _claim(doc, quantities, starts, rate, m, _word_span(m))
+                if claim is not None:
+                    found.append(claim)
+    if not found:
+        return facts
+    growths = sorted(facts.growths + tuple(found), key=lambda g: g.span.start)
+    return replace(facts, growths=tuple(growths))
+
+
+def _may_compare(text: str) -> bool:
+    """Cheap gate: every form above holds one of these words."""
+    return any(w in text for w in (" than ", " above ", " below ", " over ", " under ", " on ", " from ", " again "))
+
+
+def _word_span(m) -> Span:
+    for name in ("than", "plain", "updown", "word", "again"):
+        if name in m.re.groupindex and m.start(name) >= 0:
+            return Span(m.start(name), m.end(name))
+    raise AssertionError("a comparative match without its word")
+
+
+def _fraction_rate(text: str, m) -> Quantity | None:
+    words = m.group("frac")
+    share = 0.5 if m.group("again") else fraction_words_value(" ".join(words.replace("-", " ").split()))
+    if share is None:
+        return None
+    value = share * 100
+    width = max(_FRACTION_WIDTH, value * 0.1)
+    return Quantity(span=Span(m.start("frac"), m.end("frac")), text=words, value=value, low=value - width,
+                    high=value + width, unit="percent", kind="change")
+
+
+def _claim(doc: Document, quantities, starts: list[int], rate: Quantity, m, word: Span) -> Growth | None:
+    k = bisect.bisect_left(starts, m.end())
+    if k >= len(quantities) or quantities[k].span.start != m.end():
+        return None  # no figure right after: "20% more than its rival's", "higher than a year earlier"
+    old = quantities[k]
+    if not is_level(old) or (m.groupdict().get("updown") and old.is_percent):
+        return None
+    new = _compared(doc, quantities, starts, rate, old)
+    if new is None:
+        return None
+    text = doc.text
+    key = text[word.start:word.end].lower()
+    direction = Direction.UP if key in _UP_WORDS or m.groupdict().get("again") else Direction.DOWN
+    return Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end], rate=rate,
+                  old=old, new=new, form="comparative")
+
+
+def _compared(doc: Document, quantities, starts: list[int], rate: Quantity, old: Quantity) -> Quantity | None:
+    """The figure compared with `old`: the nearest level before the rate in its sentence and clause."""
+    text = doc.text
+    limit = max(doc.sentence_of(rate.span.start).start, rate.span.start - _LOOK_BACK)
+    clause_start = text.rfind(";", limit, rate.span.start)
+    j = bisect.bisect_left(starts, rate.span.start) - 1
+    while j >= 0 and quantities[j].span.start > max(limit, clause_start):
+        q = quantities[j]
+        j -= 1
+        if not is_level(q) or q.is_percent != old.is_percent:
+            continue
+        if _BASE_WORD_BEFORE.search(text, max(0, q.span.start - 25), q.span.start):
+            continue  # "higher than the 116.65 billion ... but 64 pct more than": another comparison's base
+        return q
+    return None
