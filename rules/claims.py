@@ -36,15 +36,16 @@ MULT_FACTOR = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0
 Q = r"⟨(\d+)⟩"
 
 
-def _words(alternation: str) -> list[str]:
+def words_of(alternation: str) -> list[str]:
+    """The words of one of the alternations above, for rules._patterns.words_pattern."""
     return [w.replace(r"\s+", " ") for w in alternation.split("|")]
 
 
-_UP_P, _DOWN_P = words_pattern(_words(UP)), words_pattern(_words(DOWN))
-_NOUN_P = words_pattern(_words(UP_NOUN) + _words(DOWN_NOUN))
+_UP_P, _DOWN_P = words_pattern(words_of(UP)), words_pattern(words_of(DOWN))
+_NOUN_P = words_pattern(words_of(UP_NOUN) + words_of(DOWN_NOUN))
 _TRIGGER = regex.compile(
     rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
-    rf"\b(?:(?P<mult>{words_pattern(_words(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
+    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
@@ -66,14 +67,15 @@ _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\
 _APPOSITIVE = regex.compile(
     r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
     r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)
-# The new figure of a change written as an aside after it: "sales were 10 mln, down from 12 mln",
+# The new figure of a change written as an aside after it: "sales were 10 mln, down from 12 mln", ", or a 5% rise",
 # "174.6 mln (up 5 pct from 150.3 mln)", "121,616 — up 4.1 pct —", ", an increase of 30% from", ", a 5% rise";
 # "10,052,000 up 11.8 pct" (no mark between: "up"/"down" only; `mark` is then None).
 _NEW_BEFORE_ASIDE = regex.compile(
-    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+|\s++)"
+    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+(?:or\s+)?|\s++)"
     r"(?P<article>(?:an?|the)\s+(?:(?:year-on-year|annual|yearly|on-year)\s+)?)?$", regex.REVERSE)
-# "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln": "on"/"over" name the old
-# figure after "up"/"down" only (after a verb, "rose 5% on 3 million shares" is the volume, not a base)
+# "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln", "a 9% gain on the 40,000":
+# "on"/"over" name the old figure after "up"/"down" and a rate and after "a N% rise" only (after a verb,
+# "rose 5% on 3 million shares" is the volume, not a base)
 _ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?{Q}",
                          regex.IGNORECASE)
 # "5% up on 2021": the rate stands before "up"/"down" (rules.comparatives reads that claim)
@@ -329,8 +331,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if tm and is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
         fm = patterns.from_.search(window)
-        if fm is None and adverb and rm:
-            fm = _ON_BASE.match(window, rm.end())  # "up 30% on the 723.6 million of 2021"
+        if fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
+            fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
         if fm and is_level(quantities[int(fm.group(1))]):
             old = quantities[int(fm.group(1))]
         if new is not None and old is not None and new is old:

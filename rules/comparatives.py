@@ -6,7 +6,8 @@ one the comparison is about, stated earlier in the sentence. The forms read, fro
 comparison of two figures by a rate:
 
 - "N% more/higher/greater/larger/bigger/less/lower/smaller/fewer than (the) OLD"
-- "N% above/below/over/under (the) OLD"
+- "N% above/below (the) OLD", for a percentage only: "107 basis points over/above the 9-1/4 pct bond" and
+  "0.18 pct over six-month Libor" are spreads over a benchmark, not a comparison of two stated figures
 - "N% up/down on/from/over (the) OLD" (not when OLD is itself a percentage: "41 pct up from 38.4 pct"
   may give the new level, not the rate)
 - a fraction in words: "a quarter higher than OLD", "half as much again as OLD" (+50 %); the words are
@@ -28,18 +29,19 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Span
 from statlint.checker.numbers import fraction_words_value
-from statlint.rules.claims import is_level
+from statlint.rules._patterns import words_pattern
+from statlint.rules.claims import DOWN, DOWN_NOUN, UP, UP_NOUN, is_level, words_of
 
 _UP_WORDS = frozenset("more higher greater larger bigger above over up dearer".split())
 # what may stand between the comparing word and the base figure: "than the", "than last year's", "on the
 # year-earlier", "than that of the previous year's", "than its rival's"
 _BASE_LEAD = (r"(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|last\s+year's\s+)?"
-              r"(?:[a-z]+'s\s+)?"  # "than its rival's 30 million", "than Samsung's 45 million"
+              r"(?:[\w-]+'s\s+)?"  # "than its rival's 30 million", "than Samsung's 45", "on 1985's 540 mln"
               r"(?:(?:previous|prior|year-earlier|year-ago|revised|restated|same)\s+)?"
               r"(?:(?:year|quarter|month|period)'s\s+)?")
 _AFTER_RATE = regex.compile(
     r"\s++(?:(?P<than>more|higher|greater|larger|bigger|less|lower|smaller|fewer|cheaper|dearer)\s+than"
-    r"|(?P<plain>above|below|over|under)"
+    r"|(?P<plain>above|below)"
     r"|(?P<updown>up|down)\s+(?:on|from|over))\s+" + _BASE_LEAD + r"(?=\S)",
     regex.IGNORECASE)
 # A fraction in words as the rate: "a quarter higher than", "two-thirds more than", "half as much again as".
@@ -51,7 +53,14 @@ _FRACTION_RATE = regex.compile(
 # A figure right after these is the base of a comparison or change, not the figure compared.
 _BASE_WORD_BEFORE = regex.compile(
     r"\b(?:than|from|on|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+'s\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# A figure before these is a difference, not a level: "500,000 bpd less than its quota and Qatar 20 pct under".
+_DIFFERENCE_AFTER = regex.compile(r"\s+(?:more|less|fewer|higher|lower|greater|above|below|over|under)\b",
+                                  regex.IGNORECASE)
+# A rate right after a change word belongs to that change (rules.claims): "a drop of 17.5 pct over the 12.4 mln".
+_CHANGE_BEFORE = regex.compile(
+    rf"\b(?:{words_pattern(words_of(UP) + words_of(DOWN) + words_of(UP_NOUN) + words_of(DOWN_NOUN))})s?"
+    r"\s+(?:(?:of|by)\s+)?(?:(?:about|some|around|nearly|almost)\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 _LOOK_BACK = 150  # the compared figure stands this close before the rate, or it belongs to another claim
 _FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (as rules.quantities.words)
 
@@ -66,7 +75,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
     for i, q in enumerate(quantities):
         if q.unit in ("percent", "percentage_point"):
             m = _AFTER_RATE.match(text, q.span.end)
-            if m:
+            if m and (m.start("plain") < 0 or q.unit == "percent") \
+                    and not _CHANGE_BEFORE.search(text, max(0, q.span.start - 40), q.span.start):
                 claim = _claim(doc, quantities, starts, q, m, _word_span(m))
                 if claim is not None:
                     found.append(claim)
@@ -134,6 +144,8 @@ def _compared(doc: Document, quantities, starts: list[int], rate: Quantity, old:
         j -= 1
         if not is_level(q) or q.is_percent != old.is_percent:
             continue
+        if _DIFFERENCE_AFTER.match(text, q.span.end):
+            return None  # "500,000 bpd less than its quota": a difference of another subject, no level
         if _BASE_WORD_BEFORE.search(text, max(0, q.span.start - 25), q.span.start):
             continue  # "higher than the 116.65 billion ... but 64 pct more than": another comparison's base
         return q
