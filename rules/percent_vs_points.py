@@ -1,8 +1,10 @@
 """G103 percent-vs-points: a change in a percentage reported in percent when it is in points (or the reverse).
 
 What it does:
-    When a rate connects two figures that are themselves percentages ("declined
-    1.6 pct to 55.9 pct from 57.5 pct"), it checks whether the rate is the
+    Reads the Growth claims (Facts.growths, any Growth.form) whose rate connects
+    two figures that are themselves percentages ("declined 1.6 pct to 55.9 pct
+    from 57.5 pct", "rose to 41 pct from 38.4 pct, up 2.6%"; a rate set by a
+    body, a levy, tariff or duty, is exact: rules.quantities.exact), and checks whether the rate is the
     relative change (2.8 %) or the difference in percentage points (1.6). A
     rate written in percent that only fits as points, or written in points
     that only fits as percent, is flagged with the right wording.
