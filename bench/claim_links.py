@@ -49,6 +49,11 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         add("mentions", m.span.start, f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else ""))
     for g in facts.growths:
         at = g.span.start
+        if g.form != "verb" and g.old is not None and g.new is not None and (g.rate or g.factor):
+            # the phrasings read since issue 14's h-growth (rules.claims nouns and asides, rules.comparatives):
+            # a link is right when the rate compares exactly these two figures
+            by = g.rate if g.rate is not None else g.factor
+            add(f"growth_{g.form}", at, f"{g.verb_text} {by.text}: {g.old.text} -> {g.new.text}")
         if g.period or g.old_year or g.new_year:
             add("periods", at, f"{g.verb_text}: rate {_g_text(g.rate)} per {g.period or 'span'}; "
                 f"old {_g_text(g.old)} in {g.old_year}; new {_g_text(g.new)} in {g.new_year}")

@@ -78,6 +78,11 @@ _NEW_BEFORE_ASIDE = regex.compile(
 # "rose 5% on 3 million shares" is the volume, not a base)
 _ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?{Q}",
                          regex.IGNORECASE)
+# "sales 174.6 mln dlrs vs 150.3 mln dlrs, up 16 pct": the figure before the aside is the old one, after "vs"
+_VS_BEFORE = regex.compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
+# A rate in brackets right after a change's figures, signed or not: "rose to 174.6 mln from 150.3 mln (+16%)",
+# "fell to 145.5 from 150.3 (-3.2%)"; a share would go on ("(16% of the total)").
+_RATE_IN_BRACKETS = regex.compile(rf"\s*+\(\s*+\+?{Q}\s*+\)")
 # "5% up on 2021": the rate stands before "up"/"down" (rules.comparatives reads that claim)
 _RATE_BEFORE_ADVERB = regex.compile(rf"{Q}\s++$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
@@ -362,32 +367,59 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             continue
         form = "noun" if t.noun or t.rate_token is not None else "adverb" if adverb else "verb"
         if new is None and form != "verb" and (old is not None or rate is not None or factor is not None):
-            new = _new_before(skeleton, t.start, adverb, quantities)  # "174.6 mln (up 5 pct from 150.3 mln)"
+            new, base = _new_before(skeleton, t.start, adverb, quantities)  # "174.6 mln (up 5 pct from 150.3 mln)"
             if new is not None and (new is old or new.kind == "quote"):
                 new = None
+            elif base is not None and old is None:
+                old = base
         verb_start = _to_text(offsets, t.word_start)
         verb = Span(verb_start, verb_start + len(word))
         inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
+        if rate is None and factor is None and old is not None and new is not None:
+            rate = _rate_in_brackets(skeleton, quantities, old, new)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form))
     return [_with_series_base(c, text, by_label) for c in claims]
 
 
-def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> Quantity | None:
+def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Quantity | None, Quantity | None]:
     """The new figure of a change written as an aside after it ("sales were 10 mln, down from 12 mln",
     "174.6 mln (up 5 pct from 150.3 mln)", "770.6 million, an increase of 30% from 685 million"): the
     figure before the comma, bracket or dash. Only "up"/"down" may follow a figure with no mark between
-    ("10,052,000 up 11.8 pct"), and only they go without an article ("a 5% rise", not "sales 5% rise")."""
+    ("10,052,000 up 11.8 pct"), and only they go without an article ("a 5% rise", not "sales 5% rise").
+    Returns (new, old): "174.6 mln vs 150.3 mln, up 16 pct" names both, the old figure after "vs"."""
     nb = _NEW_BEFORE_ASIDE.search(skeleton, max(0, start - 60), start)
     if nb is None or (not adverb and nb.group("mark") is None) or (adverb and nb.group("article")):
-        return None
+        return None, None
     k = int(nb.group(1))
     conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
     if conv:
         k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
-    return quantities[k] if is_level(quantities[k]) else None
+    vs = _VS_BEFORE.search(skeleton, max(0, nb.start() - 40), nb.start())
+    if vs and is_level(quantities[int(vs.group(1))]):
+        return quantities[int(vs.group(1))], quantities[k] if is_level(quantities[k]) else None
+    return (quantities[k] if is_level(quantities[k]) else None), None
+
+
+def _rate_in_brackets(skeleton: str, quantities, old: Quantity, new: Quantity) -> Quantity | None:
+    """The rate in brackets after the later of a change's two figures ("from 150.3 mln (-3.2%)"), as a
+    size: the sign is the direction's, which the change word gives (a sign against it is then a
+    rate that does not fit, for G101 to report). The span and text are the digits'."""
+    last = old if old.span.start > new.span.start else new
+    for m in _TOKEN.finditer(skeleton):
+        if quantities[int(m.group(1))] is last:
+            b = _RATE_IN_BRACKETS.match(skeleton, m.end())
+            q = quantities[int(b.group(1))] if b else None
+            if q is None or q.unit != "percent":
+                return None
+            if q.value >= 0:
+                return q
+            sign = len(q.text) - len(q.text.lstrip("-−"))
+            return replace(q, span=Span(q.span.start + sign, q.span.end), text=q.text[sign:], value=-q.value,
+                           low=-q.high, high=-q.low)
+    return None
 
 
 def _rate_before(skeleton: str, start: int, quantities) -> Quantity | None:
