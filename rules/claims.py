@@ -376,8 +376,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         verb = Span(verb_start, verb_start + len(word))
         inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
-        if rate is None and factor is None and old is not None and new is not None:
-            rate = _rate_in_brackets(skeleton, quantities, old, new)
+        if rate is None and factor is None and old is not None and new is not None and tm and fm:
+            rate = _rate_in_brackets(skeleton, t.end + max(tm.end(), fm.end()), quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form))
@@ -403,23 +403,19 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Qu
     return (quantities[k] if is_level(quantities[k]) else None), None
 
 
-def _rate_in_brackets(skeleton: str, quantities, old: Quantity, new: Quantity) -> Quantity | None:
-    """The rate in brackets after the later of a change's two figures ("from 150.3 mln (-3.2%)"), as a
-    size: the sign is the direction's, which the change word gives (a sign against it is then a
+def _rate_in_brackets(skeleton: str, after: int, quantities) -> Quantity | None:
+    """The rate in brackets at `after`, right after a change's two figures ("from 150.3 mln (-3.2%)"), as
+    a size: the sign is the direction's, which the change word gives (a sign against it is then a
     rate that does not fit, for G101 to report). The span and text are the digits'."""
-    last = old if old.span.start > new.span.start else new
-    for m in _TOKEN.finditer(skeleton):
-        if quantities[int(m.group(1))] is last:
-            b = _RATE_IN_BRACKETS.match(skeleton, m.end())
-            q = quantities[int(b.group(1))] if b else None
-            if q is None or q.unit != "percent":
-                return None
-            if q.value >= 0:
-                return q
-            sign = len(q.text) - len(q.text.lstrip("-−"))
-            return replace(q, span=Span(q.span.start + sign, q.span.end), text=q.text[sign:], value=-q.value,
-                           low=-q.high, high=-q.low)
-    return None
+    b = _RATE_IN_BRACKETS.match(skeleton, after)
+    q = quantities[int(b.group(1))] if b else None
+    if q is None or q.unit != "percent":
+        return None
+    if q.value >= 0:
+        return q
+    sign = len(q.text) - len(q.text.lstrip("-−"))
+    return replace(q, span=Span(q.span.start + sign, q.span.end), text=q.text[sign:], value=-q.value,
+                   low=-q.high, high=-q.low)
 
 
 def _rate_before(skeleton: str, start: int, quantities) -> Quantity | None:

@@ -10,6 +10,7 @@ comparison of two figures by a rate:
   "0.18 pct over six-month Libor" are spreads over a benchmark, not a comparison of two stated figures
 - "N% up/down on/from/over (the) OLD" (not when OLD is itself a percentage: "41 pct up from 38.4 pct"
   may give the new level, not the rate)
+- a multiplier: "three times more than OLD" (G104 reads it as x3 or x4), "3 times as much as OLD" (x3)
 - a fraction in words: "a quarter higher than OLD", "half as much again as OLD" (+50 %); the words are
   loose, so "a quarter" admits 22.5-27.5 % (as rules.quantities.words reads "a quarter of").
 
@@ -17,11 +18,12 @@ The new figure is the nearest figure before the rate, in the same sentence and c
 that is a level and is not itself the base of another comparison or change ("than the X", "from X").
 A comparison with no figure right after it ("20% more than its rival's", "30% higher than a year earlier")
 or a share ("30% of last year's level") is no claim. The claims go to Facts.growths with form "comparative",
-so every growth check (G101 rate, G102 direction, G103 percent vs points) reads them.
+so every growth check (G101 rate, G102 direction, G103 percent vs points, G104 multiplier) reads them.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 import regex
@@ -44,12 +46,22 @@ _AFTER_RATE = regex.compile(
     r"|(?P<plain>above|below)"
     r"|(?P<updown>up|down)\s+(?:on|from|over))\s+" + _BASE_LEAD + r"(?=\S)",
     regex.IGNORECASE)
+# A multiplier as the rate: "three times more than OLD" (x3, or x4 read as "three times more": G104 allows
+# both), "3 times as much as OLD" (exactly x3).
+_AFTER_TIMES = regex.compile(
+    r"\s++(?:(?P<than>more|higher|greater|larger|bigger)\s+than|(?P<again>as\s+(?:much|many|large|big|high|great)\s+as))"
+    r"\s+" + _BASE_LEAD + r"(?=\S)", regex.IGNORECASE)
 # A fraction in words as the rate: "a quarter higher than", "two-thirds more than", "half as much again as".
 _FRACTION_RATE = regex.compile(
     r"\b(?P<frac>(?:a|one|two|three)[\s-]+(?:quarters?|thirds?|fifths?|tenths?)|half)\s+"
     r"(?:(?P<word>more|higher|greater|larger|bigger|less|lower|smaller|fewer)\s+than"
     r"|(?P<again>as\s+(?:much|many|large|big|high)\s+again\s+as))\s+" + _BASE_LEAD + r"(?=\S)",
     regex.IGNORECASE)
+# Where _FRACTION_RATE may match, found by the standard library's `re` on the fraction word and the word after
+# it (a superset; _FRACTION_RATE, tried from the number word before it or from the hint, is the judge).
+_FRACTION_HINT = re.compile(r"(?:half|quarters?|thirds?|fifths?|tenths?)\s+(?:more|higher|greater|larger|bigger|less|"
+                            r"lower|smaller|fewer|as)\s", re.IGNORECASE)
+_FRACTION_LEAD = regex.compile(r"\b(?:a|one|two|three)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
 # A figure right after these is the base of a comparison or change, not the figure compared.
 _BASE_WORD_BEFORE = regex.compile(
     r"\b(?:than|from|on|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
@@ -80,8 +92,16 @@ def extract(doc: Document, facts: Facts) -> Facts:
                 claim = _claim(doc, quantities, starts, q, m, _word_span(m))
                 if claim is not None:
                     found.append(claim)
-    if "half" in text or "quarter" in text or "third" in text or "fifth" in text or "tenth" in text:
-        for m in _FRACTION_RATE.finditer(text):
+        elif q.unit == "times":
+            m = _AFTER_TIMES.match(text, q.span.end)
+            claim = _claim(doc, quantities, starts, q, m, _word_span(m)) if m else None
+            if claim is not None:
+                kind = "times-as" if m.start("again") >= 0 else "fold" if "fold" in q.text.lower() else "times"
+                found.append(replace(claim, rate=None, factor=q, factor_kind=kind, direction=Direction.UP))
+    for hint in _FRACTION_HINT.finditer(text):
+        lead = _FRACTION_LEAD.search(text, max(0, hint.start() - 8), hint.start())
+        m = (lead and _FRACTION_RATE.match(text, lead.start())) or _FRACTION_RATE.match(text, hint.start())
+        if m is not None:
             rate = _fraction_rate(text, m)
             if rate is not None:
                 claim = _claim(doc, quantities, starts, rate, m, _word_span(m))
@@ -95,7 +115,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
 
 def _may_compare(text: str) -> bool:
     """Cheap gate: every form above holds one of these words."""
-    return any(w in text for w in (" than ", " above ", " below ", " over ", " under ", " on ", " from ", " again "))
+    return any(w in text for w in (" than ", " above ", " below ", " on ", " from ", " over ", " as "))
 
 
 def _word_span(m) -> Span:
