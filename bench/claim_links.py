@@ -10,7 +10,8 @@ the repository, only printed.
 
 Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
-share_splits 5/0, mentions 14/0; multipliers, priors and verbal_proportions link nothing on this corpus).
+share_splits 5/0, mentions 14/0; multipliers, priors and verbal_proportions link nothing on this corpus;
+growth_noun 11/1, growth_adverb 24/0, growth_comparative 10/0, all there were).
 """
 from __future__ import annotations
 

@@ -69,20 +69,22 @@ _APPOSITIVE = regex.compile(
     r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)
 # The new figure of a change written as an aside after it: "sales were 10 mln, down from 12 mln", ", or a 5% rise",
 # "174.6 mln (up 5 pct from 150.3 mln)", "121,616 — up 4.1 pct —", ", an increase of 30% from", ", a 5% rise";
-# "10,052,000 up 11.8 pct" (no mark between: "up"/"down" only; `mark` is then None).
+# "10,052,000 up 11.8 pct", "500 million units up 40%" (no mark between: "up"/"down" only, and only the figure's
+# own noun between; `mark` is then None).
 _NEW_BEFORE_ASIDE = regex.compile(
-    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+(?:or\s+)?|\s++)"
+    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+(?:or\s+)?|(?:\s++(?P<noun>[a-z]+))?\s++)"
     r"(?P<article>(?:an?|the)\s+(?:(?:year-on-year|annual|yearly|on-year)\s+)?)?$", regex.REVERSE)
 # "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln", "a 9% gain on the 40,000":
 # "on"/"over" name the old figure after "up"/"down" and a rate and after "a N% rise" only (after a verb,
 # "rose 5% on 3 million shares" is the volume, not a base)
 _ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?{Q}",
                          regex.IGNORECASE)
+_NOT_NOUNS = frozenset("and or but in of for to with while as than the a an at on by from".split())
 # "sales 174.6 mln dlrs vs 150.3 mln dlrs, up 16 pct": the figure before the aside is the old one, after "vs"
 _VS_BEFORE = regex.compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
 # A rate in brackets right after a change's figures, signed or not: "rose to 174.6 mln from 150.3 mln (+16%)",
 # "fell to 145.5 from 150.3 (-3.2%)"; a share would go on ("(16% of the total)").
-_RATE_IN_BRACKETS = regex.compile(rf"\s*+\(\s*+\+?{Q}\s*+\)")
+_RATE_IN_BRACKETS = regex.compile(rf"(?:\s++[a-z]+){{0,2}}\s*+\(\s*+\+?{Q}\s*+\)", regex.IGNORECASE)
 # "5% up on 2021": the rate stands before "up"/"down" (rules.comparatives reads that claim)
 _RATE_BEFORE_ADVERB = regex.compile(rf"{Q}\s++$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
@@ -394,6 +396,8 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Qu
     if nb is None or (not adverb and nb.group("mark") is None) or (adverb and nb.group("article")):
         return None, None
     k = int(nb.group(1))
+    if nb.group("noun") and (nb.group("noun") != quantities[k].noun or nb.group("noun") in _NOT_NOUNS):
+        return None, None  # "profit of 5 million and sales up 40%": the figure is another measure's
     conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
     if conv:
         k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
