@@ -57,14 +57,14 @@ def check(doc, facts):
         rel = abs(g.new.value / g.old.value - 1) * 100 if g.old.value else None
         number = g.rate.text.split()[0].rstrip("%")  # the rate's digits as written, for the repair
         if g.rate.unit == "percent" and points_fit and not relative_fits:
-            suggestion = f"{number} percentage points"
-            message = (f"{describe_move(g)} is a change of {diff} percentage points"
+            suggestion = f"{number} percentage {_points(number)}"
+            message = (f"{describe_move(g)} is a change of {diff} percentage {_points(diff)}"
                        + (f" ({implied_percent(rel, (g.old, g.new), g.rate)} in relative terms)"
                           if rel is not None else "")
                        + f", so '{g.rate.text.strip()}' should be in points")
         elif g.rate.unit == "percentage_point" and relative_fits and not points_fit:
             suggestion = f"{number}%"
-            message = (f"{describe_move(g)} is a change of {diff} percentage points, but "
+            message = (f"{describe_move(g)} is a change of {diff} percentage {_points(diff)}, but "
                        f"'{g.rate.text.strip()}' fits only as a relative change in percent")
         else:
             continue
@@ -74,6 +74,11 @@ def check(doc, facts):
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         )
+
+
+def _points(figure: str) -> str:
+    """ "1 percentage point", "1.6 percentage points"."""
+    return "point" if figure == "1" else "points"
 
 
 def describe_move(g) -> str:
