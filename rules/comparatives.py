@@ -23,7 +23,6 @@ so every growth check (G101 rate, G102 direction, G103 percent vs points, G104 m
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 
 import regex
@@ -57,11 +56,10 @@ _FRACTION_RATE = regex.compile(
     r"(?:(?P<word>more|higher|greater|larger|bigger|less|lower|smaller|fewer)\s+than"
     r"|(?P<again>as\s+(?:much|many|large|big|high)\s+again\s+as))\s+" + _BASE_LEAD + r"(?=\S)",
     regex.IGNORECASE)
-# Where _FRACTION_RATE may match, found by the standard library's `re` on the fraction word and the word after
-# it (a superset; _FRACTION_RATE, tried from the number word before it or from the hint, is the judge).
-_FRACTION_HINT = re.compile(r"(?:half|quarters?|thirds?|fifths?|tenths?)\s+(?:more|higher|greater|larger|bigger|less|"
-                            r"lower|smaller|fewer|as)\s", re.IGNORECASE)
-_FRACTION_LEAD = regex.compile(r"\b(?:a|one|two|three)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
+# Every _FRACTION_RATE match holds one of these (lower case, as written in news); _fraction_claims finds them
+# with str.find, which is ~50 times faster than a case-insensitive scan of the whole text, and reads around them.
+_FRACTION_ANCHORS = (" than ", " again as ")
+_FRACTION_REACH = 40  # from the fraction's first letter to the anchor: "two-thirds smaller than"
 # A figure right after these is the base of a comparison or change, not the figure compared.
 _BASE_WORD_BEFORE = regex.compile(
     r"\b(?:than|from|on|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
@@ -80,7 +78,7 @@ _FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (a
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     quantities = facts.quantities
-    if len(quantities) < 2 or not _may_compare(text):
+    if len(quantities) < 2:
         return facts
     starts = [q.span.start for q in quantities]
     found: list[Growth] = []
@@ -98,24 +96,28 @@ def extract(doc: Document, facts: Facts) -> Facts:
             if claim is not None:
                 kind = "times-as" if m.start("again") >= 0 else "fold" if "fold" in q.text.lower() else "times"
                 found.append(replace(claim, rate=None, factor=q, factor_kind=kind, direction=Direction.UP))
-    for hint in _FRACTION_HINT.finditer(text):
-        lead = _FRACTION_LEAD.search(text, max(0, hint.start() - 8), hint.start())
-        m = (lead and _FRACTION_RATE.match(text, lead.start())) or _FRACTION_RATE.match(text, hint.start())
-        if m is not None:
-            rate = _fraction_rate(text, m)
-            if rate is not None:
-                claim = _claim(doc, quantities, starts, rate, m, _word_span(m))
-                if claim is not None:
-                    found.append(claim)
+    found.extend(_fraction_claims(doc, quantities, starts))
     if not found:
         return facts
     growths = sorted(facts.growths + tuple(found), key=lambda g: g.span.start)
     return replace(facts, growths=tuple(growths))
 
 
-def _may_compare(text: str) -> bool:
-    """Cheap gate: every form above holds one of these words."""
-    return any(w in text for w in (" than ", " above ", " below ", " on ", " from ", " over ", " as "))
+def _fraction_claims(doc: Document, quantities, starts: list[int]):
+    """The comparatives whose rate is a fraction in words ("a quarter higher than", "half as much again as")."""
+    text = doc.text
+    seen = -1
+    for anchor in _FRACTION_ANCHORS:
+        at = text.find(anchor)
+        while at != -1:
+            m = _FRACTION_RATE.search(text, max(0, at - _FRACTION_REACH), at + len(anchor) + 80)
+            if m is not None and m.start() > seen and m.start("frac") < at < m.end():
+                seen = m.start()
+                rate = _fraction_rate(text, m)
+                claim = _claim(doc, quantities, starts, rate, m, _word_span(m)) if rate is not None else None
+                if claim is not None:
+                    yield claim
+            at = text.find(anchor, at + 1)
 
 
 def _word_span(m) -> Span:
