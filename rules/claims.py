@@ -17,7 +17,8 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
-from statlint.rules._patterns import words_pattern
+from statlint.checker.numbers import SCALES
+from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
 
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
@@ -378,6 +379,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         verb = Span(verb_start, verb_start + len(word))
         inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
+        if old is not None and new is not None:
+            old, new = _shared_scale(text, old, new)  # "from 400 to 500 million"
         if rate is None and factor is None and old is not None and new is not None and tm and fm:
             rate = _rate_in_brackets(skeleton, t.end + max(tm.end(), fm.end()), quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
@@ -405,6 +408,27 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Qu
     if vs and is_level(quantities[int(vs.group(1))]):
         return quantities[int(vs.group(1))], quantities[k] if is_level(quantities[k]) else None
     return (quantities[k] if is_level(quantities[k]) else None), None
+
+
+_SCALE_IN = regex.compile(r"\d\s?(" + SCALE_WORD + ")", regex.IGNORECASE)
+
+
+def _shared_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Quantity]:
+    """ "from 400 to 500 million", "to 5.6 billion from 4.5": one scale word written once for two figures side
+    by side (only "to"/"from" between). The figure without one, below 1,000, takes the other's, when that
+    brings the two within a factor of 100 of each other (else they are apart anyway: U103's business)."""
+    first, second = (old, new) if old.span.start < new.span.start else (new, old)
+    if text[first.span.end:second.span.start].strip().lower() not in ("to", "from"):
+        return old, new
+    so, sn = _SCALE_IN.search(old.text), _SCALE_IN.search(new.text)
+    if (so is None) == (sn is None):
+        return old, new
+    bare, scaled = (old, new) if so is None else (new, old)
+    factor = SCALES.get((sn or so).group(1).lower())
+    if factor is None or not 0 < abs(bare.value) < 1000 or not 0.01 <= bare.value * factor / scaled.value <= 100:
+        return old, new
+    bare = replace(bare, value=bare.value * factor, low=bare.low * factor, high=bare.high * factor)
+    return (bare, new) if so is None else (old, bare)
 
 
 def _rate_in_brackets(skeleton: str, after: int, quantities) -> Quantity | None:
