@@ -78,8 +78,8 @@ _NEW_BEFORE_ASIDE = regex.compile(
 # "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln", "a 9% gain on the 40,000":
 # "on"/"over" name the old figure after "up"/"down" and a rate and after "a N% rise" only (after a verb,
 # "rose 5% on 3 million shares" is the volume, not a base)
-_ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?{Q}",
-                         regex.IGNORECASE)
+_ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?"
+                         rf"(?:[\w-]+'s\s+)?{Q}", regex.IGNORECASE)  # (", up 5% on 1985's 2.1 mln")
 _NOT_NOUNS = frozenset("and or but in of for to with while as than the a an at on by from".split())
 # "sales 174.6 mln dlrs vs 150.3 mln dlrs, up 16 pct": the figure before the aside is the old one, after "vs"
 _VS_BEFORE = regex.compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
