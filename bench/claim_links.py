@@ -11,7 +11,8 @@ the repository, only printed.
 Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
 share_splits 5/0, mentions 30/0 of 38, garbles 23/0 (all 23 read); multipliers, priors, annual_rates and
-verbal_proportions link nothing on this corpus).
+verbal_proportions link nothing on this corpus; growth_noun 11/1, growth_adverb 24/0, growth_comparative 10/0,
+all there were).
 """
 from __future__ import annotations
 
@@ -56,6 +57,11 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
             f"{c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}] ({c.link})")
     for g in facts.growths:
         at = g.span.start
+        if g.form != "verb" and g.old is not None and g.new is not None and (g.rate or g.factor):
+            # the phrasings read since issue 14's h-growth (rules.claims nouns and asides, rules.comparatives):
+            # a link is right when the rate compares exactly these two figures
+            by = g.rate if g.rate is not None else g.factor
+            add(f"growth_{g.form}", at, f"{g.verb_text} {by.text}: {g.old.text} -> {g.new.text}")
         if g.period or g.old_year or g.new_year or g.years:
             add("periods", at, f"{g.verb_text}: rate {_g_text(g.rate)} per {g.period or 'span'}; "
                 f"old {_g_text(g.old)} in {g.old_year}; new {_g_text(g.new)} in {g.new_year}; years {g.years}")

@@ -1,4 +1,4 @@
-"""A second planter for the claim-based P, G104 and S103 rules: the error class written in many forms.
+"""A second planter for the claim-based G101, G104, P and S103 rules: the error class written in many forms.
 
 Why: bench/recall.py plants errors into real articles with one phrasing per class, and a rule can learn
 that phrasing. Here each class is written from its definition, crossing the parts the words may vary
@@ -93,7 +93,33 @@ def g104():
             yield bad, form.format(s=subject, r=rate, m=mult)
 
 
-PLANTERS = {"P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104, "S103": s103}
+# G101: one change in every phrasing the definition allows (verb, noun, "up"/"down" aside after the figure
+# with a comma, brackets, dashes or nothing, comparative, a rate in brackets, wire "vs"), each way.
+G101_UP = ("{s} rose {r} to {new} from {old}.", "{s} climbed {r} to {new} from {old} a year earlier.",
+           "{s} reached {new}, an increase of {r} from {old}.", "{s} reached {new}, a {r} rise from {old}.",
+           "{s} totalled {new}, a gain of {r} on the {old} of 2021.", "{s} were {new}, or a {r} jump over {old}.",
+           "{s} were {new}, up {r} from {old}.", "{s} were {new} (up {r} from {old}).",
+           "{s} were {new} -- up {r} from {old} -- in the year.", "{s} were {new} \u2014 up {r} from {old} \u2014 in the year.",
+           "{s} of {new} up {r} from {old} were a record.", "{s} were {new}, up {r} on the {old} of 2021.",
+           "{s} were {new}, {r} more than the {old} of 2021.", "{s} of {new} were {r} higher than the {old} of 2021.",
+           "{s} came to {new}, {r} above the {old} of 2021.", "{s} were {new}, {r} up on 2021's {old}.",
+           "{s} rose to {new} from {old} (+{r}).", "{s} {new} vs {old}, up {r}.")
+G101_DOWN = ("{s} fell {r} to {new} from {old}.", "{s} reached {new}, a decrease of {r} from {old}.",
+             "{s} were {new} (down {r} from {old}).", "{s} were {new}, {r} less than the {old} of 2021.",
+             "{s} of {new} were {r} lower than the {old} of 2021.", "{s} came to {new}, {r} below the {old} of 2021.",
+             "{s} dropped to {new} from {old} (-{r}).", "{s} {new} vs {old}, down {r}.")
+G101_UNITS = ("{n} mln dlrs", "{n} million euros", "{n},000 tonnes", "{n} million units")
+
+
+def g101():
+    for (forms, new, old, rates), unit, pct, subject in itertools.product(
+            ((G101_UP, 500, 400, (("40", True), ("25", False))), (G101_DOWN, 400, 500, (("35", True), ("20", False)))),
+            G101_UNITS, PERCENT_FORMS, ("Sales", "Exports")):
+        for form, (rate, bad) in itertools.product(forms, rates):
+            yield bad, form.format(s=subject, r=pct.format(n=rate), new=unit.format(n=new), old=unit.format(n=old))
+
+
+PLANTERS = {"G101": g101, "P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104, "S103": s103}
 
 
 def main() -> int:

@@ -42,8 +42,9 @@ def _wrong(rate: float) -> str:
 
 def growth_comparative(r: random.Random) -> Slip:
     old, new, rate = _pair(r)
-    if rate < 0:
-        rate, old, new = -rate, new, old  # costs higher than the earlier year
+    if rate < 0:  # costs higher than the earlier year: the same size of rate, upwards (swapping the figures of
+        rate = -rate  # a fall would not do: 25% below is 33.3% above, and the host would not hold)
+        new = round(old * (1 + rate / 100), 1)
     words = {25: "a quarter", 50: "half", 20: "a fifth", 10: "a tenth"}
     y = r.choice(YEARS)
     noun = r.choice(("Costs", "Fees", "Rents", "Wages"))

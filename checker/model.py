@@ -138,7 +138,8 @@ class Growth:
     bound on a multiplier verb ("more than" doubled, "nearly" tripled); `factor` may also be a
     multiplier restating the rate ("up 4,900%, or 50 times as many": rules.multipliers, with
     `factor_kind` "times-as" when the words mean exactly N times); `prior` the same measure's figure for the year before `new_year`, stated in another sentence
-    (`prior_link` says how far), when exactly one such figure exists.
+    (`prior_link` says how far), when exactly one such figure exists. `form` names the phrasing the
+    claim was read from (GROWTH_FORMS: a verb, a noun, "up"/"down" after the figure, a comparative).
     """
 
     span: Span
@@ -162,6 +163,17 @@ class Growth:
     prior: Quantity | None = None
     prior_link: Link | None = None
     years: int | None = None  # how many years old -> new spans (rules.periods: the figures' years, a range, "over eight years")
+    form: str = "verb"  # the phrasing that linked it: see GROWTH_FORMS
+
+
+# Growth.form: the phrasing a change claim was read from (rules.claims, rules.comparatives). A check
+# needs no more than the figures, but link precision is measured per form (bench/claim_links.py).
+GROWTH_FORMS = (
+    "verb",  # "rose 5% to 105 from 100", "doubled to 8 from 4"
+    "noun",  # "105, an increase of 5% from 100", "a 5% rise", "a threefold increase"
+    "adverb",  # "105, up 5% from 100", "105 (down 3 pct from 108)", "105 — up 5% on 100 —"
+    "comparative",  # "105, 5% more than the 100 of 2021", "a quarter higher than", "half as much again"
+)
 
 
 @dataclass(frozen=True, slots=True)

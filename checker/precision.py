@@ -141,8 +141,11 @@ def as_written(q: Quantity) -> str:
 
 
 def implied_percent(x: float, inputs: Iterable[Quantity], stated: Quantity | None = None) -> str:
-    """A worked-out rate for a message, from the figures `inputs`, beside the `stated` rate: "50%"."""
-    last = product_place(x, [significant_digits(q) for q in inputs])
+    """A worked-out rate for a message, from the figures `inputs`, beside the `stated` rate: "50%".
+
+    An exact figure (a rate set by a body: "to 9 percent from 8 percent") limits no digits: from 8 to 9 is
+    12.5 %, not "10%"; when every input is exact, three significant digits are shown."""
+    last = product_place(x, [significant_digits(q) for q in inputs if q.low != q.high] or [3])
     interval = None
     if stated is not None:
         last = max(last, -stated.decimals)  # rule 2

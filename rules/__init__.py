@@ -34,7 +34,7 @@ Engine-level (not in CHECKS; raised by checker/suppress.py):
 | X100 | unused-suppression | an inline statlint directive that silences nothing or cannot be read |
 """
 from statlint.rules import (
-    annual_growth_mismatch, claims, conversions, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
+    annual_growth_mismatch, claims, comparatives, conversions, currency_conversion_mismatch, decline_past_100, garbles, glued_year,
     growth_direction_contradiction, growth_rate_mismatch, implausible_rate, invisible_character, invisibles,
     magnitude_jump, malformed_grouping, multiplier_mismatch, part_exceeds_whole, parts_total_mismatch,
     percent_vs_points, quantities,
@@ -48,7 +48,7 @@ from statlint.rules import (  # claim extractors (issue 14)
 from statlint.rules import parts_of_wholes  # a part and its whole (S103)
 
 EXTRACTORS = (
-    quantities.extract, garbles.extract, invisibles.extract, claims.extract,
+    quantities.extract, garbles.extract, invisibles.extract, claims.extract, comparatives.extract,
     # claims read off the words, each by one extractor (issue 14): checks only compare them
     periods.extract, annual_rates.extract, subjects.extract, hedges.extract, multipliers.extract, priors.extract,
     shares.extract, share_splits.extract, verbal_proportions.extract, mentions.extract,

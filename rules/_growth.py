@@ -11,7 +11,7 @@ _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
 _PERIOD_UNITS = frozenset(PERIODS.values())
 _FUNCTION_WORDS = frozenset(
     "from to in a an the and or vs last this that on at for by with of previously earlier year month "
-    "week quarter before against compared since".split())
+    "week quarter before against compared since up down".split())
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

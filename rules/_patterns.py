@@ -193,7 +193,7 @@ _NUMBER_WORD = (
     # "and" joins a number only after hundred ("one hundred and five"); "five and two" are two numbers
     r"(?:[\s\-]+(?:(?<=hundred[\s\-]+)and[\s]+)?" + _CARDINAL_WORDS + r")*+)"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion|mln|bln|mn|bn))?"
-    r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]fold\b|\s+times\b)?"
+    r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]?fold\b|\s+times\b)?"
     r"(?=\W|$)"
 )
 NUMBER_WORD = regex.compile(_NUMBER_WORD, regex.IGNORECASE)

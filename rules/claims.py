@@ -17,7 +17,8 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
-from statlint.rules._patterns import words_pattern
+from statlint.checker.numbers import SCALES
+from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
 
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
@@ -36,15 +37,16 @@ MULT_FACTOR = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0
 Q = r"⟨(\d+)⟩"
 
 
-def _words(alternation: str) -> list[str]:
+def words_of(alternation: str) -> list[str]:
+    """The words of one of the alternations above, for rules._patterns.words_pattern."""
     return [w.replace(r"\s+", " ") for w in alternation.split("|")]
 
 
-_UP_P, _DOWN_P = words_pattern(_words(UP)), words_pattern(_words(DOWN))
-_NOUN_P = words_pattern(_words(UP_NOUN) + _words(DOWN_NOUN))
+_UP_P, _DOWN_P = words_pattern(words_of(UP)), words_pattern(words_of(DOWN))
+_NOUN_P = words_pattern(words_of(UP_NOUN) + words_of(DOWN_NOUN))
 _TRIGGER = regex.compile(
     rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
-    rf"\b(?:(?P<mult>{words_pattern(_words(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
+    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
@@ -66,7 +68,26 @@ _CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\
 _APPOSITIVE = regex.compile(
     r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
     r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)
-_NEW_BEFORE_UPDOWN = regex.compile(rf"{Q}[^⟨]{{0,40}}?,\s+$", regex.REVERSE)
+# The new figure of a change written as an aside after it: "sales were 10 mln, down from 12 mln", ", or a 5% rise",
+# "174.6 mln (up 5 pct from 150.3 mln)", "121,616 — up 4.1 pct —", ", an increase of 30% from", ", a 5% rise";
+# "10,052,000 up 11.8 pct", "500 million units up 40%" (no mark between: "up"/"down" only, and only the figure's
+# own noun between; `mark` is then None).
+_NEW_BEFORE_ASIDE = regex.compile(
+    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+(?:or\s+)?|(?:\s++(?P<noun>[a-z]+))?\s++)"
+    r"(?P<article>(?:an?|the)\s+(?:(?:year-on-year|annual|yearly|on-year)\s+)?)?$", regex.REVERSE)
+# "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln", "a 9% gain on the 40,000":
+# "on"/"over" name the old figure after "up"/"down" and a rate and after "a N% rise" only (after a verb,
+# "rose 5% on 3 million shares" is the volume, not a base)
+_ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?"
+                         rf"(?:[\w-]+'s\s+)?{Q}", regex.IGNORECASE)  # (", up 5% on 1985's 2.1 mln")
+_NOT_NOUNS = frozenset("and or but in of for to with while as than the a an at on by from".split())
+# "sales 174.6 mln dlrs vs 150.3 mln dlrs, up 16 pct": the figure before the aside is the old one, after "vs"
+_VS_BEFORE = regex.compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
+# A rate in brackets right after a change's figures, signed or not: "rose to 174.6 mln from 150.3 mln (+16%)",
+# "fell to 145.5 from 150.3 (-3.2%)"; a share would go on ("(16% of the total)").
+_RATE_IN_BRACKETS = regex.compile(rf"(?:\s++[a-z]+){{0,2}}\s*+\(\s*+\+?{Q}\s*+\)", regex.IGNORECASE)
+# "5% up on 2021": the rate stands before "up"/"down" (rules.comparatives reads that claim)
+_RATE_BEFORE_ADVERB = regex.compile(rf"{Q}\s++$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
 _INVERSE_SUBJECT = regex.compile(
     r"(?:\bthe\s+(?:mark|won|franc|lira|peso)|\b(?:yen|marks|francs|guilders?|lire|yuan|rupees?|pesetas?|"
@@ -305,23 +326,23 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
             else:
                 absolute_change = True  # "up 13.1 at 6.785 from 6.84": the "from" figure is another reference
-        if t.rate_token is not None and quantities[int(t.rate_token)].unit == "percent":
-            rate = quantities[int(t.rate_token)]  # "a 5% increase"
+        adverb = t.verb is not None and word.lower() in ("up", "down")
+        if adverb and _rate_before(skeleton, t.start, quantities) is not None:
+            continue  # "5% up on 2021": a comparative (rules.comparatives)
+        if t.rate_token is not None:
+            q = quantities[int(t.rate_token)]
+            if q.unit == "percent":
+                rate = q  # "a 5% increase"
+            elif q.unit == "times":
+                factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"  # "a threefold increase"
         tm = patterns.to.search(window)
-        if tm and _is_level(quantities[int(tm.group(1))]):
+        if tm and is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
         fm = patterns.from_.search(window)
-        if fm and _is_level(quantities[int(fm.group(1))]):
+        if fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
+            fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
+        if fm and is_level(quantities[int(fm.group(1))]):
             old = quantities[int(fm.group(1))]
-        if word.lower() in ("up", "down") and new is None and (old is not None or rate is not None):
-            # "sales were 10 mln, down from 12 mln" / "they reached 4.2 million, up 40%": the figure before
-            nb = _NEW_BEFORE_UPDOWN.search(skeleton, max(0, t.start - 60), t.start)
-            if nb:
-                k = int(nb.group(1))
-                conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
-                if conv:
-                    k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
-                new = quantities[k] if _is_level(quantities[k]) else None
         if new is not None and old is not None and new is old:
             new = None
         used_end = max((m.end() for m in (tm, fm, rm) if m is not None), default=0)
@@ -340,12 +361,6 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 claims.pop()
         if rate is None and factor is None and old is None and new is None and not t.mult:
             continue
-        verb_start = _to_text(offsets, t.word_start)
-        verb = Span(verb_start, verb_start + len(word))
-        inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
-            new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
-        claim = Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
-                       rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse)
         # ", a year-on-year increase of 574%" / ", up 5%" completes the claim before it
         gap = scanned[max(triggers[n - 1].end, t.start - 80):t.start] if n else ""
         if claims and patterns.appositive.fullmatch(gap.rsplit("⟩", 1)[-1]) \
@@ -353,8 +368,91 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 and old is None and new is None and claims[-1].direction == direction:
             claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind)
             continue
-        claims.append(claim)
+        form = "noun" if t.noun or t.rate_token is not None else "adverb" if adverb else "verb"
+        if new is None and form != "verb" and (old is not None or rate is not None or factor is not None):
+            new, base = _new_before(skeleton, t.start, adverb, quantities)  # "174.6 mln (up 5 pct from 150.3 mln)"
+            if new is not None and (new is old or new.kind == "quote"):
+                new = None
+            elif base is not None and old is None:
+                old = base
+        verb_start = _to_text(offsets, t.word_start)
+        verb = Span(verb_start, verb_start + len(word))
+        inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
+            new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
+        if old is not None and new is not None:
+            old, new = _shared_scale(text, old, new)  # "from 400 to 500 million"
+        if rate is None and factor is None and old is not None and new is not None and tm and fm:
+            rate = _rate_in_brackets(skeleton, t.end + max(tm.end(), fm.end()), quantities)
+        claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
+                             rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
+                             form=form))
     return [_with_series_base(c, text, by_label) for c in claims]
+
+
+def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Quantity | None, Quantity | None]:
+    """The new figure of a change written as an aside after it ("sales were 10 mln, down from 12 mln",
+    "174.6 mln (up 5 pct from 150.3 mln)", "770.6 million, an increase of 30% from 685 million"): the
+    figure before the comma, bracket or dash. Only "up"/"down" may follow a figure with no mark between
+    ("10,052,000 up 11.8 pct"), and only they go without an article ("a 5% rise", not "sales 5% rise").
+    Returns (new, old): "174.6 mln vs 150.3 mln, up 16 pct" names both, the old figure after "vs"."""
+    nb = _NEW_BEFORE_ASIDE.search(skeleton, max(0, start - 60), start)
+    if nb is None or (not adverb and nb.group("mark") is None) or (adverb and nb.group("article")):
+        return None, None
+    k = int(nb.group(1))
+    if nb.group("noun") and (nb.group("noun") != quantities[k].noun or nb.group("noun") in _NOT_NOUNS):
+        return None, None  # "profit of 5 million and sales up 40%": the figure is another measure's
+    conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
+    if conv:
+        k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
+    vs = _VS_BEFORE.search(skeleton, max(0, nb.start() - 40), nb.start())
+    if vs and is_level(quantities[int(vs.group(1))]):
+        return quantities[int(vs.group(1))], quantities[k] if is_level(quantities[k]) else None
+    return (quantities[k] if is_level(quantities[k]) else None), None
+
+
+_SCALE_IN = regex.compile(r"\d\s?(" + SCALE_WORD + ")", regex.IGNORECASE)
+
+
+def _shared_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Quantity]:
+    """ "from 400 to 500 million", "to 5.6 billion from 4.5": one scale word written once for two figures side
+    by side (only "to"/"from" between). The figure without one, below 1,000, takes the other's, when that
+    brings the two within a factor of 100 of each other (else they are apart anyway: U103's business)."""
+    first, second = (old, new) if old.span.start < new.span.start else (new, old)
+    if text[first.span.end:second.span.start].strip().lower() not in ("to", "from"):
+        return old, new
+    so, sn = _SCALE_IN.search(old.text), _SCALE_IN.search(new.text)
+    if (so is None) == (sn is None):
+        return old, new
+    bare, scaled = (old, new) if so is None else (new, old)
+    factor = SCALES.get((sn or so).group(1).lower())
+    if factor is None or not 0 < abs(bare.value) < 1000 or not 0.01 <= bare.value * factor / scaled.value <= 100:
+        return old, new
+    bare = replace(bare, value=bare.value * factor, low=bare.low * factor, high=bare.high * factor)
+    return (bare, new) if so is None else (old, bare)
+
+
+def _rate_in_brackets(skeleton: str, after: int, quantities) -> Quantity | None:
+    """The rate in brackets at `after`, right after a change's two figures ("from 150.3 mln (-3.2%)"), as
+    a size: the sign is the direction's, which the change word gives (a sign against it is then a
+    rate that does not fit, for G101 to report). The span and text are the digits'."""
+    b = _RATE_IN_BRACKETS.match(skeleton, after)
+    q = quantities[int(b.group(1))] if b else None
+    if q is None or q.unit != "percent":
+        return None
+    if q.value >= 0:
+        return q
+    sign = len(q.text) - len(q.text.lstrip("-−"))
+    return replace(q, span=Span(q.span.start + sign, q.span.end), text=q.text[sign:], value=-q.value,
+                   low=-q.high, high=-q.low)
+
+
+def _rate_before(skeleton: str, start: int, quantities) -> Quantity | None:
+    """The percentage right before "up"/"down" ("5% up on 2021"), if there is one."""
+    m = _RATE_BEFORE_ADVERB.search(skeleton, max(0, start - 20), start)
+    if m is None:
+        return None
+    q = quantities[int(m.group(1))]
+    return q if q.unit in ("percent", "percentage_point") else None
 
 
 def _direction(t: _Trigger) -> Direction:
@@ -364,7 +462,7 @@ def _direction(t: _Trigger) -> Direction:
     return Direction.UP if _IS_UP.fullmatch(key) else Direction.DOWN
 
 
-def _is_level(q: Quantity) -> bool:
+def is_level(q: Quantity) -> bool:
     """A figure that can be a before or after value: not a duration ("two months"), a
     denominator ("per 100 kilos") or a multiplier."""
     return q.noun not in DURATION_NOUNS and q.kind not in ("multiplier", "denominator")

@@ -1,8 +1,10 @@
 """G102 growth-direction-contradiction: the direction word says up, the figures say down (or the reverse).
 
 What it does:
-    For "rose/fell ... to NEW from OLD" (and "NEW, down from OLD") it checks
-    that the figures move the way the verb says, allowing for rounding.
+    Reads the Growth claims (Facts.growths) with an old and a new figure, in
+    every phrasing (Growth.form): "rose/fell ... to NEW from OLD", "NEW, down
+    from OLD", "NEW, a drop of X% from OLD", "NEW, X% less than OLD"; it checks
+    that the figures move the way the words say, allowing for rounding.
     Quotes where a rise in the subject is a fall in the figure are skipped:
     "the yen rose 0.8 pct to 153.50 from 154.67" (yen per dollar fell).
 

@@ -1,9 +1,15 @@
 """G101 growth-rate-mismatch: a growth rate that does not fit the figures it connects.
 
 What it does:
-    Checks "rose X% to NEW from OLD" (and "a year-on-year increase of X%" after a
-    figure whose base is known, including a base taken from a "respectively"
-    series) with interval arithmetic: every figure stands for the range its
+    Reads the Growth claims (Facts.growths) that tie a percent rate to an old
+    and a new figure, in every phrasing the extractors read (Growth.form): a
+    verb ("rose X% to NEW from OLD", rules.claims), a noun ("NEW, an increase
+    of X% from OLD", "a X% rise"), "up"/"down" after the figure ("NEW (up X%
+    from OLD)", "NEW — down X% on OLD —"), a comparative ("NEW, X% more than
+    the OLD of 2021", "a quarter higher than OLD", rules.comparatives), and
+    "a year-on-year increase of X%" after a figure whose base is known,
+    including a base taken from a "respectively" series. It checks them
+    with interval arithmetic: every figure stands for the range its
     wording allows ("5.22 million" is 5.215-5.225 million, "more than 3 million"
     is anything above 3 million), and a finding is raised only when no values in
     those ranges make the rate true. When moving the rate's decimal point makes
@@ -68,7 +74,8 @@ def _finding(doc, g, r):
     digits = (significant_digits(base), factor_digits(g.rate, g.direction == Direction.DOWN))
     would = implied_number(x, product_place(x, digits), interval(g.new), bound)
     would = {">": "over ", "<": "under "}.get(bound, "") + would
-    message = (f"a {g.rate.text.strip()} {word} from {describe(base)} would give {would}, "
+    rate = g.rate.text.strip()  # "a 5% rise", "a rise of a quarter" (rules.comparatives)
+    message = (f"{f'a {rate} {word}' if rate[:1].isdigit() else f'a {word} of {rate}'} from {describe(base)} would give {would}, "
                f"not {describe(g.new)}")
     implied = rate_from_ratio(r, g.direction)
     suggestion = None

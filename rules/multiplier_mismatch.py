@@ -6,7 +6,10 @@ What it does:
     as 1.75 to 2.25 times, "more than doubled" as at least 2 times. A
     multiplier that restates a rate ("up 4,900%, or 49 times as many") must
     be the same ratio: +4,900 % is ×50. Reads change claims with the hedge
-    (rules.hedges) and restating multiplier (rules.multipliers).
+    (rules.hedges) and restating multiplier (rules.multipliers), and a
+    multiplier noun in apposition ("rose to 6.3 billion from 2.1 billion, a
+    threefold increase"): "a threefold increase" is ×3 to some readers and
+    ×4 ("three times more") to others, so both are accepted, as for "N-fold".
 
 Why is this bad?
     "Increased 19-fold to 6.3 million from 33.06 million" cannot be true: the

@@ -1,8 +1,10 @@
 """G103 percent-vs-points: a change in a percentage reported in percent when it is in points (or the reverse).
 
 What it does:
-    When a rate connects two figures that are themselves percentages ("declined
-    1.6 pct to 55.9 pct from 57.5 pct"), it checks whether the rate is the
+    Reads the Growth claims (Facts.growths, any Growth.form) whose rate connects
+    two figures that are themselves percentages ("declined 1.6 pct to 55.9 pct
+    from 57.5 pct", "rose to 41 pct from 38.4 pct, up 2.6%"; a rate set by a
+    body, a levy, tariff or duty, is exact: rules.quantities.exact), and checks whether the rate is the
     relative change (2.8 %) or the difference in percentage points (1.6). A
     rate written in percent that only fits as points, or written in points
     that only fits as percent, is flagged with the right wording.
@@ -55,14 +57,14 @@ def check(doc, facts):
         rel = abs(g.new.value / g.old.value - 1) * 100 if g.old.value else None
         number = g.rate.text.split()[0].rstrip("%")  # the rate's digits as written, for the repair
         if g.rate.unit == "percent" and points_fit and not relative_fits:
-            suggestion = f"{number} percentage points"
-            message = (f"{describe_move(g)} is a change of {diff} percentage points"
+            suggestion = f"{number} percentage {_points(number)}"
+            message = (f"{describe_move(g)} is a change of {diff} percentage {_points(diff)}"
                        + (f" ({implied_percent(rel, (g.old, g.new), g.rate)} in relative terms)"
                           if rel is not None else "")
                        + f", so '{g.rate.text.strip()}' should be in points")
         elif g.rate.unit == "percentage_point" and relative_fits and not points_fit:
             suggestion = f"{number}%"
-            message = (f"{describe_move(g)} is a change of {diff} percentage points, but "
+            message = (f"{describe_move(g)} is a change of {diff} percentage {_points(diff)}, but "
                        f"'{g.rate.text.strip()}' fits only as a relative change in percent")
         else:
             continue
@@ -72,6 +74,11 @@ def check(doc, facts):
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         )
+
+
+def _points(figure: str) -> str:
+    """ "1 percentage point", "1.6 percentage points"."""
+    return "point" if figure == "1" else "points"
 
 
 def describe_move(g) -> str:

@@ -22,6 +22,13 @@ def _years(g) -> str:
     return f"{g.verb_text}: {g.period or '-'} {g.old_year} -> {g.new_year}"
 
 
+def _form(g) -> str:
+    """ "noun increase: 30% 685 million -> 770.6 million dollars" (rules.claims, rules.comparatives)."""
+    by = g.rate if g.rate is not None else g.factor
+    return (f"{g.form} {g.verb_text}: {by.text if by is not None else '-'} "
+            f"{g.old.text if g.old is not None else '-'} -> {g.new.text if g.new is not None else '-'}")
+
+
 RENDER = {
     "share": lambda f: [f"{s.percent.text} / {s.whole} ({s.whole_kind})" for s in f.shares],
     "share_split": lambda f: [f"{s.link}: {' + '.join(q.text for q in s.shares)}"
@@ -37,6 +44,7 @@ RENDER = {
     "change_annual": lambda f: [f"{g.verb_text}: {g.rate.text} a year over {g.years} years" for g in f.growths
                                 if g.rate is not None and g.period == "year" and g.old is not None],
     "garble": lambda f: [f"{g.kind}: {g.text!r} -> {g.reading}" for g in f.garbles],
+    "change_form": lambda f: [_form(g) for g in f.growths],
     "change_prior": lambda f: [f"{g.rate.text}: {g.prior.text} -> {g.new.text} ({g.prior_link})"
                                for g in f.growths if g.prior is not None],
     "part_of_whole": lambda f: [f"{c.relation}: {c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}]"

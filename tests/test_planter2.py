@@ -43,6 +43,19 @@ def test_synthetic_plants_change_only_their_span(name):
         _only_span_changed(p, text)
 
 
+def test_synthetic_comparative_hosts_hold_before_the_slip():
+    """Regression: a fall's figures were swapped to write "25% higher than", which is 33.3% higher."""
+    import random
+    import re
+
+    words = {"a quarter": 25.0, "half": 50.0, "a fifth": 20.0, "a tenth": 10.0}
+    for seed in range(60):
+        text, s, e, _, _ = GENERATORS["growth-comparative"](random.Random(seed))
+        new, old = (float(x.replace(",", "")) for x in re.findall(r"([\d,.]+) million", text))
+        rate = words.get(text[s:e]) or float(text[s:e].replace(",", ""))
+        assert abs(new / old - (1 + rate / 100)) < 0.002, text
+
+
 def test_growth_forms_plant_only_where_the_rate_fits():
     good = "Sales rose 25 pct to 150 mln dlrs from 120 mln dlrs. Exports were 90 mln, down 10 pct from 100 mln."
     plants = _all(good)

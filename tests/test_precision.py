@@ -133,3 +133,11 @@ def test_a_repair_keeps_every_digit_of_the_figure_it_repairs():
     """'2.25 percentage points' that fit only as a relative change is '2.25%', not '2.2%'."""
     text = "The share rose 2.25 percentage points to 92.25 percent from 90.22 percent."
     assert [(f.rule, f.suggestion) for f in check_text(text)] == [("G103", "2.25%")]
+
+
+def test_exact_figures_limit_no_digits():
+    """Regression: a levy raised to 9 percent from 8 percent (rates set by a body are exact) is a 12.5 %
+    rise; at the one significant digit of "8 percent" the message said 10 %."""
+    [f] = check_text("The council raised the levy to 9 percent from 8 percent, a 1 percent increase.")
+    assert f.rule == "G103" and "a change of 1 percentage point (13% in relative terms)" in f.message
+    assert f.suggestion == "1 percentage point"

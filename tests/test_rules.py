@@ -86,7 +86,7 @@ def test_registry_lists_every_rule_module_once():
 
 def test_extractors_are_plain_functions_in_order():
     names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
-    assert names == ["quantities", "garbles", "invisibles", "claims", "periods", "annual_rates", "subjects", "hedges",
+    assert names == ["quantities", "garbles", "invisibles", "claims", "comparatives", "periods", "annual_rates", "subjects", "hedges",
                      "multipliers", "priors", "shares", "share_splits", "verbal_proportions", "mentions",
                      "conversions", "statements", "series_next", "parts_of_wholes"]
 

@@ -49,6 +49,17 @@ def may_be_hedged(window: str) -> bool:
     return not window.isascii() or window.lower().endswith(BOUND_ENDINGS)
 
 
+# The bound words that also compare: after a rate or a multiplier they say by how much one figure
+# exceeds the next ("55 per cent more than the 253.5 million", "25% above the 300"), and the next figure
+# is then a plain value, the base of the comparison, not a bound (rules.comparatives reads the claim).
+_COMPARING = frozenset(("more than", "less than", "fewer than", "above", "below", "over", "under", "as much as",
+                        "as many as", "as high as"))  # ("3 times as many as 200": 600)
+_RATE_BEFORE_COMPARISON = regex.compile(
+    r"(?:\d%|\d\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|times|fold)|"
+    r"\b(?:half|quarters?|thirds?|fifths?|tenths?)|fold)\s*+(?:higher|lower|up|down)?\s*+\Z",
+    regex.IGNORECASE | regex.REVERSE)
+
+
 def bound_before(text: str, start: int) -> str:
     """The bound word that ends right before `start` ("=" for none), searched in place, not in a copy,
     so that \\b sees the letter before ("Turnover 3.71" is no bound)."""
@@ -58,6 +69,8 @@ def bound_before(text: str, start: int) -> str:
     word = " ".join(bm.group("word").lower().split())
     if word == "up to" and _MOVED_UP.search(text, max(0, bm.start() - 20), bm.start()):
         return "="
+    if word in _COMPARING and _RATE_BEFORE_COMPARISON.search(text, max(0, bm.start() - 30), bm.start()):
+        return "="  # "30% more than 100": 130 against a base of 100, not "above 100"
     return BOUND_OF_WORD.get(word, "=")
 
 
