@@ -45,6 +45,7 @@ from statlint.rules import (
 from statlint.rules import (  # claim extractors (issue 14)
     hedges, mentions, multipliers, periods, priors, share_splits, shares, subjects, verbal_proportions,
 )
+from statlint.rules import parts_totals, respectively_lists  # parts and totals, "respectively" lists (issue 14)
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract,
@@ -53,6 +54,8 @@ EXTRACTORS = (
     shares.extract, share_splits.extract, verbal_proportions.extract, mentions.extract,
     # conversions and restatements (U101, U102, C101)
     conversions.extract, statements.extract, series_next.extract,
+    # parts and totals, "respectively" lists (S101, S102)
+    parts_totals.extract, respectively_lists.extract,
 )
 
 CHECKS = (
