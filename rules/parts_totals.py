@@ -6,7 +6,8 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
   which 60 ... and 58 ...", "of whom", "among them"; the parts may be some of the total;
 - the total, a few words naming it and a colon, then the parts: "900 pupils: 500 girls and 480 boys";
 - "a total of N" (or "totalling N") with the parts after it in the same sentence: "A total of 300 people
-  were hurt, 120 in the north and 180 in the south";
+  were hurt, 120 in the north and 180 in the south"; or "in all", "in total", "altogether" closing the
+  total's words before its parts: "48 people were detained in all - 20 on Friday and 28 on Saturday";
 - "Of the N <noun>," (also "Out of", "Among the"), then the parts in the rest of the sentence: "Of the 600
   staff, 310 stayed; 190 moved and 140 left";
 - the parts, then a total named as their sum, which they must make: "..., making/bringing/for/giving a
@@ -40,7 +41,10 @@ _SUBSET_WORD = regex.compile(r"including|of\s+wh(?:ich|om)|among\s+(?:them|which
 _COLON = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,4}\s*+:\s*+")
 # "A total of 300 people were hurt, 120 ...": the total's words and a comma (or a colon, or a dash).
 _TOTAL_OF_BEFORE = regex.compile(r"\b(?:a\s+total\s+of|totall?ing|total\s+of)\s+\Z", regex.IGNORECASE)
-_TOTAL_OF_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|\s-{1,2}|\s—)\s*+")
+_TOTAL_OF_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|-{1,2}|—)\s*+")
+# "48 people were detained in all - 20 on Friday and 28 on Saturday": the total's words end with "in all".
+_SUM_THEN_PARTS = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?\s++(?P<how>in\s++all|in\s++total|altogether)"
+                                r"\s*+(?:,|:|-{1,2}|—)\s*+", regex.IGNORECASE)
 # "Of the 600 staff, 310 ...": the whole, a few words naming it, a comma.
 _OF_THE_BEFORE = regex.compile(r"(?:^|[.;:]\s*|\b)(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z",
                                regex.IGNORECASE)
@@ -152,9 +156,14 @@ def _total_of(text: str, qs, i: int) -> PartsTotal | None:
     if i + 1 >= len(qs) or not (_is_count(total) and _is_count(qs[i + 1])):
         return None
     before = _TOTAL_OF_BEFORE.search(text, max(0, total.span.start - 15), total.span.start)
-    if before is None or not _TOTAL_OF_AFTER.fullmatch(text, total.span.end, qs[i + 1].span.start):
-        return None
-    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count)), False, "a total of")
+    if before is not None and _TOTAL_OF_AFTER.fullmatch(text, total.span.end, qs[i + 1].span.start):
+        how = "a total of"
+    else:
+        after = _SUM_THEN_PARTS.fullmatch(text, total.span.end, qs[i + 1].span.start)
+        if after is None:
+            return None
+        how = after.group("how")
+    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count)), False, how)
 
 
 def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
