@@ -47,6 +47,12 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         add("verbal_proportions", p.span.start, f"{p.phrase} = {p.low:.0f}-{p.high:.0f}: {p.figure.text}")
     for m in facts.mentions:
         add("mentions", m.span.start, f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else ""))
+    for c in facts.parts_totals:
+        add("parts_totals", c.span.start, f"{c.how}: {c.total.text} = {' + '.join(p.text for p in c.parts)}"
+            + (" (exhaustive)" if c.exhaustive else ""))
+    for c in facts.respective_lists:
+        add("respectively_lists", c.span.start,
+            f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}")
     for g in facts.growths:
         at = g.span.start
         if g.period or g.old_year or g.new_year:

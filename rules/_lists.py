@@ -10,8 +10,8 @@ writing its own pattern, so every claim agrees on where a list starts and ends.
   (. ; : or a bracket) or other figure between them. It is a "respectively" run when "respectively"
   closes it: after its last figure, in the same sentence, before any other figure.
 - Two figures are joined (`joined`) tightly (JOIN: ", ", ", and ", " and "), with the words naming the
-  first ("12 seats, 9 ..."; WORDED_JOIN: up to five words, then the join, then at most a name such as
-  "the Greens"), or as the parts of a clause (CLAUSE_JOIN: "310 stayed; 190 moved and 140 left").
+  first ("12 seats, 9 ..."; WORDED_JOIN: up to six words or names in apposition, then the join, then at
+  most a name such as "the Greens" and a hedge: "50 in the main port, Santos, and about 115 more"), or as the parts of a clause (CLAUSE_JOIN: "310 stayed; 190 moved and 140 left").
   `run_after` and `run_before` walk such joins from one figure.
 - A list of labels (`items`) is split at the same joins.
 """
@@ -36,7 +36,8 @@ JOIN = regex.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)")
 # ("12 seats, 9 went to the Greens": "..., among the ten elected" is not a member).
 # (possessive runs: the plain form backtracked quadratically on a long run of spaces; tests/test_patterns.py)
 WORDED_JOIN = regex.compile(
-    r"(?:\s++[A-Za-z/-]++){0,5}?(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?")
+    r"(?:\s++[A-Za-z'’/-]++|\s*+,\s++[A-Z][\w-]*+){0,6}?(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)"
+    r"(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?(?:(?:about|around|some|nearly|almost|over|another)\s++)?")
 # The join of the parts of a clause, each with its own words ("310 stayed; 190 moved and 140 left"):
 # up to six words, then a comma, a semicolon, "and" or "while".
 CLAUSE_JOIN = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|"

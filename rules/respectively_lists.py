@@ -6,7 +6,8 @@ paired with, when both can be counted without doubt:
 - labels after the figures, after a preposition: "2.1 million, 3.4 million and 5.0 million in 2021 and
   2022, respectively" (labels of one word each, or years; figures among the labels are not names);
 - labels before the figures, in the same clause, a few words before the first: "Output at Leeds and Hull
-  rose 30%, 36% and 5%, respectively" (no other figure between the labels and the figures);
+  rose 30%, 36% and 5%, respectively" (no other figure between the labels and the figures; the labels
+  open their clause, at most three words after its start or its last comma);
 - one figure with labels after it ("a charge of 3.1 mln dlrs for the second quarter and first half,
   respectively") or before it ("Quarter and year net includes 1.2 mln dlrs, respectively"), or compared
   with a list of figures ("rose to 26,314 and 18,778 tonnes, from 17,929 tonnes respectively"): one
@@ -31,8 +32,12 @@ _LABELS = regex.compile(
 # (a verb: "rose", "were", "grew by") and a comma before the first figure.
 _LABELS_BEFORE = regex.compile(
     r"(?<![\w’'-])(?P<labels>(?:(?:the\s++)?[\w’'.-]++\s*+,\s*+)*+(?:the\s++)?[\w’'.-]++(?:\s*+,\s++|\s++)and\s++"
-    r"(?:the\s++)?[\w’'.-]++)(?P<verb>(?:\s*+,)?(?:\s++[a-z][\w-]*+){1,4}\s*+,?\s*+)\Z", regex.IGNORECASE)
+    r"(?:the\s++)?[\w’'.-]++)(?P<verb>(?:\s*+,)?(?:\s++(?!(?:and|or)\b)[a-z][\w-]*+){1,4}\s*+,?\s*+)\Z", regex.IGNORECASE)
 _CLAUSE_START = regex.compile(r"[;:()]")
+# The labels open their clause: at most three words before them since the clause's start or its last comma,
+# not the second half of a list or of a clause ("... and NA and other states 25/30 and 36 pct").
+_OPENS_CLAUSE = regex.compile(r"(?:[^,]*+,)*+(?:\s*+(?!(?:and|or)\b)[\w’'.-]++){0,3}?\s*+(?<!\band\s*+|\bor\s*+|\bwith\s*+)",
+                              regex.IGNORECASE)
 
 
 def _is_year(item: str) -> bool:
@@ -72,7 +77,8 @@ def _labels_before(doc: Document, quantities, starts, sentence: Span, m: Span) -
     if clause is not None:
         lo = clause.end()
     found = _LABELS_BEFORE.search(text, lo, first.span.start)
-    if found is None or _SHARED.search(text, found.start(), m.start):
+    if found is None or _SHARED.search(text, found.start(), m.start) \
+            or not _OPENS_CLAUSE.fullmatch(text, lo, found.start()):
         return None
     labels = items(found.group("labels"))
     if any(ch.isdigit() for ch in found.group("labels")) and not all(_is_year(x) for x in labels):
