@@ -10,7 +10,8 @@ the repository, only printed.
 
 Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
-share_splits 5/0, mentions 14/0; multipliers, priors and verbal_proportions link nothing on this corpus).
+share_splits 5/0, mentions 14/0, parts_totals 13/0, respectively_lists 11/0; multipliers, priors and verbal_proportions
+link nothing on this corpus).
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         add("mentions", m.span.start, f"{m.measure}: {m.value.text}" + (f" in {m.year}" if m.year else ""))
     for c in facts.parts_totals:
         add("parts_totals", c.span.start, f"{c.how}: {c.total.text} = {' + '.join(p.text for p in c.parts)}"
-            + (" (exhaustive)" if c.exhaustive else ""))
+            + (" (exhaustive)" if c.exhaustive else "") + (f" [{c.link}]" if c.link != "sentence" else ""))
     for c in facts.respective_lists:
         add("respectively_lists", c.span.start,
             f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}")

@@ -358,7 +358,8 @@ class PartsTotal:
 
     `parts` are in the total's unit (a bare count under a total in a unit takes it), never the total itself.
     `exhaustive` is True when the words say the parts make the whole total ("making a total of", "a
-    combined", "in all", "altogether"): they must add up to it; False when they may be only some of it
+    combined", "in all", "altogether", a last part told as "the remaining" or "the rest"): they must add
+    up to it; False when they may be only some of it
     ("including", "of which", a colon list, "a total of N ..., A in X and B in Y", "Of the N, ..."): they may
     add up to less, never more. `how` names the words that tie them ("including", "of which", "colon",
     "a total of", "making a total of", "combined", "in all", "of the"); `link` is SENTENCE, or PARAGRAPH
@@ -377,8 +378,9 @@ class PartsTotal:
 class RespectiveList:
     """Figures paired with a list by "respectively", counted on both sides.
 
-    `values` are the figures before "respectively" (one or a list); `labels` the items they are paired
-    with, as written ("2021", "Leeds", "the second quarter"), and `labels_span` where that list stands.
+    `values` are the figures before "respectively" (one or a list), `values_text` the words from the first
+    to the last as written; `labels` the items they are paired with, as written ("2021", "Leeds", "second
+    quarter"), and `labels_span` where that list stands.
     `form` says where the labels were found: "after" ("... in 2021 and 2022, respectively"), "before"
     ("Output at Leeds and Hull rose 30%, 36% and 5%, respectively"), or "figures" when one figure is
     compared with a list of figures ("rose to 26,314 and 18,778 tonnes, from 17,929 tonnes respectively"),
@@ -390,6 +392,7 @@ class RespectiveList:
     labels: tuple[str, ...]
     labels_span: Span
     form: str
+    values_text: str = ""
     link: Link = Link.LIST
 
 

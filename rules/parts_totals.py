@@ -9,7 +9,9 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
   were hurt, 120 in the north and 180 in the south"; or "in all", "in total", "altogether" closing the
   total's words before its parts: "48 people were detained in all - 20 on Friday and 28 on Saturday";
 - "Of the N <noun>," (also "Out of", "Among the"), then the parts in the rest of the sentence: "Of the 600
-  staff, 310 stayed; 190 moved and 140 left";
+  staff, 310 stayed; 190 moved and 140 left", and on in up to two next sentences of the paragraph that
+  continue the count ("Of the 600 staff, 310 stayed. Another 190 moved and 140 left. The remaining 60
+  retired.");
 - the parts, then a total named as their sum, which they must make: "..., making/bringing/for/giving a
   total of 26", "300 and 200 cars, a combined 500", "...; in all, 620", "..., 620 in all / altogether /
   in total".
@@ -53,6 +55,12 @@ _OF_THE_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,4}\s*+,\s*+")
 # longer words may overlap ("30 have such laws and 25 ban it"): two parts need this, three or more do not.
 _ONE_WORD_JOIN = regex.compile(r"\s++[a-z][\w-]*+(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|\s++while\s++)")
 _ONE_WORD_END = regex.compile(r"\s++[a-z][\w-]*+\s*+[.;,]")
+# The next sentence continues the count with "Another", "A further", "The remaining", "The other", "The rest"
+# (a sentence that opens with a bare figure may count another thing: "Of the 12 candidates, 8 were women. 6
+# were elected."); each sentence ends with its part's few words ("Another 190 moved to Leeds.").
+_CONTINUES = regex.compile(r"(?:another|a\s++further|the\s++remaining|the\s++other|the\s++rest\s*+,?)\s++",
+                           regex.IGNORECASE)
+_LAST_IN_SENTENCE = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,6}\s*+[.;!]?[\s\"'”’]*+")
 # A part that is itself split further ("310 of them", "45 of whom"), or a share: the list is not flat.
 _NESTED_AFTER = regex.compile(r"\s*+(?:of\s+(?:them|whom|these|those|which)|percent|per\s+cent|pct)\b", regex.IGNORECASE)
 
@@ -178,10 +186,40 @@ def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
         return None
     parts = _flat(text, run_after(text, qs, i + 1, lambda q: _is_count(q) and q.span.end <= sentence.end,
                                   "clause"))
+    more, rest = _next_sentences(doc, qs, i + len(parts), sentence, parts[-1])
+    if more:
+        return _claim(total, parts + more, rest, "of the", Link.PARAGRAPH)
     if len(parts) == 2 and not (_ONE_WORD_JOIN.fullmatch(text, parts[0].span.end, parts[1].span.start)
                                 and _ONE_WORD_END.match(text, parts[1].span.end)):
         return None
     return _claim(total, parts, False, "of the")
+
+
+def _next_sentences(doc: Document, qs, k: int, sentence: Span, last: Quantity) -> tuple[list[Quantity], bool]:
+    """Parts told on in the next sentences of the paragraph, each opening with words that continue the
+    count ("Another 190 moved.", "The remaining 100 left."): at most two sentences; and whether the last
+    of them is "the remaining", "the rest" or "the other": the parts then make the whole total."""
+    text = doc.text
+    if not _LAST_IN_SENTENCE.fullmatch(text, last.span.end, sentence.end):
+        return [], False  # the sentence goes on past its last part: not a count told on
+    paragraph = doc.paragraph_of(sentence.start)
+    more: list[Quantity] = []
+    rest = False
+    for _ in range(2):
+        if k + 1 >= len(qs) or not _is_count(qs[k + 1]):
+            break
+        nxt = doc.sentence_of(qs[k + 1].span.start)
+        opening = _CONTINUES.fullmatch(text, nxt.start, qs[k + 1].span.start)
+        if text[sentence.end:nxt.start].strip() or nxt.start >= paragraph.end or nxt == sentence or not opening:
+            break
+        run = _flat(text, run_after(text, qs, k + 1, lambda q: _is_count(q) and q.span.end <= nxt.end, "clause"))
+        if not run or not _LAST_IN_SENTENCE.fullmatch(text, run[-1].span.end, nxt.end):
+            break
+        more += run
+        k += len(run)
+        sentence = nxt
+        rest = not opening.group(0).lower().startswith(("another", "a "))
+    return more, rest
 
 
 def _flat(text: str, parts: list[Quantity]) -> list[Quantity]:

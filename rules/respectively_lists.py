@@ -59,7 +59,8 @@ def _one(doc: Document, quantities, starts, m: Span) -> RespectiveList | None:
     if len(values) < 2:
         return None
     return RespectiveList(span=m, values=tuple(values), labels=tuple(found),
-                          labels_span=Span(labels.start("labels"), labels.end("labels")), form="after")
+                          labels_span=Span(labels.start("labels"), labels.end("labels")), form="after",
+                          values_text=text[values[0].span.start:values[-1].span.end])
 
 
 def _labels_before(doc: Document, quantities, starts, sentence: Span, m: Span) -> RespectiveList | None:
@@ -84,7 +85,8 @@ def _labels_before(doc: Document, quantities, starts, sentence: Span, m: Span) -
     if any(ch.isdigit() for ch in found.group("labels")) and not all(_is_year(x) for x in labels):
         return None
     return RespectiveList(span=m, values=tuple(values), labels=tuple(labels),
-                          labels_span=Span(found.start("labels"), found.end("labels")), form="before")
+                          labels_span=Span(found.start("labels"), found.end("labels")), form="before",
+                          values_text=text[values[0].span.start:values[-1].span.end])
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -172,7 +174,7 @@ def _lone_figure(doc: Document, quantities, starts, sentence: Span, m: Span) -> 
                 # (not "54.3% vs. 14.3%, 82.9% vs. 57.1%, and 67.9% vs. 0%": pairs compared pair by pair)
                 span = Span(others[0].span.start, others[-1].span.end)
                 return RespectiveList(span=m, values=(q,), labels=tuple(o.text for o in others), labels_span=span,
-                                      form="figures")
+                                      form="figures", values_text=q.text)
     if after is not None:
         span, label_text = Span(after.start("labels"), after.end("labels")), after.group("labels")
         region = text[q.span.start:m.start]
@@ -194,7 +196,7 @@ def _lone_figure(doc: Document, quantities, starts, sentence: Span, m: Span) -> 
     if _SHARED.search(region):
         return None
     return RespectiveList(span=m, values=(q,), labels=tuple(items(label_text)), labels_span=span,
-                          form="after" if after is not None else "before")
+                          form="after" if after is not None else "before", values_text=q.text)
 
 
 def _run_before(text, quantities, k, lo):

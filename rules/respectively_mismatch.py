@@ -48,13 +48,12 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
 def _lists(doc: Document, claim: RespectiveList) -> Finding:
     values = claim.values
     span = Span(values[0].span.start, values[-1].span.end)
-    listed = ", ".join(v.text for v in values)
     return Finding(
         rule=CODE, name=NAME, span=span, severity=Severity.ERROR, confidence=0.75,
         message=f"{len(values)} figures are paired 'respectively' with {len(claim.labels)} items "
                 f"({', '.join(claim.labels)})",
         related=(Related("labels", claim.labels_span, ", ".join(claim.labels)),),
-        fingerprint=fingerprint(CODE, listed, doc.claim_context(span)),
+        fingerprint=fingerprint(CODE, claim.values_text, doc.claim_context(span)),
     )
 
 

@@ -37,7 +37,8 @@ RENDER = {
     "change_prior": lambda f: [f"{g.rate.text}: {g.prior.text} -> {g.new.text} ({g.prior_link})"
                                for g in f.growths if g.prior is not None],
     "parts_total": lambda f: [f"{c.how}: {c.total.text} = {' + '.join(p.text for p in c.parts)}"
-                              + (" (exhaustive)" if c.exhaustive else "") for c in f.parts_totals],
+                              + (" (exhaustive)" if c.exhaustive else "") + (f" [{c.link}]" if c.link != "sentence" else "")
+                              for c in f.parts_totals],
     "respective_list": lambda f: [f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}"
                                   for c in f.respective_lists],
 }
