@@ -101,7 +101,8 @@ def s101():
 
 
 # S102: values paired with labels by "respectively", labels after or before the values, in many units.
-LABEL_LISTS = (("Leeds", "York", "Hull"), ("2021", "2022", "2023"), ("Britain", "France", "Germany"))
+LABEL_LISTS = (("Leeds", "York", "Hull"), ("2021", "2022", "2023"), ("Britain", "France", "Germany"),
+               ("New York", "Los Angeles", "San Francisco"), ("the north", "the south", "the east"))
 VALUE_FORMS = ("{v}%", "{v} pct", "{v} mln dlrs", "{v} tonnes")
 RESPECTIVELY_FORMS = ("Output was {vals} in {labels}, respectively.", "Output at {labels} rose {vals}, respectively.",
                       "In {labels}, sales reached {vals} respectively.", "{labels} reported {vals}, respectively.")

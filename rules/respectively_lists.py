@@ -4,7 +4,8 @@ Each "respectively" (read once, by rules._lists) is tied to the figures before i
 paired with, when both can be counted without doubt:
 
 - labels after the figures, after a preposition: "2.1 million, 3.4 million and 5.0 million in 2021 and
-  2022, respectively" (labels of one word each, or years; figures among the labels are not names);
+  2022, respectively" (labels of one word each, years, or names of capitalised words: "New York", "the
+  Bank of England"; figures among the labels are not names);
 - labels before the figures, in the same clause, a few words before the first: "Output at Leeds and Hull
   rose 30%, 36% and 5%, respectively" (no other figure between the labels and the figures; the labels
   open their clause, at most three words after its start or its last comma);
@@ -25,14 +26,17 @@ from statlint.checker.document import Document
 from statlint.checker.model import Facts, RespectiveList, Span
 from statlint.rules._lists import JOIN, items, respectively_words
 
-_LABELS = regex.compile(
-    r"\b(?:in|for|to|at|of|from|by|on)\s+(?:the\s+)?(?P<labels>[\w’'-]+(?:\s*,\s*(?:the\s+)?[\w’'-]+)*\s*,?\s+and\s+"
-    r"(?:the\s+)?[\w’'-]+)(?:\s+[a-z]+)?\s*,?\s*\Z", regex.IGNORECASE | regex.REVERSE)
-# Labels before the figures: "A, B and C" (one word each, or "the" and a word), then at most four words
-# (a verb: "rose", "were", "grew by") and a comma before the first figure.
+# Labels before the figures: "A, B and C", each a word ("the" before it), or a name of capitalised words
+# ("New York", "Bank of England"); then one to four lower-case words (a verb: "rose", "were", "grew by")
+# and a comma before the first figure.
+_ITEM = r"(?:the\s++)?(?!(?:in|at|of|for|from|to|on|by|with|across)\s)[\w’'.-]++(?:\s++(?:of\s++)?(?-i:[A-Z])[\w’'.-]*+){0,3}"
 _LABELS_BEFORE = regex.compile(
-    r"(?<![\w’'-])(?P<labels>(?:(?:the\s++)?[\w’'.-]++\s*+,\s*+)*+(?:the\s++)?[\w’'.-]++(?:\s*+,\s++|\s++)and\s++"
-    r"(?:the\s++)?[\w’'.-]++)(?P<verb>(?:\s*+,)?(?:\s++(?!(?:and|or)\b)[a-z][\w-]*+){1,4}\s*+,?\s*+)\Z", regex.IGNORECASE)
+    rf"(?<![\w’'-])(?P<labels>{_ITEM}(?:\s*+,\s*+{_ITEM})*+(?:\s*+,\s++|\s++)and\s++{_ITEM})"
+    r"(?P<verb>(?:\s*+,)?(?:\s++(?!(?:and|or)\b)(?-i:[a-z])[\w-]*+){1,4}\s*+,?\s*+)\Z", regex.IGNORECASE)
+# Labels after the figures: a preposition, then "A, B and C" of the same items, then "respectively".
+_LABELS = regex.compile(
+    rf"\b(?:in|for|to|at|of|from|by|on)\s++(?P<labels>{_ITEM}(?:\s*+,\s*+{_ITEM})*+(?:\s*+,\s*+|\s++)and\s++{_ITEM})"
+    r"(?:\s++[a-z]++)?\s*+,?\s*+\Z", regex.IGNORECASE)
 _CLAUSE_START = regex.compile(r"[;:()]")
 # The labels open their clause: at most three words before them since the clause's start or its last comma,
 # not the second half of a list or of a clause ("... and NA and other states 25/30 and 36 pct").
@@ -48,11 +52,12 @@ def _one(doc: Document, quantities, starts, m: Span) -> RespectiveList | None:
     text = doc.text
     sentence = doc.sentence_of(m.start)
     labels = _LABELS.search(text, max(sentence.start, m.start - 120), m.start)
+    found = items(labels.group("labels")) if labels is not None else []
+    if labels is not None and any(ch.isdigit() for ch in labels.group("labels")) \
+            and not all(_is_year(x) for x in found):
+        labels = None  # figures after a preposition ("by 0.25 and 0.5 points"): the figures, not their labels
     if labels is None:
         return _lone_figure(doc, quantities, starts, sentence, m) or _labels_before(doc, quantities, starts, sentence, m)
-    found = items(labels.group("labels"))
-    if any(ch.isdigit() for ch in labels.group("labels")) and not all(_is_year(x) for x in found):
-        return None  # figures among the labels: not a list of names
     values = _value_list(doc, quantities, starts, sentence.start, labels.start())
     if len(values) == 1 and len(found) >= 2:
         return _lone_figure(doc, quantities, starts, sentence, m)
