@@ -48,8 +48,9 @@ _TOTAL_OF_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|-{1,2}
 _SUM_THEN_PARTS = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?\s++(?P<how>in\s++all|in\s++total|altogether)"
                                 r"\s*+(?:,|:|-{1,2}|—)\s*+", regex.IGNORECASE)
 # "Of the 600 staff, 310 ...": the whole, a few words naming it, a comma.
-_OF_THE_BEFORE = regex.compile(r"(?:^|[.;:]\s*|\b)(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z",
-                               regex.IGNORECASE)
+_OF_THE_BEFORE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z", regex.IGNORECASE)
+# ... and the words open their sentence or clause ("dimensions of 240 m length, 228 m ..." are not a whole).
+_CLAUSE_OPENING = regex.compile(r"(?:[\s\"'“‘(]|\b(?:and|but|while)\b)*+\Z|.*[,;:(—]\s*+\Z", regex.IGNORECASE | regex.DOTALL)
 _OF_THE_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,4}\s*+,\s*+")
 # Two parts whose words are one verb each ("310 stayed and 290 left") are outcomes that exclude each other;
 # longer words may overlap ("30 have such laws and 25 ban it"): two parts need this, three or more do not.
@@ -181,8 +182,9 @@ def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
     if i + 1 >= len(qs) or not (_is_count(total) and _is_count(qs[i + 1])):
         return None
     sentence = doc.sentence_of(total.span.start)
-    if not _OF_THE_BEFORE.search(text, max(sentence.start, total.span.start - 12), total.span.start) \
-            or not _OF_THE_AFTER.fullmatch(text, total.span.end, qs[i + 1].span.start):
+    of = _OF_THE_BEFORE.search(text, max(sentence.start, total.span.start - 12), total.span.start)
+    if of is None or not _OF_THE_AFTER.fullmatch(text, total.span.end, qs[i + 1].span.start) \
+            or not _CLAUSE_OPENING.match(text, max(sentence.start, of.start() - 200), of.start()):
         return None
     parts = _flat(text, run_after(text, qs, i + 1, lambda q: _is_count(q) and q.span.end <= sentence.end,
                                   "clause"))
