@@ -59,7 +59,7 @@ _ONE_WORD_END = regex.compile(r"\s++[a-z][\w-]*+\s*+[.;,]")
 # The next sentence continues the count with "Another", "A further", "The remaining", "The other", "The rest"
 # (a sentence that opens with a bare figure may count another thing: "Of the 12 candidates, 8 were women. 6
 # were elected."); each sentence ends with its part's few words ("Another 190 moved to Leeds.").
-_CONTINUES = regex.compile(r"(?:another|a\s++further|the\s++remaining|the\s++other|the\s++rest\s*+,?)\s++",
+_CONTINUES = regex.compile(r"(?:another|a\s++further|the\s++remaining|the\s++other|the\s++rest(?:\s*+,)?)\s++",
                            regex.IGNORECASE)
 _LAST_IN_SENTENCE = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,6}\s*+[.;!]?[\s\"'”’]*+")
 # A part that is itself split further ("310 of them", "45 of whom"), or a share: the list is not flat.

@@ -120,6 +120,9 @@ _TAIL_LABELS = regex.compile(
     r"(?:\s+(?!and\b)[a-z][\w’'-]*){0,3}?\s+(?:in|for|during|at|on)\s+(?:the\s+)?"
     r"(?P<labels>[\w’'-]+(?:\s+(?!and\b)[\w’'-]+){0,3}\s+and\s+(?:the\s+)?[\w’'-]+(?:\s+(?!and\b)[\w’'-]+){0,3})\s*,?\s*",
     regex.IGNORECASE)
+# The figure before has a label of its own ("6.2 pct in July and 6.188 pct in August and September,
+# respectively"): it is not in the list paired with the labels after the last figure.
+_OWN_LABEL = regex.compile(r"\s*+(?:in|for|during|at|on)\s++(?:the\s++)?[\w’'-]++(?:\s*+,\s*+|\s++)and\s++", regex.IGNORECASE)
 _APPOSITION = regex.compile(r"\s*,?\s*or\s+")  # "720,500 dlrs or 20 cts a share": one item said twice
 _JOINED = regex.compile(r"\b(?:and|or)\s+\Z", regex.IGNORECASE | regex.REVERSE)  # "at par and 99.5": the list goes on in words
 # "178,000 dlrs, or one cent per share, and gain 810,000 dlrs": two figures, each with its own words.
@@ -171,13 +174,15 @@ def _lone_figure(doc: Document, quantities, starts, sentence: Span, m: Span) -> 
             _APPOSITION.fullmatch(text[quantities[i - 1].span.end:quantities[i].span.start]):
         i -= 1
     q = quantities[i]
-    if _JOINED.search(text, max(lo, q.span.start - 12), q.span.start):
+    own_label = after is not None and i > 0 and quantities[i - 1].span.start >= lo \
+        and bool(_OWN_LABEL.fullmatch(text, quantities[i - 1].span.end, q.span.start))
+    if _JOINED.search(text, max(lo, q.span.start - 12), q.span.start) and not own_label:
         return None
     if _DETERMINER.search(text, max(lo, q.span.start - 8), q.span.start):
         return None  # "in the three data cycles, respectively": a count of the items, not one of them
     if i > 0 and quantities[i - 1].span.start >= lo:
         gap = text[quantities[i - 1].span.end:q.span.start]
-        if JOIN.fullmatch(gap) or _LISTED.fullmatch(gap):
+        if (JOIN.fullmatch(gap) or _LISTED.fullmatch(gap)) and not own_label:
             return None  # a list of figures: counted against labels after it, or not at all
         if after is None and _VERSUS.fullmatch(gap):
             others = _run_before(text, quantities, i - 1, lo)
