@@ -31,7 +31,7 @@ from statlint.rules._lists import JOIN, items, respectively_words
 # Labels before the figures: "A, B and C", each a word ("the" before it), or a name of capitalised words
 # ("New York", "Bank of England"); then one to four lower-case words (a verb: "rose", "were", "grew by")
 # and a comma before the first figure.
-_ITEM = r"(?:the\s++)?(?!(?:in|at|of|for|from|to|on|by|with|across)\s)[\w’'.-]++(?:\s++(?:of\s++)?(?-i:[A-Z])[\w’'.-]*+){0,3}"
+_ITEM = r"(?:the\s++)?(?!(?:in|at|of|for|from|to|on|by|with|across|and|or|but|while|as)\s)[\w’'.-]++(?:\s++(?:of\s++)?(?-i:[A-Z])[\w’'.-]*+){0,3}"
 _LABELS_BEFORE = regex.compile(
     rf"(?<![\w’'-])(?P<labels>{_ITEM}(?:\s*+,\s*+{_ITEM})*+(?:\s*+,\s++|\s++)and\s++{_ITEM})"
     r"(?P<verb>(?:\s*+,)?(?:\s++(?!(?:and|or)\b)(?-i:[a-z])[\w-]*+){1,4}\s*+,?\s*+)\Z", regex.IGNORECASE)
