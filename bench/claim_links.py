@@ -10,7 +10,7 @@ the repository, only printed.
 
 Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
-share_splits 5/0, mentions 14/0, parts_totals 13/0, respectively_lists 11/0; multipliers, priors and verbal_proportions
+share_splits 5/0, mentions 14/0, parts_totals 13/0, respectively_lists 10/0; multipliers, priors and verbal_proportions
 link nothing on this corpus).
 """
 from __future__ import annotations
