@@ -6,7 +6,8 @@ What it does:
     respectively"), labels before them ("Output at Leeds and Hull rose 30%, 36% and 5%, respectively"),
     or a list of figures one figure is compared with ("rose to 26,314 and 18,778 tonnes, from 17,929
     tonnes respectively"). It flags the claim when the two counts differ. Only lists the extractor could
-    count without doubt are claimed: figures joined by commas and "and", labels of one word each. A single
+    count without doubt are claimed: figures joined by commas and "and", labels of one word each or names
+    of capitalised words ("New York", "the Bank of England"). A single
     figure paired with two or more labels is a warning (one figure of the pair was dropped, or
     "respectively" was used loosely for "each").
 
