@@ -10,9 +10,9 @@ the repository, only printed.
 
 Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): right/wrong per extractor
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
-share_splits 5/0, mentions 30/0 of 38, garbles 23/0 (all 23 read); multipliers, priors, annual_rates and
-verbal_proportions link nothing on this corpus; growth_noun 11/1, growth_adverb 24/0, growth_comparative 10/0,
-all there were).
+share_splits 5/0, mentions 30/0 of 38, garbles 23/0 (all 23 read), parts_totals 13/0, respectively_lists 10/0;
+multipliers, priors, annual_rates and verbal_proportions link nothing on this corpus; growth_noun 11/1,
+growth_adverb 24/0, growth_comparative 10/0, all there were).
 """
 from __future__ import annotations
 
@@ -55,6 +55,12 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         # one sample per relation: earnings tables would otherwise fill the sample of the rarer group readings
         add(f"parts_of_wholes.{c.relation}", c.span.start,
             f"{c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}] ({c.link})")
+    for c in facts.parts_totals:
+        add("parts_totals", c.span.start, f"{c.how}: {c.total.text} = {' + '.join(p.text for p in c.parts)}"
+            + (" (exhaustive)" if c.exhaustive else "") + (f" [{c.link}]" if c.link != "sentence" else ""))
+    for c in facts.respective_lists:
+        add("respectively_lists", c.span.start,
+            f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}")
     for g in facts.growths:
         at = g.span.start
         if g.form != "verb" and g.old is not None and g.new is not None and (g.rate or g.factor):

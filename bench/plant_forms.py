@@ -1,4 +1,4 @@
-"""A second planter for the claim-based G101, G104, P and S103 rules: the error class written in many forms.
+"""A second planter for the claim-based G101, G104, P and S101-S103 rules: the error class written in many forms.
 
 Why: bench/recall.py plants errors into real articles with one phrasing per class, and a rule can learn
 that phrasing. Here each class is written from its definition, crossing the parts the words may vary
@@ -119,7 +119,57 @@ def g101():
             yield bad, form.format(s=subject, r=pct.format(n=rate), new=unit.format(n=new), old=unit.format(n=old))
 
 
-PLANTERS = {"G101": g101, "P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104, "S103": s103}
+# S101: a total and its parts, in every way the words tie them. Forms whose parts may be only some of the total
+# ("including", a colon, "Of the N") are impossible when the parts add up to more; forms that name the total
+# as their sum ("a combined", "in all") also when they add up to less.
+SUBSET_FORMS = ("{t} {n}, including {a} {p} and {b} {q}.", "{t} {n}, of which {a} {p} and {b} {q}.",
+                "{t} {n}, among them {a} {p} and {b} {q}.", "{t} {n}: {a} {p} and {b} {q}.",
+                "A total of {t} {n} were counted, {a} {p} and {b} {q}.", "Of the {t} {n}, {a} stayed and {b} left.",
+                "Out of {t} {n}, {a} {p}, {b} {q} and {c} elsewhere.", "{t} {n} in all -- {a} {p} and {b} {q}.")
+SUM_FORMS = ("{a} {p} and {b} {q}, making a total of {t}.", "{a} {p} and {b} {q}, a combined {t}.",
+             "{a} {p} and {b} {q}; in all, {t}.", "{a} {p} and {b} {q}, {t} altogether.",
+             "{a} {p}, {b} {q} and {c} elsewhere, for a total of {t}.")
+PART_NOUNS = (("ships", "in the north", "in the south"), ("people", "were women", "were men"),
+              ("members", "from Kenya", "from Ghana"), ("seats", "went to the Greens", "to Labour"))
+
+
+def s101():
+    for form, (noun, p, q) in itertools.product(SUBSET_FORMS, PART_NOUNS):
+        c = 40 if "{c}" in form else 0
+        for (a, b, t), bad in (((500, 480, 900), True), ((500, 400, 980), False), ((52, 47, 90), True),
+                               ((52, 38, 130), False), ((3100, 2900, 5400), True), ((3100, 2300, 5400), False)):
+            yield bad, form.format(t=f"{t:,}", n=noun, a=f"{a:,}", b=f"{b:,}", c=c, p=p, q=q)
+    for form, (noun, p, q) in itertools.product(SUM_FORMS, PART_NOUNS):
+        c = 40 if "{c}" in form else 0
+        for (a, b, t), bad in (((412, 388, 860), True), ((412, 388, 760), True), ((412, 388, 800), False),
+                               ((1200, 700, 2100), True), ((1200, 700, 1900), False)):
+            yield bad, "The agency counted " + form.format(t=f"{t + c:,}", n=noun, a=f"{a:,}", b=f"{b:,}", c=c, p=p, q=q)
+    for link, unit in itertools.product(("including", "of which"), ("mln dlrs", "billion euros", "mln tonnes")):
+        for (a, b, t), bad in (((3.9, 1.6, 5.2), True), ((3.8, 1.4, 5.2), False)):
+            yield bad, f"Shipments totalled {t} {unit}, {link} {a} {unit} to Asia and {b} {unit} to Europe."
+
+
+# S102: values paired with labels by "respectively", labels after or before the values, in many units.
+LABEL_LISTS = (("Leeds", "York", "Hull"), ("2021", "2022", "2023"), ("Britain", "France", "Germany"),
+               ("New York", "Los Angeles", "San Francisco"), ("the north", "the south", "the east"))
+VALUE_FORMS = ("{v}%", "{v} pct", "{v} mln dlrs", "{v} tonnes")
+RESPECTIVELY_FORMS = ("Output was {vals} in {labels}, respectively.", "Output at {labels} rose {vals}, respectively.",
+                      "In {labels}, sales reached {vals} respectively.", "{labels} reported {vals}, respectively.")
+
+
+def _and(items) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def s102():
+    for form, labels, unit in itertools.product(RESPECTIVELY_FORMS, LABEL_LISTS, VALUE_FORMS):
+        values = [unit.format(v=v) for v in (12, 15, 31)]
+        for n_values, n_labels, bad in ((3, 3, False), (2, 2, False), (3, 2, True), (2, 3, True)):
+            yield bad, form.format(vals=_and(values[:n_values]), labels=_and(labels[:n_labels]))
+
+
+PLANTERS = {"G101": g101, "P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104,
+            "S101": s101, "S102": s102, "S103": s103}
 
 
 def main() -> int:

@@ -390,6 +390,57 @@ class PartOfWhole:
     link: Link = Link.SENTENCE
 
 
+# --- Claims of parts and totals, and of "respectively" lists (S101, S102; issue 14) ------------------------
+# Read by rules.parts_totals and rules.respectively_lists, whose lists of figures and of labels both come
+# from the one list reader, rules._lists.
+
+
+@dataclass(frozen=True, slots=True)
+class PartsTotal:
+    """A total and the parts the words say it is made of: "28 members, including 18 AI companies and 20
+    government bodies", "900 pupils: 500 girls and 480 boys", "12, 9 and 4 seats, making a total of 26",
+    "300 and 200 cars, a combined 500", "Of the 600 staff, 310 stayed; 190 moved and 140 left".
+
+    `parts` are in the total's unit (a bare count under a total in a unit takes it), never the total itself.
+    `exhaustive` is True when the words say the parts make the whole total ("making a total of", "a
+    combined", "in all", "altogether", a last part told as "the remaining" or "the rest"): they must add
+    up to it; False when they may be only some of it
+    ("including", "of which", a colon list, "a total of N ..., A in X and B in Y", "Of the N, ..."): they may
+    add up to less, never more. `how` names the words that tie them ("including", "of which", "colon",
+    "a total of", "making a total of", "combined", "in all", "of the"); `link` is SENTENCE, or PARAGRAPH
+    when the parts run on into the next sentence of the paragraph.
+    """
+
+    span: Span
+    total: Quantity
+    parts: tuple[Quantity, ...]
+    exhaustive: bool
+    how: str
+    link: Link = Link.SENTENCE
+
+
+@dataclass(frozen=True, slots=True)
+class RespectiveList:
+    """Figures paired with a list by "respectively", counted on both sides.
+
+    `values` are the figures before "respectively" (one or a list), `values_text` the words from the first
+    to the last as written; `labels` the items they are paired with, as written ("2021", "Leeds", "second
+    quarter"), and `labels_span` where that list stands.
+    `form` says where the labels were found: "after" ("... in 2021 and 2022, respectively"), "before"
+    ("Output at Leeds and Hull rose 30%, 36% and 5%, respectively"), or "figures" when one figure is
+    compared with a list of figures ("rose to 26,314 and 18,778 tonnes, from 17,929 tonnes respectively"),
+    whose texts are then the labels. `span` is the word "respectively".
+    """
+
+    span: Span
+    values: tuple[Quantity, ...]
+    labels: tuple[str, ...]
+    labels_span: Span
+    form: str
+    values_text: str = ""
+    link: Link = Link.LIST
+
+
 @_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
@@ -413,6 +464,9 @@ class Facts:
 
     # a part and its whole (rules.parts_of_wholes)
     part_wholes: tuple[PartOfWhole, ...] = ()
+    # parts and totals, "respectively" lists (rules.parts_totals, rules.respectively_lists)
+    parts_totals: tuple[PartsTotal, ...] = ()
+    respective_lists: tuple[RespectiveList, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

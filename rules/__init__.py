@@ -46,6 +46,7 @@ from statlint.rules import (  # claim extractors (issue 14)
     annual_rates, hedges, mentions, multipliers, periods, priors, share_splits, shares, subjects, verbal_proportions,
 )
 from statlint.rules import parts_of_wholes  # a part and its whole (S103)
+from statlint.rules import parts_totals, respectively_lists  # parts and totals, "respectively" lists (issue 14)
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract, comparatives.extract,
@@ -56,6 +57,8 @@ EXTRACTORS = (
     conversions.extract, statements.extract, series_next.extract,
     # a part and its whole (S103)
     parts_of_wholes.extract,
+    # parts and totals, "respectively" lists (S101, S102)
+    parts_totals.extract, respectively_lists.extract,
 )
 
 CHECKS = (

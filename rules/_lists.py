@@ -1,24 +1,47 @@
-"""The one reader of lists of figures: "45%, 35% and 30%", "40% backed it, 35% opposed it and 30% were undecided".
+"""The one reader of lists: of figures ("45%, 35% and 30%", "12 seats, 9 to the Greens and 4 to the Liberals")
+and of labels ("Leeds, York and Hull", "the quarter and nine months"), and of the word "respectively".
 
-Why one reader: a list is how the words tie several figures to one claim (shares of one whole, values paired
-with labels by "respectively"); an extractor that needs a list asks here instead of writing its own
-pattern. A list is a run of two or more figures of one unit, in text order, each joined to the next by a
-comma and/or "and"/"while", with at most a few words around the join and no clause break (. ; : or a
-bracket) or other figure between them. It is a "respectively" list when "respectively" closes it: after
-its last figure, in the same sentence, before any other figure.
+Why one reader: a list is how the words tie several figures to one claim (shares of one whole, parts of a
+total, values paired with labels by "respectively"); an extractor that needs a list asks here instead of
+writing its own pattern, so every claim agrees on where a list starts and ends.
+
+- A run of figures (`figure_runs`) is two or more figures of one unit, in text order, each joined to the
+  next by a comma and/or "and"/"while", with at most a few words around the join and no clause break
+  (. ; : or a bracket) or other figure between them. It is a "respectively" run when "respectively"
+  closes it: after its last figure, in the same sentence, before any other figure.
+- Two figures are joined (`joined`) tightly (JOIN: ", ", ", and ", " and "), with the words naming the
+  first ("12 seats, 9 ..."; WORDED_JOIN: up to six words or names in apposition, then the join, then at
+  most a name such as "the Greens" and a hedge: "50 in the main port, Santos, and about 115 more"), or as the parts of a clause (CLAUSE_JOIN: "310 stayed; 190 moved and 140 left").
+  `run_after` and `run_before` walk such joins from one figure.
+- A list of labels (`items`) is split at the same joins.
 """
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import regex
 
 from statlint.checker.document import Document
-from statlint.checker.model import Quantity
+from statlint.checker.model import Quantity, Span
 
 # Between two members: up to 60 characters of words, the join, up to 25 more (no clause break, no digit).
 _GAP = regex.compile(r"[^.;:()%\d]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^.;:()%\d]{0,25}?")
 _RESPECTIVELY_AFTER = regex.compile(r"[^.;:\d]{0,60}?\brespectively\b", regex.IGNORECASE)
+RESPECTIVELY = regex.compile(r"\brespectively\b", regex.IGNORECASE)
+
+# The join of two members with nothing else: ", ", ", and ", " and ". (It starts where white space starts: a
+# scan for it would otherwise try every position inside a long run of spaces; tests/test_patterns.py.)
+JOIN = regex.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)")
+# The join with the words naming the first member before it and at most a name before the second
+# ("12 seats, 9 went to the Greens": "..., among the ten elected" is not a member).
+# (possessive runs: the plain form backtracked quadratically on a long run of spaces; tests/test_patterns.py)
+WORDED_JOIN = regex.compile(
+    r"(?:\s++[A-Za-z'’/-]++|\s*+,\s++[A-Z][\w-]*+){0,6}?(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)"
+    r"(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?(?:(?:about|around|some|nearly|almost|over|another)\s++)?")
+# The join of the parts of a clause, each with its own words ("310 stayed; 190 moved and 140 left"):
+# up to six words, then a comma, a semicolon, "and" or "while".
+CLAUSE_JOIN = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|"
+                            r"\s++while\s++)(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?")
 
 
 def figure_runs(doc: Document, quantities: Sequence[Quantity], unit: str) -> Iterator[tuple[list[Quantity], bool]]:
@@ -41,3 +64,50 @@ def figure_runs(doc: Document, quantities: Sequence[Quantity], unit: str) -> Ite
             continue
         sentence_end = doc.sentence_of(run[-1].span.start).end
         yield run, bool(_RESPECTIVELY_AFTER.match(text, run[-1].span.end, sentence_end))
+
+
+def respectively_words(doc: Document) -> Iterator[Span]:
+    """Every "respectively" of the text (a substring test first: most articles have none)."""
+    text = doc.text
+    if "espectively" not in text and "ESPECTIVELY" not in text:
+        return
+    for m in RESPECTIVELY.finditer(text):
+        yield Span(m.start(), m.end())
+
+
+def joined(text: str, a: Quantity, b: Quantity, join: str = "worded") -> bool:
+    """Whether figure `a` is joined to the next figure `b` as two members of one list.
+
+    `join` is "plain" (JOIN), "worded" (WORDED_JOIN) or "clause" (CLAUSE_JOIN).
+    """
+    if join == "plain":
+        return bool(JOIN.fullmatch(text, a.span.end, b.span.start))
+    if join == "clause":
+        return bool(CLAUSE_JOIN.fullmatch(text, a.span.end, b.span.start))
+    return bool(WORDED_JOIN.fullmatch(text, a.span.end, b.span.start))
+
+
+def run_after(text: str, quantities: Sequence[Quantity], i: int, accept: Callable[[Quantity], bool],
+              join: str = "worded") -> list[Quantity]:
+    """quantities[i] and the figures after it joined to it one by one, while `accept` takes them."""
+    run = [quantities[i]]
+    while i + 1 < len(quantities) and joined(text, quantities[i], quantities[i + 1], join) \
+            and accept(quantities[i + 1]):
+        i += 1
+        run.append(quantities[i])
+    return run
+
+
+def run_before(text: str, quantities: Sequence[Quantity], i: int, accept: Callable[[Quantity], bool],
+               join: str = "worded", lo: int = 0) -> list[Quantity]:
+    """quantities[i] and the figures before it (starting at or after `lo`) joined to it, in text order."""
+    first = i
+    while first > 0 and quantities[first - 1].span.start >= lo \
+            and joined(text, quantities[first - 1], quantities[first], join) and accept(quantities[first - 1]):
+        first -= 1
+    return list(quantities[first:i + 1])
+
+
+def items(label_text: str) -> list[str]:
+    """The members of a list of labels: "Leeds, York and Hull" -> ["Leeds", "York", "Hull"]."""
+    return [x for x in JOIN.split(label_text) if x]

@@ -28,7 +28,7 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Link, ShareSplit, Span
-from statlint.rules._lists import figure_runs
+from statlint.rules._lists import RESPECTIVELY, figure_runs
 
 # What ties a run in one sentence to one whole: a poll or an electorate named in the sentence; the first
 # figure introduced as a holding ("won 48%", "owned 79 pct", "accounted for 52 pct") or followed by the
@@ -46,7 +46,6 @@ _CHANGE = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decreas
                         r"vs|year-on-year|turnout|rate|rates)\b", regex.IGNORECASE)
 _MULTIPLE = regex.compile(r"\b(?:more\s+than\s+one|multiple\s+answers|several\s+answers|multiple\s+responses|"
                           r"could\s+choose\s+(?:more|several)|could\s+pick)\b", regex.IGNORECASE)
-_RESPECTIVELY = regex.compile(r"\brespectively\b", regex.IGNORECASE)
 _SHARE_WORDS = regex.compile(r"\b(?:shares?|accounted\s+for|account\s+for|made\s+up|make\s+up|represented)\b",
                              regex.IGNORECASE)
 _WHOLE_AFTER = regex.compile(r"\s*+of\s+(?:the\s+)?(?:vote|votes|total|market|electorate|seats|ballots)\b",
@@ -104,7 +103,7 @@ def _runs_in_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
             link = Link.LIST
         else:
             if len(run) < 3 or _CHANGE.search(text, sentence.start, sentence.end) \
-                    or _RESPECTIVELY.search(text, sentence.start, sentence.end):
+                    or RESPECTIVELY.search(text, sentence.start, sentence.end):
                 continue
             whole = _whole_of_run(text, sentence, run)
             if not whole:

@@ -49,6 +49,11 @@ RENDER = {
                                for g in f.growths if g.prior is not None],
     "part_of_whole": lambda f: [f"{c.relation}: {c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}]"
                                 for c in f.part_wholes],
+    "parts_total": lambda f: [f"{c.how}: {c.total.text} = {' + '.join(p.text for p in c.parts)}"
+                              + (" (exhaustive)" if c.exhaustive else "") + (f" [{c.link}]" if c.link != "sentence" else "")
+                              for c in f.parts_totals],
+    "respective_list": lambda f: [f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}"
+                                  for c in f.respective_lists],
 }
 
 

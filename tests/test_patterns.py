@@ -37,7 +37,7 @@ BUILT_FROM_DATA = {
 # Patterns the code runs only over a window of at most this many characters: pumped at that size, where a
 # run must take under FLOOR_S (a long word scanned word by word is quadratic, but 300 characters are 300).
 WINDOWED = {
-    "statlint.rules.respectively_mismatch._LIST_BEFORE": 300,  # finditer over at most 300 characters before a figure
+    "statlint.rules.respectively_lists._LIST_BEFORE": 300,  # finditer over at most 300 characters before a figure
 }
 BASE_UNITS = ["1", "12", "1,", "1.", "1 ", "1-", "1/", "1:", " ", "  ", ",", ".", "-", "\u00a0", "\n", "\t", "a",
               "a ", "A", "A ", "$", "$1", "1%", "(", ")", "'", '"', "1,000 ", "1.5 ", "one ", "and "]

@@ -88,7 +88,8 @@ def test_extractors_are_plain_functions_in_order():
     names = [f.__module__.split(".")[-1] for f in rules.EXTRACTORS]
     assert names == ["quantities", "garbles", "invisibles", "claims", "comparatives", "periods", "annual_rates", "subjects", "hedges",
                      "multipliers", "priors", "shares", "share_splits", "verbal_proportions", "mentions",
-                     "conversions", "statements", "series_next", "parts_of_wholes"]
+                     "conversions", "statements", "series_next", "parts_of_wholes",
+                     "parts_totals", "respectively_lists"]
 
 
 @pytest.mark.parametrize("text,code,suggestion", [
@@ -137,7 +138,7 @@ def test_inverse_quote_message_divides_by_the_factor():
 def test_s102_list_gap_pattern_does_not_backtrack_through_a_long_word():
     """Regression: _LISTED could split one word into eight pieces every way there is (76 ms on a
     40-character gap of real Reuters copy, hours on a longer one). The regex timeout bounds the check."""
-    from statlint.rules.respectively_mismatch import _LISTED
+    from statlint.rules.respectively_lists import _LISTED
 
     gap = " " + "intersected" * 6 + " "
     assert _LISTED.fullmatch(gap, timeout=5.0) is None

@@ -1,0 +1,280 @@
+"""Extractor: a total and its parts (`PartsTotal`), for S101.
+
+The ways the words tie parts to a total (lists of figures are read by rules._lists):
+
+- the total, then a subset word, then the parts: "28 groups, including 8 ... and 20 ...", "112 seats, of
+  which 60 ... and 58 ...", "of whom", "among them"; the parts may be some of the total;
+- the total, a few words naming it and a colon, then the parts: "900 pupils: 500 girls and 480 boys";
+- "a total of N" (or "totalling N") with the parts after it in the same sentence: "A total of 300 people
+  were hurt, 120 in the north and 180 in the south"; or "in all", "in total", "altogether" closing the
+  total's words before its parts: "48 people were detained in all - 20 on Friday and 28 on Saturday";
+- "Of the N <noun>," (also "Out of", "Among the"), then the parts in the rest of the sentence: "Of the 600
+  staff, 310 stayed; 190 moved and 140 left", and on in up to two next sentences of the paragraph that
+  continue the count ("Of the 600 staff, 310 stayed. Another 190 moved and 140 left. The remaining 60
+  retired.");
+- the parts, then a total named as their sum, which they must make: "..., making/bringing/for/giving a
+  total of 26", "300 and 200 cars, a combined 500", "...; in all, 620", "..., 620 in all / altogether /
+  in total".
+
+The total is never a part: a list walked back from a total stops at a figure the text names as a total
+("taking the total to 61, and three more ..., for a total of 22") or as a whole ("Of the 1,000 asked,
+...") . Parts are counts under a count; money and measures only under "including"/"of which", all in the
+total's unit (a bare figure takes the total's unit when a verb or preposition follows it: "194,000 tonnes,
+of which 45,000 are grains"); a per-share figure ("1.20 dlrs a share, including ...") is no total.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Link, PartsTotal, Quantity, Span
+from statlint.rules._gates import tail_may_be
+from statlint.rules._lists import run_after, run_before
+
+# --- the total, then the parts ---------------------------------------------------------------------------
+_SUBSET = regex.compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|of\s+which|of\s+whom|among\s+them|"
+                        r"among\s+which)\s+\Z", regex.IGNORECASE)
+_SUBSET_ENDINGS = ("ding", "hich", "whom", "them")  # the last letters _SUBSET must end with, tested first
+_SUBSET_HINTS = ("including", "which", "whom", "them")  # in the lower-cased words after a total
+# "900 pupils: 500 girls": at most four words naming the total, then the colon.
+_COLON = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,4}\s*+:\s*+")
+# "A total of 300 people were hurt, 120 ...": the total's words and a comma (or a colon, or a dash).
+_TOTAL_OF_BEFORE = regex.compile(r"\b(?:a\s+total\s+of|totall?ing|total\s+of)\s+\Z", regex.IGNORECASE)
+_TOTAL_OF_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|-{1,2}|—)\s*+")
+# "48 people were detained in all - 20 on Friday and 28 on Saturday": the total's words end with "in all".
+_SUM_THEN_PARTS = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?\s++(?P<how>in\s++all|in\s++total|altogether)"
+                                r"\s*+(?:,|:|-{1,2}|—)\s*+", regex.IGNORECASE)
+# "Of the 600 staff, 310 ...": the whole, a few words naming it, a comma.
+_OF_THE_BEFORE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z", regex.IGNORECASE)
+# ... and the words open their sentence or clause ("dimensions of 240 m length, 228 m ..." are not a whole).
+_CLAUSE_OPENING = regex.compile(r"(?:[\s\"'“‘(]|\b(?:and|but|while)\b)*+\Z|.*[,;:(—]\s*+\Z", regex.IGNORECASE | regex.DOTALL)
+_OF_THE_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,4}\s*+,\s*+")
+# Two parts whose words are one verb each ("310 stayed and 290 left") are outcomes that exclude each other;
+# longer words may overlap ("30 have such laws and 25 ban it"): two parts need this, three or more do not.
+_ONE_WORD_JOIN = regex.compile(r"\s++[a-z][\w-]*+(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|\s++while\s++)")
+_ONE_WORD_END = regex.compile(r"\s++[a-z][\w-]*+\s*+[.;,]")
+# The next sentence continues the count with "Another", "A further", "The remaining", "The other", "The rest"
+# (a sentence that opens with a bare figure may count another thing: "Of the 12 candidates, 8 were women. 6
+# were elected."); each sentence ends with its part's few words ("Another 190 moved to Leeds.").
+_CONTINUES = regex.compile(r"(?:another|a\s++further|the\s++remaining|the\s++other|the\s++rest(?:\s*+,)?)\s++",
+                           regex.IGNORECASE)
+_LAST_IN_SENTENCE = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,6}\s*+[.;!]?[\s\"'”’]*+")
+# A part that is itself split further ("310 of them", "45 of whom"), or a share: the list is not flat.
+_NESTED_AFTER = regex.compile(r"\s*+(?:of\s+(?:them|whom|these|those|which)|percent|per\s+cent|pct)\b", regex.IGNORECASE)
+
+# --- the parts, then the total ---------------------------------------------------------------------------
+# Right before the total: "making a total of", "a combined", "in all,", "in total,", "totalling".
+_TOTAL_AFTER = regex.compile(r"(?:[\s\w-]{0,30}?)(?:,|;|\s-{1,2}|\s—)?\s+(?P<how>(?:making|bringing|for|giving)\s+(?:a|the)\s+total|"
+                             r"(?:a|the)\s+combined|(?:or\s+)?(?:a\s+)?total(?:ling|ing)?|in\s+all|in\s+total|"
+                             r"altogether)(?:\s+of)?\s*+,?\s*+\Z", regex.IGNORECASE)
+_TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther")  # (after a trailing comma is dropped)
+_SUM_HINTS = ("total", "combined", "all", "altogether")  # in the lower-cased words around a sum
+# Right after the total: "620 in all", "620 altogether", "620 in total" (the total's noun may stand between).
+_SUM_AFTER = regex.compile(r"(?:\s++[a-z][\w-]*+){0,2}?\s++(?P<how>in\s+all|altogether|in\s+total)\b", regex.IGNORECASE)
+_LAST_PART_TO_SUM = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,3}\s*+[,;:]\s*+")  # "200 tickets, " 620 in all
+# A figure the text itself names as a total or a whole ("taking the total to 61", "a combined 900", "of the
+# 600"): it is never one of the parts of a later total.
+_NAMED_TOTAL = regex.compile(r"\b(?:total(?:s|led|ed|ling|ing)?|combined|of\s+the|out\s+of|among)(?:\s+(?:of|to|at))?\s+\Z",
+                             regex.IGNORECASE)
+
+_NOT_AMOUNTS = frozenset({"percent", "percentage_point", "times"})
+# A bare part under a total in a unit takes the total's unit when a verb or preposition follows it.
+_BARE_NEXT = frozenset("are were is was from in to for of went came at by on with".split())
+_REACH = 60  # characters between a total and its first part, or its last part, that are read
+
+
+def _is_count(q: Quantity) -> bool:
+    return q.unit == "count" and q.kind == "level" and q.value >= 0 and q.grouping != "malformed"
+
+
+def _is_amount(q: Quantity) -> bool:
+    """A count, a sum of money or a measure (not a rate): what a total and its parts can be."""
+    return q.unit not in _NOT_AMOUNTS and q.kind == "level" and q.value >= 0 and q.grouping != "malformed"
+
+
+def _fits(total: Quantity, part: Quantity, first: bool) -> bool:
+    """The part is in the total's unit, or bare under a total in a unit."""
+    if part.unit == total.unit:
+        return True
+    return part.unit == "count" and (not first or (part.noun or "").lower() in _BARE_NEXT)
+
+
+def _named_total(text: str, q: Quantity) -> bool:
+    return bool(_NAMED_TOTAL.search(text, max(0, q.span.start - 25), q.span.start))
+
+
+def _claim(total: Quantity, parts: list[Quantity], exhaustive: bool, how: str,
+           link: Link = Link.SENTENCE) -> PartsTotal | None:
+    if len(parts) < 2:
+        return None
+    spans = [total.span, parts[0].span, parts[-1].span]
+    span = Span(min(s.start for s in spans), max(s.end for s in spans))
+    return PartsTotal(span=span, total=total, parts=tuple(parts), exhaustive=exhaustive,
+                      how=" ".join(how.lower().split()), link=link)
+
+
+def _subset(text: str, qs, i: int) -> PartsTotal | None:
+    """"28 members, including 18 ... and 20 ...": the total, a subset word, the parts."""
+    total = qs[i]
+    if i + 1 >= len(qs) or not _is_amount(total):
+        return None
+    head = qs[i + 1]
+    gap = text[total.span.end:head.span.start]
+    if len(gap) >= _REACH or not tail_may_be(gap, _SUBSET_ENDINGS):
+        return None
+    m = _SUBSET.fullmatch(gap)
+    if m is None:
+        return None
+    if _is_count(total) and _is_count(head):
+        return _claim(total, run_after(text, qs, i + 1, _is_count), False, m.group("how"))
+    if _is_amount(head) and _fits(total, head, True) and "share" not in gap and "shr" not in gap:
+        # money and measures ("653 mln dlrs, including ..."); not a per-share figure ("1.20 dlrs a share")
+        parts = run_after(text, qs, i + 1, lambda q: _is_amount(q) and _fits(total, q, False))
+        return _claim(total, parts, False, m.group("how"))
+    return None
+
+
+def _colon(text: str, qs, i: int) -> PartsTotal | None:
+    """"900 pupils: 500 girls and 480 boys"."""
+    total = qs[i]
+    if i + 1 >= len(qs) or not (_is_count(total) and _is_count(qs[i + 1])):
+        return None
+    if not _COLON.fullmatch(text, total.span.end, qs[i + 1].span.start):
+        return None
+    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count)), False, "colon")
+
+
+def _total_of(text: str, qs, i: int) -> PartsTotal | None:
+    """"A total of 300 people were hurt, 120 in the north and 180 in the south"."""
+    total = qs[i]
+    if i + 1 >= len(qs) or not (_is_count(total) and _is_count(qs[i + 1])):
+        return None
+    before = _TOTAL_OF_BEFORE.search(text, max(0, total.span.start - 15), total.span.start)
+    if before is not None and _TOTAL_OF_AFTER.fullmatch(text, total.span.end, qs[i + 1].span.start):
+        how = "a total of"
+    else:
+        after = _SUM_THEN_PARTS.fullmatch(text, total.span.end, qs[i + 1].span.start)
+        if after is None:
+            return None
+        how = after.group("how")
+    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count)), False, how)
+
+
+def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
+    """"Of the 600 staff, 310 stayed; 190 moved and 140 left": the whole, then the parts of the sentence."""
+    text = doc.text
+    total = qs[i]
+    if i + 1 >= len(qs) or not (_is_count(total) and _is_count(qs[i + 1])):
+        return None
+    sentence = doc.sentence_of(total.span.start)
+    of = _OF_THE_BEFORE.search(text, max(sentence.start, total.span.start - 12), total.span.start)
+    if of is None or not _OF_THE_AFTER.fullmatch(text, total.span.end, qs[i + 1].span.start) \
+            or not _CLAUSE_OPENING.match(text, max(sentence.start, of.start() - 200), of.start()):
+        return None
+    parts = _flat(text, run_after(text, qs, i + 1, lambda q: _is_count(q) and q.span.end <= sentence.end,
+                                  "clause"))
+    more, rest = _next_sentences(doc, qs, i + len(parts), sentence, parts[-1])
+    if more:
+        return _claim(total, parts + more, rest, "of the", Link.PARAGRAPH)
+    if len(parts) == 2 and not (_ONE_WORD_JOIN.fullmatch(text, parts[0].span.end, parts[1].span.start)
+                                and _ONE_WORD_END.match(text, parts[1].span.end)):
+        return None
+    return _claim(total, parts, False, "of the")
+
+
+def _next_sentences(doc: Document, qs, k: int, sentence: Span, last: Quantity) -> tuple[list[Quantity], bool]:
+    """Parts told on in the next sentences of the paragraph, each opening with words that continue the
+    count ("Another 190 moved.", "The remaining 100 left."): at most two sentences; and whether the last
+    of them is "the remaining", "the rest" or "the other": the parts then make the whole total."""
+    text = doc.text
+    if not _LAST_IN_SENTENCE.fullmatch(text, last.span.end, sentence.end):
+        return [], False  # the sentence goes on past its last part: not a count told on
+    paragraph = doc.paragraph_of(sentence.start)
+    more: list[Quantity] = []
+    rest = False
+    for _ in range(2):
+        if k + 1 >= len(qs) or not _is_count(qs[k + 1]):
+            break
+        nxt = doc.sentence_of(qs[k + 1].span.start)
+        opening = _CONTINUES.fullmatch(text, nxt.start, qs[k + 1].span.start)
+        if text[sentence.end:nxt.start].strip() or nxt.start >= paragraph.end or nxt == sentence or not opening:
+            break
+        run = _flat(text, run_after(text, qs, k + 1, lambda q: _is_count(q) and q.span.end <= nxt.end, "clause"))
+        if not run or not _LAST_IN_SENTENCE.fullmatch(text, run[-1].span.end, nxt.end):
+            break
+        more += run
+        k += len(run)
+        sentence = nxt
+        rest = not opening.group(0).lower().startswith(("another", "a "))
+    return more, rest
+
+
+def _flat(text: str, parts: list[Quantity]) -> list[Quantity]:
+    """The parts up to one that is split further or is a share ("310, 45 of them ...": not one level)."""
+    for k, q in enumerate(parts):
+        if _NESTED_AFTER.match(text, q.span.end):
+            return parts[:k]
+    return parts
+
+
+def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
+    """The list before a total named as its sum: "12, 9 and 4 seats, making a total of 26", "a combined 500"."""
+    total = qs[j]
+    if j < 2 or not _is_count(total):
+        return None
+    before = text[qs[j - 1].span.end:total.span.start]
+    m = None
+    if len(before) <= _REACH and tail_may_be(before.rstrip().rstrip(","), _TOTAL_ENDINGS):
+        m = _TOTAL_AFTER.fullmatch(before)
+    how = m.group("how") if m else None
+    if m is None:
+        after = _SUM_AFTER.match(text, total.span.end)
+        if after is None or not _LAST_PART_TO_SUM.fullmatch(before):
+            return None
+        how = after.group("how")
+    how = " ".join(how.lower().split())
+    if how.startswith(("a ", "the ")) and how.endswith("combined"):
+        how = "combined"
+    elif how.startswith(("or ", "total", "a total")):
+        how = "a total of"
+    elif how.endswith(" total"):
+        how += " of"  # "making a total of"
+    parts = run_before(text, qs, j - 1, lambda q: _is_count(q) and not _named_total(text, q))
+    if _named_total(text, parts[0]):
+        return None  # the list runs on from a figure named as a total: "taking the total to 61, and ..."
+    return _claim(total, parts, True, how)
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    qs = facts.quantities
+    if len(qs) < 3:
+        return facts  # a total and two parts
+    text = doc.text
+    low = text.lower()
+    found: dict[int, PartsTotal] = {}  # by the total's index: one reading of each total
+    # One pass over the figures; a substring test on the lower-cased words next to each (C speed) says
+    # which readers can apply before their patterns run (a scan of every "of" cost more than all the rest).
+    for k, q in enumerate(qs):
+        nxt = qs[k + 1].span.start if k + 1 < len(qs) else q.span.end
+        after = low[q.span.end:min(nxt, q.span.end + _REACH)]
+        before = low[max(0, q.span.start - 25):q.span.start]
+        claim = None
+        if nxt - q.span.end < _REACH and any(w in after for w in _SUBSET_HINTS):
+            claim = _subset(text, qs, k)
+        if claim is None and ":" in after:
+            claim = _colon(text, qs, k)
+        if claim is None and ("total" in before or "all" in after or "total" in after or "altogether" in after):
+            claim = _total_of(text, qs, k)
+        if claim is None and k >= 2 and (any(w in before for w in _SUM_HINTS)
+                                         or any(w in low[q.span.end:q.span.end + 40] for w in _SUM_HINTS)):
+            claim = _parts_before(text, qs, k)
+        if claim is None and ("of" in before[-12:] or "among" in before[-12:]):
+            claim = _of_the(doc, qs, k)
+        if claim is not None:
+            found[k] = claim
+    if not found:
+        return facts
+    claims = sorted(found.values(), key=lambda c: (c.span.start, c.span.end))
+    return replace(facts, parts_totals=tuple(claims))
