@@ -23,7 +23,7 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Growth, Link, Span
-from statlint.rules.periods import year_of
+from statlint.rules.periods import YearGate
 
 _REACH = 200  # characters after the rate in which a named base counts
 _OTHER_BASE = regex.compile(r"\b(?:from|compared\s+with|against|over)\b", regex.IGNORECASE)
@@ -48,8 +48,9 @@ class _Dated:
         self.starts = [q.span.start for q in self.figures]
         # (year, unit, noun) and (year, unit) -> (ends, figures), sorted by end
         self.by_key: dict[tuple, tuple[list[int], list]] = {}
+        years = YearGate(text)
         for q in sorted(self.figures, key=lambda q: q.span.end):
-            year = year_of(text, q)
+            year = years.year_of(q)
             if year is not None:
                 for key in ((year, q.unit, q.noun), (year, q.unit)):
                     ends, figures = self.by_key.setdefault(key, ([], []))

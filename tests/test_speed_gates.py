@@ -1,0 +1,43 @@
+"""Cheap gates in front of patterns (issue 13, speed): each must give the answer the pattern alone gives.
+
+A gate that is not a superset of its pattern silently drops a reading, so each is tested against the
+ungated reading on text written to sit on the gate's edges.
+"""
+from __future__ import annotations
+
+import pytest
+
+from statlint.checker.document import Document
+from statlint.checker.engine import extract
+from statlint.rules.periods import YearGate, year_of
+
+# Years just inside and just outside the 40 characters either side of a figure that year_of looks at.
+YEAR_TEXTS = [
+    "Sales rose to 3.1 million units in 2022, the company said.",
+    "In 2021 output was 4.4 million tonnes.",
+    "Output was 4.4 million tonnes, according to figures published for the calendar year of 2021.",
+    "Exports of the group in 1986 and in the first quarter reached 38.1 billion dlrs.",
+    "In 1985 " + "x" * 31 + " 12 mln dlrs, and 7 mln dlrs " + "y" * 19 + " in 1986.",
+    "In 1985" + " " * 33 + "12 mln dlrs " + " " * 20 + "for 1986 and 1987-88.",
+    "Revenue was 5 mln dlrs in 192019 and 6 mln dlrs during 2019.",
+    "No year here: 14 pct of 300 mln dlrs.",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_TEXTS)
+def test_the_year_gate_gives_year_of_for_every_figure(text):
+    gate = YearGate(text)
+    quantities = extract(Document(text)).quantities
+    assert quantities
+    assert [gate.year_of(q) for q in quantities] == [year_of(text, q) for q in quantities]
+
+
+@pytest.mark.parametrize("shape", ["In 1985{gap}12 mln dlrs.", "Profit was 12 mln dlrs{gap}in 1985."])
+def test_the_year_gate_agrees_with_year_of_as_the_year_moves_out_of_reach(shape):
+    years = []
+    for n in range(1, 50):
+        text = shape.format(gap=" " * n)
+        (q,) = extract(Document(text)).quantities
+        years.append(YearGate(text).year_of(q))
+        assert years[-1] == year_of(text, q), n
+    assert years[0] == 1985 and years[-1] is None  # both sides of the reach are tried
