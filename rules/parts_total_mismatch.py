@@ -31,8 +31,6 @@ Known false positives:
 """
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from statlint.checker.arithmetic import Interval
@@ -115,34 +113,31 @@ def _parts_after(doc, quantities, i, total=None):
     return parts
 
 
-# Words every match of _SUBSET, and of _TOTAL_AFTER, holds: the figures they can follow are found from these,
-# one scan of the text, instead of testing the gap after every figure.
-_SUBSET_WORD = regex.compile(r"including|of\s+wh(?:ich|om)|among\s+(?:them|which)", regex.IGNORECASE)
-_TOTAL_WORD = regex.compile(r"total", regex.IGNORECASE)
+def _gaps_ending(text: str, qs, endings: tuple[str, ...], longest: int):
+    """The indices i whose gap to the next figure is at most `longest` characters and may end in one of
+    `endings` (_gates.tail_may_be), in order.
 
-
-def _before_each(pattern, text: str, starts: list[int]) -> list[int]:
-    """For each match of `pattern`, the index of the last figure starting before it (ascending, no repeats)."""
-    found = []
-    for m in pattern.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and (not found or found[-1] != i):
-            found.append(i)
-    return found
+    Why not scan the text for "including" and "total": the words _SUBSET and _TOTAL_AFTER need end
+    such a gap, right before a figure, so the gaps are the only places to look; a case-insensitive
+    scan of the whole text for the words cost more than this walk over the figures.
+    """
+    for i in range(len(qs) - 1):
+        end, start = qs[i].span.end, qs[i + 1].span.start
+        if start - end <= longest and tail_may_be(text[end:start], endings):
+            yield i
 
 
 def check(doc, facts):
     qs = facts.quantities
     if len(qs) < 2:
         return
-    starts = [q.span.start for q in qs]
-    for i in _before_each(_SUBSET_WORD, doc.text, starts):
+    for i in _gaps_ending(doc.text, qs, _SUBSET_ENDINGS, 59):
         total = qs[i]
-        if i + 1 >= len(qs) or not _is_amount(total):
+        if not _is_amount(total):
             continue
         head = qs[i + 1]
         gap = doc.text[total.span.end:head.span.start]
-        if len(gap) >= 60 or not tail_may_be(gap, _SUBSET_ENDINGS) or not _SUBSET.fullmatch(gap):
+        if not _SUBSET.fullmatch(gap):
             continue  # both readings need "including", "of which"... right before the first part
         if _is_count(total) and _is_count(head):
             parts = _parts_after(doc, qs, i + 1)
@@ -155,13 +150,13 @@ def check(doc, facts):
             low = sum(_low(p) for p in parts)
             if len(parts) >= 2 and low > _high(total):
                 yield _finding(doc, total, parts, "at most", sum(p.value for p in parts))
-    for j in _before_each(_TOTAL_WORD, doc.text, starts):
-        j += 1  # the figure after the word
-        if j < 2 or j >= len(qs) or not _is_count(qs[j]):
+    for j in _gaps_ending(doc.text, qs, _TOTAL_ENDINGS, 60):
+        j += 1  # the figure after the words
+        if j < 2 or not _is_count(qs[j]):
             continue
         total = qs[j]
         before = doc.text[qs[j - 1].span.end:total.span.start]
-        if len(before) > 60 or not tail_may_be(before, _TOTAL_ENDINGS) or not _TOTAL_AFTER.fullmatch(before):
+        if not _TOTAL_AFTER.fullmatch(before):
             continue
         k = j - 1
         while k > 0 and _SEPARATOR.fullmatch(doc.text[qs[k - 1].span.end:qs[k].span.start]) and _is_count(qs[k - 1]) \

@@ -41,3 +41,24 @@ def test_the_year_gate_agrees_with_year_of_as_the_year_moves_out_of_reach(shape)
         years.append(YearGate(text).year_of(q))
         assert years[-1] == year_of(text, q), n
     assert years[0] == 1985 and years[-1] is None  # both sides of the reach are tried
+
+
+def _s101(text: str) -> list[tuple[int, int]]:
+    from statlint import check_text
+
+    return [(f.span.start, f.span.end) for f in check_text(text) if f.rule == "S101"]
+
+
+@pytest.mark.parametrize("width, fires", [(46, True), (47, False)])
+def test_s101_reads_an_including_gap_up_to_59_characters(width, fires):
+    # the gap from the total to its first part: " " + a word + ", including " = 13 + width characters
+    text = f"The alliance has 28 {'m' * width}, including 18 AI companies and 20 government bodies."
+    assert _s101(text) == ([(17, 19)] if fires else [])
+
+
+@pytest.mark.parametrize("spaces, fires", [(35, True), (36, False)])
+def test_s101_reads_a_making_a_total_of_gap_up_to_60_characters(spaces, fires):
+    # the gap from the last part to the total: " seats," + spaces + "making a total of " = 25 + spaces characters
+    text = f"They won 12, 9 and 4 seats,{' ' * spaces}making a total of 26 seats."
+    start = text.index("26")
+    assert _s101(text) == ([(start, start + 2)] if fires else [])
