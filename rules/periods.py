@@ -82,6 +82,34 @@ class YearGate:
             return None
         return year_of(self.text, q)
 
+    def near(self, figures: list[Quantity], starts: list[int], years: set[int]) -> list[Quantity]:
+        """The figures (in text order, `starts` their starts) year_of may give one of `years`: those the
+        reader dated, and those within _WINDOW characters of one of those years written out. Asked for
+        the year before a change claim's, this is a few figures near a few years, not every figure of
+        the document."""
+        if not figures:
+            return []
+        chosen = {i for i, q in enumerate(figures) if q.year is not None}
+        longest = max(q.span.end - q.span.start for q in figures)
+        for at in self.starts:
+            if not _may_be_one_of(self.text[at:at + 4], years):
+                continue
+            # a figure near this year starts within _WINDOW after it, or ends within _WINDOW before it
+            for i in range(bisect.bisect_left(starts, at - _WINDOW - longest), bisect.bisect_right(starts, at + _WINDOW)):
+                q = figures[i]
+                if q.span.start - _WINDOW <= at < q.span.end + _WINDOW:
+                    chosen.add(i)
+        return [figures[i] for i in sorted(chosen)]
+
+
+def _may_be_one_of(digits: str, years: set[int]) -> bool:
+    """Whether four digits found by _YEAR_DIGITS read as one of `years` (or cannot be read by int():
+    a digit newer than Python's tables, which year_of itself would meet)."""
+    try:
+        return int(digits) in years
+    except ValueError:
+        return True
+
 
 def is_annual(text: str, rate: Quantity) -> bool:
     """ "an average annual growth of 7%", "7% a year", "a CAGR of 7%": a rate per year, not over the whole span."""

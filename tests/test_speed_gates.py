@@ -62,3 +62,20 @@ def test_s101_reads_a_making_a_total_of_gap_up_to_60_characters(spaces, fires):
     text = f"They won 12, 9 and 4 seats,{' ' * spaces}making a total of 26 seats."
     start = text.index("26")
     assert _s101(text) == ([(start, start + 2)] if fires else [])
+
+
+DATED_TEXT = (
+    "Sales were 3.1 million units in 2022 and 2.8 million in 2021. In 2023 they reached 4.2 million units, "
+    "up 35%. Exports in 1986 rose to 38.1 billion dlrs from 30.2 billion in 1985, while imports of "
+    + "x " * 30 + "12 mln dlrs stood far from any year, and 7 mln dlrs " + "y " * 25 + "were for 2021."
+)
+
+
+@pytest.mark.parametrize("years", [{2021}, {2022}, {1985, 2022}, {1986}, {1999}, set()])
+def test_the_figures_near_a_year_are_every_figure_year_of_gives_that_year(years):
+    quantities = [q for q in extract(Document(DATED_TEXT)).quantities if q.kind == "level" and q.value > 0]
+    gate = YearGate(DATED_TEXT)
+    near = gate.near(quantities, [q.span.start for q in quantities], years)
+    expected = [q for q in quantities if year_of(DATED_TEXT, q) in years]
+    assert [q for q in near if gate.year_of(q) in years] == expected
+    assert bool(expected) == bool(years - {1999})  # each year asked for but 1999 dates a figure here
