@@ -15,6 +15,7 @@ a figure stands right before the year ("fell to 4.64 from 5.48 in 1985 on turnov
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import replace
 
 import regex
@@ -71,7 +72,9 @@ class YearGate:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [m.start() for m in _YEAR_DIGITS.finditer(text)]
+        # (an array: a 20 MB file of news writes a year every hundred characters, and a list of ints
+        # holds 36 bytes for each where the array holds 8)
+        self.starts = array("q", (m.start() for m in _YEAR_DIGITS.finditer(text)))
 
     def year_of(self, q: Quantity) -> int | None:
         """year_of(text, q), the same answer."""
