@@ -241,4 +241,3 @@ ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))  # ORDINAL_AFTER, MONTH_A
 TIME_INITIALS = frozenset("aApPgGeEbBhH")  # TIME_AFTER's words, after ":" or one space
 MONTH_INITIALS = frozenset("JFMASONDo")  # MONTH_AFTER, after the ordinal suffix and spaces ("of" too)
 MONTH_FINALS = frozenset("nybrhlegtpvc.")  # MONTH_BEFORE: the last character of a month name
-PER_FINALS = frozenset("rRyYhHaA")  # PER_BEFORE: the last letter of per, a, every, each

@@ -24,7 +24,7 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Growth, Link, Span
-from statlint.rules.periods import year_of
+from statlint.rules.periods import YearGate
 
 _REACH = 200  # characters after the rate in which a named base counts
 # A base named after the rate ("from 3.1 million", "against last year's 2.9 million"); "from the previous year",
@@ -46,24 +46,27 @@ class _Dated:
     """The level figures of a document by year, unit and noun, and by position: each question a claim asks
     of them is a bisect, not a pass over every figure (a long document holds a growth claim every few
     sentences and a dated figure in most of them). (The index is b2-linear's, from G106 before its claims
-    moved here.)"""
+    moved here.) Only the `years` the claims ask about are indexed, found from where those years are
+    written (periods.YearGate.near): a year_of call per figure made the first such claim in a long
+    document cost a step in its time."""
 
-    def __init__(self, text: str, facts: Facts):
+    def __init__(self, text: str, facts: Facts, years: set[int]):
         self.figures = [q for q in facts.quantities if q.kind == "level" and q.value > 0]
         self.starts = [q.span.start for q in self.figures]
         # (year, unit, noun) and (year, unit) -> (ends, figures), sorted by end
         self.by_key: dict[tuple, tuple[list[int], list]] = {}
-        for q in sorted(self.figures, key=lambda q: q.span.end):
-            year = year_of(text, q)
-            if year is not None:
+        gate = YearGate(text)
+        for q in sorted(gate.near(self.figures, self.starts, years), key=lambda q: q.span.end):
+            year = gate.year_of(q)
+            if year in years:
                 for key in ((year, q.unit, q.noun), (year, q.unit)):
                     ends, figures = self.by_key.setdefault(key, ([], []))
                     ends.append(q.span.end)
                     figures.append(q)
 
     def before(self, year: int, unit: str, noun: str | None, end: int) -> list:
-        """Up to two figures for `year` in `unit` that end by `end` and may count the noun (either noun unknown
-        or both the same): one is a base, two are too many."""
+        """Up to two figures for `year` (one of those indexed) in `unit` that end by `end` and may count
+        the noun (either noun unknown or both the same): one is a base, two are too many."""
         keys = ((year, unit),) if noun is None else ((year, unit, None), (year, unit, noun))
         found: list = []
         for key in keys:
@@ -78,14 +81,11 @@ class _Dated:
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
-    if not any(_candidate(doc, g) for g in facts.growths):
+    wanted = [_candidate(doc, g) for g in facts.growths]
+    if not any(wanted):
         return facts
-    dated = _Dated(doc.text, facts)
-    growths = []
-    for g in facts.growths:
-        if _candidate(doc, g):
-            g = _with_prior(doc, g, dated)
-        growths.append(g)
+    dated = _Dated(doc.text, facts, {g.new_year - 1 for g, w in zip(facts.growths, wanted) if w})
+    growths = [_with_prior(doc, g, dated) if w else g for g, w in zip(facts.growths, wanted)]
     return replace(facts, growths=tuple(growths))
 
 

@@ -15,7 +15,11 @@ from statlint.rules import _patterns as P
 
 
 def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, before: str, after: str) -> bool:
-    """Whether the numeral `num`, with `before` and `after` it, names or dates something rather than counts."""
+    """Whether the numeral `num`, with `before` and `after` it, names or dates something rather than counts.
+
+    The tests after the label test are grouped by the first character after the numeral (`first`), which
+    each of them looks at: this runs for every number, and most are followed by a space and a word.
+    """
     if num.count(".") == 2 and P.DOTTED_DATE.fullmatch(num):
         return True
     if rng and not tail and not scale and is_score(num, rng, after):
@@ -25,32 +29,34 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():
         return True  # "007", "(001)", "040301": a code, not a quantity
-    if not tail and not scale and after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
+    if tail or scale:
+        return False  # every test below is of a bare numeral
+    if before[-2:] in (", ", ",") and P.STAT_ARGS_BEFORE.search(before):
+        return True  # "F(3, 8.9) = 4.1": a statistic's degrees of freedom
+    first = after[:1]
+    if first == " ":
+        if after[1:2] in "= " and after.lstrip(" ")[:1] == "=" and not rng and not P.CURRENCY_BEFORE.search(before):
+            return True  # "0 = never, 1 = sometimes": a code being defined
+        return not rng and _is_time_or_day(num, before, after)
+    if after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
-    if not tail and not scale and not rng and after[:1] in P.ASCII_LETTERS:
+    if first in P.ASCII_LETTERS and not rng:
         if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after):
             return True  # "Figure 3C", "a 4D survey": labels, not measurements ("400eV", "10MW" are)
-        if after[:1] in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
+        if first in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
             return True  # "the 187Os/188Os ratio": isotopes
-    if not tail and not scale and "α" <= after[:1] <= "ω" and after[:1] != "μ":
+    if "α" <= first <= "ω" and first != "μ":
         return True  # "2σ", "30ε", "2θ": a coefficient of a symbol, not a measurement ("5μm" is)
-    if after[:1] in "= " and after.lstrip(" ")[:1] == "=" and not tail and not scale and not rng \
-            and not P.CURRENCY_BEFORE.search(before):
+    if first == "=" and not rng and not P.CURRENCY_BEFORE.search(before):
         return True  # "0 = never, 1 = sometimes": a code being defined
-    if before.endswith("(") and after.startswith(")") and not tail and not scale:
+    if first == ")" and before.endswith("("):
         return True  # "(1)": an enumeration
-    if before[-2:] in (", ", ",") and not tail and not scale and P.STAT_ARGS_BEFORE.search(before):
-        return True  # "F(3, 8.9) = 4.1": a statistic's degrees of freedom
-    if not tail and not scale and not rng:
-        if _may_be_time(after) and P.TIME_AFTER.match(after):
-            return True
-        if (len(num) == 4 or (len(num) in (4, 5) and num[-3:-2] == ".")) and P.CLOCK_HRS_AFTER.match(after):
-            return True  # "at 1400 hrs", "at 11.30 hrs"
-        if after[:1] == "/" and after[1:2].isdigit():
+    if not rng:
+        if first == "/" and after[1:2].isdigit():
             return True  # a date 12/03/2020 or a ratio we do not read
-        if len(num) <= 2 and _is_day_of_month(before, after):
+        if _is_time_or_day(num, before, after):
             return True
-    if after[:1] in ("-",) and after[1:2].isalpha() and not tail and num.isdigit():
+    if first == "-" and after[1:2].isalpha() and num.isdigit():
         if len(num) == 4:
             return True  # "2021-style"
         if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
@@ -77,6 +83,21 @@ def is_score(num: str, rng: str | None, after: str) -> bool:
         return False
     word = _leading_letters(after.lstrip(" "))
     return not word or (unit_name(word) is None and not P.CURRENCY_WORD_AFTER.match(" " + word))
+
+
+def _is_time_or_day(num: str, before: str, after: str) -> bool:
+    """ "10:30", "9 a.m.", "at 1400 hrs", "Jan 5", "5th of March": a time of day or a day of the month."""
+    if _may_be_time(after) and P.TIME_AFTER.match(after):
+        return True
+    if (len(num) == 4 or (len(num) in (4, 5) and num[-3:-2] == ".")) and _may_be_hrs(after) \
+            and P.CLOCK_HRS_AFTER.match(after):
+        return True  # "at 1400 hrs", "at 11.30 hrs"
+    return len(num) <= 2 and _is_day_of_month(before, after)
+
+
+def _may_be_hrs(after: str) -> bool:
+    """Cheap test before CLOCK_HRS_AFTER ("hrs" right away or after one space; "h" folds to nothing else)."""
+    return after[:1] in "hH" or after[1:2] in "hH"
 
 
 def looks_like_years(a: str, b: str) -> bool:

@@ -25,9 +25,23 @@ def currency_before(text: str, start: int, before: str) -> tuple[str | None, int
 
 
 def _may_have_prefix(before: str) -> bool:
-    """Cheap test before the currency-prefix regex: a symbol, or an upper-case code, ends the text."""
+    """Cheap test before the currency-prefix regex: a symbol, an upper-case code, or "Rs", "Rs." or "Rp"
+    ends the text (one white-space character aside: the pattern allows one, and str.isspace() takes in
+    every character regex's \\s does). Words ending in "s" or "p" ("sales 5", "up 5") come before many
+    numbers and name no currency."""
     tail = before[-2:].rstrip()
-    return bool(tail) and (tail[-1] in P.CURRENCY_SYMBOL_CHARS or tail[-1].isupper() or tail[-1] in ".sp")
+    if not tail:
+        return False
+    last = tail[-1]
+    if last in P.CURRENCY_SYMBOL_CHARS or last.isupper():
+        return True
+    if last not in ".sp":
+        return False
+    stem = before[:-1] if before[-1:].isspace() else before
+    return stem.endswith(_LOWER_ENDED_PREFIXES)
+
+
+_LOWER_ENDED_PREFIXES = ("Rs", "Rs.", "Rp")  # the symbols of P.CURRENCY_BEFORE that end in a lower-case letter or "."
 
 
 def minus_before(text: str, prefix_start: int) -> bool:

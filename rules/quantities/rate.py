@@ -8,7 +8,10 @@ from __future__ import annotations
 from statlint.rules import _patterns as P
 
 
-def is_denominator(text: str, start: int, last_letter: str) -> bool:
-    """Whether "per"/"every"/"each" ends right before `start`; `last_letter` is the last non-space
-    character before the figure (P.PER_FINALS gates the pattern: a "per" in the last 6 characters)."""
-    return last_letter in P.PER_FINALS and bool(P.PER_BEFORE.search(text, max(0, start - 6), start))
+_PER_WORDS = ("per", "every", "each")  # P.PER_BEFORE's words; none has a letter that folds from outside ASCII
+
+
+def is_denominator(text: str, start: int, window: str) -> bool:
+    """Whether "per"/"every"/"each" ends right before `start`; `window` is the text before the figure with
+    the white space at its end stripped, which must end in one of those words for the pattern to match."""
+    return window[-5:].lower().endswith(_PER_WORDS) and bool(P.PER_BEFORE.search(text, max(0, start - 6), start))

@@ -61,7 +61,7 @@ def read_match(text: str, m) -> Quantity | None:
     value, decimals, is_quote = fraction
 
     currency, prefix_start = currency_before(text, start, before)
-    scale_word = (scale_group or "").strip().lower()
+    scale_word = scale_group.strip().lower() if scale_group else ""
     if is_distance_not_scale(scale_word, currency, text, end):
         if scale_word == "k" and not scale_group[0].isspace():
             # glued: "30K jobs", "50K Walk" (km), "512K broadband" (kbps), "16k" (kB), "2k projectors": without
@@ -70,7 +70,7 @@ def read_match(text: str, m) -> Quantity | None:
             return None
         end, scale_word, tail_text = m.start(_SCALE), "", ""
     else:
-        tail_text = (tail_group or "").strip().lower()
+        tail_text = tail_group.strip().lower() if tail_group else ""
     if not scale_word and not tail_text and not frac and not slash and text[end:end + 1] in VULGAR:
         value, decimals, end, tail_text = vulgar_after(text, end, value, decimals)  # "7½", "7½ pct"
     scale = SCALES.get(scale_word, 1.0) if power is None else 10.0 ** power[0]
@@ -115,14 +115,15 @@ def read_match(text: str, m) -> Quantity | None:
         kind = "quote"
 
     # PER_BEFORE and BOUND_BEFORE end in a word and spaces: the words before the figure tell
-    # cheaply whether either can match (its last letter, its last word; "per" is within these 30)
-    spaced = prefix_start > 0 and text[prefix_start - 1].isspace()
-    window = text[max(0, prefix_start - 30):prefix_start].rstrip() if spaced else ""
-    if is_denominator(text, prefix_start, window[-1:]):
-        kind = "denominator"  # "46.5 Ecus per 100 kilos"
+    # cheaply whether either can match (its last word; "per" is within these 30)
     bound = "="
-    if window and may_be_hedged(window):
-        bound, low, high = hedged(text, prefix_start, value, low, high)
+    if prefix_start > 0 and text[prefix_start - 1].isspace():
+        window = text[max(0, prefix_start - 30):prefix_start].rstrip()
+        if window:
+            if is_denominator(text, prefix_start, window):
+                kind = "denominator"  # "46.5 Ecus per 100 kilos"
+            if may_be_hedged(window):
+                bound, low, high = hedged(text, prefix_start, value, low, high)
     if bound == "=" and unit == "percent" and kind == "level" and is_set_rate(text, prefix_start):
         low = high = value  # "a discount rate of 5.5 pct": decided, not rounded
     return Quantity(

@@ -1,0 +1,81 @@
+"""Cheap gates in front of patterns (issue 13, speed): each must give the answer the pattern alone gives.
+
+A gate that is not a superset of its pattern silently drops a reading, so each is tested against the
+ungated reading on text written to sit on the gate's edges.
+"""
+from __future__ import annotations
+
+import pytest
+
+from statlint.checker.document import Document
+from statlint.checker.engine import extract
+from statlint.rules.periods import YearGate, year_of
+
+# Years just inside and just outside the 40 characters either side of a figure that year_of looks at.
+YEAR_TEXTS = [
+    "Sales rose to 3.1 million units in 2022, the company said.",
+    "In 2021 output was 4.4 million tonnes.",
+    "Output was 4.4 million tonnes, according to figures published for the calendar year of 2021.",
+    "Exports of the group in 1986 and in the first quarter reached 38.1 billion dlrs.",
+    "In 1985 " + "x" * 31 + " 12 mln dlrs, and 7 mln dlrs " + "y" * 19 + " in 1986.",
+    "In 1985" + " " * 33 + "12 mln dlrs " + " " * 20 + "for 1986 and 1987-88.",
+    "Revenue was 5 mln dlrs in 192019 and 6 mln dlrs during 2019.",
+    "No year here: 14 pct of 300 mln dlrs.",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_TEXTS)
+def test_the_year_gate_gives_year_of_for_every_figure(text):
+    gate = YearGate(text)
+    quantities = extract(Document(text)).quantities
+    assert quantities
+    assert [gate.year_of(q) for q in quantities] == [year_of(text, q) for q in quantities]
+
+
+@pytest.mark.parametrize("shape", ["In 1985{gap}12 mln dlrs.", "Profit was 12 mln dlrs{gap}in 1985."])
+def test_the_year_gate_agrees_with_year_of_as_the_year_moves_out_of_reach(shape):
+    years = []
+    for n in range(1, 50):
+        text = shape.format(gap=" " * n)
+        (q,) = extract(Document(text)).quantities
+        years.append(YearGate(text).year_of(q))
+        assert years[-1] == year_of(text, q), n
+    assert years[0] == 1985 and years[-1] is None  # both sides of the reach are tried
+
+
+def _s101(text: str) -> list[tuple[int, int]]:
+    from statlint import check_text
+
+    return [(f.span.start, f.span.end) for f in check_text(text) if f.rule == "S101"]
+
+
+@pytest.mark.parametrize("width, fires", [(46, True), (47, False)])
+def test_s101_reads_an_including_gap_up_to_59_characters(width, fires):
+    # the gap from the total to its first part: " " + a word + ", including " = 13 + width characters
+    text = f"The alliance has 28 {'m' * width}, including 18 AI companies and 20 government bodies."
+    assert _s101(text) == ([(17, 19)] if fires else [])
+
+
+@pytest.mark.parametrize("spaces, fires", [(35, True), (36, False)])
+def test_s101_reads_a_making_a_total_of_gap_up_to_60_characters(spaces, fires):
+    # the gap from the last part to the total: " seats," + spaces + "making a total of " = 25 + spaces characters
+    text = f"They won 12, 9 and 4 seats,{' ' * spaces}making a total of 26 seats."
+    start = text.index("26")
+    assert _s101(text) == ([(start, start + 2)] if fires else [])
+
+
+DATED_TEXT = (
+    "Sales were 3.1 million units in 2022 and 2.8 million in 2021. In 2023 they reached 4.2 million units, "
+    "up 35%. Exports in 1986 rose to 38.1 billion dlrs from 30.2 billion in 1985, while imports of "
+    + "x " * 30 + "12 mln dlrs stood far from any year, and 7 mln dlrs " + "y " * 25 + "were for 2021."
+)
+
+
+@pytest.mark.parametrize("years", [{2021}, {2022}, {1985, 2022}, {1986}, {1999}, set()])
+def test_the_figures_near_a_year_are_every_figure_year_of_gives_that_year(years):
+    quantities = [q for q in extract(Document(DATED_TEXT)).quantities if q.kind == "level" and q.value > 0]
+    gate = YearGate(DATED_TEXT)
+    near = gate.near(quantities, [q.span.start for q in quantities], years)
+    expected = [q for q in quantities if year_of(DATED_TEXT, q) in years]
+    assert [q for q in near if gate.year_of(q) in years] == expected
+    assert bool(expected) == bool(years - {1999})  # each year asked for but 1999 dates a figure here
