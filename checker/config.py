@@ -37,6 +37,7 @@ class Settings:
     min_confidence: float = 0.0
     fail_on: Severity = Severity.INFO
     quotes: str = "keep"  # "keep" or "drop" findings inside direct quotations
+    sort: str = "position"  # findings of a file in text order, or "confidence": the surest first
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     extend_exclude: tuple[str, ...] = ()  # globs of files and folders not to check
     root: str = field(default="", compare=False)  # folder the globs are relative to
@@ -84,7 +85,7 @@ class ConfigError(Exception):
 
 
 KEYS = ("select", "ignore", "per-file-ignores", "extend-exclude", "min-severity", "min-confidence",
-        "fail-on", "quotes")
+        "fail-on", "quotes", "sort")
 SECTION = "statlint"  # [statlint] in setup.cfg, [tool.statlint] in pyproject.toml
 CONFIG_NAMES = (".statlint.toml", "setup.cfg", "pyproject.toml")  # looked at in this order
 COMMAND_LINE = "command line"
@@ -311,6 +312,12 @@ def _quotes(value: Any) -> str:
     return value.strip().lower()
 
 
+def _sort(value: Any) -> str:
+    if not isinstance(value, str) or value.strip().lower() not in ("position", "confidence"):
+        raise ValueError(f"expected position or confidence, got {value!r}")
+    return value.strip().lower()
+
+
 _PARSERS = {
     "select": parse_selectors,
     "ignore": parse_selectors,
@@ -320,6 +327,7 @@ _PARSERS = {
     "min-confidence": _confidence,
     "fail-on": _severity,
     "quotes": _quotes,
+    "sort": _sort,
 }
 # Settings fields and the parser each goes through (the same ones the config keys use).
 _FIELD_PARSERS = tuple((key.replace("-", "_"), parse) for key, parse in _PARSERS.items())

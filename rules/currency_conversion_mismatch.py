@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval
+from statlint.checker.arithmetic import Interval, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, product_place, significant_digits
@@ -87,6 +87,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             rule=CODE, name=NAME, span=b.span, severity=Severity.ERROR, confidence=0.85 if suggestion else 0.7,
             message=message, suggestion=suggestion, related=(Related("converted", a.span, a.text),),
             fingerprint=fingerprint(CODE, a.text + " " + b.text, doc.claim_context(b.span)),
+            gap=relative_gap(Interval(r_low, r_high), Interval(low, high)),
         )
 
 

@@ -35,7 +35,7 @@ import bisect
 
 import regex
 
-from statlint.checker.arithmetic import Interval
+from statlint.checker.arithmetic import Interval, relative_gap
 from statlint.checker.model import Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, sum_place
 from statlint.rules._gates import tail_may_be
@@ -182,6 +182,8 @@ def _finding(doc, total, parts, how: str, value: float):
         message=f"the parts add up to {added} ({listed}), but the total they make {how} is {total.text.strip()}",
         related=tuple(Related("part", p.span, p.text) for p in parts),
         fingerprint=fingerprint(CODE, total.text + " " + listed, doc.claim_context(total.span)),
+        gap=relative_gap(Interval(_low(total), _high(total)),
+                         Interval(sum(_low(p) for p in parts), sum(_high(p) for p in parts))),
     )
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval
+from statlint.checker.arithmetic import Interval, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Conversion, Facts, Finding, Related, Rule, Severity, Span, fingerprint
 from statlint.checker.precision import implied_number, product_place, significant_digits
@@ -77,6 +77,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             suggestion=written,
             related=(Related("converted", c.a_span, c.a_text),),
             fingerprint=fingerprint(CODE, c.a.text + " " + b.text, doc.claim_context(b.span)),
+            gap=relative_gap(Interval(b.low, b.high), Interval(lo, hi)),
         )
 
 
