@@ -41,7 +41,7 @@ def curve(scores, table, plants: dict, cuts) -> list[dict]:
         real = int((table[kept, 4] == 1).sum())
         plant_recall, real_recall = tc.recall_at(scores, table, cut, plants)
         caught = plant_recall * sum(plants.values()) + real_recall * (errors - sum(plants.values()))
-        rows.append({"cut": round(float(cut), 3) if np.isfinite(cut) else None, "findings": int(kept.sum()),
+        rows.append({"cut": round(float(cut), 4) if np.isfinite(cut) else None, "findings": int(kept.sum()),
                      "precision": round(real / kept.sum(), 4) if kept.sum() else None,
                      "recall": round(caught / errors, 4), "recall_plants": round(plant_recall, 4),
                      "recall_real": round(real_recall, 4)})
@@ -70,7 +70,7 @@ def reliability(scores, y, mask, bins: int = 10) -> list[dict]:
     return out
 
 
-def draw(rel: list[dict], pr: list[dict], png_dir: Path) -> list[Path]:
+def draw(rels: dict[str, list[dict]], pr: list[dict], png_dir: Path) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -80,10 +80,11 @@ def draw(rel: list[dict], pr: list[dict], png_dir: Path) -> list[Path]:
     paths = [png_dir / "confidence_reliability.png", png_dir / "confidence_pr.png"]
     fig, ax = plt.subplots(figsize=(4.5, 4.5), dpi=100)
     ax.plot([0, 1], [0, 1], ls="--", color="grey", lw=1, label="perfectly calibrated")
-    ax.plot([r["mean_confidence"] for r in rel], [r["share_real"] for r in rel], marker="o", label="statlint")
-    for r in rel:
-        ax.annotate(str(r["n"]), (r["mean_confidence"], r["share_real"]), fontsize=7, xytext=(3, -9),
-                    textcoords="offset points")
+    for label, rel in rels.items():
+        ax.plot([r["mean_confidence"] for r in rel], [r["share_real"] for r in rel], marker="o", label=label)
+        for r in rel:
+            ax.annotate(str(r["n"]), (r["mean_confidence"], r["share_real"]), fontsize=7, xytext=(3, -9),
+                        textcoords="offset points")
     ax.set(xlabel="confidence (held-out articles)", ylabel="share of findings and claims that are real",
            title="Reliability (n per point)", xlim=(0, 1), ylim=(0, 1.02))
     ax.legend(loc="upper left", fontsize=8)
@@ -115,7 +116,7 @@ def evaluate() -> dict:
     rules_alone = curve(scores, table, plants, [-np.inf])[0]
     at_default = curve(scores, table, plants, [threshold])[0]
     # the highest cut that keeps the rules' own recall: the precision the model buys at no cost in recall
-    candidates = sorted(set(np.round(scores[findings & (table[:, 4] == 1)], 4)))
+    candidates = np.unique(scores[findings & (table[:, 4] == 1)])
     same_recall = max((r for r in curve(scores, table, plants, candidates) if r["recall"] >= rules_alone["recall"]),
                       key=lambda r: r["cut"])
     crossed = {}
@@ -127,14 +128,15 @@ def evaluate() -> dict:
         crossed[name] = {"brier_findings": brier(s, y, tested & findings), "brier_all": brier(s, y, tested),
                          "rules_alone": curve(s, table, test_plants, [-np.inf])[0],
                          "at_default": curve(s, table, test_plants, [threshold])[0]}
-    rel = reliability(scores, y, np.ones(len(y), bool))
+    rel = reliability(scores, y, table[:, 1] == UNTOUCHED)
+    rel_all = reliability(scores, y, np.ones(len(y), bool))
     return {
         "rows": int(len(y)), "findings": int(findings.sum()), "positives": int(y.sum()), "plants": plants,
         "negative_findings": int((findings & (y == 0)).sum()), "threshold": threshold,
         "brier_all": brier(scores, y, np.ones(len(y), bool)), "brier_findings": brier(scores, y, findings),
         "brier_untouched": brier(scores, y, table[:, 1] == UNTOUCHED),
         "rules_alone": rules_alone, "at_default": at_default, "at_rules_recall": same_recall,
-        "planter_held_out": crossed, "reliability": rel, "pr_curve": pr,
+        "planter_held_out": crossed, "reliability": rel, "reliability_all_rows": rel_all, "pr_curve": pr,
     }
 
 
@@ -144,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--png-dir", type=Path, default=OUT_DIR)
     args = ap.parse_args(argv)
     res = evaluate()
-    pngs = draw(res["reliability"], res["pr_curve"], args.png_dir)
+    pngs = draw({"untouched articles (calibrated on)": res["reliability"],
+                 "with planted copies": res["reliability_all_rows"]}, res["pr_curve"], args.png_dir)
     a, d, s = res["rules_alone"], res["at_default"], res["at_rules_recall"]
     lines = [
         f"confidence model, held out by article ({FOLDS} folds): {res['rows']} rows, {res['findings']} findings "
@@ -161,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"  {name}: Brier findings {c['brier_findings']}, all {c['brier_all']}; rules alone "
                      f"P {c['rules_alone']['precision']} R {c['rules_alone']['recall']}; default cut "
                      f"P {c['at_default']['precision']} R {c['at_default']['recall']}")
-    lines.append("  reliability: " + "; ".join(f"{r['bin']} n={r['n']} conf {r['mean_confidence']} real {r['share_real']}"
+    lines.append("  reliability (untouched articles): " + "; ".join(f"{r['bin']} n={r['n']} conf {r['mean_confidence']} real {r['share_real']}"
                                                for r in res["reliability"]))
     lines.append("  precision-recall: " + "; ".join(f"{r['cut']}: P {r['precision']} R {r['recall']}"
                                                     for r in res["pr_curve"]))

@@ -4,14 +4,15 @@ Why: the model (checker/confidence.py) must learn how far from consistent an hon
 and how far a slip lands, so it sees claims, not only findings:
 - every finding the rules raise on an untouched article is an example; it is real (1) when
   bench/reviewed.jsonl says so, else 0;
-- every checkable growth claim (rate, old and new figure, the G101-G106 family) of an untouched article
-  that no rule flagged is a negative, with the same features a finding on it would have (its `gap`
-  from rules.growth_rate_mismatch.rate_gap) and `unflagged` set;
+- every checkable growth claim (rate, old and new figure, the G101-G106 family) and every conversion
+  (U101, U102) of an untouched article that no rule flagged is a negative, with the same features a
+  finding on it would have (its `gap` from rules.growth_rate_mismatch.rate_gap or the conversion
+  rules' claim_gap) and `unflagged` set;
 - the same, in a copy of the article with one error planted by bench/inject.py (source 1) or
   bench/planter2.py (source 2): the findings and the growth claims whose figures overlap the planted
   characters are positives; everything else in the copy repeats the untouched article and is left out.
   A plant whose untouched site already had a finding is skipped (as bench/recall.py counts it).
-Other claim kinds enter through their findings only.
+Other claim kinds (shares, parts and totals, restatements, garbles) enter through their findings only.
 
 The table holds numbers only (NEVER corpus text): group (a hash of the article id: hold-outs split by
 article), source (0 untouched, 1 inject, 2 planter2), plant (the plant's number within its source, -1 for
@@ -52,13 +53,16 @@ def examples(text: str) -> tuple[list[Finding], list[tuple[Finding, list[float],
     findings = [locate(doc, f) for f in rule_findings(doc, facts)]
     ctx = Context(doc, facts)
     out = [(f, vector(f, ctx), False) for f in findings]
-    for claim in growth_claims(doc, facts, findings):
+    for claim in unflagged_claims(doc, facts, findings):
         out.append((claim, vector(claim, ctx, unflagged=True), True))
     return findings, out
 
 
-def growth_claims(doc, facts, findings: list[Finding]) -> Iterator[Finding]:
-    """Every checkable growth claim no finding sits on, as a G101 stand-in carrying the claim's gap."""
+def unflagged_claims(doc, facts, findings: list[Finding]) -> Iterator[Finding]:
+    """Every checkable claim no finding sits on, as a stand-in finding of the rule that reads it, carrying
+    the gap that rule computes: growth claims with a rate and both figures (G101) and conversions (U101
+    for units, U102 for currencies)."""
+    from statlint.rules import currency_conversion_mismatch as u102, unit_conversion_mismatch as u101
     from statlint.rules._growth import is_annual_rate, rate_claim_ratio
     from statlint.rules.growth_rate_mismatch import CODE, NAME, rate_gap
 
@@ -67,9 +71,20 @@ def growth_claims(doc, facts, findings: list[Finding]) -> Iterator[Finding]:
         r = rate_claim_ratio(g)
         if r is None or is_annual_rate(doc, g.rate) or any(s.overlaps(g.rate.span) for s in flagged):
             continue
-        yield Finding(rule=CODE, name=NAME, message="", span=g.rate.span, severity=Severity.INFO,
-                      related=(Related("base", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
-                      gap=rate_gap(g, r), in_quote=doc.in_quote(g.rate.span))
+        yield _stand_in(doc, CODE, NAME, g.rate.span, rate_gap(g, r),
+                        (Related("base", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)))
+    for c in facts.conversions:
+        if any(s.overlaps(c.b_span) or s.overlaps(c.b.span) for s in flagged):
+            continue
+        for rule, span in ((u101, c.b_span), (u102, c.b.span)):
+            gap = rule.claim_gap(c)
+            if gap is not None:
+                yield _stand_in(doc, rule.CODE, rule.NAME, span, gap, (Related("converted", c.a_span, c.a_text),))
+
+
+def _stand_in(doc, code: str, name: str, span: Span, gap: float, related: tuple) -> Finding:
+    return Finding(rule=code, name=name, message="", span=span, severity=Severity.INFO, related=related, gap=gap,
+                   in_quote=doc.in_quote(span))
 
 
 def _touches(f: Finding, span: Span) -> bool:

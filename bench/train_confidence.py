@@ -4,7 +4,8 @@ Why: a finding's `confidence` is meant to be the measured share of findings like
 (DESIGN.md). This fits a logistic regression on the table's claims and findings (bench/confidence_table.py),
 calibrates it (Platt scaling) on the out-of-fold scores of the untouched articles (GroupKFold by article, so no article is
 scored by a model that saw it), picks the default threshold (the highest cut that costs at most
-MAX_RECALL_COST points of recall on articles neither fitted nor calibrated on) and writes the result as plain JSON, which
+MAX_RECALL_COST points of recall on articles neither fitted nor calibrated on, and hides no finding
+that fixtures/rules/ expects) and writes the result as plain JSON, which
 checker/confidence.py reads without scikit-learn. No randomness: lbfgs and GroupKFold are deterministic.
 
     python bench/train_confidence.py                  # retrain from the committed table, write the model
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -30,6 +32,7 @@ from bench import confidence_table
 from statlint.checker.confidence import MODEL_PATH
 from statlint.checker.confidence_features import FEATURES
 
+REPO = Path(__file__).resolve().parents[1]
 FOLDS = 5
 C = 1.0  # inverse L2 strength of the logistic regression
 MAX_RECALL_COST = 1.5  # points of recall the default threshold may cost on held-out articles (the issue allows 2)
@@ -132,13 +135,47 @@ def choose_threshold(scores, table, plants: dict) -> float:
     findings unlike any plant."""
     base = recall_at(scores, table, -float("inf"), plants)
     best = 0.0
-    for cut in sorted({round(float(s), 2) for s in scores if s == s}):
+    for cut in (i / 100 for i in range(101)):
         now = recall_at(scores, table, cut, plants)
         if all(100.0 * (b - n) <= MAX_RECALL_COST for b, n in zip(base, now)):
             best = cut
         else:
             break
     return best
+
+
+_EXPECTED = re.compile(r"(?P<code>[A-Z]\d{3}) '(?P<text>[^']*)'")
+
+
+def fixture_floor(model_json: dict) -> float:
+    """The lowest confidence `model_json` gives a finding that fixtures/rules/ expects (header "CODE 'text'"):
+    the default cut stays at or below it, so no error written from a rule's definition is hidden by a cut
+    measured on the corpus, whose slips are only the planters' kinds."""
+    from statlint.checker.confidence import Model
+
+    sys.path.insert(0, str(REPO / "tests"))
+    try:
+        from fixture_cases import read_cases
+    finally:
+        sys.path.remove(str(REPO / "tests"))
+    from statlint.checker.confidence_features import Context, vector
+    from statlint.checker.document import Document
+    from statlint.checker.engine import extract, rule_findings
+
+    model = Model.from_dict(model_json)
+    lowest = 1.0
+    for path in sorted((REPO / "fixtures" / "rules").glob("*.txt")):
+        for header, text in read_cases(path):
+            expected = {(m["code"], m["text"]) for m in _EXPECTED.finditer(header)}
+            if not expected:
+                continue
+            doc = Document(text)
+            facts = extract(doc)
+            ctx = Context(doc, facts)
+            for f in rule_findings(doc, facts):
+                if (f.rule, text[f.span.start:f.span.end]) in expected:
+                    lowest = min(lowest, round(model.predict(vector(f, ctx)), 2))
+    return lowest
 
 
 def _round(v: float) -> float:
@@ -153,7 +190,7 @@ def train(rows: list[list[float]], plants: dict) -> dict:
     untouched = table[:, 1] == confidence_table.UNTOUCHED
     xs, ys = calibration(oof[untouched], y[untouched])
     threshold = choose_threshold(held_out(X, y, groups, table), table, plants)
-    return {
+    out = {
         "about": "statlint confidence model: logistic regression over checker/confidence_features.py FEATURES, "
                  "Platt calibration on out-of-fold scores (tabulated); rebuilt by bench/train_confidence.py",
         "features": list(FEATURES),
@@ -164,6 +201,9 @@ def train(rows: list[list[float]], plants: dict) -> dict:
         "trained_on": {"rows": int(len(y)), "positives": int(y.sum()), "folds": FOLDS, "C": C,
                        "max_recall_cost": MAX_RECALL_COST},
     }
+    out["trained_on"]["held_out_threshold"] = threshold
+    out["threshold"] = min(threshold, fixture_floor(out))
+    return out
 
 
 def load_table() -> tuple[list[list[float]], dict]:

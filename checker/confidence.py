@@ -102,3 +102,12 @@ def score(doc, facts: Facts, findings: list[Finding]) -> list[Finding]:
 def default_threshold() -> float:
     """The model's default cut (--min-confidence when none is given)."""
     return model().threshold
+
+
+def cut_for(rule: str, min_confidence: float | None) -> float:
+    """The lowest confidence shown for a finding of `rule`: min_confidence when one is set; else the model's
+    default cut for a rule the model scores, and no cut for one it does not (its confidence is the rule's
+    own guess, on another scale: a new rule is never hidden by a cut measured without it)."""
+    if min_confidence is not None:
+        return min_confidence
+    return default_threshold() if rule in _KNOWN else 0.0

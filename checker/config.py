@@ -34,7 +34,7 @@ class Settings:
     select: tuple[str, ...] = ()  # code prefixes or symbols; empty = all
     ignore: tuple[str, ...] = ()
     min_severity: Severity = Severity.INFO
-    min_confidence: float = 0.0
+    min_confidence: float | None = None  # None: the confidence model's default cut (confidence_cut)
     fail_on: Severity = Severity.INFO
     quotes: str = "keep"  # "keep" or "drop" findings inside direct quotations
     sort: str = "position"  # findings of a file in text order, or "confidence": the surest first
@@ -54,6 +54,13 @@ class Settings:
                 object.__setattr__(self, name, parse(value))
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"Settings({name}={value!r}): {exc}") from None
+
+    def confidence_cut(self, rule: str) -> float:
+        """The lowest confidence shown for a finding of `rule`: min_confidence, or the default cut measured
+        with the confidence model (checker.confidence.cut_for)."""
+        from statlint.checker.confidence import cut_for
+
+        return cut_for(rule, self.min_confidence)
 
     def wants(self, code: str, name: str) -> bool:
         """Whether a rule is enabled by select/ignore (prefix of code, or exact name)."""
@@ -294,7 +301,9 @@ def _severity(value: Any) -> Severity:
     return Severity.parse(value)
 
 
-def _confidence(value: Any) -> float:
+def _confidence(value: Any) -> float | None:
+    if value is None:  # the model's default cut
+        return None
     if isinstance(value, bool):
         raise TypeError(f"expected a number between 0 and 1, got {value!r}")
     try:

@@ -41,7 +41,7 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     # The learned confidence (checker.confidence) before the cut, so --min-confidence reads the model's values.
     findings = confidence.score(doc, facts, findings)
     findings = [f for f in findings
-                if f.severity >= settings.min_severity and f.confidence >= settings.min_confidence]
+                if f.severity >= settings.min_severity and f.confidence >= settings.confidence_cut(f.rule)]
     # Arbitrate last, on what will be shown: a finding suppressed or filtered out never hides another.
     findings = arbitrate(findings)
     findings.sort(key=_CONFIDENCE_FIRST if settings.sort == "confidence" else Finding.sort_key)

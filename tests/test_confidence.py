@@ -188,7 +188,8 @@ def test_the_training_table_holds_numbers_only():
 
 # --- settings and the command line --------------------------------------------------------------------------
 
-TWO = ("Sales rose 50% to 150 units from 120 units. Profit rose 10% to 110 dlrs from 130 dlrs.\n")
+# two slips no other rule names, so a cut on one shows nothing in its place (arbitrate)
+TWO = "Sales rose 50% to 150 units from 120 units. The club paid £7.5m ($14.6bn) for the player.\n"
 
 
 def test_min_confidence_cuts_on_the_learned_values():
@@ -224,3 +225,28 @@ def test_cli_sort_confidence_orders_the_json_report(tmp_path):
     assert out.returncode == 1, out.stderr
     conf = [f["confidence"] for f in json.loads(out.stdout)["files"][0]["findings"]]
     assert len(conf) == 2 and conf == sorted(conf, reverse=True) and conf[0] > conf[1]
+
+
+def test_without_min_confidence_the_model_s_default_cut_applies(monkeypatch):
+    import dataclasses
+
+    strict = dataclasses.replace(confidence.model(), threshold=0.999)
+    monkeypatch.setattr(confidence, "model", lambda: strict)
+    assert Settings().min_confidence is None and Settings().confidence_cut("G101") == 0.999
+    assert check_text(GROWTH) == []
+    assert [f.rule for f in check_text(GROWTH, Settings(min_confidence=0))] == ["G101"]
+
+
+def test_the_default_cut_never_hides_a_rule_the_model_does_not_score(fake_rules, monkeypatch):
+    import dataclasses
+
+    strict = dataclasses.replace(confidence.model(), threshold=0.999)
+    monkeypatch.setattr(confidence, "model", lambda: strict)
+    assert Settings().confidence_cut("X902") == 0.0
+    assert [f.rule for f in check_text("WARN")] == ["X902"]  # its own confidence, 0.5
+    assert check_text("WARN", Settings(min_confidence=0.6)) == []
+
+
+def test_the_shipped_default_cut_is_the_trained_threshold():
+    data = json.loads(confidence.MODEL_PATH.read_text(encoding="utf-8"))
+    assert Settings().confidence_cut("G101") == data["threshold"] and 0.0 <= data["threshold"] < 1.0
