@@ -109,12 +109,14 @@ def evaluate() -> dict:
     X, y, groups, table = tc.arrays(rows)
     plants = meta["plants"]
     threshold = model().threshold
+    suggested = tc.load_model_json()["trained_on"]["held_out_cut"]
     scores = tc.held_out(X, y, groups, table)
     findings = table[:, 3] == 0
-    cuts = sorted({0.0, threshold, *np.round(np.linspace(0, 1, 21), 2)})
+    cuts = sorted({0.0, threshold, suggested, *np.round(np.linspace(0, 1, 21), 2)})
     pr = curve(scores, table, plants, cuts)
     rules_alone = curve(scores, table, plants, [-np.inf])[0]
     at_default = curve(scores, table, plants, [threshold])[0]
+    at_suggested = curve(scores, table, plants, [suggested])[0]
     # the highest cut that keeps the rules' own recall: the precision the model buys at no cost in recall
     candidates = np.unique(scores[findings & (table[:, 4] == 1)])
     same_recall = max((r for r in curve(scores, table, plants, candidates) if r["recall"] >= rules_alone["recall"]),
@@ -127,7 +129,8 @@ def evaluate() -> dict:
         tested = ~np.isnan(s)
         crossed[name] = {"brier_findings": brier(s, y, tested & findings), "brier_all": brier(s, y, tested),
                          "rules_alone": curve(s, table, test_plants, [-np.inf])[0],
-                         "at_default": curve(s, table, test_plants, [threshold])[0]}
+                         "at_default": curve(s, table, test_plants, [threshold])[0],
+                         "at_held_out_cut": curve(s, table, test_plants, [suggested])[0]}
     rel = reliability(scores, y, table[:, 1] == UNTOUCHED)
     rel_all = reliability(scores, y, np.ones(len(y), bool))
     return {
@@ -135,7 +138,8 @@ def evaluate() -> dict:
         "negative_findings": int((findings & (y == 0)).sum()), "threshold": threshold,
         "brier_all": brier(scores, y, np.ones(len(y), bool)), "brier_findings": brier(scores, y, findings),
         "brier_untouched": brier(scores, y, table[:, 1] == UNTOUCHED),
-        "rules_alone": rules_alone, "at_default": at_default, "at_rules_recall": same_recall,
+        "rules_alone": rules_alone, "at_default": at_default, "held_out_cut": suggested, "at_held_out_cut": at_suggested,
+        "at_rules_recall": same_recall,
         "planter_held_out": crossed, "reliability": rel, "reliability_all_rows": rel_all, "pr_curve": pr,
     }
 
@@ -159,11 +163,14 @@ def main(argv: list[str] | None = None) -> int:
         f"  at the rules' recall:     cut {s['cut']}, precision {s['precision']}, recall {s['recall']}",
         f"  default cut {res['threshold']}:  precision {d['precision']}, recall {d['recall']} "
         f"(plants {d['recall_plants']}, real {d['recall_real']})",
+        f"  held-out cut {res['held_out_cut']} (not applied unless it buys precision): precision "
+        f"{res['at_held_out_cut']['precision']}, recall {res['at_held_out_cut']['recall']} "
+        f"(plants {res['at_held_out_cut']['recall_plants']}, real {res['at_held_out_cut']['recall_real']})",
     ]
     for name, c in res["planter_held_out"].items():
         lines.append(f"  {name}: Brier findings {c['brier_findings']}, all {c['brier_all']}; rules alone "
-                     f"P {c['rules_alone']['precision']} R {c['rules_alone']['recall']}; default cut "
-                     f"P {c['at_default']['precision']} R {c['at_default']['recall']}")
+                     f"P {c['rules_alone']['precision']} R {c['rules_alone']['recall']}; held-out cut "
+                     f"P {c['at_held_out_cut']['precision']} R {c['at_held_out_cut']['recall']}")
     lines.append("  reliability (untouched articles): " + "; ".join(f"{r['bin']} n={r['n']} conf {r['mean_confidence']} real {r['share_real']}"
                                                for r in res["reliability"]))
     lines.append("  precision-recall: " + "; ".join(f"{r['cut']}: P {r['precision']} R {r['recall']}"

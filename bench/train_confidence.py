@@ -4,8 +4,8 @@ Why: a finding's `confidence` is meant to be the measured share of findings like
 (DESIGN.md). This fits a logistic regression on the table's claims and findings (bench/confidence_table.py),
 calibrates it (Platt scaling) on the out-of-fold scores of the untouched articles (GroupKFold by article, so no article is
 scored by a model that saw it), picks the default threshold (the highest cut that costs at most
-MAX_RECALL_COST points of recall on articles neither fitted nor calibrated on, and hides no finding
-that fixtures/rules/ expects) and writes the result as plain JSON, which
+MAX_RECALL_COST points of recall on articles neither fitted nor calibrated on, applied only if it raises
+precision there, and never above a finding that fixtures/rules/ expects) and writes the result as plain JSON, which
 checker/confidence.py reads without scikit-learn. No randomness: lbfgs and GroupKFold are deterministic.
 
     python bench/train_confidence.py                  # retrain from the committed table, write the model
@@ -107,6 +107,14 @@ def recall_at(scores, table, cut: float, plants: dict) -> tuple[float, float]:
     return (len(caught) / total if total else 0.0), (int((above & real).sum()) / n_real if n_real else 0.0)
 
 
+def precision_at(scores, table, cut: float) -> float:
+    """Share of real errors among the findings scored at or above `cut` (NaN scores: not held out, left out)."""
+    import numpy as np
+
+    kept = (table[:, 3] == 0) & (np.nan_to_num(scores, nan=-np.inf) >= cut)
+    return float(table[kept, 4].mean()) if kept.any() else 0.0
+
+
 def held_out(X, y, groups, table, train_sources=None, test_sources=None):
     """Calibrated scores of each row from a model fitted and calibrated without its article (NaN where a row
     is not tested); `train_sources`/`test_sources` restrict which planters' rows train and which are scored."""
@@ -189,7 +197,11 @@ def train(rows: list[list[float]], plants: dict) -> dict:
     oof = out_of_fold(X, y, groups)
     untouched = table[:, 1] == confidence_table.UNTOUCHED
     xs, ys = calibration(oof[untouched], y[untouched])
-    threshold = choose_threshold(held_out(X, y, groups, table), table, plants)
+    held = held_out(X, y, groups, table)
+    cut = choose_threshold(held, table, plants)
+    # A cut is applied by default only when it buys precision on held-out articles: one that buys none can
+    # only hide findings unlike the training data (a borderline rate between small round figures).
+    threshold = cut if precision_at(held, table, cut) > precision_at(held, table, -float("inf")) else 0.0
     out = {
         "about": "statlint confidence model: logistic regression over checker/confidence_features.py FEATURES, "
                  "Platt calibration on out-of-fold scores (tabulated); rebuilt by bench/train_confidence.py",
@@ -201,9 +213,13 @@ def train(rows: list[list[float]], plants: dict) -> dict:
         "trained_on": {"rows": int(len(y)), "positives": int(y.sum()), "folds": FOLDS, "C": C,
                        "max_recall_cost": MAX_RECALL_COST},
     }
-    out["trained_on"]["held_out_threshold"] = threshold
+    out["trained_on"]["held_out_cut"] = cut
     out["threshold"] = min(threshold, fixture_floor(out))
     return out
+
+
+def load_model_json() -> dict:
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
 def load_table() -> tuple[list[list[float]], dict]:
@@ -251,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         rebuild_table()
     rows, meta = load_table()
     model = train(rows, meta["plants"])
-    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.is_file() else None
+    shipped = load_model_json() if MODEL_PATH.is_file() else None
     diffs = same(model, shipped) if shipped else ["no shipped model"]
     if args.check:
         print("shipped model agrees with a rebuild" if not diffs else f"shipped model differs: {', '.join(diffs)}")
