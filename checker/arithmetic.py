@@ -126,3 +126,28 @@ def decimal_shift_repairs(q: Quantity) -> list[tuple[str, Interval]]:
         half = 0.5 * 10 ** (-decimals)
         out.append((f"{v:.{decimals}f}", Interval(v - half, v + half)))
     return out
+
+
+def relative_gap(stated: Interval, implied: Interval) -> float:
+    """How far apart two intervals lie, relative to how wide they are: the evidence a finding rests on.
+
+    Apart: the distance between them over the sum of their widths (0.5 = the gap is half as wide as
+    the two readings together; an honest rounded claim lands near 0, a slip far off). Overlapping: minus
+    the share of the narrower one the overlap covers (down to -1, one inside the other), so a consistent
+    claim says how comfortably it fits. An unbounded interval counts as wide as its finite end.
+    """
+    def width(i: Interval) -> float:
+        w = i.high - i.low
+        if math.isinf(w):
+            w = max(abs(x) for x in (i.low, i.high) if math.isfinite(x)) if any(
+                math.isfinite(x) for x in (i.low, i.high)) else 1.0
+        return max(w, 1e-9 * max(1.0, abs(i.low) if math.isfinite(i.low) else 1.0))
+
+    ws, wi = width(stated), width(implied)
+    distance = max(implied.low - stated.high, stated.low - implied.high)
+    if distance > 0:
+        return distance / (ws + wi)
+    overlap = min(stated.high, implied.high) - max(stated.low, implied.low)
+    if math.isinf(overlap):
+        return -1.0
+    return -min(1.0, overlap / min(ws, wi))

@@ -133,7 +133,7 @@ def in_scope(entry: dict, settings: Settings) -> bool:
             return False
     confidence = entry.get("confidence")
     if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
-        if confidence < settings.min_confidence:
+        if confidence < settings.confidence_cut(code if isinstance(code, str) else ""):
             return False
     return not (entry.get("in_quote") is True and settings.quotes == "drop")
 

@@ -85,7 +85,10 @@ def main() -> None:
 @click.option("--select", metavar="CODES", help="Only these rules: comma-separated code prefixes or rule names.")
 @click.option("--ignore", metavar="CODES", help="Skip these rules: comma-separated code prefixes or rule names.")
 @click.option("--min-severity", type=_SEVERITIES, help="Drop findings below this severity.")
-@click.option("--min-confidence", metavar="X", help="Drop findings with a confidence below X (0..1).")
+@click.option("--min-confidence", metavar="X",
+              help="Drop findings whose confidence (the learned share of findings like it that are real) is below X (0..1).")
+@click.option("--sort", type=click.Choice(["position", "confidence"]),
+              help="Order of a file's findings: text position (default) or confidence, surest first.")
 @click.option("--fail-on", type=_SEVERITIES, help="Exit 1 only for findings at or above this severity.")
 @click.option("--quotes", type=click.Choice(["keep", "drop"]), help="Keep or drop findings inside quotations.")
 @click.option("--config", "config_file", metavar="FILE", help="Read settings from FILE instead of searching.")
@@ -100,14 +103,14 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Count the files checked so far on stderr. Default: when stderr is a terminal and the "
                    "report goes to -o or a pipe.")
-def check(paths, fmt, output, select, ignore, min_severity, min_confidence, fail_on, quotes, config_file,
+def check(paths, fmt, output, select, ignore, min_severity, min_confidence, sort, fail_on, quotes, config_file,
           no_config, baseline, write_baseline, diff_ref, exit_zero, time_budget, input_format, stdin_filename,
           progress):
     """Check PATHs (files, directories of .txt/.md, or - for stdin)."""
     if config_file and no_config:
         _fail("--config and --no-config cannot be used together")
     overrides = {"select": select, "ignore": ignore, "min-severity": min_severity,
-                 "min-confidence": min_confidence, "fail-on": fail_on, "quotes": quotes}
+                 "min-confidence": min_confidence, "fail-on": fail_on, "quotes": quotes, "sort": sort}
     try:
         resolver = Resolver(config_file, no_config, overrides)
     except ConfigError as exc:
@@ -318,7 +321,7 @@ def check_loaded(loaded: Loaded, path: str, settings: Settings,
     if problem is not None:
         return FileResult(path, document=shown, notices=(*notices, problem), input_format=fmt)
     return FileResult(path, document=shown, findings=loaded.findings(findings, shown), notices=notices,
-                      input_format=fmt)
+                      input_format=fmt, order=settings.sort)
 
 
 def _on_changed_lines(result: FileResult, lines) -> FileResult:

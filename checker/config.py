@@ -34,9 +34,10 @@ class Settings:
     select: tuple[str, ...] = ()  # code prefixes or symbols; empty = all
     ignore: tuple[str, ...] = ()
     min_severity: Severity = Severity.INFO
-    min_confidence: float = 0.0
+    min_confidence: float | None = None  # None: the confidence model's default cut (confidence_cut)
     fail_on: Severity = Severity.INFO
     quotes: str = "keep"  # "keep" or "drop" findings inside direct quotations
+    sort: str = "position"  # findings of a file in text order, or "confidence": the surest first
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     extend_exclude: tuple[str, ...] = ()  # globs of files and folders not to check
     root: str = field(default="", compare=False)  # folder the globs are relative to
@@ -53,6 +54,13 @@ class Settings:
                 object.__setattr__(self, name, parse(value))
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"Settings({name}={value!r}): {exc}") from None
+
+    def confidence_cut(self, rule: str) -> float:
+        """The lowest confidence shown for a finding of `rule`: min_confidence, or the default cut measured
+        with the confidence model (checker.confidence.cut_for)."""
+        from statlint.checker.confidence import cut_for
+
+        return cut_for(rule, self.min_confidence)
 
     def wants(self, code: str, name: str) -> bool:
         """Whether a rule is enabled by select/ignore (prefix of code, or exact name)."""
@@ -84,7 +92,7 @@ class ConfigError(Exception):
 
 
 KEYS = ("select", "ignore", "per-file-ignores", "extend-exclude", "min-severity", "min-confidence",
-        "fail-on", "quotes")
+        "fail-on", "quotes", "sort")
 SECTION = "statlint"  # [statlint] in setup.cfg, [tool.statlint] in pyproject.toml
 CONFIG_NAMES = (".statlint.toml", "setup.cfg", "pyproject.toml")  # looked at in this order
 COMMAND_LINE = "command line"
@@ -293,7 +301,9 @@ def _severity(value: Any) -> Severity:
     return Severity.parse(value)
 
 
-def _confidence(value: Any) -> float:
+def _confidence(value: Any) -> float | None:
+    if value is None:  # the model's default cut
+        return None
     if isinstance(value, bool):
         raise TypeError(f"expected a number between 0 and 1, got {value!r}")
     try:
@@ -311,6 +321,12 @@ def _quotes(value: Any) -> str:
     return value.strip().lower()
 
 
+def _sort(value: Any) -> str:
+    if not isinstance(value, str) or value.strip().lower() not in ("position", "confidence"):
+        raise ValueError(f"expected position or confidence, got {value!r}")
+    return value.strip().lower()
+
+
 _PARSERS = {
     "select": parse_selectors,
     "ignore": parse_selectors,
@@ -320,6 +336,7 @@ _PARSERS = {
     "min-confidence": _confidence,
     "fail-on": _severity,
     "quotes": _quotes,
+    "sort": _sort,
 }
 # Settings fields and the parser each goes through (the same ones the config keys use).
 _FIELD_PARSERS = tuple((key.replace("-", "_"), parse) for key, parse in _PARSERS.items())

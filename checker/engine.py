@@ -1,4 +1,4 @@
-"""extract -> check -> suppress -> filter -> arbitrate -> sort -> locate. Nothing else lives here.
+"""extract -> check -> suppress -> score -> filter -> arbitrate -> sort -> locate. Nothing else lives here.
 
 The engine knows rules only through rules.EXTRACTORS and rules.CHECKS.
 """
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from statlint.checker import suppress
+from statlint.checker import confidence, suppress
 from statlint.checker.arbitrate import arbitrate
 from statlint.checker.config import Settings
 from statlint.checker.document import Document
@@ -34,6 +34,32 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
 
     settings = settings or _DEFAULT_SETTINGS
     facts = extract(doc)
+    findings = rule_findings(doc, facts, settings)
+    # Suppress before the severity and confidence cut, so a directive for a
+    # finding that is merely filtered out in this run is not called unused.
+    findings = suppress.apply(doc.text, findings, settings, CHECKS)
+    # The learned confidence (checker.confidence) before the cut, so --min-confidence reads the model's values.
+    findings = confidence.score(doc, facts, findings)
+    findings = [f for f in findings
+                if f.severity >= settings.min_severity and f.confidence >= settings.confidence_cut(f.rule)]
+    # Arbitrate last, on what will be shown: a finding suppressed or filtered out never hides another.
+    findings = arbitrate(findings)
+    findings.sort(key=_CONFIDENCE_FIRST if settings.sort == "confidence" else Finding.sort_key)
+    return [locate(doc, f) for f in findings]
+
+
+def _CONFIDENCE_FIRST(finding: Finding) -> tuple:
+    """--sort confidence: the surest first; equal confidence in text order."""
+    return (-finding.confidence, *finding.sort_key())
+
+
+def rule_findings(doc: Document, facts: Facts, settings: Settings | None = None) -> list[Finding]:
+    """What the enabled checks report on the facts, quotations marked (or dropped), before any cut.
+
+    The confidence model is trained on exactly these (bench/train_confidence.py)."""
+    from statlint.rules import CHECKS
+
+    settings = settings or _DEFAULT_SETTINGS
     findings: list[Finding] = []
     for rule in _enabled(settings, CHECKS):
         for finding in rule.func(doc, facts):
@@ -42,15 +68,7 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
                     continue
                 finding = _replace(finding, in_quote=True)
             findings.append(finding)
-    # Suppress before the severity and confidence cut, so a directive for a
-    # finding that is merely filtered out in this run is not called unused.
-    findings = suppress.apply(doc.text, findings, settings, CHECKS)
-    findings = [f for f in findings
-                if f.severity >= settings.min_severity and f.confidence >= settings.min_confidence]
-    # Arbitrate last, on what will be shown: a finding suppressed or filtered out never hides another.
-    findings = arbitrate(findings)
-    findings.sort(key=Finding.sort_key)
-    return [locate(doc, f) for f in findings]
+    return findings
 
 
 def locate(doc: Document, finding: Finding) -> Finding:

@@ -503,6 +503,10 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # The rule's arithmetic evidence, not part of the JSON contract: how far the stated interval lies from
+    # the one the other figures imply (checker.arithmetic.relative_gap), None where the rule compares none.
+    # The confidence model (checker.confidence) reads it; compare=False keeps findings equal across it.
+    gap: float | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.span.start, self.span.end, self.rule, self.message)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval, factor_from_rate, interval
+from statlint.checker.arithmetic import Interval, factor_from_rate, interval, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_percent
@@ -69,6 +69,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             message=message, suggestion=yearly_rate,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
+            gap=relative_gap(claimed, yearly),
         )
 
 

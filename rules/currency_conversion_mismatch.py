@@ -28,9 +28,10 @@ Known false positives:
 """
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval
+from statlint.checker.arithmetic import Interval, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, product_place, significant_digits
@@ -57,14 +58,34 @@ def _currency_band(a, b):
     return currency_band(a.unit, b.unit)
 
 
+def _band(c) -> tuple[float, float] | None:
+    """The range of rates between the two currencies of a conversion this rule reads, else None."""
+    a, b = c.a, c.b
+    if c.a_per != c.b_per or not (_is_money(c.a_unit) and _is_money(c.b_unit)) or c.a_unit == c.b_unit:
+        return None
+    if a.low <= 0 or b.low <= 0:
+        return None  # a figure the reader let reach down to nothing has no rate to test
+    return _currency_band(a, b)
+
+
+def claim_gap(c) -> float | None:
+    """The written rate (second figure over first) against the band of rates widened by SLACK, on a log
+    scale (arithmetic.relative_gap of the logarithms): a rate is off by a factor, and the band spans a
+    factor of several, so a linear gap would call £92m for $1.5bn (ten times too little) a near miss.
+    None for a conversion this rule does not read. The confidence model's evidence for every currency
+    conversion claim."""
+    band = _band(c)
+    if band is None:
+        return None
+    a, b = c.a, c.b
+    written = Interval(math.log(b.low / a.high), math.log(b.high / a.low))
+    return relative_gap(written, Interval(math.log(band[0] / SLACK), math.log(band[1] * SLACK)))
+
+
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for c in facts.conversions:
         a, b = c.a, c.b
-        if c.a_per != c.b_per or not (_is_money(c.a_unit) and _is_money(c.b_unit)) or c.a_unit == c.b_unit:
-            continue
-        if a.low <= 0 or b.low <= 0:
-            continue  # a figure the reader let reach down to nothing has no rate to test
-        band = _currency_band(a, b)
+        band = _band(c)
         if band is None:
             continue
         low, high = band[0] / SLACK, band[1] * SLACK
@@ -87,6 +108,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             rule=CODE, name=NAME, span=b.span, severity=Severity.ERROR, confidence=0.85 if suggestion else 0.7,
             message=message, suggestion=suggestion, related=(Related("converted", a.span, a.text),),
             fingerprint=fingerprint(CODE, a.text + " " + b.text, doc.claim_context(b.span)),
+            gap=claim_gap(c),
         )
 
 

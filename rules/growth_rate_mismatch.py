@@ -37,7 +37,9 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.arithmetic import Interval, decimal_shift_repairs, factor_from_rate, interval, rate_from_ratio
+from statlint.checker.arithmetic import (
+    Interval, decimal_shift_repairs, factor_from_rate, interval, rate_from_ratio, relative_gap,
+)
 from statlint.checker.precision import (
     factor_digits, implied_number, implied_percent, product_place, significant_digits,
 )
@@ -101,7 +103,14 @@ def _finding(doc, g, r):
         rule=CODE, name=NAME, message=message, span=g.rate.span, severity=severity,
         confidence=0.9 if suggestion else 0.75, related=related, suggestion=suggestion,
         fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
+        gap=rate_gap(g, r),
     )
+
+
+def rate_gap(g, r: Interval) -> float:
+    """The claim's stated factor against the one its figures allow (arithmetic.relative_gap): the
+    evidence a G101 finding rests on, and the feature the confidence model reads for every growth claim."""
+    return relative_gap(factor_from_rate(interval(g.rate), g.direction), r)
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)

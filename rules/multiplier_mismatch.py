@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_number, interval
+from statlint.checker.arithmetic import Interval, factor_from_rate, fmt_number, interval, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Growth, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import factor_digits, implied_number, product_place, significant_digits
@@ -89,7 +89,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         yield Finding(
             rule=CODE, name=NAME, message=message, span=span, severity=Severity.ERROR, confidence=0.8,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
-            fingerprint=fingerprint(CODE, what, doc.claim_context(span)),
+            fingerprint=fingerprint(CODE, what, doc.claim_context(span)), gap=relative_gap(claimed, r),
         )
 
 
@@ -107,6 +107,7 @@ def _restated_rate(doc: Document, g: Growth, claimed: Interval) -> Iterator[Find
         suggestion=f"{figure} times" if g.factor_kind == "times-as" else None,
         related=(Related("rate", g.rate.span, g.rate.text),),
         fingerprint=fingerprint(CODE, g.rate.text + " " + what, doc.claim_context(g.factor.span)),
+        gap=relative_gap(claimed, implied),
     )
 
 

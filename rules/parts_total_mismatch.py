@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval
+from statlint.checker.arithmetic import Interval, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, PartsTotal, Quantity, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, sum_place
@@ -69,6 +69,8 @@ def _finding(doc: Document, claim: PartsTotal, how: str) -> Finding:
         message=f"the parts add up to {added} ({listed}), but the total they make {how} is {total.text.strip()}",
         related=tuple(Related("part", p.span, p.text) for p in parts),
         fingerprint=fingerprint(CODE, total.text + " " + listed, doc.claim_context(total.span)),
+        gap=relative_gap(Interval(_low(total), _high(total)),
+                         Interval(sum(_low(p) for p in parts), sum(_high(p) for p in parts))),
     )
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import factor_from_rate, interval, rate_from_ratio, ratio
+from statlint.checker.arithmetic import factor_from_rate, interval, rate_from_ratio, ratio, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_percent
@@ -57,6 +57,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             suggestion=rate,
             related=(Related("base", old.span, old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
+            gap=relative_gap(factor_from_rate(interval(g.rate), g.direction), r),
         )
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval
+from statlint.checker.arithmetic import Interval, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Conversion, Facts, Finding, Related, Rule, Severity, Span, fingerprint
 from statlint.checker.precision import implied_number, product_place, significant_digits
@@ -55,11 +55,23 @@ def _expected(c: Conversion) -> tuple[float, float, float] | None:
     return min(lo, hi), max(lo, hi), value
 
 
+def _checkable(c: Conversion) -> tuple[float, float, float] | None:
+    """What the first figure gives in the second's unit (low, high, value), for a conversion this rule reads."""
+    if c.a_per != c.b_per or c.a_unit == "percent" or len(c.a_unit) == 3 and c.a_unit.isupper():
+        return None  # per another period, a rate restated as a multiplier (C101); two currencies (U102)
+    return _expected(c)
+
+
+def claim_gap(c: Conversion) -> float | None:
+    """The written second figure against the one the first converts to (arithmetic.relative_gap); None for a
+    conversion this rule does not read. The confidence model's evidence for every conversion claim."""
+    expected = _checkable(c)
+    return None if expected is None else relative_gap(Interval(c.b.low, c.b.high), Interval(*expected[:2]))
+
+
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for c in facts.conversions:
-        if c.a_per != c.b_per or c.a_unit == "percent" or len(c.a_unit) == 3 and c.a_unit.isupper():
-            continue  # per another period, a rate restated as a multiplier (C101); two currencies (U102)
-        expected = _expected(c)
+        expected = _checkable(c)
         if expected is None:
             continue
         lo, hi, value = expected
@@ -77,6 +89,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             suggestion=written,
             related=(Related("converted", c.a_span, c.a_text),),
             fingerprint=fingerprint(CODE, c.a.text + " " + b.text, doc.claim_context(b.span)),
+            gap=claim_gap(c),
         )
 
 

@@ -36,7 +36,8 @@ def test_finding_fields_are_named_as_in_the_json_contract():
 
     names = {f.name for f in dataclasses.fields(Finding)}
     assert {"rule", "name", "message", "span", "severity", "confidence", "related", "suggestion", "fingerprint",
-            "in_quote", "text", "line", "column", "end_line", "end_column"} == names
+            "in_quote", "text", "line", "column", "end_line", "end_column", "gap"} == names
+    assert "gap" not in JSON_KEYS  # the rule's evidence for the confidence model, not part of the contract
     assert not hasattr(Finding, "code") and not hasattr(Finding, "symbol")
 
 

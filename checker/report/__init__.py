@@ -42,6 +42,7 @@ class FileResult:
     notices: tuple[Notice, ...] = ()
     baselined: int = 0  # findings not shown because the baseline records them (or this run recorded them)
     input_format: str = "text"  # how it was read (checker.sources.INPUT_FORMATS); the document is the original
+    order: str = "position"  # how its findings are listed: "position" or "confidence" (the surest first)
 
     @property
     def error(self) -> str | None:
@@ -120,7 +121,7 @@ def stream(fmt: str, results: Iterable[FileResult], color: bool = False, rules: 
     import importlib
 
     module = importlib.import_module(f"statlint.checker.report.{_MODULES[fmt]}")
-    in_order = (r if not r.findings else replace(r, findings=tuple(sorted(r.findings, key=total_key)))
+    in_order = (r if not r.findings else replace(r, findings=tuple(sorted(r.findings, key=_ORDERS[r.order])))
                 for r in results)
     return module.stream(in_order, color=color, rules=rules, baseline_written=baseline_written)
 
@@ -140,6 +141,14 @@ def total_key(finding: Finding) -> tuple:
     return (finding.span.start, finding.span.end, finding.rule, finding.message, int(finding.severity),
             finding.suggestion or "", finding.fingerprint, finding.confidence,
             tuple((r.span.start, r.span.end, r.role, r.text) for r in finding.related), finding.in_quote)
+
+
+def confidence_key(finding: Finding) -> tuple:
+    """--sort confidence: the surest first, equal confidence as total_key orders them."""
+    return (-finding.confidence, *total_key(finding))
+
+
+_ORDERS = {"position": total_key, "confidence": confidence_key}
 
 
 def fingerprint_of(doc: Document, finding: Finding) -> str:
