@@ -32,4 +32,4 @@ def check(doc, facts):
     yield from garble_findings(doc, facts, RULE, ("grouping",), "malformed digit grouping", 0.85)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("garbles",))

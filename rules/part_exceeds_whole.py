@@ -250,4 +250,4 @@ def _row(text, quantities, starts, lo, hi):
     return "other", (first, second)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__, reads=("quantities",))

@@ -185,4 +185,4 @@ def _finding(doc, total, parts, how: str, value: float):
     )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("quantities",))

@@ -225,4 +225,4 @@ def _value_list(doc, quantities, starts, lo: int, hi: int):
     return run
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("quantities",))
