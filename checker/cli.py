@@ -35,7 +35,7 @@ from statlint.checker.engine import check_document, extract as extract_facts
 from statlint.checker.model import Severity
 from statlint.checker.notices import budget_exceeded, internal_error
 from statlint.checker.report import FORMATS, FileResult, Tally, stream
-from statlint.checker.report.ruledoc import rule_doc, summary
+from statlint.checker.report.ruledoc import claims_read, rule_doc, summary
 from statlint.checker.report.text import visible
 from statlint.checker.selectors import unknown as unknown_rule
 from statlint.checker.sources import INPUT_FORMATS, STDIN, Input, Loaded, expand_paths, load, load_input
@@ -445,10 +445,11 @@ def report(db, fmt, output):
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def list_rules(fmt):
-    """List every rule: code, name, severity and summary."""
-    rows = [(r.code, r.name, str(r.severity), summary(rule_doc(r), r.code, r.name)) for r in _rules()]
+    """List every rule: code, name, severity and summary (in Markdown also the claims it reads)."""
+    rows = [(r.code, r.name, str(r.severity), summary(rule_doc(r), r.code, r.name), claims_read(r))
+            for r in _rules()]
     if fmt == "markdown":
-        lines = ["| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
+        lines = ["| Code | Name | Severity | Summary | Reads (claims) |", "| --- | --- | --- | --- | --- |"]
         lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
     else:
         header = ("CODE", "NAME", "SEVERITY", "SUMMARY")
@@ -465,6 +466,8 @@ def show_rule(code):
         if code.upper() == r.code or code.lower() == r.name:
             click.echo(f"# {r.code} {r.name} ({r.severity})\n")
             lines = (rule_doc(r) or "(no documentation)").split("\n")
+            if getattr(r, "reads", ()):
+                lines += ["", "Reads (claims):", f"    {claims_read(r)}"]
             click.echo("\n".join(map(visible, lines)))  # examples may hold invisible characters (Q104)
             return
     _fail(unknown_rule(code))

@@ -557,4 +557,11 @@ class Rule:
     severity: Severity
     func: Callable[..., Iterator[Finding]]
     doc: str = field(default="", compare=False)
+    reads: tuple[str, ...] = ()  # the Facts fields (claims) the check reads: its docs say so, a test holds it to it
+
+    def finding(self, span: Span, message: str, *, severity: Severity | None = None, **fields) -> Finding:
+        """A finding of this rule: code and name come from the rule, and its severity unless the
+        check says otherwise for this finding (a restatement that may be a correction is a warning)."""
+        return Finding(rule=self.code, name=self.name, message=message, span=span,
+                       severity=self.severity if severity is None else severity, **fields)
 

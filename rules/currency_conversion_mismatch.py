@@ -123,4 +123,4 @@ def _scale_repair(b, a, band) -> str | None:
     return None
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("conversions",))

@@ -44,4 +44,4 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     yield from garble_findings(doc, facts, RULE, ("glued-year",), "year glued to a number", 0.9)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("garbles",))

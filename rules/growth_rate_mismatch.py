@@ -113,4 +113,4 @@ def rate_gap(g, r: Interval) -> float:
     return relative_gap(factor_from_rate(interval(g.rate), g.direction), r)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("growths",))

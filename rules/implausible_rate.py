@@ -70,4 +70,4 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__, reads=("mentions",))

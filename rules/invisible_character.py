@@ -38,4 +38,4 @@ def check(doc, facts):
     yield from garble_findings(doc, facts, RULE, ("invisible", "bidi-override"), "invisible character", 0.9)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("garbles",))

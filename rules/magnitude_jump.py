@@ -86,4 +86,4 @@ def _finding(doc, q, ref, series):
     )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__, reads=("growths", "series", "series_next"))

@@ -56,4 +56,4 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     yield from garble_findings(doc, facts, RULE, ("broken-figure",), "figure broken in two", 0.85)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("garbles",))

@@ -111,4 +111,4 @@ def _restated_rate(doc: Document, g: Growth, claimed: Interval) -> Iterator[Find
     )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("growths",))

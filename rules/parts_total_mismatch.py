@@ -74,4 +74,4 @@ def _finding(doc: Document, claim: PartsTotal, how: str) -> Finding:
     )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("parts_totals",))

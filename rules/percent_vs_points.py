@@ -85,4 +85,4 @@ def describe_move(g) -> str:
     return f"from {g.old.text.strip()} to {g.new.text.strip()}"
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__, reads=("growths",))

@@ -69,4 +69,4 @@ def _lone(doc: Document, claim: RespectiveList) -> Finding:
     )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("respective_lists",))

@@ -211,4 +211,4 @@ def _headline_finding(doc: Document, link: HeadlineLink) -> Finding:
     )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.WARNING, func=check, doc=__doc__, reads=("conversions", "growths", "headline_links", "statements"))

@@ -45,4 +45,4 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         )
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("shares",))

@@ -48,4 +48,4 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     yield from garble_findings(doc, facts, RULE, ("wan", "yi", "stacked-scale"), "garbled number", 0.9)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("garbles",))

@@ -101,4 +101,4 @@ def _unit_word(text: str) -> str:
     return " " + " ".join(parts[1:])
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__)
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("conversions",))

@@ -348,11 +348,11 @@ def test_rules_markdown(fake_rules):
     result = run("rules", "--format", "markdown")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "| Code | Name | Severity | Summary |",
-        "| --- | --- | --- | --- |",
-        "| X901 | fake-fire | error | Fires on the word FIRE. |",
-        "| X902 | fake-warn | warning | Warns on the word WARN. |",
-        "| X903 | fake-boom | info | Crashes on the word BOOM \\| to test isolation. |",
+        "| Code | Name | Severity | Summary | Reads (claims) |",
+        "| --- | --- | --- | --- | --- |",
+        "| X901 | fake-fire | error | Fires on the word FIRE. |  |",
+        "| X902 | fake-warn | warning | Warns on the word WARN. |  |",
+        "| X903 | fake-boom | info | Crashes on the word BOOM \\| to test isolation. |  |",
     ]
 
 

@@ -35,3 +35,22 @@ def summary(doc: str, code: str = "", name: str = "") -> str:
             if rest[:1] in (" ", ":", ""):
                 first = rest.lstrip(" :")
     return first
+
+
+def claims_read(rule) -> str:
+    """The claims a check reads, as its documentation names them: "Growth (growths), Series (series)".
+
+    From `Rule.reads` (Facts field names), each with the claim type its Facts field holds, so the
+    rules table and `statlint rule` say what a check looks at without reading its code.
+    """
+    from statlint.checker.model import Facts
+
+    kinds = Facts.__annotations__
+    return ", ".join(f"{_claim_type(kinds.get(name, ''))} ({name})" for name in rule.reads)
+
+
+def _claim_type(annotation) -> str:
+    """"tuple[Growth, ...]" -> "Growth" (Facts annotations are strings under postponed evaluation)."""
+    text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", str(annotation))
+    inner = text.split("[", 1)[1] if "[" in text else text
+    return inner.split(",", 1)[0].strip(" ]") or "?"
