@@ -269,13 +269,16 @@ def run(host: str, port: int, settings: Settings, *, max_bytes: int, time_budget
     import uvicorn
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    bound = sock.getsockname()[1]
-    app = create_app(settings, max_bytes=max_bytes, time_budget=time_budget, workers=workers)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    if ready is not None:
-        shown = f"[{host}]" if family == socket.AF_INET6 else host
-        ready(f"http://{shown}:{bound}/")
-    server.run(sockets=[sock])
+    with socket.socket(family, socket.SOCK_STREAM) as sock:  # closed however serving ends (or fails to start)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        # Listen before saying so: a client that reads the URL and connects before uvicorn's startup is done
+        # waits in the backlog instead of being refused (uvicorn listens on the socket again, harmlessly).
+        sock.listen(2048)
+        bound = sock.getsockname()[1]
+        app = create_app(settings, max_bytes=max_bytes, time_budget=time_budget, workers=workers)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+        if ready is not None:
+            shown = f"[{host}]" if family == socket.AF_INET6 else host
+            ready(f"http://{shown}:{bound}/")
+        server.run(sockets=[sock])

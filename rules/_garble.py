@@ -1,16 +1,19 @@
-"""Turning a Garble fact into a Finding: shared by the Q rules."""
+"""Turning a Garble claim into a Finding: shared by the Q rules."""
 from __future__ import annotations
 
-from statlint.checker.model import Finding, Rule, fingerprint
+from typing import Iterator
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Rule, fingerprint
 
 
-def garble_findings(doc, facts, rule: Rule, kinds: tuple[str, ...], what: str, confidence: float):
+def garble_findings(doc: Document, facts: Facts, rule: Rule, kinds: tuple[str, ...], what: str,
+                    confidence: float) -> Iterator[Finding]:
+    """A finding of `rule` for each garble of one of `kinds`, its message led by `what`."""
     for g in facts.garbles:
         if g.kind not in kinds:
             continue
-        message = f"{what}: {g.detail}"
-        yield Finding(
-            rule=rule.code, name=rule.name, message=message, span=g.span, severity=rule.severity,
-            confidence=confidence, suggestion=g.suggestion,
+        yield rule.finding(
+            g.span, f"{what}: {g.detail}", confidence=confidence, suggestion=g.suggestion,
             fingerprint=fingerprint(rule.code, g.text, doc.claim_context(g.span)),
         )

@@ -64,8 +64,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         message += f"{yearly_rate} a year over {years} years, not {g.rate.text.strip()}"
         if total:
             message += f"; {g.rate.text.strip()} is the change over the whole period"
-        yield Finding(
-            rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.75,
+        yield RULE.finding(
+            span=g.rate.span, confidence=0.75,
             message=message, suggestion=yearly_rate,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),

@@ -104,8 +104,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
                    f"at any rate since 1999, not {b.text.strip()} (a rate of {written_rate} {b.unit}/{a.unit})")
         if suggestion:
             message += f"; did you mean {suggestion}?"
-        yield Finding(
-            rule=CODE, name=NAME, span=b.span, severity=Severity.ERROR, confidence=0.85 if suggestion else 0.7,
+        yield RULE.finding(
+            span=b.span, confidence=0.85 if suggestion else 0.7,
             message=message, suggestion=suggestion, related=(Related("converted", a.span, a.text),),
             fingerprint=fingerprint(CODE, a.text + " " + b.text, doc.claim_context(b.span)),
             gap=claim_gap(c),

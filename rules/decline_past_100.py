@@ -39,8 +39,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             continue  # a fall in a measure that can go negative (rules.subjects) may pass 100 %
         if q.unit != "percent" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
             continue
-        yield Finding(
-            rule=CODE, name=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
+        yield RULE.finding(
+            span=q.span, confidence=0.8,
             message=f"a fall of {q.text.strip()} would leave less than nothing; a decline cannot exceed 100%",
             fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
         )

@@ -25,7 +25,10 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from typing import Iterator
+
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.rules._growth import describe, old_new_ratio
 
 CODE, NAME = "G102", "growth-direction-contradiction"
@@ -39,7 +42,7 @@ OPPOSITE = {
 }
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
         if g.old is None or g.new is None or g.inverse or g.direction == Direction.UNKNOWN or g.factor_kind:
             continue
@@ -57,9 +60,8 @@ def check(doc, facts):
         if suggestion and verb[:1].isupper():
             suggestion = suggestion.capitalize()
         message = f"'{verb}' but the figure {actual}: from {describe(g.old)} to {describe(g.new)}"
-        yield Finding(
-            rule=CODE, name=NAME, message=message, span=g.verb, severity=Severity.ERROR,
-            confidence=0.8, suggestion=suggestion,
+        yield RULE.finding(
+            message=message, span=g.verb, confidence=0.8, suggestion=suggestion,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, verb, doc.claim_context(g.verb)),
         )

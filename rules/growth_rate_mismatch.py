@@ -37,19 +37,22 @@ Known false positives:
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from statlint.checker.arithmetic import (
     Interval, decimal_shift_repairs, factor_from_rate, interval, rate_from_ratio, relative_gap,
 )
+from statlint.checker.document import Document
 from statlint.checker.precision import (
     factor_digits, implied_number, implied_percent, product_place, significant_digits,
 )
-from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.rules._growth import describe, is_annual_rate, rate_claim_ratio
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
         r = rate_claim_ratio(g)
         if r is None or is_annual_rate(doc, g.rate):
@@ -99,8 +102,8 @@ def _finding(doc, g, r):
     # slightly different base could be meant: a warning, not an error.
     gap = max(implied.low - g.rate.high, g.rate.low - implied.high)
     severity = Severity.WARNING if gap < 0.5 else Severity.ERROR
-    return Finding(
-        rule=CODE, name=NAME, message=message, span=g.rate.span, severity=severity,
+    return RULE.finding(
+        message=message, span=g.rate.span, severity=severity,
         confidence=0.9 if suggestion else 0.75, related=related, suggestion=suggestion,
         fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         gap=rate_gap(g, r),

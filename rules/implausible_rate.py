@@ -63,8 +63,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         message = f"{q.text.strip()} is outside the range {what} can take ({low:g}% to {high:g}%)"
         if suggestion:
             message += f"; did you mean {suggestion}?"
-        yield Finding(
-            rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.7,
+        yield RULE.finding(
+            span=q.span, confidence=0.7,
             message=message, suggestion=suggestion,
             fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
         )

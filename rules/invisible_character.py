@@ -28,13 +28,16 @@ Known false positives:
 """
 from __future__ import annotations
 
-from statlint.checker.model import Rule, Severity
+from typing import Iterator
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding, Rule, Severity
 from statlint.rules._garble import garble_findings
 
 CODE, NAME = "Q104", "invisible-character"
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     yield from garble_findings(doc, facts, RULE, ("invisible", "bidi-override"), "invisible character", 0.9)
 
 

@@ -79,8 +79,8 @@ def _finding(doc, q, ref, series):
                f"({', '.join(v.text.strip() for v in series)})")
     if suggestion:
         message += f"; did you mean {suggestion}?"
-    return Finding(
-        rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.7, message=message,
+    return RULE.finding(
+        span=q.span, confidence=0.7, message=message,
         suggestion=suggestion, related=(Related("series", ref.span, ref.text),),
         fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),
     )

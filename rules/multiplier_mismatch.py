@@ -86,8 +86,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         message = (f"'{what}' means about ×{fmt_number((claimed.low + min(claimed.high, claimed.low * 3)) / 2)}, "
                    f"but {g.old.text.strip()} to {g.new.text.strip()} is ×{actual_text}")
         span = g.factor.span if g.factor is not None else g.verb
-        yield Finding(
-            rule=CODE, name=NAME, message=message, span=span, severity=Severity.ERROR, confidence=0.8,
+        yield RULE.finding(
+            message=message, span=span, confidence=0.8,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, what, doc.claim_context(span)), gap=relative_gap(claimed, r),
         )
@@ -101,8 +101,8 @@ def _restated_rate(doc: Document, g: Growth, claimed: Interval) -> Iterator[Find
     digits = (factor_digits(g.rate, g.direction < 0), significant_digits(g.factor))
     figure = implied_number(mid, product_place(mid, digits), claimed)
     what = g.factor.text.strip()
-    yield Finding(
-        rule=CODE, name=NAME, span=g.factor.span, severity=Severity.ERROR, confidence=0.7,
+    yield RULE.finding(
+        span=g.factor.span, confidence=0.7,
         message=f"a change of {g.rate.text.strip()} is ×{figure}, not '{what}'",
         suggestion=f"{figure} times" if g.factor_kind == "times-as" else None,
         related=(Related("rate", g.rate.span, g.rate.text),),

@@ -63,8 +63,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             continue
         part = claim.part
         whole = min(claim.wholes, key=lambda w: abs(w.span.start - part.span.start))
-        yield Finding(
-            rule=CODE, name=NAME, span=part.span, severity=Severity.WARNING, confidence=0.7,
+        yield RULE.finding(
+            span=part.span, confidence=0.7,
             message=_message(claim, whole),
             related=(Related("whole", whole.span, whole.text),),
             fingerprint=fingerprint(CODE, part.text + " " + whole.text, doc.claim_context(part.span)),

@@ -64,8 +64,8 @@ def _finding(doc: Document, claim: PartsTotal, how: str) -> Finding:
     listed = " + ".join(p.text.strip() for p in parts)
     value = sum(p.value for p in parts)
     added = implied_number(value, sum_place(parts), Interval(_low(total), _high(total)), exact=True)
-    return Finding(
-        rule=CODE, name=NAME, span=total.span, severity=Severity.ERROR, confidence=0.75,
+    return RULE.finding(
+        span=total.span, confidence=0.75,
         message=f"the parts add up to {added} ({listed}), but the total they make {how} is {total.text.strip()}",
         related=tuple(Related("part", p.span, p.text) for p in parts),
         fingerprint=fingerprint(CODE, total.text + " " + listed, doc.claim_context(total.span)),

@@ -24,8 +24,11 @@ Known false positives:
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from statlint.checker.arithmetic import factor_from_rate, interval
-from statlint.checker.model import Direction, Finding, Related, Rule, Severity, fingerprint
+from statlint.checker.document import Document
+from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, implied_percent
 from statlint.rules._growth import old_new_ratio
 
@@ -40,7 +43,7 @@ def _points_interval(g):
     return lo, hi
 
 
-def check(doc, facts):
+def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
         if g.rate is None or g.old is None or g.new is None or g.direction == Direction.UNKNOWN:
             continue
@@ -68,9 +71,8 @@ def check(doc, facts):
                        f"'{g.rate.text.strip()}' fits only as a relative change in percent")
         else:
             continue
-        yield Finding(
-            rule=CODE, name=NAME, message=message, span=g.rate.span, severity=Severity.WARNING,
-            confidence=0.8, suggestion=suggestion,
+        yield RULE.finding(
+            message=message, span=g.rate.span, confidence=0.8, suggestion=suggestion,
             related=(Related("old", g.old.span, g.old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         )

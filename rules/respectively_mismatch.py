@@ -49,8 +49,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
 def _lists(doc: Document, claim: RespectiveList) -> Finding:
     values = claim.values
     span = Span(values[0].span.start, values[-1].span.end)
-    return Finding(
-        rule=CODE, name=NAME, span=span, severity=Severity.ERROR, confidence=0.75,
+    return RULE.finding(
+        span=span, confidence=0.75,
         message=f"{len(values)} figures are paired 'respectively' with {len(claim.labels)} items "
                 f"({', '.join(claim.labels)})",
         related=(Related("labels", claim.labels_span, ", ".join(claim.labels)),),
@@ -61,8 +61,8 @@ def _lists(doc: Document, claim: RespectiveList) -> Finding:
 def _lone(doc: Document, claim: RespectiveList) -> Finding:
     q = claim.values[0]
     what = "figures" if claim.form == "figures" else f"items ({', '.join(claim.labels)})"
-    return Finding(
-        rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
+    return RULE.finding(
+        span=q.span, severity=Severity.WARNING, confidence=0.6,
         message=f"one figure is paired 'respectively' with {len(claim.labels)} {what}: a figure of the list is missing",
         related=(Related("labels", claim.labels_span, ", ".join(claim.labels)),),
         fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),

@@ -79,8 +79,8 @@ def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         if s.subject != earlier.subject and (s.change or (s.subject and earlier.subject)):
             continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies; a rate
             # named for one company and one named for none may be a group's and its unit's
-        yield Finding(
-            rule=CODE, name=NAME, span=q.span, severity=Severity.WARNING, confidence=0.6,
+        yield RULE.finding(
+            span=q.span, confidence=0.6,
             message=f"{q.text.strip()} restates {e.text.strip()} given earlier for {_named(s)}, "
                     "and the two cannot both hold",
             related=(Related("earlier", e.span, e.text),),
@@ -107,8 +107,8 @@ def _per_period_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         value = c.a.value * (b_few + b_most) / (a_few + a_most)
         figure = implied_number(value, product_place(value, [significant_digits(c.a)]), Interval(c.b.low, c.b.high))
         b_text = " ".join(c.b_text.split())
-        yield Finding(
-            rule=CODE, name=NAME, span=c.b_span, severity=Severity.ERROR, confidence=0.8,
+        yield RULE.finding(
+            span=c.b_span, severity=Severity.ERROR, confidence=0.8,
             message=f"{' '.join(c.a_text.split())} a {c.a_per} is about {figure} a {c.b_per}, not {b_text}",
             suggestion=figure, related=(Related("total", c.a_span, c.a_text),),
             fingerprint=fingerprint(CODE, c.a.text + " " + c.b.text, doc.claim_context(c.b_span)),
@@ -130,8 +130,8 @@ def _multiplier_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         figure = f"{factor:,.{c.b.decimals}f}"  # at the multiplier's own precision
         written = c.b.text.strip()
         suggestion = figure + written[len(written.split()[0]):] if " " in written else None
-        yield Finding(
-            rule=CODE, name=NAME, span=c.b.span, severity=Severity.ERROR, confidence=0.8,
+        yield RULE.finding(
+            span=c.b.span, severity=Severity.ERROR, confidence=0.8,
             message=f"a rise of {c.a.text.strip()} multiplies by {figure}, so it is {figure} times the base, "
                     f"not {written}",
             suggestion=suggestion,
@@ -202,8 +202,8 @@ def _status(link: HeadlineLink) -> str:
 def _headline_finding(doc: Document, link: HeadlineLink) -> Finding:
     head, body = link.head, link.linked[0]
     h, b = " ".join(head.text.split()), " ".join(body.text.split())
-    return Finding(
-        rule=CODE, name=NAME, span=head.span, severity=Severity.WARNING, confidence=0.6,
+    return RULE.finding(
+        span=head.span, confidence=0.6,
         message=f"the headline gives {h} but the body restates it as {b}, and the body states {h} nowhere",
         related=(Related("body", body.span, body.text),),
         suggestion=b.upper() if head.text.isupper() else b,

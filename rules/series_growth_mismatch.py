@@ -50,8 +50,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             continue
         implied = rate_from_ratio(r, g.direction)
         rate = implied_percent((implied.low + implied.high) / 2, (old, g.new), g.rate)
-        yield Finding(
-            rule=CODE, name=NAME, span=g.rate.span, severity=Severity.ERROR, confidence=0.7,
+        yield RULE.finding(
+            span=g.rate.span, confidence=0.7,
             message=f"{old.text.strip()} in {g.new_year - 1} to {g.new.text.strip()} in {g.new_year} is about "
                     f"{rate}, not {g.rate.text.strip()}",
             suggestion=rate,

@@ -37,8 +37,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         q = share.percent
         if share.whole_kind == "reference" or q.low <= 100 or q.value <= 100 or q.grouping == "malformed":
             continue
-        yield Finding(
-            rule=CODE, name=NAME, span=q.span, severity=Severity.ERROR, confidence=0.8,
+        yield RULE.finding(
+            span=q.span, confidence=0.8,
             message=f"{q.text.strip()} is given as a share of {share.whole}, but no part can exceed 100% of its whole",
             related=(Related("whole", share.whole_span, share.whole),),
             fingerprint=fingerprint(CODE, q.text, doc.claim_context(q.span)),

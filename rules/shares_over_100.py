@@ -55,8 +55,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         if not split.exclusive or sum(q.low for q in shares) <= 100 or _splits_a_subset(shares):
             continue
         span = split.span
-        yield Finding(
-            rule=CODE, name=NAME, span=span, severity=Severity.WARNING, confidence=0.6,
+        yield RULE.finding(
+            span=span, confidence=0.6,
             message=f"{' + '.join(q.text.strip() for q in shares)} = {sum(q.value for q in shares):g}%: "
                     "shares of one whole cannot add up to more than 100%",
             related=tuple(Related("share", q.span, q.text) for q in shares),

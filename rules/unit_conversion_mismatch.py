@@ -83,8 +83,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         written = figure + b_text[len(b.text.strip()):] if b_text.startswith(b.text.strip()) else figure
         if c.b_unit == b.unit and b_text == b.text.strip():
             written = figure + _unit_word(b_text)
-        yield Finding(
-            rule=CODE, name=NAME, span=c.b_span, severity=Severity.ERROR, confidence=0.85,
+        yield RULE.finding(
+            span=c.b_span, confidence=0.85,
             message=f"{a_text} is about {written}, not {b_text}",
             suggestion=written,
             related=(Related("converted", c.a_span, c.a_text),),

@@ -38,8 +38,8 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         q = p.figure
         if q.high >= p.low and q.low <= p.high:
             continue
-        yield Finding(
-            rule=CODE, name=NAME, span=p.span, severity=Severity.ERROR, confidence=0.8,
+        yield RULE.finding(
+            span=p.span, confidence=0.8,
             message=f"'{p.phrase}' means {p.low:.0f}-{p.high:.0f}%, but the figure given is {q.text.strip()}",
             related=(Related("figure", q.span, q.text),),
             fingerprint=fingerprint(CODE, p.phrase + " " + q.text, doc.claim_context(p.span)),

@@ -9,10 +9,14 @@ from __future__ import annotations
 import inspect
 import re
 import sys
+import typing
+from collections.abc import Iterator
 
 import pytest
 
 from statlint import rules
+from statlint.checker.document import Document
+from statlint.checker.model import Facts, Finding
 
 # Check modules that still read the text. Issue 14 converted the last three (S101-S103): the list is
 # empty and may only stay so.
@@ -48,5 +52,17 @@ def test_not_yet_converted_list_names_only_modules_that_still_read_the_text():
 def test_check_signature_is_typed(rule):
     if _module_name(rule) in NOT_YET_CONVERTED:
         pytest.skip(f"{rule.code} is still to convert (issue 14)")
-    hints = inspect.signature(rule.func)
-    assert list(hints.parameters) == ["doc", "facts"]
+    hints = typing.get_type_hints(rule.func)
+    assert list(inspect.signature(rule.func).parameters) == ["doc", "facts"]
+    returns = hints.pop("return")
+    assert hints == {"doc": Document, "facts": Facts}
+    assert typing.get_origin(returns) is Iterator and typing.get_args(returns) == (Finding,)
+
+
+@pytest.mark.parametrize("rule", rules.CHECKS, ids=lambda r: r.code)
+def test_a_check_builds_its_findings_through_its_rule(rule):
+    """Code, name and default severity are set once, on the Rule (Rule.finding), never again per finding."""
+    source = inspect.getsource(sys.modules[rule.func.__module__])
+    body = "\n".join(line for line in source.splitlines() if not line.startswith("RULE = Rule("))
+    assert "rule=CODE" not in body and "name=NAME" not in body and "Finding(" not in body
+    assert f"severity=Severity.{rule.severity.name}" not in body  # the rule's own severity is its default

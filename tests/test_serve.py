@@ -279,6 +279,25 @@ def test_the_serve_command_listens_on_loopback_and_stops_on_ctrl_c(tmp_path):
         process.stderr.close()
 
 
+class _Connected(Exception):
+    """Raised from the ready callback to stop serve.run once the check is done."""
+
+
+def test_the_socket_listens_before_the_url_is_announced():
+    """Regression (a flaky CI run): the URL was printed after bind() but before listen(), so a client
+    quick enough to connect in between was refused. A connection made from inside the ready callback,
+    before uvicorn starts, must be accepted into the backlog."""
+    from statlint.checker import serve
+
+    def ready(url):
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            raise _Connected
+
+    with pytest.raises(_Connected):
+        serve.run("127.0.0.1", 0, Settings(), max_bytes=1000, time_budget=None, workers=1, ready=ready)
+
+
 def test_a_port_in_use_is_a_clear_error(tmp_path):
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
