@@ -106,9 +106,13 @@ _PER_TO_DOLLAR = regex.compile(
 DURATION_NOUNS = frozenset("months month years year weeks week days day quarters quarter hours hour minutes decades".split())
 MAX_WINDOW = 140  # a figure further than this from its verb belongs to another clause
 
+# Words saying a rate is measured on other figures than the ones stated ("on a comparable basis", "adjusted"):
+# no base to check against. A basis of time ("on an annual basis", "on a year-on-year basis") is the
+# period the stated figures already compare, not another basis.
 _OTHER_BASIS = regex.compile(
-    r"\b(?:comparable|same-store|same\s+store|basis|adjusted|constant|real\s+terms|local\s+currency|excluding|"
-    r"per\s+share)\b", regex.IGNORECASE)
+    r"\b(?:comparable|same-store|same\s+store|"
+    r"(?<!annual )(?<!yearly )(?<!year-on-year )(?<!year-over-year )(?<!quarterly )(?<!monthly )basis|"
+    r"adjusted|constant|real\s+terms|local\s+currency|excluding|per\s+share)\b", regex.IGNORECASE)
 _NOUN_AFTER_TRIGGER = regex.compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
 _TOKEN = regex.compile(r"⟨(\d+)⟩")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
