@@ -48,6 +48,8 @@ _LABEL_COMMA = regex.compile(_LABEL + _PAUSE + _HEDGE, regex.IGNORECASE)
 _OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + _HEDGE, regex.IGNORECASE)
 # "368 members, 211 of whom ...", "368 members; of these, 211 ...": after the group's noun.
 _OF_WHOM_AFTER = regex.compile(r"\s+of\s+(?:whom|which)\b", regex.IGNORECASE)
+# "290,000 jobs (only 60,000 of which were census workers)": the same, opened by a bracket.
+_LABEL_BRACKET = regex.compile(_LABEL + r"\s*\(\s*" + _HEDGE, regex.IGNORECASE)
 # "..., three of them": "them" may point further back than the figure before; read only at a sentence opening.
 _OF_THEM_AFTER = regex.compile(r"\s+of\s+(?:them|these|those)\b", regex.IGNORECASE)
 _OF_WHOM_BETWEEN = regex.compile(_LABEL + _PAUSE + r"(?:and\s+)?(?:of|among)\s+(?:whom|which|them|these|those)\s*,?\s*"
@@ -161,6 +163,10 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
     gap = text[a.span.end:b.span.start]
     paused, has_of = any(c in gap for c in _PAUSES), "of" in gap.lower()
     if not (paused or has_of):
+        if "(" in gap and _OF_WHOM_AFTER.match(text, b.span.end):
+            m = _LABEL_BRACKET.fullmatch(gap)
+            if m and doc.sentence_of(a.span.start).end > b.span.start:
+                return _claim(b, a, m.group("label") or "")
         return None
     sentence = doc.sentence_of(a.span.start)
     if b.span.start >= sentence.end:
