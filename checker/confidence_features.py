@@ -34,6 +34,7 @@ from typing import Iterable
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Finding, Link, Span
 
 # One per rule of rules.CHECKS, in the registry's order; written out (not read from the registry) so the
@@ -50,9 +51,9 @@ FEATURES: tuple[str, ...] = (
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 # How far apart a claim's figures were tied, nearest first: a finding resting on several claims takes the farthest.
 _LINK_ORDER = {"sentence": 0, "list": 1, "paragraph": 2, "article": 3, "headline": 4}
-_WIRE = regex.compile(r"\b(?:mln|bln|pct|dlrs|cts)\b")
-_SCALE_WORDS = regex.compile(r"(?i)(?<![a-z])(?:thousand|million|billion|trillion|mln|bln|bn|m|k)(?![a-z])")
-_DIGITS = regex.compile(r"\d")
+_WIRE = lazy_compile(r"\b(?:mln|bln|pct|dlrs|cts)\b")
+_SCALE_WORDS = lazy_compile(r"(?i)(?<![a-z])(?:thousand|million|billion|trillion|mln|bln|bn|m|k)(?![a-z])")
+_DIGITS = lazy_compile(r"\d")
 
 
 def is_wire(text: str) -> bool:

@@ -14,6 +14,7 @@ from functools import cached_property
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Span
 
 # A sentence ends at . ! ? followed by space(s) and an upper-case letter, digit or
@@ -24,10 +25,10 @@ _ABBREVIATIONS = (r"Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|
                   r"No|vs|U\.S|U\.K|approx|est|Gov|Sen|Rep|Bros|Ave|Jr|Sr|Prof|Gen|Col|Capt|Lt|Mt|Ft")
 _CLOSERS_AND_BREAK = (r"[\"'”’)]*+"
                       r"(?:[ \t]++(?=[\"'“‘(]?+[A-Z0-9])|[ \t]*+\n[ \t]*+\n|(?=[ \t]*+\n[ \t]*+[\"“A-Z]))")
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = lazy_compile(
     r"[.!?](?<!\b(?:" + _ABBREVIATIONS + r")\.)" + _CLOSERS_AND_BREAK + r"|\n[ \t]*+\n"
 )
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*+\n|\n(?=[ \t]{2,}+\S)")
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*+\n|\n(?=[ \t]{2,}+\S)")
 
 
 def _abbreviation_lookbehinds() -> str:
@@ -51,7 +52,7 @@ _SENTENCE_END_ASCII = re.compile(
 _PARAGRAPH_BREAK_ASCII = re.compile(_PARAGRAPH_BREAK.pattern, re.ASCII)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_QUOTE = regex.compile(r"[\"“]([^\"“”\n]{1,2000}+)[\"”]")
+_QUOTE = lazy_compile(r"[\"“]([^\"“”\n]{1,2000}+)[\"”]")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
+
 SCALES: dict[str, float] = {
     "hundred": 1e2,
     "thousand": 1e3, "k": 1e3,
@@ -64,12 +66,12 @@ class Numeral:
     trailing_zeros: int = 0
 
 
-_STANDARD = regex.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
-_INDIAN = regex.compile(r"\d{1,2}+(?:,\d{2})+,\d{3}+(?:\.\d++)?+")
-_PLAIN = regex.compile(r"\d++(?:\.\d++)?+")
-_WORD_SPLIT = regex.compile(r"[\s\-]+")
-_DOTTED = regex.compile(r"\d{1,3}+(?:\.\d{3}){2,}+")
-_EUROPEAN = regex.compile(r"\d{1,3}+(?:\.\d{3})++,\d{1,2}+")
+_STANDARD = lazy_compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
+_INDIAN = lazy_compile(r"\d{1,2}+(?:,\d{2})+,\d{3}+(?:\.\d++)?+")
+_PLAIN = lazy_compile(r"\d++(?:\.\d++)?+")
+_WORD_SPLIT = lazy_compile(r"[\s\-]+")
+_DOTTED = lazy_compile(r"\d{1,3}+(?:\.\d{3}){2,}+")
+_EUROPEAN = lazy_compile(r"\d{1,3}+(?:\.\d{3})++,\d{1,2}+")
 
 
 def parse_numeral(s: str) -> Numeral:

@@ -20,6 +20,8 @@ import re
 
 import regex
 
+from statlint.checker.lazy_regex import LazyPattern
+
 PACKAGES = ("statlint.checker", "statlint.rules")
 _PATTERN_TYPES = (re.Pattern, type(regex.compile("")))
 
@@ -47,7 +49,9 @@ def _modules():
 
 
 def _patterns_in(label: str, value, depth: int = 0):
-    if isinstance(value, _PATTERN_TYPES):
+    if isinstance(value, LazyPattern):
+        yield label, value.compiled()  # compiled on first use in a check; here, to be tested
+    elif isinstance(value, _PATTERN_TYPES):
         yield label, value
     elif depth < 2 and isinstance(value, (tuple, list)):
         for i, item in enumerate(value):

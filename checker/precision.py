@@ -26,9 +26,10 @@ from typing import Iterable
 import regex
 
 from statlint.checker.arithmetic import Interval
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Quantity
 
-_NUMERAL = regex.compile(r"\d++(?:[.,'\u00a0\u202f ]\d++)*+")
+_NUMERAL = lazy_compile(r"\d++(?:[.,'\u00a0\u202f ]\d++)*+")
 _SCALES = ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"))
 _MAX_EXTRA_DIGITS = 12
 

@@ -17,8 +17,10 @@ from typing import Any, Iterable
 
 import regex
 
-SELECTOR = regex.compile(r"[A-Za-z][A-Za-z0-9-]*+")
-_SPLIT = regex.compile(r"[\s,]++")
+from statlint.checker.lazy_regex import lazy_compile
+
+SELECTOR = lazy_compile(r"[A-Za-z][A-Za-z0-9-]*+")
+_SPLIT = lazy_compile(r"[\s,]++")
 # Look-alikes of digits typed into a code: G1O1 (letter O), G1l1, G1I1.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 

@@ -31,19 +31,20 @@ from typing import Iterable, Sequence
 import regex
 
 from statlint.checker.config import Settings, matches
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Finding, Rule, Severity, Span, fingerprint
 
 CODE, NAME = "X100", "unused-suppression"
 ACTIONS = ("disable", "disable-file", "off", "on")
 
 # Bounded bodies keep the scan linear on a 10 MB line with a stray "<!--".
-_HTML = regex.compile(r"<!--[ \t]*+statlint\b[ \t]*+:?(?P<body>[^\n<>]{0,300}?)-->", regex.I)
-_LINE = regex.compile(r"^[ \t]*+statlint[ \t]*+:(?P<body>[^\n]{0,300}+)$", regex.I | regex.M)
-_MENTION = regex.compile(r"statlint", regex.I)
-_WORD_SEPARATOR = regex.compile(r"[\s,]+")
-_REASON = regex.compile(r"(?:^|\s)--(?:\s|$)")
-_SELECTOR = regex.compile(r"[A-Za-z][A-Za-z0-9-]*+")
-_BLANK_LINE = regex.compile(r"\n[ \t]*+\n")
+_HTML = lazy_compile(r"<!--[ \t]*+statlint\b[ \t]*+:?(?P<body>[^\n<>]{0,300}?)-->", regex.I)
+_LINE = lazy_compile(r"^[ \t]*+statlint[ \t]*+:(?P<body>[^\n]{0,300}+)$", regex.I | regex.M)
+_MENTION = lazy_compile(r"statlint", regex.I)
+_WORD_SEPARATOR = lazy_compile(r"[\s,]+")
+_REASON = lazy_compile(r"(?:^|\s)--(?:\s|$)")
+_SELECTOR = lazy_compile(r"[A-Za-z][A-Za-z0-9-]*+")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*+\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,19 +19,20 @@ import itertools
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Link, PartOfWhole, Quantity, Span
 from statlint.rules._gates import may_contain
 
-_PART = regex.compile(r"\b(?:net\s+profits?|net\s+income|net\s+earnings|operating\s+profits?|pre-?tax\s+profits?|"
+_PART = lazy_compile(r"\b(?:net\s+profits?|net\s+income|net\s+earnings|operating\s+profits?|pre-?tax\s+profits?|"
                       r"profits?|earnings)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|totaled|reached)\s+)?"
                       r"(?:about\s+|some\s+)?\Z|\bearned\s+(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
-_WHOLE = regex.compile(r"\b(?:revenues?|sales|turnover)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|totaled|"
+_WHOLE = lazy_compile(r"\b(?:revenues?|sales|turnover)\s+(?:(?:of|was|were|rose\s+to|fell\s+to|to|at|totalled|totaled|"
                        r"reached)\s+)?(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 # A word every match of _PART, and of _WHOLE, contains: a substring test before each regex search.
 PART_WORDS = ("profit", "income", "earn")
 _WHOLE_WORDS = ("revenue", "sales", "turnover")
-_PER_SHARE = regex.compile(r"\s*+(?:a|per)\s+(?:share|shr)\b", regex.IGNORECASE)  # "earned 3.69 dlrs a share"
-_LIST_GAP = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_PER_SHARE = lazy_compile(r"\s*+(?:a|per)\s+(?:share|shr)\b", regex.IGNORECASE)  # "earned 3.69 dlrs a share"
+_LIST_GAP = lazy_compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _BARE_NEXT = frozenset("and or on in for from vs compared against up down a last this the".split())
 # Dollar currencies ("C$9.8 billion ... on sales of 880.2 mln dlrs"): between any two of them a profit more
 # than three times the revenue exceeds it at any exchange rate since 1980.

@@ -15,19 +15,20 @@ import re
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Link, PartOfWhole, Quantity, Span
 from statlint.rules._earnings import is_money
 
-_ROW_PROFIT = regex.compile(
+_ROW_PROFIT = lazy_compile(
     r"[ \t]*+(?:(?:group|oper|operating|net|attributable|pre-?tax|after-?tax)\s+){0,3}(?:profit|income|earnings|net)"
     r"(?:\s+(?:before|after)\s+tax(?:ation|es)?)?[ \t]+", regex.IGNORECASE)
-_ROW_LOSS = regex.compile(r"[ \t]*+(?:(?:group|oper|operating|net|pre-?tax)\s+){0,3}loss[ \t]+", regex.IGNORECASE)
-_ROW_WHOLE = regex.compile(r"[ \t]*+(?:(?:net|total|group)\s+)?(?:sales|revs|revenues?|turnover)[ \t]+", regex.IGNORECASE)
-_VS_NIL = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?nil[ \t]*", regex.IGNORECASE)
-_ROW_LABEL = regex.compile(r"[ \t]*+[A-Za-z][A-Za-z .'/-]{0,40}")
+_ROW_LOSS = lazy_compile(r"[ \t]*+(?:(?:group|oper|operating|net|pre-?tax)\s+){0,3}loss[ \t]+", regex.IGNORECASE)
+_ROW_WHOLE = lazy_compile(r"[ \t]*+(?:(?:net|total|group)\s+)?(?:sales|revs|revenues?|turnover)[ \t]+", regex.IGNORECASE)
+_VS_NIL = lazy_compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?nil[ \t]*", regex.IGNORECASE)
+_ROW_LABEL = lazy_compile(r"[ \t]*+[A-Za-z][A-Za-z .'/-]{0,40}")
 _VS_ANYWHERE = re.compile("vs|VS")  # a table row holds one: only those lines are read
-_VS = regex.compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?", regex.IGNORECASE)
-_LEADING_DIGITS = regex.compile(r"[\d,]*+\.?\d*+")
+_VS = lazy_compile(r"[ \t]+vs\.?[ \t]+(?P<word>profit[ \t]+|loss[ \t]+)?", regex.IGNORECASE)
+_LEADING_DIGITS = lazy_compile(r"[\d,]*+\.?\d*+")
 
 
 class Rows:

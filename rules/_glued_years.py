@@ -27,28 +27,29 @@ from dataclasses import replace
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Garble, Quantity, Span
 from statlint.rules import _patterns as P
 from statlint.rules._line import line_before
 from statlint.rules._reread import reread
 
-_GLUED = regex.compile(r"((?:19|20)\d\d)([1-9]\d*+(?:,\d{3})*+)(?![\d,.]\d)")
-_YEAR_WORD_BEFORE = regex.compile(
+_GLUED = lazy_compile(r"((?:19|20)\d\d)([1-9]\d*+(?:,\d{3})*+)(?![\d,.]\d)")
+_YEAR_WORD_BEFORE = lazy_compile(
     r"(?:\b(?:in|by|since|during|until|till|due|end|mid|fiscal|calendar|Mch|Apl|Jne|Jly)[ \t\n]++"
     r"|\b(?:end|mid|late|early)-"
     r"|\b" + P.MONTH + r"(?:[ \t]++\d{1,2},?)?[ \t\n]++"
     r"|\b" + P.MONTH + r"/" + P.MONTH + r"[ \t\n]++)\Z",
     regex.IGNORECASE)
-_SMALL_FIGURE_AFTER = regex.compile(
+_SMALL_FIGURE_AFTER = lazy_compile(
     r"[ \t]?(?:%|pct\b|percent\b|per[ ]cent\b|mln\b|million|billion|bln\b|bn\b|trillion|thousand"
     r"|years?\b|months?\b|mths?\b|weeks?\b|days?\b|quarters?\b|-(?:year|month|week|day))",
     regex.IGNORECASE)
 _CODE_BEFORE = frozenset("-/.#:")
-_PREFIX_BEFORE = regex.compile(r"(?:\A|(?<=[^\w-]))(?:end|mid|late|early|pre|post)-\Z", regex.IGNORECASE)
-_CODE_AFTER = regex.compile(r"[/.-]\d")
-_TABLE_AFTER = regex.compile(r"[ \t]{2,}\S")
-_TABLE_BEFORE = regex.compile(r"\S[ \t]{2,}\Z")
-_YEAR_REST = regex.compile(r"(?:19|20)\d\d")
+_PREFIX_BEFORE = lazy_compile(r"(?:\A|(?<=[^\w-]))(?:end|mid|late|early|pre|post)-\Z", regex.IGNORECASE)
+_CODE_AFTER = lazy_compile(r"[/.-]\d")
+_TABLE_AFTER = lazy_compile(r"[ \t]{2,}\S")
+_TABLE_BEFORE = lazy_compile(r"\S[ \t]{2,}\Z")
+_YEAR_REST = lazy_compile(r"(?:19|20)\d\d")
 
 
 def split_glued_years(text: str, quantities: Sequence[Quantity], skipped: Sequence[Span],

@@ -26,16 +26,17 @@ from typing import Iterator
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import HeadlineLink
 from statlint.checker.units import PERIODS
 
 _FIRST_LINE_MAX = 200
-_DIGIT = regex.compile(r"\d")
-_WORD = regex.compile(r"[A-Za-z][A-Za-z'-]*")
-_TICKER = regex.compile(r"<[^<>\n]{1,12}>")
-_NUMERAL = regex.compile(r"\d[\d,.]*\d|\d")
-_CLAUSE_STOP = regex.compile(r"[,.!?;]\s|\n[ \t]")
-_CLOSING = regex.compile(r"[.!?;:,]['\"”’]?\s*\Z")
+_DIGIT = lazy_compile(r"\d")
+_WORD = lazy_compile(r"[A-Za-z][A-Za-z'-]*")
+_TICKER = lazy_compile(r"<[^<>\n]{1,12}>")
+_NUMERAL = lazy_compile(r"\d[\d,.]*\d|\d")
+_CLAUSE_STOP = lazy_compile(r"[,.!?;]\s|\n[ \t]")
+_CLOSING = lazy_compile(r"[.!?;:,]['\"”’]?\s*\Z")
 
 # Words that say nothing about which measure a figure is: units, scales, function words, dates.
 _STOP = frozenset("""
@@ -100,7 +101,7 @@ def _stem(word: str) -> str | None:
 
 # A measure written out in words that a headline abbreviates ("GDP GROWTH OF 4.4 PCT" over "Gross domestic
 # product is expected to grow by 6.2 pct"): read as the abbreviation.
-_SPELLED_OUT = regex.compile(r"\bgross\s+(?:(domestic)|national)\s+product\b", regex.IGNORECASE)
+_SPELLED_OUT = lazy_compile(r"\bgross\s+(?:(domestic)|national)\s+product\b", regex.IGNORECASE)
 
 
 def _abbreviated(text: str) -> str:
@@ -142,10 +143,10 @@ def _headline_figure(text: str, q) -> bool:
     return not _RANGE_NEXT.match(text, q.span.end) and not _RANGE_BEFORE.search(text, max(0, q.span.start - 6), q.span.start)
 
 
-_RANGE_NEXT = regex.compile(r"\s*(?:[-/]\s*\d|(?:to|and)\s+\d|,\s*\d)", regex.IGNORECASE)
-_RANGE_BEFORE = regex.compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
+_RANGE_NEXT = lazy_compile(r"\s*(?:[-/]\s*\d|(?:to|and)\s+\d|,\s*\d)", regex.IGNORECASE)
+_RANGE_BEFORE = lazy_compile(r"(?:\d\s*(?:-|/|to|and|,)\s*)\Z")
 # A sentence end, or a line break before an indented line (a new paragraph or table row in wire copy).
-_SENTENCE_END = regex.compile(r"[.!?;]['\"”’]?\s|\n[ \t]", regex.REVERSE)
+_SENTENCE_END = lazy_compile(r"[.!?;]['\"”’]?\s|\n[ \t]", regex.REVERSE)
 
 
 def _numeral_in_body(text: str, hl_end: int, h) -> bool:

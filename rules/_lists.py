@@ -22,25 +22,26 @@ from typing import Callable, Iterator, Sequence
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Quantity, Span
 
 # Between two members: up to 60 characters of words, the join, up to 25 more (no clause break, no digit).
-_GAP = regex.compile(r"[^.;:()%\d]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^.;:()%\d]{0,25}?")
-_RESPECTIVELY_AFTER = regex.compile(r"[^.;:\d]{0,60}?\brespectively\b", regex.IGNORECASE)
-RESPECTIVELY = regex.compile(r"\brespectively\b", regex.IGNORECASE)
+_GAP = lazy_compile(r"[^.;:()%\d]{0,60}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)[^.;:()%\d]{0,25}?")
+_RESPECTIVELY_AFTER = lazy_compile(r"[^.;:\d]{0,60}?\brespectively\b", regex.IGNORECASE)
+RESPECTIVELY = lazy_compile(r"\brespectively\b", regex.IGNORECASE)
 
 # The join of two members with nothing else: ", ", ", and ", " and ". (It starts where white space starts: a
 # scan for it would otherwise try every position inside a long run of spaces; tests/test_patterns.py.)
-JOIN = regex.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)")
+JOIN = lazy_compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)")
 # The join with the words naming the first member before it and at most a name before the second
 # ("12 seats, 9 went to the Greens": "..., among the ten elected" is not a member).
 # (possessive runs: the plain form backtracked quadratically on a long run of spaces; tests/test_patterns.py)
-WORDED_JOIN = regex.compile(
+WORDED_JOIN = lazy_compile(
     r"(?:\s++[A-Za-z'’/-]++|\s*+,\s++[A-Z][\w-]*+){0,6}?(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)"
     r"(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?(?:(?:about|around|some|nearly|almost|over|another)\s++)?")
 # The join of the parts of a clause, each with its own words ("310 stayed; 190 moved and 140 left"):
 # up to six words, then a comma, a semicolon, "and" or "while".
-CLAUSE_JOIN = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|"
+CLAUSE_JOIN = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|"
                             r"\s++while\s++)(?:(?:the|[A-Z][\w-]*+)\s++){0,3}?")
 
 

@@ -12,6 +12,7 @@ import re
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
 from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, PERIODS, UNIT_WORDS
 
@@ -55,7 +56,7 @@ def words_pattern(words, space: str = r"\s+") -> str:
 
 
 # Every run of decimal digits (Unicode Nd, as `regex`'s \d): what the coverage accounting counts.
-DIGIT_RUN = regex.compile(r"\d+")
+DIGIT_RUN = lazy_compile(r"\d+")
 
 # A digit run with separators: "1,234.5", "1,00,000", "4178,027", "920, 000", "2.313.000.000".
 NUMERAL = r"\d++(?:(?:[,.]|,[ ](?=000(?![\d,])))\d++)*+"
@@ -67,7 +68,7 @@ POINTS = r"(?:\s(?:percentage|pct|percent)(?:age)?\s+points?\b|\s(?:basis|base)\
 CURRENCY_WORD = r"(?:" + _alternation(CURRENCY_WORDS) + r")\b"
 UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"
 
-SCAN = regex.compile(
+SCAN = lazy_compile(
     # (a "." right before may be the numeral's own, ".05", when nothing word-like is glued before it;
     # rules.quantities.reader reads it back, so that the scan still starts on a digit)
     # (glued after a word only for the currencies written as letters: "RM45", "Rs500", "Rp1,000")
@@ -87,12 +88,12 @@ if tuple(sorted(SCAN.groupindex, key=SCAN.groupindex.get)) != SCAN_GROUPS:
 SCAN_NUM, SCAN_SCALE = SCAN.groupindex["num"], SCAN.groupindex["scale"]
 
 # Currency prefixes looked for right before a numeral (the text is read backwards).
-CURRENCY_BEFORE = regex.compile(
+CURRENCY_BEFORE = lazy_compile(
     r"(?:(?P<iso>\b[A-Z]{3})\s?|(?P<sym>US\$|U\.S\.\$|HK\$|CA\$|AU\$|A\$|C\$|NZ\$|S\$|NT\$|R\$|RMB|Rs\.?|RM|Rp|[$€£¥₹₽₩₺₴₦₱฿])\s?)\Z",
     regex.REVERSE,
 )
 
-BOUND_BEFORE = regex.compile(
+BOUND_BEFORE = lazy_compile(
     r"\b(?P<word>about|around|approximately|approx\.?|roughly|some|an estimated|nearly|almost|close to|"
     r"just under|just over|more than|over|above|in excess of|exceeded|exceeding|topped|surpassed|passed|"
     r"at least|up to|as (?:much|many|high) as|less than|under|below|fewer than|at most|no more than|"
@@ -103,8 +104,8 @@ BOUND_BEFORE = regex.compile(
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-MONTH_BEFORE = regex.compile(r"\b" + MONTH + r"\s+$", regex.REVERSE)
-MONTH_AFTER = regex.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b")
+MONTH_BEFORE = lazy_compile(r"\b" + MONTH + r"\s+$", regex.REVERSE)
+MONTH_AFTER = lazy_compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b")
 # Words after which a number is a name or a label, not a quantity ("Section 427", "Figure 3").
 NAME_WORDS = frozenset(
     "Section Article Chapter Boeing Airbus Route Highway No No. Nos Nos. number Room Flight Model version Windows "
@@ -117,7 +118,7 @@ NAME_WORDS_ANY_CASE = frozenset(
     "experiments cohort cohorts patient patients step steps round rounds group groups chapter chapters section "
     "sections version versions case cases unit units no no. nos nos.".split())
 # What joins the members of a list of labels ("phases 3, 5, and 7", "Figs. 2 and 3", "lines 12 & 23").
-LIST_JOIN = regex.compile(r"[A-Za-z]?(?:,\s*+(?:and\s++|or\s++|&\s*+)?|\s++(?:and|or|&|to)\s++|\s*+[–-]\s*+)")
+LIST_JOIN = lazy_compile(r"[A-Za-z]?(?:,\s*+(?:and\s++|or\s++|&\s*+)?|\s++(?:and|or|&|to)\s++|\s*+[–-]\s*+)")
 # Naming words that make only a bare number a label ("Column 2", "type 1 diabetes", "p. 301"),
 # not a measured one ("month 5 pct").
 BARE_NAME_WORDS = frozenset(
@@ -132,7 +133,7 @@ GLUED_LABEL_CHARS = frozenset("×→)]#^[{°’′″")
 # "10−4", not "10-4"). `mark` is None for the lone 10. POWER_INITIALS: the characters one of these
 # starts with, right after the numeral or after one space (the cheap test before POWER_AFTER).
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-POWER_AFTER = regex.compile(
+POWER_AFTER = lazy_compile(
     # ("× 106": a superscript lost in copying, after the multiplication sign only, never "x 100")
     r"(?:(?P<mark>\s?[×x]\s?10(?:\^\s?|(?=[−-]\d)|(?=[⁻⁺" + _SUPERSCRIPTS + r"]))|\s?×\s?10(?=[1-9]\d?(?![\d.,]))"
     r"|[eE](?=[+−-]?\d))"
@@ -144,21 +145,21 @@ SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
 # symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
 # (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
 # only as the next factor with its power: "7.85mWm−2")
-GLUED_UNIT = regex.compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|hPa|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
+GLUED_UNIT = lazy_compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|hPa|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
                            r"|[kKMGTP]i?B(?:ps)?|[KMGT]b(?:ps)?|[kcm]?m[2²³]|[pc])"
                            r"(?![A-Za-z](?![−⁻-]?\d))")
-ISOTOPE_AFTER = regex.compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
+ISOTOPE_AFTER = lazy_compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"
 # A test statistic's first argument and its comma, before a number: "F(3, 8.9)", "t(1, 24)", "χ2(2, 40)":
 # the number after is the statistic's second degrees of freedom, a parameter, not a measurement.
-STAT_ARGS_BEFORE = regex.compile(r"(?<![\w])[A-Za-zχ][A-Za-z\d]?\(\d++(?:\.\d++)?+,\s?\Z")
-DOTTED_DATE = regex.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
-PER_BEFORE = regex.compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
-LABEL_AFTER = regex.compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")
-PERCENT_AFTER = regex.compile(r"\s?(?:%|per\s?cent\b|pct\b|percent\b)", regex.IGNORECASE)
+STAT_ARGS_BEFORE = lazy_compile(r"(?<![\w])[A-Za-zχ][A-Za-z\d]?\(\d++(?:\.\d++)?+,\s?\Z")
+DOTTED_DATE = lazy_compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
+PER_BEFORE = lazy_compile(r"\b(?:per|every|each)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+LABEL_AFTER = lazy_compile(r"^(?:[A-Z](?![a-z])|[a-z](?![a-z\s]))")
+PERCENT_AFTER = lazy_compile(r"\s?(?:%|per\s?cent\b|pct\b|percent\b)", regex.IGNORECASE)
 # "half of", "a third of", "two-thirds of", "three quarters of", "one in five" (not "the second half", "a quarter"
 # of a year: those are not followed by "of" plus a whole, or are periods)
 _FRACTION = r"(?:(?:a|an|one|two|three|four)[\s-]+(?:third|thirds|quarter|quarters|fifth|fifths)|half)"
-FRACTION_PHRASE = regex.compile(
+FRACTION_PHRASE = lazy_compile(
     r"\b(?:" + _FRACTION + r"(?=\s+of\s+(?!the\s+(?:year|month|week|day|century|decade|period|session)\b)[a-z])"
     r"|(?<=\bby\s)" + _FRACTION + r"\b)"
     r"|\bone\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
@@ -166,23 +167,23 @@ FRACTION_PHRASE = regex.compile(
 FRACTION_STEMS = ("alf", "hird", "uarter", "ifth", "ne in ")
 # In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities.words.fraction_phrases).
 FRACTION_STEM = re.compile(r"half|third|quarter|fifth|one(?=" + SPACE_CLASS + r"+in)")
-PLUS_MINUS = regex.compile(r"\s*+(?:±|\+/-|\+-)\s*+")
-AND_BETWEEN = regex.compile(r"\s++(?:and|to|-|–)\s++")
+PLUS_MINUS = lazy_compile(r"\s*+(?:±|\+/-|\+-)\s*+")
+AND_BETWEEN = lazy_compile(r"\s++(?:and|to|-|–)\s++")
 # "between 2 and 3", and the words that make "from X to Y" a range, not a change: "ranging from 1 to 25 per mm",
 # "a range of 66% to 88%", "varies from 0.1 to 1"
-BETWEEN_BEFORE = regex.compile(r"\b(?:between|(?:rang(?:e[sd]?|ing)|var(?:y|ies|ied|ying))(?:\s++(?:of|from|between))?)\s++\Z",
+BETWEEN_BEFORE = lazy_compile(r"\b(?:between|(?:rang(?:e[sd]?|ing)|var(?:y|ies|ied|ying))(?:\s++(?:of|from|between))?)\s++\Z",
                                regex.IGNORECASE | regex.REVERSE)
-CAPITALISED_NAME_BEFORE = regex.compile(
+CAPITALISED_NAME_BEFORE = lazy_compile(
     r"(?<![.!?:]\s)(?<!^)\b(?!(?:In|On|At|By|For|From|To|About|Around|Some|Over|Nearly|Almost|The|A|An|Only|Just|"
     r"All|Of|With|Than|And|Or|But|Between|Under|Up|Down|Net|Shr|Revs?|Sales|Profit|Loss|Avg|Oper|Mar|Jan|Feb|"
     r"Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Total|Top|Year|Vs|Qtr|Nine|Six|Per|Each|Every|Another|Only)\s)"
     r"[A-Z][a-z]+\s\Z",
     regex.REVERSE,
 )
-ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b")
-TIME_AFTER = regex.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
+ORDINAL_AFTER = lazy_compile(r"^(?:st|nd|rd|th)\b")
+TIME_AFTER = lazy_compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|hours\b(?= (?:GMT|local))))", regex.IGNORECASE)
 # "at 1400 hrs": a four-digit time of day ("30 hrs" is a duration, read as hours)
-CLOCK_HRS_AFTER = regex.compile(r"^\s?hrs\b", regex.IGNORECASE)
+CLOCK_HRS_AFTER = lazy_compile(r"^\s?hrs\b", regex.IGNORECASE)
 # The word after a quantity. With `re` rather than `regex` (it runs for almost every
 # number, and a call costs ~0.2 us instead of ~0.6 us); same meaning, as it uses no \w or \b.
 WORD_AFTER = re.compile(SPACE_CLASS + r"*(?P<word>[A-Za-z][A-Za-z\-]*)")
@@ -196,13 +197,13 @@ _NUMBER_WORD = (
     r"(?P<tail>\s+(?:per\s?cent|percent|pct)\b|\s+percentage\s+points?\b|[- ]?fold\b|\s+times\b)?"
     r"(?=\W|$)"
 )
-NUMBER_WORD = regex.compile(_NUMBER_WORD, regex.IGNORECASE)
+NUMBER_WORD = lazy_compile(_NUMBER_WORD, regex.IGNORECASE)
 # The same pattern without IGNORECASE, for a lower-cased copy of the text (see
 # rules.quantities.words.number_words): case-insensitive matching costs the engine about
 # twice as much on every character, and this scan visits every character.
 if regex.search(r"[A-Z]", regex.sub(r"\\.|\(\?P<", "", _NUMBER_WORD)):
     raise AssertionError("NUMBER_WORD_FOLDED needs a pattern whose letters are all lower case")
-NUMBER_WORD_FOLDED = regex.compile(_NUMBER_WORD)
+NUMBER_WORD_FOLDED = lazy_compile(_NUMBER_WORD)
 # Where NUMBER_WORD_FOLDED may match, found by the standard library's `re`, whose scan
 # over every character runs about twice as fast as `regex`'s on this trie. A superset:
 # every match of NUMBER_WORD_FOLDED starts with a cardinal word after a word boundary
@@ -214,11 +215,11 @@ if tuple(sorted(NUMBER_WORD.groupindex, key=NUMBER_WORD.groupindex.get)) != NUMB
     raise AssertionError("NUMBER_WORD_GROUPS must list NUMBER_WORD's groups in order")
 NUMBER_WORD_WORDS = NUMBER_WORD.groupindex["words"]
 # Tries rather than flat alternations: these run after almost every number (~1 us instead of ~2 us).
-CURRENCY_WORD_AFTER = regex.compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, space=" ") + r")\b", regex.IGNORECASE)
+CURRENCY_WORD_AFTER = lazy_compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, space=" ") + r")\b", regex.IGNORECASE)
 # (a hyphen may join a unit to its figure: "a 1.6-litre engine", "a 10-mile walk")
-UNIT_WORD_AFTER = regex.compile(r"^[\s-]?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
+UNIT_WORD_AFTER = lazy_compile(r"^[\s-]?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
 # The period of a rate after a unit or currency: "barrels per day", "RM45 a month", "km/h" is in the table.
-RATE_AFTER = regex.compile(r"^(?:\s?(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>" + _alternation(PERIODS)
+RATE_AFTER = lazy_compile(r"^(?:\s?(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>" + _alternation(PERIODS)
                            + r")(?![\w])", regex.IGNORECASE)
 if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
     raise AssertionError("statlint.rules.quantities.suffix.word_may_follow needs currency and unit words that start with "
@@ -227,7 +228,7 @@ if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_
 # a word after a number that starts with none of these is neither (suffix.word_may_follow's gate,
 # which spares the two patterns above for "pct", "mln", "the", "and", "of"...).
 WORD_STARTS = frozenset(w.lower()[:3] for w in (*CURRENCY_WORDS, *UNIT_WORDS))
-ISO_AFTER = regex.compile(r"^\s(?P<iso>[A-Z]{3})\b")
+ISO_AFTER = lazy_compile(r"^\s(?P<iso>[A-Z]{3})\b")
 
 # Characters that must be present for the small patterns above to match. Each call of a
 # `regex` pattern costs 0.4-2 us and runs for each of ~60k numbers in a few MB of news,

@@ -40,28 +40,29 @@ from dataclasses import replace
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Garble, Quantity, Span
 from statlint.rules._line import is_capitals, line_before
 from statlint.rules._reread import reread
 from statlint.rules.quantities.labels import label_word_kind, word_before
 
-_DECIMAL_AFTER_SPACE = regex.compile(r"[ \n](\d{1,2}\.\d++)(?![\d/])")
-_FRACTION_AFTER_BREAK = regex.compile(r"\.[ \n\u00a0\u202f](\d{1,3})(?![\d.,/])")
+_DECIMAL_AFTER_SPACE = lazy_compile(r"[ \n](\d{1,2}\.\d++)(?![\d/])")
+_FRACTION_AFTER_BREAK = lazy_compile(r"\.[ \n\u00a0\u202f](\d{1,3})(?![\d.,/])")
 _HYPHENS = frozenset("-‐–")
 _SPACE = frozenset(" \n\u00a0\u202f")  # a space, a line break, a no-break space (text taken from HTML)
 _BREAK_FIRST = frozenset(",. \n")  # what follows the first piece of a figure broken in two
-_GROUPED_END = regex.compile(r"(?:\A|(?<=[^\d,]))\d{1,3}(?:,\d{3})*\Z")
-_GROUPS_START = regex.compile(r"\d{3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")
-_LIST_BEFORE = regex.compile(r"\d[%)]?\s*(?:[,;/&]|\band|\bor|\bto|[-–])\s*\Z", regex.IGNORECASE)
-_WORD_OR_DASH_JOIN = regex.compile(r"\b(?:and|or|to)\b|[-–]", regex.IGNORECASE)
-_SPLIT_AT = regex.compile(r"\d{1,3},[ \n\u00a0\u202f]\d{3}(?!\d)")  # a figure split like the one at hand starts here
-_SPLIT_BEFORE = regex.compile(r"(?<![\d,])\d{1,3},[ \n\u00a0\u202f]\d{3}\Z")  # and ends here
-_LIST_AFTER = regex.compile(r"\s*(?:[,;/]\s*[$€£¥]?\d|[-–]\s*\d|\s(?:and|or|to|&)\s+[$€£¥]?\d)", regex.IGNORECASE)
-_SCALE_AFTER_POINT = regex.compile(r"\.[ \n](mln|million|billion|bln|bn|trillion|thousand"
+_GROUPED_END = lazy_compile(r"(?:\A|(?<=[^\d,]))\d{1,3}(?:,\d{3})*\Z")
+_GROUPS_START = lazy_compile(r"\d{3}(?:,\d{3})*(?:\.\d+)?(?![\d,])")
+_LIST_BEFORE = lazy_compile(r"\d[%)]?\s*(?:[,;/&]|\band|\bor|\bto|[-–])\s*\Z", regex.IGNORECASE)
+_WORD_OR_DASH_JOIN = lazy_compile(r"\b(?:and|or|to)\b|[-–]", regex.IGNORECASE)
+_SPLIT_AT = lazy_compile(r"\d{1,3},[ \n\u00a0\u202f]\d{3}(?!\d)")  # a figure split like the one at hand starts here
+_SPLIT_BEFORE = lazy_compile(r"(?<![\d,])\d{1,3},[ \n\u00a0\u202f]\d{3}\Z")  # and ends here
+_LIST_AFTER = lazy_compile(r"\s*(?:[,;/]\s*[$€£¥]?\d|[-–]\s*\d|\s(?:and|or|to|&)\s+[$€£¥]?\d)", regex.IGNORECASE)
+_SCALE_AFTER_POINT = lazy_compile(r"\.[ \n](mln|million|billion|bln|bn|trillion|thousand"
                                    r"|MLN|MILLION|BILLION|BLN|BN|TRILLION|THOUSAND)\b")
-_WORD_BEFORE = regex.compile(r"([A-Za-z]+)[ \t]++\Z", regex.REVERSE)  # run backwards from the end it is anchored to
-_AFTER_A_WORD = regex.compile(r"[A-Za-z][ \t]*+\n?[ \t]*+\Z")
-_LEAD_POINT = regex.compile(r"(?:\A|(?<=[A-Za-z]))[ \t]\.[ ]?\Z")
+_WORD_BEFORE = lazy_compile(r"([A-Za-z]+)[ \t]++\Z", regex.REVERSE)  # run backwards from the end it is anchored to
+_AFTER_A_WORD = lazy_compile(r"[A-Za-z][ \t]*+\n?[ \t]*+\Z")
+_LEAD_POINT = lazy_compile(r"(?:\A|(?<=[A-Za-z]))[ \t]\.[ ]?\Z")
 # before "2 4.5 pct notes" these count the notes: "the two 4.5 pct notes"
 _COUNTING_WORDS = frozenset(("the", "its", "their", "his", "her", "our", "your", "these", "those", "all", "both",
                              "first", "last", "next", "other", "another"))

@@ -14,20 +14,21 @@ from collections.abc import Sequence
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Quantity, Span
 from statlint.rules._line import is_capitals, line_before
 
-_NUMERAL = regex.compile(r"\d++(?:\.\d++)?+")
-_HEDGE_BEFORE = regex.compile(r"\b(?:about|around|roughly|some|nearly|almost|approximately|over|under)[ \t\n]++\Z",
+_NUMERAL = lazy_compile(r"\d++(?:\.\d++)?+")
+_HEDGE_BEFORE = lazy_compile(r"\b(?:about|around|roughly|some|nearly|almost|approximately|over|under)[ \t\n]++\Z",
                               regex.IGNORECASE)
 # words after which a number is an amount, never a year ("rose to 1950 10,000 dlrs", "were 2010 ...")
-_AMOUNT_BEFORE = regex.compile(
+_AMOUNT_BEFORE = lazy_compile(
     r"\b(?:to|was|were|is|are|be|been|totall?ing|totall?ed|reached|hit|spent|raised|worth|cost|costing|paid"
     r"|about|around|roughly|some|nearly|almost|approximately)[ \t\n]++\Z", regex.IGNORECASE)
 # what follows the first half of a garble: a space and a multiplier ("10,000", "ten thousand",
 # "100 million", "hundred million") or a stray point
 _NEXT_FIRST = frozenset(" .")
-_GARBLE_NEXT = regex.compile(r"[ ](?:1|ten\b|hundred\b)|\.[ \n]", regex.IGNORECASE)
+_GARBLE_NEXT = lazy_compile(r"[ ](?:1|ten\b|hundred\b)|\.[ \n]", regex.IGNORECASE)
 
 
 def unread_candidates(text: str, skipped: Sequence[Span]) -> list[Quantity]:

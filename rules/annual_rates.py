@@ -22,6 +22,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Growth, Quantity
 from statlint.rules.periods import is_annual
 
@@ -32,16 +33,16 @@ _RATE_WORDS = (r"(?:(?:an?|the|at|of|by|was|or|averaging|representing|equivalent
                r"yearly|CAGR|growth|increase|rise|gain|expansion|rate|pace)\b\s*+|\(CAGR\)\s*+)*+")
 # After the claim's last figure: a few words that finish it ("ships", "in 2018", "over five years", "in the
 # five years to 2019"), then a comma, a bracket, a dash or "or", then only words that bring in a rate.
-_AFTER = regex.compile(
+_AFTER = lazy_compile(
     r"(?P<tail>(?:\s+(?:[a-z-]+|(?:19|20)\d\d)){0,6}?)"
     rf"\s*+(?:,|\(|--?|–|—|\bor\b)\s*+{_RATE_WORDS}", regex.IGNORECASE)
 # ... and the words that finish the claim must not start another clause or a comparison.
-_TAIL_STOP = regex.compile(r"\b(?:and|while|whereas|but|than|compared|against|versus|vs|when|as|because|after|before|"
+_TAIL_STOP = lazy_compile(r"\b(?:and|while|whereas|but|than|compared|against|versus|vs|when|as|because|after|before|"
                            r"with|which|who|that)\b", regex.IGNORECASE)
 # Between the verb and the rate ("grew at an average annual rate of 8%", "grew by an average of 8% a year"),
 # then between the rate and the claim's first figure ("8% a year from", "8% annually between 2010 and 2018, from").
-_BEFORE = regex.compile(rf"\s++{_RATE_WORDS}", regex.IGNORECASE)
-_BETWEEN = regex.compile(
+_BEFORE = lazy_compile(rf"\s++{_RATE_WORDS}", regex.IGNORECASE)
+_BETWEEN = lazy_compile(
     r"(?:\s*+(?:(?:a|per|each|every)\s+year|per\s+annum|annually|on\s+average|\(CAGR\)|,))*+"
     r"(?:\s*+between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\s*+,?)?\s*+(?:from|to)\s++", regex.IGNORECASE)
 _REACH = 80  # characters the words between the claim and its rate may take

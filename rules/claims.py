@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.checker.numbers import SCALES
 from statlint.rules._patterns import SCALE_WORD, words_pattern
@@ -44,7 +45,7 @@ def words_of(alternation: str) -> list[str]:
 
 _UP_P, _DOWN_P = words_pattern(words_of(UP)), words_pattern(words_of(DOWN))
 _NOUN_P = words_pattern(words_of(UP_NOUN) + words_of(DOWN_NOUN))
-_TRIGGER = regex.compile(
+_TRIGGER = lazy_compile(
     rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
     rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
@@ -54,53 +55,53 @@ _TRIGGER = regex.compile(
 # by name; `re` and `regex` number them alike); group 5 is the figure after "increase of".
 if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "verb": 6} or _TRIGGER.groups != 6:
     raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
-_IS_UP = regex.compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
-_RATE_AFTER = regex.compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
-_TO = regex.compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
+_IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
+_RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
+_TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
 # against 422 a year ago"), so only "from" and "vs" name the old figure.
-_FROM = regex.compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prior|last|year-earlier|year-ago)\s+"
+_FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prior|last|year-earlier|year-ago)\s+"
                       rf"(?:year's|quarter's|month's|period's|week's)\s+)?"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
-_APPOSITIVE = regex.compile(
+_CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
+_APPOSITIVE = lazy_compile(
     r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
     r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)
 # The new figure of a change written as an aside after it: "sales were 10 mln, down from 12 mln", ", or a 5% rise",
 # "174.6 mln (up 5 pct from 150.3 mln)", "121,616 — up 4.1 pct —", ", an increase of 30% from", ", a 5% rise";
 # "10,052,000 up 11.8 pct", "500 million units up 40%" (no mark between: "up"/"down" only, and only the figure's
 # own noun between; `mark` is then None).
-_NEW_BEFORE_ASIDE = regex.compile(
+_NEW_BEFORE_ASIDE = lazy_compile(
     rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+(?:or\s+)?|(?:\s++(?P<noun>[a-z]+))?\s++)"
     r"(?P<article>(?:an?|the)\s+(?:(?:year-on-year|annual|yearly|on-year)\s+)?)?$", regex.REVERSE)
 # "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln", "a 9% gain on the 40,000":
 # "on"/"over" name the old figure after "up"/"down" and a rate and after "a N% rise" only (after a verb,
 # "rose 5% on 3 million shares" is the volume, not a base)
-_ON_BASE = regex.compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?"
+_ON_BASE = lazy_compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?"
                          rf"(?:[\w-]+'s\s+)?{Q}", regex.IGNORECASE)  # (", up 5% on 1985's 2.1 mln")
 _NOT_NOUNS = frozenset("and or but in of for to with while as than the a an at on by from".split())
 # "sales 174.6 mln dlrs vs 150.3 mln dlrs, up 16 pct": the figure before the aside is the old one, after "vs"
-_VS_BEFORE = regex.compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
+_VS_BEFORE = lazy_compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
 # A rate in brackets right after a change's figures, signed or not: "rose to 174.6 mln from 150.3 mln (+16%)",
 # "fell to 145.5 from 150.3 (-3.2%)"; a share would go on ("(16% of the total)").
-_RATE_IN_BRACKETS = regex.compile(rf"(?:\s++[a-z]+){{0,2}}\s*+\(\s*+\+?{Q}\s*+\)", regex.IGNORECASE)
+_RATE_IN_BRACKETS = lazy_compile(rf"(?:\s++[a-z]+){{0,2}}\s*+\(\s*+\+?{Q}\s*+\)", regex.IGNORECASE)
 # "5% up on 2021": the rate stands before "up"/"down" (rules.comparatives reads that claim)
-_RATE_BEFORE_ADVERB = regex.compile(rf"{Q}\s++$", regex.REVERSE)
+_RATE_BEFORE_ADVERB = lazy_compile(rf"{Q}\s++$", regex.REVERSE)
 # Currencies quoted per dollar: when they "rise", the quoted number falls.
-_INVERSE_SUBJECT = regex.compile(
+_INVERSE_SUBJECT = lazy_compile(
     r"(?:\bthe\s+(?:mark|won|franc|lira|peso)|\b(?:yen|marks|francs|guilders?|lire|yuan|rupees?|pesetas?|"
     r"roubles?|rubles?|renminbi))\b[^.;,⟨]{0,20}\Z", regex.IGNORECASE | regex.REVERSE)
-_RESPECTIVELY = regex.compile(
+_RESPECTIVELY = lazy_compile(
     rf"(?P<values>{Q}(?:\s*+,\s*+{Q})*+,?\s+and\s+{Q})[^⟨;.]{{0,40}}?\bin\s+"
     r"(?P<labels>(?:19|20)\d\d(?:\s*+,\s*+(?:19|20)\d\d)*+,?\s+and\s+(?:19|20)\d\d)\s*+,?\s*+respectively",
     regex.IGNORECASE,
 )
-_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|jobs?|any|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
-_UP_TO = regex.compile(r"\s+to\b", regex.IGNORECASE)
-_CONVERSION_BEFORE = regex.compile(rf"{Q}\s*+,?\s*+(?:or|\()\s*+\Z", regex.REVERSE)
-_PER_TO_DOLLAR = regex.compile(
+_DETERMINER_BEFORE = lazy_compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|jobs?|any|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+_UP_TO = lazy_compile(r"\s+to\b", regex.IGNORECASE)
+_CONVERSION_BEFORE = lazy_compile(rf"{Q}\s*+,?\s*+(?:or|\()\s*+\Z", regex.REVERSE)
+_PER_TO_DOLLAR = lazy_compile(
     r"\s*+(?:to|per|against)\s+(?:the\s+|one\s+)?(?:U\.S\.\s+|D-)?(?:dollar|mark|yen|pound|sterling|franc|euro)\b",
     regex.IGNORECASE)
 DURATION_NOUNS = frozenset("months month years year weeks week days day quarters quarter hours hour minutes decades".split())
@@ -109,13 +110,13 @@ MAX_WINDOW = 140  # a figure further than this from its verb belongs to another 
 # Words saying a rate is measured on other figures than the ones stated ("on a comparable basis", "adjusted"):
 # no base to check against. A basis of time ("on an annual basis", "on a year-on-year basis") is the
 # period the stated figures already compare, not another basis.
-_OTHER_BASIS = regex.compile(
+_OTHER_BASIS = lazy_compile(
     r"\b(?:comparable|same-store|same\s+store|"
     r"(?<!annual )(?<!yearly )(?<!year-on-year )(?<!year-over-year )(?<!quarterly )(?<!monthly )basis|"
     r"adjusted|constant|real\s+terms|local\s+currency|excluding|per\s+share)\b", regex.IGNORECASE)
-_NOUN_AFTER_TRIGGER = regex.compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
-_TOKEN = regex.compile(r"⟨(\d+)⟩")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_NOUN_AFTER_TRIGGER = lazy_compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
+_TOKEN = lazy_compile(r"⟨(\d+)⟩")
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
 
 
 
@@ -414,7 +415,7 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Qu
     return (quantities[k] if is_level(quantities[k]) else None), None
 
 
-_SCALE_IN = regex.compile(r"\d\s?(" + SCALE_WORD + ")", regex.IGNORECASE)
+_SCALE_IN = lazy_compile(r"\d\s?(" + SCALE_WORD + ")", regex.IGNORECASE)
 
 
 def _shared_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Quantity]:

@@ -28,6 +28,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Span
 from statlint.checker.numbers import fraction_words_value
 from statlint.rules._patterns import words_pattern
@@ -40,18 +41,18 @@ _BASE_LEAD = (r"(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their
               r"(?:[\w-]+'s\s+)?"  # "than its rival's 30 million", "than Samsung's 45", "on 1985's 540 mln"
               r"(?:(?:previous|prior|year-earlier|year-ago|revised|restated|same)\s+)?"
               r"(?:(?:year|quarter|month|period)'s\s+)?")
-_AFTER_RATE = regex.compile(
+_AFTER_RATE = lazy_compile(
     r"\s++(?:(?P<than>more|higher|greater|larger|bigger|less|lower|smaller|fewer|cheaper|dearer)\s+than"
     r"|(?P<plain>above|below)"
     r"|(?P<updown>up|down)\s+(?:on|from|over))\s+" + _BASE_LEAD + r"(?=\S)",
     regex.IGNORECASE)
 # A multiplier as the rate: "three times more than OLD" (x3, or x4 read as "three times more": G104 allows
 # both), "3 times as much as OLD" (exactly x3).
-_AFTER_TIMES = regex.compile(
+_AFTER_TIMES = lazy_compile(
     r"\s++(?:(?P<than>more|higher|greater|larger|bigger)\s+than|(?P<again>as\s+(?:much|many|large|big|high|great)\s+as))"
     r"\s+" + _BASE_LEAD + r"(?=\S)", regex.IGNORECASE)
 # A fraction in words as the rate: "a quarter higher than", "two-thirds more than", "half as much again as".
-_FRACTION_RATE = regex.compile(
+_FRACTION_RATE = lazy_compile(
     r"\b(?P<frac>(?:a|one|two|three)[\s-]+(?:quarters?|thirds?|fifths?|tenths?)|half)\s+"
     r"(?:(?P<word>more|higher|greater|larger|bigger|less|lower|smaller|fewer)\s+than"
     r"|(?P<again>as\s+(?:much|many|large|big|high)\s+again\s+as))\s+" + _BASE_LEAD + r"(?=\S)",
@@ -61,14 +62,14 @@ _FRACTION_RATE = regex.compile(
 _FRACTION_ANCHORS = (" than ", " again as ")
 _FRACTION_REACH = 40  # from the fraction's first letter to the anchor: "two-thirds smaller than"
 # A figure right after these is the base of a comparison or change, not the figure compared.
-_BASE_WORD_BEFORE = regex.compile(
+_BASE_WORD_BEFORE = lazy_compile(
     r"\b(?:than|from|on|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+'s\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 # A figure before these is a difference, not a level: "500,000 bpd less than its quota and Qatar 20 pct under".
-_DIFFERENCE_AFTER = regex.compile(r"\s+(?:more|less|fewer|higher|lower|greater|above|below|over|under)\b",
+_DIFFERENCE_AFTER = lazy_compile(r"\s+(?:more|less|fewer|higher|lower|greater|above|below|over|under)\b",
                                   regex.IGNORECASE)
 # A rate right after a change word belongs to that change (rules.claims): "a drop of 17.5 pct over the 12.4 mln".
-_CHANGE_BEFORE = regex.compile(
+_CHANGE_BEFORE = lazy_compile(
     rf"\b(?:{words_pattern(words_of(UP) + words_of(DOWN) + words_of(UP_NOUN) + words_of(DOWN_NOUN))})s?"
     r"\s+(?:(?:of|by)\s+)?(?:(?:about|some|around|nearly|almost)\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 _LOOK_BACK = 150  # the compared figure stands this close before the rate, or it belongs to another claim

@@ -27,6 +27,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Conversion, Facts, Quantity, Span
 from statlint.checker.precision import last_place
 from statlint.checker.units import PERIODS, UNIT_WORDS
@@ -40,27 +41,27 @@ _HEDGE_WORDS = r"about|around|approximately|approx\.?|some|roughly|nearly|almost
 _HEDGE = r"(?:(?:" + _HEDGE_WORDS + r")\s+)?"
 _EQUIVALENT = r"(?:the\s+)?equivalent\s+(?:to|of)\s+"  # "(the equivalent of $5.4bn)", ", equivalent to 56 miles"
 # What may follow a figure before the tie: a hyphenated unit and adjective ("-foot-high"), a period.
-_AFTER = regex.compile(
+_AFTER = lazy_compile(
     r"(?:-(?P<unit>[A-Za-z]{1,12})(?:-(?P<adj>[a-z]{2,12}))?)?"
     r"(?:(?:\s+[a-z]{2,15})?\s+(?:a|an|per|each|every)\s+(?P<per>year|month|week|day)\b|\s+(?P<annual>annually)\b"
     r"|/(?P<slash>year|yr|month|week|day)\b)?", regex.IGNORECASE)
 # A rate's noun between it and its restatement: "a 4,900% increase (50 times as many)".
-_CHANGE_NOUN = regex.compile(r"\s+(?:increase|rise|jump|gain|growth|surge)\b", regex.IGNORECASE)
-_TIE_PARENTHESES = regex.compile(r"\s*+\(\s*+(?:or\s+)?(?:" + _EQUIVALENT + r")?(?:(?:" + _HEDGE_WORDS + r"|US|U\.S\.)\s+)?Â?\Z",
+_CHANGE_NOUN = lazy_compile(r"\s+(?:increase|rise|jump|gain|growth|surge)\b", regex.IGNORECASE)
+_TIE_PARENTHESES = lazy_compile(r"\s*+\(\s*+(?:or\s+)?(?:" + _EQUIVALENT + r")?(?:(?:" + _HEDGE_WORDS + r"|US|U\.S\.)\s+)?Â?\Z",
                                  regex.IGNORECASE)
-_TIE_OR = regex.compile(r"\s*+,\s++(?:or\s++|" + _EQUIVALENT + r")" + _HEDGE + r"\Z", regex.IGNORECASE)
+_TIE_OR = lazy_compile(r"\s*+,\s++(?:or\s++|" + _EQUIVALENT + r")" + _HEDGE + r"\Z", regex.IGNORECASE)
 # A rise restated as a multiplier a few words on: "rose 400% in a year, to 5 times as many", "up 900%, or ten times".
-_TIE_RATE_MULTIPLIER = regex.compile(r"(?:\s++[a-z]++){0,4}?\s*+,?\s++(?:or|to|i\.e\.,?|that\s+is|making\s+it)\s++"
+_TIE_RATE_MULTIPLIER = lazy_compile(r"(?:\s++[a-z]++){0,4}?\s*+,?\s++(?:or|to|i\.e\.,?|that\s+is|making\s+it)\s++"
                                      + _HEDGE + r"\Z", regex.IGNORECASE)
-_TIE_DASH = regex.compile(r"\s++[-–—]\s++" + _HEDGE + r"\Z|\s*+—\s*+" + _HEDGE + r"\Z", regex.IGNORECASE)
+_TIE_DASH = lazy_compile(r"\s++[-–—]\s++" + _HEDGE + r"\Z|\s*+—\s*+" + _HEDGE + r"\Z", regex.IGNORECASE)
 # Where the restatement must end, per tie. (A glued "m" may come before a bracket's close: "(10m)" is metres
 # or millions, which the reader cannot tell apart; the other side settles it.)
-_END_PARENTHESES = regex.compile(r"(?:(?<=\d)m(?![A-Za-z]))?\s*+(?:[;,)]|U\.S\.|US\b|at\s+current)")
-_END_OR = regex.compile(r"\s*+(?:[,.;:)!?]|\Z)|\s++(?:at|based\s+on|according)\b")
-_END_DASH = regex.compile(r"\s*+(?:[-–—,.;)]|\Z)")
+_END_PARENTHESES = lazy_compile(r"(?:(?<=\d)m(?![A-Za-z]))?\s*+(?:[;,)]|U\.S\.|US\b|at\s+current)")
+_END_OR = lazy_compile(r"\s*+(?:[,.;:)!?]|\Z)|\s++(?:at|based\s+on|according)\b")
+_END_DASH = lazy_compile(r"\s*+(?:[-–—,.;)]|\Z)")
 # How a multiplier restating a rate goes on: "50 times as many", "50 times the 2010 level", "50 times more";
 # the words up to the restatement's end ("as many)") belong to it.
-_MULTIPLIER_FORM = regex.compile(r"\s+(?:(?P<as>as|the|its|their)|(?P<more>more|higher|larger|bigger))\b"
+_MULTIPLIER_FORM = lazy_compile(r"\s+(?:(?P<as>as|the|its|their)|(?P<more>more|higher|larger|bigger))\b"
                                  r"(?:\s+[a-z0-9]+){0,5}?(?=\s*+[,.;:)\-–—]|\s*+\Z)", regex.IGNORECASE)
 _PERIOD_NAMES = {name: name for name in ("year", "month", "week", "day") if name in PERIODS.values()}
 _PERIOD_WORDS = {"year": "year", "yr": "year", "annually": "year", "month": "month", "week": "week", "day": "day"}

@@ -22,26 +22,27 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Garble, Quantity, Span
 from statlint.rules._glued_years import split_glued_years
 from statlint.rules._split_figures import mend_split_figures
 from statlint.rules._unread_figures import asks_for_amount, unread_candidates
 
-_BETWEEN_WAN = regex.compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
-_WAN_TEXT = regex.compile(r"(?:10,000|10 000|10 thousand|ten thousand)(?!\d)", regex.IGNORECASE)
-_YI_TEXT = regex.compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
-_NOUN_AFTER = regex.compile(r"[ \t]*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with|against|vs"
+_BETWEEN_WAN = lazy_compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
+_WAN_TEXT = lazy_compile(r"(?:10,000|10 000|10 thousand|ten thousand)(?!\d)", regex.IGNORECASE)
+_YI_TEXT = lazy_compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
+_NOUN_AFTER = lazy_compile(r"[ \t]*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with|against|vs"
                             r"|versus|compared|after|before|last|this|next|each|per|was|were|is|are)\b)[a-z]{2,}",
                             regex.IGNORECASE)
-_FIGURE_AFTER = regex.compile(r"[ \t]*+[\d(]")
-_FIGURE_BEFORE = regex.compile(r"\d[ \t]++\Z")
-_ONE_BEFORE = regex.compile(r"\b[Aa]n?[ ]\Z")
+_FIGURE_AFTER = lazy_compile(r"[ \t]*+[\d(]")
+_FIGURE_BEFORE = lazy_compile(r"\d[ \t]++\Z")
+_ONE_BEFORE = lazy_compile(r"\b[Aa]n?[ ]\Z")
 _HYPHENS = frozenset("-‐–")
-_BILLION_END = regex.compile(r"\b(?:billion|bn|bln)\Z", regex.IGNORECASE | regex.REVERSE)
-_MILLION = regex.compile(r"\b(?:million|mln|mn)\b", regex.IGNORECASE)
-_NUMERAL_CHARS = regex.compile(r"[\d,. ]*\d")
-_TWO_DIGITS_COMMA = regex.compile(r"\d{1,2},\d")
-_DECIMAL_POINT_USE = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
+_BILLION_END = lazy_compile(r"\b(?:billion|bn|bln)\Z", regex.IGNORECASE | regex.REVERSE)
+_MILLION = lazy_compile(r"\b(?:million|mln|mn)\b", regex.IGNORECASE)
+_NUMERAL_CHARS = lazy_compile(r"[\d,. ]*\d")
+_TWO_DIGITS_COMMA = lazy_compile(r"\d{1,2},\d")
+_DECIMAL_POINT_USE = lazy_compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
 
 
 def extract(doc: Document, facts: Facts) -> Facts:

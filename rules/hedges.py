@@ -11,9 +11,10 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts
 
-_HEDGE_BEFORE = regex.compile(r"\b(?P<hedge>more\s+than|over|nearly|almost|close\s+to|just\s+under|roughly|about)"
+_HEDGE_BEFORE = lazy_compile(r"\b(?P<hedge>more\s+than|over|nearly|almost|close\s+to|just\s+under|roughly|about)"
                               r"\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _CANONICAL = {"over": "more than", "almost": "nearly", "close to": "nearly", "just under": "nearly",
               "roughly": "about"}

@@ -25,19 +25,20 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Garble, Span
 
 # A figure with format characters between its digits, its separators, its sign
 # or its percent sign: "1\u200b000", "1,\u200b250", "$\u00ad5", "12\u2060%". Direction marks
 # (LRM, RLM, ALM) before a percent sign are how right-to-left text keeps "%" in place: not flagged.
-_INVISIBLE_IN_NUMBER = regex.compile(
+_INVISIBLE_IN_NUMBER = lazy_compile(
     r"(?<![\d.,\p{Cf}])(?:[$£€¥₹]\p{Cf}*+)?+\d[\d.,]*+"
     r"(?:\p{Cf}++[.,]*+\d[\d.,]*+|(?:(?![\u061c\u200e\u200f])\p{Cf})++[%‰])++"
     r"|[$£€¥₹]\p{Cf}++\d[\d.,]*+"
 )
-_FORMAT_CHAR = regex.compile(r"\p{Cf}")
+_FORMAT_CHAR = lazy_compile(r"\p{Cf}")
 _RIGHT_TO_LEFT_OVERRIDE = "\u202e"
-_OVERRIDE_SCOPE = regex.compile(r"\u202e[^\u202c\n\r\u2029]{0,200}+\u202c?+")
+_OVERRIDE_SCOPE = lazy_compile(r"\u202e[^\u202c\n\r\u2029]{0,200}+\u202c?+")
 _MAX_NUMBER_CHARS = 60  # beyond this a "figure" is an ID or a table row; no reading is offered
 
 

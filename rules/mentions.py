@@ -15,6 +15,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Mention, Span
 from statlint.rules._gates import may_contain
 from statlint.rules.periods import year_of
@@ -52,7 +53,7 @@ MEASURES = (
 # A word every match of one of the MEASURES contains: no such word in the text, no search per figure.
 _MEASURE_WORDS = ("employment", "jobless", "growth", "turnout", "approval", "literacy", "factor", "participation",
                   "pass")
-_CHANGE_AFTER = regex.compile(r"\s+(?:a\s+year\s+)?(?:increase|rise|decline|drop|fall|jump|gain|higher|lower)\b",
+_CHANGE_AFTER = lazy_compile(r"\s+(?:a\s+year\s+)?(?:increase|rise|decline|drop|fall|jump|gain|higher|lower)\b",
                               regex.IGNORECASE)
 _REACH = 70  # characters before the figure the measure words may take
 

@@ -15,11 +15,12 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts
 
-_JOIN = regex.compile(r"(?:\s*+,\s*+(?:(?:or|that\s+is|i\.e\.)\s++)?|\s*+\(\s*+|\s*+[—–-]{1,2}\s*+|\s++(?:or|to)\s++)"
+_JOIN = lazy_compile(r"(?:\s*+,\s*+(?:(?:or|that\s+is|i\.e\.)\s++)?|\s*+\(\s*+|\s*+[—–-]{1,2}\s*+|\s++(?:or|to)\s++)"
                       r"(?:(?:a|an|some|about|nearly|almost|roughly)\s++)?(?:to\s++)?", regex.IGNORECASE)
-_EXACT_AFTER = regex.compile(r"\s++(?:as\s+(?:many|much|high|large|big)\b|the\s+|what\b|its\s+)", regex.IGNORECASE)
+_EXACT_AFTER = lazy_compile(r"\s++(?:as\s+(?:many|much|high|large|big)\b|the\s+|what\b|its\s+)", regex.IGNORECASE)
 
 
 def extract(doc: Document, facts: Facts) -> Facts:

@@ -27,6 +27,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span
 from statlint.rules._earnings import profits_on_revenue
 from statlint.rules._earnings_tables import profit_rows
@@ -38,24 +39,24 @@ _HEDGE = (r"(?:(?:only|just|some|about|around|roughly|nearly|almost|approximatel
 _DET = (r"(?:(?:the|its|their|his|her|our|these|those|this|that|all\s+the|all|a\s+total\s+of)\s+)?"
         r"(?:[\w.-]{1,30}(?:'s|’s|s'|s’)\s+)?")
 # "Of the 368 members, 211 ...": what stands before the group (a clause start) and between group and part.
-_OF_BEFORE = regex.compile(r"(?:(?P<start>\A[\s\"'“‘(\[]*)|[,;:(\u2014\u2013]\s*|\b(?:and|but|yet|while|so)\s+)"
+_OF_BEFORE = lazy_compile(r"(?:(?P<start>\A[\s\"'“‘(\[]*)|[,;:(\u2014\u2013]\s*|\b(?:and|but|yet|while|so)\s+)"
                            r"(?:of|among|amongst|out\s+of)\s+" + _DET + _HEDGE + r"\Z", regex.IGNORECASE)
 _LABEL = r"(?:\s+(?P<label>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,5}?))?"  # the group's noun and a few words
 _PAUSES = ",;:\u2014\u2013"
 _PAUSE = r"\s*[" + _PAUSES + r"]\s*"
-_LABEL_COMMA = regex.compile(_LABEL + _PAUSE + _HEDGE, regex.IGNORECASE)
+_LABEL_COMMA = lazy_compile(_LABEL + _PAUSE + _HEDGE, regex.IGNORECASE)
 # "211 of the 368 members", "211 out of 368": between part and group.
-_OF_BETWEEN = regex.compile(r"\s+(?:out\s+)?of\s+" + _DET + _HEDGE, regex.IGNORECASE)
+_OF_BETWEEN = lazy_compile(r"\s+(?:out\s+)?of\s+" + _DET + _HEDGE, regex.IGNORECASE)
 # "368 members, 211 of whom ...", "368 members; of these, 211 ...": after the group's noun.
-_OF_WHOM_AFTER = regex.compile(r"\s+of\s+(?:whom|which)\b", regex.IGNORECASE)
+_OF_WHOM_AFTER = lazy_compile(r"\s+of\s+(?:whom|which)\b", regex.IGNORECASE)
 # "290,000 jobs (only 60,000 of which were census workers)": the same, opened by a bracket.
-_LABEL_BRACKET = regex.compile(_LABEL + r"\s*\(\s*" + _HEDGE, regex.IGNORECASE)
+_LABEL_BRACKET = lazy_compile(_LABEL + r"\s*\(\s*" + _HEDGE, regex.IGNORECASE)
 # "..., three of them": "them" may point further back than the figure before; read only at a sentence opening.
-_OF_THEM_AFTER = regex.compile(r"\s+of\s+(?:them|these|those)\b", regex.IGNORECASE)
-_OF_WHOM_BETWEEN = regex.compile(_LABEL + _PAUSE + r"(?:and\s+)?(?:of|among)\s+(?:whom|which|them|these|those)\s*,?\s*"
+_OF_THEM_AFTER = lazy_compile(r"\s+of\s+(?:them|these|those)\b", regex.IGNORECASE)
+_OF_WHOM_BETWEEN = lazy_compile(_LABEL + _PAUSE + r"(?:and\s+)?(?:of|among)\s+(?:whom|which|them|these|those)\s*,?\s*"
                                  + _HEDGE, regex.IGNORECASE)
 # A sentence that opens on a part of the group the sentence before counted: "Of these, 211 ...", "211 of them ...".
-_OF_THESE_OPENING = regex.compile(r"\A[\s\"'“‘(]*(?P<back>(?:of|among)\s+(?:them|these|those|this\s+total|that\s+total)"
+_OF_THESE_OPENING = lazy_compile(r"\A[\s\"'“‘(]*(?P<back>(?:of|among)\s+(?:them|these|those|this\s+total|that\s+total)"
                                   r"\s*,?\s*)?" + _HEDGE + r"\Z", regex.IGNORECASE)
 _GATE = ("of", "among")  # every reading of a group has one of these words
 _BACK = ("of th", "among th")  # and every sentence opening that points back ("Of these", "among them")
@@ -74,7 +75,7 @@ paid sold bought found told spent quit remain remained live lived work worked wa
 opposed own owned use used died survived agreed backed favoured favored approved rejected signed joined returned
 also still now already then later eventually never actually reportedly either both in at on from""".split())
 _VERBS_IN_S = frozenset("is was has does says goes".split())
-_WORDS_AFTER = regex.compile(r"\s++([A-Za-z][A-Za-z'-]*+)(?:\s++([A-Za-z][A-Za-z'-]*+))?")  # the two words after a part
+_WORDS_AFTER = lazy_compile(r"\s++([A-Za-z][A-Za-z'-]*+)(?:\s++([A-Za-z][A-Za-z'-]*+))?")  # the two words after a part
 _IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep fish deer".split())
 
 

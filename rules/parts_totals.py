@@ -29,54 +29,55 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartsTotal, Quantity, Span
 from statlint.rules._gates import tail_may_be
 from statlint.rules._lists import run_after, run_before
 
 # --- the total, then the parts ---------------------------------------------------------------------------
-_SUBSET = regex.compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|of\s+which|of\s+whom|among\s+them|"
+_SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|of\s+which|of\s+whom|among\s+them|"
                         r"among\s+which)\s+\Z", regex.IGNORECASE)
 _SUBSET_ENDINGS = ("ding", "hich", "whom", "them")  # the last letters _SUBSET must end with, tested first
 _SUBSET_HINTS = ("including", "which", "whom", "them")  # in the lower-cased words after a total
 # "900 pupils: 500 girls": at most four words naming the total, then the colon.
-_COLON = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,4}\s*+:\s*+")
+_COLON = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,4}\s*+:\s*+")
 # "A total of 300 people were hurt, 120 ...": the total's words and a comma (or a colon, or a dash).
-_TOTAL_OF_BEFORE = regex.compile(r"\b(?:a\s+total\s+of|totall?ing|total\s+of)\s+\Z", regex.IGNORECASE)
-_TOTAL_OF_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|-{1,2}|—)\s*+")
+_TOTAL_OF_BEFORE = lazy_compile(r"\b(?:a\s+total\s+of|totall?ing|total\s+of)\s+\Z", regex.IGNORECASE)
+_TOTAL_OF_AFTER = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|-{1,2}|—)\s*+")
 # "48 people were detained in all - 20 on Friday and 28 on Saturday": the total's words end with "in all".
-_SUM_THEN_PARTS = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?\s++(?P<how>in\s++all|in\s++total|altogether)"
+_SUM_THEN_PARTS = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?\s++(?P<how>in\s++all|in\s++total|altogether)"
                                 r"\s*+(?:,|:|-{1,2}|—)\s*+", regex.IGNORECASE)
 # "Of the 600 staff, 310 ...": the whole, a few words naming it, a comma.
-_OF_THE_BEFORE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z", regex.IGNORECASE)
+_OF_THE_BEFORE = lazy_compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z", regex.IGNORECASE)
 # ... and the words open their sentence or clause ("dimensions of 240 m length, 228 m ..." are not a whole).
-_CLAUSE_OPENING = regex.compile(r"(?:[\s\"'“‘(]|\b(?:and|but|while)\b)*+\Z|.*[,;:(—]\s*+\Z", regex.IGNORECASE | regex.DOTALL)
-_OF_THE_AFTER = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,4}\s*+,\s*+")
+_CLAUSE_OPENING = lazy_compile(r"(?:[\s\"'“‘(]|\b(?:and|but|while)\b)*+\Z|.*[,;:(—]\s*+\Z", regex.IGNORECASE | regex.DOTALL)
+_OF_THE_AFTER = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){1,4}\s*+,\s*+")
 # Two parts whose words are one verb each ("310 stayed and 290 left") are outcomes that exclude each other;
 # longer words may overlap ("30 have such laws and 25 ban it"): two parts need this, three or more do not.
-_ONE_WORD_JOIN = regex.compile(r"\s++[a-z][\w-]*+(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|\s++while\s++)")
-_ONE_WORD_END = regex.compile(r"\s++[a-z][\w-]*+\s*+[.;,]")
+_ONE_WORD_JOIN = lazy_compile(r"\s++[a-z][\w-]*+(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|\s++while\s++)")
+_ONE_WORD_END = lazy_compile(r"\s++[a-z][\w-]*+\s*+[.;,]")
 # The next sentence continues the count with "Another", "A further", "The remaining", "The other", "The rest"
 # (a sentence that opens with a bare figure may count another thing: "Of the 12 candidates, 8 were women. 6
 # were elected."); each sentence ends with its part's few words ("Another 190 moved to Leeds.").
-_CONTINUES = regex.compile(r"(?:another|a\s++further|the\s++remaining|the\s++other|the\s++rest(?:\s*+,)?)\s++",
+_CONTINUES = lazy_compile(r"(?:another|a\s++further|the\s++remaining|the\s++other|the\s++rest(?:\s*+,)?)\s++",
                            regex.IGNORECASE)
-_LAST_IN_SENTENCE = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){1,6}\s*+[.;!]?[\s\"'”’]*+")
+_LAST_IN_SENTENCE = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){1,6}\s*+[.;!]?[\s\"'”’]*+")
 # A part that is itself split further ("310 of them", "45 of whom"), or a share: the list is not flat.
-_NESTED_AFTER = regex.compile(r"\s*+(?:of\s+(?:them|whom|these|those|which)|percent|per\s+cent|pct)\b", regex.IGNORECASE)
+_NESTED_AFTER = lazy_compile(r"\s*+(?:of\s+(?:them|whom|these|those|which)|percent|per\s+cent|pct)\b", regex.IGNORECASE)
 
 # --- the parts, then the total ---------------------------------------------------------------------------
 # Right before the total: "making a total of", "a combined", "in all,", "in total,", "totalling".
-_TOTAL_AFTER = regex.compile(r"(?:[\s\w-]{0,30}?)(?:,|;|\s-{1,2}|\s—)?\s+(?P<how>(?:making|bringing|for|giving)\s+(?:a|the)\s+total|"
+_TOTAL_AFTER = lazy_compile(r"(?:[\s\w-]{0,30}?)(?:,|;|\s-{1,2}|\s—)?\s+(?P<how>(?:making|bringing|for|giving)\s+(?:a|the)\s+total|"
                              r"(?:a|the)\s+combined|(?:or\s+)?(?:a\s+)?total(?:ling|ing)?|in\s+all|in\s+total|"
                              r"altogether)(?:\s+of)?\s*+,?\s*+\Z", regex.IGNORECASE)
 _TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther")  # (after a trailing comma is dropped)
 _SUM_HINTS = ("total", "combined", "all", "altogether")  # in the lower-cased words around a sum
 # Right after the total: "620 in all", "620 altogether", "620 in total" (the total's noun may stand between).
-_SUM_AFTER = regex.compile(r"(?:\s++[a-z][\w-]*+){0,2}?\s++(?P<how>in\s+all|altogether|in\s+total)\b", regex.IGNORECASE)
-_LAST_PART_TO_SUM = regex.compile(r"(?:\s++[A-Za-z][\w'-]*+){0,3}\s*+[,;:]\s*+")  # "200 tickets, " 620 in all
+_SUM_AFTER = lazy_compile(r"(?:\s++[a-z][\w-]*+){0,2}?\s++(?P<how>in\s+all|altogether|in\s+total)\b", regex.IGNORECASE)
+_LAST_PART_TO_SUM = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,3}\s*+[,;:]\s*+")  # "200 tickets, " 620 in all
 # A figure the text itself names as a total or a whole ("taking the total to 61", "a combined 900", "of the
 # 600"): it is never one of the parts of a later total.
-_NAMED_TOTAL = regex.compile(r"\b(?:total(?:s|led|ed|ling|ing)?|combined|of\s+the|out\s+of|among)(?:\s+(?:of|to|at))?\s+\Z",
+_NAMED_TOTAL = lazy_compile(r"\b(?:total(?:s|led|ed|ling|ing)?|combined|of\s+the|out\s+of|among)(?:\s+(?:of|to|at))?\s+\Z",
                              regex.IGNORECASE)
 
 _NOT_AMOUNTS = frozenset({"percent", "percentage_point", "times"})

@@ -28,17 +28,18 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Quantity
 
 # After the figure: up to 25 characters without a digit, a clause break, a skeleton token or the unit of a figure
 # written in words ("7.6 pct last year to five pct in 1987": 1987 is five pct's), then the year.
-_YEAR_AFTER = regex.compile(
+_YEAR_AFTER = lazy_compile(
     r"(?:(?!\b(?:pct|percent|per\s+cent|mln|million|billion|bln|dlrs)\b)[^.;⟨\d]){0,25}?"
     r"\b(?:in|by|of|for|during)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)", regex.IGNORECASE)
 # Before the figure, in its clause: the nearest year within 25 characters, with nothing numeric after it, and
 # not the year of the other figure of a change: "rose to 2.35 billion in ... 1987 from 1.87 billion", "jumped
 # from 69 in 1984 to 298" (no "from"/"against"/"compared" between, no "to" right after the year).
-_YEAR_BEFORE = regex.compile(
+_YEAR_BEFORE = lazy_compile(
     # "5.48 in 1985 on turnover of", "350 mln dlrs in 1987, increasing to", "2.1 pct at the end of 1986, is
     # likely to rise to": the year of the figure a few words before it
     r"(?<!\d(?:[\w%,]|\.(?=\d)){0,12}\s{1,3}(?:[A-Za-z]{1,12}\s{1,3}){0,4})"
@@ -46,14 +47,14 @@ _YEAR_BEFORE = regex.compile(
     r"(?:(?!\b(?:from|against|versus|vs|compared)\b)[^.;⟨\d]){0,25}\Z", regex.IGNORECASE | regex.REVERSE)
 _WINDOW = 40
 # Every year either pattern reads: "19" or "20" and two more digits (regex's \d, as in the patterns).
-_YEAR_DIGITS = regex.compile(r"(?:19|20)\d\d")
+_YEAR_DIGITS = lazy_compile(r"(?:19|20)\d\d")
 
-_ANNUAL_BEFORE = regex.compile(
+_ANNUAL_BEFORE = lazy_compile(
     r"\b(?:compound(?:ed)?\s+annual|average\s+annual|annual\s+average|average\s+yearly|annualised|annualized|CAGR)"
     r"(?:\s+(?:growth|increase|rise|decline|rate|return)){0,2}(?:\s*+\(\s*+CAGR\s*+\))?"
     r"(?:\s+(?:rate\s+)?(?:of|at|was|by))?\s+(?:an?\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
-_ANNUAL_AFTER = regex.compile(
+_ANNUAL_AFTER = lazy_compile(
     # (possessive white space: "\s*" before "\s+" backtracked quadratically on a run of spaces; tests/test_patterns.py)
     r"\s*+\(\s*+CAGR\s*+\)|\s++(?:(?:a|per|each|every)\s++year\b|per\s++annum\b|annually\b|(?:average\s++)?annual(?:ly)?\b|"
     r"on\s++average\b|"
@@ -134,27 +135,27 @@ def is_annual(text: str, rate: Quantity) -> bool:
 
 
 # A range of years in a change's sentence: "between 2010 and 2018", "from 2010 to 2018", "in 2010-18".
-_YEAR_RANGE = regex.compile(
+_YEAR_RANGE = lazy_compile(
     r"\b(?:between\s+((?:19|20)\d\d)\s+and|(?:from|in|over|during|for)\s+(?:the\s+)?((?:19|20)\d\d)\s*+(?:-|–|to|through))"
     r"\s*+((?:19|20)?\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
 # A duration: "over eight years", "in the past five years", "over the last decade", "in the eight years to 2018".
-_DURATION_BEFORE = regex.compile(
+_DURATION_BEFORE = lazy_compile(
     r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|next\s+|following\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
-_DECADE = regex.compile(
+_DECADE = lazy_compile(
     r"\b(?:over|in|during|across|within)\s+(?:the\s+|a\s+)?(?:past\s+|last\s+|previous\s+)?decade\b", regex.IGNORECASE)
 _YEARS_NOUNS = frozenset({"year", "years"})
 # The year of a clause: "In 2024 volume fell ...", "Exports in 1986 rose ...": "in"/"during" right before it.
-_CLAUSE_YEAR = regex.compile(r"\b(?<!\bof\s)(?:in|during)\s+((?:19|20)\d\d)\b", regex.IGNORECASE)
-_ANY_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_CLAUSE_YEAR = lazy_compile(r"\b(?<!\bof\s)(?:in|during)\s+((?:19|20)\d\d)\b", regex.IGNORECASE)
+_ANY_YEAR = lazy_compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 # A part of the year before the verb ("In 2024, first-quarter volume fell ..."): the clause is not the year.
-_PART_OF_YEAR = regex.compile(
+_PART_OF_YEAR = lazy_compile(
     r"\b(?:quarter|half|months?|weeks?|season|period|fiscal|financial|first|second|third|fourth|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|[1-4]Q|Q[1-4]|H[12])\b", regex.IGNORECASE)
 
 
-_SINCE = regex.compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
+_SINCE = lazy_compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
 _AFTER_CLAIM = 40  # characters after a change's last figure in which its span of years may still be stated
 _BEFORE_CLAIM = 120  # characters before a change's first word in which it may be stated ("Between 2012 and 2020 the
 # fleet grew ..."), and the most a clause may run before its verb for its year to be read: every search stays near

@@ -23,13 +23,14 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Link, Span
 from statlint.rules.periods import YearGate
 
 _REACH = 200  # characters after the rate in which a named base counts
 # A base named after the rate ("from 3.1 million", "against last year's 2.9 million"); "from the previous year",
 # "over a year earlier" name the year the base is for, not another figure, and leave the prior to be found.
-_OTHER_BASE = regex.compile(
+_OTHER_BASE = lazy_compile(
     r"\b(?:from|compared\s+(?:with|to)|against|over)\b(?!\s+(?:the\s+)?(?:(?:previous|prior|preceding|last)\s+year"
     r"|(?:a\s+|the\s+)?year\s+(?:earlier|ago|before)|(?:19|20)\d\d)\b(?!['’]s))", regex.IGNORECASE)
 

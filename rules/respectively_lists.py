@@ -25,6 +25,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, RespectiveList, Span
 from statlint.rules._lists import JOIN, items, respectively_words
 
@@ -32,17 +33,17 @@ from statlint.rules._lists import JOIN, items, respectively_words
 # ("New York", "Bank of England"); then one to four lower-case words (a verb: "rose", "were", "grew by")
 # and a comma before the first figure.
 _ITEM = r"(?:the\s++)?(?!(?:in|at|of|for|from|to|on|by|with|across|and|or|but|while|as)\s)[\w’'.-]++(?:\s++(?:of\s++)?(?-i:[A-Z])[\w’'.-]*+){0,3}"
-_LABELS_BEFORE = regex.compile(
+_LABELS_BEFORE = lazy_compile(
     rf"(?<![\w’'-])(?P<labels>{_ITEM}(?:\s*+,\s*+{_ITEM})*+(?:\s*+,\s++|\s++)and\s++{_ITEM})"
     r"(?P<verb>(?:\s*+,)?(?:\s++(?!(?:and|or)\b)(?-i:[a-z])[\w-]*+){1,4}\s*+,?\s*+)\Z", regex.IGNORECASE)
 # Labels after the figures: a preposition, then "A, B and C" of the same items, then "respectively".
-_LABELS = regex.compile(
+_LABELS = lazy_compile(
     rf"\b(?:in|for|to|at|of|from|by|on)\s++(?P<labels>{_ITEM}(?:\s*+,\s*+{_ITEM})*+(?:\s*+,\s*+|\s++)and\s++{_ITEM})"
     r"(?:\s++[a-z]++)?\s*+,?\s*+\Z", regex.IGNORECASE)
-_CLAUSE_START = regex.compile(r"[;:()]")
+_CLAUSE_START = lazy_compile(r"[;:()]")
 # The labels open their clause: at most three words before them since the clause's start or its last comma,
 # not the second half of a list or of a clause ("... and NA and other states 25/30 and 36 pct").
-_OPENS_CLAUSE = regex.compile(r"(?:[^,]*+,)*+(?:\s*+(?!(?:and|or)\b)[\w’'.-]++){0,3}?\s*+(?<!\band\s*+|\bor\s*+|\bwith\s*+)",
+_OPENS_CLAUSE = lazy_compile(r"(?:[^,]*+,)*+(?:\s*+(?!(?:and|or)\b)[\w’'.-]++){0,3}?\s*+(?<!\band\s*+|\bor\s*+|\bwith\s*+)",
                               regex.IGNORECASE)
 
 
@@ -115,33 +116,33 @@ def extract(doc: Document, facts: Facts) -> Facts:
 
 # One figure before "respectively": after it only unit words ("dlrs a barrel", "tonnes", "of costs"), or the
 # labels it is paired with after a preposition ("for the second quarter and first half").
-_TAIL = regex.compile(r"(?:\s+(?!and\b)[a-z][\w’'-]*){0,4}?\s*,?\s*", regex.IGNORECASE)
-_TAIL_LABELS = regex.compile(
+_TAIL = lazy_compile(r"(?:\s+(?!and\b)[a-z][\w’'-]*){0,4}?\s*,?\s*", regex.IGNORECASE)
+_TAIL_LABELS = lazy_compile(
     r"(?:\s+(?!and\b)[a-z][\w’'-]*){0,3}?\s+(?:in|for|during|at|on)\s+(?:the\s+)?"
     r"(?P<labels>[\w’'-]+(?:\s+(?!and\b)[\w’'-]+){0,3}\s+and\s+(?:the\s+)?[\w’'-]+(?:\s+(?!and\b)[\w’'-]+){0,3})\s*,?\s*",
     regex.IGNORECASE)
 # The figure before has a label of its own ("6.2 pct in July and 6.188 pct in August and September,
 # respectively"): it is not in the list paired with the labels after the last figure.
-_OWN_LABEL = regex.compile(r"\s*+(?:in|for|during|at|on)\s++(?:the\s++)?[\w’'-]++(?:\s*+,\s*+|\s++)and\s++", regex.IGNORECASE)
-_APPOSITION = regex.compile(r"\s*,?\s*or\s+")  # "720,500 dlrs or 20 cts a share": one item said twice
-_JOINED = regex.compile(r"\b(?:and|or)\s+\Z", regex.IGNORECASE | regex.REVERSE)  # "at par and 99.5": the list goes on in words
+_OWN_LABEL = lazy_compile(r"\s*+(?:in|for|during|at|on)\s++(?:the\s++)?[\w’'-]++(?:\s*+,\s*+|\s++)and\s++", regex.IGNORECASE)
+_APPOSITION = lazy_compile(r"\s*,?\s*or\s+")  # "720,500 dlrs or 20 cts a share": one item said twice
+_JOINED = lazy_compile(r"\b(?:and|or)\s+\Z", regex.IGNORECASE | regex.REVERSE)  # "at par and 99.5": the list goes on in words
 # "178,000 dlrs, or one cent per share, and gain 810,000 dlrs": two figures, each with its own words.
 # (Word runs are possessive: with optional separators between them, a backtracking run could split one
 # word into up to eight pieces, and did: 76 ms on a 40-character gap.)
 # (white-space runs possessive: "\s*,?\s*" backtracked quadratically on a long run of spaces; tests/test_patterns.py)
-_LISTED = regex.compile(r"(?:\s*+,?\s*+[\w’'-]++){0,8}?(?:\s*+,\s++|\s++)(?:and|or)\s++(?:[\w’'-]++\s++){0,2}",
+_LISTED = lazy_compile(r"(?:\s*+,?\s*+[\w’'-]++){0,8}?(?:\s*+,\s++|\s++)(?:and|or)\s++(?:[\w’'-]++\s++){0,2}",
                         regex.IGNORECASE)
-_VERSUS = regex.compile(r"\s*+,?\s*+(?:(?:as\s++)?compared\s++(?:with|to)|from|against|vs\.?|versus)\s++"
+_VERSUS = lazy_compile(r"\s*+,?\s*+(?:(?:as\s++)?compared\s++(?:with|to)|from|against|vs\.?|versus)\s++"
                         r"(?:(?:about|around|some)\s++)?",
                         regex.IGNORECASE)
-_VERSUS_WORD = regex.compile(r"\b(?:vs|versus|against|compared)\b", regex.IGNORECASE)
-_DETERMINER = regex.compile(r"\b(?:the|these|those|all)\s+\Z", regex.IGNORECASE | regex.REVERSE)
-_LISTED_TO = regex.compile(r"\s*,?\s+and\s+[\w’'-]+\s+(?:to|at)\s+", regex.IGNORECASE)  # "2.99 mln, and barley to 2.96 mln"
-_CHANGE_TO = regex.compile(r"(?:\s+a\s+[a-z]+)?\s+to\s+", regex.IGNORECASE)  # "up 50 cts (a barrel) to 19.35 dlrs"
-_LIST_BEFORE = regex.compile(r"(?:[\w’'.-]++\s*+,\s*+)*[\w’'.-]++(?:\s*+,\s++|\s++)and\s++(?:the\s++)?[\w’'.-]+",
+_VERSUS_WORD = lazy_compile(r"\b(?:vs|versus|against|compared)\b", regex.IGNORECASE)
+_DETERMINER = lazy_compile(r"\b(?:the|these|those|all)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+_LISTED_TO = lazy_compile(r"\s*,?\s+and\s+[\w’'-]+\s+(?:to|at)\s+", regex.IGNORECASE)  # "2.99 mln, and barley to 2.96 mln"
+_CHANGE_TO = lazy_compile(r"(?:\s+a\s+[a-z]+)?\s+to\s+", regex.IGNORECASE)  # "up 50 cts (a barrel) to 19.35 dlrs"
+_LIST_BEFORE = lazy_compile(r"(?:[\w’'.-]++\s*+,\s*+)*[\w’'.-]++(?:\s*+,\s++|\s++)and\s++(?:the\s++)?[\w’'.-]+",
                              regex.IGNORECASE)
 # "each", "both": one figure shared by every label (loose, but not a dropped figure); "between": a range.
-_SHARED = regex.compile(r"\b(?:each|both|apiece|between|together|combined)\b", regex.IGNORECASE)
+_SHARED = lazy_compile(r"\b(?:each|both|apiece|between|together|combined)\b", regex.IGNORECASE)
 _PERIOD_NOUNS = frozenset("months month mths mth weeks week years year quarters days".split())
 
 

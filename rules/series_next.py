@@ -14,9 +14,10 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, SeriesNext
 
-_YEAR_AFTER = regex.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:in|for|during|by)\s+(?P<year>(?:19|20)\d\d)\b", regex.IGNORECASE)
+_YEAR_AFTER = lazy_compile(r"(?:\s+[a-z]+){0,2}?\s+(?:in|for|during|by)\s+(?P<year>(?:19|20)\d\d)\b", regex.IGNORECASE)
 
 
 def extract(doc: Document, facts: Facts) -> Facts:

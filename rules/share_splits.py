@@ -27,6 +27,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, ShareSplit, Span
 from statlint.rules._lists import RESPECTIVELY, figure_runs
 
@@ -34,28 +35,28 @@ from statlint.rules._lists import RESPECTIVELY, figure_runs
 # figure introduced as a holding ("won 48%", "owned 79 pct", "accounted for 52 pct") or followed by the
 # whole ("of the vote", "of all foreign-owned acreage"); or an answer right after a figure ("40% backed").
 # ("said" alone is the reporting verb of the sentence: "copper grade was 1.10 pct at ..., Morin said".)
-_POLL_WORDS = regex.compile(r"\b(?:survey(?:ed)?|poll(?:ed|s)?|respondents|electorate|ballots?)\b", regex.IGNORECASE)
-_HOLDING_BEFORE = regex.compile(r"\b(?:won|win|wins|owned|owns|held|holds|accounted\s+for|account\s+for|"
+_POLL_WORDS = lazy_compile(r"\b(?:survey(?:ed)?|poll(?:ed|s)?|respondents|electorate|ballots?)\b", regex.IGNORECASE)
+_HOLDING_BEFORE = lazy_compile(r"\b(?:won|win|wins|owned|owns|held|holds|accounted\s+for|account\s+for|"
                                 r"accounts\s+for|made\s+up|make\s+up|makes\s+up|gave\s+\w+(?:\s+\w+)?)\s+\Z",
                                 regex.IGNORECASE | regex.REVERSE)
-_OF_WHOLE_AFTER = regex.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]{1,30}\s+){0,2}?"
+_OF_WHOLE_AFTER = lazy_compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]{1,30}\s+){0,2}?"
                                 r"(?:vote|votes|voters|respondents|people|adults|households|members|market|total|"
                                 r"electorate|seats|acreage|land|area|shares|workforce|population)\b", regex.IGNORECASE)
-_CHANGE = regex.compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decrease[ds]?|grew|growth|gain(?:ed)?|"
+_CHANGE = lazy_compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decrease[ds]?|grew|growth|gain(?:ed)?|"
                         r"drop(?:ped)?|decline[ds]?|jump(?:ed)?|higher|lower|compared|(?<!\b(?:were|are|was|is)\s+)against|versus|"
                         r"vs|year-on-year|turnout|rate|rates)\b", regex.IGNORECASE)
-_MULTIPLE = regex.compile(r"\b(?:more\s+than\s+one|multiple\s+answers|several\s+answers|multiple\s+responses|"
+_MULTIPLE = lazy_compile(r"\b(?:more\s+than\s+one|multiple\s+answers|several\s+answers|multiple\s+responses|"
                           r"could\s+choose\s+(?:more|several)|could\s+pick)\b", regex.IGNORECASE)
-_SHARE_WORDS = regex.compile(r"\b(?:shares?|accounted\s+for|account\s+for|made\s+up|make\s+up|represented)\b",
+_SHARE_WORDS = lazy_compile(r"\b(?:shares?|accounted\s+for|account\s+for|made\s+up|make\s+up|represented)\b",
                              regex.IGNORECASE)
-_WHOLE_AFTER = regex.compile(r"\s*+of\s+(?:the\s+)?(?:vote|votes|total|market|electorate|seats|ballots)\b",
+_WHOLE_AFTER = lazy_compile(r"\s*+of\s+(?:the\s+)?(?:vote|votes|total|market|electorate|seats|ballots)\b",
                              regex.IGNORECASE)
-_PLACES_OR_YEARS = regex.compile(r"\b(?:in|for|during)\s+[A-Z\d][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*,\s*[A-Z\d]|"
+_PLACES_OR_YEARS = lazy_compile(r"\b(?:in|for|during)\s+[A-Z\d][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*,\s*[A-Z\d]|"
                                  r"\b(?:19|20)\d\d\s*(?:,|and)\s*(?:19|20)\d\d\b")
-_POLL = regex.compile(r"\b(?:poll(?:ed|s)?|survey(?:ed|s)?|respondents|questioned|asked|interviewed|voters|"
+_POLL = lazy_compile(r"\b(?:poll(?:ed|s)?|survey(?:ed|s)?|respondents|questioned|asked|interviewed|voters|"
                       r"ballot(?:ed|s)?|referendum)\b",
                       regex.IGNORECASE)
-_ANSWER_AFTER = regex.compile(
+_ANSWER_AFTER = lazy_compile(
     r"\s+(?:of\s+(?:respondents|voters|those\s+\w+|people|adults)\s+)?(?:said|say|says|backed|back|supported|"
     r"support|opposed|oppose|favou?red|favou?r|approved|approve|disapproved|disapprove|agreed|agree|disagreed|"
     r"disagree|answered|chose|picked|preferred|prefer|were\s+undecided|are\s+undecided|were\s+unsure|"
@@ -63,10 +64,10 @@ _ANSWER_AFTER = regex.compile(
     r"would\s+vote)\b", regex.IGNORECASE)
 # Words that carry one question's answers on: "Another 40% ...", "A further 19% ...", "The rest, 19%, ...",
 # "The remainder (19%) ...", "..., while 41% ...". An answer so tied needs no answer verb of its own.
-_CONTINUES_BEFORE = regex.compile(r"\b(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest|the\s+remainder|"
+_CONTINUES_BEFORE = lazy_compile(r"\b(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest|the\s+remainder|"
                                   r"while|whereas)\s*+[,(\u2014\u2013-]?\s*+\Z", regex.IGNORECASE | regex.REVERSE)
 # A continued answer of another whole: "Another 61% of women did" (the whole of "of respondents" is the poll's).
-_OTHER_WHOLE_AFTER = regex.compile(r"\s*+[,)]?\s*+of\s+(?!(?:the\s+)?(?:respondents|voters|those|people|adults|them)\b)",
+_OTHER_WHOLE_AFTER = lazy_compile(r"\s*+[,)]?\s*+of\s+(?!(?:the\s+)?(?:respondents|voters|those|people|adults|them)\b)",
                                    regex.IGNORECASE)
 
 

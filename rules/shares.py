@@ -16,6 +16,7 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Share, Span
 from statlint.rules._patterns import words_pattern
 
@@ -43,7 +44,7 @@ REFERENCE_NOUNS = ("gdp", "gnp", "gross domestic product", "par", "face value", 
                    "forecast", "requirement", "requirements", "needs", "demand")
 
 _HEADS = words_pattern(sorted(_POPULATION | set(TOTAL_NOUNS) | set(REFERENCE_NOUNS)) + list(_PEOPLE_PHRASES))
-_OF_WHOLE = regex.compile(
+_OF_WHOLE = lazy_compile(
     r"\s+of\s+(?P<whole>(?:(?:the|its|their|his|her|our|all|these|this|that|every|each)\s+)?"
     r"(?:(?:[\w.-]+\s+)?[\w.-]+(?:'s|’s|s'|s’)\s+)?"  # a possessive: "the company's", "last year's"
     r"(?:[\w-]+\s+){0,2}(?P<head>" + _HEADS + r"))\b(?!['’-])", regex.IGNORECASE)
@@ -51,7 +52,7 @@ _OF_WHOLE = regex.compile(
 # "130% of fishermen took part", "some 60 pct of exports went to Japan". It stands at the start of a
 # clause (not after a linking verb or a preposition: "Debt reached 130 pct of GDP", "at 107 pct of par"),
 # and a finite verb follows its "of" phrase.
-_SUBJECT_OF = regex.compile(
+_SUBJECT_OF = lazy_compile(
     r"\s+of\s+(?P<whole>(?:(?:the|its|their|his|her|our|all|these|those)\s+)?"
     r"(?:(?:[\w.-]{1,30}\s+)?[\w.-]{1,30}(?:'s|’s|s'|s’)\s+)?(?:[\w-]{1,30}\s+){0,2}?"
     r"(?P<head>(?!(?:the|its|their|his|her|our|all|these|those|a|an)\b)[a-z][\w-]{1,30}))"
@@ -60,16 +61,16 @@ _SUBJECT_OF = regex.compile(
     r"took|take|takes|own|owns|went|go|goes|came|come|comes|live|lives|lived|voted|vote|votes|"
     r"support|supports|backed|back|oppose|opposed|favour|favor|want|wanted|use|used|work|worked|"
     r"(?!need|feed|seed|speed|bed|red)[a-z]{2,}ed)\b", regex.IGNORECASE)
-_LINKED_BEFORE = regex.compile(
+_LINKED_BEFORE = lazy_compile(
     r"\b(?:was|were|is|are|be|been|being|reached|reach|reaches|hit|at|to|of|by|from|for|with|in|on|equal|equals|"
     r"equalled|equaled|equivalent|than|stood|totalled|totaled|total|represented|represents|represent|amounted|"
     r"accounted|account|accounts|made|make|makes|own|owns|owned|held|holds|hold|hit|cut|raised|lowered|won|win|"
     r"wins|gave|give|gives|got|get|gets|received|receive|took|take|polled|garnered|secured|captured)"
     r"(?:\s+(?:some|about|nearly|almost|roughly|around|over|only|just|an\s+estimated|up\s+to))?\s+\Z",
     regex.IGNORECASE | regex.REVERSE)
-_STAKE_AFTER = regex.compile(r"\s+(?P<whole>stake|holding|interest|shareholding)(?=\s+(?:in|of)\b|\s*[.,;)])",
+_STAKE_AFTER = lazy_compile(r"\s+(?P<whole>stake|holding|interest|shareholding)(?=\s+(?:in|of)\b|\s*[.,;)])",
                              regex.IGNORECASE)
-_SHARE_BEFORE = regex.compile(r"\bmarket\s+share\s+(?:of|at|was|is|stood\s+at|reached|to)\s+\Z",
+_SHARE_BEFORE = lazy_compile(r"\bmarket\s+share\s+(?:of|at|was|is|stood\s+at|reached|to)\s+\Z",
                               regex.IGNORECASE | regex.REVERSE)
 
 

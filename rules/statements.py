@@ -24,50 +24,51 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Quantity, Span, Statement
 from statlint.rules import _headline
 
-_MEASURE_BEFORE = regex.compile(
+_MEASURE_BEFORE = lazy_compile(
     r"(?:\b(?P<year0>(?:19|20)\d\d)\s+)?\b(?P<measure>net\s+(?:profit|income|loss|earnings)|operating\s+(?:profit|income|loss)|pre-tax\s+profit|"
     r"revenues?|sales|turnover|exports|imports|output|production|trade\s+(?:surplus|deficit)|current\s+account\s+"
     r"(?:surplus|deficit)|unemployment(?:\s+rate)?|inflation(?:\s+rate)?|budget\s+deficit)\s+"
     r"(?:(?:in|for)\s+(?P<year1>(?:19|20)\d\d)\s+)?(?:was|were|of|totalled|totaled|reached|stood\s+at|came\s+to)\s+"
     r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
-_NAME = regex.compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
-_PART_PERIOD = regex.compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr|"
+_NAME = lazy_compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
+_PART_PERIOD = lazy_compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr|"
                              r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
                              regex.IGNORECASE)
 # A figure someone expects, plans or targets is not the measure's value: "forecasts 2005 revenue of", "targeted
 # 1987 production of", "estimated that eBay would achieve 2005 revenues of".
-_NOT_YET = regex.compile(r"\b(?:forecasts?|forecasted|expects?|expected|expecting|estimates?|estimated|projects?|projected|"
+_NOT_YET = lazy_compile(r"\b(?:forecasts?|forecasted|expects?|expected|expecting|estimates?|estimated|projects?|projected|"
                          r"targets?|targeted|plans?|planned|budget(?:ed|s)?|goal|outlook|would|will|could|should|may|"
                          r"call\s+for|calls\s+for|sees|seen)\b", regex.IGNORECASE)
 _REACH = 50  # characters before the figure the measure phrase and its year may take
 
-_RATE_MEASURE_BEFORE = regex.compile(
+_RATE_MEASURE_BEFORE = lazy_compile(
     r"\b(?P<measure>economy|gdp|gross\s+domestic\s+product|exports|imports|(?:retail\s+)?sales|(?:industrial\s+)?output|"
     r"(?:industrial\s+)?production|revenues?|(?:net\s+)?profits?|earnings|(?:consumer\s+)?prices|investment|spending)"
     r"\s+(?:(?P<up>grew|rose|expanded|increased|climbed|gained|jumped)|(?P<down>fell|declined|dropped|shrank|contracted|"
     r"decreased|slipped))\s+(?:by\s+)?(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 # Whose rate it is: the possessive right before the measure ("Acme's sales", "Japan's economy").
-_OWNER_BEFORE = regex.compile(r"\b(?P<name>[A-Z][\w&.-]*)['’]s\s+\Z", regex.REVERSE)
+_OWNER_BEFORE = lazy_compile(r"\b(?P<name>[A-Z][\w&.-]*)['’]s\s+\Z", regex.REVERSE)
 _SAME_MEASURE = {"gdp": "economy", "economic": "economy", "export": "exports", "gross domestic product": "economy", "profit": "profits", "net profit": "profits",
                  "net profits": "profits", "revenue": "revenues", "industrial production": "industrial output",
                  "production": "output"}
 _ORDINALS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4", "q1": "Q1", "q2": "Q2", "q3": "Q3", "q4": "Q4"}
 _QUARTER = r"(?:the\s+(?P<ord>first|second|third|fourth)\s+quarter|(?P<q>Q[1-4]))(?:\s+of\s+(?P<year>(?:19|20)\d\d))?"
-_QUARTER_AFTER = regex.compile(r"\s+in\s+" + _QUARTER + r"\b", regex.IGNORECASE)
-_QUARTER_BEFORE = regex.compile(r"\b(?:In|in)\s+" + _QUARTER + r"\s*+,?\s*+(?:[^\d,.;]{0,40}?)\Z", regex.REVERSE)
-_RATE_NOUN_BEFORE = regex.compile(
+_QUARTER_AFTER = lazy_compile(r"\s+in\s+" + _QUARTER + r"\b", regex.IGNORECASE)
+_QUARTER_BEFORE = lazy_compile(r"\b(?:In|in)\s+" + _QUARTER + r"\s*+,?\s*+(?:[^\d,.;]{0,40}?)\Z", regex.REVERSE)
+_RATE_NOUN_BEFORE = lazy_compile(
     r"\b(?P<ord>first|second|third|fourth)[-\s]quarter\s+(?:(?P<measure>economic|gdp|sales|export|exports|output|"
     r"revenue|profit|earnings)\s+)?(?:(?P<up>growth|increase|rise|expansion|gain)|(?P<down>decline|fall|drop|"
     r"contraction))\s+(?:of|was|at|came\s+in\s+at)\s+(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
-_BASIS_ANNUALISED = regex.compile(r"\bannuali[sz]ed\b|\bannual\s+rate\b", regex.IGNORECASE)
-_BASIS_YEAR = regex.compile(r"\byear[-\s]on[-\s]year\b|\b(?:a|the)\s+year\s+(?:earlier|ago|before)\b|\bfrom\s+a\s+year\b|"
+_BASIS_ANNUALISED = lazy_compile(r"\bannuali[sz]ed\b|\bannual\s+rate\b", regex.IGNORECASE)
+_BASIS_YEAR = lazy_compile(r"\byear[-\s]on[-\s]year\b|\b(?:a|the)\s+year\s+(?:earlier|ago|before)\b|\bfrom\s+a\s+year\b|"
                             r"\bon\s+the\s+year\b|\byear-earlier\b", regex.IGNORECASE)
-_MEASURED_AGAINST = regex.compile(r"\b(?:beat|beating|beats|missed|missing|misses|above|below|than|exceeded|topped|"
+_MEASURED_AGAINST = lazy_compile(r"\b(?:beat|beating|beats|missed|missing|misses|above|below|than|exceeded|topped|"
                                r"outpaced|in\s+line\s+with)\s+(?:the\s+|analysts['’]\s+|market\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
-_NOT_FINAL = regex.compile(r"\b(?:revis\w*|estimat\w*|preliminary|initial(?:ly)?|previously|forecast\w*|expect\w*|"
+_NOT_FINAL = lazy_compile(r"\b(?:revis\w*|estimat\w*|preliminary|initial(?:ly)?|previously|forecast\w*|expect\w*|"
                            r"predict\w*|projected|would|could|might|seasonally)\b", regex.IGNORECASE)
 
 

@@ -19,20 +19,21 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Growth
 
-_CAN_BE_NEGATIVE = regex.compile(
+_CAN_BE_NEGATIVE = lazy_compile(
     r"\b(?:profits?|earnings|income|net|loss(?:es)?|deficits?|surplus(?:es)?|balances?|margins?|"
     r"(?:sentiment|confidence|diffusion|climate|expectations)\s+(?:index|indices|indicators?)|"
     r"cash\s+flow|EBITD?A?|result|returns?|yields?|spreads?|growth|inflation|temperature|value|price)\b",
     regex.IGNORECASE)
-_CLAUSE_BREAK = regex.compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNORECASE | regex.REVERSE)
+_CLAUSE_BREAK = lazy_compile(r"[,;:]|\b(?:while|but|whereas|and)\b", regex.IGNORECASE | regex.REVERSE)
 # "a 120% drop in visitors", "a decline of 150 pct in sales": the words after the change noun
-_NOUN_OBJECT = regex.compile(r"\s+(?:of\s+\S{1,30}\s+)?in\s+((?:[\w'’-]{1,30}\s+){0,2}[\w'’-]{1,30})", regex.IGNORECASE)
-_TO_AFTER = regex.compile(r"\s+(?:to|into)\s+((?:a\s+|an\s+)?[\w-]{1,30}(?:\s+[\w-]{1,30})?)", regex.IGNORECASE)
+_NOUN_OBJECT = lazy_compile(r"\s+(?:of\s+\S{1,30}\s+)?in\s+((?:[\w'’-]{1,30}\s+){0,2}[\w'’-]{1,30})", regex.IGNORECASE)
+_TO_AFTER = lazy_compile(r"\s+(?:to|into)\s+((?:a\s+|an\s+)?[\w-]{1,30}(?:\s+[\w-]{1,30})?)", regex.IGNORECASE)
 # "The index of lagging indicators, which measures past activity, decreased": the subject is before the
 # relative clause, not the clause itself.
-_RELATIVE_BEFORE = regex.compile(r",\s+(?:which|who|whose|that)\b[^,;:]{0,100},\s*\Z", regex.IGNORECASE | regex.REVERSE)
+_RELATIVE_BEFORE = lazy_compile(r",\s+(?:which|who|whose|that)\b[^,;:]{0,100},\s*\Z", regex.IGNORECASE | regex.REVERSE)
 _REACH = 120  # characters before the verb that may still be the clause's subject
 
 

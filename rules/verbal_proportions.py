@@ -14,13 +14,14 @@ from dataclasses import replace
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Span, VerbalProportion
 from statlint.checker.numbers import FRACTION_WORDS, UNITS_WORDS
 from statlint.rules._patterns import words_pattern
 
 # The key word is matched first (a fast scan); its count ("two-") and modifier ("nearly") are read
 # backwards from it, and the figure forwards.
-_KEY = regex.compile(
+_KEY = lazy_compile(
     r"\b(?:" + words_pattern(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
                                "minority", "most"])
     + r"|(?:nearly|almost|virtually|practically)\s+all|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b",
@@ -30,18 +31,18 @@ _STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", "ne in ", "ost", 
 # "most" is a proportion ("most of the voters", "Most farmers (71%)") but not as a superlative ("the most
 # (38%)", "at most", "which region gained most"), nor before an adverb or adjective ("most likely", "most
 # popular than"): the word before must not be one of these, and the word after not end in "-ly".
-_NOT_PROPORTION_BEFORE = regex.compile(r"\b(?:the|at|what|which|who|whom|whose|gained|grew|rose|fell|lost|won|has|have|"
+_NOT_PROPORTION_BEFORE = lazy_compile(r"\b(?:the|at|what|which|who|whom|whose|gained|grew|rose|fell|lost|won|has|have|"
                                        r"had|is|are|was|were|be|been)\s+\Z", regex.IGNORECASE | regex.REVERSE)
-_ADVERB_AFTER = regex.compile(r"\s+\w+ly\b|\s+(?:popular|common|important|recent|active|affected|widely|often|"
+_ADVERB_AFTER = lazy_compile(r"\s+\w+ly\b|\s+(?:popular|common|important|recent|active|affected|widely|often|"
                               r"used|cited|valuable|expensive|likely|frequent|heavily|traded|watched)\b",
                               regex.IGNORECASE)
-_COUNT_BEFORE = regex.compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
-_FIGURE_AFTER = regex.compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+)(?=\d)")
-_MOD_BEFORE = regex.compile(
+_COUNT_BEFORE = lazy_compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
+_FIGURE_AFTER = lazy_compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+)(?=\d)")
+_MOD_BEFORE = lazy_compile(
     r"\b(?P<mod>nearly|almost|about|around|roughly|some|just\s+under|just\s+over|more\s+than|over|less\s+than|under)\s+\Z",
     regex.IGNORECASE | regex.REVERSE)
 
-_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
+_OF_AFTER = lazy_compile(r"\s+of\b", regex.IGNORECASE)
 
 
 def _range(phrase: str, mod: str) -> tuple[float, float] | None:

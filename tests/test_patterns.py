@@ -33,6 +33,7 @@ BUILT_FROM_DATA = {
     ("rules/_headline.py", "_numeral_in_body"): "an escaped numeral with fixed-width lookarounds: a literal search",
     ("rules/claims.py", "_fold"): "called at import to build the `re` twins; they are module-level, registered",
     ("rules/mentions.py", "_measure"): "called at import to build MEASURES, module-level, registered",
+    ("checker/lazy_regex.py", "compiled"): "compiles a module-level LazyPattern on first use; the registry compiles each",
 }
 # Patterns the code runs only over a window of at most this many characters: pumped at that size, where a
 # run must take under FLOOR_S (a long word scanned word by word is quadratic, but 300 characters are 300).
@@ -136,3 +137,23 @@ def test_pattern_time_grows_linearly(label):
         if large > FLOOR_S and large > RATIO * small:
             slow.append((unit, f"{small:.4f} s -> {large:.4f} s"))
     assert slow == [], f"{label} ({'anchored' if anchored else 'scan'}) grows faster than linearly on: {slow}"
+
+
+def test_a_lazy_pattern_compiles_once_on_first_use_and_then_answers_as_compiled():
+    from statlint.checker.lazy_regex import LazyPattern, lazy_compile
+
+    lazy = lazy_compile(r"(?P<n>\d+) pct", regex.IGNORECASE)
+    assert isinstance(lazy, LazyPattern) and "_compiled" not in vars(lazy)
+    assert lazy.search("up 5 PCT").group("n") == "5"
+    compiled = vars(lazy)["_compiled"]
+    assert lazy.compiled() is compiled and lazy.search == compiled.search  # copied: no second compile
+    assert lazy.pattern == r"(?P<n>\d+) pct" and lazy.flags & regex.IGNORECASE
+    assert [m.group(0) for m in lazy.finditer("1 pct, 2 Pct")] == ["1 pct", "2 Pct"]
+
+
+def test_the_registry_sees_lazy_patterns_compiled():
+    found = registry()
+    from statlint.checker.lazy_regex import LazyPattern
+
+    assert not any(isinstance(p, LazyPattern) for p in found.values())
+    assert "statlint.rules.claims._TRIGGER" in found

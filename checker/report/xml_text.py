@@ -11,9 +11,10 @@ from xml.sax.saxutils import escape as _escape
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.report.text import visible
 
-_INVALID = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_INVALID = lazy_compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def attr(text: str) -> str:

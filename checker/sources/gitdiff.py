@@ -16,9 +16,11 @@ import subprocess
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
+
 ALL = None  # a file whose every line counts as changed
 
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.M)
+_HUNK = lazy_compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.M)
 
 
 class GitDiffError(Exception):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.sources.html_tree import BLOCK, Element, Text, parse
 from statlint.checker.sources.offsets import Builder, OffsetMap
 
@@ -48,8 +49,8 @@ _FURNITURE_WORDS = frozenset(
     "comment subscribe paywall masthead toolbar popup modal skip byline".split())
 _CELL = frozenset(("td", "th"))
 _LISTS = frozenset(("ul", "ol", "table", "dl"))
-_WORD_SPLIT = regex.compile(r"[^a-z0-9]+")
-_HTML_SPACE = regex.compile(r"[^ \t\n\r\f]++")
+_WORD_SPLIT = lazy_compile(r"[^a-z0-9]+")
+_HTML_SPACE = lazy_compile(r"[^ \t\n\r\f]++")
 _LINK_HEAVY = 0.7  # a list or table whose text is this much link text is navigation
 
 

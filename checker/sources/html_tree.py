@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
+
 __all__ = ["BLOCK", "Element", "Text", "parse"]
 
 BLOCK = frozenset(
@@ -25,8 +27,8 @@ _CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "
            "td": ("td", "th"), "th": ("td", "th"), "option": ("option",), "p": ("p",)}
 _CLOSES_P = BLOCK - {"body", "html", "li", "dd", "dt", "tr", "tbody", "thead", "tfoot", "caption"}
 _SCOPE_STOP = frozenset(("ul", "ol", "table", "dl", "body", "html", "div", "article", "section", "main"))
-_ENTITY_TAIL = regex.compile(r"&(?:#[xX][0-9a-fA-F]*+|#[0-9]*+|[A-Za-z][-.A-Za-z0-9]*+);?")
-_OPENER = regex.compile(r"<[A-Za-z!/?]")
+_ENTITY_TAIL = lazy_compile(r"&(?:#[xX][0-9a-fA-F]*+|#[0-9]*+|[A-Za-z][-.A-Za-z0-9]*+);?")
+_OPENER = lazy_compile(r"<[A-Za-z!/?]")
 
 
 def parse(source: str) -> "Element":

@@ -23,6 +23,7 @@ from typing import Iterable
 import regex
 
 from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Finding, Span
 from statlint.checker.notices import Notice
 from statlint.checker.sources import sniff
@@ -33,7 +34,7 @@ INPUT_FORMATS = ("text", "markdown", "html", "docx")
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
               ".mkd": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
 
-_META_CHARSET = regex.compile(r"<meta[^>]{0,200}?charset\s*+=\s*+[\"']?+\s*+([A-Za-z0-9._:-]{1,40}+)", regex.I)
+_META_CHARSET = lazy_compile(r"<meta[^>]{0,200}?charset\s*+=\s*+[\"']?+\s*+([A-Za-z0-9._:-]{1,40}+)", regex.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import regex
 
-_FRONT_OPEN = regex.compile(r"(---|\+\+\+)[ \t]*+\r?\n")
+from statlint.checker.lazy_regex import lazy_compile
+
+_FRONT_OPEN = lazy_compile(r"(---|\+\+\+)[ \t]*+\r?\n")
 _FRONT_CLOSE = {"---": regex.compile(r"^(?:---|\.\.\.)[ \t]*+\r?$", regex.M),
                 "+++": regex.compile(r"^\+\+\+[ \t]*+\r?$", regex.M)}
-_FENCE = regex.compile(r"[ ]{0,3}(`{3,}+|~{3,}+)([^\n]*+)")
-_REFDEF = regex.compile(r"[ ]{0,3}\[(?!\^)([^\[\]\n]{1,999}+)\]:[ \t]*+\S")
-_FOOTDEF = regex.compile(r"[ ]{0,3}\[\^[^\[\]\s]{1,100}+\]:")
-_RULE = regex.compile(r"[ ]{0,3}(?:(?:-[ \t]*+){3,}+|(?:\*[ \t]*+){3,}+|(?:_[ \t]*+){3,}+)\r?$")
-_SETEXT = regex.compile(r"[ ]{0,3}(?:=++|-++)[ \t]*+\r?$")
-_TABLE_DELIM = regex.compile(r"[ ]{0,3}\|?+[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)++\|?+[ \t]*+\r?$"
+_FENCE = lazy_compile(r"[ ]{0,3}(`{3,}+|~{3,}+)([^\n]*+)")
+_REFDEF = lazy_compile(r"[ ]{0,3}\[(?!\^)([^\[\]\n]{1,999}+)\]:[ \t]*+\S")
+_FOOTDEF = lazy_compile(r"[ ]{0,3}\[\^[^\[\]\s]{1,100}+\]:")
+_RULE = lazy_compile(r"[ ]{0,3}(?:(?:-[ \t]*+){3,}+|(?:\*[ \t]*+){3,}+|(?:_[ \t]*+){3,}+)\r?$")
+_SETEXT = lazy_compile(r"[ ]{0,3}(?:=++|-++)[ \t]*+\r?$")
+_TABLE_DELIM = lazy_compile(r"[ ]{0,3}\|?+[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)++\|?+[ \t]*+\r?$"
                              r"|[ ]{0,3}\|[ \t]*+:?-++:?[ \t]*+\|?+[ \t]*+\r?$")
 # Leading white space, block quote markers, then at most one list item or heading marker.
-_MARKERS = regex.compile(r"[ \t]*+(?:>[ \t]?+)*+[ \t]*+"
+_MARKERS = lazy_compile(r"[ \t]*+(?:>[ \t]?+)*+[ \t]*+"
                          r"(?:(?P<bullet>[-*+])(?:[ \t]++|(?=\r?$))|(?P<number>\d{1,9}+)[.)](?:[ \t]++|(?=\r?$))"
                          r"|(?P<heading>\#{1,6}+)(?:[ \t]++|(?=\r?$)))?+")
-_QUOTE_MARKERS = regex.compile(r"[ \t]*+(?:>[ \t]?+)*+[ \t]*+")
-_CLOSING_HASHES = regex.compile(r"[ \t]++\#++[ \t]*+\r?$")
-_LONE_DIRECTIVE = regex.compile(r"[ \t]*+<!--[ \t]*+statlint\b[^\n<>]{0,300}?-->[ \t]*+\r?$", regex.I)
+_QUOTE_MARKERS = lazy_compile(r"[ \t]*+(?:>[ \t]?+)*+[ \t]*+")
+_CLOSING_HASHES = lazy_compile(r"[ \t]++\#++[ \t]*+\r?$")
+_LONE_DIRECTIVE = lazy_compile(r"[ \t]*+<!--[ \t]*+statlint\b[^\n<>]{0,300}?-->[ \t]*+\r?$", regex.I)
 
 
 class BlockScan:

@@ -11,24 +11,25 @@ import html
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.sources.markdown_blocks import label
 
-_BLANK_LINE = regex.compile(r"\n[ \t\r]*+(?=\n)")
-_BACKTICKS = regex.compile(r"`++")
-_AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}+:[^\s<>]{0,2000}+|[^\s<>@]{1,200}+@[^\s<>]{1,200}+)>")
-_RAW_TEXT = regex.compile(r"<(script|style|textarea)\b[^<>]{0,2000}+>", regex.I)
+_BLANK_LINE = lazy_compile(r"\n[ \t\r]*+(?=\n)")
+_BACKTICKS = lazy_compile(r"`++")
+_AUTOLINK = lazy_compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}+:[^\s<>]{0,2000}+|[^\s<>@]{1,200}+@[^\s<>]{1,200}+)>")
+_RAW_TEXT = lazy_compile(r"<(script|style|textarea)\b[^<>]{0,2000}+>", regex.I)
 _RAW_TEXT_END = {tag: regex.compile(r"</" + tag + r"\s*+>", regex.I) for tag in ("script", "style", "textarea")}
-_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,40}+(?:\s[^<>]{0,2000}+)?+/?>")
-_LINK_TAIL = regex.compile(
+_TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,40}+(?:\s[^<>]{0,2000}+)?+/?>")
+_LINK_TAIL = lazy_compile(
     r"\]\([ \t]*+\n?[ \t]*+(?:<[^<>\n]{0,2000}+>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.){0,500}+\)){0,2000}+)"
     r"(?:(?:[ \t]*+\n[ \t]*+|[ \t]++)(?:\"[^\"]{0,500}+\"|'[^']{0,500}+'|\([^()]{0,500}+\)))?+[ \t]*+\n?[ \t]*+\)")
-_REF_TAIL = regex.compile(r"\]\[[^\[\]\n]{0,999}+\]")
-_SHORTCUT = regex.compile(r"\[([^\[\]\n]{1,999}+)\](?![\[(:])")
-_FOOTNOTE = regex.compile(r"\[\^[^\[\]\s]{1,100}+\]")
-_ENTITY = regex.compile(r"&(?:\#[0-9]{1,7}+|\#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
-_ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_EMPHASIS = regex.compile(r"\*{1,3}+|_{1,3}+|~~")
-_DIRECTIVE = regex.compile(r"<!--[ \t]*+statlint\b", regex.I)
+_REF_TAIL = lazy_compile(r"\]\[[^\[\]\n]{0,999}+\]")
+_SHORTCUT = lazy_compile(r"\[([^\[\]\n]{1,999}+)\](?![\[(:])")
+_FOOTNOTE = lazy_compile(r"\[\^[^\[\]\s]{1,100}+\]")
+_ENTITY = lazy_compile(r"&(?:\#[0-9]{1,7}+|\#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
+_ESCAPE = lazy_compile(r"\\(?=[!-/:-@\[-`{-~])")
+_EMPHASIS = lazy_compile(r"\*{1,3}+|_{1,3}+|~~")
+_DIRECTIVE = lazy_compile(r"<!--[ \t]*+statlint\b", regex.I)
 
 _LOOK_BACK = 1000  # how far a link's closing "](" looks back for its "["
 _CODE_SPAN_RUNS = 64  # how many backtick runs a code span's opener looks through for its closer

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
+
 # (signature, what it is): checked at offset 0, longest first where one is a prefix of another.
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a zip archive (.docx, .xlsx, .odt, .epub or .zip)"),
@@ -36,7 +38,7 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 # Text formats, recognised at the start of the text (after a BOM and white space), case-insensitively.
-_TEXT_FORMATS = regex.compile(
+_TEXT_FORMATS = lazy_compile(
     r"\s*+(?:(?P<html><!doctype\s++html|<html[\s>])|(?P<xml><\?xml\s)|(?P<rtf>\{\\rtf)|(?P<warc>WARC/1\.\d))",
     regex.IGNORECASE,
 )

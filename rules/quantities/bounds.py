@@ -10,6 +10,7 @@ import math
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.rules import _patterns as P
 
 BOUND_OF_WORD = {
@@ -24,7 +25,7 @@ BOUND_OF_WORD = {
 # these, in lower case, for P.BOUND_BEFORE to match (may_be_hedged; a superset: no word boundary asked).
 BOUND_ENDINGS = tuple(sorted({w.split()[-1] for w in BOUND_OF_WORD} | {"the"}))
 # "went up to 5.5%", "edged up to 87": after a verb of movement "up to" says where a level went, not a ceiling.
-_MOVED_UP = regex.compile(r"\b(?:went|go|goes|gone|going|moved|edged|ticked|crept|inched|shot|crawled|jumped|"
+_MOVED_UP = lazy_compile(r"\b(?:went|go|goes|gone|going|moved|edged|ticked|crept|inched|shot|crawled|jumped|"
                           r"climbed|risen|rose|revised|marked)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 APPROX_WIDTH = 0.1  # "about 60" admits 54..66: news rounds loosely and we must never over-claim
 
@@ -54,7 +55,7 @@ def may_be_hedged(window: str) -> bool:
 # is then a plain value, the base of the comparison, not a bound (rules.comparatives reads the claim).
 _COMPARING = frozenset(("more than", "less than", "fewer than", "above", "below", "over", "under", "as much as",
                         "as many as", "as high as"))  # ("3 times as many as 200": 600)
-_RATE_BEFORE_COMPARISON = regex.compile(
+_RATE_BEFORE_COMPARISON = lazy_compile(
     r"(?:\d%|\d\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|times|fold)|"
     r"\b(?:half|quarters?|thirds?|fifths?|tenths?)|fold)\s*+(?:higher|lower|up|down)?\s*+\Z",
     regex.IGNORECASE | regex.REVERSE)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import regex
 
-SET_RATE_BEFORE = regex.compile(
+from statlint.checker.lazy_regex import lazy_compile
+
+SET_RATE_BEFORE = lazy_compile(
     r"\b(?:(?:interest|discount|prime|base|lending|policy|repo|refinancing|deposit|overnight|"
     r"(?:federal|fed)\s+funds|bank|mortgage|tax|income\s+tax|corporate\s+tax|vat|reserve\s+requirement)"
     r"\s+rates?|vat|value[- ]added\s+tax|coupon|levy|levies|tariffs?|duty|duties)"

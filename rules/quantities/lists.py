@@ -20,17 +20,18 @@ from dataclasses import replace
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Quantity
 from statlint.checker.numbers import parse_numeral
 
 # Between two members of a list: a comma, "and", "or", or a comma then "and"; or "to" between the two ends of a
 # change ("from ∼20 to 40 ppm"); then perhaps a sign of approximation ("from ∼250 to ∼550 ppm"); nothing else.
 # (A comma then "or" restates the figure before in another unit: "from 1,727,200, or 5.3 pct" is one stake.)
-_JOIN = regex.compile(r"(?:\s*+,\s*+(?:and\s++)?+|\s++(?:and|or|to)\s++)[~∼≈]?+")
+_JOIN = lazy_compile(r"(?:\s*+,\s*+(?:and\s++)?+|\s++(?:and|or|to)\s++)[~∼≈]?+")
 # A member written bare: a numeral alone, perhaps signed.
-_BARE = regex.compile(r"[−-]?+\d[\d,.]*+")
+_BARE = lazy_compile(r"[−-]?+\d[\d,.]*+")
 # The last member: a numeral, then its unit (a word or symbol, after a space or glued).
-_WITH_UNIT = regex.compile(r"[−-]?+(?P<num>\d[\d,.]*+)[\s-]?+\D.*+", regex.DOTALL)
+_WITH_UNIT = lazy_compile(r"[−-]?+(?P<num>\d[\d,.]*+)[\s-]?+\D.*+", regex.DOTALL)
 
 
 def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import regex
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Quantity, Span
 from statlint.checker.numbers import SCALES
 from statlint.rules import _patterns as P
@@ -85,8 +86,8 @@ def _range(text: str, q: Quantity, nxt: Quantity, span: Span, unit: str) -> Quan
                    low=min(q.low * factor, nxt.low), high=max(q.high * factor, nxt.high), unit=unit, kind="range")
 
 
-_TO = regex.compile(r"\s++to\s++")
-_WORD_BEFORE = regex.compile(r"(?P<word>[A-Za-z]++)[\s~∼≈]*+\Z", regex.REVERSE)
+_TO = lazy_compile(r"\s++to\s++")
+_WORD_BEFORE = lazy_compile(r"(?P<word>[A-Za-z]++)[\s~∼≈]*+\Z", regex.REVERSE)
 
 
 # Words after which "X to Y" is a change, not a range: "rose 0.25 to 7.25 pct" (by 0.25, to 7.25),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import regex
 
-_AFTER = regex.compile(r":(?P<b>\d++)(?![\d:.,]\d)")
+from statlint.checker.lazy_regex import lazy_compile
+
+_AFTER = lazy_compile(r":(?P<b>\d++)(?![\d:.,]\d)")
 
 
 def ratio_after(text: str, num: str, end: int) -> tuple[float, float, float, int] | None:

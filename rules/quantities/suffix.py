@@ -7,6 +7,7 @@ checker.units, never by handing raw text to pint.
 """
 from __future__ import annotations
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.units import (
     CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, SPACED_ONLY, VIDEO_LINES, unit_name,
 )
@@ -68,9 +69,9 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
 _RATE_INITIALS = frozenset("pPaAeE/")
 # A power glued to a unit ("cm−3", "m⁻²", "m^2"): a minus sign and a digit, or superscripts, or a caret. A plain
 # digit alone is not read as a power ("5 km2" is in the table; "10 kg3" is nothing we know).
-_POWER = regex.compile(r"(?:\^(?P<caret>[−-]?\d)|(?P<minus>[−⁻]\s?\d)|(?P<sup>⁻?[¹²³⁴⁵⁶⁷⁸⁹]))(?![\d\w])")
+_POWER = lazy_compile(r"(?:\^(?P<caret>[−-]?\d)|(?P<minus>[−⁻]\s?\d)|(?P<sup>⁻?[¹²³⁴⁵⁶⁷⁸⁹]))(?![\d\w])")
 # A second unit with a negative power after a space: "km s−1", "kg s−1", "mg L−1", "g cm−3".
-_PER_UNIT = regex.compile(r" (?P<unit>[A-Za-zμµ]{1,3})(?P<exp>[−⁻]\s?[1-9]|⁻[¹²³⁴⁵⁶⁷⁸⁹])(?![\d\w])")
+_PER_UNIT = lazy_compile(r" (?P<unit>[A-Za-zμµ]{1,3})(?P<exp>[−⁻]\s?[1-9]|⁻[¹²³⁴⁵⁶⁷⁸⁹])(?![\d\w])")
 # Symbols read only as the second unit of such a pair ("s−1" is per second; a lone "s" after a figure is not).
 _PER_SYMBOLS = {"s": "second", "h": "hour", "d": "day", "yr": "year", "min": "minute", "L": "liter"}
 _SUPERSCRIPTS = str.maketrans("⁻¹²³⁴⁵⁶⁷⁸⁹−", "-123456789-")
