@@ -7,7 +7,9 @@ rest sit behind gates (a currency pattern runs only after a currency sign, a yea
 a year). A LazyPattern compiles on first use and then copies the compiled pattern's methods into its
 own instance dictionary, so every later call is a plain attribute lookup, as on a compiled pattern.
 
-`checker/patterns.py` (the registry the pattern tests pump) compiles every LazyPattern it finds.
+`checker/patterns.py` (the registry the pattern tests pump) compiles every LazyPattern it finds, and
+`compile_all()` compiles every one made so far: a process that forks workers (`statlint audit`) calls it
+first, so the workers share the compiled patterns instead of each compiling its own.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ class LazyPattern:
 
     def __init__(self, pattern, flags: int = 0, **kwargs):
         self._source = (pattern, flags, kwargs)
+        _MADE.append(self)
 
     def compiled(self) -> regex.Pattern:
         """The compiled pattern (compiled now if this is its first use)."""
@@ -42,6 +45,17 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self._source[0]!r})"
+
+
+_MADE: list[LazyPattern] = []  # every lazy pattern made (all are module-level: they live as long as the process)
+
+
+def compile_all() -> int:
+    """Compile every lazy pattern made so far (how many were still to compile)."""
+    todo = [p for p in _MADE if "_compiled" not in p.__dict__]
+    for pattern in todo:
+        pattern.compiled()
+    return len(todo)
 
 
 def lazy_compile(pattern, flags: int = 0, **kwargs) -> LazyPattern:

@@ -157,3 +157,11 @@ def test_the_registry_sees_lazy_patterns_compiled():
 
     assert not any(isinstance(p, LazyPattern) for p in found.values())
     assert "statlint.rules.claims._TRIGGER" in found
+
+
+def test_compile_all_compiles_every_lazy_pattern_made():
+    from statlint.checker.lazy_regex import compile_all, lazy_compile
+
+    made = lazy_compile(r"\bnever used\b")
+    assert compile_all() >= 1 and "_compiled" in vars(made)
+    assert compile_all() == 0  # nothing left to compile

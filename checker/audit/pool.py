@@ -97,8 +97,11 @@ class WorkerPool:
 
     def _new(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context(self.start)
-        if self.start == "fork":  # workers start in milliseconds with the rules imported once, here
+        if self.start == "fork":  # workers start in milliseconds with the rules imported (and compiled) once, here
             import statlint.rules  # noqa: F401
+            from statlint.checker.lazy_regex import compile_all
+
+            compile_all()
         elif self.start == "forkserver":
             context.set_forkserver_preload(["statlint.rules", "statlint.checker.audit.check"])
         self.clocks = context.Array("d", self.jobs, lock=False)
