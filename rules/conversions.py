@@ -44,6 +44,7 @@ _EQUIVALENT = r"(?:the\s+)?equivalent\s+(?:to|of)\s+"  # "(the equivalent of $5.
 _AFTER = lazy_compile(
     r"(?:-(?P<unit>[A-Za-z]{1,12})(?:-(?P<adj>[a-z]{2,12}))?)?"
     r"(?:(?:\s+[a-z]{2,15})?\s+(?:a|an|per|each|every)\s+(?P<per>year|month|week|day)\b|\s+(?P<annual>annually)\b"
+    r"|(?:\s+[a-z]{2,15})?\s+last\s+(?P<whole>year|month|week)\b"
     r"|/(?P<slash>year|yr|month|week|day)\b)?", regex.IGNORECASE)
 # A rate's noun between it and its restatement: "a 4,900% increase (50 times as many)".
 _CHANGE_NOUN = lazy_compile(r"\s+(?:increase|rise|jump|gain|growth|surge)\b", regex.IGNORECASE)
@@ -104,6 +105,8 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if not _ends(text, tie, b_end):
         return None
     b_per = _period(after_b)
+    if after_a.group("whole") and not b_per:
+        a_per = ""  # "3.65 million last year": a total over a period, compared only with a rate per a shorter one
     a_unit, a_per = _per_period(a_unit, a_per)
     b_unit, b_per = _per_period(b_unit, b_per)
     if not _comparable(a, b, a_unit, b_unit, a_per, b_per):
@@ -176,7 +179,8 @@ def _per_period(unit: str, per: str) -> tuple[str, str]:
 
 
 def _period(after) -> str:
-    word = after.group("per") or after.group("annual") or after.group("slash")
+    """The period a figure is per: "a year", "annually", "/day"; "last year" (a total over that period) too."""
+    word = after.group("per") or after.group("annual") or after.group("slash") or after.group("whole")
     return _PERIOD_WORDS.get(word.lower(), "") if word else ""
 
 

@@ -105,7 +105,8 @@ def _per_period_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         if c.b.high * (1 + APPROX) >= low and c.b.low * (1 - APPROX) <= high:
             continue
         value = c.a.value * (b_few + b_most) / (a_few + a_most)
-        figure = implied_number(value, product_place(value, [significant_digits(c.a)]), Interval(c.b.low, c.b.high))
+        # a year has 365 or 366 days, a month 28 to 31: the factor itself is known to about three digits
+        figure = implied_number(value, product_place(value, [significant_digits(c.a), 3]), Interval(c.b.low, c.b.high))
         b_text = " ".join(c.b_text.split())
         yield RULE.finding(
             span=c.b_span, severity=Severity.ERROR, confidence=0.8,
