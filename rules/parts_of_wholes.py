@@ -160,14 +160,10 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
         return None
     if text[b.span.end:b.span.end + 1] in _COMPOUND or text[a.span.end:a.span.end + 1] in _COMPOUND:
         return None
-    # substring tests before the patterns: each reading needs "of" or a pause between the figures
+    # substring tests before the patterns: each reading needs "of", a pause or a bracket between the figures
     gap = text[a.span.end:b.span.start]
-    paused, has_of = any(c in gap for c in _PAUSES), "of" in gap.lower()
-    if not (paused or has_of):
-        if "(" in gap and _OF_WHOM_AFTER.match(text, b.span.end):
-            m = _LABEL_BRACKET.fullmatch(gap)
-            if m and doc.sentence_of(a.span.start).end > b.span.start:
-                return _claim(b, a, m.group("label") or "")
+    paused, has_of, bracket = any(c in gap for c in _PAUSES), "of" in gap.lower(), "(" in gap
+    if not (paused or has_of or bracket):
         return None
     sentence = doc.sentence_of(a.span.start)
     if b.span.start >= sentence.end:
@@ -181,6 +177,10 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
         if m and _counts_the_group(text, b, m.group("label") or ""):
             return _claim(b, a, m.group("label") or "")
     if not paused:
+        # "290,000 jobs (only 60,000 of which ...)": the group, a bracket, then its part
+        m = _LABEL_BRACKET.fullmatch(gap) if bracket else None
+        if m and _OF_WHOM_AFTER.match(text, b.span.end):
+            return _claim(b, a, m.group("label") or "")
         return None
     m = _LABEL_COMMA.fullmatch(gap)
     if m is None or not _counts_the_group(text, b, m.group("label") or ""):
