@@ -105,10 +105,10 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if not _ends(text, tie, b_end):
         return None
     b_per = _period(after_b)
-    if after_a.group("whole") and not b_per:
-        a_per = ""  # "3.65 million last year": a total over a period, compared only with a rate per a shorter one
     a_unit, a_per = _per_period(a_unit, a_per)
     b_unit, b_per = _per_period(b_unit, b_per)
+    if after_a.group("whole") and not b_per:
+        a_per = ""  # "3.65 million last year": a total over a period, compared only with a rate per a shorter one
     if not _comparable(a, b, a_unit, b_unit, a_per, b_per):
         return None
     a, b = _number_as_written(a), _number_as_written(b)

@@ -108,9 +108,12 @@ def _per_period_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         # a year has 365 or 366 days, a month 28 to 31: the factor itself is known to about three digits
         figure = implied_number(value, product_place(value, [significant_digits(c.a), 3]), Interval(c.b.low, c.b.high))
         b_text = " ".join(c.b_text.split())
+        a_text = " ".join(c.a_text.split())
+        if not a_text.endswith(c.a_per):  # "12 million" + " a year"; "90,000 tonnes a month" names it already
+            a_text += f" a {c.a_per}"
         yield RULE.finding(
             span=c.b_span, severity=Severity.ERROR, confidence=0.8,
-            message=f"{' '.join(c.a_text.split())} a {c.a_per} is about {figure} a {c.b_per}, not {b_text}",
+            message=f"{a_text} is about {figure} a {c.b_per}, not {b_text}",
             suggestion=figure, related=(Related("total", c.a_span, c.a_text),),
             fingerprint=fingerprint(CODE, c.a.text + " " + c.b.text, doc.claim_context(c.b_span)),
         )

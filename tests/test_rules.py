@@ -135,6 +135,22 @@ def test_inverse_quote_message_divides_by_the_factor():
     assert f.message == "a 5 pct rise from 154.67 would give 147, not 140.00; the figures give about 10%"
 
 
+@pytest.mark.parametrize("text,message", [
+    ("The plant makes 12 million a year, or 328,767 a day.",
+     "12 million a year is about 33,000 a day, not 328,767"),
+    # the reader took "a month" into the figure's unit: named once, not "a month a month"
+    ("The mill produced 90,000 tonnes a month, or 30 tonnes a day.",
+     "90,000 tonnes a month is about 3,050 a day, not 30 tonnes a day"),
+    # a total over a completed period, restated per day; the per-day figure to three digits at most
+    ("The mill produced 90,000 tonnes last month, or 30 tonnes a day.",
+     "90,000 tonnes a month is about 3,050 a day, not 30 tonnes a day"),
+    ("The firm sold 120,000 cars a year, or about 33 a day.", "120,000 a year is about 328 a day, not 33"),
+])
+def test_a_total_restated_per_day_names_its_period_once(text, message):
+    [f] = check_text(text)
+    assert (f.rule, f.message) == ("C101", message)
+
+
 def test_s102_list_gap_pattern_does_not_backtrack_through_a_long_word():
     """Regression: _LISTED could split one word into eight pieces every way there is (76 ms on a
     40-character gap of real Reuters copy, hours on a longer one). The regex timeout bounds the check."""
