@@ -47,7 +47,7 @@ _UP_P, _DOWN_P = words_pattern(words_of(UP)), words_pattern(words_of(DOWN))
 _NOUN_P = words_pattern(words_of(UP_NOUN) + words_of(DOWN_NOUN))
 _TRIGGER = lazy_compile(
     rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
-    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
+    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?=(?:[a-z]+\s+){{0,3}}{Q})|"
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
@@ -57,6 +57,14 @@ if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "ver
     raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 _RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
+# A rate the verb reaches past a few words: its hedge ("rose nearly 250%", "climbed by more than 100%") or
+# the verb's object before "by" ("cut the top rate by 25%", "raised its forecast by nearly 10%"). Taken only
+# when the words are accounted for (_wordy_rate): a hedge the number reader read on the figure, or "by".
+# A word that brings in a level ("to", "at", "from": "drops to about 30 pct") is never part of either.
+_LEVEL_WORD = r"(?!(?:to|at|from|vs|versus|reaching|hitting|of|in|on)\s)"
+_WORDY_RATE_AFTER = lazy_compile(
+    rf"^\s*+(?P<object>(?:{_LEVEL_WORD}[a-z'-]+\s+){{1,5}}?by\s+)?(?:by\s+)?"
+    rf"(?P<hedge>(?:{_LEVEL_WORD}[a-z]+\s+){{1,3}})?{Q}", regex.IGNORECASE)
 _TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
@@ -141,12 +149,13 @@ class _Patterns:
     twins (see _fold) when the document is ASCII."""
 
     __slots__ = ("appositive", "clause_end", "determiner_before", "from_", "inverse_subject", "noun_after_trigger",
-                 "other_basis", "rate_after", "to", "trigger", "up_to")
+                 "other_basis", "rate_after", "to", "trigger", "up_to", "wordy_rate_after")
 
     def __init__(self, convert=lambda pattern: pattern):
         self.trigger = convert(_TRIGGER)
         self.clause_end = convert(_CLAUSE_END)
         self.rate_after = convert(_RATE_AFTER)
+        self.wordy_rate_after = convert(_WORDY_RATE_AFTER)
         self.to = convert(_TO)
         self.from_ = convert(_FROM)
         self.other_basis = convert(_OTHER_BASIS)
@@ -323,8 +332,13 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         direction = _direction(t)
         absolute_change = False
         rm = patterns.rate_after.match(window)
+        if rm is None and (t.verb or t.noun):
+            rm = _wordy_rate(patterns.wordy_rate_after.match(window), quantities,
+                             object_allowed=t.verb is not None and word.lower() not in ("up", "down"))
+            if rm is None and t.noun:
+                continue  # "an increase of the 5% ...": the words before the figure are not its hedge
         if rm:
-            q = quantities[int(rm.group(1))]
+            q = quantities[int(rm.group(rm.re.groups))]
             if q.unit == "percent" or q.unit == "percentage_point":
                 rate = q
             elif q.unit == "times":
@@ -392,6 +406,25 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form))
     return [_with_series_base(c, text, by_label) for c in claims]
+
+
+def _wordy_rate(m, quantities, object_allowed: bool):
+    """The match of _WORDY_RATE_AFTER when its words are accounted for, else None: the figure is a percent
+    rate, words right before it are its hedge (the number reader read a bound on it: "nearly", "more
+    than"), and an object before it ends in "by" after a verb, not after "up"/"down" or a noun ("up the
+    ladder by 5%" is no object). Any other words ("rose in 2021 5%") may belong to another clause."""
+    if m is None:
+        return None
+    q = quantities[int(m.group(3))]
+    if q.unit not in ("percent", "percentage_point"):
+        return None
+    if m.group("hedge") and q.bound == "=":
+        return None
+    if m.group("object") and not object_allowed:
+        return None
+    if not (m.group("hedge") or m.group("object")):
+        return None
+    return m
 
 
 def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Quantity | None, Quantity | None]:

@@ -50,6 +50,7 @@ from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Sev
 from statlint.rules._growth import describe, is_annual_rate, rate_claim_ratio
 
 CODE, NAME = "G101", "growth-rate-mismatch"
+_HEDGE_WORD = {">": "more than", "<": "at most", "~": "about"}  # a rate's bound, as its message names it
 
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
@@ -74,12 +75,18 @@ def _finding(doc, g, r):
     if base.bound in (">", "<"):
         x = base.value * (expected.low if base.bound == ">" else expected.high)
         bound = base.bound
+    elif g.rate.bound in (">", "<"):
+        # "rose by more than 100%": over twice the base; "fell by more than 40%", "rose by up to 5%": under
+        over = (g.rate.bound == ">") == (g.direction == Direction.UP) != g.inverse
+        x, bound = base.value * (expected.low if over else expected.high), ">" if over else "<"
     else:
         x, bound = base.value * (expected.low + expected.high) / 2, "="
     digits = (significant_digits(base), factor_digits(g.rate, g.direction == Direction.DOWN))
     would = implied_number(x, product_place(x, digits), interval(g.new), bound)
-    would = {">": "over ", "<": "under "}.get(bound, "") + would
+    would = {">": "over ", "<": "under "}.get(bound, "about " if g.rate.bound == "~" else "") + would
     rate = g.rate.text.strip()  # "a 5% rise", "a rise of a quarter" (rules.comparatives)
+    if g.rate.bound in _HEDGE_WORD:  # a hedged rate is named with its hedge: "a rise of more than 100%"
+        rate = f"{_HEDGE_WORD[g.rate.bound]} {rate}"
     message = (f"{f'a {rate} {word}' if rate[:1].isdigit() else f'a {word} of {rate}'} from {describe(base)} would give {would}, "
                f"not {describe(g.new)}")
     implied = rate_from_ratio(r, g.direction)
