@@ -441,6 +441,23 @@ class RespectiveList:
     link: Link = Link.LIST
 
 
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """A difference stated beside the two figures it separates: "41% against 33%, an eight-point lead",
+    "a gap of 12 points between the 54% for Smith and the 38% for Jones".
+
+    `gap` is the stated difference; `first` and `second` the two figures in text order; `word` the
+    noun that names the difference ("gap", "lead", "margin", "difference", "spread").
+    """
+
+    span: Span
+    word: str
+    gap: Quantity
+    first: Quantity
+    second: Quantity
+    link: Link = Link.SENTENCE
+
+
 @_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
@@ -467,6 +484,8 @@ class Facts:
     # parts and totals, "respectively" lists (rules.parts_totals, rules.respectively_lists)
     parts_totals: tuple[PartsTotal, ...] = ()
     respective_lists: tuple[RespectiveList, ...] = ()
+    # a difference stated beside its two figures (rules.differences)
+    differences: tuple[Difference, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

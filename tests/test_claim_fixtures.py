@@ -54,6 +54,7 @@ RENDER = {
                               for c in f.parts_totals],
     "respective_list": lambda f: [f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}"
                                   for c in f.respective_lists],
+    "difference": lambda f: [f"{d.word} {d.gap.text}: {d.first.text} - {d.second.text}" for d in f.differences],
 }
 
 
