@@ -57,6 +57,14 @@ _FRACTION_RATE = lazy_compile(
     r"(?:(?P<word>more|higher|greater|larger|bigger|less|lower|smaller|fewer)\s+than"
     r"|(?P<again>as\s+(?:much|many|large|big|high)\s+again\s+as))\s+" + _BASE_LEAD + r"(?=\S)",
     regex.IGNORECASE)
+# "twice as many as OLD", "half as much as OLD": a multiplier in words, read as "doubled" / "halved" (G104's
+# intervals for those verbs, and rules.hedges reads "nearly twice" as it reads "nearly doubled"). A spelled
+# multiplier ("three times as many as") is a figure the number reader reads (unit "times").
+_WORD_MULTIPLIER = lazy_compile(
+    r"\b(?P<word>twice|half)\s+(?P<again>as\s+(?:much|many|large|big|high|great|long)\s+as)\s+" + _BASE_LEAD
+    + r"(?=\S)", regex.IGNORECASE)
+_WORD_MULTIPLIER_ANCHORS = ("wice as ", "alf as ")  # (str.find, as for the fractions below)
+_MULTIPLIER_VERB = {"twice": ("doubled", Direction.UP), "half": ("halved", Direction.DOWN)}
 # Every _FRACTION_RATE match holds one of these (lower case, as written in news); _fraction_claims finds them
 # with str.find, which is ~50 times faster than a case-insensitive scan of the whole text, and reads around them.
 _FRACTION_ANCHORS = (" than ", " again as ")
@@ -98,6 +106,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
                 kind = "times-as" if m.start("again") >= 0 else "fold" if "fold" in q.text.lower() else "times"
                 found.append(replace(claim, rate=None, factor=q, factor_kind=kind, direction=Direction.UP))
     found.extend(_fraction_claims(doc, quantities, starts))
+    found.extend(_word_multiplier_claims(doc, quantities, starts))
     if not found:
         return facts
     growths = sorted(facts.growths + tuple(found), key=lambda g: g.span.start)
@@ -121,6 +130,21 @@ def _fraction_claims(doc: Document, quantities, starts: list[int]):
             at = text.find(anchor, at + 1)
 
 
+def _word_multiplier_claims(doc: Document, quantities, starts: list[int]):
+    """ "450 arrests, twice as many as the 300 last year": a claim whose multiplier is "twice" or "half"."""
+    text = doc.text
+    for anchor in _WORD_MULTIPLIER_ANCHORS:
+        at = text.find(anchor)
+        while at != -1:
+            m = _WORD_MULTIPLIER.match(text, at - 1)
+            if m is not None:
+                claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
+                if claim is not None:
+                    kind, direction = _MULTIPLIER_VERB[m.group("word").lower()]
+                    yield replace(claim, factor_kind=kind, direction=direction)
+            at = text.find(anchor, at + 1)
+
+
 def _word_span(m) -> Span:
     for name in ("than", "plain", "updown", "word", "again"):
         if name in m.re.groupindex and m.start(name) >= 0:
@@ -139,14 +163,14 @@ def _fraction_rate(text: str, m) -> Quantity | None:
                     high=value + width, unit="percent", kind="change")
 
 
-def _claim(doc: Document, quantities, starts: list[int], rate: Quantity, m, word: Span) -> Growth | None:
+def _claim(doc: Document, quantities, starts: list[int], rate: Quantity | None, m, word: Span) -> Growth | None:
     k = bisect.bisect_left(starts, m.end())
     if k >= len(quantities) or quantities[k].span.start != m.end():
         return None  # no figure right after: "20% more than its rival's", "higher than a year earlier"
     old = quantities[k]
     if not is_level(old) or (m.groupdict().get("updown") and old.is_percent):
         return None
-    new = _compared(doc, quantities, starts, rate, old)
+    new = _compared(doc, quantities, starts, rate.span.start if rate is not None else word.start, old)
     if new is None:
         return None
     text = doc.text
@@ -156,12 +180,12 @@ def _claim(doc: Document, quantities, starts: list[int], rate: Quantity, m, word
                   old=old, new=new, form="comparative")
 
 
-def _compared(doc: Document, quantities, starts: list[int], rate: Quantity, old: Quantity) -> Quantity | None:
-    """The figure compared with `old`: the nearest level before the rate in its sentence and clause."""
+def _compared(doc: Document, quantities, starts: list[int], at: int, old: Quantity) -> Quantity | None:
+    """The figure compared with `old`: the nearest level before the rate (at `at`) in its sentence and clause."""
     text = doc.text
-    limit = max(doc.sentence_of(rate.span.start).start, rate.span.start - _LOOK_BACK)
-    clause_start = text.rfind(";", limit, rate.span.start)
-    j = bisect.bisect_left(starts, rate.span.start) - 1
+    limit = max(doc.sentence_of(at).start, at - _LOOK_BACK)
+    clause_start = text.rfind(";", limit, at)
+    j = bisect.bisect_left(starts, at) - 1
     while j >= 0 and quantities[j].span.start > max(limit, clause_start):
         q = quantities[j]
         j -= 1
