@@ -146,8 +146,11 @@ def _multiplier_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
 
 def _agrees(h, b) -> bool:
     """A headline rounds the body's figure: the body's value must lie in the headline's interval (or the
-    headline's in the body's, when the body's figure is itself approximate: "about 5 pct")."""
-    return h.low <= b.value <= h.high or (b.bound == "~" and b.low <= h.value <= b.high)
+    headline's in the body's, when the body's figure is itself approximate: "about 5 pct", or the rounder
+    of the two: "1.51 million" over "to 1.5 million" rounds the other way, body from headline)."""
+    if h.low <= b.value <= h.high or (b.bound == "~" and b.low <= h.value <= b.high):
+        return True
+    return b.bound == "=" and b.low <= h.value <= b.high and b.high - b.low > h.high - h.low
 
 
 def _states(h, b) -> bool:
