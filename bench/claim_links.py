@@ -63,6 +63,8 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
             f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}")
     for d in facts.differences:
         add("differences", d.span.start, f"{d.word} {d.gap.text}: {d.first.text} - {d.second.text}")
+    for q in facts.quotients:
+        add("per_units", q.span.start, f"{q.total.text} / {q.count.text} = {q.each.text} per {q.noun}")
     for g in facts.growths:
         at = g.span.start
         if g.form != "verb" and g.old is not None and g.new is not None and (g.rate or g.factor):

@@ -458,6 +458,22 @@ class Difference:
     link: Link = Link.SENTENCE
 
 
+@dataclass(frozen=True, slots=True)
+class Quotient:
+    """A total restated per unit of a count beside it: "$3.4 billion ... 95,000 jobs, or $35,800 per job".
+
+    `each` is the per-unit figure, `noun` what it is per ("job", "head"), `total` and `count` the figures
+    it divides.
+    """
+
+    span: Span
+    noun: str
+    total: Quantity
+    count: Quantity
+    each: Quantity
+    link: Link = Link.SENTENCE
+
+
 @_fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Facts:
@@ -486,6 +502,8 @@ class Facts:
     respective_lists: tuple[RespectiveList, ...] = ()
     # a difference stated beside its two figures (rules.differences)
     differences: tuple[Difference, ...] = ()
+    # a total restated per unit of a count (rules.per_units)
+    quotients: tuple[Quotient, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

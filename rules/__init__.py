@@ -26,6 +26,7 @@ Code ledger (codes are never reused):
 | S101 | parts-total-mismatch | parts against their total ("including", "of which", "making a total of") |
 | S102 | respectively-mismatch | "respectively" with lists of different lengths |
 | S103 | part-exceeds-whole | a part above its whole: "411 of the 368 members", a net profit above its revenue |
+| C102 | per-unit-mismatch | a total restated per unit of a count at a figure the division does not give: "$3.4 billion, 95,000 jobs, or $35.8 million per job" |
 | S104 | difference-mismatch | a gap stated beside two figures that do not differ by it: "54% and 38%, a gap of 12 points" |
 
 Engine-level (not in CHECKS; raised by checker/suppress.py):
@@ -49,6 +50,7 @@ from statlint.rules import (  # claim extractors (issue 14)
 from statlint.rules import parts_of_wholes  # a part and its whole (S103)
 from statlint.rules import parts_totals, respectively_lists  # parts and totals, "respectively" lists (issue 14)
 from statlint.rules import difference_mismatch, differences  # a difference beside its two figures (S104)
+from statlint.rules import per_unit_mismatch, per_units  # a total restated per unit of a count (C102)
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract, comparatives.extract,
@@ -63,6 +65,8 @@ EXTRACTORS = (
     parts_totals.extract, respectively_lists.extract,
     # a difference stated beside its two figures (S104)
     differences.extract,
+    # a total restated per unit of a count (C102)
+    per_units.extract,
 )
 
 CHECKS = (
@@ -89,4 +93,5 @@ CHECKS = (
     part_exceeds_whole.RULE,
     restated_figure_mismatch.RULE,
     difference_mismatch.RULE,
+    per_unit_mismatch.RULE,
 )

@@ -55,6 +55,7 @@ RENDER = {
     "respective_list": lambda f: [f"{c.form}: {' + '.join(v.text for v in c.values)} ~ {', '.join(c.labels)}"
                                   for c in f.respective_lists],
     "difference": lambda f: [f"{d.word} {d.gap.text}: {d.first.text} - {d.second.text}" for d in f.differences],
+    "quotient": lambda f: [f"{q.total.text} / {q.count.text} = {q.each.text} per {q.noun}" for q in f.quotients],
 }
 
 
