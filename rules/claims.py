@@ -80,15 +80,17 @@ _APPOSITIVE = lazy_compile(
 # The new figure of a change written as an aside after it: "sales were 10 mln, down from 12 mln", ", or a 5% rise",
 # "174.6 mln (up 5 pct from 150.3 mln)", "121,616 — up 4.1 pct —", ", an increase of 30% from", ", a 5% rise";
 # "10,052,000 up 11.8 pct", "500 million units up 40%" (no mark between: "up"/"down" only, and only the figure's
-# own noun between; `mark` is then None).
+# own noun between; `mark` is then None). "NEW is a 12% increase on OLD": a copula marks the aside only when
+# the old figure is named (_new_before's `old_known`), else the figure may be another measure's.
 _NEW_BEFORE_ASIDE = lazy_compile(
-    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–])\s*+(?:or\s+)?|(?:\s++(?P<noun>[a-z]+))?\s++)"
+    rf"{Q}(?:[^⟨]{{0,40}}?(?P<mark>,|\(|\s[—–-]{{1,2}}|[—–]|\s(?P<copula>is|was|were|are|represents|represented))"
+    rf"\s*+(?:or\s+)?|(?:\s++(?P<noun>[a-z]+))?\s++)"
     r"(?P<article>(?:an?|the)\s+(?:(?:year-on-year|annual|yearly|on-year)\s+)?)?$", regex.REVERSE)
 # "up 30% on the 723.6 million of 2021", "down 4 pct over the year-earlier 2.1 mln", "a 9% gain on the 40,000":
 # "on"/"over" name the old figure after "up"/"down" and a rate and after "a N% rise" only (after a verb,
 # "rose 5% on 3 million shares" is the volume, not a base)
 _ON_BASE = lazy_compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|year-ago|previous|prior|revised)\s+)?"
-                         rf"(?:[\w-]+'s\s+)?{Q}", regex.IGNORECASE)  # (", up 5% on 1985's 2.1 mln")
+                         rf"(?:last\s+)?(?:[\w-]+'s\s+)?{Q}", regex.IGNORECASE)  # (", up 5% on 1985's 2.1 mln", "on last year's")
 _NOT_NOUNS = frozenset("and or but in of for to with while as than the a an at on by from".split())
 # "sales 174.6 mln dlrs vs 150.3 mln dlrs, up 16 pct": the figure before the aside is the old one, after "vs"
 _VS_BEFORE = lazy_compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
@@ -389,7 +391,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             continue
         form = "noun" if t.noun or t.rate_token is not None else "adverb" if adverb else "verb"
         if new is None and form != "verb" and (old is not None or rate is not None or factor is not None):
-            new, base = _new_before(skeleton, t.start, adverb, quantities)  # "174.6 mln (up 5 pct from 150.3 mln)"
+            new, base = _new_before(skeleton, t.start, adverb, quantities, old is not None)  # "174.6 mln (up 5 pct from 150.3 mln)"
             if new is not None and (new is old or new.kind == "quote"):
                 new = None
             elif base is not None and old is None:
@@ -427,7 +429,8 @@ def _wordy_rate(m, quantities, object_allowed: bool):
     return m
 
 
-def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Quantity | None, Quantity | None]:
+def _new_before(skeleton: str, start: int, adverb: bool, quantities,
+                old_known: bool = False) -> tuple[Quantity | None, Quantity | None]:
     """The new figure of a change written as an aside after it ("sales were 10 mln, down from 12 mln",
     "174.6 mln (up 5 pct from 150.3 mln)", "770.6 million, an increase of 30% from 685 million"): the
     figure before the comma, bracket or dash. Only "up"/"down" may follow a figure with no mark between
@@ -436,6 +439,8 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities) -> tuple[Qu
     nb = _NEW_BEFORE_ASIDE.search(skeleton, max(0, start - 60), start)
     if nb is None or (not adverb and nb.group("mark") is None) or (adverb and nb.group("article")):
         return None, None
+    if nb.group("copula") and (adverb or not old_known):
+        return None, None  # "the 500 jobs were a 5% increase in staff": no base named, maybe another measure
     k = int(nb.group(1))
     if nb.group("noun") and (nb.group("noun") != quantities[k].noun or nb.group("noun") in _NOT_NOUNS):
         return None, None  # "profit of 5 million and sales up 40%": the figure is another measure's

@@ -39,7 +39,7 @@ _UP_WORDS = frozenset("more higher greater larger bigger above over up dearer".s
 # year-earlier", "than that of the previous year's", "than its rival's"
 _BASE_LEAD = (r"(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|last\s+year's\s+)?"
               r"(?:[\w-]+'s\s+)?"  # "than its rival's 30 million", "than Samsung's 45", "on 1985's 540 mln"
-              r"(?:(?:previous|prior|year-earlier|year-ago|revised|restated|same)\s+)?"
+              r"(?:(?:previous|prior|year-earlier|year-ago|revised|restated|same|earlier|original|initial)\s+)?"
               r"(?:(?:year|quarter|month|period)'s\s+)?")
 _AFTER_RATE = lazy_compile(
     r"\s++(?:(?P<than>more|higher|greater|larger|bigger|less|lower|smaller|fewer|cheaper|dearer)\s+than"
