@@ -102,6 +102,8 @@ CLASSES: tuple[ErrorClass, ...] = (
     ErrorClass("restated-body-changed", ("C101",), "a headline figure restated in the body with another value", "headline-restated", restated_body_plants),
     ErrorClass("restated-same-paragraph", ("C101",), "one measure for one period given twice in a paragraph", None),
     ErrorClass("per-day-restatement", ("C101",), "a yearly total restated per day or per month, wrongly", None),
+    ErrorClass("difference-stated-wrong", ("S104",), "a gap, lead or difference beside its two figures, worked out wrong", None),
+    ErrorClass("per-unit-scale", ("C102",), "a total restated per unit of a count (per job, per pupil), a thousand out", None),
 )
 BY_NAME = {c.name: c for c in CLASSES}
 

@@ -332,6 +332,36 @@ def per_day(r: random.Random) -> Slip:
     return _with_slip(f"The plant makes {year:,} bottles a year, or ", f"{day:,}", f" {form}.", f"{day * 10:,}")
 
 
+def difference(r: random.Random) -> Slip:
+    """A gap stated beside its two figures (S104), worked out wrong by 4 to 7: poll shares in points, money."""
+    a = r.randrange(30, 60)
+    b = r.randrange(10, a - 5)
+    gap, wrong = a - b, a - b + r.choice((4, 5, 6, 7, -4))
+    form = r.randrange(4)
+    if form == 0:
+        return _with_slip(f"Support stands at {a}% against {b}% for the opposition, a gap of ", f"{gap}", " points.",
+                          f"{wrong}")
+    if form == 1:
+        return _with_slip(f"Labour is on {a}% and the Conservatives on {b}%, a ", f"{gap}", "-point lead.", f"{wrong}")
+    if form == 2:
+        return _with_slip(f"The poll shows a ", f"{gap}", f"-point gap between the {a}% for Smith and the {b}% for Jones.",
+                          f"{wrong}")
+    return _with_slip(f"Revenue was ${a} million and costs ${b} million, a difference of $", f"{gap}", " million.",
+                      f"{wrong}")
+
+
+def per_unit(r: random.Random) -> Slip:
+    """A total restated per unit of a count (C102) with a thousand lost or gained: "$35.8 million" for "$35,800"."""
+    count, each, noun, plural = r.choice(((95_000, 35_800, "job", "jobs"), (40_000, 3_000, "pupil", "pupils"),
+                                           (1_200, 2_000, "home", "new homes"), (25_000, 450, "member", "members")))
+    total = count * each / 1e6
+    lead = r.choice((", or $", ", which works out to $", ", about $"))
+    per = r.choice((" per ", " a "))
+    wrong = f"{each / 1000:g} million" if r.random() < 0.5 else f"{each // 10:,}"
+    return _with_slip(f"The ${total:g} million scheme pays for {count:,} {plural}{lead}", f"{each:,}",
+                      f"{per}{noun}.", wrong)
+
+
 GENERATORS: dict[str, Callable[[random.Random], Slip]] = {
     "growth-verb": growth_verb, "growth-up-from": growth_up_from, "growth-noun": growth_noun,
     "growth-comparative": growth_comparative, "growth-paren-dash": growth_paren_dash, "growth-wire-abbrev": growth_wire,
@@ -346,4 +376,5 @@ GENERATORS: dict[str, Callable[[random.Random], Slip]] = {
     "parts-colon-list": parts_colon, "parts-a-total-of": parts_total_of, "parts-combined-in-all": parts_combined,
     "respectively-label-dropped": respectively, "part-exceeds-whole-any": part_exceeds,
     "restated-body-changed": restated_body, "restated-same-paragraph": restated_paragraph, "per-day-restatement": per_day,
+    "difference-stated-wrong": difference, "per-unit-scale": per_unit,
 }
