@@ -60,11 +60,15 @@ _RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", r
 # A rate the verb reaches past a few words: its hedge ("rose nearly 250%", "climbed by more than 100%") or
 # the verb's object before "by" ("cut the top rate by 25%", "raised its forecast by nearly 10%"). Taken only
 # when the words are accounted for (_wordy_rate): a hedge the number reader read on the figure, or "by".
-# A word that brings in a level ("to", "at", "from": "drops to about 30 pct") is never part of either.
-_LEVEL_WORD = r"(?!(?:to|at|from|vs|versus|reaching|hitting|of|in|on)\s)"
+# The hedges are words of amount only: after a verb "below", "above", "over" and "under" place the level
+# ("inflation fell below 10%", "slip below 13%"), and a word that brings in a level ("to", "at", "from":
+# "drops to about 30 pct") is never part of an object.
+_LEVEL_WORD = r"(?!(?:to|at|from|vs|versus|reaching|hitting|of|in|on|below|above|over|under|beyond|past)\s)"
+_RATE_HEDGE = (r"nearly|almost|about|around|roughly|approximately|some|close\s+to|more\s+than|less\s+than|"
+               r"just\s+over|just\s+under|an\s+estimated|at\s+least|as\s+much\s+as")
 _WORDY_RATE_AFTER = lazy_compile(
     rf"^\s*+(?P<object>(?:{_LEVEL_WORD}[a-z'-]+\s+){{1,5}}?by\s+)?(?:by\s+)?"
-    rf"(?P<hedge>(?:{_LEVEL_WORD}[a-z]+\s+){{1,3}})?{Q}", regex.IGNORECASE)
+    rf"(?P<hedge>(?:{_RATE_HEDGE})\s+)?{Q}", regex.IGNORECASE)
 _TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
