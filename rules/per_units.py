@@ -16,6 +16,7 @@ thousand newspapers correct); "spends $120 million a year on its 40,000 pupils, 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -43,6 +44,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     quantities = facts.quantities
     if len(quantities) < 3 or not any(w in text for w in (" per ", " a ", " an ", " each ")):
         return facts
+    starts = [q.span.start for q in quantities]
     found = []
     for k, each in enumerate(quantities):
         if k < 2 or each.unit in ("count", "percent", "percentage_point", "times") or "/" in each.unit:
@@ -52,17 +54,17 @@ def extract(doc: Document, facts: Facts) -> Facts:
             continue
         if not _RESTATED.search(text, max(0, each.span.start - 30), each.span.start):
             continue
-        claim = _quotient(doc, quantities, k, m.group("noun").lower())
+        claim = _quotient(doc, quantities, starts, k, m.group("noun").lower())
         if claim is not None:
             found.append(claim)
     return replace(facts, quotients=tuple(found)) if found else facts
 
 
-def _quotient(doc: Document, quantities, k: int, noun: str) -> Quotient | None:
+def _quotient(doc: Document, quantities, starts: list[int], k: int, noun: str) -> Quotient | None:
     text = doc.text
     each = quantities[k]
     sentence = doc.sentence_of(each.span.start)
-    before = [q for q in quantities[:k] if q.span.start >= sentence.start]
+    before = quantities[bisect.bisect_left(starts, sentence.start, 0, k):k]  # the sentence's figures before it
     counts = [q for q in before if q.unit == "count" and q.bound == "=" and _counts(text, q, noun)]
     totals = [q for q in before if _total_unit(q.unit) == each.unit and q.value > each.value
               and not _PER_NOUN.match(text, q.span.end)]
