@@ -167,3 +167,49 @@ def test_a_units_powers_are_part_of_it(text, expected):
     assert _units(text) == expected
     for _, name in expected:
         assert name == "count" or unit(name) is not None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # temperatures glued to the figure, as wire copy writes them; a capital after a name or in a list of labels
+    # stays a label
+    ("Delhi hit 38C on Monday and -5C at night; Phoenix saw 118F.",
+     [("38C", "degC"), ("-5C", "degC"), ("118F", "degF")]),
+    ("Insat 1C and Flat 2F; see Figures 3A and 3C.", []),
+    ("a 5,000mAh battery, a 48-megapixel camera and a 90dB horn",
+     [("5,000mAh", "milliampere_hour"), ("48-megapixel", "megapixel"), ("90dB", "decibel")]),
+    ("a 5.03-carat stone, 250 calories (250 kcal) and 180 mg/dL of sugar",
+     [("5.03-carat", "carat"), ("250 calories", "kilocalorie"), ("250 kcal", "kilocalorie"),
+      ("180 mg/dL", "milligram/deciliter")]),
+    ("a pulse of 120 beats per minute, or 120 bpm", [("120 beats per minute", "1/minute"), ("120 bpm", "1/minute")]),
+    ("The firm is worth 2.61 billion U.S.dollars.", [("2.61 billion U.S.dollars", "USD")]),
+    ("It was -5 degrees at dawn.", [("-5 degrees", "degree")]),
+    ("Bars of 60 × 10 × 3 mm3 on a 2 cm2 plate", [("60", "count"), ("10", "count"), ("3 mm3", "millimeter**3"),
+                                                  ("2 cm2", "centimeter**2")]),
+    # durations, in digits or in words, and ages
+    ("a 15-minute drive, 6 months later, a 3-day trip, two weeks, a 40-hour week",
+     [("15-minute", "minute"), ("6 months", "month"), ("3-day", "day"), ("two weeks", "week"), ("40-hour", "hour")]),
+    ("The man, 45 years old, got three years; a 25-year-old woman one hour later.",
+     [("45 years", "year"), ("three years", "year"), ("25-year", "year"), ("one hour", "hour")]),
+    # figures in words take a unit and a rate's period as digits do
+    ("It pumps two million barrels a day for nine mln dlrs.",
+     [("two million barrels a day", "barrel/day"), ("nine mln dlrs", "USD")]),
+])
+def test_news_units_from_issue_13(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a duration is not what a bare count measures: a growth claim, a part of a whole
+    "The firm exported 49,822 cars in the first two months of this year, up from 37,272 a year earlier.",
+    "It sold 1.3 billion pesos of 91-day bills, 1.6 billion of 182-day bills and 2.1 billion of 364-day bills.",
+    # "X to Y" with no change word before it is a figure for each label, not a change to one level
+    "Sour and Alaska crudes held 50 cts to one dlr a barrel below the benchmark, respectively.",
+])
+def test_durations_and_ranges_raise_no_finding(text):
+    assert check_text(text) == []
+
+
+def test_a_duration_still_gives_the_years_of_an_annual_rate():
+    """rules.periods reads "over eight years" as the span of a compound rate whether or not it is a unit."""
+    assert [f.rule for f in check_text("Sales rose to 200 units from 100 units over eight years, an average "
+                                       "annual rate of 19%.")] == ["G105"]

@@ -41,7 +41,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
     if after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
     if first in P.ASCII_LETTERS and not rng:
-        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after):
+        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after) \
+                and not is_glued_temperature(num, before, after):
             return True  # "Figure 3C", "a 4D survey": labels, not measurements ("400eV", "10MW" are)
         if first in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
             return True  # "the 187Os/188Os ratio": isotopes
@@ -62,6 +63,28 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
             return True  # "a 3-D model", "the 10-K filing"
     return False
+
+
+def is_glued_temperature(num: str, before: str, after: str) -> bool:
+    """ "38C", "-5C", "101F": degrees Celsius or Fahrenheit glued to the figure, as wire copy writes them. A capital
+    glued to a number is otherwise a label ("Figure 3C", "Insat 1C", "a 4D survey", "Flat 2F"): it is a
+    temperature only after a lower-case word or a sign (not a name or a naming word), with nothing word-like
+    after the letter, for a figure of at most three digits (weather, ovens, bodies)."""
+    if after[:1] not in ("C", "F") or after[1:2].isalnum() or after[1:2] in ("-", "/", "$"):
+        return False
+    digits = num.split(".")[0]
+    if not digits.isdigit() or len(digits) > 3:
+        return False
+    words = before.rstrip(" -−~(").split()
+    if any(_is_glued_label(w.rstrip(",;")) for w in words[-2:]):
+        return False  # the next of a list of labels: "Figures 3A and 3C", "cells 2B, 2C"
+    word = words[-1] if words else ""
+    return not word[-1:].isalpha() or (word.islower() and not is_label_before(before, bare=True, after=after))
+
+
+def _is_glued_label(word: str) -> bool:
+    """ "3A", "12B": a number with a capital glued to it, a label."""
+    return len(word) >= 2 and word[-1].isupper() and word[:-1].isdigit()
 
 
 def _leading_letters(text: str) -> str:
