@@ -88,7 +88,7 @@ UNIT_WORDS: dict[str, str] = {
     "ppm": "ppm", "ppb": "ppb", "‰": "permille", "mmol/l": "millimole/liter",
     "mg/dl": "milligram/deciliter",
     # a mass fraction in percent ("20 wt%", "1.3 wt.%"), read as the percent it is
-    "wt%": "percent", "wt.%": "percent", "wt. %": "percent", "wt %": "percent",
+    "wt%": "percent", "wt.%": "percent", "wt. %": "percent", "wt %": "percent", "vol%": "percent", "vol.%": "percent",
     # flow and speed
     "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
     "kph": "kilometer/hour", "kmh": "kilometer/hour", "km/hr": "kilometer/hour", "knots": "knot", "knot": "knot",
@@ -114,8 +114,9 @@ UNIT_WORDS: dict[str, str] = {
     # pressure
     "Pa": "pascal", "hPa": "hectopascal", "kPa": "kilopascal", "MPa": "megapascal", "GPa": "gigapascal",
     "mbar": "millibar", "nbar": "nanobar", "μbar": "microbar", "µbar": "microbar",
-    # electric potential ("V" alone is a numeral or an initial too often)
-    "kV": "kilovolt", "mV": "millivolt",
+    # electric potential ("V" alone is a numeral or an initial too often), current, field, pressure in torr
+    "kV": "kilovolt", "mV": "millivolt", "mA": "milliampere", "nT": "nanotesla", "nJ": "nanojoule",
+    "torr": "torr",
     # data sizes and rates ("bps" alone is basis points, read with percent)
     "bytes": "byte", "kb": "kilobyte", "kilobytes": "kilobyte", "mb": "megabyte", "megabytes": "megabyte",
     "gb": "gigabyte", "gigabytes": "gigabyte", "tb": "terabyte", "terabytes": "terabyte", "pb": "petabyte",
@@ -133,11 +134,15 @@ UNIT_WORDS: dict[str, str] = {
     # time
     "sec": "second", "secs": "second", "seconds": "second", "ms": "millisecond", "milliseconds": "millisecond",
     "min": "minute", "mins": "minute", "minutes": "minute", "hr": "hour", "hrs": "hour", "hours": "hour",
-    "minute": "minute", "hour": "hour", "second": "second",
+    "minute": "minute", "hour": "hour", "second": "second", "μs": "microsecond", "µs": "microsecond",
+    "h": "hour", "s": "second",  # spaced and as written only: "24 h", "12 s" (SPACED_ONLY, AS_WRITTEN)
+    # geological time: "∼56 Ma" (million years), "170 ka", "3 Ga"
+    "Ma": "megayear", "ka": "kiloyear", "Ga": "gigayear",
     "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month", "month": "month",
     "years": "year", "year": "year", "yrs": "year",
     # temperature
     "°c": "degC", "°f": "degF", "degrees celsius": "degC", "degrees fahrenheit": "degF", "K": "kelvin",
+    "degrees centigrade": "degC",
     # angle ("45°"; "57°44’" is the start of a bearing, not read)
     "degrees": "degree", "degree": "degree",
     "°": "degree", "°N": "degree", "°S": "degree", "°E": "degree", "°W": "degree",
@@ -149,10 +154,12 @@ GLUED_LETTERS: dict[str, str] = {"p": "GBP-pence", "c": "USD-cent", "C": "degC",
 # Forms of UNIT_WORDS read only glued to the figure: "5W", not the "W" of "43500 W R" (a table's West).
 GLUED_ONLY = frozenset(("W",))
 # Forms of UNIT_WORDS read only with a space (or hyphen) before them: "2605 m", "300 K" are metres and kelvin,
-# but glued "100m" is a sprint or a million ("5m people") and "30K" a thousand.
-SPACED_ONLY = frozenset(("m", "K"))
-# Lower-case forms that match only as written, against the rule above: "5 M" is a million or molar, not metres.
-AS_WRITTEN = frozenset(("m",))
+# but glued "100m" is a sprint or a million ("5m people") and "30K" a thousand; "24 h" and "12 s" are hours and
+# seconds, glued "24h" and "12s" a label or a plural ("the 1990s").
+SPACED_ONLY = frozenset(("m", "K", "h", "s"))
+# Lower-case forms that match only as written, against the rule above: "5 M" is a million or molar, not metres;
+# "5 S" and "24 H" are initials.
+AS_WRITTEN = frozenset(("m", "h", "s"))
 # "720p", "1080p": video resolutions, not pence.
 VIDEO_LINES = frozenset(("144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"))
 # Units a rate's period may follow ("barrels per day", "RM45 a month"): every physical unit.

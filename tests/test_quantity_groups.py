@@ -24,6 +24,9 @@ def _groups(text: str) -> list[str]:
     ("The heat rose from 211 K to 284 K overnight.", ["211 K to 284 K"]),
     ("Levels went from ∼20 to ∼40 ppm.", ["20 to ∼40 ppm"]),
     ("It climbed from 0.1 to 0.4 to 0.9 ppm in a week.", ["0.1 to 0.4 to 0.9 ppm"]),
+    ("Yields went from 50% to around 80%.", ["50% to around 80%"]),
+    # "respectively" pairs whole changes with their things: each change is still one
+    ("Levels went from 1 to 4 ppm and from 2 to 3 ppm in the two tanks, respectively.", ["1 to 4 ppm", "2 to 3 ppm"]),
     # the sides of one size
     ("Bars of 60 × 10 × 3 mm3 were cut.", ["60 × 10 × 3 mm3"]),
     ("A 500 nm × 500 nm window.", ["500 nm × 500 nm"]),
@@ -35,7 +38,7 @@ def test_runs_written_as_one_measurement(text, expected):
 @pytest.mark.parametrize("text", [
     # "respectively": each member belongs to its own thing
     "Sensitivity and specificity were 80% and 81%, respectively.",
-    "It rose from 0.1 to 0.4 ppm and 3 ppm for the two tanks respectively.",
+    "It climbed from 0.1 to 0.4 to 0.9 ppm in the three tanks respectively.",
     # several units: several properties
     "The box had a width, depth and weight of 2.5 inches, 6 inches and 9 oz.",
     # "to" without "from": a rise by one figure to another, not one measurement

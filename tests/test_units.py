@@ -174,7 +174,13 @@ def test_a_units_powers_are_part_of_it(text, expected):
     # stays a label
     ("Delhi hit 38C on Monday and -5C at night; Phoenix saw 118F.",
      [("38C", "degC"), ("-5C", "degC"), ("118F", "degF")]),
-    ("Insat 1C and Flat 2F; see Figures 3A and 3C.", []),
+    ("Insat 1C and Flat 2F; see Figures 3A and 3C, or Figures 1A–1F.", []),
+    # a noun right after the figure makes a compound with it: carbon-14 dates; a reading ends its phrase
+    ("anomalous 14C ages and 14C dating", []),
+    ("highs of 14C on Monday, a 2C rise and 40C.", [("14C", "degC"), ("2C", "degC"), ("40C", "degC")]),
+    # hours and seconds as science writes them: spaced and lower-case only
+    ("refluxed for 24 h in 5 s steps; the 24h clock, 5 S and 24 H", [("24 h", "hour"), ("5 s", "second"),
+                                                                    ("24", "count"), ("5", "count"), ("24", "count")]),
     ("a 5,000mAh battery, a 48-megapixel camera and a 90dB horn",
      [("5,000mAh", "milliampere_hour"), ("48-megapixel", "megapixel"), ("90dB", "decibel")]),
     ("a 5.03-carat stone, 250 calories (250 kcal) and 180 mg/dL of sugar",

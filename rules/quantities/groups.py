@@ -20,10 +20,12 @@ words or a multiplier), joined by nothing but
   ∼20 to ∼40 ppm"); a chain "from 0.06 to 0.42 to 0.74 ppm" is one run; or
 - "×" between the sides of one size ("60 × 10 × 3 mm3", "500 nm × 500 nm").
 
-A list or change that "respectively" follows in its clause is not one
-measurement: its members belong to as many things ("sensitivity and
-specificity were 80% and 81%, respectively"; the guidelines' exception for
-lists that "clearly differentiate between separate MeasuredEntities").
+A list, or a chain of changes, that "respectively" follows in its clause is
+not one measurement: its members belong to as many things ("sensitivity and
+specificity were 80% and 81%, respectively", "from 0.1 to 0.4 to 0.9 ppm for
+the three tanks respectively"; the guidelines' exception for lists that
+"clearly differentiate between separate MeasuredEntities"). One change "from
+A to B" stays one: "respectively" then pairs whole changes with their things.
 
 Figures of different units are not one measurement ("2.5 inches, 6 inches and
 9 oz respectively" names three properties), and neither are figures joined by
@@ -37,7 +39,7 @@ from statlint.checker.model import Quantity
 # Between two members of a list: a comma, "and", "or", a comma then "and"/"or", perhaps "the"; then perhaps a
 # sign of approximation. Not ", or" followed by a figure in another unit: the units must agree anyway.
 _LIST_JOINT = lazy_compile(r"(?:\s*+,\s*+(?:(?:and|or)\s++)?+|\s++(?:and|or)\s++)(?:the\s++)?+[~∼≈]?+")
-_TO = lazy_compile(r"\s++to\s++[~∼≈]?+")
+_TO = lazy_compile(r"\s++to\s++(?:[~∼≈]|(?:around|about|nearly|almost|roughly)\s++)?+")
 _TIMES = lazy_compile(r"\s*+[×x]\s*+")
 # "from" (or "From") right before the first end, perhaps with a sign of approximation: "from ∼250".
 # "respectively" later in the clause (looked for in the next 200 characters only): no full stop (". " before a capital), semicolon or line break before it.
@@ -82,9 +84,9 @@ def _run_end(text: str, quantities, i: int) -> int:
         j += 1
     if joint == "list" and j + 1 < len(quantities) and _joint(text, quantities[j], quantities[j + 1]) == "list":
         return i  # the list goes on in another unit: figures of several measures ("2.5 inches, 6 inches and 9 oz")
-    if j > i and joint != "times" and _RESPECTIVELY.match(text, quantities[j].span.end,
-                                                                             quantities[j].span.end + 200):
-        return i  # each member belongs to its own thing: "were 80% and 81%, respectively"
+    if (joint == "list" or (joint == "to" and j > i + 1)) and _RESPECTIVELY.match(text, quantities[j].span.end,
+                                                                                   quantities[j].span.end + 200):
+        return i  # each member belongs to its own thing: "were 80% and 81%, respectively", "from 1 to 2 to 4 ppm"
     return j
 
 

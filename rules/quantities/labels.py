@@ -69,17 +69,28 @@ def is_glued_temperature(num: str, before: str, after: str) -> bool:
     """ "38C", "-5C", "101F": degrees Celsius or Fahrenheit glued to the figure, as wire copy writes them. A capital
     glued to a number is otherwise a label ("Figure 3C", "Insat 1C", "a 4D survey", "Flat 2F"): it is a
     temperature only after a lower-case word or a sign (not a name or a naming word), with nothing word-like
-    after the letter, for a figure of at most three digits (weather, ovens, bodies)."""
+    after the letter, for a figure of at most three digits (weather, ovens, bodies), when the figure ends its
+    phrase: a noun after it makes the two a compound ("14C dates" of carbon-14, "a 2C rate", "5G network")."""
     if after[:1] not in ("C", "F") or after[1:2].isalnum() or after[1:2] in ("-", "/", "$"):
         return False
     digits = num.split(".")[0]
     if not digits.isdigit() or len(digits) > 3:
         return False
-    words = before.rstrip(" -−~(").split()
+    following = P.WORD_AFTER.match(after, 1, 40)
+    if following and following.group(1).islower() and following.group(1) not in _WORDS_AFTER_A_READING:
+        return False
+    words = before.rstrip(" -−–~(").split()
     if any(_is_glued_label(w.rstrip(",;")) for w in words[-2:]):
         return False  # the next of a list of labels: "Figures 3A and 3C", "cells 2B, 2C"
     word = words[-1] if words else ""
     return not word[-1:].isalpha() or (word.islower() and not is_label_before(before, bare=True, after=after))
+
+
+# Words that may follow a temperature that ends its phrase ("38C on Monday", "40C and rising", "-5C overnight").
+_WORDS_AFTER_A_READING = frozenset(
+    "on in at and or to by for with during from yesterday today tonight overnight this last next while but after "
+    "before as when than earlier later is was were are will would have has had "
+    "rise increase drop fall warming cooling higher lower above below warmer colder hotter cooler".split())
 
 
 def _is_glued_label(word: str) -> bool:

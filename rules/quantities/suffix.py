@@ -91,7 +91,7 @@ def powers_after(text: str, end: int, unit: str) -> tuple[str, int]:
         if qm:
             form = qm.group("unit")
             per = _PER_SYMBOLS.get(form) or unit_name(form)
-            if per and form not in SPACED_ONLY:
+            if per and (form in _PER_SYMBOLS or form not in SPACED_ONLY):
                 power = -_exponent(qm.group("exp"))
                 unit, end = f"{unit}/{per}" + (f"**{power}" if power != 1 else ""), qm.end()
     return unit, end
