@@ -273,7 +273,7 @@ def test_leading_dot_unit_ranges_symbols_and_codes(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a unit's power written with a spaced minus sign is not a quantity of its own (it is read with its unit)
-    ("charged at 15 mA g− 1 for an hour", ["15"]),
+    ("charged at 15 mA g− 1 for an hour", ["15 mA g− 1"]),
     ("a loading of 2.5 mg cm− 2 on the foil", ["2.5 mg cm− 2"]),
     # the minutes and seconds of an angle are part of it
     ("the well at 52°17’6.12”N was drilled", ["52"]),
