@@ -90,7 +90,7 @@ UNIT_WORDS: dict[str, str] = {
     # a mass fraction in percent ("20 wt%", "1.3 wt.%"), read as the percent it is
     "wt%": "percent", "wt.%": "percent", "wt. %": "percent", "wt %": "percent", "vol%": "percent", "vol.%": "percent",
     # flow and speed
-    "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
+    "mpg": "mile/gallon", "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
     "kph": "kilometer/hour", "kmh": "kilometer/hour", "km/hr": "kilometer/hour", "knots": "knot", "knot": "knot",
     "m/s": "meter/second", "km/s": "kilometer/second",
     # a heart's rate ("72 beats per minute", "72 bpm"): beats counted per minute
@@ -128,6 +128,9 @@ UNIT_WORDS: dict[str, str] = {
     "GB/s": "gigabyte/second",
     # frequency
     "hz": "hertz", "khz": "kilohertz", "mhz": "megahertz", "ghz": "gigahertz",
+    # points of an index or a score ("the Dow fell 500 points", "scored 30 points"), a scale of its own;
+    # "percentage points" and "basis points" are read before this table (rules/_patterns.py POINTS)
+    "points": "scale_point", "point": "scale_point",
     # sound level, image size
     "decibels": "decibel", "decibel": "decibel", "dB": "decibel",
     "megapixels": "megapixel", "megapixel": "megapixel",  # not "MP": a Member of Parliament
@@ -197,6 +200,7 @@ def registry():
     ureg.define("percentage_point = [percentage_point] = pp")
     ureg.define("mu = 666.6666667 * meter**2")
     ureg.define("ppb = 1e-9")
+    ureg.define("scale_point = [scale_point]")  # an index or score point: converts to nothing else
     return ureg
 
 

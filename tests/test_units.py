@@ -219,3 +219,27 @@ def test_a_duration_still_gives_the_years_of_an_annual_rate():
     """rules.periods reads "over eight years" as the span of a compound rate whether or not it is a unit."""
     assert [f.rule for f in check_text("Sales rose to 200 units from 100 units over eight years, an average "
                                        "annual rate of 19%.")] == ["G105"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Dow fell 500 points to 25,000; she scored 30 points, a 10-point lead.",
+     [("500 points", "scale_point"), ("25,000", "count"), ("30 points", "scale_point"), ("10-point", "scale_point")]),
+    # percentage and basis points are read before the table: a point of a scale is what is left
+    ("It rose 0.4 percentage points and 25 basis points.",
+     [("0.4 percentage points", "percentage_point"), ("25 basis points", "percentage_point")]),
+    ("a 30mpg car", [("30mpg", "mile/gallon")]),
+])
+def test_points_of_a_scale_and_fuel_use(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # house numbers after a word of place, and telephone numbers, are not quantities
+    ("She lives at 221B Baker Street, outside No 10 Downing Street.", []),
+    ("The office, 33 Liberty Street, said so.", []),
+    ("Call +44 20 7946 0958 or +1 212 555 0199, or 555-0199.", []),
+    # a count before a street's name that is not an address stays a count
+    ("Shares rose as 10 Wall Street analysts raised targets.", [("10", "count")]),
+])
+def test_addresses_and_phone_numbers_are_not_quantities(text, expected):
+    assert _units(text) == expected

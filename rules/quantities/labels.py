@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.numbers import TENS_WORDS, UNITS_WORDS
 from statlint.checker.units import unit_name
 from statlint.rules import _patterns as P
@@ -29,6 +30,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():
         return True  # "007", "(001)", "040301": a code, not a quantity
+    if not tail and is_address_or_phone(num, before, after):
+        return True
     if tail or scale:
         return False  # every test below is of a bare numeral
     if before[-2:] in (", ", ",") and P.STAT_ARGS_BEFORE.search(before):
@@ -91,6 +94,32 @@ _WORDS_AFTER_A_READING = frozenset(
     "on in at and or to by for with during from yesterday today tonight overnight this last next while but after "
     "before as when than earlier later is was were are will would have has had "
     "rise increase drop fall warming cooling higher lower above below warmer colder hotter cooler".split())
+
+
+# A house number: the figure (perhaps with a letter, "221B"), then a street's name of capitalised words and its kind.
+_STREET_AFTER = lazy_compile(r"[A-Za-z]?(?:\s++[A-Z][\w'’.-]*+){1,3}?\s++(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
+                             r"Boulevard|Blvd|Drive|Dr|Place|Pl|Square|Sq|Terrace|Court|Way|Row|Crescent|Close|"
+                             r"Gardens|Parade|Highway|Hwy)\b")
+# Words before a house number: "lives at 221B Baker Street", "outside No 10 Downing Street".
+_PLACE_WORDS = frozenset("at in on from to near outside inside opposite behind beside no no. number address".split())
+# The groups of a telephone number after its first: " 20 7946 0958", "-555-0199", " (0)20 ...".
+_PHONE_AFTER = lazy_compile(r"(?:[ .-]?\(0\))?(?:[ .-]\d{2,4}){2,}(?![\d,.]\d)")
+# A telephone number's earlier groups before a figure: "+44 20 ", "+1 (212) 555-".
+_PHONE_BEFORE = lazy_compile(r"\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]\d{1,4})*+[ .-]\Z")
+
+
+def is_address_or_phone(num: str, before: str, after: str) -> bool:
+    """ "at 221B Baker Street", "outside 10 Downing Street", "+44 20 7946 0958": a house number or a telephone
+    number (an international one, "+" then groups of digits; "555-0199" is a range the reader already refuses).
+    A house number follows a word of place or opens its line: "10 Wall Street analysts" are ten analysts."""
+    if not num.isdigit():
+        return False
+    if after[:1] in " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh" and _STREET_AFTER.match(after):
+        word = word_before(before).lower()
+        return word in _PLACE_WORDS or not before.strip(" \t") or before.rstrip(" \t")[-1:] in "\n(,"
+    if before.endswith("+") and _PHONE_AFTER.match(after):
+        return True
+    return "+" in before and bool(_PHONE_BEFORE.search(before))
 
 
 def _is_glued_label(word: str) -> bool:
