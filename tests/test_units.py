@@ -149,6 +149,12 @@ def test_a_rate_period_after_any_white_space(after):
     ("spreads of 10 and 25 basis points", [("10", "count"), ("25 basis points", "percentage_point")]),
     # a currency written before the last figure is not a unit written after it
     ("prices of 4, 5 and $6", [("4", "count"), ("5", "count"), ("$6", "USD")]),
+    # a change's old figure written bare after "from" is in the new one's unit, when written alike
+    ("fell to 1.2 mln dlrs from 3.4 mln a year ago", [("1.2 mln dlrs", "USD"), ("3.4 mln", "USD")]),
+    ("rose to $4bn from 3.5bn", [("$4bn", "USD"), ("3.5bn", "USD")]),
+    ("rose to $4bn from 3,500", [("$4bn", "USD"), ("3,500", "count")]),
+    ("up 5 pct from 120 a year ago", [("5 pct", "percent"), ("120", "count")]),
+    ("sold 5 tonnes from 120 farms", [("5 tonnes", "metric_ton"), ("120", "count")]),
 ])
 def test_a_unit_written_once_after_a_list_is_every_members_unit(text, expected):
     assert _units(text) == expected
