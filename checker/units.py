@@ -142,7 +142,8 @@ UNIT_WORDS: dict[str, str] = {
     # geological time: "∼56 Ma" (million years), "170 ka", "3 Ga"
     "Ma": "megayear", "ka": "kiloyear", "Ga": "gigayear",
     "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month", "month": "month",
-    "years": "year", "year": "year", "yrs": "year",
+    "years": "year", "year": "year", "yrs": "year", "decades": "decade", "decade": "decade",
+    "centuries": "century", "century": "century",
     # temperature
     "°c": "degC", "°f": "degF", "degrees celsius": "degC", "degrees fahrenheit": "degF", "K": "kelvin",
     "degrees centigrade": "degC",
@@ -172,7 +173,8 @@ PHYSICAL = frozenset(UNIT_WORDS.values())
 # stands for: "49,822 cars in the first two months, up from 37,272" compares cars, and "1.6 billion of 182-day
 # bills" counts pesos, so a bare figure is not read in a duration's unit (rules._growth.comparable,
 # rules.parts_of_wholes).
-DURATIONS = frozenset(("millisecond", "second", "minute", "hour", "day", "week", "month", "year"))
+DURATIONS = frozenset(("millisecond", "microsecond", "second", "minute", "hour", "day", "week", "month", "year",
+                       "decade", "century", "kiloyear", "megayear", "gigayear"))
 
 # Periods of a rate written after a unit or a currency ("per day", "a month", "/h"): word -> pint name.
 PERIODS: dict[str, str] = {

@@ -3,33 +3,13 @@ every quantity `statlint extract` must read in each (text as written, value, uni
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
+from bench.news_units import FILES, cases
 from statlint import extract_quantities
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "quantities" / "news_units.txt"
-
-
-def _cases() -> list[tuple[str, str, list[tuple[str, float, str]]]]:
-    """(kind, sentence, expected quantities) for each case of the fixture."""
-    cases: list[tuple[str, str, list[tuple[str, float, str]]]] = []
-    kind = ""
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#: "):
-            kind = line[3:].strip()
-        elif not line.strip() or line.startswith("#"):
-            continue
-        elif " | " in line:
-            text, value, unit = (part.strip() for part in line.split(" | "))
-            cases[-1][2].append((text, float(value), unit))
-        else:
-            cases.append((kind, line, []))
-    return cases
-
-
-CASES = _cases()
+CASES = cases(FILES["kinds"])
 
 
 def test_the_fixture_covers_every_kind_it_names():

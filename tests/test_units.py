@@ -234,6 +234,7 @@ def test_a_duration_still_gives_the_years_of_an_annual_rate():
     ("It rose 0.4 percentage points and 25 basis points.",
      [("0.4 percentage points", "percentage_point"), ("25 basis points", "percentage_point")]),
     ("a 30mpg car", [("30mpg", "mile/gallon")]),
+    ("the lowest in two decades, for three centuries", [("two decades", "decade"), ("three centuries", "century")]),
 ])
 def test_points_of_a_scale_and_fuel_use(text, expected):
     assert _units(text) == expected
@@ -248,4 +249,16 @@ def test_points_of_a_scale_and_fuel_use(text, expected):
     ("Shares rose as 10 Wall Street analysts raised targets.", [("10", "count")]),
 ])
 def test_addresses_and_phone_numbers_are_not_quantities(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "pounds" weigh something after a verb of weight, or as "pounds of" a thing
+    ("The boxer weighs 210 pounds; he lost nearly 20 pounds; police seized 20 pounds of cocaine.",
+     [("210 pounds", "pound"), ("20 pounds", "pound"), ("20 pounds", "pound")]),
+    # and are sterling otherwise, and always with a scale word
+    ("The firm lost 20 million pounds; it paid 5 pounds of the bill; he won 50 pounds.",
+     [("20 million pounds", "GBP"), ("5 pounds", "GBP"), ("50 pounds", "GBP")]),
+])
+def test_pounds_of_weight_and_of_money(text, expected):
     assert _units(text) == expected
