@@ -114,9 +114,13 @@ def is_address_or_phone(num: str, before: str, after: str) -> bool:
     A house number follows a word of place or opens its line: "10 Wall Street analysts" are ten analysts."""
     if not num.isdigit():
         return False
-    if after[:1] in " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh" and _STREET_AFTER.match(after):
-        word = word_before(before).lower()
-        return word in _PLACE_WORDS or not before.strip(" \t") or before.rstrip(" \t")[-1:] in "\n(,"
+    name_at = 1 if after[:1] == " " else 2 if after[:1].isalpha() and after[1:2] == " " else 0  # "12A Main St"
+    if name_at and after[name_at:name_at + 1].isupper():
+        # (the place first: this runs for every bare number, the pattern only after a word of place)
+        stripped = before.rstrip(" \t")
+        placed = not stripped or stripped[-1] in "\n(," or word_before(before).lower() in _PLACE_WORDS
+        if placed and _STREET_AFTER.match(after):
+            return True
     if before.endswith("+") and _PHONE_AFTER.match(after):
         return True
     return "+" in before and bool(_PHONE_BEFORE.search(before))

@@ -149,7 +149,9 @@ def word_may_follow(text: str, end: int) -> bool:
     if not s.isascii():
         return True
     s = s.lower()
-    return s[:1].isalpha() and (s in P.WORD_STARTS or s[:2] in P.WORD_STARTS or s[:1] in P.WORD_STARTS)
+    # (a one-letter form, "m", "h", "s", "g", is a word of one letter: "5 h", not "5 have")
+    return s[:1].isalpha() and (s in P.WORD_STARTS or s[:2] in P.WORD_STARTS
+                                or (s[:1] in P.WORD_STARTS and not s[1:2].isalpha()))
 
 
 def noun_after(text: str, end: int) -> str | None:
