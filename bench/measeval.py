@@ -148,11 +148,23 @@ def paragraphs() -> list[dict]:
     return [r for r in corpus.records(corpus.MEASEVAL) if r.get("has_annotations")]
 
 
-def statlint_extractor() -> Callable[[str], list[Pred]]:
+def statlint_extractor(groups: bool = True) -> Callable[[str], list[Pred]]:
+    """statlint's quantities; with `groups`, each run of figures statlint reads as written as one measurement
+    (rules.quantities.groups: a list of one unit, a change "from A to B", a size "60 × 10 × 3 mm") is one
+    prediction spanning its members, with the first member's value and the last one's unit, as MeasEval's
+    guidelines annotate them (IsList; "Changes in Value ... mark the Quantity as a range")."""
     from statlint import extract_quantities
+    from statlint.rules.quantities.groups import written_groups
 
     def run(text: str) -> list[Pred]:
-        return [Pred(q.span.start, q.span.end, q.text, q.value, q.unit) for q in extract_quantities(text)]
+        qs = extract_quantities(text)
+        preds = [Pred(q.span.start, q.span.end, q.text, q.value, q.unit) for q in qs]
+        if not groups:
+            return preds
+        for first, last in reversed(written_groups(text, qs)):
+            start, end = qs[first].span.start, qs[last].span.end
+            preds[first:last + 1] = [Pred(start, end, text[start:end], qs[first].value, qs[last].unit)]
+        return preds
 
     return run
 
@@ -279,6 +291,7 @@ def run(with_quantulum: bool = True, errors_path: Path = ERRORS) -> dict:
     res = {"paragraphs": len(paras), "gold": sum(len(r["quantities"]) for r in paras),
            "bytes": sum(len(r["text"].encode("utf-8")) for r in paras), "systems": {}}
     res["systems"]["statlint"] = score(statlint_extractor(), paras, errors)
+    res["systems"]["statlint-each"] = score(statlint_extractor(groups=False), paras)
     if with_quantulum:
         t0 = time.perf_counter()
         try:

@@ -241,7 +241,9 @@ def render_markdown(res: dict) -> str:
     L += ["", "## Quantity extraction on MeasEval (`bench/measeval.py`)", ""]
     if m:
         L += [f"{m['paragraphs']} annotated paragraphs (train + trial), {m['gold']} gold quantities, "
-              f"{m['bytes'] / 1e6:.2f} MB. Overlap: spans overlap, greedy one-to-one in text order. "
+              f"{m['bytes'] / 1e6:.2f} MB. Overlap: spans overlap, greedy one-to-one in text order; `statlint` "
+              "reports a list of one unit or a change 'from A to B' as one span, as MeasEval annotates them, "
+              "`statlint-each` every figure apart (README, MeasEval scoring). "
               "Value: overlap and the first number of the gold text equals the predicted value "
               "(or the gold text contains the predicted numeral).", ""]
         rows = []
@@ -263,6 +265,17 @@ def render_markdown(res: dict) -> str:
               + ", ".join(f"{k} {n}" for k, n in sorted(e["by_kind"].items()))
               + (("; misses by MeasEval modifier: " + ", ".join(f"{k} {n}" for k, n in e["misses_by_mod"].items()))
                  if e["misses_by_mod"] else "") + "."]
+    else:
+        L += ["Stage failed; see the run output."]
+
+    n = res.get("news_units")
+    L += ["", "## Units in news sentences of our own (`bench/news_units.py`)", ""]
+    if n:
+        L += _table(["set", "sentences", "gold", "read", "value F1", "value+unit F1"],
+                    [[name, r["sentences"], r["gold"], r["predicted"], r["value_f1"], r["value_unit_f1"]]
+                     for name, r in n.items() if isinstance(r, dict)])
+        L += ["", "`unseen`: sentences written before statlint was run on them; `kinds`: one section per kind of "
+              "figure, each reading held by tests/test_news_units.py."]
     else:
         L += ["Stage failed; see the run output."]
 

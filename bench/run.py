@@ -30,7 +30,7 @@ if __package__ in (None, ""):
 from bench import BENCH_DIR, OUT_DIR, REPO_ROOT, corpus
 from bench.report import TARGETS, render_markdown, target_status
 
-STAGES = ("quality", "recall", "measeval", "speed", "scale", "walk", "audit")
+STAGES = ("quality", "recall", "measeval", "news_units", "speed", "scale", "walk", "audit")
 
 
 def _sh(*cmd: str) -> str:

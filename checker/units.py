@@ -39,6 +39,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "canadian dollars": "CAD", "canadian dlrs": "CAD", "australian dollars": "AUD", "australian dlrs": "AUD",
     "new zealand dollars": "NZD", "new zealand dlrs": "NZD", "hong kong dollars": "HKD", "hong kong dlrs": "HKD",
     "singapore dollars": "SGD", "singapore dlrs": "SGD", "u.s. dollars": "USD", "u.s. dlrs": "USD",
+    "u.s.dollars": "USD", "u.s.dlrs": "USD", "us dollars": "USD",  # glued, as translated copy writes it
 }
 
 # THE table of units written after a number: surface form -> canonical unit, a name pint
@@ -65,6 +66,7 @@ UNIT_WORDS: dict[str, str] = {
     "sq miles": "mile**2", "square mile": "mile**2", "sq m": "meter**2", "m²": "meter**2", "m2": "meter**2",
     "square metres": "meter**2", "square meters": "meter**2", "square metre": "meter**2",
     "sq ft": "foot**2", "square feet": "foot**2", "square foot": "foot**2",
+    "mm2": "millimeter**2", "mm²": "millimeter**2", "cm2": "centimeter**2", "cm²": "centimeter**2",
     # volume
     "litres": "liter", "liters": "liter", "litre": "liter", "liter": "liter", "ml": "milliliter",
     "millilitres": "milliliter", "milliliters": "milliliter", "gallons": "gallon", "gallon": "gallon",
@@ -72,6 +74,7 @@ UNIT_WORDS: dict[str, str] = {
     "cubic metres": "meter**3", "cubic meters": "meter**3", "cu m": "meter**3", "m³": "meter**3",
     "cubic feet": "foot**3", "cu ft": "foot**3", "bcm": "kilometer**3",  # billion cubic metres
     "μl": "microliter", "µl": "microliter",
+    "mm3": "millimeter**3", "mm³": "millimeter**3", "cm3": "centimeter**3", "cm³": "centimeter**3",
     # mass
     "kg": "kilogram", "kgs": "kilogram", "kilograms": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
     "kilogram": "kilogram", "g": "gram", "grams": "gram", "gramme": "gram", "grammes": "gram",
@@ -79,15 +82,19 @@ UNIT_WORDS: dict[str, str] = {
     "tonnes": "metric_ton", "tonne": "metric_ton", "tons": "ton", "ton": "ton", "mt": "metric_ton",
     "ounces": "ounce", "ounce": "ounce", "oz": "ounce", "troy ounces": "troy_ounce",
     "μg": "microgram", "µg": "microgram",
+    "carats": "carat", "carat": "carat",
     # concentration
     "mg/l": "milligram/liter", "μg/l": "microgram/liter", "µg/l": "microgram/liter",
     "ppm": "ppm", "ppb": "ppb", "‰": "permille", "mmol/l": "millimole/liter",
+    "mg/dl": "milligram/deciliter",
     # a mass fraction in percent ("20 wt%", "1.3 wt.%"), read as the percent it is
-    "wt%": "percent", "wt.%": "percent", "wt. %": "percent", "wt %": "percent",
+    "wt%": "percent", "wt.%": "percent", "wt. %": "percent", "wt %": "percent", "vol%": "percent", "vol.%": "percent",
     # flow and speed
-    "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
+    "mpg": "mile/gallon", "bpd": "barrel/day", "b/d": "barrel/day", "mph": "mile/hour", "km/h": "kilometer/hour",
     "kph": "kilometer/hour", "kmh": "kilometer/hour", "km/hr": "kilometer/hour", "knots": "knot", "knot": "knot",
     "m/s": "meter/second", "km/s": "kilometer/second",
+    # a heart's rate ("72 beats per minute", "72 bpm"): beats counted per minute
+    "beats per minute": "1/minute", "beats a minute": "1/minute", "bpm": "1/minute",
     # power and energy
     "W": "watt", "watts": "watt", "watt": "watt", "kw": "kilowatt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
     "mw": "megawatt", "MW": "megawatt", "megawatts": "megawatt", "megawatt": "megawatt", "mW": "milliwatt",
@@ -99,11 +106,17 @@ UNIT_WORDS: dict[str, str] = {
     "twh": "terawatt_hour", "terawatt-hours": "terawatt_hour", "terawatt hours": "terawatt_hour",
     "eV": "electron_volt", "keV": "kiloelectron_volt", "MeV": "megaelectron_volt", "GeV": "gigaelectron_volt",
     "TeV": "teraelectron_volt",
+    # food energy: the "calories" of a menu or a diet are kilocalories ("a 250-calorie snack", "250 kcal")
+    "calories": "kilocalorie", "calorie": "kilocalorie", "kcal": "kilocalorie", "kj": "kilojoule",
+    "kilojoules": "kilojoule",
+    # battery charge ("a 5,000mAh battery")
+    "mah": "milliampere_hour",
     # pressure
     "Pa": "pascal", "hPa": "hectopascal", "kPa": "kilopascal", "MPa": "megapascal", "GPa": "gigapascal",
     "mbar": "millibar", "nbar": "nanobar", "μbar": "microbar", "µbar": "microbar",
-    # electric potential ("V" alone is a numeral or an initial too often)
-    "kV": "kilovolt", "mV": "millivolt",
+    # electric potential ("V" alone is a numeral or an initial too often), current, field, pressure in torr
+    "kV": "kilovolt", "mV": "millivolt", "mA": "milliampere", "nT": "nanotesla", "nJ": "nanojoule",
+    "torr": "torr",
     # data sizes and rates ("bps" alone is basis points, read with percent)
     "bytes": "byte", "kb": "kilobyte", "kilobytes": "kilobyte", "mb": "megabyte", "megabytes": "megabyte",
     "gb": "gigabyte", "gigabytes": "gigabyte", "tb": "terabyte", "terabytes": "terabyte", "pb": "petabyte",
@@ -115,28 +128,53 @@ UNIT_WORDS: dict[str, str] = {
     "GB/s": "gigabyte/second",
     # frequency
     "hz": "hertz", "khz": "kilohertz", "mhz": "megahertz", "ghz": "gigahertz",
+    # points of an index or a score ("the Dow fell 500 points", "scored 30 points"), a scale of its own;
+    # "percentage points" and "basis points" are read before this table (rules/_patterns.py POINTS)
+    "points": "scale_point", "point": "scale_point",
+    # sound level, image size
+    "decibels": "decibel", "decibel": "decibel", "dB": "decibel",
+    "megapixels": "megapixel", "megapixel": "megapixel",  # not "MP": a Member of Parliament
     # time
     "sec": "second", "secs": "second", "seconds": "second", "ms": "millisecond", "milliseconds": "millisecond",
     "min": "minute", "mins": "minute", "minutes": "minute", "hr": "hour", "hrs": "hour", "hours": "hour",
+    "minute": "minute", "hour": "hour", "second": "second", "μs": "microsecond", "µs": "microsecond",
+    "h": "hour", "s": "second",  # spaced and as written only: "24 h", "12 s" (SPACED_ONLY, AS_WRITTEN)
+    # geological time: "∼56 Ma" (million years), "170 ka", "3 Ga"
+    "Ma": "megayear", "ka": "kiloyear", "Ga": "gigayear",
+    "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month", "month": "month",
+    "years": "year", "year": "year", "yrs": "year", "decades": "decade", "decade": "decade",
+    "centuries": "century", "century": "century",
     # temperature
     "°c": "degC", "°f": "degF", "degrees celsius": "degC", "degrees fahrenheit": "degF", "K": "kelvin",
+    "degrees centigrade": "degC",
     # angle ("45°"; "57°44’" is the start of a bearing, not read)
+    "degrees": "degree", "degree": "degree",
     "°": "degree", "°N": "degree", "°S": "degree", "°E": "degree", "°W": "degree",
 }
 # Single letters that are a unit only glued to the figure, as written: "164p" (pence), "99c"
-# (cents). Spaced, or in another case, they are initials and labels ("Insat 1C" is a name).
-GLUED_LETTERS: dict[str, str] = {"p": "GBP-pence", "c": "USD-cent"}
+# (cents), "38C" and "101F" (degrees; rules.quantities.labels.is_glued_temperature says when a capital glued
+# to a figure is one). Spaced, or in another case, they are initials and labels ("Insat 1C" is a name).
+GLUED_LETTERS: dict[str, str] = {"p": "GBP-pence", "c": "USD-cent", "C": "degC", "F": "degF"}
 # Forms of UNIT_WORDS read only glued to the figure: "5W", not the "W" of "43500 W R" (a table's West).
 GLUED_ONLY = frozenset(("W",))
 # Forms of UNIT_WORDS read only with a space (or hyphen) before them: "2605 m", "300 K" are metres and kelvin,
-# but glued "100m" is a sprint or a million ("5m people") and "30K" a thousand.
-SPACED_ONLY = frozenset(("m", "K"))
-# Lower-case forms that match only as written, against the rule above: "5 M" is a million or molar, not metres.
-AS_WRITTEN = frozenset(("m",))
+# but glued "100m" is a sprint or a million ("5m people") and "30K" a thousand; "24 h" and "12 s" are hours and
+# seconds, glued "24h" and "12s" a label or a plural ("the 1990s").
+SPACED_ONLY = frozenset(("m", "K", "h", "s"))
+# Lower-case forms that match only as written, against the rule above: "5 M" is a million or molar, not metres;
+# "5 S" and "24 H" are initials.
+AS_WRITTEN = frozenset(("m", "h", "s"))
 # "720p", "1080p": video resolutions, not pence.
 VIDEO_LINES = frozenset(("144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"))
 # Units a rate's period may follow ("barrels per day", "RM45 a month"): every physical unit.
 PHYSICAL = frozenset(UNIT_WORDS.values())
+
+# Spans of time ("three hours", "6 months", "a 5-year plan"). A duration is seldom the measure a bare count
+# stands for: "49,822 cars in the first two months, up from 37,272" compares cars, and "1.6 billion of 182-day
+# bills" counts pesos, so a bare figure is not read in a duration's unit (rules._growth.comparable,
+# rules.parts_of_wholes).
+DURATIONS = frozenset(("millisecond", "microsecond", "second", "minute", "hour", "day", "week", "month", "year",
+                       "decade", "century", "kiloyear", "megayear", "gigayear"))
 
 # Periods of a rate written after a unit or a currency ("per day", "a month", "/h"): word -> pint name.
 PERIODS: dict[str, str] = {
@@ -164,6 +202,7 @@ def registry():
     ureg.define("percentage_point = [percentage_point] = pp")
     ureg.define("mu = 666.6666667 * meter**2")
     ureg.define("ppb = 1e-9")
+    ureg.define("scale_point = [scale_point]")  # an index or score point: converts to nothing else
     return ureg
 
 

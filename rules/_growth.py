@@ -4,7 +4,7 @@ from __future__ import annotations
 from statlint.checker.arithmetic import Interval, linked_intervals, ratio
 from statlint.checker.model import Direction, Growth, Quantity
 from statlint.checker.precision import as_written
-from statlint.checker.units import PERIODS
+from statlint.checker.units import DURATIONS, PERIODS
 from statlint.rules.periods import is_annual
 
 _MONEY_SUBUNITS = ("USD-cent", "GBP-pence")
@@ -24,9 +24,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     if a.is_percent or b.is_percent or a.unit in _MONEY_SUBUNITS or b.unit in _MONEY_SUBUNITS:
         return False
     # a bare count stands for the other's unit only when no noun of its own says otherwise:
-    # "135.3 mln" after "167.4 mln dlrs" yes, "831 cases" against "52m euros" no
-    bare = a if a.unit == "count" else b if b.unit == "count" else None
-    return bare is not None and (bare.noun is None or bare.noun in _FUNCTION_WORDS)
+    # "135.3 mln" after "167.4 mln dlrs" yes, "831 cases" against "52m euros" no; never for a duration
+    # ("49,822 cars in the first two months, up from 37,272": checker.units.DURATIONS)
+    bare, other = (a, b) if a.unit == "count" else (b, a) if b.unit == "count" else (None, None)
+    return bare is not None and (bare.noun is None or bare.noun in _FUNCTION_WORDS) and other.unit not in DURATIONS
 
 
 def _same_but_per_period(a: str, b: str) -> bool:

@@ -142,10 +142,10 @@ POWER_AFTER = lazy_compile(
 POWER_INITIALS = frozenset("×xeE^−⁻⁺" + _SUPERSCRIPTS)
 SUPERSCRIPT_DIGITS = str.maketrans("−⁻⁺" + _SUPERSCRIPTS, "--+0123456789")
 # A unit symbol glued to the number that LABEL_AFTER would take for a label letter: a prefixed SI
-# symbol ("400eV", "10MW", "5GHz", "3mL", "88kR"); a bare capital ("4K", "3D", "5G") stays a label.
+# symbol ("400eV", "10MW", "5GHz", "3mL", "88kR", "5000mAh", "90dB"); a bare capital ("4K", "3D", "5G") stays a label.
 # (a lower-case prefix before a one-letter symbol, so "4TH QTR" and "1MTH" stay labels; a letter may follow
 # only as the next factor with its power: "7.85mWm−2")
-GLUED_UNIT = lazy_compile(r"(?:[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|hPa|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
+GLUED_UNIT = lazy_compile(r"(?:mAh|dB|[kMGT]?(?:eV|Hz|Pa|Wh|W|V|J)|hPa|[afpnumcdk](?:eV|Hz|Pa|Wh|W|V|A|J|R|H|N|T|L|M|Ω)"
                            r"|[kKMGTP]i?B(?:ps)?|[KMGT]b(?:ps)?|[kcm]?m[2²³]|[pc])"
                            r"(?![A-Za-z](?![−⁻-]?\d))")
 ISOTOPE_AFTER = lazy_compile(r"[A-Z][a-z]?/")  # "40Ar/39Ar", "187Os/188Os"

@@ -29,6 +29,7 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span
+from statlint.checker.units import DURATIONS
 from statlint.rules._earnings import profits_on_revenue
 from statlint.rules._earnings_tables import profit_rows
 from statlint.rules._gates import may_contain
@@ -91,7 +92,8 @@ def _singular(word: str) -> str:
 def _same_kind(part: Quantity, whole: Quantity) -> bool:
     """Both figures of one unit, levels, positive and read cleanly; neither a percentage. A bare part with no
     noun of its own takes its whole's unit ("2.4 mln of its 1.9 mln dlrs", "Of the 300 tonnes, 410 went")."""
-    bare = part.unit == "count" and (part.noun is None or part.noun.lower() in _AFTER_PART)
+    bare = part.unit == "count" and (part.noun is None or part.noun.lower() in _AFTER_PART) \
+        and whole.unit not in DURATIONS  # "1.6 billion of 182-day bills": pesos, not days
     if part.value < 1 or part.high < whole.low / 1000:
         return False  # "0.17 of its 25 cts preferred", "165 of 2.97 million ldt": a fraction, or other things counted
     return (part.unit == whole.unit or bare) and part.kind == whole.kind == "level" \

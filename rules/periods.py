@@ -214,7 +214,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if not facts.growths:
         return facts
     text = doc.text
-    durations = [q for q in facts.quantities if q.noun in _YEARS_NOUNS and q.unit == "count"]
+    durations = [q for q in facts.quantities if q.unit == "year" or (q.noun in _YEARS_NOUNS and q.unit == "count")]
     duration_starts = [q.span.start for q in durations]
     starts = [q.span.start for q in facts.quantities]
     growths = []

@@ -27,7 +27,9 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, RespectiveList, Span
+from statlint.checker.units import DURATIONS
 from statlint.rules._lists import JOIN, items, respectively_words
+from statlint.rules.quantities.pairs import after_change_word
 
 # Labels before the figures: "A, B and C", each a word ("the" before it), or a name of capitalised words
 # ("New York", "Bank of England"); then one to four lower-case words (a verb: "rose", "were", "grew by")
@@ -200,6 +202,8 @@ def _lone_figure(doc: Document, quantities, starts, sentence: Span, m: Span) -> 
         j = i - 1
         if j >= 0 and quantities[j].span.start >= lo and quantities[j].unit.split("-")[0] == q.unit.split("-")[0] != "count" and \
                 _CHANGE_TO.fullmatch(text[quantities[j].span.end:q.span.start]):
+            if not after_change_word(text, quantities[j]):
+                return None  # "holding 50 cts to one dlr a barrel below WTI": two figures, one for each label
             j -= 1  # "raised 50 cts to 19.35 dlrs": the change and the level it leads to are one item
         while j >= 0 and quantities[j].span.start >= lo and _in_labels(quantities[j]):
             j -= 1  # "the quarter and nine months": a number word among the labels
@@ -229,7 +233,7 @@ def _run_before(text, quantities, k, lo):
 
 
 def _in_labels(q) -> bool:
-    return (q.noun or "").lower() in _PERIOD_NOUNS
+    return (q.noun or "").lower() in _PERIOD_NOUNS or q.unit in DURATIONS
 
 
 def _is_year(item: str) -> bool:

@@ -21,12 +21,13 @@ import pytest
 # trips the gate, and it then has to be read.
 FINDINGS_PER_100_MAX = 1.75
 
-# Floor for MeasEval strict overlap F1 (percent): measured 90.1 on 2026-11-23 (second
-# session), minus 1.5 points for deliberate trade-offs in later rules.
-MEASEVAL_F1_FLOOR = 88.6
+# Floor for MeasEval strict overlap F1 (percent): measured 93.32 on 2026-12-03 (h-units: lists and changes
+# scored as the one span statlint reports, README "MeasEval scoring"; 90.1 on 2026-11-23), one point of slack.
+MEASEVAL_F1_FLOOR = 92.3
 # Floor for MeasEval value+unit F1 (a value match whose unit is read exactly when the gold names one):
-# measured 71.75 on 2026-12-03 (h-measeval), 48.3 before the science units; one point of slack.
-MEASEVAL_VALUE_UNIT_F1_FLOOR = 70.7
+# measured 82.94 on 2026-12-03 (h-units: durations, science units), 71.75 before, 48.3 before the science units;
+# one point of slack.
+MEASEVAL_VALUE_UNIT_F1_FLOOR = 81.9
 
 # Recall floor (percent) per rule family on planted errors (bench/recall.py, at most
 # RECALL_PER_KIND copies of each kind). Measured 2026-11-23 (second session): C 97.5 % of 40,

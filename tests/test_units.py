@@ -149,6 +149,12 @@ def test_a_rate_period_after_any_white_space(after):
     ("spreads of 10 and 25 basis points", [("10", "count"), ("25 basis points", "percentage_point")]),
     # a currency written before the last figure is not a unit written after it
     ("prices of 4, 5 and $6", [("4", "count"), ("5", "count"), ("$6", "USD")]),
+    # a change's old figure written bare after "from" is in the new one's unit, when written alike
+    ("fell to 1.2 mln dlrs from 3.4 mln a year ago", [("1.2 mln dlrs", "USD"), ("3.4 mln", "USD")]),
+    ("rose to $4bn from 3.5bn", [("$4bn", "USD"), ("3.5bn", "USD")]),
+    ("rose to $4bn from 3,500", [("$4bn", "USD"), ("3,500", "count")]),
+    ("up 5 pct from 120 a year ago", [("5 pct", "percent"), ("120", "count")]),
+    ("sold 5 tonnes from 120 farms", [("5 tonnes", "metric_ton"), ("120", "count")]),
 ])
 def test_a_unit_written_once_after_a_list_is_every_members_unit(text, expected):
     assert _units(text) == expected
@@ -167,3 +173,92 @@ def test_a_units_powers_are_part_of_it(text, expected):
     assert _units(text) == expected
     for _, name in expected:
         assert name == "count" or unit(name) is not None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # temperatures glued to the figure, as wire copy writes them; a capital after a name or in a list of labels
+    # stays a label
+    ("Delhi hit 38C on Monday and -5C at night; Phoenix saw 118F.",
+     [("38C", "degC"), ("-5C", "degC"), ("118F", "degF")]),
+    ("Insat 1C and Flat 2F; see Figures 3A and 3C, or Figures 1A–1F.", []),
+    # a noun right after the figure makes a compound with it: carbon-14 dates; a reading ends its phrase
+    ("anomalous 14C ages and 14C dating", []),
+    ("highs of 14C on Monday, a 2C rise and 40C.", [("14C", "degC"), ("2C", "degC"), ("40C", "degC")]),
+    # hours and seconds as science writes them: spaced and lower-case only
+    ("refluxed for 24 h in 5 s steps; the 24h clock, 5 S and 24 H", [("24 h", "hour"), ("5 s", "second"),
+                                                                    ("24", "count"), ("5", "count"), ("24", "count")]),
+    ("a 5,000mAh battery, a 48-megapixel camera and a 90dB horn",
+     [("5,000mAh", "milliampere_hour"), ("48-megapixel", "megapixel"), ("90dB", "decibel")]),
+    ("a 5.03-carat stone, 250 calories (250 kcal) and 180 mg/dL of sugar",
+     [("5.03-carat", "carat"), ("250 calories", "kilocalorie"), ("250 kcal", "kilocalorie"),
+      ("180 mg/dL", "milligram/deciliter")]),
+    ("a pulse of 120 beats per minute, or 120 bpm", [("120 beats per minute", "1/minute"), ("120 bpm", "1/minute")]),
+    ("The firm is worth 2.61 billion U.S.dollars.", [("2.61 billion U.S.dollars", "USD")]),
+    ("It was -5 degrees at dawn.", [("-5 degrees", "degree")]),
+    ("Bars of 60 × 10 × 3 mm3 on a 2 cm2 plate", [("60", "count"), ("10", "count"), ("3 mm3", "millimeter**3"),
+                                                  ("2 cm2", "centimeter**2")]),
+    # durations, in digits or in words, and ages
+    ("a 15-minute drive, 6 months later, a 3-day trip, two weeks, a 40-hour week",
+     [("15-minute", "minute"), ("6 months", "month"), ("3-day", "day"), ("two weeks", "week"), ("40-hour", "hour")]),
+    ("The man, 45 years old, got three years; a 25-year-old woman one hour later.",
+     [("45 years", "year"), ("three years", "year"), ("25-year", "year"), ("one hour", "hour")]),
+    # figures in words take a unit and a rate's period as digits do
+    ("It pumps two million barrels a day for nine mln dlrs.",
+     [("two million barrels a day", "barrel/day"), ("nine mln dlrs", "USD")]),
+])
+def test_news_units_from_issue_13(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a duration is not what a bare count measures: a growth claim, a part of a whole
+    "The firm exported 49,822 cars in the first two months of this year, up from 37,272 a year earlier.",
+    "It sold 1.3 billion pesos of 91-day bills, 1.6 billion of 182-day bills and 2.1 billion of 364-day bills.",
+    # "X to Y" with no change word before it is a figure for each label, not a change to one level
+    "Sour and Alaska crudes held 50 cts to one dlr a barrel below the benchmark, respectively.",
+])
+def test_durations_and_ranges_raise_no_finding(text):
+    assert check_text(text) == []
+
+
+def test_a_duration_still_gives_the_years_of_an_annual_rate():
+    """rules.periods reads "over eight years" as the span of a compound rate whether or not it is a unit."""
+    assert [f.rule for f in check_text("Sales rose to 200 units from 100 units over eight years, an average "
+                                       "annual rate of 19%.")] == ["G105"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Dow fell 500 points to 25,000; she scored 30 points, a 10-point lead.",
+     [("500 points", "scale_point"), ("25,000", "count"), ("30 points", "scale_point"), ("10-point", "scale_point")]),
+    # percentage and basis points are read before the table: a point of a scale is what is left
+    ("It rose 0.4 percentage points and 25 basis points.",
+     [("0.4 percentage points", "percentage_point"), ("25 basis points", "percentage_point")]),
+    ("a 30mpg car", [("30mpg", "mile/gallon")]),
+    ("the lowest in two decades, for three centuries", [("two decades", "decade"), ("three centuries", "century")]),
+])
+def test_points_of_a_scale_and_fuel_use(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # house numbers after a word of place, and telephone numbers, are not quantities
+    ("She lives at 221B Baker Street, outside No 10 Downing Street.", []),
+    ("The office, 33 Liberty Street, said so.", []),
+    ("Call +44 20 7946 0958 or +1 212 555 0199, or 555-0199.", []),
+    # a count before a street's name that is not an address stays a count
+    ("Shares rose as 10 Wall Street analysts raised targets.", [("10", "count")]),
+])
+def test_addresses_and_phone_numbers_are_not_quantities(text, expected):
+    assert _units(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "pounds" weigh something after a verb of weight, or as "pounds of" a thing
+    ("The boxer weighs 210 pounds; he lost nearly 20 pounds; police seized 20 pounds of cocaine.",
+     [("210 pounds", "pound"), ("20 pounds", "pound"), ("20 pounds", "pound")]),
+    # and are sterling otherwise, and always with a scale word
+    ("The firm lost 20 million pounds; it paid 5 pounds of the bill; he won 50 pounds.",
+     [("20 million pounds", "GBP"), ("5 pounds", "GBP"), ("50 pounds", "GBP")]),
+])
+def test_pounds_of_weight_and_of_money(text, expected):
+    assert _units(text) == expected

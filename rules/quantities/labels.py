@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.numbers import TENS_WORDS, UNITS_WORDS
 from statlint.checker.units import unit_name
 from statlint.rules import _patterns as P
@@ -29,6 +30,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():
         return True  # "007", "(001)", "040301": a code, not a quantity
+    if not tail and is_address_or_phone(num, before, after):
+        return True
     if tail or scale:
         return False  # every test below is of a bare numeral
     if before[-2:] in (", ", ",") and P.STAT_ARGS_BEFORE.search(before):
@@ -41,7 +44,8 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
     if after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
     if first in P.ASCII_LETTERS and not rng:
-        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after):
+        if P.LABEL_AFTER.match(after) and not P.CURRENCY_BEFORE.search(before) and not P.GLUED_UNIT.match(after) \
+                and not is_glued_temperature(num, before, after):
             return True  # "Figure 3C", "a 4D survey": labels, not measurements ("400eV", "10MW" are)
         if first in P.ASCII_UPPER and P.ISOTOPE_AFTER.match(after):
             return True  # "the 187Os/188Os ratio": isotopes
@@ -62,6 +66,69 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
             return True  # "a 3-D model", "the 10-K filing"
     return False
+
+
+def is_glued_temperature(num: str, before: str, after: str) -> bool:
+    """ "38C", "-5C", "101F": degrees Celsius or Fahrenheit glued to the figure, as wire copy writes them. A capital
+    glued to a number is otherwise a label ("Figure 3C", "Insat 1C", "a 4D survey", "Flat 2F"): it is a
+    temperature only after a lower-case word or a sign (not a name or a naming word), with nothing word-like
+    after the letter, for a figure of at most three digits (weather, ovens, bodies), when the figure ends its
+    phrase: a noun after it makes the two a compound ("14C dates" of carbon-14, "a 2C rate", "5G network")."""
+    if after[:1] not in ("C", "F") or after[1:2].isalnum() or after[1:2] in ("-", "/", "$"):
+        return False
+    digits = num.split(".")[0]
+    if not digits.isdigit() or len(digits) > 3:
+        return False
+    following = P.WORD_AFTER.match(after, 1, 40)
+    if following and following.group(1).islower() and following.group(1) not in _WORDS_AFTER_A_READING:
+        return False
+    words = before.rstrip(" -−–~(").split()
+    if any(_is_glued_label(w.rstrip(",;")) for w in words[-2:]):
+        return False  # the next of a list of labels: "Figures 3A and 3C", "cells 2B, 2C"
+    word = words[-1] if words else ""
+    return not word[-1:].isalpha() or (word.islower() and not is_label_before(before, bare=True, after=after))
+
+
+# Words that may follow a temperature that ends its phrase ("38C on Monday", "40C and rising", "-5C overnight").
+_WORDS_AFTER_A_READING = frozenset(
+    "on in at and or to by for with during from yesterday today tonight overnight this last next while but after "
+    "before as when than earlier later is was were are will would have has had "
+    "rise increase drop fall warming cooling higher lower above below warmer colder hotter cooler".split())
+
+
+# A house number: the figure (perhaps with a letter, "221B"), then a street's name of capitalised words and its kind.
+_STREET_AFTER = lazy_compile(r"[A-Za-z]?(?:\s++[A-Z][\w'’.-]*+){1,3}?\s++(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|"
+                             r"Boulevard|Blvd|Drive|Dr|Place|Pl|Square|Sq|Terrace|Court|Way|Row|Crescent|Close|"
+                             r"Gardens|Parade|Highway|Hwy)\b")
+# Words before a house number: "lives at 221B Baker Street", "outside No 10 Downing Street".
+_PLACE_WORDS = frozenset("at in on from to near outside inside opposite behind beside no no. number address".split())
+# The groups of a telephone number after its first: " 20 7946 0958", "-555-0199", " (0)20 ...".
+_PHONE_AFTER = lazy_compile(r"(?:[ .-]?\(0\))?(?:[ .-]\d{2,4}){2,}(?![\d,.]\d)")
+# A telephone number's earlier groups before a figure: "+44 20 ", "+1 (212) 555-".
+_PHONE_BEFORE = lazy_compile(r"\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]\d{1,4})*+[ .-]\Z")
+
+
+def is_address_or_phone(num: str, before: str, after: str) -> bool:
+    """ "at 221B Baker Street", "outside 10 Downing Street", "+44 20 7946 0958": a house number or a telephone
+    number (an international one, "+" then groups of digits; "555-0199" is a range the reader already refuses).
+    A house number follows a word of place or opens its line: "10 Wall Street analysts" are ten analysts."""
+    if not num.isdigit():
+        return False
+    name_at = 1 if after[:1] == " " else 2 if after[:1].isalpha() and after[1:2] == " " else 0  # "12A Main St"
+    if name_at and after[name_at:name_at + 1].isupper():
+        # (the place first: this runs for every bare number, the pattern only after a word of place)
+        stripped = before.rstrip(" \t")
+        placed = not stripped or stripped[-1] in "\n(," or word_before(before).lower() in _PLACE_WORDS
+        if placed and _STREET_AFTER.match(after):
+            return True
+    if before.endswith("+") and _PHONE_AFTER.match(after):
+        return True
+    return "+" in before and bool(_PHONE_BEFORE.search(before))
+
+
+def _is_glued_label(word: str) -> bool:
+    """ "3A", "12B": a number with a capital glued to it, a label."""
+    return len(word) >= 2 and word[-1].isupper() and word[:-1].isdigit()
 
 
 def _leading_letters(text: str) -> str:

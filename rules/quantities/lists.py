@@ -22,7 +22,7 @@ import regex
 
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Quantity
-from statlint.checker.numbers import parse_numeral
+from statlint.checker.numbers import SCALES, parse_numeral
 
 # Between two members of a list: a comma, "and", "or", or a comma then "and"; or "to" between the two ends of a
 # change ("from ∼20 to 40 ppm"); then perhaps a sign of approximation ("from ∼250 to ∼550 ppm"); nothing else.
@@ -47,7 +47,34 @@ def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
             for k in range(j, i):
                 out[k] = replace(out[k], unit=last.unit)
         i = j - 1 if j < i else i - 1
+    _share_from_units(text, out)
     return out
+
+
+# "to 1.2 mln dlrs from 3.4 mln": the figure a change started from, written bare right after "from".
+_FROM = lazy_compile(r"\s++from\s++[~∼≈]?+")
+# Words a bare old figure may have after it and still be bare ("from 3.4 mln a year earlier", "from 1,800 in 2020").
+_AFTER_OLD = frozenset("a an in the last and on at for year previously earlier before".split())
+_NOT_SHARED = frozenset(("count", "percent", "percentage_point", "times"))
+
+
+def _share_from_units(text: str, out: list[Quantity]) -> None:
+    """Give the bare figure after "from" the unit of the figure before it, in place: "rose to 1.2 mln dlrs from
+    3.4 mln" is dollars both times, "2.3 mln barrels per day from 1.9 mln" barrels a day. Both are written alike
+    (a scale word on both or on neither); not a percentage ("up 5 pct from 120" names a level apart) and not a
+    figure with a noun of its own ("5 tonnes from 120 farms")."""
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.unit != "count" or b.kind != "level" or a.kind != "level" or a.unit in _NOT_SHARED \
+                or not _FROM.fullmatch(text, a.span.end, b.span.start):
+            continue
+        if (b.noun is None or b.noun in _AFTER_OLD) and _scaled(a.text) == _scaled(b.text):
+            out[k] = replace(b, unit=a.unit)
+
+
+def _scaled(written: str) -> bool:
+    """Whether a figure is written with a scale word, spaced or glued ("3.4 mln", "3.5bn", "$4bn")."""
+    return any(word.lstrip("$€£¥0123456789.,").lower().rstrip(".") in SCALES for word in written.split())
 
 
 def _is_bare(q: Quantity) -> bool:

@@ -112,5 +112,11 @@ def _plain_range(text: str, q: Quantity, nxt: Quantity) -> bool:
     """
     if q.kind != "level" or nxt.kind != "level" or q.unit not in ("count", nxt.unit):
         return False
+    return not after_change_word(text, q)
+
+
+def after_change_word(text: str, q: Quantity) -> bool:
+    """Whether the word before `q` makes "q to X" a change ("rose 0.25 to 7.25 pct", "from 5 to 7", "raised 50
+    cts to 19.35 dlrs") rather than a range of two figures ("0 to 4", "holding 50 cts to one dlr below")."""
     word = _WORD_BEFORE.search(text, max(0, q.span.start - 30), q.span.start)
-    return word is None or word.group("word").lower() not in _CHANGE_WORDS
+    return word is not None and word.group("word").lower() in _CHANGE_WORDS

@@ -43,6 +43,8 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
         if unit in ("GBP-pence",) and word == "p" and not scale_word:
             unit = "count"
         else:
+            if word in ("pounds", "pound") and not scale_word and _weighed(text, end, end + len(wm.group(0))):
+                unit = "pound"  # "weighs 210 pounds", "20 pounds of cocaine": a mass, not sterling
             end += len(wm.group(0))
     elif word_next:
         um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
@@ -64,6 +66,19 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
             unit = im.group(1)
             end += len(im.group(0))
     return unit, end
+
+
+# A verb of weight before the figure ("weighs 210", "lost nearly 20"), or "of" and a thing after "pounds".
+_WEIGHT_BEFORE = lazy_compile(r"\b(?:weigh(?:s|ed|ing)?|lost|lose|loses|losing|gained|gain|gains|gaining|shed|sheds|"
+                              r"heavier|lighter)\s++(?:(?:about|around|nearly|almost|some|over|just|more\s++than)\s++)?"
+                              r"[\d.,]++\s*+\Z", regex.IGNORECASE)
+_OF_AFTER = lazy_compile(r"\s++of\s++(?!(?:the|his|her|their|its|our|my|your|a|an)\b)[a-z]", regex.IGNORECASE)
+
+
+def _weighed(text: str, start: int, end: int) -> bool:
+    """Whether "pounds" written between `start` and `end`, after a figure with no scale word, weigh something:
+    a verb of weight before the figure, or "pounds of" a thing ("of cocaine"; "of the" is a sum's share)."""
+    return bool(_WEIGHT_BEFORE.search(text, max(0, start - 40), start)) or bool(_OF_AFTER.match(text, end, end + 20))
 
 
 _RATE_INITIALS = frozenset("pPaAeE/")
@@ -91,7 +106,7 @@ def powers_after(text: str, end: int, unit: str) -> tuple[str, int]:
         if qm:
             form = qm.group("unit")
             per = _PER_SYMBOLS.get(form) or unit_name(form)
-            if per and form not in SPACED_ONLY:
+            if per and (form in _PER_SYMBOLS or form not in SPACED_ONLY):
                 power = -_exponent(qm.group("exp"))
                 unit, end = f"{unit}/{per}" + (f"**{power}" if power != 1 else ""), qm.end()
     return unit, end
@@ -134,7 +149,9 @@ def word_may_follow(text: str, end: int) -> bool:
     if not s.isascii():
         return True
     s = s.lower()
-    return s[:1].isalpha() and (s in P.WORD_STARTS or s[:2] in P.WORD_STARTS or s[:1] in P.WORD_STARTS)
+    # (a one-letter form, "m", "h", "s", "g", is a word of one letter: "5 h", not "5 have")
+    return s[:1].isalpha() and (s in P.WORD_STARTS or s[:2] in P.WORD_STARTS
+                                or (s[:1] in P.WORD_STARTS and not s[1:2].isalpha()))
 
 
 def noun_after(text: str, end: int) -> str | None:

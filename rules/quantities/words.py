@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from statlint.checker.model import Quantity, Span
 from statlint.checker.numbers import SCALES, UNITS_WORDS, fraction_words_value, rounding_interval, words_value
-from statlint.checker.units import CURRENCY_WORDS
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.bounds import hedged
-from statlint.rules.quantities.suffix import noun_after
+from statlint.rules.quantities.suffix import noun_after, rate_after, unit_after
 
 
 def read_fraction(text: str, m) -> Quantity | None:
@@ -142,8 +141,6 @@ def read_words(text: str, m) -> Quantity | None:
     value = words_value(words)
     if value is None:
         return None
-    if tokens == ["one"] and not scale_group and not tail_group:
-        return None  # "one of the", "one day": too vague to read as a count
     scale_word = _fold_case(scale_group or "").strip()
     value *= SCALES.get(scale_word, 1.0)
     tail = _fold_case(tail_group or "").strip()
@@ -162,22 +159,12 @@ def read_words(text: str, m) -> Quantity | None:
     else:
         low, high = value, value
     if unit == "count":
-        unit, end = _currency_after_words(text, end, unit, bool(scale_word))
+        # a currency or a unit word after the words, as after digits: "two million euros", "three hours",
+        # "two million barrels a day" (a lone "p" is pence only after a scale: "five p" is a page or a point)
+        unit, end = unit_after(text, end, unit, None, scale_word, words)
+        unit, end = rate_after(text, end, unit)
+    if tokens == ["one"] and not scale_group and unit == "count":
+        return None  # "one of the", "one day": too vague to read as a count ("one hour" is a duration)
     noun = noun_after(text, end)
     return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
                     unit=unit, kind=kind, noun=noun)
-
-
-def _currency_after_words(text: str, end: int, unit: str, scaled: bool) -> tuple[str, int]:
-    """ "one billion dlrs", "nine mln dlrs", "two million euros": a currency word after spelled-out money.
-
-    As for digits, a lone "p" is pence only after a scale ("two m p" is rare; "five p" is a page or a point).
-    """
-    wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40])
-    if not wm:
-        return unit, end
-    word = wm.group(0).strip().lower()
-    currency = CURRENCY_WORDS.get(word)
-    if currency is None or (currency == "GBP-pence" and word == "p" and not scaled):
-        return unit, end
-    return currency, end + len(wm.group(0))
