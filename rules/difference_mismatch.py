@@ -60,9 +60,12 @@ def _finding(doc: Document, d: Difference, between: Interval) -> Finding:
     points = d.first.unit == "percent"
     unit = " points" if points else ""
     first, second = d.first.text.strip(), d.second.text.strip()
+    stated_text = d.gap.text.strip()
+    if stated_text.lower().endswith("-point"):  # "an eight-point lead": "a lead of eight points"
+        stated_text = stated_text[:-len("-point")] + " points"
     return RULE.finding(
         span=d.gap.span, confidence=0.8,
-        message=f"a {d.word} of {d.gap.text.strip()}{unit if d.gap.unit == 'count' else ''} between {first} and "
+        message=f"a {d.word} of {stated_text}{unit if d.gap.unit == 'count' else ''} between {first} and "
                 f"{second}, which differ by {worked}{unit}",
         related=(Related("first", d.first.span, d.first.text), Related("second", d.second.span, d.second.text)),
         suggestion=f"{worked}{unit}" if points else None,

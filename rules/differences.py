@@ -35,6 +35,7 @@ _OF = lazy_compile(r"\s+of\s+(?:[a-z]+\s+){0,2}", regex.IGNORECASE)
 # "an eight-point lead", "a 10 percentage-point gap", "a 12 point margin": the figure ends right before these
 _POINT_BEFORE = lazy_compile(r"(?:-|\s+)(?:percentage[-\s]+)?points?\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _POINTS_AFTER = lazy_compile(r"\s*+(?:-\s*+)?points?\b", regex.IGNORECASE)
+_POINT_UNITS = ("scale_point", "percentage_point")  # "12 points", "12 percentage points", read with the figure
 _BETWEEN = lazy_compile(r"\s+between\s+", regex.IGNORECASE)
 # What may stand between the second figure's words and the difference phrase: a comma or dash, then the
 # article, optionally "giving X" / "for" / "or" ("33%, giving Labour an eight-point lead").
@@ -86,6 +87,13 @@ def _gap_figure(text, quantities, starts, ends, m) -> tuple[int | None, int, int
     if pb is not None and pb.start() in ends:
         i = ends[pb.start()]
         return i, quantities[i].span.start, m.end()
+    # the reader read the points with the figure ("an eight-point lead": 8 scale_point)
+    end = m.start()
+    while end > 0 and end > m.start() - 2 and text[end - 1].isspace():
+        end -= 1
+    i = ends.get(end)
+    if i is not None and quantities[i].unit in _POINT_UNITS:
+        return i, quantities[i].span.start, m.end()
     return None, 0, 0
 
 
@@ -124,7 +132,7 @@ def _one_measure(text: str, gap: Quantity, a: Quantity, b: Quantity) -> bool:
     if a.bound != "=" or b.bound != "=":
         return False  # "more than 40%" and "33%": the difference has no upper end to check
     if a.unit == "percent" and b.unit == "percent":
-        if gap.unit == "percentage_point":
-            return True
+        if gap.unit in _POINT_UNITS:
+            return True  # "a gap of 12 points" between two percentages: points of a percentage
         return gap.unit == "count" and bool(_POINTS_AFTER.match(text, gap.span.end))
     return a.unit == b.unit == gap.unit
