@@ -346,29 +346,33 @@ def _touches(doc: Document, finding, lines: set[int]) -> bool:
 @click.option("--stdin-filename", **_STDIN_FILENAME)
 def extract(paths, fmt, output, time_budget, input_format, stdin_filename):
     """Show the quantities statlint reads in PATHs (for debugging and benchmarks)."""
+    from statlint.rules.quantities.groups import written_groups
+
     rows = []
     for item in _named_stdin(expand_paths(paths), stdin_filename):
         loaded, problem = _guarded(lambda: load_input(item, getattr(sys.stdin, "buffer", None),
                                                       input_format=input_format), time_budget)
         notices = (problem,) if problem is not None else loaded.notices
-        doc, facts = None, None
+        doc, facts, groups = None, None, []
         if problem is None and loaded.text is not None:
             doc = Document(loaded.text, path=item.path)
             facts, problem = _guarded(lambda: extract_facts(doc), time_budget)
             notices += () if problem is None else (problem,)
+            if facts is not None:  # read on the text the figures were read in, before spans move
+                groups = written_groups(doc.text, facts.quantities)
             if facts is not None and loaded.offsets is not None:  # offsets into the original file
                 facts = replace(facts, quantities=tuple(replace(q, span=loaded.span(q.span)) for q in facts.quantities),
                                 skipped=tuple(loaded.span(s) for s in facts.skipped))
                 doc = loaded.document(item.path)
-        rows.append((item.path, doc, facts, notices))
+        rows.append((item.path, doc, facts, notices, groups))
     if fmt == "json":
         from statlint.checker.report.json_report import render_extract_json
 
-        report = render_extract_json((p, f, n) for p, _, f, n in rows)
+        report = render_extract_json((p, f, n, g) for p, _, f, n, g in rows)
     else:
         from statlint.checker.report.text import render_extract_text
 
-        report = render_extract_text((p, d, f.quantities if f is not None else (), n) for p, d, f, n in rows)
+        report = render_extract_text((p, d, f.quantities if f is not None else (), n) for p, d, f, n, _ in rows)
     _emit(report, output)
     sys.exit(EXIT_ERROR if any(n.fatal for row in rows for n in row[3]) else EXIT_OK)
 

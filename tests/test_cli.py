@@ -338,6 +338,16 @@ def test_extract_json(fake_rules, tree):
     assert data["files"][1]["error"]
 
 
+def test_extract_json_measurements_point_into_the_original_file(tree):
+    source = "# Weights\n\nThe *samples* weighed 4.5, 6 and 13 kg; the tanks went from 3 to 7 litres.\n"
+    path = tree("w.md", source)
+    data = json.loads(run("extract", "--format", "json", path).stdout)
+    [doc] = data["files"]
+    assert [source[m["start"]:m["end"]] for m in doc["measurements"]] == ["4.5, 6 and 13 kg", "3 to 7 litres"]
+    assert [[doc["quantities"][i]["text"] for i in m["members"]] for m in doc["measurements"]] == [
+        ["4.5", "6", "13 kg"], ["3", "7 litres"]]
+
+
 def test_extract_exit_0_when_all_read(fake_rules, tree):
     assert run("extract", "--format", "json", tree("a.txt", "3 cats")).exit_code == 0
 

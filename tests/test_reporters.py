@@ -187,15 +187,23 @@ def test_extract_json_bounds():
     neg = Quantity(Span(0, 3), "-5%", -5.0, -math.inf, -5.0, unit="percent", kind="change", bound="<")
     facts = Facts(quantities=(q, neg), skipped=(Span(30, 34),))
     binary = Notice("IO003", "binary file skipped")
-    data = strict_json(render_extract_json([("a.txt", facts, ()), ("b.txt", None, (binary,))]))
+    data = strict_json(render_extract_json([("a.txt", facts, (), []), ("b.txt", None, (binary,), [])]))
     assert data == {"version": 1, "files": [
         {"path": "a.txt", "error": None, "notices": [], "not_read": [{"start": 30, "end": 34}], "quantities": [
             {"start": 10, "end": 19, "text": "3 million", "value": 3e6, "low": 3e6, "high": None,
              "unit": "count", "kind": "level", "bound": ">"},
             {"start": 0, "end": 3, "text": "-5%", "value": -5.0, "low": None, "high": -5.0,
-             "unit": "percent", "kind": "change", "bound": "<"}]},
-        {"path": "b.txt", "error": "binary file skipped", "quantities": [], "not_read": [],
+             "unit": "percent", "kind": "change", "bound": "<"}], "measurements": []},
+        {"path": "b.txt", "error": "binary file skipped", "quantities": [], "not_read": [], "measurements": [],
          "notices": [binary.as_dict()]}]}
+
+
+def test_extract_json_measurements_span_their_members():
+    a = Quantity(Span(5, 9), "4.5", 4.5, 4.45, 4.55, unit="kilogram")
+    b = Quantity(Span(11, 12), "6", 6.0, 5.5, 6.5, unit="kilogram")
+    c = Quantity(Span(17, 22), "13 kg", 13.0, 12.5, 13.5, unit="kilogram")
+    data = strict_json(render_extract_json([("a.txt", Facts(quantities=(a, b, c)), (), [(0, 2)])]))
+    assert data["files"][0]["measurements"] == [{"start": 5, "end": 22, "members": [0, 1, 2]}]
 
 
 def test_unknown_format_is_rejected():

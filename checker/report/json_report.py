@@ -58,11 +58,14 @@ def finding_dict(doc: Document, finding: Finding) -> dict[str, Any]:
     return locate(doc, finding).to_dict()
 
 
-def render_extract_json(files: Iterable[tuple[str, object, tuple[Notice, ...]]]) -> str:
-    """`statlint extract` output: (path, Facts or None, notices) per file.
+def render_extract_json(files: Iterable[tuple[str, object, tuple[Notice, ...], list[tuple[int, int]]]]) -> str:
+    """`statlint extract` output: (path, Facts or None, notices, groups) per file.
 
     `not_read` lists the numbers statlint saw and did not read as quantities (years,
     labels, codes, digits inside words): with `quantities` it accounts for every digit.
+    `measurements` lists each run of quantities written as one measurement (a list of one
+    unit, a change "from A to B", a size "A × B mm": rules.quantities.groups), as
+    annotators such as MeasEval's mark them; the checks still read each figure apart.
     """
     return dumps({
         "version": VERSION,
@@ -70,10 +73,17 @@ def render_extract_json(files: Iterable[tuple[str, object, tuple[Notice, ...]]])
             {"path": path, "error": fatal_message(notices),
              "notices": [n.as_dict() for n in notices],
              "quantities": [quantity_dict(q) for q in facts.quantities] if facts is not None else [],
-             "not_read": [{"start": s.start, "end": s.end} for s in facts.skipped] if facts is not None else []}
-            for path, facts, notices in files
+             "not_read": [{"start": s.start, "end": s.end} for s in facts.skipped] if facts is not None else [],
+             "measurements": [_measurement(facts.quantities, first, last) for first, last in groups]
+             if facts is not None else []}
+            for path, facts, notices, groups in files
         ],
     })
+
+
+def _measurement(quantities, first: int, last: int) -> dict[str, Any]:
+    return {"start": quantities[first].span.start, "end": quantities[last].span.end,
+            "members": list(range(first, last + 1))}
 
 
 def quantity_dict(q: Quantity) -> dict[str, Any]:
