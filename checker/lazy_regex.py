@@ -24,6 +24,9 @@ class LazyPattern:
 
     def __init__(self, pattern, flags: int = 0, **kwargs):
         self._source = (pattern, flags, kwargs)
+        # the source is known before compiling: a module that builds on it (a folded `re` twin,
+        # a test reading its words) does not compile the pattern to read it
+        self.pattern = pattern
         _MADE.append(self)
 
     def compiled(self) -> regex.Pattern:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -51,10 +52,6 @@ _TRIGGER = lazy_compile(
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
-# _read_triggers takes _TRIGGER's groups by position (`m.groups()` is cheaper than lookups
-# by name; `re` and `regex` number them alike); group 5 is the figure after "increase of".
-if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "verb": 6} or _TRIGGER.groups != 6:
-    raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 _RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
 _TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
@@ -145,6 +142,11 @@ class _Patterns:
 
     def __init__(self, convert=lambda pattern: pattern):
         self.trigger = convert(_TRIGGER)
+        # _read_triggers takes the trigger's groups by position (`m.groups()` is cheaper than lookups
+        # by name; `re` and `regex` number them alike); group 5 is the figure after "increase of".
+        if dict(self.trigger.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "verb": 6} \
+                or self.trigger.groups != 6:
+            raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
         self.clause_end = convert(_CLAUSE_END)
         self.rate_after = convert(_RATE_AFTER)
         self.to = convert(_TO)
@@ -157,8 +159,11 @@ class _Patterns:
         self.inverse_subject = convert(_INVERSE_SUBJECT)  # yes/no only
 
 
-_UNFOLDED = _Patterns()
-_FOLDED = _Patterns(_fold)
+@lru_cache(maxsize=None)
+def _patterns(folded: bool) -> _Patterns:
+    """The folded twins for an ASCII document, else the `regex` patterns; built on first use, not at
+    import: a short article needs one set only (ASCII copy the `re` one) and some need neither."""
+    return _Patterns(_fold) if folded else _Patterns()
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -167,7 +172,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     series: list[Series] = []
     text = doc.text
     folded = text.isascii()  # see _fold
-    patterns = _FOLDED if folded else _UNFOLDED
+    patterns = _patterns(folded)
     # the series so far in this paragraph that label a year, in order: _with_series_base. A base is tied
     # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
     by_label: dict[str, list[Series]] = {}

@@ -31,8 +31,7 @@ _CALLS = {"compile", "match", "search", "fullmatch", "finditer", "findall", "sub
 BUILT_FROM_DATA = {
     ("checker/config.py", "_line_of"): "patterns for one config key (escaped), run on the lines of one config file",
     ("rules/_headline.py", "_numeral_in_body"): "an escaped numeral with fixed-width lookarounds: a literal search",
-    ("rules/claims.py", "_fold"): "called at import to build the `re` twins; they are module-level, registered",
-    ("rules/mentions.py", "_measure"): "called at import to build MEASURES, module-level, registered",
+    ("rules/claims.py", "_fold"): "builds the `re` twins of module-level, registered patterns, once per process",
     ("checker/lazy_regex.py", "compiled"): "compiles a module-level LazyPattern on first use; the registry compiles each",
 }
 # Patterns the code runs only over a window of at most this many characters: pumped at that size, where a

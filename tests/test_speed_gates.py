@@ -79,3 +79,27 @@ def test_the_figures_near_a_year_are_every_figure_year_of_gives_that_year(years)
     expected = [q for q in quantities if year_of(DATED_TEXT, q) in years]
     assert [q for q in near if gate.year_of(q) in years] == expected
     assert bool(expected) == bool(years - {1999})  # each year asked for but 1999 dates a figure here
+
+
+# Percentages near each measure's words, and near words that hold only part of them ("passenger", "rated",
+# "approval" without "rating", "load" without "factor"): each measure's pattern runs only where its own
+# words are (rules.mentions.MEASURES), which must find every mention the patterns alone find.
+MENTION_TEXTS = [
+    "Passenger numbers rose 12% last year, and the pass rate was 95% in June.",
+    "The pass mark was 40%, and turnout stood at 61%. The jobless rate in Spain was 26%.",
+    "Unemployment was unchanged at 9.5% last month; the employment rate reached 72%.",
+    "Economic growth of 45% a year; the GDP growth rate last year was 3%.",
+    "Her approval rating hit 38%, and approval was 40%. The literacy rate is 99%, a rated 5%.",
+    "The passenger load factor went up to 105%, a load of 80%. Labour force participation rate: 62%.",
+    "PASS RATE WAS 88%, JOBLESSNESS RATE WAS 7%, VOTER TURNOUT OF 120%.",
+]
+
+
+@pytest.mark.parametrize("text", MENTION_TEXTS)
+def test_each_measure_searched_only_near_its_words_finds_every_mention(text, monkeypatch):
+    from statlint.rules import mentions
+
+    gated = extract(Document(text)).mentions
+    monkeypatch.setattr(mentions, "MEASURES", tuple((p, m, ()) for p, m, _ in mentions.MEASURES))
+    assert extract(Document(text)).mentions == gated
+    assert gated  # every text has at least one mention
