@@ -23,6 +23,7 @@ import regex
 
 from statlint.checker.budget import BudgetExceeded, available, cpu_budget
 from statlint.checker.patterns import registry
+from statlint.rules import _patterns as P
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "checker").rglob("*.py")) + sorted((ROOT / "rules").rglob("*.py"))
@@ -65,6 +66,19 @@ def test_registry_holds_the_patterns():
     found = registry()
     assert "statlint.rules._patterns.SCAN" in found and len(found) > 100
     assert all(isinstance(p, (re.Pattern, type(regex.compile("")))) for p in found.values())
+
+
+@pytest.mark.parametrize("pattern, groups", [
+    (P.SCAN, P.SCAN_GROUPS), (P.NUMBER_WORD, P.NUMBER_WORD_GROUPS), (P.NUMBER_WORD_FOLDED, P.NUMBER_WORD_GROUPS)])
+def test_group_tuples_name_every_group_in_order(pattern, groups):
+    """rules._patterns numbers these groups by their place in the tuple (so nothing compiles at import)."""
+    assert dict(pattern.groupindex) == {name: i for i, name in enumerate(groups, 1)}
+    assert pattern.groups == len(groups)
+
+
+def test_group_numbers_are_the_compiled_patterns():
+    assert (P.SCAN_NUM, P.SCAN_SCALE) == (P.SCAN.groupindex["num"], P.SCAN.groupindex["scale"])
+    assert P.NUMBER_WORD_WORDS == P.NUMBER_WORD.groupindex["words"]
 
 
 _SOURCE_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES)
