@@ -11,13 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
 from statlint.checker.document import Document
-from statlint.checker.lazy_regex import lazy_compile
+from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.checker.numbers import SCALES
 from statlint.rules._patterns import SCALE_WORD, words_pattern
@@ -130,7 +129,7 @@ def _fold(pattern: regex.Pattern) -> re.Pattern:
     """
     if regex.search(r"[A-Z]", regex.sub(r"\\.|\(\?P<", "", pattern.pattern)):
         raise AssertionError(f"{pattern.pattern!r} cannot be folded: it has upper-case letters")
-    return re.compile(pattern.pattern, re.ASCII)
+    return lazy_compile_stdlib(pattern.pattern, re.ASCII)  # compiled on first use, as its `regex` twin
 
 
 class _Patterns:
@@ -141,12 +140,9 @@ class _Patterns:
                  "other_basis", "rate_after", "to", "trigger", "up_to")
 
     def __init__(self, convert=lambda pattern: pattern):
+        # (_read_triggers takes the trigger's groups by position: `m.groups()` is cheaper than lookups by
+        # name, and `re` and `regex` number them alike; tests/test_patterns.py checks both sets)
         self.trigger = convert(_TRIGGER)
-        # _read_triggers takes the trigger's groups by position (`m.groups()` is cheaper than lookups
-        # by name; `re` and `regex` number them alike); group 5 is the figure after "increase of".
-        if dict(self.trigger.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "verb": 6} \
-                or self.trigger.groups != 6:
-            raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
         self.clause_end = convert(_CLAUSE_END)
         self.rate_after = convert(_RATE_AFTER)
         self.to = convert(_TO)
@@ -159,11 +155,11 @@ class _Patterns:
         self.inverse_subject = convert(_INVERSE_SUBJECT)  # yes/no only
 
 
-@lru_cache(maxsize=None)
-def _patterns(folded: bool) -> _Patterns:
-    """The folded twins for an ASCII document, else the `regex` patterns; built on first use, not at
-    import: a short article needs one set only (ASCII copy the `re` one) and some need neither."""
-    return _Patterns(_fold) if folded else _Patterns()
+# Both sets are made at import and compiled on first use (checker.lazy_regex): a short article compiles
+# the few of one set it reaches (ASCII copy the `re` twins), and `statlint audit` compiles all of them
+# before it forks its workers (lazy_regex.compile_all).
+_UNFOLDED = _Patterns()
+_FOLDED = _Patterns(_fold)
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -172,7 +168,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     series: list[Series] = []
     text = doc.text
     folded = text.isascii()  # see _fold
-    patterns = _patterns(folded)
+    patterns = _FOLDED if folded else _UNFOLDED
     # the series so far in this paragraph that label a year, in order: _with_series_base. A base is tied
     # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
     by_label: dict[str, list[Series]] = {}
