@@ -126,3 +126,26 @@ def test_each_measure_searched_only_near_its_words_finds_every_mention(text, mon
     monkeypatch.setattr(mentions, "MEASURES", tuple((p, m, ()) for p, m, _ in mentions.MEASURES))
     assert extract(Document(text)).mentions == gated
     assert gated  # every text has at least one mention
+
+
+# Figures after each measure word of rules.statements (a year in reach, a quarter named), and after words
+# that are not one ("revenues" is, "profitable" holds "profit": the gate lets it through, the pattern decides).
+STATEMENT_TEXTS = [
+    "Net profit in 1986 was 5.1 mln dlrs. 1986 revenues were 40 mln dlrs, and sales for 1985 totalled 35 mln.",
+    "Exports in 1986 reached 38.1 bln dlrs; imports of 1986 were 30.2 bln. Turnover for 1987 came to 9 mln.",
+    "The unemployment rate in 1986 was 7.5 pct and inflation in 1987 stood at 2.1 pct; the 1986 budget deficit was 3 bln.",
+    "The economy grew 0.4% in the third quarter, and exports fell 2% in the second quarter of 1986.",
+    "In the first quarter, GDP rose 1.2%. The third-quarter growth of 0.5% was slower; spending rose 3% in Q3.",
+    "Its profitable unit earned 5 mln dlrs in 1986; sales for 1986 were 9 mln. Ridership rose 12% in the third quarter.",
+    "OUTPUT IN 1986 WAS 4.4 MLN TONNES. THE FOURTH-QUARTER DECLINE WAS 1.5%.",
+]
+
+
+@pytest.mark.parametrize("text", STATEMENT_TEXTS)
+def test_statements_searched_only_near_their_words_are_every_statement(text, monkeypatch):
+    from statlint.rules import statements
+
+    gated = extract(Document(text)).statements
+    monkeypatch.setattr(statements, "may_contain", lambda window, words: True)
+    assert extract(Document(text)).statements == gated
+    assert gated  # every text states at least one
