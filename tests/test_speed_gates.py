@@ -118,14 +118,20 @@ MENTION_TEXTS = [
 ]
 
 
+def _reads_as_ungated(text: str, claims: str, ungate) -> None:
+    """The `claims` field of the Facts of `text` is the same after `ungate()` lifts a gate, and not empty."""
+    gated = getattr(extract(Document(text)), claims)
+    ungate()
+    assert getattr(extract(Document(text)), claims) == gated
+    assert gated  # every text holds at least one
+
+
 @pytest.mark.parametrize("text", MENTION_TEXTS)
 def test_each_measure_searched_only_near_its_words_finds_every_mention(text, monkeypatch):
     from statlint.rules import mentions
 
-    gated = extract(Document(text)).mentions
-    monkeypatch.setattr(mentions, "MEASURES", tuple((p, m, ()) for p, m, _ in mentions.MEASURES))
-    assert extract(Document(text)).mentions == gated
-    assert gated  # every text has at least one mention
+    _reads_as_ungated(text, "mentions", lambda: monkeypatch.setattr(
+        mentions, "MEASURES", tuple((p, m, ()) for p, m, _ in mentions.MEASURES)))
 
 
 # Figures after each measure word of rules.statements (a year in reach, a quarter named), and after words
@@ -145,7 +151,5 @@ STATEMENT_TEXTS = [
 def test_statements_searched_only_near_their_words_are_every_statement(text, monkeypatch):
     from statlint.rules import statements
 
-    gated = extract(Document(text)).statements
-    monkeypatch.setattr(statements, "may_contain", lambda window, words: True)
-    assert extract(Document(text)).statements == gated
-    assert gated  # every text states at least one
+    _reads_as_ungated(text, "statements",
+                      lambda: monkeypatch.setattr(statements, "may_contain", lambda window, words: True))
