@@ -20,9 +20,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import time
-import traceback
 from dataclasses import replace
 from typing import Iterable
 
@@ -554,6 +552,8 @@ def write_atomic(path: str, data: str | Iterable[str]) -> None:
             for piece in pieces:
                 fh.write(piece)
         return
+    import tempfile  # here, not at import: only -o needs it, and a cold start pays every import
+
     fd, tmp = tempfile.mkstemp(prefix=".statlint-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         # (backslashreplace: a file name that is not UTF-8 reaches the report as a surrogate; it is written as \udcff)
@@ -586,6 +586,8 @@ def _guarded(work, seconds: float | None):
         return None, budget_exceeded(seconds)
     except Exception as exc:
         if os.environ.get("STATLINT_DEBUG"):
+            import traceback  # the debugging path only
+
             traceback.print_exc(file=sys.stderr)
         return None, internal_error(exc)
 

@@ -94,7 +94,7 @@ def score(doc, facts: Facts, findings: list[Finding]) -> list[Finding]:
     if not any(f.rule in _KNOWN for f in findings):
         return findings
     m = model()
-    ctx = Context(doc, facts)
+    ctx = Context(doc, facts, findings)
     return [replace(f, confidence=round(m.predict(vector(f, ctx)), 2)) if f.rule in _KNOWN else f
             for f in findings]
 

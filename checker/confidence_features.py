@@ -79,14 +79,19 @@ def repair_kind(flagged: str, suggestion: str | None) -> str | None:
 class ClaimIndex:
     """For a document's Facts: the link kind and the bounds of the claim each figure belongs to, by span.
 
-    Built once per document that has findings; a lookup is a dict access per span.
+    Built once per document that has findings; a lookup is a dict access per span. Given `spans` (the
+    (start, end) of every span the findings scored link), only those are indexed, with the same values:
+    the index of every figure of a 20 MB file held 10 MB for a hundred findings.
     """
 
-    def __init__(self, facts: Facts):
+    def __init__(self, facts: Facts, spans: set[tuple[int, int]] | None = None):
         self.link: dict[tuple[int, int], str] = {}
         self.bound: dict[tuple[int, int], str] = {}
+        self._spans = spans
         for q in facts.quantities:
-            self.bound[(q.span.start, q.span.end)] = q.bound
+            key = (q.span.start, q.span.end)
+            if spans is None or key in spans:
+                self.bound[key] = q.bound
         for g in facts.growths:
             kind = "list" if g.series else str(g.link)
             self._add((g.rate, g.factor, g.old, g.new), kind)
@@ -117,11 +122,15 @@ class ClaimIndex:
         for q in quantities:
             if q is not None:
                 key = (q.span.start, q.span.end)
+                if self._spans is not None and key not in self._spans:
+                    continue
                 self._note(key, kind)
                 if q.bound != "=":  # a claim may read a bound the bare figure lacks ("more than" 3 million)
                     self.bound[key] = q.bound
 
     def _note(self, key: tuple[int, int], kind: str) -> None:
+        if self._spans is not None and key not in self._spans:
+            return
         old = self.link.get(key)
         if old is None or _LINK_ORDER.get(kind, 0) > _LINK_ORDER.get(old, 0):
             self.link[key] = kind
@@ -130,10 +139,12 @@ class ClaimIndex:
 class Context:
     """What every finding of one document shares: its sentence starts, its claims, its style."""
 
-    def __init__(self, doc, facts: Facts):
+    def __init__(self, doc, facts: Facts, findings: Iterable[Finding] | None = None):
+        """`findings`: the only findings `vector` will be asked about, if known (see ClaimIndex)."""
         self.text = doc.text
         self.sentence_starts = doc.sentences.starts
-        self.claims = ClaimIndex(facts)
+        self.claims = ClaimIndex(facts, None if findings is None else {
+            (s.start, s.end) for f in findings for s in (f.span, *(r.span for r in f.related))})
         self.wire = is_wire(doc.text)
 
 

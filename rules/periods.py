@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import replace
+from typing import Iterator
 
 import regex
 
@@ -80,18 +81,29 @@ class YearGate:
     any year, and a step in the time a document 4x longer takes. One digit-anchored scan finds every
     place a year could be; a figure with none within _WINDOW characters of it has no year (either
     pattern's year lies inside that window), which a bisect tells.
+
+    Given `years`, the gate looks for those years only: year_of then answers year_of(text, q) when that
+    is one of them, else year_of(text, q) or None (rules.priors asks which figures are for the year before
+    a claim's, and nothing else). In ASCII text each is then found by str.find, in C: the pattern scan of
+    every "19.."/"20.." in 5 MB of news took 30 ms, a step in the time of the first document long
+    enough to hold a claim that needs its prior.
     """
 
     __slots__ = ("text", "starts")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, years: set[int] | None = None):
         self.text = text
         # (an array: a 20 MB file of news writes a year every hundred characters, and a list of ints
         # holds 36 bytes for each where the array holds 8)
-        self.starts = array("q", (m.start() for m in _YEAR_DIGITS.finditer(text)))
+        if years is not None and text.isascii():
+            # every place one of `years` is written: a superset of where _YEAR_DIGITS reads it (which
+            # skips one overlapping another, "192019"), and in ASCII text \d is only 0-9
+            self.starts = array("q", sorted(at for year in years for at in _places(text, str(year))))
+        else:
+            self.starts = array("q", (m.start() for m in _YEAR_DIGITS.finditer(text)))
 
     def year_of(self, q: Quantity) -> int | None:
-        """year_of(text, q), the same answer."""
+        """year_of(text, q), the same answer (with `years`, see the class docstring)."""
         if q.year is not None:
             return q.year
         i = bisect.bisect_left(self.starts, q.span.start - _WINDOW)
@@ -117,6 +129,14 @@ class YearGate:
                 if q.span.start - _WINDOW <= at < q.span.end + _WINDOW:
                     chosen.add(i)
         return [figures[i] for i in sorted(chosen)]
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Every offset where `word` starts in `text`, overlapping ones too."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _may_be_one_of(digits: str, years: set[int]) -> bool:

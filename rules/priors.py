@@ -48,16 +48,17 @@ class _Dated:
     of them is a bisect, not a pass over every figure (a long document holds a growth claim every few
     sentences and a dated figure in most of them). (The index is b2-linear's, from G106 before its claims
     moved here.) Only the `years` the claims ask about are indexed, found from where those years are
-    written (periods.YearGate.near): a year_of call per figure made the first such claim in a long
-    document cost a step in its time."""
+    written (periods.YearGate.near), and of those only the figures in the `units` the claims ask about:
+    a year_of call per figure made the first such claim in a long document cost a step in its time."""
 
-    def __init__(self, text: str, facts: Facts, years: set[int]):
+    def __init__(self, text: str, facts: Facts, years: set[int], units: set[str]):
         self.figures = [q for q in facts.quantities if q.kind == "level" and q.value > 0]
         self.starts = [q.span.start for q in self.figures]
         # (year, unit, noun) and (year, unit) -> (ends, figures), sorted by end
         self.by_key: dict[tuple, tuple[list[int], list]] = {}
-        gate = YearGate(text)
-        for q in sorted(gate.near(self.figures, self.starts, years), key=lambda q: q.span.end):
+        gate = YearGate(text, years)
+        asked = [q for q in self.figures if q.unit in units]
+        for q in sorted(gate.near(asked, [q.span.start for q in asked], years), key=lambda q: q.span.end):
             year = gate.year_of(q)
             if year in years:
                 for key in ((year, q.unit, q.noun), (year, q.unit)):
@@ -85,7 +86,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
     wanted = [_candidate(doc, g) for g in facts.growths]
     if not any(wanted):
         return facts
-    dated = _Dated(doc.text, facts, {g.new_year - 1 for g, w in zip(facts.growths, wanted) if w})
+    asked = [g for g, w in zip(facts.growths, wanted) if w]
+    dated = _Dated(doc.text, facts, {g.new_year - 1 for g in asked}, {g.new.unit for g in asked})
     growths = [_with_prior(doc, g, dated) if w else g for g, w in zip(facts.growths, wanted)]
     return replace(facts, growths=tuple(growths))
 

@@ -27,6 +27,7 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Quantity, Span, Statement
 from statlint.rules import _headline
+from statlint.rules._gates import may_contain
 
 _MEASURE_BEFORE = lazy_compile(
     r"(?:\b(?P<year0>(?:19|20)\d\d)\s+)?\b(?P<measure>net\s+(?:profit|income|loss|earnings)|operating\s+(?:profit|income|loss)|pre-tax\s+profit|"
@@ -44,12 +45,19 @@ _NOT_YET = lazy_compile(r"\b(?:forecasts?|forecasted|expects?|expected|expecting
                          r"targets?|targeted|plans?|planned|budget(?:ed|s)?|goal|outlook|would|will|could|should|may|"
                          r"call\s+for|calls\s+for|sees|seen)\b", regex.IGNORECASE)
 _REACH = 50  # characters before the figure the measure phrase and its year may take
+# A word every match of _MEASURE_BEFORE holds (rules._gates): a window without one is not searched, and on a
+# short article the pattern is then never compiled (a cold start compiles each pattern it reaches).
+_MEASURE_WORDS = ("profit", "income", "loss", "earnings", "revenue", "sales", "turnover", "export", "import",
+                  "output", "production", "surplus", "deficit", "unemployment", "inflation")
 
 _RATE_MEASURE_BEFORE = lazy_compile(
     r"\b(?P<measure>economy|gdp|gross\s+domestic\s+product|exports|imports|(?:retail\s+)?sales|(?:industrial\s+)?output|"
     r"(?:industrial\s+)?production|revenues?|(?:net\s+)?profits?|earnings|(?:consumer\s+)?prices|investment|spending)"
     r"\s+(?:(?P<up>grew|rose|expanded|increased|climbed|gained|jumped)|(?P<down>fell|declined|dropped|shrank|contracted|"
     r"decreased|slipped))\s+(?:by\s+)?(?:an?\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# Likewise for _RATE_MEASURE_BEFORE; every match of _RATE_NOUN_BEFORE holds "quarter".
+_RATE_MEASURE_WORDS = ("economy", "gdp", "domestic", "export", "import", "sales", "output", "production", "revenue",
+                       "profit", "earnings", "prices", "investment", "spending")
 # Whose rate it is: the possessive right before the measure ("Acme's sales", "Japan's economy").
 _OWNER_BEFORE = lazy_compile(r"\b(?P<name>[A-Z][\w&.-]*)['’]s\s+\Z", regex.REVERSE)
 _SAME_MEASURE = {"gdp": "economy", "economic": "economy", "export": "exports", "gross domestic product": "economy", "profit": "profits", "net profit": "profits",
@@ -88,6 +96,8 @@ def _statements(text: str, quantities):
         window = text[start:q.span.start]
         if "19" not in window and "20" not in window:
             continue  # the phrase must hold a year: without 19xx or 20xx in reach, no search
+        if not may_contain(window, _MEASURE_WORDS):
+            continue
         statement = _statement(text, q, start)
         if statement is not None:
             yield statement
@@ -139,12 +149,14 @@ def _rate_reading(doc: Document, q):
     Noun form: "the third-quarter (GDP) growth of 0.4%": the measure may be left unnamed ("")."""
     text = doc.text
     sentence = doc.sentence_of(q.span.start)
-    m = _RATE_MEASURE_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
+    start = max(0, q.span.start - 60)
+    window = text[start:q.span.start]
+    m = _RATE_MEASURE_BEFORE.search(text, start, q.span.start) if may_contain(window, _RATE_MEASURE_WORDS) else None
     if m:
         period = _QUARTER_AFTER.match(text, q.span.end) or _QUARTER_BEFORE.search(text, sentence.start, m.start())
         change = "up" if m.group("up") else "down"
     else:
-        m = period = _RATE_NOUN_BEFORE.search(text, max(0, q.span.start - 60), q.span.start)
+        m = period = _RATE_NOUN_BEFORE.search(text, start, q.span.start) if may_contain(window, ("quarter",)) else None
         change = "up" if m and m.group("up") else "down"
     if not m or not period:
         return None

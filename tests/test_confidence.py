@@ -84,6 +84,18 @@ def _vector(text: str, rule: str = "G101"):
     return dict(zip(FEATURES, vector(f, Context(doc, facts))))
 
 
+@pytest.mark.parametrize("folder", ["articles", "rules"])
+def test_a_context_told_its_findings_gives_each_the_vector_a_full_one_gives(folder):
+    """confidence.score indexes only the spans of the findings it scores (memory on a long file): same vectors."""
+    doc = Document("\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / folder).glob("*.txt"))))
+    facts = extract(doc)
+    findings = rule_findings(doc, facts)
+    assert len(findings) > 2 and len(facts.quantities) > 3 * len(findings)
+    full, told = Context(doc, facts), Context(doc, facts, findings)
+    assert [vector(f, told) for f in findings] == [vector(f, full) for f in findings]
+    assert len(told.claims.bound) <= sum(1 + len(f.related) for f in findings)
+
+
 def test_vector_of_a_growth_finding_in_one_sentence():
     x = _vector(GROWTH)
     assert [k for k, v in x.items() if k.startswith("rule=") and v] == ["rule=G101"]

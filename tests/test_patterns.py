@@ -23,6 +23,7 @@ import regex
 
 from statlint.checker.budget import BudgetExceeded, available, cpu_budget
 from statlint.checker.patterns import registry
+from statlint.rules import _patterns as P
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "checker").rglob("*.py")) + sorted((ROOT / "rules").rglob("*.py"))
@@ -31,9 +32,7 @@ _CALLS = {"compile", "match", "search", "fullmatch", "finditer", "findall", "sub
 BUILT_FROM_DATA = {
     ("checker/config.py", "_line_of"): "patterns for one config key (escaped), run on the lines of one config file",
     ("rules/_headline.py", "_numeral_in_body"): "an escaped numeral with fixed-width lookarounds: a literal search",
-    ("rules/claims.py", "_fold"): "called at import to build the `re` twins; they are module-level, registered",
-    ("rules/mentions.py", "_measure"): "called at import to build MEASURES, module-level, registered",
-    ("checker/lazy_regex.py", "compiled"): "compiles a module-level LazyPattern on first use; the registry compiles each",
+    ("rules/claims.py", "_fold"): "checks that a registered pattern can be folded, for its `re` twin (made at import)",
 }
 # Patterns the code runs only over a window of at most this many characters: pumped at that size, where a
 # run must take under FLOOR_S (a long word scanned word by word is quadratic, but 300 characters are 300).
@@ -66,6 +65,41 @@ def test_registry_holds_the_patterns():
     found = registry()
     assert "statlint.rules._patterns.SCAN" in found and len(found) > 100
     assert all(isinstance(p, (re.Pattern, type(regex.compile("")))) for p in found.values())
+
+
+@pytest.mark.parametrize("pattern, groups", [
+    (P.SCAN, P.SCAN_GROUPS), (P.NUMBER_WORD, P.NUMBER_WORD_GROUPS), (P.NUMBER_WORD_FOLDED, P.NUMBER_WORD_GROUPS)])
+def test_group_tuples_name_every_group_in_order(pattern, groups):
+    """rules._patterns numbers these groups by their place in the tuple (so nothing compiles at import)."""
+    assert dict(pattern.groupindex) == {name: i for i, name in enumerate(groups, 1)}
+    assert pattern.groups == len(groups)
+
+
+@pytest.mark.parametrize("folded", [False, True])
+def test_the_claims_trigger_groups_are_the_ones_read_by_position(folded):
+    """rules.claims._read_triggers reads the trigger's groups by position, from either set of patterns."""
+    from statlint.rules import claims
+
+    trigger = (claims._FOLDED if folded else claims._UNFOLDED).trigger
+    assert dict(trigger.groupindex) == {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "verb": 6}
+    assert trigger.groups == 6
+
+
+def test_compile_all_compiles_the_stdlib_twins_too():
+    """`statlint audit` compiles every lazy pattern before it forks: the claims' folded `re` twins are among them."""
+    from statlint.checker.lazy_regex import LazyStdlibPattern, compile_all
+    from statlint.rules import claims
+
+    compile_all()
+    twin = claims._FOLDED.trigger
+    assert isinstance(twin, LazyStdlibPattern) and isinstance(twin.__dict__["_compiled"], re.Pattern)
+    assert twin.pattern == claims._UNFOLDED.trigger.pattern and twin.flags & re.ASCII
+    assert twin.search("sales ⟨1⟩ increase") is not None
+
+
+def test_group_numbers_are_the_compiled_patterns():
+    assert (P.SCAN_NUM, P.SCAN_SCALE) == (P.SCAN.groupindex["num"], P.SCAN.groupindex["scale"])
+    assert P.NUMBER_WORD_WORDS == P.NUMBER_WORD.groupindex["words"]
 
 
 _SOURCE_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES)

@@ -71,11 +71,85 @@ DATED_TEXT = (
 )
 
 
+@pytest.mark.parametrize("looks_for", ["every year", "the years asked for"])
 @pytest.mark.parametrize("years", [{2021}, {2022}, {1985, 2022}, {1986}, {1999}, set()])
-def test_the_figures_near_a_year_are_every_figure_year_of_gives_that_year(years):
+def test_the_figures_near_a_year_are_every_figure_year_of_gives_that_year(years, looks_for):
     quantities = [q for q in extract(Document(DATED_TEXT)).quantities if q.kind == "level" and q.value > 0]
-    gate = YearGate(DATED_TEXT)
+    gate = YearGate(DATED_TEXT, years if looks_for == "the years asked for" else None)
     near = gate.near(quantities, [q.span.start for q in quantities], years)
     expected = [q for q in quantities if year_of(DATED_TEXT, q) in years]
     assert [q for q in near if gate.year_of(q) in years] == expected
     assert bool(expected) == bool(years - {1999})  # each year asked for but 1999 dates a figure here
+
+
+# Years written overlapping another ("192019": the pattern scan reads 1920 and not 2019), written in
+# non-ASCII digits after "19"/"20" (the gate then scans with the pattern), next to other years.
+GATED_YEAR_TEXTS = [
+    "Revenue was 5 mln dlrs in 192019 and 6 mln dlrs in 2019, against 4 mln dlrs in 2018.",
+    "Output was 7 mln tonnes in 20\u0661\u0669 and 8 mln tonnes in 2020.".encode().decode("unicode_escape"),
+    "Sales of 3.1 mln units in 2019; in 2018 sales reached 2.9 mln units, and 2.5 mln units for 2017.",
+]
+
+
+@pytest.mark.parametrize("text", GATED_YEAR_TEXTS)
+@pytest.mark.parametrize("years", [{2019}, {2018, 2017}, {2020}, {1920}])
+def test_a_gate_for_some_years_dates_every_figure_of_those_years(text, years):
+    quantities = extract(Document(text)).quantities
+    gate = YearGate(text, years)
+    for q in quantities:
+        assert (gate.year_of(q) in years) == (year_of(text, q) in years), q.text
+        if year_of(text, q) in years:
+            assert gate.year_of(q) == year_of(text, q)
+    near = gate.near(quantities, [q.span.start for q in quantities], years)
+    assert [q for q in near if gate.year_of(q) in years] == [q for q in quantities if year_of(text, q) in years]
+
+
+# Percentages near each measure's words, and near words that hold only part of them ("passenger", "rated",
+# "approval" without "rating", "load" without "factor"): each measure's pattern runs only where its own
+# words are (rules.mentions.MEASURES), which must find every mention the patterns alone find.
+MENTION_TEXTS = [
+    "Passenger numbers rose 12% last year, and the pass rate was 95% in June.",
+    "The pass mark was 40%, and turnout stood at 61%. The jobless rate in Spain was 26%.",
+    "Unemployment was unchanged at 9.5% last month; the employment rate reached 72%.",
+    "Economic growth of 45% a year; the GDP growth rate last year was 3%.",
+    "Her approval rating hit 38%, and approval was 40%. The literacy rate is 99%, a rated 5%.",
+    "The passenger load factor went up to 105%, a load of 80%. Labour force participation rate: 62%.",
+    "PASS RATE WAS 88%, JOBLESSNESS RATE WAS 7%, VOTER TURNOUT OF 120%.",
+]
+
+
+def _reads_as_ungated(text: str, claims: str, ungate) -> None:
+    """The `claims` field of the Facts of `text` is the same after `ungate()` lifts a gate, and not empty."""
+    gated = getattr(extract(Document(text)), claims)
+    ungate()
+    assert getattr(extract(Document(text)), claims) == gated
+    assert gated  # every text holds at least one
+
+
+@pytest.mark.parametrize("text", MENTION_TEXTS)
+def test_each_measure_searched_only_near_its_words_finds_every_mention(text, monkeypatch):
+    from statlint.rules import mentions
+
+    _reads_as_ungated(text, "mentions", lambda: monkeypatch.setattr(
+        mentions, "MEASURES", tuple((p, m, ()) for p, m, _ in mentions.MEASURES)))
+
+
+# Figures after each measure word of rules.statements (a year in reach, a quarter named), and after words
+# that are not one ("revenues" is, "profitable" holds "profit": the gate lets it through, the pattern decides).
+STATEMENT_TEXTS = [
+    "Net profit in 1986 was 5.1 mln dlrs. 1986 revenues were 40 mln dlrs, and sales for 1985 totalled 35 mln.",
+    "Exports in 1986 reached 38.1 bln dlrs; imports of 1986 were 30.2 bln. Turnover for 1987 came to 9 mln.",
+    "The unemployment rate in 1986 was 7.5 pct and inflation in 1987 stood at 2.1 pct; the 1986 budget deficit was 3 bln.",
+    "The economy grew 0.4% in the third quarter, and exports fell 2% in the second quarter of 1986.",
+    "In the first quarter, GDP rose 1.2%. The third-quarter growth of 0.5% was slower; spending rose 3% in Q3.",
+    "Its profitable unit earned 5 mln dlrs in 1986; sales for 1986 were 9 mln. Ridership rose 12% in the third quarter.",
+    "OUTPUT IN 1986 WAS 4.4 MLN TONNES. THE FOURTH-QUARTER DECLINE WAS 1.5%.",
+]
+
+
+@pytest.mark.parametrize("text", STATEMENT_TEXTS)
+def test_statements_searched_only_near_their_words_are_every_statement(text, monkeypatch):
+    from statlint.rules import statements
+
+    _reads_as_ungated(text, "statements",
+                      lambda: monkeypatch.setattr(statements, "may_contain", lambda window, words: True))

@@ -12,7 +12,6 @@ nothing would pass a CI run that should have looked.
 from __future__ import annotations
 
 import os
-import subprocess
 
 import regex
 
@@ -74,6 +73,8 @@ def _unquote(name: str) -> str:
 
 
 def _git(args: list[str], cwd: str, failure: str | None = None) -> str:
+    import subprocess  # here, not at import: only --diff runs git, and a cold start pays every import
+
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
     except FileNotFoundError:
