@@ -113,7 +113,8 @@ def test_a_document_that_kills_its_worker_is_retried_alone_then_an_error_row(tmp
 
     monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS + (
         Rule(code="X905", name="fake-die", severity=Severity.INFO, func=_die, doc=_die.__doc__),))
-    src = _jsonl(tmp_path / "a.jsonl", [{"text": t} for t in ("FIRE", "calm", "DIE", "FIRE FIRE", "calm", "FIRE")])
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": f"d{i}", "date": "2001-05-01", "text": t}
+                                        for i, t in enumerate(("FIRE", "calm", "DIE", "FIRE FIRE", "calm", "FIRE"))])
     db = str(tmp_path / "a.sqlite")
     totals = audit([src], db, jobs=2, chunk_docs=2)
     assert _rows(db, "SELECT status, error, findings FROM documents ORDER BY pos") == [
@@ -122,6 +123,9 @@ def test_a_document_that_kills_its_worker_is_retried_alone_then_an_error_row(tmp
                   "was terminated abruptly while the future was running or pending.)", 0),
         ("ok", None, 2), ("ok", None, 0), ("ok", None, 1)]
     assert totals["errors"] == 1 and totals["findings"] == 4
+    # the line reached the worker undecoded; its error row still names the record as a checked one would
+    assert _rows(db, "SELECT name, doc_id, year, bytes FROM documents WHERE status = 'error'") == [
+        ("a.jsonl:3 (d2)", "d2", 2001, 3)]
 
 
 def _sleep(doc, facts):

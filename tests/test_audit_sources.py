@@ -67,6 +67,33 @@ def test_jsonl_lines_are_keyed_by_byte_offset_and_bad_lines_are_problems(tmp_pat
     ]
 
 
+@pytest.mark.parametrize("name", ["lines.jsonl", "lines.jsonl.gz"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_undecoded_lines_decode_where_they_are_checked_to_the_docs_the_reader_makes(tmp_path, name, newline):
+    """The local engine's main process only splits lines (decode=False); decode_line, in the worker, must
+    give every line the Doc (or problem) that reading with decode=True gives, and the same keys."""
+    from statlint.checker.audit.jsonl import JSON_LINE, decode_line
+
+    lines = [json.dumps({"id": "a1", "date": "1987-03-02", "text": "first\nline"}), "", "   ", "{not json",
+             json.dumps({"id": "a3", "body": "no text"}), json.dumps(["an", "array"]), "[" * 5000 + "]" * 5000,
+             json.dumps({"id": "ü4", "text": "naïve £5m"}, ensure_ascii=False), json.dumps({"id": 5, "text": "last"})]
+    data = b"\xef\xbb\xbf" + newline.join(lines).encode() + b"\n\x80 not utf-8"  # BOM; a last line unterminated
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    fields = Fields()
+    src = source_for(str(path), fields)
+    raw, read = list(src.docs(decode=False)), list(src.docs())
+    assert {d.fmt for d in raw} == {JSON_LINE}
+    assert [d.data for d in raw] == [data[d.pos:].split(b"\n", 1)[0] + b"\n" for d in raw[:-1]] + [b"\x80 not utf-8"]
+    assert [decode_line(d, fields) for d in raw] == read
+    assert [(d.doc_id, d.data, d.problem) for d in read] == [
+        ("a1", "first\nline", None),
+        (None, None, "not a JSON line: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+        ("a3", None, "no text field 'text'"), (None, None, "not a JSON object but list"),
+        (None, None, "not read: JSON nested too deeply"), ("ü4", "naïve £5m", None), ("5", "last", None),
+        (None, None, "not a JSON line: 'utf-8' codec can't decode byte 0x80 in position 0: invalid start byte")]
+
+
 def test_jsonl_fields_can_be_renamed_and_reach_into_objects(tmp_path):
     path = tmp_path / "n.jsonl.gz"
     with gzip.open(path, "wt") as fh:

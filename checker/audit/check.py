@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from statlint.checker import budget
 from statlint.checker.config import Settings
@@ -21,7 +21,8 @@ from statlint.checker.notices import Notice, budget_exceeded, fatal_message, int
 from statlint.checker.report.json_report import finding_dict
 from statlint.checker.sources import Loaded, load
 
-from statlint.checker.audit.sources import Doc
+from statlint.checker.audit.jsonl import JSON_LINE, decode_line
+from statlint.checker.audit.sources import Doc, Fields
 
 WALL_FACTOR = 5  # default wall-clock limit per CPU-budget second (a busy machine runs a check slower)
 CONTEXT = 120  # characters of text kept on each side of a finding, for the report's samples
@@ -36,6 +37,7 @@ class Options:
     time_budget: float | None = budget.DEFAULT_SECONDS
     wall_limit: float | None = None  # wall-clock seconds before a worker counts as hung; None: 5 x time_budget
     worker_memory: float | None = None  # MB a worker may grow by (RLIMIT_AS); None: no limit
+    fields: Fields = field(default_factory=Fields)  # where a JSON line keeps its text, id and date
 
     @property
     def wall_seconds(self) -> float | None:
@@ -45,9 +47,11 @@ class Options:
         return WALL_FACTOR * self.time_budget if self.time_budget else None
 
 
-@dataclass(frozen=True, slots=True)
-class DocResult:
-    """One document's row: status "ok" or "error", and its findings as the JSON report's dicts."""
+class DocResult(NamedTuple):
+    """One document's row: status "ok" or "error", and its findings as the JSON report's dicts.
+
+    A named tuple, not a dataclass: every row is pickled in a worker and unpickled by the main process,
+    and a tuple does both several times faster (the main process's share of the work is serial)."""
 
     source: str
     key: str
@@ -81,7 +85,12 @@ def audit_docs(docs: Iterable[Doc], options: Options,
 
 
 def audit_doc(doc: Doc, options: Options) -> DocResult:
-    """One document's row. Reading (markup can be slow to parse) and checking share one CPU budget."""
+    """One document's row. Reading (markup can be slow to parse) and checking share one CPU budget.
+
+    A JSON line still undecoded is decoded first: the row is the one its decoded Doc would get."""
+    doc = decoded(doc, options)
+    if doc.problem is not None:
+        return problem_result(doc)
     started = time.process_time()
     notices: tuple[Notice, ...] = ()
     findings: tuple[dict, ...] = ()
@@ -116,6 +125,11 @@ def _check(read: Loaded, name: str, options: Options) -> tuple[dict, ...]:
         return tuple(_finding_row(checked, f) for f in found)
     shown = read.document(name)
     return tuple(_finding_row(shown, f) for f in read.findings(found, shown))
+
+
+def decoded(doc: Doc, options: Options) -> Doc:
+    """The Doc itself, or for a JSON line sent undecoded (jsonl.py says why) the Doc it holds."""
+    return decode_line(doc, options.fields) if doc.fmt == JSON_LINE else doc
 
 
 def problem_result(doc: Doc) -> DocResult:

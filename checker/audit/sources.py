@@ -27,7 +27,7 @@ import glob
 import itertools
 import os
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from statlint.checker.sources import expand_paths
 from statlint.checker.sources.loader import EXTENSIONS
@@ -51,13 +51,16 @@ class Fields:
     date: str = "date"
 
 
-@dataclass(frozen=True, slots=True)
-class Doc:
+class Doc(NamedTuple):
     """One document of an archive, or one record that should have been one.
+
+    A named tuple, not a dataclass: documents are pickled to the workers by the main process, whose
+    per-document work is serial, and a tuple pickles several times faster.
 
     `fmt` is the input format for the shared readers (checker/sources): None
     for a file (its extension decides, as for `statlint check`), "html" or
-    "text" for a WARC payload (its Content-Type decided). `problem` set: not a document (the
+    "text" for a WARC payload (its Content-Type decided), "jsonl" for a JSON line still to be decoded
+    (jsonl.decode_line). `problem` set: not a document (the
     reason becomes its error row); `skipped` set: not meant to be one (a WARC
     request record), counted but not stored per record.
     """
@@ -92,15 +95,20 @@ class Source:
     consumed: int = 0
     skipped: int = 0  # WARC records that are not documents, counted as they are read
 
-    def docs(self, start: int = 0, end: int | None = None) -> Iterator[Doc]:
-        """The documents in order; `start`/`end` limit them to positions [start, end) (a Dask shard)."""
+    def docs(self, start: int = 0, end: int | None = None, decode: bool = True) -> Iterator[Doc]:
+        """The documents in order; `start`/`end` limit them to positions [start, end) (a Dask shard).
+
+        `decode=False`: JSON lines come undecoded, for the process that checks them (jsonl.py says why)."""
         self.consumed = self.skipped = 0
         from statlint.checker.audit.jsonl import jsonl_docs
         from statlint.checker.audit.warc import warc_docs
 
-        reader = {"folder": _folder_docs, "glob": _glob_docs, "file": _file_docs, "jsonl": jsonl_docs,
-                  "warc": warc_docs}[self.kind]
-        for doc in reader(self, start, end):
+        if self.kind == "jsonl":
+            found = jsonl_docs(self, start, end, decode)
+        else:
+            found = {"folder": _folder_docs, "glob": _glob_docs, "file": _file_docs,
+                     "warc": warc_docs}[self.kind](self, start, end)
+        for doc in found:
             if doc.skipped is not None:
                 self.skipped += 1
                 continue
