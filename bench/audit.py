@@ -130,15 +130,15 @@ def run_audit(sources: list[str], db: str, jobs: int, stop_after: float | None =
             if stopped else None, "rss_timeline_mb": timeline}
 
 
-# Reads a source to its end as the audit's main process does (documents in chunks), without checking;
-# prints its peak RSS (KiB) and how many documents and bytes it saw.
+# Reads a source to its end as the audit's main process does (lines in chunks, the JSON left to the workers),
+# without checking; prints its peak RSS (MB) and how many documents and raw line bytes it saw.
 _READ_ONLY = """
 import json, resource, sys
 from statlint.checker.audit.runner import chunks
 from statlint.checker.audit.sources import open_sources
 docs = nbytes = 0
 for src in open_sources(sys.argv[1:]):
-    for chunk in chunks(src.docs()):
+    for chunk in chunks(src.docs(defer=True)):
         docs += len(chunk)
         nbytes += sum(d.size for d in chunk)
 print(json.dumps({"documents": docs, "text_mb": round(nbytes / 1e6, 1),

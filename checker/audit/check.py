@@ -22,7 +22,7 @@ from statlint.checker.report.json_report import finding_dict
 from statlint.checker.sources import Loaded, load
 
 from statlint.checker.audit.jsonl import JSON_LINE, decode_line
-from statlint.checker.audit.sources import Doc, Fields
+from statlint.checker.audit.sources import Doc, Fields, read_later
 
 WALL_FACTOR = 5  # default wall-clock limit per CPU-budget second (a busy machine runs a check slower)
 CONTEXT = 120  # characters of text kept on each side of a finding, for the report's samples
@@ -87,8 +87,9 @@ def audit_docs(docs: Iterable[Doc], options: Options,
 def audit_doc(doc: Doc, options: Options) -> DocResult:
     """One document's row. Reading (markup can be slow to parse) and checking share one CPU budget.
 
-    A JSON line still undecoded is decoded first: the row is the one its decoded Doc would get."""
-    doc = decoded(doc, options)
+    A JSON line still undecoded or a file still unread is made ready first: the row is the one the
+    reader's Doc would get."""
+    doc = ready(doc, options)
     if doc.problem is not None:
         return problem_result(doc)
     started = time.process_time()
@@ -127,9 +128,12 @@ def _check(read: Loaded, name: str, options: Options) -> tuple[dict, ...]:
     return tuple(_finding_row(shown, f) for f in read.findings(found, shown))
 
 
-def decoded(doc: Doc, options: Options) -> Doc:
-    """The Doc itself, or for a JSON line sent undecoded (jsonl.py says why) the Doc it holds."""
-    return decode_line(doc, options.fields) if doc.fmt == JSON_LINE else doc
+def ready(doc: Doc, options: Options) -> Doc:
+    """The Doc as the reader makes it without defer (Source.docs says why it may not be yet): a JSON line
+    decoded, an article file read."""
+    if doc.fmt == JSON_LINE:
+        return decode_line(doc, options.fields)
+    return read_later(doc) if doc.file is not None else doc
 
 
 def problem_result(doc: Doc) -> DocResult:

@@ -6,7 +6,7 @@ with a `problem` naming its line (an error row; the audit goes on). A
 truncated or corrupt gzip stream ends the source with one error Doc saying
 where; the lines before it were read.
 
-Why a line can travel undecoded (`decode=False`): the local engine's main
+Why a line can travel undecoded (Source.docs with `defer`): the local engine's main
 process reads every line of the archive, and whatever it does per line is
 done on one core while the workers share the others; parsing JSON there was
 the biggest part of that serial work. So the main process only finds the
@@ -31,10 +31,10 @@ _LINE_CHUNK = 1 << 20  # an over-long JSON line is skipped in pieces of this siz
 JSON_LINE = "jsonl"  # Doc.fmt of a line not yet decoded: its data is the line's bytes
 
 
-def jsonl_docs(src: Source, start: int, end: int | None, decode: bool = True) -> Iterator[Doc]:
+def jsonl_docs(src: Source, start: int, end: int | None, defer: bool = False) -> Iterator[Doc]:
     """One Doc per line, keyed by the line's decompressed byte offset; blank lines are not documents.
 
-    `decode=False`: each line as its bytes (fmt JSON_LINE), for `decode_line` where it is checked.
+    `defer`: each line as its bytes (fmt JSON_LINE), for `decode_line` where it is checked.
 
     A shard that starts at byte `start` reads up to there counting newlines
     (so every message can say which line), then takes the lines that start in
@@ -61,8 +61,8 @@ def jsonl_docs(src: Source, start: int, end: int | None, decode: bool = True) ->
                 here, offset = offset, offset + len(line)
                 if complete and line.strip():
                     where = f"{base}:{number}"
-                    yield line_doc(src.path, src.fields, where, here, line) if decode else \
-                        Doc(src.path, str(here), here, where, line, JSON_LINE)
+                    yield Doc(src.path, str(here), here, where, line, JSON_LINE) if defer else \
+                        line_doc(src.path, src.fields, where, here, line)
                 elif not complete:
                     offset += _skip_rest_of_line(stream)
                     yield Doc(src.path, str(here), here, f"{base}:{number}",
@@ -108,7 +108,7 @@ def _skip_rest_of_line(stream: BinaryIO) -> int:
 
 
 def decode_line(doc: Doc, fields: Fields) -> Doc:
-    """The Doc a JSON_LINE Doc stands for (what `jsonl_docs` yields with decode=True), or its problem."""
+    """The Doc a JSON_LINE Doc stands for (what `jsonl_docs` yields without defer), or its problem."""
     return line_doc(doc.source, fields, doc.name, doc.pos, doc.data)
 
 
