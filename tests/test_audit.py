@@ -172,6 +172,21 @@ def test_a_document_past_the_worker_memory_limit_is_an_error_row(tmp_path, fake_
         ("ok", None, 1), ("error", OUT_OF_MEMORY, 0), ("ok", None, 1)]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS from /proc/self/statm")
+def test_a_json_line_too_big_to_decode_in_the_worker_memory_limit_is_an_error_row(tmp_path, fake_rules):
+    """Lines are decoded in the workers, under their memory limit: a line whose objects outgrow it is an
+    error row (here 40 MB of JSON holding a list of 20 million numbers, 160 MB of pointers)."""
+    src = tmp_path / "a.jsonl"
+    with open(src, "w") as fh:
+        fh.write(json.dumps({"text": "FIRE"}) + "\n")
+        fh.write('{"text": "FIRE", "pad": [' + "1," * 20_000_000 + "1]}\n")
+        fh.write(json.dumps({"text": "FIRE"}) + "\n")
+    db = str(tmp_path / "a.sqlite")
+    audit([str(src)], db, jobs=1, worker_memory=100)
+    assert _rows(db, "SELECT name, status, error, findings FROM documents ORDER BY pos") == [
+        ("a.jsonl:1", "ok", None, 1), ("a.jsonl:2", "error", OUT_OF_MEMORY, 0), ("a.jsonl:3", "ok", None, 1)]
+
+
 def test_retry_errors_checks_again_only_the_documents_not_checked(tmp_path, fake_rules, monkeypatch):
     from statlint import rules
 

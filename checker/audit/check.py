@@ -88,8 +88,13 @@ def audit_doc(doc: Doc, options: Options) -> DocResult:
     """One document's row. Reading (markup can be slow to parse) and checking share one CPU budget.
 
     A JSON line still undecoded or a file still unread is made ready first: the row is the one the
-    reader's Doc would get."""
-    doc = ready(doc, options)
+    reader's Doc would get; a record too big to decode within the worker's memory is an error row too."""
+    try:
+        doc = ready(doc, options)
+    except MemoryError:
+        return error_result(doc, Notice("INT001", OUT_OF_MEMORY))
+    except Exception as exc:  # one record's bug must not stop the audit
+        return error_result(doc, internal_error(exc))
     if doc.problem is not None:
         return problem_result(doc)
     started = time.process_time()
