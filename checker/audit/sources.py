@@ -111,7 +111,7 @@ class Source:
 
         reader = {"folder": _folder_docs, "glob": _glob_docs, "file": _file_docs, "jsonl": jsonl_docs,
                   "warc": warc_docs}[self.kind]
-        for doc in reader(self, start, end) if self.kind == "warc" else reader(self, start, end, defer):
+        for doc in reader(self, start, end, defer):
             if doc.skipped is not None:
                 self.skipped += 1
                 continue
