@@ -113,7 +113,8 @@ def test_a_document_that_kills_its_worker_is_retried_alone_then_an_error_row(tmp
 
     monkeypatch.setattr(rules, "CHECKS", FAKE_CHECKS + (
         Rule(code="X905", name="fake-die", severity=Severity.INFO, func=_die, doc=_die.__doc__),))
-    src = _jsonl(tmp_path / "a.jsonl", [{"text": t} for t in ("FIRE", "calm", "DIE", "FIRE FIRE", "calm", "FIRE")])
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": f"d{i}", "date": "2001-05-01", "text": t}
+                                        for i, t in enumerate(("FIRE", "calm", "DIE", "FIRE FIRE", "calm", "FIRE"))])
     db = str(tmp_path / "a.sqlite")
     totals = audit([src], db, jobs=2, chunk_docs=2)
     assert _rows(db, "SELECT status, error, findings FROM documents ORDER BY pos") == [
@@ -122,6 +123,9 @@ def test_a_document_that_kills_its_worker_is_retried_alone_then_an_error_row(tmp
                   "was terminated abruptly while the future was running or pending.)", 0),
         ("ok", None, 2), ("ok", None, 0), ("ok", None, 1)]
     assert totals["errors"] == 1 and totals["findings"] == 4
+    # the line reached the worker undecoded; its error row still names the record as a checked one would
+    assert _rows(db, "SELECT name, doc_id, year, bytes FROM documents WHERE status = 'error'") == [
+        ("a.jsonl:3 (d2)", "d2", 2001, 3)]
 
 
 def _sleep(doc, facts):
@@ -166,6 +170,21 @@ def test_a_document_past_the_worker_memory_limit_is_an_error_row(tmp_path, fake_
     audit([src], db, jobs=1, worker_memory=200)
     assert _rows(db, "SELECT status, error, findings FROM documents ORDER BY pos") == [
         ("ok", None, 1), ("error", OUT_OF_MEMORY, 0), ("ok", None, 1)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS from /proc/self/statm")
+def test_a_json_line_too_big_to_decode_in_the_worker_memory_limit_is_an_error_row(tmp_path, fake_rules):
+    """Lines are decoded in the workers, under their memory limit: a line whose objects outgrow it is an
+    error row (here 40 MB of JSON holding a list of 20 million numbers, 160 MB of pointers)."""
+    src = tmp_path / "a.jsonl"
+    with open(src, "w") as fh:
+        fh.write(json.dumps({"text": "FIRE"}) + "\n")
+        fh.write('{"text": "FIRE", "pad": [' + "1," * 20_000_000 + "1]}\n")
+        fh.write(json.dumps({"text": "FIRE"}) + "\n")
+    db = str(tmp_path / "a.sqlite")
+    audit([str(src)], db, jobs=1, worker_memory=100)
+    assert _rows(db, "SELECT name, status, error, findings FROM documents ORDER BY pos") == [
+        ("a.jsonl:1", "ok", None, 1), ("a.jsonl:2", "error", OUT_OF_MEMORY, 0), ("a.jsonl:3", "ok", None, 1)]
 
 
 def test_retry_errors_checks_again_only_the_documents_not_checked(tmp_path, fake_rules, monkeypatch):

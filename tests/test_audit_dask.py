@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 
 import pytest
 
@@ -87,5 +86,5 @@ def test_a_shard_on_a_daemonic_worker_is_checked_in_its_thread_and_says_so(tmp_p
     assert (isolated.isolated, in_thread.isolated) == (True, False)
     second = str(len(json.dumps({"text": GROWTH})) + 1)  # the byte offset of the second line
     assert [(r.key, len(r.findings)) for r in isolated.results] == [("0", 1), (second, 0)]
-    untimed = [replace(r, seconds=0.0) for r in in_thread.results]
-    assert untimed == [replace(r, seconds=0.0) for r in isolated.results[1:]]
+    untimed = [r._replace(seconds=0.0) for r in in_thread.results]
+    assert untimed == [r._replace(seconds=0.0) for r in isolated.results[1:]]

@@ -35,6 +35,28 @@ def test_folder_walks_text_markdown_and_html_in_sorted_order(tmp_path):
     assert src.size == 3 + 3 + 8
 
 
+def test_deferred_article_files_are_read_where_they_are_checked_as_the_reader_reads_them(tmp_path):
+    """The local engine's main process only names article files (defer=True); read_later, in the worker,
+    must give the Doc the reader gives, and a file gone by then is an error row like an unreadable one."""
+    from statlint.checker.audit.sources import read_later
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "b.txt").write_text("bee")
+    (tmp_path / "a.md").write_text("# a")
+    (tmp_path / "sub" / "c.html").write_text("<p>c</p>")
+    for path in (tmp_path, tmp_path / "b.txt", str(tmp_path / "*.md")):
+        src = source_for(str(path))
+        deferred, read = list(src.docs(defer=True)), list(src.docs())
+        assert all(d.data is None and d.file is not None and d.size == 0 for d in deferred)
+        assert src.consumed == src.size  # progress counts what the workers will read
+        assert [read_later(d) for d in deferred] == read and all(d.file is None for d in read)
+    src = source_for(str(tmp_path))
+    deferred = list(src.docs(defer=True))
+    (tmp_path / "sub" / "c.html").unlink()
+    assert [(d.key, d.data, d.problem) for d in map(read_later, deferred)] == [
+        ("a.md", b"# a", None), ("b.txt", b"bee", None), ("sub/c.html", None, "cannot read: No such file or directory")]
+
+
 def test_jsonl_lines_are_keyed_by_byte_offset_and_bad_lines_are_problems(tmp_path):
     lines = [
         json.dumps({"id": "a1", "date": "1987-03-02", "text": "first"}),
@@ -65,6 +87,33 @@ def test_jsonl_lines_are_keyed_by_byte_offset_and_bad_lines_are_problems(tmp_pat
         ("a.jsonl:8", None, None, None, "not read: JSON nested too deeply"),
         ("a.jsonl:9 (a8)", "a8", None, "eighth", None),
     ]
+
+
+@pytest.mark.parametrize("name", ["lines.jsonl", "lines.jsonl.gz"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_undecoded_lines_decode_where_they_are_checked_to_the_docs_the_reader_makes(tmp_path, name, newline):
+    """The local engine's main process only splits lines (defer=True); decode_line, in the worker, must
+    give every line the Doc (or problem) that reading with decode=True gives, and the same keys."""
+    from statlint.checker.audit.jsonl import JSON_LINE, decode_line
+
+    lines = [json.dumps({"id": "a1", "date": "1987-03-02", "text": "first\nline"}), "", "   ", "{not json",
+             json.dumps({"id": "a3", "body": "no text"}), json.dumps(["an", "array"]), "[" * 5000 + "]" * 5000,
+             json.dumps({"id": "ü4", "text": "naïve £5m"}, ensure_ascii=False), json.dumps({"id": 5, "text": "last"})]
+    data = b"\xef\xbb\xbf" + newline.join(lines).encode() + b"\n\x80 not utf-8"  # BOM; a last line unterminated
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    fields = Fields()
+    src = source_for(str(path), fields)
+    raw, read = list(src.docs(defer=True)), list(src.docs())
+    assert {d.fmt for d in raw} == {JSON_LINE}
+    assert [d.data for d in raw] == [data[d.pos:].split(b"\n", 1)[0] + b"\n" for d in raw[:-1]] + [b"\x80 not utf-8"]
+    assert [decode_line(d, fields) for d in raw] == read
+    assert [(d.doc_id, d.data, d.problem) for d in read] == [
+        ("a1", "first\nline", None),
+        (None, None, "not a JSON line: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+        ("a3", None, "no text field 'text'"), (None, None, "not a JSON object but list"),
+        (None, None, "not read: JSON nested too deeply"), ("ü4", "naïve £5m", None), ("5", "last", None),
+        (None, None, "not a JSON line: 'utf-8' codec can't decode byte 0x80 in position 0: invalid start byte")]
 
 
 def test_jsonl_fields_can_be_renamed_and_reach_into_objects(tmp_path):

@@ -74,7 +74,7 @@ def audit(specs: list[str], db: str, *, fields: Fields = Fields(), settings: Set
     from statlint.checker.audit.runner import default_jobs, run_local
 
     options = Options(settings or Settings(), budget.DEFAULT_SECONDS if time_budget is None else time_budget,
-                      wall_limit, worker_memory)
+                      wall_limit, worker_memory, fields)
     sources = list(open_sources(specs, fields))
     store = Store(db)
     store.retry_errors = retry_errors

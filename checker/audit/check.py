@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from statlint.checker import budget
 from statlint.checker.config import Settings
@@ -21,7 +21,8 @@ from statlint.checker.notices import Notice, budget_exceeded, fatal_message, int
 from statlint.checker.report.json_report import finding_dict
 from statlint.checker.sources import Loaded, load
 
-from statlint.checker.audit.sources import Doc
+from statlint.checker.audit.jsonl import JSON_LINE, decode_line
+from statlint.checker.audit.sources import Doc, Fields, read_later
 
 WALL_FACTOR = 5  # default wall-clock limit per CPU-budget second (a busy machine runs a check slower)
 CONTEXT = 120  # characters of text kept on each side of a finding, for the report's samples
@@ -36,6 +37,7 @@ class Options:
     time_budget: float | None = budget.DEFAULT_SECONDS
     wall_limit: float | None = None  # wall-clock seconds before a worker counts as hung; None: 5 x time_budget
     worker_memory: float | None = None  # MB a worker may grow by (RLIMIT_AS); None: no limit
+    fields: Fields = field(default_factory=Fields)  # where a JSON line keeps its text, id and date
 
     @property
     def wall_seconds(self) -> float | None:
@@ -45,9 +47,11 @@ class Options:
         return WALL_FACTOR * self.time_budget if self.time_budget else None
 
 
-@dataclass(frozen=True, slots=True)
-class DocResult:
-    """One document's row: status "ok" or "error", and its findings as the JSON report's dicts."""
+class DocResult(NamedTuple):
+    """One document's row: status "ok" or "error", and its findings as the JSON report's dicts.
+
+    A named tuple, not a dataclass: every row is pickled in a worker and unpickled by the main process,
+    and a tuple does both several times faster (the main process's share of the work is serial)."""
 
     source: str
     key: str
@@ -81,7 +85,18 @@ def audit_docs(docs: Iterable[Doc], options: Options,
 
 
 def audit_doc(doc: Doc, options: Options) -> DocResult:
-    """One document's row. Reading (markup can be slow to parse) and checking share one CPU budget."""
+    """One document's row. Reading (markup can be slow to parse) and checking share one CPU budget.
+
+    A JSON line still undecoded or a file still unread is made ready first: the row is the one the
+    reader's Doc would get; a record too big to decode within the worker's memory is an error row too."""
+    try:
+        doc = ready(doc, options)
+    except MemoryError:
+        return error_result(doc, Notice("INT001", OUT_OF_MEMORY))
+    except Exception as exc:  # one record's bug must not stop the audit
+        return error_result(doc, internal_error(exc))
+    if doc.problem is not None:
+        return problem_result(doc)
     started = time.process_time()
     notices: tuple[Notice, ...] = ()
     findings: tuple[dict, ...] = ()
@@ -116,6 +131,14 @@ def _check(read: Loaded, name: str, options: Options) -> tuple[dict, ...]:
         return tuple(_finding_row(checked, f) for f in found)
     shown = read.document(name)
     return tuple(_finding_row(shown, f) for f in read.findings(found, shown))
+
+
+def ready(doc: Doc, options: Options) -> Doc:
+    """The Doc as the reader makes it without defer (Source.docs says why it may not be yet): a JSON line
+    decoded, an article file read."""
+    if doc.fmt == JSON_LINE:
+        return decode_line(doc, options.fields)
+    return read_later(doc) if doc.file is not None else doc
 
 
 def problem_result(doc: Doc) -> DocResult:

@@ -6,7 +6,9 @@ the network. So the client only plans shards, slices of a source by
 position that a worker can open on its own (ordinal ranges of a folder's
 files, byte ranges of a JSON Lines file, a whole WARC or single file), asks
 the store which documents of each shard are done, and submits
-`audit_shard`. Workers read and check; each shard's rows come back as its
+`audit_shard`. Workers read and check (the shard's reader finds the
+documents, the child process that checks them decodes and reads them, as
+with the local engine); each shard's rows come back as its
 future completes and the client writes them to the same SQLite store, one
 transaction per shard, so resume works exactly as with the local engine and
 the store never leaves the client's disk. At most two shards per worker
@@ -68,7 +70,7 @@ def audit_shard(shard: Shard, options: Options, done: frozenset[str], isolate: b
     """
     src = source_for(shard.path, shard.fields)
     src.kind = shard.kind
-    docs = (doc for doc in src.docs(shard.start, shard.end) if doc.key not in done)
+    docs = (doc for doc in src.docs(shard.start, shard.end, defer=True) if doc.key not in done)  # see Source.docs
     if isolate and multiprocessing.current_process().daemon:
         isolate = False  # a nanny's worker is daemonic and may not start processes: check in this thread
     if not isolate:

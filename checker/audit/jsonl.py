@@ -5,6 +5,15 @@ size limit, or whose text field is missing, null or not a string is a Doc
 with a `problem` naming its line (an error row; the audit goes on). A
 truncated or corrupt gzip stream ends the source with one error Doc saying
 where; the lines before it were read.
+
+Why a line can travel undecoded (Source.docs with `defer`): the local engine's main
+process reads every line of the archive, and whatever it does per line is
+done on one core while the workers share the others; parsing JSON there was
+the biggest part of that serial work. So the main process only finds the
+lines (their offsets are the keys, known without parsing: resume needs
+nothing more) and sends each as bytes, a Doc of format JSON_LINE; the worker
+that checks it decodes it with `decode_line`, into the very Doc (or problem)
+the main process would have made.
 """
 from __future__ import annotations
 
@@ -14,15 +23,18 @@ import os
 import zlib
 from typing import BinaryIO, Iterator
 
-from statlint.checker.audit.sources import Doc, Source, open_source_file, short
+from statlint.checker.audit.sources import Doc, Fields, Source, open_source_file, short
 from statlint.checker.sources.text import MAX_BYTES
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _LINE_CHUNK = 1 << 20  # an over-long JSON line is skipped in pieces of this size
+JSON_LINE = "jsonl"  # Doc.fmt of a line not yet decoded: its data is the line's bytes
 
 
-def jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+def jsonl_docs(src: Source, start: int, end: int | None, defer: bool = False) -> Iterator[Doc]:
     """One Doc per line, keyed by the line's decompressed byte offset; blank lines are not documents.
+
+    `defer`: each line as its bytes (fmt JSON_LINE), for `decode_line` where it is checked.
 
     A shard that starts at byte `start` reads up to there counting newlines
     (so every message can say which line), then takes the lines that start in
@@ -48,7 +60,9 @@ def jsonl_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
                     return
                 here, offset = offset, offset + len(line)
                 if complete and line.strip():
-                    yield _jsonl_doc(src, f"{base}:{number}", here, line)
+                    where = f"{base}:{number}"
+                    yield Doc(src.path, str(here), here, where, line, JSON_LINE) if defer else \
+                        line_doc(src.path, src.fields, where, here, line)
                 elif not complete:
                     offset += _skip_rest_of_line(stream)
                     yield Doc(src.path, str(here), here, f"{base}:{number}",
@@ -93,18 +107,22 @@ def _skip_rest_of_line(stream: BinaryIO) -> int:
             return skipped
 
 
-def _jsonl_doc(src: Source, where: str, offset: int, line: bytes) -> Doc:
-    """The Doc of one JSON line, or the reason it is not one. `where` is "file:line"."""
-    fields = src.fields
+def decode_line(doc: Doc, fields: Fields) -> Doc:
+    """The Doc a JSON_LINE Doc stands for (what `jsonl_docs` yields without defer), or its problem."""
+    return line_doc(doc.source, fields, doc.name, doc.pos, doc.data)
+
+
+def line_doc(path: str, fields: Fields, where: str, offset: int, line: bytes) -> Doc:
+    """The Doc of one JSON line of the source at `path`, or the reason it is not one. `where` is "file:line"."""
     key = str(offset)
     try:
         record = json.loads(line)
     except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
-        return Doc(src.path, key, offset, where, problem=f"not a JSON line: {short(str(exc))}")
+        return Doc(path, key, offset, where, problem=f"not a JSON line: {short(str(exc))}")
     except RecursionError:
-        return Doc(src.path, key, offset, where, problem="not read: JSON nested too deeply")
+        return Doc(path, key, offset, where, problem="not read: JSON nested too deeply")
     if not isinstance(record, dict):
-        return Doc(src.path, key, offset, where, problem=f"not a JSON object but {type(record).__name__}")
+        return Doc(path, key, offset, where, problem=f"not a JSON object but {type(record).__name__}")
     doc_id, date = _scalar(_dig(record, fields.id)), _scalar(_dig(record, fields.date))
     name = where if doc_id is None else f"{where} ({short(doc_id)})"
     text = _dig(record, fields.text, missing=_MISSING)
@@ -113,8 +131,8 @@ def _jsonl_doc(src: Source, where: str, offset: int, line: bytes) -> Doc:
     elif not isinstance(text, str):
         problem = f"text field {fields.text!r} holds {'null' if text is None else type(text).__name__}, not a string"
     else:
-        return Doc(src.path, key, offset, name, text, "text", doc_id, date)
-    return Doc(src.path, key, offset, name, doc_id=doc_id, date=date, problem=problem)
+        return Doc(path, key, offset, name, text, "text", doc_id, date)
+    return Doc(path, key, offset, name, doc_id=doc_id, date=date, problem=problem)
 
 
 _MISSING = object()

@@ -25,7 +25,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
 
-from statlint.checker.audit.check import DocResult, Options, audit_docs, error_result
+from statlint.checker.audit.check import DocResult, Options, audit_docs, error_result, ready
 from statlint.checker.audit.sources import Doc
 from statlint.checker.notices import Notice
 
@@ -179,7 +179,7 @@ class WorkerPool:
                 notice = Notice("TIME001", WORKER_HUNG.format(self.wall)) if self.hung else \
                     Notice("INT001", WORKER_DIED.format(exc or "killed"))
                 self._rebuild()
-                yield [error_result(doc, notice)]
+                yield [error_result(ready(doc, self.options), notice)]
 
     def close(self, stop: bool = False) -> None:
         if stop:

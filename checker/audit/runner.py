@@ -1,7 +1,11 @@
 """The local engine: read sources in this process, check chunks of documents in worker processes.
 
 Why this shape: reading an archive is cheap and sequential (one gzip
-stream), checking is the expensive part and parallel. The reader batches
+stream), checking is the expensive part and parallel. This process does as
+little per document as it can, since it does it for all of them on one core:
+it splits JSON Lines into lines and leaves the JSON to the workers (jsonl.py),
+and names article files for the workers to read (sources.read_later).
+The reader batches
 documents into chunks (a few hundred KB) so a worker pays its per-task
 overhead (pickling, a queue round trip) once per chunk, not per article, and
 at most two chunks per worker are in flight: memory is bounded by the chunk
@@ -43,7 +47,7 @@ def run_local(sources: Iterable[Source], store: Store, run_id: int, options: Opt
         read_before = 0
         for src in sources:
             chunk_start = read_before  # raw bytes read before the chunk: the bar shows work done, not read
-            for chunk in chunks(src.docs(), chunk_docs or CHUNK_DOCS):
+            for chunk in chunks(src.docs(defer=True), chunk_docs or CHUNK_DOCS):
                 todo = _not_done(store, src.path, chunk, progress)
                 problems = [problem_result(d) for d in todo if d.problem is not None]
                 if problems:
@@ -65,7 +69,8 @@ def run_local(sources: Iterable[Source], store: Store, run_id: int, options: Opt
 
 
 def chunks(docs: Iterable[Doc], max_docs: int = CHUNK_DOCS, max_bytes: int = CHUNK_BYTES) -> Iterator[list[Doc]]:
-    """Consecutive documents in lists of at most max_docs, or about max_bytes of text."""
+    """Consecutive documents in lists of at most max_docs, or about max_bytes of text (a file left for the
+    worker to read counts no bytes here: it is read there, one at a time)."""
     chunk: list[Doc] = []
     size = 0
     for doc in docs:

@@ -27,7 +27,7 @@ import glob
 import itertools
 import os
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from statlint.checker.sources import expand_paths
 from statlint.checker.sources.loader import EXTENSIONS
@@ -51,15 +51,19 @@ class Fields:
     date: str = "date"
 
 
-@dataclass(frozen=True, slots=True)
-class Doc:
+class Doc(NamedTuple):
     """One document of an archive, or one record that should have been one.
+
+    A named tuple, not a dataclass: documents are pickled to the workers by the main process, whose
+    per-document work is serial, and a tuple pickles several times faster.
 
     `fmt` is the input format for the shared readers (checker/sources): None
     for a file (its extension decides, as for `statlint check`), "html" or
-    "text" for a WARC payload (its Content-Type decided). `problem` set: not a document (the
+    "text" for a WARC payload (its Content-Type decided), "jsonl" for a JSON line still to be decoded
+    (jsonl.decode_line). `problem` set: not a document (the
     reason becomes its error row); `skipped` set: not meant to be one (a WARC
-    request record), counted but not stored per record.
+    request record), counted but not stored per record; `file` set: an article file still to be
+    read (read_later), its `data` None.
     """
 
     source: str
@@ -72,9 +76,11 @@ class Doc:
     date: str | None = None
     problem: str | None = None
     skipped: str | None = None
+    file: str | None = None
 
     @property
     def size(self) -> int:
+        """Bytes of the document as read (0 while its file is still to be read)."""
         data = self.data
         if data is None or isinstance(data, bytes):
             return 0 if data is None else len(data)
@@ -92,15 +98,20 @@ class Source:
     consumed: int = 0
     skipped: int = 0  # WARC records that are not documents, counted as they are read
 
-    def docs(self, start: int = 0, end: int | None = None) -> Iterator[Doc]:
-        """The documents in order; `start`/`end` limit them to positions [start, end) (a Dask shard)."""
+    def docs(self, start: int = 0, end: int | None = None, defer: bool = False) -> Iterator[Doc]:
+        """The documents in order; `start`/`end` limit them to positions [start, end) (a Dask shard).
+
+        `defer`: leave to the process that checks a document what only it needs done: JSON lines come
+        undecoded (jsonl.decode_line) and article files unread (read_later). The local engine's main
+        process reads for every worker on one core, so the less it does per document, the more workers
+        it keeps busy. A WARC is read here either way (its records are found by reading them)."""
         self.consumed = self.skipped = 0
         from statlint.checker.audit.jsonl import jsonl_docs
         from statlint.checker.audit.warc import warc_docs
 
         reader = {"folder": _folder_docs, "glob": _glob_docs, "file": _file_docs, "jsonl": jsonl_docs,
                   "warc": warc_docs}[self.kind]
-        for doc in reader(self, start, end):
+        for doc in reader(self, start, end, defer):
             if doc.skipped is not None:
                 self.skipped += 1
                 continue
@@ -194,38 +205,54 @@ def _folder_size(root: str) -> int:
     return total
 
 
-def _folder_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+def _folder_docs(src: Source, start: int, end: int | None, defer: bool) -> Iterator[Doc]:
     """Every article file under the folder (.txt, .md, .html, .docx...), in the walk order of `statlint check`
     (sorted, streamed)."""
     files = ((os.path.relpath(item.source, src.path), item.source, item.notice)
              for item in expand_paths([src.path], FILE_SUFFIXES))
-    return _article_docs(src, files, os.path.basename(src.path), start, end)
+    return _article_docs(src, files, os.path.basename(src.path), start, end, defer)
 
 
-def _glob_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+def _glob_docs(src: Source, start: int, end: int | None, defer: bool) -> Iterator[Doc]:
     root = _glob_root(src.path)
     files = ((os.path.relpath(path, root), path, None) for path in glob_articles(src.path))
-    return _article_docs(src, files, os.path.basename(root), start, end)
+    return _article_docs(src, files, os.path.basename(root), start, end, defer)
 
 
-def _article_docs(src: Source, files, shown: str, start: int, end: int | None) -> Iterator[Doc]:
+def _article_docs(src: Source, files, shown: str, start: int, end: int | None, defer: bool) -> Iterator[Doc]:
     """Docs of (key, path, notice) files; `pos` is the ordinal, so a shard is a range of them."""
     for ordinal, (key, path, notice) in enumerate(files):
         if end is not None and ordinal >= end:
             return
         if ordinal < start:
             continue
-        data, problem = (None, notice.message) if notice is not None else _read_file(path)
-        src.consumed += len(data or b"")
-        yield Doc(src.path, key, ordinal, os.path.join(shown, key), data, problem=problem)
+        yield _article_doc(src, key, ordinal, os.path.join(shown, key), path, notice, defer)
 
 
-def _file_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+def _file_docs(src: Source, start: int, end: int | None, defer: bool) -> Iterator[Doc]:
     if start > 0 or (end is not None and end <= 0):
         return
-    data, problem = _read_file(src.path)
+    doc = _article_doc(src, "", 0, os.path.basename(src.path), src.path, None, defer)
     src.consumed = src.size
-    yield Doc(src.path, "", 0, os.path.basename(src.path), data, problem=problem)
+    yield doc
+
+
+def _article_doc(src: Source, key: str, pos: int, name: str, path: str, notice, defer: bool) -> Doc:
+    """One article file's Doc: read now, or (`defer`) named for read_later; a walk's notice is its problem."""
+    if notice is not None:
+        return Doc(src.path, key, pos, name, problem=notice.message)
+    if defer:
+        src.consumed += _size(path)
+        return Doc(src.path, key, pos, name, file=path)
+    data, problem = _read_file(path)
+    src.consumed += len(data or b"")
+    return Doc(src.path, key, pos, name, data, problem=problem)
+
+
+def read_later(doc: Doc) -> Doc:
+    """A Doc whose file was left unread (Source.docs with defer) as reading it then would have made it."""
+    data, problem = _read_file(doc.file)
+    return doc._replace(data=data, problem=problem, file=None)
 
 
 def _read_file(path: str) -> tuple[bytes | None, str | None]:

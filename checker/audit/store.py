@@ -77,6 +77,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not an audit store ({exc})") from exc
         self._source_ids: dict[str, int] = {}
+        self._fresh: set[int] = set()  # sources with no document row when this run registered them
         self.retry_errors = False  # a resumed audit checks again the documents that have an error row
 
     def close(self) -> None:
@@ -137,6 +138,11 @@ class Store:
         with self.db:
             self.db.execute("INSERT OR IGNORE INTO sources (path, kind, size) VALUES (?, ?, ?)", (path, kind, size))
             self.db.execute("UPDATE sources SET kind = ?, size = ? WHERE path = ?", (kind, size, path))
+        sid = self.source_id(path)
+        if self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM documents WHERE source_id = ?)", (sid,)).fetchone()[0]:
+            self._fresh.add(sid)  # nothing to skip or replace in it: done_keys and write need not look
+        else:
+            self._fresh.discard(sid)
 
     def source_done(self, path: str, skipped: int) -> None:
         """The source was read to its end: record how many records were skipped (a total, so reruns agree)."""
@@ -151,8 +157,10 @@ class Store:
 
     def done_keys(self, path: str, keys: Iterable[str]) -> set[str]:
         """Which of these keys of one source already have a row (asked per chunk: memory stays flat)."""
-        keys = list(keys)
         sid, found = self.source_id(path), set()
+        if sid in self._fresh:
+            return found  # its rows are all this run's, and a run reads each document once
+        keys = list(keys)
         for i in range(0, len(keys), 500):
             part = keys[i:i + 500]
             marks = ",".join("?" * len(part))
@@ -171,17 +179,21 @@ class Store:
         """Store a chunk of results in one transaction; (documents, findings) written.
 
         A document written again (an error row checked again with retry_errors) replaces its row and
-        its findings, so a row never carries another run's findings.
+        its findings, so a row never carries another run's findings. In a source that had no rows when
+        this run began there is no earlier row to replace, and the deletes are left out.
         """
         docs, keys, found = [], [], []
         for r in results:
             sid = self.source_id(r.source)
-            keys.append((sid, r.key))
+            if sid not in self._fresh:
+                keys.append((sid, r.key))
             docs.append((sid, r.key, r.pos, r.name, r.doc_id, r.date, year_of(r.date), r.status, r.error,
-                         json.dumps(r.notices), r.nbytes, r.chars, r.seconds, len(r.findings), run_id))
+                         json.dumps(r.notices) if r.notices else "[]", r.nbytes, r.chars, r.seconds,
+                         len(r.findings), run_id))
             found += [_finding_values(sid, r.key, seq, f) for seq, f in enumerate(r.findings)]
         with self.db:
-            self.db.executemany("DELETE FROM findings WHERE source_id = ? AND key = ?", keys)
+            if keys:
+                self.db.executemany("DELETE FROM findings WHERE source_id = ? AND key = ?", keys)
             self.db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", docs)
             self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", found)
         return len(docs), len(found)

@@ -21,10 +21,11 @@ _RECORD_GAP = 4  # the CRLF CRLF after an uncompressed record, not counted in it
 _TEXT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 
 
-def warc_docs(src: Source, start: int, end: int | None) -> Iterator[Doc]:
+def warc_docs(src: Source, start: int, end: int | None, defer: bool = False) -> Iterator[Doc]:
     """HTML (and plain-text) responses and resources as Docs keyed by record offset; other records skipped.
 
-    A shard of a WARC file starts on a record boundary (a whole file is one shard).
+    A shard of a WARC file starts on a record boundary (a whole file is one shard). `defer` changes
+    nothing: records are found by reading them, so their payloads are read here either way.
     """
     from warcio.archiveiterator import ArchiveIterator
 
