@@ -79,3 +79,24 @@ def test_the_figures_near_a_year_are_every_figure_year_of_gives_that_year(years)
     expected = [q for q in quantities if year_of(DATED_TEXT, q) in years]
     assert [q for q in near if gate.year_of(q) in years] == expected
     assert bool(expected) == bool(years - {1999})  # each year asked for but 1999 dates a figure here
+
+
+# The claims extractor splits a document into sentences only when it can hold a claim: two figures, or one
+# percentage above 100 (a decline past 100 %, P101). Nearly half the news articles hold fewer than two figures.
+@pytest.mark.parametrize("text, split", [
+    ("No figures here. None at all.", False),
+    ("Output rose to 4.4 million tonnes. Nothing else was said.", False),
+    ("Sales fell 120%. The company blamed the weather.", True),
+    ("Sales fell 12% to 44 mln dlrs. The company blamed the weather.", True),
+])
+def test_claims_split_sentences_only_when_a_claim_can_be_held(text, split):
+    doc = Document(text)
+    extract(doc)
+    assert ("sentences" in doc.__dict__) is split
+
+
+def test_a_lone_percentage_past_100_is_still_read_as_a_decline():
+    from statlint import check_text
+
+    assert [(f.rule, f.span.start, f.span.end) for f in check_text("Sales fell 120% last year.")] \
+        == [("P101", 11, 15)]
