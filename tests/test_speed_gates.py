@@ -100,3 +100,14 @@ def test_a_lone_percentage_past_100_is_still_read_as_a_decline():
 
     assert [(f.rule, f.span.start, f.span.end) for f in check_text("Sales fell 120% last year.")] \
         == [("P101", 11, 15)]
+
+
+@pytest.mark.parametrize("after", [
+    " of them", "  OF THESE voted", "\u00a0of\u2003those", "\n\tOf them", " ofthem", "of them", " off them",
+    " of", "", " ", " of theme", " or them", "\u3000of those,",
+])
+def test_the_of_them_gate_gives_the_patterns_answer(after):
+    from statlint.rules.parts_of_wholes import _OF_THEM_AFTER, _of_them_after
+
+    text = "412" + after
+    assert _of_them_after(text, 3) is (_OF_THEM_AFTER.match(text, 3) is not None)
