@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
+from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span, replace
 from statlint.checker.numbers import SCALES
 from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of

@@ -22,13 +22,11 @@ before), and a table row only against rows within two lines: the reading is line
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span
+from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span, replace
 from statlint.rules._earnings import profits_on_revenue
 from statlint.rules._earnings_tables import profit_rows
 from statlint.rules._gates import may_contain

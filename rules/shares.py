@@ -11,13 +11,11 @@ clause ("130% of fishermen took part", "60 pct of exports went to Japan") is a p
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Link, Share, Span
+from statlint.checker.model import Facts, Link, Share, Span, replace
 from statlint.rules._patterns import words_pattern
 
 # People and things counted: a part of them cannot exceed all of them.

@@ -16,12 +16,10 @@ members; their values and intervals are what they wrote.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Quantity
+from statlint.checker.model import Quantity, replace
 from statlint.checker.numbers import parse_numeral
 
 # Between two members of a list: a comma, "and", "or", or a comma then "and"; or "to" between the two ends of a
