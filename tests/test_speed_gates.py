@@ -111,3 +111,17 @@ def test_the_of_them_gate_gives_the_patterns_answer(after):
 
     text = "412" + after
     assert _of_them_after(text, 3) is (_OF_THEM_AFTER.match(text, 3) is not None)
+
+
+# The unit written once for a list is shared only over list joins, from a last member at face value; the cheap
+# test in front of the patterns (rules.quantities.lists._may_end_a_list) must leave every such reading alone.
+@pytest.mark.parametrize("text, units", [
+    ("Doses of 1, 5 and 10 mg were given.", ["milligram", "milligram", "milligram"]),
+    ("at -2, 0 and 5 °C", ["degC", "degC", "degC"]),
+    ("It rose from 20 to 40 ppm.", ["ppm", "ppm"]),
+    ("They ate 3, 4 or 5 apples and 2 kg of rice.", ["count", "count", "count", "kilogram"]),
+    ("from 1,727,200, or 5.3 pct", ["count", "percent"]),
+    ("sold 4 and 5 mln dlrs", ["count", "USD"]),
+])
+def test_a_lists_unit_is_shared_only_over_its_joins(text, units):
+    assert [q.unit for q in extract(Document(text)).quantities] == units

@@ -39,13 +39,21 @@ def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     while i > 0:
         last = out[i]
         j = i
-        if _unit_written_after(last):
+        if _may_end_a_list(text, out[i - 1], last) and _unit_written_after(last):
             while j > 0 and _is_bare(out[j - 1]) and _JOIN.fullmatch(text, out[j - 1].span.end, out[j].span.start):
                 j -= 1
             for k in range(j, i):
                 out[k] = replace(out[k], unit=last.unit)
         i = j - 1 if j < i else i - 1
     return out
+
+
+def _may_end_a_list(text: str, before: Quantity, last: Quantity) -> bool:
+    """The cheap half of the tests that `last` ends a list whose member `before` is: both levels, `last`
+    with a unit and `before` a count, joined as list members are. Tried first, as most figures with a
+    unit follow no bare count: the patterns of _unit_written_after and _is_bare ran for each of them."""
+    return last.unit != "count" and last.kind == "level" and before.unit == "count" and before.kind == "level" \
+        and _JOIN.fullmatch(text, before.span.end, last.span.start) is not None
 
 
 def _is_bare(q: Quantity) -> bool:
