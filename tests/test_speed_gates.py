@@ -125,3 +125,19 @@ def test_the_of_them_gate_gives_the_patterns_answer(after):
 ])
 def test_a_lists_unit_is_shared_only_over_its_joins(text, units):
     assert [q.unit for q in extract(Document(text)).quantities] == units
+
+
+# A skipped number's label test waits for the next number, and runs only when that one starts within 7
+# characters (rules.quantities.scan.read_digits): lists of labels still end where they did.
+@pytest.mark.parametrize("text, read", [
+    ("In Figs. 2 and 3 we show it.", []),
+    ("Figures 3A and 4 hold it.", []),
+    ("See Table 2, 5 and 9.", []),
+    ("phases 3 to 5 of the plan", []),
+    ("Figs. 2 and 3 and 40 mln dlrs", ["40 mln dlrs"]),
+    ("Table 2 lists 40 firms.", ["40"]),
+    ("in 1999 5 people came", ["5"]),
+    ("In 1999, 12 and 14 firms.", ["12", "14"]),
+])
+def test_label_lists_end_where_they_did(text, read):
+    assert [q.text for q in extract(Document(text)).quantities] == read
