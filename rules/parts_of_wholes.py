@@ -29,7 +29,7 @@ from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span, replace
 from statlint.rules._earnings import profits_on_revenue
 from statlint.rules._earnings_tables import profit_rows
-from statlint.rules._gates import may_contain
+from statlint.rules._gates import may_contain, word_after_spaces
 
 _HEDGE = (r"(?:(?:only|just|some|about|around|roughly|nearly|almost|approximately|over|under|more\s+than|"
           r"fewer\s+than|less\s+than|at\s+least|up\s+to|all\s+but|a\s+full|as\s+many\s+as|a\s+mere)\s+)?")
@@ -225,16 +225,10 @@ def _group_before(doc: Document, quantities: tuple[Quantity, ...], i: int) -> Pa
 
 
 def _of_them_after(text: str, end: int) -> bool:
-    """Whether _OF_THEM_AFTER matches at `end`, the pattern tried only after white space and "of".
-
-    This runs after every figure and most are followed by another word; a call to the pattern
-    cost more than the rest of the loop. A superset: str.isspace() takes in every character
-    regex's \\s does, and the spaces end where "o" starts (no other letter folds to "o" or "f").
-    """
-    k = end
-    while k < len(text) and text[k].isspace():
-        k += 1
-    return k > end and text[k:k + 2].lower() == "of" and _OF_THEM_AFTER.match(text, end) is not None
+    """Whether _OF_THEM_AFTER matches at `end`, the pattern tried only after white space and "of": this
+    runs after every figure, most are followed by another word, and a call to the pattern cost more
+    than the rest of the loop."""
+    return word_after_spaces(text, end, "of") and _OF_THEM_AFTER.match(text, end) is not None
 
 
 def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole]:

@@ -141,3 +141,18 @@ def test_a_lists_unit_is_shared_only_over_its_joins(text, units):
 ])
 def test_label_lists_end_where_they_did(text, read):
     assert [q.text for q in extract(Document(text)).quantities] == read
+
+
+@pytest.mark.parametrize("after", [" of", " OF the", "\u2003\u00a0Of", "of", " off", " o f", "", " ", "\tſo", " İt", " so"])
+@pytest.mark.parametrize("word", ["of", "so", "it"])
+def test_word_after_spaces_passes_every_text_its_pattern_matches(after, word):
+    import regex
+
+    from statlint.rules._gates import word_after_spaces
+
+    text = "12" + after
+    if regex.compile(r"\s+" + word, regex.IGNORECASE).match(text, 2):
+        assert word_after_spaces(text, 2, word)
+    piece = after.lstrip()[:len(word)]
+    assert word_after_spaces(text, 2, word) is (after[:1].isspace() and (
+        piece.lower() == word or "ſ" in piece or "İ" in piece))  # the two letters lower() does not fold as regex
