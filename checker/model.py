@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, field
+from dataclasses import replace as _dataclasses_replace
 from typing import Callable, Iterator
 
 
@@ -33,7 +34,38 @@ def _fast_frozen_init(cls):
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init
+    cls._fast_replace = _replacer(cls)
     return cls
+
+
+_KEEP = object()  # a field that replace() leaves as it is
+
+
+def _replacer(cls):
+    """What dataclasses.replace(obj, **changes) makes of an instance of `cls`, built in one generated call.
+
+    Why: every extractor hands on the Facts grown by what it found through replace(); the
+    standard one looks up the fields, copies each into a dict and calls __init__ (~9 us for
+    Facts, once per extractor and document), where this reads and stores each slot once.
+    """
+    from dataclasses import fields
+
+    names = [f.name for f in fields(cls)]
+    namespace = {"_new": object.__new__, "_cls": cls, "_KEEP": _KEEP}
+    for name in names:
+        namespace[f"_get_{name}"] = getattr(cls, name).__get__
+        namespace[f"_set_{name}"] = getattr(cls, name).__set__
+    params = ", ".join(f"{name}=_KEEP" for name in names)
+    body = "".join(f"    _set_{n}(new, _get_{n}(obj) if {n} is _KEEP else {n})\n" for n in names)
+    exec(f"def _fast_replace(obj, *, {params}):\n    new = _new(_cls)\n{body}    return new\n", namespace)
+    return namespace["_fast_replace"]
+
+
+def replace(obj, /, **changes):
+    """dataclasses.replace(obj, **changes), fast for the classes made with _fast_frozen_init (Facts,
+    Quantity, Span...): a copy with the named fields changed; an unknown field is a TypeError."""
+    fast = getattr(type(obj), "_fast_replace", None)
+    return fast(obj, **changes) if fast is not None else _dataclasses_replace(obj, **changes)
 
 
 @_fast_frozen_init

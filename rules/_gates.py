@@ -44,5 +44,21 @@ def tail_may_be(text: str, endings: tuple[str, ...]) -> bool:
     return tail.lower().endswith(endings) or _has_odd_fold(tail)
 
 
+def word_after_spaces(text: str, end: int, word: str) -> bool:
+    """False only when `text` at `end` cannot hold white space and then `word` (lower-case ASCII letters), in
+    any case: the test before a pattern that opens with \\s+ and that word, tried after every figure.
+
+    The white space is walked over with str.isspace(), which takes in every character regex's \\s does (and
+    a few more, none a letter), so the walk stops where the word must start.
+    """
+    k = end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k == end:
+        return False
+    piece = text[k:k + len(word)]
+    return piece.lower() == word or _has_odd_fold(piece)
+
+
 def _has_odd_fold(text: str) -> bool:
     return not text.isascii() and ("\u0130" in text or "\u017f" in text)

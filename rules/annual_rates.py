@@ -17,13 +17,12 @@ The claim keeps its direction: the words tied here name none.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Growth, Quantity
+from statlint.checker.model import Facts, Growth, Quantity, replace
 from statlint.rules.periods import is_annual
 
 # The words that may bring in the rate: articles, "average", "annual", "rate", "CAGR", "averaging"... and

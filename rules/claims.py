@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
-from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
+from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span, replace
 from statlint.checker.numbers import SCALES
 from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
@@ -188,7 +187,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
     by_label: dict[str, list[Series]] = {}
     paragraph = None
-    for qi, qj, sent in _sentences_with_figures(doc.sentences, quantities):
+    for qi, qj, sent in _sentences_with_figures(doc, quantities):
         if not _may_hold_claim(text, sent, quantities, qi, qj):
             continue
         if paragraph is None or not paragraph.start <= sent.start < paragraph.end:
@@ -208,16 +207,19 @@ def extract(doc: Document, facts: Facts) -> Facts:
     return replace(facts, growths=tuple(growths), series=tuple(series))
 
 
-def _sentences_with_figures(sentences, quantities):
+def _sentences_with_figures(doc: Document, quantities):
     """(qi, qj, sentence) for each sentence holding quantities[qi:qj], at least two of them, or one
     percentage above 100: every claim we check connects at least two figures, but for a decline
     past 100 % (P101), which needs only its rate.
 
     Quantities are in text order (Facts says so), so bisecting their starts finds the same
-    slice as walking them one by one.
+    slice as walking them one by one. The document is split into sentences only when it can
+    hold such a sentence: nearly half the news articles hold fewer than two figures, and
+    splitting them cost more than all else claims do with them.
     """
-    if not quantities:
+    if len(quantities) < 2 and not (quantities and _past_100(quantities[0])):
         return
+    sentences = doc.sentences
     starts = [q.span.start for q in quantities]
     last = len(starts) - 1
     qi = 0
@@ -226,8 +228,13 @@ def _sentences_with_figures(sentences, quantities):
         if qi > last:
             return
         qj = bisect.bisect_left(starts, sent.end, qi)
-        if qj - qi >= 2 or (qj - qi == 1 and quantities[qi].unit == "percent" and quantities[qi].value > 100):
+        if qj - qi >= 2 or (qj - qi == 1 and _past_100(quantities[qi])):
             yield qi, qj, sent
+
+
+def _past_100(q) -> bool:
+    """A percentage above 100: a claim (a decline past 100 %) on its own."""
+    return q.unit == "percent" and q.value > 100
 
 
 def _may_hold_claim(text: str, sent: Span, quantities, qi: int, qj: int) -> bool:

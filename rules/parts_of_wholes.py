@@ -22,17 +22,15 @@ before), and a table row only against rows within two lines: the reading is line
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span
+from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span, replace
 from statlint.checker.units import DURATIONS
 from statlint.rules._earnings import profits_on_revenue
 from statlint.rules._earnings_tables import profit_rows
-from statlint.rules._gates import may_contain
+from statlint.rules._gates import may_contain, word_after_spaces
 
 _HEDGE = (r"(?:(?:only|just|some|about|around|roughly|nearly|almost|approximately|over|under|more\s+than|"
           r"fewer\s+than|less\s+than|at\s+least|up\s+to|all\s+but|a\s+full|as\s+many\s+as|a\s+mere)\s+)?")
@@ -228,6 +226,13 @@ def _group_before(doc: Document, quantities: tuple[Quantity, ...], i: int) -> Pa
     return replace(_claim(part, whole, _noun_of(whole)), link=Link.PARAGRAPH)
 
 
+def _of_them_after(text: str, end: int) -> bool:
+    """Whether _OF_THEM_AFTER matches at `end`, the pattern tried only after white space and "of": this
+    runs after every figure, most are followed by another word, and a call to the pattern cost more
+    than the rest of the loop."""
+    return word_after_spaces(text, end, "of") and _OF_THEM_AFTER.match(text, end) is not None
+
+
 def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole]:
     if not may_contain(doc.text, _GATE):
         return []
@@ -236,7 +241,7 @@ def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole
     for i in range(1, len(quantities)):
         b = quantities[i]
         claim = _group_pair(doc, quantities[i - 1], b)
-        if claim is None and (_OF_THEM_AFTER.match(text, b.span.end)
+        if claim is None and (_of_them_after(text, b.span.end)
                               or may_contain(text[max(0, b.span.start - 40):b.span.start], _BACK)):
             claim = _group_before(doc, quantities, i)  # a sentence opening on a part: "Of these, 412 ..."
         if claim is not None:

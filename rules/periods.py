@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from dataclasses import replace
 from typing import Iterator
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Quantity
+from statlint.checker.model import Facts, Quantity, replace
 
 # After the figure: up to 25 characters without a digit, a clause break, a skeleton token or the unit of a figure
 # written in words ("7.6 pct last year to five pct in 1987": 1987 is five pct's), then the year.

@@ -11,13 +11,12 @@ clause ("130% of fishermen took part", "60 pct of exports went to Japan") is a p
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Link, Share, Span
+from statlint.checker.model import Facts, Link, Share, Span, replace
+from statlint.rules._gates import word_after_spaces
 from statlint.rules._patterns import words_pattern
 
 # People and things counted: a part of them cannot exceed all of them.
@@ -93,7 +92,9 @@ def extract(doc: Document, facts: Facts) -> Facts:
     for q in facts.quantities:
         if q.unit != "percent" or q.kind != "level":
             continue
-        m = _SUBJECT_OF.match(text, q.span.end, q.span.end + 120)
+        # _SUBJECT_OF and _OF_WHOLE open with white space and "of": most percentages have another word next
+        of_next = word_after_spaces(text, q.span.end, "of")
+        m = _SUBJECT_OF.match(text, q.span.end, q.span.end + 120) if of_next else None
         if m and not _LINKED_BEFORE.search(text, max(0, q.span.start - 40), q.span.start):
             whole = m.group("whole")
             people = _kind(m.group("head"), whole) == "population" or whole.lower().startswith("those ")
@@ -101,7 +102,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
             shares.append(Share(span=Span(q.span.start, m.end("whole")), percent=q, whole=whole, whole_kind=kind,
                                 whole_span=Span(m.start("whole"), m.end("whole")), link=Link.SENTENCE))
             continue
-        m = _OF_WHOLE.match(text, q.span.end, q.span.end + 80)
+        m = _OF_WHOLE.match(text, q.span.end, q.span.end + 80) if of_next else None
         if m:
             whole = m.group("whole")
             shares.append(Share(span=Span(q.span.start, m.end()), percent=q, whole=whole,

@@ -19,13 +19,11 @@ here, once, and added to Facts; the check only groups them by their fields and c
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Quantity, Span, Statement
+from statlint.checker.model import Facts, Quantity, Span, Statement, replace
 from statlint.rules import _headline
 from statlint.rules._gates import may_contain
 

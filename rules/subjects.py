@@ -14,13 +14,11 @@ futures).
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Growth
+from statlint.checker.model import Facts, Growth, replace
 
 _CAN_BE_NEGATIVE = lazy_compile(
     r"\b(?:profits?|earnings|income|net|loss(?:es)?|deficits?|surplus(?:es)?|balances?|margins?|"

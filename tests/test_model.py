@@ -86,3 +86,25 @@ def test_to_dict_of_an_unlocated_finding_is_refused():
     finding = Finding(rule="G101", name="growth-rate-mismatch", message="m", span=Span(0, 3), severity=Severity.ERROR)
     with pytest.raises(ValueError, match="not located"):
         finding.to_dict()
+
+
+def test_replace_makes_what_dataclasses_replace_makes():
+    from statlint.checker.model import Direction, Growth, replace
+
+    q = Quantity(span=Span(3, 9), text="5 pct", value=5.0, low=4.5, high=6.0, unit="percent", noun="rise")
+    for obj, changes in [(q, {"kind": "range", "low": 4.0}), (q, {}), (Span(1, 4), {"end": 7}),
+                         (Facts(quantities=(q,)), {"skipped": (Span(0, 2),)}),
+                         (Growth(span=Span(0, 9), direction=Direction.UP, rate=q), {"rate": None})]:
+        fast, slow = replace(obj, **changes), dataclasses.replace(obj, **changes)
+        assert fast == slow and type(fast) is type(slow) and fast is not obj
+    new = replace(q, value=7.0)
+    assert (q.value, new.value, new.noun) == (5.0, 7.0, "rise")  # the original is left as it was
+
+
+def test_replace_refuses_a_field_the_class_does_not_have():
+    from statlint.checker.model import replace
+
+    with pytest.raises(TypeError):
+        replace(Facts(), quantity=())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        replace(Facts()).quantities = ()

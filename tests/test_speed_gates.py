@@ -153,3 +153,78 @@ def test_statements_searched_only_near_their_words_are_every_statement(text, mon
 
     _reads_as_ungated(text, "statements",
                       lambda: monkeypatch.setattr(statements, "may_contain", lambda window, words: True))
+# The claims extractor splits a document into sentences only when it can hold a claim: two figures, or one
+# percentage above 100 (a decline past 100 %, P101). Nearly half the news articles hold fewer than two figures.
+@pytest.mark.parametrize("text, split", [
+    ("No figures here. None at all.", False),
+    ("Output rose to 4.4 million tonnes. Nothing else was said.", False),
+    ("Sales fell 120%. The company blamed the weather.", True),
+    ("Sales fell 12% to 44 mln dlrs. The company blamed the weather.", True),
+])
+def test_claims_split_sentences_only_when_a_claim_can_be_held(text, split):
+    doc = Document(text)
+    extract(doc)
+    assert ("sentences" in doc.__dict__) is split
+
+
+def test_a_lone_percentage_past_100_is_still_read_as_a_decline():
+    from statlint import check_text
+
+    assert [(f.rule, f.span.start, f.span.end) for f in check_text("Sales fell 120% last year.")] \
+        == [("P101", 11, 15)]
+
+
+@pytest.mark.parametrize("after", [
+    " of them", "  OF THESE voted", "\u00a0of\u2003those", "\n\tOf them", " ofthem", "of them", " off them",
+    " of", "", " ", " of theme", " or them", "\u3000of those,",
+])
+def test_the_of_them_gate_gives_the_patterns_answer(after):
+    from statlint.rules.parts_of_wholes import _OF_THEM_AFTER, _of_them_after
+
+    text = "412" + after
+    assert _of_them_after(text, 3) is (_OF_THEM_AFTER.match(text, 3) is not None)
+
+
+# The unit written once for a list is shared only over list joins, from a last member at face value; the cheap
+# test in front of the patterns (rules.quantities.lists._may_end_a_list) must leave every such reading alone.
+@pytest.mark.parametrize("text, units", [
+    ("Doses of 1, 5 and 10 mg were given.", ["milligram", "milligram", "milligram"]),
+    ("at -2, 0 and 5 °C", ["degC", "degC", "degC"]),
+    ("It rose from 20 to 40 ppm.", ["ppm", "ppm"]),
+    ("They ate 3, 4 or 5 apples and 2 kg of rice.", ["count", "count", "count", "kilogram"]),
+    ("from 1,727,200, or 5.3 pct", ["count", "percent"]),
+    ("sold 4 and 5 mln dlrs", ["count", "USD"]),
+])
+def test_a_lists_unit_is_shared_only_over_its_joins(text, units):
+    assert [q.unit for q in extract(Document(text)).quantities] == units
+
+
+# A skipped number's label test waits for the next number, and runs only when that one starts within 7
+# characters (rules.quantities.scan.read_digits): lists of labels still end where they did.
+@pytest.mark.parametrize("text, read", [
+    ("In Figs. 2 and 3 we show it.", []),
+    ("Figures 3A and 4 hold it.", []),
+    ("See Table 2, 5 and 9.", []),
+    ("phases 3 to 5 of the plan", []),
+    ("Figs. 2 and 3 and 40 mln dlrs", ["40 mln dlrs"]),
+    ("Table 2 lists 40 firms.", ["40"]),
+    ("in 1999 5 people came", ["5"]),
+    ("In 1999, 12 and 14 firms.", ["12", "14"]),
+])
+def test_label_lists_end_where_they_did(text, read):
+    assert [q.text for q in extract(Document(text)).quantities] == read
+
+
+@pytest.mark.parametrize("after", [" of", " OF the", "\u2003\u00a0Of", "of", " off", " o f", "", " ", "\tſo", " İt", " so"])
+@pytest.mark.parametrize("word", ["of", "so", "it"])
+def test_word_after_spaces_passes_every_text_its_pattern_matches(after, word):
+    import regex
+
+    from statlint.rules._gates import word_after_spaces
+
+    text = "12" + after
+    if regex.compile(r"\s+" + word, regex.IGNORECASE).match(text, 2):
+        assert word_after_spaces(text, 2, word)
+    piece = after.lstrip()[:len(word)]
+    assert word_after_spaces(text, 2, word) is (after[:1].isspace() and (
+        piece.lower() == word or "ſ" in piece or "İ" in piece))  # the two letters lower() does not fold as regex

@@ -18,10 +18,9 @@ rules.garbles, which needs the neighbouring quantities.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 from statlint.checker.document import Document
-from statlint.checker.model import Facts, Quantity, Span
+from statlint.checker.model import Facts, Quantity, Span, replace
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.lists import share_list_units
 from statlint.rules.quantities.pairs import may_have_pairs, merge_pairs

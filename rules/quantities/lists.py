@@ -16,12 +16,10 @@ members; their values and intervals are what they wrote.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Quantity
+from statlint.checker.model import Quantity, replace
 from statlint.checker.numbers import SCALES, parse_numeral
 
 # Between two members of a list: a comma, "and", "or", or a comma then "and"; or "to" between the two ends of a
@@ -41,7 +39,7 @@ def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     while i > 0:
         last = out[i]
         j = i
-        if _unit_written_after(last):
+        if _may_end_a_list(text, out[i - 1], last) and _unit_written_after(last):
             while j > 0 and _is_bare(out[j - 1]) and _JOIN.fullmatch(text, out[j - 1].span.end, out[j].span.start):
                 j -= 1
             for k in range(j, i):
@@ -75,6 +73,14 @@ def _share_from_units(text: str, out: list[Quantity]) -> None:
 def _scaled(written: str) -> bool:
     """Whether a figure is written with a scale word, spaced or glued ("3.4 mln", "3.5bn", "$4bn")."""
     return any(word.lstrip("$€£¥0123456789.,").lower().rstrip(".") in SCALES for word in written.split())
+
+
+def _may_end_a_list(text: str, before: Quantity, last: Quantity) -> bool:
+    """The cheap half of the tests that `last` ends a list whose member `before` is: both levels, `last`
+    with a unit and `before` a count, joined as list members are. Tried first, as most figures with a
+    unit follow no bare count: the patterns of _unit_written_after and _is_bare ran for each of them."""
+    return last.unit != "count" and last.kind == "level" and before.unit == "count" and before.kind == "level" \
+        and _JOIN.fullmatch(text, before.span.end, last.span.start) is not None
 
 
 def _is_bare(q: Quantity) -> bool:

@@ -5,12 +5,10 @@ where one of the marks these forms need is in the text at all.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Quantity, Span
+from statlint.checker.model import Quantity, Span, replace
 from statlint.checker.numbers import SCALES
 from statlint.rules import _patterns as P
 

@@ -19,9 +19,15 @@ def read_digits(text: str) -> tuple[list[Quantity], list[Span]]:
     skipped: list[Span] = []
     label_end = -1  # where the last number read as a label ("Figs. 2", "phases 3") ends
     read_end = 0  # where the last quantity read ends ("4.3 × 10−8" takes in the "10" and the "8")
+    # A skipped match whose label test (_was_label) waits for the next match: the test matters only when that
+    # one starts within 7 characters, and most skipped numbers (years, dates) have no other number so near.
+    pending = None
     for m in P.SCAN.finditer(text):
         if m.start() < read_end:
             continue
+        if pending is not None:
+            label_end = pending.end() if m.start() - pending.end() <= 7 and _was_label(text, pending) else -1
+            pending = None
         q = read_match(text, m)
         if label_end >= 0 and m.start() - label_end <= 7:
             if (q is None or _is_bare(q)) and P.LIST_JOIN.fullmatch(text, label_end, m.start()) \
@@ -33,8 +39,7 @@ def read_digits(text: str) -> tuple[list[Quantity], list[Span]]:
             label_end = -1
         if q is None:
             skipped.append(Span(*m.span(P.SCAN_NUM)))
-            if _was_label(text, m):
-                label_end = m.end()
+            pending = m
         else:
             quantities.append(q)
             read_end = q.span.end

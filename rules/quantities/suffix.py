@@ -7,6 +7,8 @@ checker.units, never by handing raw text to pint.
 """
 from __future__ import annotations
 
+import sys
+
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.units import (
     CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, SPACED_ONLY, VIDEO_LINES, unit_name,
@@ -155,6 +157,9 @@ def word_may_follow(text: str, end: int) -> bool:
 
 
 def noun_after(text: str, end: int) -> str | None:
-    """The word after a quantity ("150 mln dlrs" -> "dlrs" after the unit is read)."""
+    """The word after a quantity ("150 mln dlrs" -> "dlrs" after the unit is read).
+
+    Interned: a document's figures count a few thousand distinct nouns, and each Quantity keeps its
+    own; a 20 MB file held 111,477 noun strings for 2,413 words (6 MB of its peak memory)."""
     wn = P.WORD_AFTER.match(text, end, end + 40)
-    return wn.group(1).lower() if wn else None
+    return sys.intern(wn.group(1).lower()) if wn else None
