@@ -140,6 +140,9 @@ class Growth:
     `factor_kind` "times-as" when the words mean exactly N times); `prior` the same measure's figure for the year before `new_year`, stated in another sentence
     (`prior_link` says how far), when exactly one such figure exists. `form` names the phrasing the
     claim was read from (GROWTH_FORMS: a verb, a noun, "up"/"down" after the figure, a comparative).
+    `amount` is the change written as an amount beside its percent rate ("climbed 221 points, or 1.7
+    percent, to 13,101", "fell 50 cents (2%)", "rose 0.5 percentage points, or 10%": rules._amounts); with one
+    level it fixes the other, so the rate can be checked (G101).
     """
 
     span: Span
@@ -164,6 +167,7 @@ class Growth:
     prior_link: Link | None = None
     years: int | None = None  # how many years old -> new spans (rules.periods: the figures' years, a range, "over eight years")
     form: str = "verb"  # the phrasing that linked it: see GROWTH_FORMS
+    amount: Quantity | None = None  # the change as an amount beside its rate: "221 points" of "rose 221 points, or 1.7%"
 
 
 # Growth.form: the phrasing a change claim was read from (rules.claims, rules.comparatives). A check

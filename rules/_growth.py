@@ -1,7 +1,9 @@
 """Helpers the growth checks share: which figures can be compared, and how to name them."""
 from __future__ import annotations
 
-from statlint.checker.arithmetic import Interval, linked_intervals, ratio
+import math
+
+from statlint.checker.arithmetic import Interval, interval, linked_intervals, ratio
 from statlint.checker.model import Direction, Growth, Quantity
 from statlint.checker.precision import as_written
 from statlint.checker.units import PERIODS
@@ -56,6 +58,50 @@ def rate_claim_ratio(g: Growth) -> Interval | None:
     if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
         return None
     return old_new_ratio(g)
+
+
+# A cent is a hundredth of these currencies (the reader names every "cents" USD-cent), a penny of sterling.
+_SUBUNIT_OF = {"USD-cent": ("USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"), "GBP-pence": ("GBP",)}
+_POINT_NOUNS = frozenset({"point", "points", "pts", "pt"})
+
+
+def amount_in_level_unit(amount: Quantity, level: Quantity) -> Interval | None:
+    """The interval of a change's amount in its level's unit, when the two measure one thing: "$3 million"
+    of "$28 million", "50 cents" of "$24.50", "120 jobs" of "4,120 jobs", "221 points" of an index at 13,101,
+    "0.5 percentage points" or "2 points" of a rate at 5.5%. None when they do not ("50 cents" of "240p")."""
+    if level.is_percent:
+        if amount.unit == "percentage_point" or (amount.unit == "count" and amount.noun in _POINT_NOUNS):
+            return interval(amount)
+        return None
+    if level.unit in _SUBUNIT_OF.get(amount.unit, ()):
+        return Interval(amount.low / 100, amount.high / 100)
+    if amount.unit == "count" and level.unit == "count" and (amount.noun in _POINT_NOUNS or (
+            amount.noun is not None and amount.noun == level.noun)):
+        return interval(amount)
+    return interval(amount) if comparable(amount, level) else None
+
+
+def amount_claim_ratio(g: Growth) -> Interval | None:
+    """new/old for a change stated as an amount and a percent with one level ("climbed 221 points, or 1.7
+    percent, to 13,101": old is 13,101 - 221): the range of factors the amount and the level allow, each
+    figure anywhere in its interval. None without an amount, a percent rate, a known direction and one
+    level; a claim with both levels is checked on them (rate_claim_ratio)."""
+    if g.amount is None or g.rate is None or g.rate.unit != "percent" or g.direction == Direction.UNKNOWN \
+            or g.inverse or (g.old is None) == (g.new is None):
+        return None
+    level = g.new if g.new is not None else g.old
+    a = amount_in_level_unit(g.amount, level)
+    if a is None or a.low <= 0 or level.low <= 0 or math.isinf(level.high) or math.isinf(a.high):
+        return None
+    lv, up = interval(level), g.direction == Direction.UP
+    if level is g.old:  # new = old ± amount: the factor is 1 ± amount/old
+        low, high = (1 + a.low / lv.high, 1 + a.high / lv.low) if up else (1 - a.high / lv.low, 1 - a.low / lv.high)
+        return Interval(low, high) if high > 0 else None
+    if up:  # old = new - amount: new/old falls as new grows and rises with the amount
+        if lv.high <= a.low:
+            return None  # a rise larger than where it ended: no level before it to speak of
+        return Interval(lv.high / (lv.high - a.low), lv.low / (lv.low - a.high) if lv.low > a.high else math.inf)
+    return Interval(lv.low / (lv.low + a.high), lv.high / (lv.high + a.low))  # old = new + amount
 
 
 JUMP = 100.0  # figures of one measure this many times apart are a scale slip (U103), not a growth to check

@@ -19,6 +19,7 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.checker.numbers import SCALES
+from statlint.rules._amounts import amount_and_rate
 from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
 
@@ -322,10 +323,14 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         factor_kind = word.lower() if t.mult else ""  # "doubled", "halved"...
         direction = _direction(t)
         absolute_change = False
+        amount = None
         rm = patterns.rate_after.match(window)
         if rm:
             q = quantities[int(rm.group(1))]
-            if q.unit == "percent" or q.unit == "percentage_point":
+            pair = amount_and_rate(window, q, rm.end(), quantities, is_level)
+            if pair is not None:
+                amount, rate = pair  # "climbed 221 points, or 1.7 percent,", "rose 0.5 points (10%)"
+            elif q.unit == "percent" or q.unit == "percentage_point":
                 rate = q
             elif q.unit == "times":
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
@@ -390,7 +395,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             rate = _rate_in_brackets(skeleton, t.end + max(tm.end(), fm.end()), quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
-                             form=form))
+                             form=form, amount=amount))
     return [_with_series_base(c, text, by_label) for c in claims]
 
 
