@@ -20,6 +20,7 @@ from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.checker.numbers import SCALES
 from statlint.rules._amounts import amount_and_rate
+from statlint.rules._asides import compared_base, without_per_share_asides
 from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
 
@@ -353,12 +354,18 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
         if fm and is_level(quantities[int(fm.group(1))]):
             old = quantities[int(fm.group(1))]
+        compared_end = 0
+        if old is None and new is not None and rate is not None and rate.unit == "percent":
+            cb = compared_base(scanned, t.end + tm.end())  # "to $2.4 million, or $1.02 a share, compared with $2.2 million"
+            if cb is not None and is_level(quantities[cb[0]]):
+                old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
             new = None
-        used_end = max((m.end() for m in (tm, fm, rm) if m is not None), default=0)
+        used_end = max([m.end() for m in (tm, fm, rm) if m is not None] + [compared_end])
         # a basis word counts only before the last figure used ("..., with same-store sales up 5 pct"
-        # qualifies the next claim, not this one); "respectively" pairs two lists anywhere in the clause
-        if absolute_change or patterns.other_basis.search(window, 0, used_end) \
+        # qualifies the next claim, not this one), and not inside a per-share aside to a level ("to 2.4
+        # million, or 15 cents per share, from"); "respectively" pairs two lists anywhere in the clause
+        if absolute_change or patterns.other_basis.search(without_per_share_asides(window), 0, used_end) \
                 or skeleton.find("respectively", t.end, window_end) != -1 or any(
                 q is not None and q.kind == "quote" for q in (old, new)):
             old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against

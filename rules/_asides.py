@@ -1,0 +1,55 @@
+"""Asides between the two levels of a change: what earnings copy puts after the new figure before the old one.
+
+"Net profit fell 9.2% to €2.4 million, or 15 cents per share, from €2.2 million": the per-share figure is
+the same profit divided by the shares, an aside to the new level, and says nothing about the basis of the
+rate (rules.claims drops the base when "per share" qualifies the change itself: "rose 5% per share").
+"(€0.15 a share)", "— or $1.02 a diluted share —" are the same aside.
+
+After the new level (and such an aside) the old one may also come after "compared with", "compared to",
+"against", "as against" or "up/down from" ("rose 9.2% to $2.4 million, compared with $2.2 million a year
+earlier"). These words bring in other figures elsewhere ("up 14 to 164, against 422 a year ago" compares
+with a level a year ago, not the base of a day's change; "rose 31.3 pct to 154,711, compared with 146,610
+in April" is a change on a year before set beside last month's level), so rules.claims reads them only right
+after the new level of a change stated in percent, and only when the figure after them ends the clause or is
+for the year before ("a year earlier", "last year", "in the same period", "in the prior-year quarter"). Read on the sentence skeleton (every figure a token "⟨i⟩").
+"""
+from __future__ import annotations
+
+import regex
+
+from statlint.checker.lazy_regex import lazy_compile
+
+_PER_SHARE_ASIDE = lazy_compile(
+    r"\s*+(?:,\s*+(?:or\s++)?|\(\s*+|[—–]\s*+(?:or\s++)?|(?<=\s)--?\s*+(?:or\s++)?)⟨\d+⟩\s*+"
+    r"(?:per|an?)\s++(?:(?:fully\s+)?diluted\s++|basic\s++|common\s++|ordinary\s++)?(?:share|shr)\b"
+    r"(?:\s*+\)|\s*+,|\s*+[—–]|\s++--?)?",
+    regex.IGNORECASE)
+_COMPARED = lazy_compile(
+    r"\s*+,?\s*+(?:compared\s+(?:with|to)|(?:as\s+)?against|(?:up|down)\s+from)\s++"
+    r"(?:the\s++)?(?:(?:previous|prior|year-earlier|year-ago|restated|revised)\s++)?(?:an?\s++)?⟨(\d+)⟩"
+    # and then nothing, or the period of a year-on-year change; not another period ("in April")
+    r"(?=\s*+(?:[.;,)]|$|(?:a\s+year\s+)?(?:earlier|ago|before)\b|last\s+year\b|"
+    r"(?:in|for|during)\s+the\s+(?:same|year-earlier|year-ago|prior-year|previous-year|corresponding|comparable)\b|"
+    r"(?:in|for)\s+the\s+(?:previous|prior|preceding)\s+year\b))",
+    regex.IGNORECASE)
+
+
+def per_share_aside_end(scanned: str, pos: int) -> int:
+    """Where a per-share aside that starts at `pos` ends (", or 15 cents per share,"), or `pos` if none does."""
+    m = _PER_SHARE_ASIDE.match(scanned, pos)
+    return m.end() if m else pos
+
+
+def without_per_share_asides(window: str) -> str:
+    """`window` with its per-share asides blanked out, offsets kept: what is left may still say the rate is
+    per share ("rose 5% per share")."""
+    if "share" not in window and "shr" not in window and "SHARE" not in window and "Share" not in window:
+        return window
+    return _PER_SHARE_ASIDE.sub(lambda m: " " * len(m.group()), window)
+
+
+def compared_base(scanned: str, pos: int) -> tuple[int, int] | None:
+    """(figure index, end) of the old level after "compared with" and its kin, starting at `pos` right after
+    the new level, past a per-share aside; None when the words are not there."""
+    m = _COMPARED.match(scanned, per_share_aside_end(scanned, pos))
+    return (int(m.group(1)), m.end()) if m else None
