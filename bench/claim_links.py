@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ if __package__ in (None, ""):
 from bench import corpus
 from statlint.checker.document import Document
 from statlint.checker.engine import extract
+
+
+_ASIDE_WORDS = re.compile(r"\bcompared\b|\bagainst\b|\bper\s+(?:\w+\s+)?share\b", re.IGNORECASE)
 
 
 def _g_text(q) -> str:
@@ -45,7 +49,7 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
     for s in facts.shares:
         add("shares", s.span.start, f"{s.percent.text} / {s.whole} ({s.whole_kind})")
     for s in facts.splits:
-        add("share_splits", s.span.start, f"{s.link}: {' + '.join(q.text for q in s.shares)}"
+        add("share_splits.answer_pairs" if s.whole == "an answer and its negation" else "share_splits", s.span.start, f"{s.link}: {' + '.join(q.text for q in s.shares)}"
             + ("" if s.exclusive else " (not exclusive)"))
     for p in facts.proportions:
         add("verbal_proportions", p.span.start, f"{p.phrase} = {p.low:.0f}-{p.high:.0f}: {p.figure.text}")
@@ -68,6 +72,11 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
             # a link is right when the rate compares exactly these two figures
             by = g.rate if g.rate is not None else g.factor
             add(f"growth_{g.form}", at, f"{g.verb_text} {by.text}: {g.old.text} -> {g.new.text}")
+        if g.amount is not None:  # rules._amounts: right when amount and rate state one change of these levels
+            add("growth_amount", at, f"{g.verb_text} {g.amount.text} or {g.rate.text}: {_g_text(g.old)} -> {_g_text(g.new)}")
+        if g.old is not None and g.new is not None and g.new.span.end < g.old.span.start and _ASIDE_WORDS.search(
+                doc.text, g.new.span.end, g.old.span.start):  # rules._asides: a per-share aside, "compared with"
+            add("growth_asides", at, f"{g.verb_text} {_g_text(g.rate)}: {g.old.text} -> {g.new.text}")
         if g.period or g.old_year or g.new_year or g.years:
             add("periods", at, f"{g.verb_text}: rate {_g_text(g.rate)} per {g.period or 'span'}; "
                 f"old {_g_text(g.old)} in {g.old_year}; new {_g_text(g.new)} in {g.new_year}; years {g.years}")

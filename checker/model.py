@@ -226,7 +226,8 @@ class ShareSplit:
     `whole` names what is split when the words say it ("voters", "the vote", "shares of the three regions");
     `link` is SENTENCE for a run in one sentence, LIST for a "respectively" list, PARAGRAPH for answers to
     one question told over consecutive sentences. `exclusive` is False when the text says more than one
-    answer was allowed.
+    answer was allowed; `complete` is True when the words say the shares make the whole (the last is "the
+    rest" or "the remaining"), so they must add up to 100 %, not less.
     """
 
     span: Span
@@ -234,6 +235,7 @@ class ShareSplit:
     whole: str
     link: Link = Link.SENTENCE
     exclusive: bool = True
+    complete: bool = False
 
 
 @dataclass(frozen=True, slots=True)
