@@ -53,3 +53,18 @@ def compared_base(scanned: str, pos: int) -> tuple[int, int] | None:
     the new level, past a per-share aside; None when the words are not there."""
     m = _COMPARED.match(scanned, per_share_aside_end(scanned, pos))
     return (int(m.group(1)), m.end()) if m else None
+
+
+# A year-on-year rate with its "from" figure labelled as another month: "rose 70 pct in February, year on year,
+# to 8.1 billion from 5.7 billion in January" sets last month's level beside a rate on a year before.
+_YEAR_ON_YEAR = lazy_compile(r"\byear[\s-]+(?:on|over)[\s-]+year\b|\bfrom\s+a\s+year\s+(?:earlier|ago)\b|\by/y\b",
+                             regex.IGNORECASE)
+_IN_MONTH = lazy_compile(r"\s++in\s++(?:january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december)\b(?!\s++(?:last\s+year|a\s+year|19\d\d|20\d\d))", regex.IGNORECASE)
+
+
+def base_of_another_month(scanned: str, start: int, from_start: int, after_old: int) -> bool:
+    """Whether a change's words between `start` and `from_start` say its rate is year on year while its old
+    figure, ending at `after_old`, is labelled with a month (not the same month a year before)."""
+    return bool(_IN_MONTH.match(scanned, after_old)) and bool(_YEAR_ON_YEAR.search(scanned, start, from_start))
+

@@ -19,8 +19,8 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.checker.numbers import SCALES
-from statlint.rules._amounts import amount_and_rate
-from statlint.rules._asides import compared_base, without_per_share_asides
+from statlint.rules._amounts import amount_and_rate, amount_and_rate_before
+from statlint.rules._asides import base_of_another_month, compared_base, without_per_share_asides
 from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
 
@@ -58,13 +58,20 @@ _TRIGGER = lazy_compile(
 if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "verb": 6} or _TRIGGER.groups != 6:
     raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
-_RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
+# the figure right after a change word, past "by" and a hedge the reader has already read into its interval
+# ("rose about 12%", "gained a mere 97.90 points", "fell more than 10%")
+_RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+)?(?:(?:some|about|around|roughly|approximately|nearly|almost|only|just|"
+                           rf"(?:just\s+)?(?:over|under)|more\s+than|less\s+than|(?:a\s+)?mere|a\s+further|a)\s+)?{Q}",
+                           regex.IGNORECASE)
 _TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
 # against 422 a year ago"), so only "from" and "vs" name the old figure.
 _FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prior|last|year-earlier|year-ago)\s+"
                       rf"(?:year's|quarter's|month's|period's|week's)\s+)?"
+                      # a market's level before: "from the previous day's close at", "from Friday's close of"
+                      rf"(?:(?:the\s+|its\s+)?(?:previous|prior|last|[a-z]+day's)\s+(?:day's\s+|session's\s+)?"
+                      rf"(?:close|closing\s+level|closing)\s+(?:at|of)\s+)?"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
 _CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
@@ -338,7 +345,12 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             else:
                 absolute_change = True  # "up 13.1 at 6.785 from 6.84": the "from" figure is another reference
         adverb = t.verb is not None and word.lower() in ("up", "down")
-        if adverb and _rate_before(skeleton, t.start, quantities) is not None:
+        if rm is None and t.verb is not None and word.lower() in ("up", "down", "lower") \
+                and not window.lstrip().startswith("than"):
+            pair = amount_and_rate_before(scanned, t.start, quantities, is_level)  # "229.64 points or 1.01 per cent lower at"
+            if pair is not None:
+                amount, rate = pair
+        if adverb and amount is None and _rate_before(skeleton, t.start, quantities) is not None:
             continue  # "5% up on 2021": a comparative (rules.comparatives)
         if t.rate_token is not None:
             q = quantities[int(t.rate_token)]
@@ -352,7 +364,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         fm = patterns.from_.search(window)
         if fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
-        if fm and is_level(quantities[int(fm.group(1))]):
+        if fm and is_level(quantities[int(fm.group(1))]) and not base_of_another_month(
+                scanned, t.start, t.end + fm.start(), t.end + fm.end()):
             old = quantities[int(fm.group(1))]
         compared_end = 0
         if old is None and new is not None and rate is not None and rate.unit == "percent":
@@ -392,6 +405,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 new = None
             elif base is not None and old is None:
                 old = base
+            if amount is not None and (new is rate or new is amount):
+                new = None  # "closed 350 points or 1.33 percent down": the pair is no level
         verb_start = _to_text(offsets, t.word_start)
         verb = Span(verb_start, verb_start + len(word))
         inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (

@@ -50,7 +50,7 @@ from statlint.checker.precision import (
     factor_digits, implied_number, implied_percent, last_place, product_place, significant_digits,
 )
 from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import amount_claim_ratio, describe, is_annual_rate, rate_claim_ratio
+from statlint.rules._growth import amount_claim_ratio, amount_rate_interval, describe, is_annual_rate, rate_claim_ratio
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 
@@ -63,7 +63,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             r = amount_claim_ratio(g)  # "climbed 221 points, or 7.1 percent, to 13,101": the level before is implied
         if r is None or is_annual_rate(doc, g.rate):
             continue  # a rate per year over several years is not a rate over the span: G105 reads it
-        if factor_from_rate(interval(g.rate), g.direction).intersects(r):
+        if factor_from_rate(amount_rate_interval(g.rate) if by_amount else interval(g.rate), g.direction).intersects(r):
             continue
         # Reported even when another rule names the slip more precisely (the direction word, percent
         # for points, a lost scale word): the engine picks which to show (checker/arbitrate.py), so
@@ -128,7 +128,9 @@ def _amount_finding(doc, g, r):
         other = f"from {describe(level)} to {_level_number(other_value, level)}"
     implied = rate_from_ratio(r, g.direction)
     before = other_value if level is g.new else level.value
-    noun = g.amount.noun if g.amount.noun and g.amount.noun not in g.amount.text else ""
+    noun = g.amount.noun or ""
+    if noun not in ("points", "point", level.noun) or noun in g.amount.text:
+        noun = ""  # name the amount's noun only when it is the level's, or points
     message = f"a {word} of {' '.join(filter(None, (g.amount.text.strip(), noun)))} is {other}"
     if before > 0:
         message += f", a {word} of about {implied_percent(100 * amount / before, (g.amount, level), g.rate)}"
