@@ -49,7 +49,9 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
     for s in facts.shares:
         add("shares", s.span.start, f"{s.percent.text} / {s.whole} ({s.whole_kind})")
     for s in facts.splits:
-        add("share_splits.answer_pairs" if s.whole == "an answer and its negation" else "share_splits", s.span.start, f"{s.link}: {' + '.join(q.text for q in s.shares)}"
+        name = {"an answer and its negation": "share_splits.answer_pairs",
+                "the two sides of a margin": "share_splits.margins"}.get(s.whole, "share_splits")
+        add(name, s.span.start, f"{s.link}: {' + '.join(q.text for q in s.shares)}"
             + ("" if s.exclusive else " (not exclusive)"))
     for p in facts.proportions:
         add("verbal_proportions", p.span.start, f"{p.phrase} = {p.low:.0f}-{p.high:.0f}: {p.figure.text}")

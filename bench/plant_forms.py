@@ -220,7 +220,26 @@ def p103_negation():
             yield bad, f"{a} {first}; the remaining {b} {second}."
 
 
-PLANTERS = {"G101": g101, "G101 (amount)": g101_amount, "P103 (negation)": p103_negation, "P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104,
+# P103 (margin): a poll margin written as a pair, larger first ("by a 55 percent to 37 percent margin", "say 52 - 39
+# percent"), which must not add up to more than 100 %.
+MARGIN_FORMS = ("Democrats said he should leave by a {a} to {b} margin.", "Voters say {a} - {b} that he should resign.",
+                "Backing the plan are Republicans {a}-{b}, while independents are split.",
+                "Voters backed the plan by a {a} to {b} margin, the poll found.",
+                "In the survey, residents favour the scheme {a} \u2013 {b}.")
+MARGIN_PAIRS = ("{a} percent to {b} percent", "{a} to {b} percent", "{a}% to {b}%", "{a}-{b} percent", "{a} - {b} pct")
+
+
+def p103_margin():
+    for form, pair in itertools.product(MARGIN_FORMS, MARGIN_PAIRS):
+        for a, b, bad in ((64, 41, True), (54, 41, False), (58, 45, True), (48, 45, False)):
+            ab = pair.format(a=a, b=b)
+            text = form.replace("{a} to {b}", "{ab}").replace("{a} - {b}", "{ab}").replace("{a}-{b}", "{ab}") \
+                .replace("{a} \u2013 {b}", "{ab}")
+            yield bad, text.format(ab=ab)
+
+
+PLANTERS = {"G101": g101, "G101 (amount)": g101_amount, "P103 (negation)": p103_negation,
+            "P103 (margin)": p103_margin, "P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104,
             "S101": s101, "S102": s102, "S103": s103}
 
 

@@ -60,8 +60,9 @@ if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "ver
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 # the figure right after a change word, past "by" and a hedge the reader has already read into its interval
 # ("rose about 12%", "gained a mere 97.90 points", "fell more than 10%")
+# ("over"/"under" only before a percent: "a 40% jump over 400 mln" names the base)
 _RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+)?(?:(?:some|about|around|roughly|approximately|nearly|almost|only|just|"
-                           rf"(?:just\s+)?(?:over|under)|more\s+than|less\s+than|(?:a\s+)?mere|a\s+further|a)\s+)?{Q}",
+                           rf"(?P<over>(?:just\s+)?(?:over|under))|more\s+than|less\s+than|(?:a\s+)?mere|a\s+further|a)\s+)?{Q}",
                            regex.IGNORECASE)
 _TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
@@ -333,8 +334,10 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         absolute_change = False
         amount = None
         rm = patterns.rate_after.match(window)
+        if rm and rm.group("over") and quantities[int(rm.group(2))].unit != "percent":
+            rm = None
         if rm:
-            q = quantities[int(rm.group(1))]
+            q = quantities[int(rm.group(2))]
             pair = amount_and_rate(window, q, rm.end(), quantities, is_level)
             if pair is not None:
                 amount, rate = pair  # "climbed 221 points, or 1.7 percent,", "rose 0.5 points (10%)"

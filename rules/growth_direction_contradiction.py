@@ -33,7 +33,7 @@ from typing import Iterator
 
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
-from statlint.checker.arithmetic import factor_from_rate
+from statlint.checker.arithmetic import Interval, factor_from_rate
 from statlint.rules._growth import amount_claim_ratio, amount_rate_interval, describe, old_new_ratio
 
 CODE, NAME = "G102", "growth-direction-contradiction"
@@ -72,6 +72,17 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         )
 
 
+def _point_factor(g) -> Interval | None:
+    """new/old of an amount claim read the other way, from the figures' values as written."""
+    point = replace(g, direction=Direction(-g.direction), amount=_exact(g.amount),
+                    new=_exact(g.new) if g.new is not None else None, old=_exact(g.old) if g.old is not None else None)
+    return amount_claim_ratio(point)
+
+
+def _exact(q):
+    return replace(q, low=q.value, high=q.value)
+
+
 def _opposite(verb: str) -> str | None:
     """The direction word that says the other way, in the verb's case: "rose" -> "fell", "Up" -> "Down"."""
     suggestion = OPPOSITE.get(verb.lower())
@@ -84,8 +95,11 @@ def _amount_moved_the_other_way(doc: Document, g) -> Iterator[Finding]:
     if stated is None or flipped is None:
         return
     rate = amount_rate_interval(g.rate)
-    if factor_from_rate(rate, g.direction).intersects(stated) or \
-            not factor_from_rate(rate, Direction(-g.direction)).intersects(flipped):
+    # the other direction must fit the figures as written, not only somewhere in their rounding: "fell 100,000
+    # tonnes, or 35%, to 400,000" is no rise (33.3 %), though a round 100,000 might stand for 105,000
+    point = _point_factor(g)
+    if factor_from_rate(rate, g.direction).intersects(stated) or point is None or \
+            not factor_from_rate(rate, Direction(-g.direction)).intersects(point):
         return
     level = g.new if g.new is not None else g.old
     actual = "fell" if g.direction == Direction.UP else "rose"
