@@ -227,7 +227,9 @@ class ShareSplit:
     `link` is SENTENCE for a run in one sentence, LIST for a "respectively" list, PARAGRAPH for answers to
     one question told over consecutive sentences. `exclusive` is False when the text says more than one
     answer was allowed; `complete` is True when the words say the shares make the whole (the last is "the
-    rest" or "the remaining"), so they must add up to 100 %, not less.
+    rest" or "the remaining"), so they must add up to 100 %, not less. `may_nest` is False when the words
+    say each share answers the one question (an answer, its negation, no opinion): no share is then a whole
+    the others split ("81 pct of members voted, 54.5 pct no and 45.5 pct yes").
     """
 
     span: Span
@@ -236,6 +238,7 @@ class ShareSplit:
     link: Link = Link.SENTENCE
     exclusive: bool = True
     complete: bool = False
+    may_nest: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,15 @@ favour of" read as "for"):
   the same words or none ("44% against" after "65% are for it"), and then nothing, a pronoun ("it",
   "him", "them") or the start of what followed the first ("44% oppose the plan" after "support the plan").
 
-Each share must open its clause (after a hedge, "while", "but", "and", "whereas", "only"), be followed by
+Each share must open its clause (after a hedge, "while", "but", "and", "whereas", "only"; a reported clause
+opens after "that"; "Thirty-nine percent (39%)" is one share), be followed by
 its clause's words at once (or by "of" and the whole, which the second may leave out but not change:
 "65% of men ... 44% of women ..." are two wholes), and the second must follow the first with nothing but
-such linking words between: in the same sentence, or opening the next sentence of the paragraph. When the
+such linking words between: in the same sentence, or opening the next sentence of the paragraph, perhaps
+after a frame naming the survey ("The latest survey finds that just 30% disagree"). "Disagree" alone
+negates any opinion. Verbs that report an opinion ("say", "believe", "think", "feel") count as one. The
+third answer, no opinion, joins the two when it follows them in the same sentence ("... 41% disagree and
+say he should not resign while 30% are not sure"). When the
 second is told as "the rest" or "the remaining", the two make the whole, and `complete` says so.
 """
 from __future__ import annotations
@@ -39,6 +44,21 @@ _OF_WHOLE = lazy_compile(r"\s++of\s++((?:the\s++|all\s++|those\s++)?[\w-]++(?:\s
 _LINKING = lazy_compile(r"(?:[\s;,:.\u2014\u2013-]|\b(?:while|whereas|but|and|yet|some|about|around|nearly|almost|"
                         r"roughly|only|just|fully|a\s+full|another|the\s+rest|the\s+remaining|the\s+remainder|"
                         r"a\s+further|by\s+contrast|however|meanwhile)\b)*+", regex.IGNORECASE)
+# a sentence that goes on reporting the same survey before its share: "The latest telephone survey finds that
+# just 30% disagree"
+_SURVEY_FRAME = lazy_compile(r"\s*+(?:the|this|that|a|an|its)\s++(?:[\w-]++\s++){0,3}?(?:poll|survey)"
+                             r"(?:\s++of\s++[^.;,]{1,40}?)?\s++(?:also\s++)?"
+                             r"(?:finds|found|shows|showed|says|said)\s++(?:that\s++)?", regex.IGNORECASE)
+# the third answer to a yes/no question
+_NO_OPINION = lazy_compile(
+    r"\s*+(?:(?:are|were|was|is)\s++(?:not\s++sure|unsure|undecided|neutral)|(?:do|did)\s*+(?:not|n't)\s++(?:know|say)|"
+    r"don't\s++know|didn't\s++know|(?:had|have|has|expressed)\s++no\s++(?:opinion|view)|"
+    r"(?:declined|refused)\s++to\s++(?:answer|say)|(?:gave\s++)?no\s++answer|(?:are|were)\s++unsure)\s*+$",
+    regex.IGNORECASE)
+# the rest of an answer's clause after "and", up to the words that bring in the next answer
+_AND_MORE = lazy_compile(r"\s++and\s++[a-z' ]{1,60}?(?=\s++(?:while|whereas|but)\s)", regex.IGNORECASE)
+# a share restated in brackets right after itself: "Thirty-nine percent (39%) of voters"
+_RESTATED = lazy_compile(r"\s*+\(\s*+[\d.]++\s*+(?:%|percent|per\s+cent|pct)?\s*+\)")
 _REST = lazy_compile(r"\b(?:the\s+rest|the\s+remaining|the\s+remainder)\b", regex.IGNORECASE)
 _WORD = lazy_compile(r"[a-z]+(?:'[a-z]+)?", regex.IGNORECASE)
 
@@ -55,7 +75,9 @@ _POLAR = {w: (axis, sign) for axis, sign, words in (
     ("agree", 1, "agree agrees agreed"), ("agree", -1, "disagree disagrees disagreed"),
     ("like", 1, "like likes liked"), ("like", -1, "dislike dislikes disliked"),
     ("trust", 1, "trust trusts trusted"), ("trust", -1, "distrust distrusts distrusted mistrust"),
-    ("accept", 1, "accept accepts accepted"), ("accept", -1, "reject rejects rejected"),
+    ("accept", 1, "accept accepts accepted sign signs signed"), ("accept", -1, "reject rejects rejected veto vetoes vetoed"),
+    ("stay", 1, "stay stays stayed remain remains remained"),
+    ("stay", -1, "resign resigns resigned leave leaves left go quit quits"),
     ("yes", 1, "yes"), ("yes", -1, "no"),
 ) for w in words.split()}
 
@@ -66,15 +88,20 @@ def told_as_rest(text: str, q, start: int) -> bool:
     return _REST.search(text, max(start, q.span.start - 20), q.span.start) is not None
 
 
+# verbs that report an opinion, read as one: "68% believed he should resign, while 42% said he should stay"
+_REPORTING = frozenset("say says said believe believes believed think thinks thought feel feels felt".split())
+
+
 def _words(clause: str) -> list[str]:
-    """The clause's words, lower case, "n't" split off, "in favour (of)" read as "for"."""
+    """The clause's words, lower case, "n't" split off, "in favour (of)" read as "for", a verb that reports
+    an opinion as "say"."""
     out: list[str] = []
     for w in _WORD.findall(clause.lower().replace("\u2019", "'")):
         if w.endswith("n't"):
             stem = w[:-3]
             out += [{"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem), "n't"]
         else:
-            out.append(w)
+            out.append("say" if w in _REPORTING else w)
     text = " ".join(out).replace("in favour of", "for").replace("in favor of", "for")
     return text.replace("in favour", "for").replace("in favor", "for").split()
 
@@ -83,6 +110,8 @@ def negates(first: list[str], second: list[str]) -> bool:
     """Whether the clause `second` says the opposite of `first` (see the module docstring)."""
     if not first or not second or _NEGATIONS & set(first):
         return False
+    if second in (["disagree"], ["do", "n't", "agree"], ["do", "not", "agree"]) and "agree" not in first:
+        return True  # "39% believe he should resign ... 41% disagree"
     if _NEGATIONS & set(second):
         rest = [w for w in second if w not in _NEGATIONS and w not in _DO]
         return len([w for w in second if w in _NEGATIONS]) == 1 and rest == [w for w in first if w not in _DO][:len(rest)]
@@ -94,12 +123,17 @@ def negates(first: list[str], second: list[str]) -> bool:
     if axis1 != axis2 or sign1 == sign2 or (j and second[:j] != first[:i]):
         return False
     after = second[j + 1:]
-    return after == first[i + 1:i + 1 + len(after)] or set(after) <= _PRONOUNS
+    # then what followed the first, or its start, or a pronoun for it; or anything when nothing followed it
+    # ("should resign" ... "should stay on the job")
+    return after == first[i + 1:i + 1 + len(after)] or set(after) <= _PRONOUNS or i + 1 == len(first)
 
 
 def _clause_after(text: str, q, end: int) -> tuple[str, str, int] | None:
     """(whole, words, end) of the clause a share opens: "of voters", "say he should resign"."""
     pos, whole = q.span.end, ""
+    r = _RESTATED.match(text, pos, end)
+    if r is not None:
+        pos = r.end()
     m = _OF_WHOLE.match(text, pos, end)
     if m:
         whole, pos = m.group(1).lower(), m.end()
@@ -113,16 +147,44 @@ def _opens_clause(text: str, q, sentence: Span) -> bool:
     """Whether only linking words stand between the clause's start (the sentence's, or the last comma,
     semicolon or colon) and the share."""
     before = text[sentence.start:q.span.start]
-    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
+    that = before.lower().rfind(" that ")  # "... said that 58 percent ...": a reported clause opens after "that"
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), that + 5 if that >= 0 else -1)
     return _LINKING.fullmatch(before[cut + 1:]) is not None
+
+
+def _framed(text: str, end: int, s2: Span, q2) -> bool:
+    """Whether the second share opens the next sentence after a frame naming the survey ("The latest survey
+    finds that just 30% disagree"), with only the sentence break before it."""
+    if s2.start < end or text[end:s2.start].strip(" \t.;!?\"'\u201d") or "\n\n" in text[end:s2.start]:
+        return False
+    m = _SURVEY_FRAME.match(text, s2.start, q2.span.start)
+    return m is not None and _LINKING.fullmatch(text, m.end(), q2.span.start) is not None
+
+
+def _no_opinion_after(text: str, later, end: int, sentence: Span) -> list:
+    """The shares after an answer and its negation, in the same sentence, that give the third answer of the
+    question: no opinion ("... while 30% are not sure", "and 12% don't know"), joined by linking words only."""
+    out = []
+    for q in later:
+        more = _AND_MORE.match(text, end, q.span.start)  # "41% disagree and say he should not resign while 30% ..."
+        if q.span.start >= sentence.end or _LINKING.fullmatch(text, more.end() if more else end, q.span.start) is None:
+            break
+        clause = _clause_after(text, q, sentence.end)
+        if clause is None or clause[0] or not _NO_OPINION.match(clause[1]):
+            break
+        out.append(q)
+        end = clause[2]
+    return out
 
 
 def answer_pairs(doc: Document, facts: Facts) -> list[ShareSplit]:
     """ShareSplits of an answer and its negation (see the module docstring)."""
     text = doc.text
     shares = [q for q in facts.quantities if q.unit == "percent" and q.kind == "level" and q.value >= 0]
+    shares = [q for n, q in enumerate(shares)  # not a share restated in brackets after itself
+              if not (n and shares[n - 1].value == q.value and text[shares[n - 1].span.end:q.span.start].strip() == "(")]
     out = []
-    for q1, q2 in zip(shares, shares[1:]):
+    for n, (q1, q2) in enumerate(zip(shares, shares[1:])):
         s1, s2 = doc.sentence_of(q1.span.start), doc.sentence_of(q2.span.start)
         if s1 != s2 and (text[s1.end:s2.start].strip() or doc.paragraph_of(s1.start) != doc.paragraph_of(s2.start)):
             continue  # the same sentence, or the very next one in the paragraph
@@ -131,12 +193,14 @@ def answer_pairs(doc: Document, facts: Facts) -> list[ShareSplit]:
         first, second = _clause_after(text, q1, s1.end), _clause_after(text, q2, s2.end)
         if first is None or second is None or (second[0] and second[0] != first[0]):
             continue  # "65% of men ..., 44% of women ...": two wholes
-        if _LINKING.fullmatch(text, first[2], q2.span.start) is None:
+        if _LINKING.fullmatch(text, first[2], q2.span.start) is None and not _framed(text, first[2], s2, q2):
             continue  # other words between the two clauses
         if not negates(_words(first[1]), _words(second[1])):
             continue
-        complete = told_as_rest(text, q2, s2.start)
-        out.append(ShareSplit(span=Span(q1.span.start, q2.span.end), shares=(q1, q2),
+        answers = [q1, q2] + _no_opinion_after(text, shares[n + 2:], second[2], s2)
+        last = answers[-1]
+        complete = told_as_rest(text, last, doc.sentence_of(last.span.start).start)
+        out.append(ShareSplit(span=Span(q1.span.start, last.span.end), shares=tuple(answers),
                               whole="an answer and its negation", link=Link.SENTENCE if s1 == s2 else Link.PARAGRAPH,
-                              complete=complete))
+                              complete=complete, may_nest=False))
     return out

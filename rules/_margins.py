@@ -55,5 +55,6 @@ def margins(doc: Document, facts: Facts) -> list[ShareSplit]:
         a_end = m.end("a_unit") if m.group("a_unit") else m.end("a")
         first = _end(start + m.start("a"), m.group("a"), q.text[m.start("a"):a_end])
         second = _end(start + m.start("b"), m.group("b"), q.text[m.start("b"):])
-        out.append(ShareSplit(span=q.span, shares=(first, second), whole="the two sides of a margin", link=Link.SENTENCE))
+        out.append(ShareSplit(span=q.span, shares=(first, second), whole="the two sides of a margin", link=Link.SENTENCE,
+                              may_nest=False))
     return out

@@ -56,7 +56,7 @@ def _splits_a_subset(shares) -> bool:
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for split in facts.splits:
         shares = split.shares
-        if not split.exclusive or _splits_a_subset(shares):
+        if not split.exclusive or (split.may_nest and _splits_a_subset(shares)):
             continue
         if sum(q.low for q in shares) > 100:
             problem = "shares of one whole cannot add up to more than 100%"
