@@ -50,12 +50,16 @@ _BEFORE = lazy_compile(
     regex.IGNORECASE | regex.REVERSE)
 
 
+_LEVEL_WORD = lazy_compile(r"\b(?:to|at|of|from|reach(?:ed|ing)?|hit(?:ting)?|was|were|is|are|totall?ed|stood)\s++$",
+                           regex.IGNORECASE | regex.REVERSE)
+
+
 def amount_and_rate_before(scanned: str, start: int, quantities, is_level) -> tuple[Quantity, Quantity] | None:
     """(amount, rate) written right before a direction word at `start` ("229.64 points or 1.01 per cent
     lower"), else None."""
     m = _BEFORE.search(scanned, max(0, start - 80), start)
-    if m is None:
-        return None
+    if m is None or _LEVEL_WORD.search(scanned, max(0, m.start() - 20), m.start()):
+        return None  # "rose to 2.8 mln contracts, or 89 pct up on 1986": the first figure is the level
     first, second = quantities[int(m.group("first"))], quantities[int(m.group("second"))]
     if m.group("noun") and m.group("noun").lower() != (first.noun or "").lower():
         return None
