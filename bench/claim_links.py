@@ -76,8 +76,10 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
             # a link is right when the rate compares exactly these two figures
             by = g.rate if g.rate is not None else g.factor
             add(f"growth_{g.form}", at, f"{g.verb_text} {by.text}: {g.old.text} -> {g.new.text}")
-        if g.amount is not None:  # rules._amounts: right when amount and rate state one change of these levels
+        if g.amount is not None and g.rate is not None:  # rules._amounts: right when amount and rate state one change
             add("growth_amount", at, f"{g.verb_text} {g.amount.text} or {g.rate.text}: {_g_text(g.old)} -> {_g_text(g.new)}")
+        elif g.amount is not None and g.old is not None:  # G107: right when the amount moved old to new
+            add("growth_amount_levels", at, f"{g.verb_text} {g.amount.text}: {g.old.text} -> {_g_text(g.new)}")
         if g.old is not None and g.new is not None and g.new.span.end < g.old.span.start and _ASIDE_WORDS.search(
                 doc.text, g.new.span.end, g.old.span.start):  # rules._asides: a per-share aside, "compared with"
             add("growth_asides", at, f"{g.verb_text} {_g_text(g.rate)}: {g.old.text} -> {g.new.text}")

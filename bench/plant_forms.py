@@ -238,8 +238,26 @@ def p103_margin():
             yield bad, text.format(ab=ab)
 
 
+# G107: a change stated as an amount with both levels, the amount one digit off (from the same measures as G101
+# (amount)): "X, down A from O", "fell A from O to N", "fell A to N from O", "were N, up A from O".
+G107_FORMS = ("{s} were {new}, {adv} {a} from {old}.", "{s} {v} {a} from {old} to {new}.",
+              "{s} {v} {a} to {new} from {old}.", "{s} {v} by {a} from {old} to {new} in March.",
+              "{s} stood at {new} in March, {adv} {a} from {old} in February.")
+G107_WRONG = {"221 points": "321 points", "$100 million": "$150 million", "100,000 tonnes": "150,000 tonnes",
+              "120 jobs": "220 jobs", "0.5 percentage points": "0.9 percentage points", "50 cents": "80 cents"}
+
+
+def g107():
+    for (measures, verbs, adv), form in itertools.product(
+            ((AMOUNT_UP, ("rose", "climbed", "gained"), "up"), (AMOUNT_DOWN, ("fell", "dropped", "lost"), "down")),
+            G107_FORMS):
+        for n, (subject, amount, new, old, _, _) in enumerate(measures):
+            for a, bad in ((G107_WRONG[amount], True), (amount, False)):
+                yield bad, form.format(s=subject, v=verbs[n % len(verbs)], a=a, new=new, old=old, adv=adv)
+
+
 PLANTERS = {"G101": g101, "G101 (amount)": g101_amount, "P103 (negation)": p103_negation,
-            "P103 (margin)": p103_margin, "P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104,
+            "P103 (margin)": p103_margin, "G107": g107, "P102": p102, "P102*": lambda: p102(UNLISTED_POPULATIONS), "P103": p103, "G104": g104,
             "S101": s101, "S102": s102, "S103": s103}
 
 

@@ -142,7 +142,8 @@ class Growth:
     claim was read from (GROWTH_FORMS: a verb, a noun, "up"/"down" after the figure, a comparative).
     `amount` is the change written as an amount beside its percent rate ("climbed 221 points, or 1.7
     percent, to 13,101", "fell 50 cents (2%)", "rose 0.5 percentage points, or 10%": rules._amounts); with one
-    level it fixes the other, so the rate can be checked (G101).
+    level it fixes the other, so the rate can be checked (G101); with both ("down $1.5 billion from $45.7
+    billion", no rate needed) it must be their difference (G107).
     """
 
     span: Span

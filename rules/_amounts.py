@@ -74,3 +74,16 @@ def _pair(first: Quantity, second: Quantity, is_level, bare_comma: bool) -> tupl
                 and amount.unit != "times" and is_level(amount):
             return amount, rate
     return None
+
+
+_FROM_RIGHT_AFTER = lazy_compile(r"(?:\s++(?P<noun>[a-z][a-z-]*+))?\s++(?:to\s++⟨\d++⟩(?:\s++[a-z]++)?(?:\s*+,)?\s++)?"
+                                 r"from\s++(?:the\s++)?⟨", regex.IGNORECASE)
+
+
+def base_right_after(scanned: str, amount: Quantity, after: int) -> bool:
+    """Whether "from" and a figure follow an amount at once, or after the new level ("down $1.5 billion from
+    $45.7 billion", "fell 300 tonnes from 5,250", "fell 300 tonnes to 4,950 tonnes from 5,250"): that figure is
+    the level the amount moved from. Not after another word ("up 13.1 at 6.785 from 6.84")."""
+    m = _FROM_RIGHT_AFTER.match(scanned, after)
+    return m is not None and (m.group("noun") is None or m.group("noun").lower() == (amount.noun or "").lower())
+

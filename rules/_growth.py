@@ -65,6 +65,11 @@ _SUBUNIT_OF = {"USD-cent": ("USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"), "G
 _POINT_NOUNS = frozenset({"point", "points", "pts", "pt"})
 
 
+def subunits(amount: Quantity, level: Quantity) -> float:
+    """How many of the amount's unit make one of the level's: 100 for cents of dollars or pence of pounds."""
+    return 100.0 if level.unit in _SUBUNIT_OF.get(amount.unit, ()) else 1.0
+
+
 def amount_in_level_unit(amount: Quantity, level: Quantity) -> Interval | None:
     """The interval of a change's amount in its level's unit, when the two measure one thing: "$3 million"
     of "$28 million", "50 cents" of "$24.50", "120 jobs" of "4,120 jobs", "221 points" of an index at 13,101,
@@ -73,7 +78,7 @@ def amount_in_level_unit(amount: Quantity, level: Quantity) -> Interval | None:
         if amount.unit == "percentage_point" or (amount.unit == "count" and amount.noun in _POINT_NOUNS):
             return interval(amount)
         return None
-    if level.unit in _SUBUNIT_OF.get(amount.unit, ()):
+    if subunits(amount, level) != 1:
         return Interval(amount.low / 100, amount.high / 100)
     if amount.unit == "count" and level.unit == "count" and (amount.noun in _POINT_NOUNS or (
             amount.noun is not None and amount.noun == level.noun)):

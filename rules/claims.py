@@ -19,7 +19,7 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span
 from statlint.checker.numbers import SCALES
-from statlint.rules._amounts import amount_and_rate, amount_and_rate_before
+from statlint.rules._amounts import amount_and_rate, amount_and_rate_before, base_right_after
 from statlint.rules._asides import base_of_another_month, compared_base, without_per_share_asides
 from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
@@ -49,7 +49,7 @@ _UP_P, _DOWN_P = words_pattern(words_of(UP)), words_pattern(words_of(DOWN))
 _NOUN_P = words_pattern(words_of(UP_NOUN) + words_of(DOWN_NOUN))
 _TRIGGER = lazy_compile(
     rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
-    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?={Q})|"
+    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:in\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+){{0,3}}?)?(?:of|by)\s+(?={Q})|"
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
@@ -346,7 +346,9 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             elif q.unit == "times":
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
             else:
-                absolute_change = True  # "up 13.1 at 6.785 from 6.84": the "from" figure is another reference
+                amount = q  # an amount alone: "down $1.5 billion from $45.7 billion" (G107)
+                # only a "from" figure right after it is its base: in "up 13.1 at 6.785 from 6.84" it is another reference
+                absolute_change = not base_right_after(window, q, rm.end())
         adverb = t.verb is not None and word.lower() in ("up", "down")
         if rm is None and t.verb is not None and word.lower() in ("up", "down", "lower") \
                 and not window.lstrip().startswith("than"):
@@ -399,7 +401,10 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if claims and patterns.appositive.fullmatch(gap.rsplit("⟩", 1)[-1]) \
                 and claims[-1].rate is None and claims[-1].factor is None and (rate or factor) \
                 and old is None and new is None and claims[-1].direction == direction:
-            claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind)
+            # (an amount before is not restated by it: "rose by 93,000 to 3,594,000, a rise of 36 pct during
+            # the last 12 months" compares another period)
+            claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind,
+                                 amount=None)
             continue
         form = "noun" if t.noun or t.rate_token is not None else "adverb" if adverb else "verb"
         if new is None and form != "verb" and (old is not None or rate is not None or factor is not None):

@@ -50,7 +50,9 @@ from statlint.checker.precision import (
     factor_digits, implied_number, implied_percent, last_place, product_place, significant_digits,
 )
 from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import amount_claim_ratio, amount_rate_interval, describe, is_annual_rate, rate_claim_ratio
+from statlint.rules._growth import (
+    amount_claim_ratio, amount_rate_interval, describe, is_annual_rate, rate_claim_ratio, subunits,
+)
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 
@@ -117,8 +119,7 @@ def _amount_finding(doc, g, r):
     percent, to 13,101" starts from 12,880, so the rise is 1.7 %."""
     word = "rise" if g.direction == Direction.UP else "fall"
     level = g.new if g.new is not None else g.old
-    amount = g.amount.value / 100 if level.unit != g.amount.unit and g.amount.unit in ("USD-cent", "GBP-pence") \
-        else g.amount.value
+    amount = g.amount.value / subunits(g.amount, level)
     sign = 1 if g.direction == Direction.UP else -1
     if level is g.new:
         other_value = level.value - sign * amount
@@ -159,7 +160,7 @@ def _shifted_rate(g, r: Interval) -> str | None:
 
 def _level_number(x: float, level) -> str:
     """The level a change's amount implies, named to the precision of the level given."""
-    figure = implied_number(x, last_place(level))
+    figure = implied_number(x, last_place(level), exact=True)
     return f"{figure}%" if level.is_percent else figure
 
 
