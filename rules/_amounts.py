@@ -20,6 +20,10 @@ import regex
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Quantity
 
+# How far after a figure its aside may reach. Every match here is bounded: given no end, the `regex` module
+# looks for a pattern's required words in all the rest of the text, which on a sentence of megabytes is a
+# scan per figure (quadratic; tests/test_bad_input.py's dense line).
+_REACH = 200
 _ASIDE = lazy_compile(
     r"(?:\s++(?P<noun>[a-z][a-z-]*+))?\s*+(?:,\s*+or\s++|(?<=\s)or\s++|\(\s*+|(?<=\s)[—–-]{1,2}\s*+(?:or\s++)?|"
     r"[—–]\s*+(?:or\s++)?|(?P<comma>,\s*+))"
@@ -35,7 +39,7 @@ def amount_and_rate(scanned: str, first: Quantity, after: int, quantities, is_le
     """(amount, rate) when the figure `first`, which ends at `after` in `scanned`, has a figure beside it
     that states the same change the other way (one a percent, the other an amount or points); else None.
     `is_level` says whether a figure can be a level (not a duration or a denominator)."""
-    m = _ASIDE.match(scanned, after)
+    m = _ASIDE.match(scanned, after, after + _REACH)  # (an end bound: `regex` scans the rest of the text otherwise)
     if m is None or (m.group("noun") and m.group("noun").lower() != (first.noun or "").lower()):
         return None  # only the first figure's own noun may stand between: "221 points, or 1.7%"
     second = quantities[int(m.group("second"))]
@@ -84,6 +88,6 @@ def base_right_after(scanned: str, amount: Quantity, after: int) -> bool:
     """Whether "from" and a figure follow an amount at once, or after the new level ("down $1.5 billion from
     $45.7 billion", "fell 300 tonnes from 5,250", "fell 300 tonnes to 4,950 tonnes from 5,250"): that figure is
     the level the amount moved from. Not after another word ("up 13.1 at 6.785 from 6.84")."""
-    m = _FROM_RIGHT_AFTER.match(scanned, after)
+    m = _FROM_RIGHT_AFTER.match(scanned, after, after + _REACH)
     return m is not None and (m.group("noun") is None or m.group("noun").lower() == (amount.noun or "").lower())
 

@@ -62,6 +62,7 @@ _RESTATED = lazy_compile(r"\s*+\(\s*+[\d.]++\s*+(?:%|percent|per\s+cent|pct)?\s*
 _REST = lazy_compile(r"\b(?:the\s+rest|the\s+remaining|the\s+remainder)\b", regex.IGNORECASE)
 _WORD = lazy_compile(r"[a-z]+(?:'[a-z]+)?", regex.IGNORECASE)
 
+_REACH = 200  # how far a clause runs from its share, and how far back its start may be
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _DO = frozenset({"do", "does", "did"})
 _PRONOUNS = frozenset({"it", "him", "her", "them", "this", "that", "so", "the", "idea", "one"})
@@ -131,6 +132,7 @@ def negates(first: list[str], second: list[str]) -> bool:
 def _clause_after(text: str, q, end: int) -> tuple[str, str, int] | None:
     """(whole, words, end) of the clause a share opens: "of voters", "say he should resign"."""
     pos, whole = q.span.end, ""
+    end = min(end, pos + _REACH)  # a clause is short; the sentence may be megabytes of figures
     r = _RESTATED.match(text, pos, end)
     if r is not None:
         pos = r.end()
@@ -146,7 +148,7 @@ def _clause_after(text: str, q, end: int) -> tuple[str, str, int] | None:
 def _opens_clause(text: str, q, sentence: Span) -> bool:
     """Whether only linking words stand between the clause's start (the sentence's, or the last comma,
     semicolon or colon) and the share."""
-    before = text[sentence.start:q.span.start]
+    before = text[max(sentence.start, q.span.start - _REACH):q.span.start]
     that = before.lower().rfind(" that ")  # "... said that 58 percent ...": a reported clause opens after "that"
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), that + 5 if that >= 0 else -1)
     return _LINKING.fullmatch(before[cut + 1:]) is not None
@@ -155,17 +157,17 @@ def _opens_clause(text: str, q, sentence: Span) -> bool:
 def _framed(text: str, end: int, s2: Span, q2) -> bool:
     """Whether the second share opens the next sentence after a frame naming the survey ("The latest survey
     finds that just 30% disagree"), with only the sentence break before it."""
-    if s2.start < end or text[end:s2.start].strip(" \t.;!?\"'\u201d") or "\n\n" in text[end:s2.start]:
+    if s2.start < end or s2.start - end > 10 or text[end:s2.start].strip(" \t.;!?\"'\u201d") or "\n\n" in text[end:s2.start]:
         return False
     m = _SURVEY_FRAME.match(text, s2.start, q2.span.start)
     return m is not None and _LINKING.fullmatch(text, m.end(), q2.span.start) is not None
 
 
-def _no_opinion_after(text: str, later, end: int, sentence: Span) -> list:
+def _no_opinion_after(text: str, shares, k: int, end: int, sentence: Span) -> list:
     """The shares after an answer and its negation, in the same sentence, that give the third answer of the
     question: no opinion ("... while 30% are not sure", "and 12% don't know"), joined by linking words only."""
     out = []
-    for q in later:
+    for q in shares[k:k + 3]:  # (at most a few: no copy of the rest of the list per pair)
         more = _AND_MORE.match(text, end, q.span.start)  # "41% disagree and say he should not resign while 30% ..."
         if q.span.start >= sentence.end or _LINKING.fullmatch(text, more.end() if more else end, q.span.start) is None:
             break
@@ -197,7 +199,7 @@ def answer_pairs(doc: Document, facts: Facts) -> list[ShareSplit]:
             continue  # other words between the two clauses
         if not negates(_words(first[1]), _words(second[1])):
             continue
-        answers = [q1, q2] + _no_opinion_after(text, shares[n + 2:], second[2], s2)
+        answers = [q1, q2] + _no_opinion_after(text, shares, n + 2, second[2], s2)
         last = answers[-1]
         complete = told_as_rest(text, last, doc.sentence_of(last.span.start).start)
         out.append(ShareSplit(span=Span(q1.span.start, last.span.end), shares=tuple(answers),

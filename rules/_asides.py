@@ -19,6 +19,7 @@ import regex
 
 from statlint.checker.lazy_regex import lazy_compile
 
+_REACH = 200  # how far an aside or a compared figure may reach (every match is bounded: see rules._amounts)
 _PER_SHARE_ASIDE = lazy_compile(
     r"\s*+(?:,\s*+(?:or\s++)?|\(\s*+|[—–]\s*+(?:or\s++)?|(?<=\s)--?\s*+(?:or\s++)?)⟨\d+⟩\s*+"
     r"(?:per|an?)\s++(?:(?:fully\s+)?diluted\s++|basic\s++|common\s++|ordinary\s++)?(?:share|shr)\b"
@@ -36,7 +37,7 @@ _COMPARED = lazy_compile(
 
 def per_share_aside_end(scanned: str, pos: int) -> int:
     """Where a per-share aside that starts at `pos` ends (", or 15 cents per share,"), or `pos` if none does."""
-    m = _PER_SHARE_ASIDE.match(scanned, pos)
+    m = _PER_SHARE_ASIDE.match(scanned, pos, pos + _REACH)  # (bounded: see rules._amounts._REACH)
     return m.end() if m else pos
 
 
@@ -51,7 +52,8 @@ def without_per_share_asides(window: str) -> str:
 def compared_base(scanned: str, pos: int) -> tuple[int, int] | None:
     """(figure index, end) of the old level after "compared with" and its kin, starting at `pos` right after
     the new level, past a per-share aside; None when the words are not there."""
-    m = _COMPARED.match(scanned, per_share_aside_end(scanned, pos))
+    start = per_share_aside_end(scanned, pos)
+    m = _COMPARED.match(scanned, start, min(len(scanned), start + 2 * _REACH))
     return (int(m.group(1)), m.end()) if m else None
 
 
@@ -66,5 +68,5 @@ _IN_MONTH = lazy_compile(r"\s++in\s++(?:january|february|march|april|may|june|ju
 def base_of_another_month(scanned: str, start: int, from_start: int, after_old: int) -> bool:
     """Whether a change's words between `start` and `from_start` say its rate is year on year while its old
     figure, ending at `after_old`, is labelled with a month (not the same month a year before)."""
-    return bool(_IN_MONTH.match(scanned, after_old)) and bool(_YEAR_ON_YEAR.search(scanned, start, from_start))
+    return bool(_IN_MONTH.match(scanned, after_old, after_old + _REACH)) and bool(_YEAR_ON_YEAR.search(scanned, start, from_start))
 

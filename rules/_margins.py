@@ -19,6 +19,7 @@ from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Quantity, ShareSplit, Span
 from statlint.checker.numbers import parse_numeral, rounding_interval
 
+_REACH = 300  # characters around a pair its sentence's poll words are read from (a sentence may be megabytes)
 _PAIR = lazy_compile(r"(?P<a>\d++(?:\.\d++)?+)(?P<a_unit>\s*+(?:%|percent|per\s+cent|pct))?+\s*+(?:-|–|—|to)\s*+"
                      r"(?P<b>\d++(?:\.\d++)?+)\s*+(?:%|percent|per\s+cent|pct)", regex.IGNORECASE)
 _MARGIN_AFTER = lazy_compile(r"\s*+(?:point\s+)?margin\b", regex.IGNORECASE)
@@ -47,9 +48,10 @@ def margins(doc: Document, facts: Facts) -> list[ShareSplit]:
         if m is None:
             continue
         a, b = parse_numeral(m.group("a")).value, parse_numeral(m.group("b")).value
-        margin_after = _MARGIN_AFTER.match(text, q.span.end) is not None
+        margin_after = _MARGIN_AFTER.match(text, q.span.end, q.span.end + 20) is not None
         sentence = doc.sentence_of(q.span.start)
-        if not (margin_after or (a > b and _POLL_SENTENCE.search(text, sentence.start, sentence.end))):
+        around = max(sentence.start, q.span.start - _REACH), min(sentence.end, q.span.end + _REACH)
+        if not (margin_after or (a > b and _POLL_SENTENCE.search(text, *around))):
             continue
         start = q.span.start
         a_end = m.end("a_unit") if m.group("a_unit") else m.end("a")
