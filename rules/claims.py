@@ -60,6 +60,12 @@ if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "ver
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 # the figure right after a change word, past "by" and a hedge the reader has already read into its interval
 # ("rose about 12%", "gained a mere 97.90 points", "fell more than 10%")
+# A verb with an object before "by" and the rate: "cut its quarterly dividend by 40 percent", "raised the
+# price by 5%" (groups as _RATE_AFTER's: "over" never takes part)
+_TAKES_OBJECT = frozenset("raise raised lift lifted boost boosted increase increased cut reduce reduced lower lowered "
+                          "decrease decreased".split())
+_RATE_AFTER_OBJECT = lazy_compile(rf"^\s*+(?:its|their|the|his|her|our)\s++(?:[a-z-]++\s++){{0,3}}?by\s++(?P<over>(?!))?{Q}",
+                                  regex.IGNORECASE)
 # ("over"/"under" only before a percent: "a 40% jump over 400 mln" names the base)
 _RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+)?(?:(?:some|about|around|roughly|approximately|nearly|almost|only|just|"
                            rf"(?P<over>(?:just\s+)?(?:over|under))|more\s+than|less\s+than|(?:a\s+)?mere|a\s+further|a)\s+)?{Q}",
@@ -151,12 +157,13 @@ class _Patterns:
     twins (see _fold) when the document is ASCII."""
 
     __slots__ = ("appositive", "clause_end", "determiner_before", "from_", "inverse_subject", "noun_after_trigger",
-                 "other_basis", "rate_after", "to", "trigger", "up_to")
+                 "other_basis", "rate_after", "rate_after_object", "to", "trigger", "up_to")
 
     def __init__(self, convert=lambda pattern: pattern):
         self.trigger = convert(_TRIGGER)
         self.clause_end = convert(_CLAUSE_END)
         self.rate_after = convert(_RATE_AFTER)
+        self.rate_after_object = convert(_RATE_AFTER_OBJECT)
         self.to = convert(_TO)
         self.from_ = convert(_FROM)
         self.other_basis = convert(_OTHER_BASIS)
@@ -334,6 +341,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         absolute_change = False
         amount = None
         rm = patterns.rate_after.match(window)
+        if rm is None and t.verb is not None and word.lower() in _TAKES_OBJECT:
+            rm = patterns.rate_after_object.match(window)  # "cut its quarterly dividend by 40 percent"
         if rm and rm.group("over") and quantities[int(rm.group(2))].unit != "percent":
             rm = None
         if rm:
