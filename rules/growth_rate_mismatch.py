@@ -40,6 +40,7 @@ Known false positives:
 """
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 from statlint.checker.arithmetic import (
@@ -123,18 +124,19 @@ def _amount_finding(doc, g, r):
     sign = 1 if g.direction == Direction.UP else -1
     if level is g.new:
         other_value = level.value - sign * amount
-        other = f"from {_level_number(other_value, level)} to {describe(level)}"
+        other = f"from {_level_number(other_value, level, g.amount)} to {describe(level)}"
     else:
         other_value = level.value + sign * amount
-        other = f"from {describe(level)} to {_level_number(other_value, level)}"
+        other = f"from {describe(level)} to {_level_number(other_value, level, g.amount)}"
     implied = rate_from_ratio(r, g.direction)
     before = other_value if level is g.new else level.value
     noun = g.amount.noun or ""
     if noun not in ("points", "point", level.noun) or noun in g.amount.text:
         noun = ""  # name the amount's noun only when it is the level's, or points
     message = f"a {word} of {' '.join(filter(None, (g.amount.text.strip(), noun)))} is {other}"
-    if before > 0:
-        message += f", a {word} of about {implied_percent(100 * amount / before, (g.amount, level), g.rate)}"
+    if before > 0:  # (to the stated rate's decimals, or two digits below 1%: "10 cents of $25.90 is 0.39%")
+        pct = 100 * amount / before
+        message += f", a {word} of about {implied_percent(pct, (g.amount, level), g.rate) if pct >= 1 else f'{pct:.2g}%'}"
     message += f", not {g.rate.text.strip()}"
     suggestion = _shifted_rate(g, r)
     if suggestion:
@@ -158,9 +160,11 @@ def _shifted_rate(g, r: Interval) -> str | None:
     return None
 
 
-def _level_number(x: float, level) -> str:
-    """The level a change's amount implies, named to the precision of the level given."""
-    figure = implied_number(x, last_place(level), exact=True)
+def _level_number(x: float, level, amount) -> str:
+    """The level a change's amount implies, named to the precision of the level or the amount, the finer
+    ("10 cents" to "$26" is from 25.90)."""
+    place = min(last_place(level), last_place(amount) - round(math.log10(subunits(amount, level))))
+    figure = implied_number(x, place, exact=True)
     return f"{figure}%" if level.is_percent else figure
 
 
