@@ -1,14 +1,14 @@
 """A change stated twice, as an amount and as a percent: "climbed 221 points, or 1.7 percent,", "fell 50 cents
 (2%)", "an increase of 120 jobs, or 3 per cent", "rose 1.7 percent, or 221 points,", "rose 0.5 percentage
-points, or 10%,", "ended 229.64 points or 1.01 per cent lower at".
+points, or 10%,", "ended 150 points or 1 per cent lower at".
 
 Read by rules.claims on the sentence skeleton (every figure a token "⟨i⟩"), after the figure that follows a
 change word or before a direction word that ends the change ("lower", "down"). The second figure is an
 aside to the first when only ", or", "or", a bracket or a dash stand between them, after the first figure's
 own noun ("points", "jobs") and before a hedge ("or about 12%"); or a bare comma after the amount, when the
-percent then ends the clause or leads to the level ("down 52.9 points, 1.2% at 4,229.7"). Not ", and", and
-not a bare comma before more words: "649,587 trucks, down 11.7 pct, and 14,797 buses", "up 75 cts, one pct
-sulphur to 19.50 dlrs" are the next items of a list. Of the two, the percent is the change's rate and the
+percent then ends the clause or leads to the level ("down 40 points, 1% at 3,960"). Not ", and", and
+not a bare comma before more words: "512,306 vans, down 9.3 pct, and 21,480 coaches", "up 60 cts, two pct
+grade fuel at 29.85 dlrs" are the next items of a list. Of the two, the percent is the change's rate and the
 other its amount: a level in a unit, or points of a percentage ("0.5 percentage points, or 10%" is a rise
 of 0.5 points, which is 10 % of the level before). Two percents or two amounts are no such pair: "rose 5%,
 or 6% in real terms" is two rates, "rose $3 million (£2.4 million)" a conversion (U102's).
@@ -29,8 +29,8 @@ _ASIDE = lazy_compile(
     r"[—–]\s*+(?:or\s++)?|(?P<comma>,\s*+))"
     r"(?:(?:by|about|around|some|nearly|almost|roughly|approximately|more\s+than|less\s+than|over|under|"
     r"just\s+(?:over|under))\s++)?⟨(?P<second>\d+)⟩"
-    # after a bare comma the percent must end the clause or lead to the level: "down 52.9 points, 1.2% at 4,229.7",
-    # not "up 75 cts, one pct sulphur to 19.50 dlrs" (the next item of a list)
+    # after a bare comma the percent must end the clause or lead to the level: "down 40 points, 1% at 3,960",
+    # not "up 60 cts, two pct grade fuel at 29.85 dlrs" (the next item of a list)
     r"(?(comma)(?=\s*+(?:[,.;)]|$|(?:at|to)\s++⟨)))",
     regex.IGNORECASE)
 
@@ -46,7 +46,7 @@ def amount_and_rate(scanned: str, first: Quantity, after: int, quantities, is_le
     return _pair(first, second, is_level, bare_comma=m.group("comma") is not None)
 
 
-# The same pair before a direction word that ends the change: "ended 229.64 points or 1.01 per cent lower at
+# The same pair before a direction word that ends the change: "ended 150 points or 1 per cent lower at
 # 22,397.57", "closed 350 points, or 1.33 percent, down" (read backwards from the word).
 _BEFORE = lazy_compile(
     r"⟨(?P<first>\d+)⟩(?:\s+(?P<noun>[a-z][a-z-]*))?(?:\s*,\s*or\s+|\s+or\s+|\s*\(\s*)"
@@ -59,11 +59,11 @@ _LEVEL_WORD = lazy_compile(r"\b(?:to|at|of|from|reach(?:ed|ing)?|hit(?:ting)?|wa
 
 
 def amount_and_rate_before(scanned: str, start: int, quantities, is_level) -> tuple[Quantity, Quantity] | None:
-    """(amount, rate) written right before a direction word at `start` ("229.64 points or 1.01 per cent
+    """(amount, rate) written right before a direction word at `start` ("150 points or 1 per cent
     lower"), else None."""
     m = _BEFORE.search(scanned, max(0, start - 80), start)
     if m is None or _LEVEL_WORD.search(scanned, max(0, m.start() - 20), m.start()):
-        return None  # "rose to 2.8 mln contracts, or 89 pct up on 1986": the first figure is the level
+        return None  # "rose to 4.6 mln contracts, or 57 pct up on a year before": the first figure is the level
     first, second = quantities[int(m.group("first"))], quantities[int(m.group("second"))]
     if m.group("noun") and m.group("noun").lower() != (first.noun or "").lower():
         return None
@@ -72,7 +72,7 @@ def amount_and_rate_before(scanned: str, start: int, quantities, is_level) -> tu
 
 def _pair(first: Quantity, second: Quantity, is_level, bare_comma: bool) -> tuple[Quantity, Quantity] | None:
     """(amount, rate) of two figures that state one change: one a percent, the other an amount; after a bare
-    comma only the amount may come first ("down 52.9 points, 1.2% at 4,229.7")."""
+    comma only the amount may come first ("down 40 points, 1% at 3,960")."""
     for rate, amount in ((second, first),) if bare_comma else ((first, second), (second, first)):
         if rate.unit == "percent" and amount.unit != "percent" and amount.kind not in ("multiplier",) \
                 and amount.unit != "times" and is_level(amount):

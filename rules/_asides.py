@@ -8,10 +8,11 @@ rate (rules.claims drops the base when "per share" qualifies the change itself: 
 After the new level (and such an aside) the old one may also come after "compared with", "compared to",
 "against", "as against" or "up/down from" ("rose 9.2% to $2.4 million, compared with $2.2 million a year
 earlier"). These words bring in other figures elsewhere ("up 14 to 164, against 422 a year ago" compares
-with a level a year ago, not the base of a day's change; "rose 31.3 pct to 154,711, compared with 146,610
-in April" is a change on a year before set beside last month's level), so rules.claims reads them only right
+with a level a year ago, not the base of a day's change; "rose 27.4 pct to 218,340, compared with 203,115
+in June" is a change on a year before set beside last month's level), so rules.claims reads them only right
 after the new level of a change stated in percent, and only when the figure after them ends the clause or is
-for the year before ("a year earlier", "last year", "in the same period", "in the prior-year quarter"). Read on the sentence skeleton (every figure a token "⟨i⟩").
+for the year before ("a year earlier", "last year", "in the same period", "in the prior-year quarter").
+Read on the sentence skeleton (every figure a token "⟨i⟩").
 """
 from __future__ import annotations
 
@@ -68,5 +69,6 @@ _IN_MONTH = lazy_compile(r"\s++in\s++(?:january|february|march|april|may|june|ju
 def base_of_another_month(scanned: str, start: int, from_start: int, after_old: int) -> bool:
     """Whether a change's words between `start` and `from_start` say its rate is year on year while its old
     figure, ending at `after_old`, is labelled with a month (not the same month a year before)."""
-    return bool(_IN_MONTH.match(scanned, after_old, after_old + _REACH)) and bool(_YEAR_ON_YEAR.search(scanned, start, from_start))
+    return bool(_IN_MONTH.match(scanned, after_old, after_old + _REACH)) \
+        and bool(_YEAR_ON_YEAR.search(scanned, start, from_start))
 

@@ -112,9 +112,9 @@ def amount_claim_ratio(g: Growth) -> Interval | None:
 def amount_rate_interval(rate: Quantity) -> Interval:
     """The interval of a rate stated beside an amount: as written, and down to what rounds to it in two steps.
 
-    Why: market and earnings copy work the percent out to one decimal more and round again ("fell 223.03
-    points, or 1.4 per cent, to 16,321.07": 1.348 -> 1.35 -> 1.4), so a rate may sit a twentieth of its
-    last digit below its rounding interval; the amount and level beside it are exact figures that show it.
+    Why: market and earnings copy work the percent out to one decimal more and round again ("fell 134.9
+    points, or 1.4 per cent, to 9,865.1": 1.349 -> 1.35 -> 1.4), so a rate may sit a twentieth of its last
+    digit below its rounding interval; the amount and level beside it are exact figures that show it.
     """
     iv = interval(rate)
     if rate.bound != "=" or rate.low == rate.high:

@@ -59,7 +59,7 @@ if dict(_TRIGGER.groupindex) != {"rq": 1, "noun2": 2, "mult": 3, "noun": 4, "ver
     raise AssertionError("_read_triggers must be told about the change to _TRIGGER's groups")
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
 # the figure right after a change word, past "by" and a hedge the reader has already read into its interval
-# ("rose about 12%", "gained a mere 97.90 points", "fell more than 10%")
+# ("rose about 12%", "gained a mere 60 points", "fell more than 10%")
 # A verb with an object before "by" and the rate: "cut its quarterly dividend by 40 percent", "raised the
 # price by 5%" (groups as _RATE_AFTER's: "over" never takes part)
 _TAKES_OBJECT = frozenset("raise raised lift lifted boost boosted increase increased cut reduce reduced lower lowered "
@@ -361,7 +361,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         adverb = t.verb is not None and word.lower() in ("up", "down")
         if rm is None and t.verb is not None and word.lower() in ("up", "down", "lower") \
                 and not window.lstrip().startswith("than"):
-            pair = amount_and_rate_before(scanned, t.start, quantities, is_level)  # "229.64 points or 1.01 per cent lower at"
+            pair = amount_and_rate_before(scanned, t.start, quantities, is_level)  # "150 points or 1 per cent lower at"
             if pair is not None:
                 amount, rate = pair
         if adverb and amount is None and _rate_before(skeleton, t.start, quantities) is not None:
@@ -410,7 +410,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if claims and patterns.appositive.fullmatch(gap.rsplit("⟩", 1)[-1]) \
                 and claims[-1].rate is None and claims[-1].factor is None and (rate or factor) \
                 and old is None and new is None and claims[-1].direction == direction:
-            # (an amount before is not restated by it: "rose by 93,000 to 3,594,000, a rise of 36 pct during
+            # (an amount before is not restated by it: "rose by 48,000 to 2,716,000, a rise of 21 pct during
             # the last 12 months" compares another period)
             claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind,
                                  amount=None)

@@ -5,11 +5,11 @@ What it does:
     every phrasing (Growth.form): "rose/fell ... to NEW from OLD", "NEW, down
     from OLD", "NEW, a drop of X% from OLD", "NEW, X% less than OLD"; it checks
     that the figures move the way the words say, allowing for rounding.
-    A change stated as an amount and a percent with one level ("gained 97.90
-    points or 1.68 percent at 5,735.30") moved the other way when its percent
-    fits the amount and the level only so (97.90 of 5,833.20 is 1.68 %, of
-    5,637.40 it would be 1.74 %). Quotes where a rise in the subject is a fall in the figure are skipped:
-    "the yen rose 0.8 pct to 153.50 from 154.67" (yen per dollar fell).
+    A change stated as an amount and a percent with one level ("gained 60.00
+    points or 2.00 percent at 2,940.00") moved the other way when its percent
+    fits the amount and the level only so (60 of 3,000 is 2.00 %, of 2,880 it
+    would be 2.08 %). Quotes where a rise in the subject is a fall in the
+    figure are skipped: "the yen rose 0.8 pct to 153.50 from 154.67" (yen per dollar fell).
 
 Why is this bad?
     "Exports fell to 885.4 million from 855.2 million" tells the reader the

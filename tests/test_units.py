@@ -145,10 +145,10 @@ def test_a_rate_period_after_any_white_space(after):
     # ", or" restates the figure before: a stake of 1,727,200 shares is not 1,727,200 percent
     ("its stake from 1,727,200, or 5.3 pct", [("1,727,200", "count"), ("5.3 pct", "percent")]),
     # so may "or" without the comma, when the two are no alternatives of one size (found on a markets page:
-    # "down 159 or 0.94%" is 159 points, which P101 read as a fall of 159 %); "5 or 6 percent" are
-    ("closed at 16,810 points, down 159 or 0.94%", [("16,810", "count"), ("159", "count"), ("0.94%", "percent")]),
-    ("down 30.98 or 0.5%", [("30.98", "count"), ("0.5%", "percent")]),
-    ("down 30.98 or 5.5%", [("30.98", "count"), ("5.5%", "percent")]),
+    # "down 212 or 1.68%" is 212 points, which P101 read as a fall of 212 %); "5 or 6 percent" are
+    ("closed at 12,430 points, down 212 or 1.68%", [("12,430", "count"), ("212", "count"), ("1.68%", "percent")]),
+    ("down 41.27 or 0.6%", [("41.27", "count"), ("0.6%", "percent")]),
+    ("down 41.27 or 6.5%", [("41.27", "count"), ("6.5%", "percent")]),
     ("prices rose 5 or 6 percent", [("5", "percent"), ("6 percent", "percent")]),
     ("rates of 0.5 or 1 pct", [("0.5", "percent"), ("1 pct", "percent")]),
     # a last member with a scale word or in basis points is not at face value: the bare ones are left alone
