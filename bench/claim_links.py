@@ -12,12 +12,15 @@ Measured (30 links read per extractor, or all there were, seed 14, 2026-12-03): 
 in the README's "Claims: what each check reads" table (periods 29/1, subjects 29/1, hedges 6/0, shares 28/2 (+30/0 read as the subject of their clause),
 share_splits 5/0, mentions 30/0 of 38, garbles 23/0 (all 23 read), parts_totals 13/0, respectively_lists 10/0;
 multipliers, priors, annual_rates and verbal_proportions link nothing on this corpus; growth_noun 11/1,
-growth_adverb 24/0, growth_comparative 10/0, all there were).
+growth_adverb 24/0, growth_comparative 10/0, all there were). h-realmiss, all there were: growth_amount 18/1
+read first (a level read as the amount: "rose to 4.6 mln contracts, or 57 pct up on"; fixed, 18/0 since),
+growth_asides 8/0, share_splits.answer_pairs 2/0; share_splits.margins links nothing on this corpus.
 """
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +30,9 @@ if __package__ in (None, ""):
 from bench import corpus
 from statlint.checker.document import Document
 from statlint.checker.engine import extract
+
+
+_ASIDE_WORDS = re.compile(r"\bcompared\b|\bagainst\b|\bper\s+(?:\w+\s+)?share\b", re.IGNORECASE)
 
 
 def _g_text(q) -> str:
@@ -45,7 +51,9 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
     for s in facts.shares:
         add("shares", s.span.start, f"{s.percent.text} / {s.whole} ({s.whole_kind})")
     for s in facts.splits:
-        add("share_splits", s.span.start, f"{s.link}: {' + '.join(q.text for q in s.shares)}"
+        name = {"an answer and its negation": "share_splits.answer_pairs",
+                "the two sides of a margin": "share_splits.margins"}.get(s.whole, "share_splits")
+        add(name, s.span.start, f"{s.link}: {' + '.join(q.text for q in s.shares)}"
             + ("" if s.exclusive else " (not exclusive)"))
     for p in facts.proportions:
         add("verbal_proportions", p.span.start, f"{p.phrase} = {p.low:.0f}-{p.high:.0f}: {p.figure.text}")
@@ -72,6 +80,13 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
             # a link is right when the rate compares exactly these two figures
             by = g.rate if g.rate is not None else g.factor
             add(f"growth_{g.form}", at, f"{g.verb_text} {by.text}: {g.old.text} -> {g.new.text}")
+        if g.amount is not None and g.rate is not None:  # rules._amounts: right when amount and rate state one change
+            add("growth_amount", at, f"{g.verb_text} {g.amount.text} or {g.rate.text}: {_g_text(g.old)} -> {_g_text(g.new)}")
+        elif g.amount is not None and g.old is not None:  # G107: right when the amount moved old to new
+            add("growth_amount_levels", at, f"{g.verb_text} {g.amount.text}: {g.old.text} -> {_g_text(g.new)}")
+        if g.old is not None and g.new is not None and g.new.span.end < g.old.span.start and _ASIDE_WORDS.search(
+                doc.text, g.new.span.end, g.old.span.start):  # rules._asides: a per-share aside, "compared with"
+            add("growth_asides", at, f"{g.verb_text} {_g_text(g.rate)}: {g.old.text} -> {g.new.text}")
         if g.period or g.old_year or g.new_year or g.years:
             add("periods", at, f"{g.verb_text}: rate {_g_text(g.rate)} per {g.period or 'span'}; "
                 f"old {_g_text(g.old)} in {g.old_year}; new {_g_text(g.new)} in {g.new_year}; years {g.years}")

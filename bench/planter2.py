@@ -19,7 +19,7 @@ doc, text (planted), start/end (the changed characters in the planted text), ori
 source (the unplanted text, for synthetic plants only: corpus originals are looked up by doc id).
 Everything is deterministic: the random choices come from one `random.Random` seeded per article
 and class. The planters live in bench/planter2_rates.py (G, P), bench/planter2_figures.py (Q, U)
-and bench/planter2_sums.py (S, C); their reader in bench/planter2_reader.py.
+bench/planter2_sums.py (S, C) and bench/planter2_amounts.py (G107); their reader in bench/planter2_reader.py.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ import random
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from bench.planter2_amounts import amount_plants
 from bench.planter2_figures import (
     broken_figure_plants, conversion_scale_plants, drop_separator_plants, glued_year_plants, invisible_plants,
     split_group_plants, unit_conversion_plants, wan_plants, yi_plants,
@@ -74,6 +75,7 @@ CLASSES: tuple[ErrorClass, ...] = (
     ErrorClass("percent-for-points-noun", ("G103",), "a change between percentages in percent where it is points, as a noun phrase", "percent-for-points", points_plants),
     ErrorClass("multiplier-wrong", ("G104",), "a multiplier word (tripled, N-fold) the figures exclude", "multiplier-changed", multiplier_plants),
     ErrorClass("times-restated", ("G104", "C101"), "a rate restated as \"N times\" (a 4,900% rise is 50 times)", None),
+    ErrorClass("change-amount-wrong", ("G107",), "a change as an amount with both levels, the amount not their difference", None, amount_plants),
     ErrorClass("cagr-wrong", ("G105",), "an average annual rate that does not fit its endpoints and years", None),
     ErrorClass("series-rate-wrong", ("G106",), "a year-on-year rate against last year's figure in another sentence", None),
     ErrorClass("decline-past-100-any", ("P101",), "a fall of more than 100 % in a non-negative measure, verb or noun", "decline-past-100", decline_plants),

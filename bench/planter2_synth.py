@@ -362,11 +362,27 @@ def per_unit(r: random.Random) -> Slip:
                       f"{per}{noun}.", wrong)
 
 
+def change_amount(r: random.Random) -> Slip:
+    old = r.randrange(300, 900) / 10
+    moved = r.randrange(5, 60) / 10
+    up = r.random() < 0.5
+    new = old + moved if up else old - moved
+    wrong = f"{moved * r.choice((2, 2.5, 3)):.1f}"  # one decimal, as written: "1.0", not a round "1" (which 0.5 may be)
+    form = r.choice(("{n} in March, {d} {a} from {o} in February.", "{v} {a} from {o} to {n}.", "{v} {a} to {n} from {o}."))
+    subject = r.choice(SUBJECTS)
+    words = {"n": f"${_fnum(new)} billion", "o": f"${_fnum(old)} billion", "d": "up" if up else "down",
+             "v": r.choice(("rose", "climbed")) if up else r.choice(("fell", "dropped"))}
+    head = f"{subject} were " if form.startswith("{n}") else f"{subject} "
+    before, after = form.split("{a}")
+    return _with_slip(head + before.format(**words), f"${moved:.1f} billion", after.format(**words), f"${wrong} billion")
+
+
 GENERATORS: dict[str, Callable[[random.Random], Slip]] = {
     "growth-verb": growth_verb, "growth-up-from": growth_up_from, "growth-noun": growth_noun,
     "growth-comparative": growth_comparative, "growth-paren-dash": growth_paren_dash, "growth-wire-abbrev": growth_wire,
     "decimal-lost-percent": decimal_lost, "direction-flipped-any": direction, "percent-for-points-noun": points,
     "multiplier-wrong": multiplier, "times-restated": times_restated, "cagr-wrong": cagr, "series-rate-wrong": series_rate,
+    "change-amount-wrong": change_amount,
     "decline-past-100-any": decline, "share-of-population-over-100": population_share, "shares-sum-over-100": shares_over,
     "verbal-proportion-wrong": verbal, "bounded-rate-point-lost": bounded, "thousands-space-split": split_group,
     "separator-dropped-later": drop_later, "figure-broken": broken, "wan-garble-space": wan, "yi-garble-any": yi,

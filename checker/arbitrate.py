@@ -32,6 +32,7 @@ MORE_SPECIFIC: dict[str, frozenset[str]] = {
     "G101": frozenset({"G102", "G103", "U103"}),  # the direction word, percent for points, a lost scale word
     "G102": frozenset({"U103"}),  # a figure out of line by orders of magnitude, not a rise read as a fall
     "C101": frozenset({"G104"}),  # a rate restated as "N times": the multiplier check names that slip
+    "G107": frozenset({"G103", "U103"}),  # points that fit as a relative change in percent, a lost scale word
 }
 _RELATED = frozenset(MORE_SPECIFIC) | frozenset().union(*MORE_SPECIFIC.values())
 

@@ -171,6 +171,10 @@ class Growth:
     `factor_kind` "times-as" when the words mean exactly N times); `prior` the same measure's figure for the year before `new_year`, stated in another sentence
     (`prior_link` says how far), when exactly one such figure exists. `form` names the phrasing the
     claim was read from (GROWTH_FORMS: a verb, a noun, "up"/"down" after the figure, a comparative).
+    `amount` is the change written as an amount beside its percent rate ("climbed 221 points, or 1.7
+    percent, to 13,101", "fell 50 cents (2%)", "rose 0.5 percentage points, or 10%": rules._amounts); with one
+    level it fixes the other, so the rate can be checked (G101); with both ("down $1.5 billion from $45.7
+    billion", no rate needed) it must be their difference (G107).
     """
 
     span: Span
@@ -195,6 +199,7 @@ class Growth:
     prior_link: Link | None = None
     years: int | None = None  # how many years old -> new spans (rules.periods: the figures' years, a range, "over eight years")
     form: str = "verb"  # the phrasing that linked it: see GROWTH_FORMS
+    amount: Quantity | None = None  # the change as an amount beside its rate: "221 points" of "rose 221 points, or 1.7%"
 
 
 # Growth.form: the phrasing a change claim was read from (rules.claims, rules.comparatives). A check
@@ -253,7 +258,10 @@ class ShareSplit:
     `whole` names what is split when the words say it ("voters", "the vote", "shares of the three regions");
     `link` is SENTENCE for a run in one sentence, LIST for a "respectively" list, PARAGRAPH for answers to
     one question told over consecutive sentences. `exclusive` is False when the text says more than one
-    answer was allowed.
+    answer was allowed; `complete` is True when the words say the shares make the whole (the last is "the
+    rest" or "the remaining"), so they must add up to 100 %, not less. `may_nest` is False when the words
+    say each share answers the one question (an answer, its negation, no opinion): no share is then a whole
+    the others split ("81 pct of members voted, 54.5 pct no and 45.5 pct yes").
     """
 
     span: Span
@@ -261,6 +269,8 @@ class ShareSplit:
     whole: str
     link: Link = Link.SENTENCE
     exclusive: bool = True
+    complete: bool = False
+    may_nest: bool = True
 
 
 @dataclass(frozen=True, slots=True)

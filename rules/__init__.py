@@ -10,6 +10,7 @@ Code ledger (codes are never reused):
 | G104 | multiplier-mismatch | "N-fold", "N times", "doubled" that does not fit |
 | G105 | annual-growth-mismatch | an average annual (compound) rate against its endpoints and years |
 | G106 | series-growth-mismatch | a year-on-year rate against last year's figure stated in another sentence |
+| G107 | change-amount-mismatch | a change stated as an amount that is not the difference of its two levels |
 | Q101 | malformed-grouping | "4178,027", "5.17,000", "920, 000" |
 | Q102 | translation-garble | 万/亿 translated word for word: "522 10,000 units" |
 | Q103 | glued-year | a year fused to the next number: "202310,000" |
@@ -51,6 +52,7 @@ from statlint.rules import parts_of_wholes  # a part and its whole (S103)
 from statlint.rules import parts_totals, respectively_lists  # parts and totals, "respectively" lists (issue 14)
 from statlint.rules import difference_mismatch, differences  # a difference beside its two figures (S104)
 from statlint.rules import per_unit_mismatch, per_units  # a total restated per unit of a count (C102)
+from statlint.rules import change_amount_mismatch  # an amount against its two levels (h-realmiss)
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract, comparatives.extract,
@@ -76,6 +78,7 @@ CHECKS = (
     multiplier_mismatch.RULE,
     annual_growth_mismatch.RULE,
     series_growth_mismatch.RULE,
+    change_amount_mismatch.RULE,
     malformed_grouping.RULE,
     translation_garble.RULE,
     glued_year.RULE,

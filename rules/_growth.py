@@ -1,7 +1,9 @@
 """Helpers the growth checks share: which figures can be compared, and how to name them."""
 from __future__ import annotations
 
-from statlint.checker.arithmetic import Interval, linked_intervals, ratio
+import math
+
+from statlint.checker.arithmetic import Interval, interval, linked_intervals, ratio
 from statlint.checker.model import Direction, Growth, Quantity
 from statlint.checker.precision import as_written
 from statlint.checker.units import DURATIONS, PERIODS
@@ -57,6 +59,70 @@ def rate_claim_ratio(g: Growth) -> Interval | None:
     if g.direction == Direction.UNKNOWN or not comparable(g.old, g.new) or g.rate.value < 0:
         return None
     return old_new_ratio(g)
+
+
+# A cent is a hundredth of these currencies (the reader names every "cents" USD-cent), a penny of sterling.
+_SUBUNIT_OF = {"USD-cent": ("USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"), "GBP-pence": ("GBP",)}
+_POINT_NOUNS = frozenset({"point", "points", "pts", "pt"})
+
+
+def subunits(amount: Quantity, level: Quantity) -> float:
+    """How many of the amount's unit make one of the level's: 100 for cents of dollars or pence of pounds."""
+    return 100.0 if level.unit in _SUBUNIT_OF.get(amount.unit, ()) else 1.0
+
+
+def amount_in_level_unit(amount: Quantity, level: Quantity) -> Interval | None:
+    """The interval of a change's amount in its level's unit, when the two measure one thing: "$3 million"
+    of "$28 million", "50 cents" of "$24.50", "120 jobs" of "4,120 jobs", "221 points" of an index at 13,101,
+    "0.5 percentage points" or "2 points" of a rate at 5.5%. None when they do not ("50 cents" of "240p")."""
+    points = amount.unit == "scale_point" or (amount.unit == "count" and amount.noun in _POINT_NOUNS)
+    if level.is_percent:
+        if amount.unit == "percentage_point" or points:
+            return interval(amount)
+        return None
+    if subunits(amount, level) != 1:
+        return Interval(amount.low / 100, amount.high / 100)
+    if points and level.unit in ("count", "scale_point"):  # points of an index, its level with or without "points"
+        return interval(amount)
+    if amount.unit == "count" and level.unit == "count" and amount.noun is not None and amount.noun == level.noun:
+        return interval(amount)
+    return interval(amount) if comparable(amount, level) else None
+
+
+def amount_claim_ratio(g: Growth) -> Interval | None:
+    """new/old for a change stated as an amount and a percent with one level ("climbed 221 points, or 1.7
+    percent, to 13,101": old is 13,101 - 221): the range of factors the amount and the level allow, each
+    figure anywhere in its interval. None without an amount, a percent rate, a known direction and one
+    level; a claim with both levels is checked on them (rate_claim_ratio)."""
+    if g.amount is None or g.rate is None or g.rate.unit != "percent" or g.direction == Direction.UNKNOWN \
+            or g.inverse or (g.old is None) == (g.new is None):
+        return None
+    level = g.new if g.new is not None else g.old
+    a = amount_in_level_unit(g.amount, level)
+    if a is None or a.low <= 0 or level.low <= 0 or math.isinf(level.high) or math.isinf(a.high):
+        return None
+    lv, up = interval(level), g.direction == Direction.UP
+    if level is g.old:  # new = old ± amount: the factor is 1 ± amount/old
+        low, high = (1 + a.low / lv.high, 1 + a.high / lv.low) if up else (1 - a.high / lv.low, 1 - a.low / lv.high)
+        return Interval(low, high) if high > 0 else None
+    if up:  # old = new - amount: new/old falls as new grows and rises with the amount
+        if lv.high <= a.low:
+            return None  # a rise larger than where it ended: no level before it to speak of
+        return Interval(lv.high / (lv.high - a.low), lv.low / (lv.low - a.high) if lv.low > a.high else math.inf)
+    return Interval(lv.low / (lv.low + a.high), lv.high / (lv.high + a.low))  # old = new + amount
+
+
+def amount_rate_interval(rate: Quantity) -> Interval:
+    """The interval of a rate stated beside an amount: as written, and down to what rounds to it in two steps.
+
+    Why: market and earnings copy work the percent out to one decimal more and round again ("fell 134.9
+    points, or 1.4 per cent, to 9,865.1": 1.349 -> 1.35 -> 1.4), so a rate may sit a twentieth of its last
+    digit below its rounding interval; the amount and level beside it are exact figures that show it.
+    """
+    iv = interval(rate)
+    if rate.bound != "=" or rate.low == rate.high:
+        return iv
+    return Interval(iv.low - 0.05 * 10.0 ** -rate.decimals, iv.high)
 
 
 JUMP = 100.0  # figures of one measure this many times apart are a scale slip (U103), not a growth to check

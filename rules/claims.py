@@ -18,6 +18,8 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span, replace
 from statlint.checker.numbers import SCALES
+from statlint.rules._amounts import amount_and_rate, amount_and_rate_before, base_right_after
+from statlint.rules._asides import base_of_another_month, compared_base, without_per_share_asides
 from statlint.rules._patterns import SCALE_WORD, words_pattern
 from statlint.rules.periods import year_of
 
@@ -46,12 +48,17 @@ _UP_P, _DOWN_P = words_pattern(words_of(UP)), words_pattern(words_of(DOWN))
 _NOUN_P = words_pattern(words_of(UP_NOUN) + words_of(DOWN_NOUN))
 _TRIGGER = lazy_compile(
     rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
-    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:of|by)\s+(?=(?:[a-z]+\s+){{0,3}}{Q})|"
+    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:in\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+){{0,3}}?)?(?:of|by)\s+(?=(?:[a-z]+\s+){{0,3}}{Q})|"
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
 _IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
-_RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+|some\s+|a\s+further\s+|a\s+)?{Q}", regex.IGNORECASE)
+# the figure right after a change word, past "by" and a hedge ("rose about 12%", "gained a mere 60 points",
+# "fell more than 10%")
+# ("over"/"under" only before a percent: "a 40% jump over 400 mln" names the base)
+_RATE_AFTER = lazy_compile(rf"^\s*+(?:by\s+)?(?:(?:some|about|around|roughly|approximately|nearly|almost|only|just|"
+                           rf"(?P<over>(?:just\s+)?(?:over|under))|more\s+than|less\s+than|(?:a\s+)?mere|a\s+further|a)\s+)?{Q}",
+                           regex.IGNORECASE)
 # A rate the verb reaches past a few words: its hedge ("rose nearly 250%", "climbed by more than 100%") or
 # the verb's object before "by" ("cut the top rate by 25%", "raised its forecast by nearly 10%"). Taken only
 # when the words are accounted for (_wordy_rate): a hedge the number reader read on the figure, or "by".
@@ -70,6 +77,9 @@ _TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+
 # against 422 a year ago"), so only "from" and "vs" name the old figure.
 _FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prior|last|year-earlier|year-ago)\s+"
                       rf"(?:year's|quarter's|month's|period's|week's)\s+)?"
+                      # a market's level before: "from the previous day's close at", "from Friday's close of"
+                      rf"(?:(?:the\s+|its\s+)?(?:previous|prior|last|[a-z]+day's)\s+(?:day's\s+|session's\s+)?"
+                      rf"(?:close|closing\s+level|closing)\s+(?:at|of)\s+)?"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
 _CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
@@ -345,7 +355,10 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         factor_kind = word.lower() if t.mult else ""  # "doubled", "halved"...
         direction = _direction(t)
         absolute_change = False
+        amount = None
         rm = patterns.rate_after.match(window)
+        if rm and rm.group("over") and quantities[int(rm.group(rm.re.groups))].unit != "percent":
+            rm = None  # "over"/"under" only before a percent: "a jump over 400 mln" names the base
         if rm is None and (t.verb or t.noun):
             rm = _wordy_rate(patterns.wordy_rate_after.match(window), quantities,
                              object_allowed=t.verb is not None and word.lower() not in ("up", "down"))
@@ -353,14 +366,24 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 continue  # "an increase of the 5% ...": the words before the figure are not its hedge
         if rm:
             q = quantities[int(rm.group(rm.re.groups))]
-            if q.unit == "percent" or q.unit == "percentage_point":
+            pair = amount_and_rate(window, q, rm.end(), quantities, is_level)
+            if pair is not None:
+                amount, rate = pair  # "climbed 221 points, or 1.7 percent,", "rose 0.5 points (10%)"
+            elif q.unit == "percent" or q.unit == "percentage_point":
                 rate = q
             elif q.unit == "times":
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"
             else:
-                absolute_change = True  # "up 13.1 at 6.785 from 6.84": the "from" figure is another reference
+                amount = q  # an amount alone: "down $1.5 billion from $45.7 billion" (G107)
+                # only a "from" figure right after it is its base: in "up 13.1 at 6.785 from 6.84" it is another reference
+                absolute_change = not base_right_after(window, q, rm.end())
         adverb = t.verb is not None and word.lower() in ("up", "down")
-        if adverb and _rate_before(skeleton, t.start, quantities) is not None:
+        if rm is None and t.verb is not None and word.lower() in ("up", "down", "lower") \
+                and not window.lstrip().startswith("than"):
+            pair = amount_and_rate_before(scanned, t.start, quantities, is_level)  # "150 points or 1 per cent lower at"
+            if pair is not None:
+                amount, rate = pair
+        if adverb and amount is None and _rate_before(skeleton, t.start, quantities) is not None:
             continue  # "5% up on 2021": a comparative (rules.comparatives)
         if t.rate_token is not None:
             q = quantities[int(t.rate_token)]
@@ -374,14 +397,21 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         fm = patterns.from_.search(window)
         if fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
-        if fm and is_level(quantities[int(fm.group(1))]):
+        if fm and is_level(quantities[int(fm.group(1))]) and not base_of_another_month(
+                scanned, t.start, t.end + fm.start(), t.end + fm.end()):
             old = quantities[int(fm.group(1))]
+        compared_end = 0
+        if old is None and new is not None and rate is not None and rate.unit == "percent":
+            cb = compared_base(scanned, t.end + tm.end())  # "to $2.4 million, or $1.02 a share, compared with $2.2 million"
+            if cb is not None and is_level(quantities[cb[0]]):
+                old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
             new = None
-        used_end = max((m.end() for m in (tm, fm, rm) if m is not None), default=0)
+        used_end = max([m.end() for m in (tm, fm, rm) if m is not None] + [compared_end])
         # a basis word counts only before the last figure used ("..., with same-store sales up 5 pct"
-        # qualifies the next claim, not this one); "respectively" pairs two lists anywhere in the clause
-        if absolute_change or patterns.other_basis.search(window, 0, used_end) \
+        # qualifies the next claim, not this one), and not inside a per-share aside to a level ("to 2.4
+        # million, or 15 cents per share, from"); "respectively" pairs two lists anywhere in the clause
+        if absolute_change or patterns.other_basis.search(without_per_share_asides(window), 0, used_end) \
                 or skeleton.find("respectively", t.end, window_end) != -1 or any(
                 q is not None and q.kind == "quote" for q in (old, new)):
             old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against
@@ -399,7 +429,10 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if claims and patterns.appositive.fullmatch(gap.rsplit("⟩", 1)[-1]) \
                 and claims[-1].rate is None and claims[-1].factor is None and (rate or factor) \
                 and old is None and new is None and claims[-1].direction == direction:
-            claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind)
+            # (an amount before is not restated by it: "rose by 48,000 to 2,716,000, a rise of 21 pct during
+            # the last 12 months" compares another period)
+            claims[-1] = replace(claims[-1], rate=rate, factor=factor, factor_kind=factor_kind or claims[-1].factor_kind,
+                                 amount=None)
             continue
         form = "noun" if t.noun or t.rate_token is not None else "adverb" if adverb else "verb"
         if new is None and form != "verb" and (old is not None or rate is not None or factor is not None):
@@ -408,6 +441,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 new = None
             elif base is not None and old is None:
                 old = base
+            if amount is not None and (new is rate or new is amount):
+                new = None  # "closed 350 points or 1.33 percent down": the pair is no level
         verb_start = _to_text(offsets, t.word_start)
         verb = Span(verb_start, verb_start + len(word))
         inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
@@ -418,7 +453,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             rate = _rate_in_brackets(skeleton, t.end + max(tm.end(), fm.end()), quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
-                             form=form))
+                             form=form, amount=amount))
     return [_with_series_base(c, text, by_label) for c in claims]
 
 

@@ -8,7 +8,10 @@ What it does:
     from OLD)", "NEW — down X% on OLD —"), a comparative ("NEW, X% more than
     the OLD of 2021", "a quarter higher than OLD", rules.comparatives), and
     "a year-on-year increase of X%" after a figure whose base is known,
-    including a base taken from a "respectively" series. It checks them
+    including a base taken from a "respectively" series, and a change stated
+    as an amount beside its rate with one level ("climbed 221 points, or 1.7
+    percent, to 13,101": the level before is 13,101 - 221; "fell 50 cents (2%)
+    to $24.50"; "rose 0.5 percentage points, or 10%, to 5.5%"). It checks them
     with interval arithmetic: every figure stands for the range its
     wording allows ("5.22 million" is 5.215-5.225 million, "more than 3 million"
     is anything above 3 million), and a finding is raised only when no values in
@@ -37,6 +40,7 @@ Known false positives:
 """
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 from statlint.checker.arithmetic import (
@@ -44,10 +48,12 @@ from statlint.checker.arithmetic import (
 )
 from statlint.checker.document import Document
 from statlint.checker.precision import (
-    factor_digits, implied_number, implied_percent, product_place, significant_digits,
+    factor_digits, implied_number, implied_percent, last_place, product_place, significant_digits,
 )
 from statlint.checker.model import Direction, Facts, Finding, Related, Rule, Severity, fingerprint
-from statlint.rules._growth import describe, is_annual_rate, rate_claim_ratio
+from statlint.rules._growth import (
+    amount_claim_ratio, amount_rate_interval, describe, is_annual_rate, rate_claim_ratio, subunits,
+)
 
 CODE, NAME = "G101", "growth-rate-mismatch"
 _HEDGE_WORD = {">": "more than", "<": "at most", "~": "about"}  # a rate's bound, as its message names it
@@ -56,14 +62,17 @@ _HEDGE_WORD = {">": "more than", "<": "at most", "~": "about"}  # a rate's bound
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for g in facts.growths:
         r = rate_claim_ratio(g)
+        by_amount = r is None
+        if by_amount:
+            r = amount_claim_ratio(g)  # "climbed 221 points, or 7.1 percent, to 13,101": the level before is implied
         if r is None or is_annual_rate(doc, g.rate):
             continue  # a rate per year over several years is not a rate over the span: G105 reads it
-        if factor_from_rate(interval(g.rate), g.direction).intersects(r):
+        if factor_from_rate(amount_rate_interval(g.rate) if by_amount else interval(g.rate), g.direction).intersects(r):
             continue
         # Reported even when another rule names the slip more precisely (the direction word, percent
         # for points, a lost scale word): the engine picks which to show (checker/arbitrate.py), so
         # ignoring that other rule never hides this one.
-        yield _finding(doc, g, r)
+        yield _amount_finding(doc, g, r) if by_amount else _finding(doc, g, r)
 
 
 def _finding(doc, g, r):
@@ -90,11 +99,7 @@ def _finding(doc, g, r):
     message = (f"{f'a {rate} {word}' if rate[:1].isdigit() else f'a {word} of {rate}'} from {describe(base)} would give {would}, "
                f"not {describe(g.new)}")
     implied = rate_from_ratio(r, g.direction)
-    suggestion = None
-    for label, candidate in decimal_shift_repairs(g.rate):
-        if factor_from_rate(candidate, g.direction).intersects(r):
-            suggestion = label + "%"
-            break
+    suggestion = _shifted_rate(g, r)
     if suggestion:
         message += f"; did you mean {suggestion}?"
     elif implied.high != float("inf") and implied.low > -100:
@@ -115,6 +120,59 @@ def _finding(doc, g, r):
         fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
         gap=rate_gap(g, r),
     )
+
+
+def _amount_finding(doc, g, r):
+    """A rate that does not fit the amount beside it and the one level given: "climbed 221 points, or 7.1
+    percent, to 13,101" starts from 12,880, so the rise is 1.7 %."""
+    word = "rise" if g.direction == Direction.UP else "fall"
+    level = g.new if g.new is not None else g.old
+    amount = g.amount.value / subunits(g.amount, level)
+    sign = 1 if g.direction == Direction.UP else -1
+    if level is g.new:
+        other_value = level.value - sign * amount
+        other = f"from {_level_number(other_value, level, g.amount)} to {describe(level)}"
+    else:
+        other_value = level.value + sign * amount
+        other = f"from {describe(level)} to {_level_number(other_value, level, g.amount)}"
+    implied = rate_from_ratio(r, g.direction)
+    before = other_value if level is g.new else level.value
+    noun = g.amount.noun or ""
+    if noun not in ("points", "point", level.noun) or noun in g.amount.text:
+        noun = ""  # name the amount's noun only when it is the level's, or points
+    message = f"a {word} of {' '.join(filter(None, (g.amount.text.strip(), noun)))} is {other}"
+    if before > 0:  # (to the stated rate's decimals, or two digits below 1%: "10 cents of $25.90 is 0.39%")
+        pct = 100 * amount / before
+        message += f", a {word} of about {implied_percent(pct, (g.amount, level), g.rate) if pct >= 1 else f'{pct:.2g}%'}"
+    message += f", not {g.rate.text.strip()}"
+    suggestion = _shifted_rate(g, r)
+    if suggestion:
+        message += f"; did you mean {suggestion}?"
+    gap = max(implied.low - g.rate.high, g.rate.low - implied.high)
+    return RULE.finding(
+        message=message, span=g.rate.span, severity=Severity.WARNING if gap < 0.5 else Severity.ERROR,
+        confidence=0.9 if suggestion else 0.75, suggestion=suggestion,
+        related=(Related("amount", g.amount.span, g.amount.text), Related("new" if level is g.new else "base",
+                                                                          level.span, level.text)),
+        fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
+        gap=rate_gap(g, r),
+    )
+
+
+def _shifted_rate(g, r: Interval) -> str | None:
+    """The rate with its decimal point moved ("574%" -> "57.4%") when that reading fits the figures."""
+    for label, candidate in decimal_shift_repairs(g.rate):
+        if factor_from_rate(candidate, g.direction).intersects(r):
+            return label + "%"
+    return None
+
+
+def _level_number(x: float, level, amount) -> str:
+    """The level a change's amount implies, named to the precision of the level or the amount, the finer
+    ("10 cents" to "$26" is from 25.90)."""
+    place = min(last_place(level), last_place(amount) - round(math.log10(subunits(amount, level))))
+    figure = implied_number(x, place, exact=True)
+    return f"{figure}%" if level.is_percent else figure
 
 
 def rate_gap(g, r: Interval) -> float:

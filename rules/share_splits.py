@@ -16,9 +16,15 @@ Three ways the words tie the parts to one whole:
   the plan"); each next one opens on words that carry the answers on ("Another 40% opposed it.", "A
   further 19% had no view.", "The rest, 19%, ...", "The remainder (19%) ..."; "while" within a sentence),
   and then needs no answer verb of its own, unless another whole follows its share ("Another 61% of
-  women did": a share of women, not of the poll's answers).
+  women did": a share of women, not of the poll's answers);
+- an answer and its negation in two clauses ("65% say he should resign; 44% say he should not", "65%
+  support the plan, while 44% oppose it"): rules._answer_pairs. Two shares in two clauses are otherwise
+  left alone, as answers to two questions;
+- a poll margin, which the number reader reads as a range written larger first: "by a 55 percent to 37
+  percent margin", "voters say 52 - 39 percent": rules._margins.
 
-`exclusive` is False when the text says more than one answer was allowed.
+`exclusive` is False when the text says more than one answer was allowed; `complete` is True when the last
+share is told as "the rest", "the remaining" or "the remainder" (the shares then make the whole).
 """
 from __future__ import annotations
 
@@ -29,6 +35,8 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, ShareSplit, Span
+from statlint.rules._answer_pairs import answer_pairs, told_as_rest
+from statlint.rules._margins import margins
 from statlint.rules._lists import RESPECTIVELY, figure_runs
 
 # What ties a run in one sentence to one whole: a poll or an electorate named in the sentence; the first
@@ -188,17 +196,23 @@ def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
         if sentences_used > 1 and len(group) >= 2 and group[-1].span.end - group[0].span.start < 3 * _REACH \
                 and not _CHANGE.search(text, group[0].span.start, group[-1].span.end):
             span = Span(group[0].span.start, group[-1].span.end)
+            last = group[-1]
             out.append(ShareSplit(span=span, shares=tuple(group), whole="answers to one question",
                                   link=Link.PARAGRAPH, exclusive=not _MULTIPLE.search(text, *_around(paragraph, group[0],
-                                                                                               group[-1]))))
+                                                                                               group[-1])),
+                                  complete=told_as_rest(text, last, doc.sentence_of(last.span.start).start)))
         i = j if j > i else i + 1
     return out
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
-    if sum(1 for q in facts.quantities if q.unit == "percent") < 2:
-        return facts  # a split needs two percentages; most articles have none
+    if sum(1 for q in facts.quantities if q.unit == "percent") < 2 \
+            and not any(q.kind == "range" and q.unit == "percent" for q in facts.quantities):
+        return facts  # a split needs two percentages (a margin is read as one range); most articles have none
     splits = _runs_in_sentences(doc, facts) + _answers_across_sentences(doc, facts)
+    linked = {id(q) for split in splits for q in split.shares}
+    splits += [p for p in answer_pairs(doc, facts) if not all(id(q) in linked for q in p.shares)]
+    splits += margins(doc, facts)
     if not splits:
         return facts
     splits.sort(key=lambda s: s.span.start)

@@ -10,9 +10,13 @@ What it does:
     answers on ("In the survey, 52% backed the plan. Another 41% opposed it.
     A further 19% had no view."; "..., while 41% ... The rest, 19%, ...";
     "The remainder (19%) ..."), never across a sentence without them, nor
-    to a share of another whole ("Another 61% of women"). It flags the split
-    when even the smallest values the rounding allows add up to more than
-    100 %. "More than one answer" is left alone.
+    to a share of another whole ("Another 61% of women"); and an answer and
+    its negation in two clauses or sentences ("65% say he should resign; 44%
+    say he should not", "65% support the plan, while 44% oppose it"). It
+    flags the split when even the smallest values the rounding allows add up
+    to more than 100 %, or, when the last share is "the rest" or "the
+    remaining" ("65% back it; the remaining 25% oppose it"), when even the
+    largest add up to less. "More than one answer" is left alone.
 
 Why is this bad?
     Exclusive shares of one whole cannot exceed it; one of the figures is
@@ -52,13 +56,18 @@ def _splits_a_subset(shares) -> bool:
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for split in facts.splits:
         shares = split.shares
-        if not split.exclusive or sum(q.low for q in shares) <= 100 or _splits_a_subset(shares):
+        if not split.exclusive or (split.may_nest and _splits_a_subset(shares)):
+            continue
+        if sum(q.low for q in shares) > 100:
+            problem = "shares of one whole cannot add up to more than 100%"
+        elif split.complete and sum(q.high for q in shares) < 100:
+            problem = "the last is the rest of the whole, so they must add up to 100%"
+        else:
             continue
         span = split.span
         yield RULE.finding(
             span=span, confidence=0.6,
-            message=f"{' + '.join(q.text.strip() for q in shares)} = {sum(q.value for q in shares):g}%: "
-                    "shares of one whole cannot add up to more than 100%",
+            message=f"{' + '.join(q.text.strip() for q in shares)} = {sum(q.value for q in shares):g}%: {problem}",
             related=tuple(Related("share", q.span, q.text) for q in shares),
             fingerprint=fingerprint(CODE, " ".join(q.text for q in shares), doc.claim_context(span)),
         )

@@ -45,6 +45,9 @@ RENDER = {
                                 if g.rate is not None and g.period == "year" and g.old is not None],
     "garble": lambda f: [f"{g.kind}: {g.text!r} -> {g.reading}" for g in f.garbles],
     "change_form": lambda f: [_form(g) for g in f.growths],
+    "change_amount": lambda f: [f"{g.form} {g.verb_text}: {g.amount.text} or {g.rate.text if g.rate is not None else '-'} "
+                                f"{g.old.text if g.old is not None else '-'} -> {g.new.text if g.new is not None else '-'}"
+                                for g in f.growths if g.amount is not None],
     "change_prior": lambda f: [f"{g.rate.text}: {g.prior.text} -> {g.new.text} ({g.prior_link})"
                                for g in f.growths if g.prior is not None],
     "part_of_whole": lambda f: [f"{c.relation}: {c.part.text} of {' or '.join(w.text for w in c.wholes)} [{c.label}]"

@@ -144,6 +144,13 @@ def test_a_rate_period_after_any_white_space(after):
     ("between 3 plants and 5 kg", [("3", "count"), ("5 kg", "kilogram")]),
     # ", or" restates the figure before: a stake of 1,727,200 shares is not 1,727,200 percent
     ("its stake from 1,727,200, or 5.3 pct", [("1,727,200", "count"), ("5.3 pct", "percent")]),
+    # so may "or" without the comma, when the two are no alternatives of one size (found on a markets page:
+    # "down 212 or 1.68%" is 212 points, which P101 read as a fall of 212 %); "5 or 6 percent" are
+    ("closed at 12,430 points, down 212 or 1.68%", [("12,430 points", "scale_point"), ("212", "count"), ("1.68%", "percent")]),
+    ("down 41.27 or 0.6%", [("41.27", "count"), ("0.6%", "percent")]),
+    ("down 41.27 or 6.5%", [("41.27", "count"), ("6.5%", "percent")]),
+    ("prices rose 5 or 6 percent", [("5", "percent"), ("6 percent", "percent")]),
+    ("rates of 0.5 or 1 pct", [("0.5", "percent"), ("1 pct", "percent")]),
     # a last member with a scale word or in basis points is not at face value: the bare ones are left alone
     ("sales of 4, 5 and 6 mln dlrs", [("4", "count"), ("5", "count"), ("6 mln dlrs", "USD")]),
     ("spreads of 10 and 25 basis points", [("10", "count"), ("25 basis points", "percentage_point")]),

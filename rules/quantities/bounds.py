@@ -51,14 +51,17 @@ def may_be_hedged(window: str) -> bool:
 
 
 # The bound words that also compare: after a rate or a multiplier they say by how much one figure
-# exceeds the next ("55 per cent more than the 253.5 million", "25% above the 300"), and the next figure
+# exceeds the next ("55 per cent more than the 253.5 million", "25% above the 300", "a 9.0 percent improvement
+# over $193.6 million"), and the next figure
 # is then a plain value, the base of the comparison, not a bound (rules.comparatives reads the claim).
 _COMPARING = frozenset(("more than", "less than", "fewer than", "above", "below", "over", "under", "as much as",
                         "as many as", "as high as"))  # ("3 times as many as 200": 600; "twice as many as 200": 400)
 _RATE_BEFORE_COMPARISON = lazy_compile(
     r"(?:\d%|\d\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|times|fold)|"
     r"\b(?:half|quarters?|thirds?|fifths?|tenths?|twice)|fold|"
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)[\s-]+times)\s*+(?:higher|lower|up|down)?\s*+\Z",
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)[\s-]+times)\s*+"
+    r"(?:higher|lower|up|down|(?:year-on-year\s+)?(?:increase|improvement|rise|gain|jump|growth|decrease|decline|"
+    r"drop|fall|reduction)s?)?\s*+\Z",
     regex.IGNORECASE | regex.REVERSE)
 
 

@@ -9,7 +9,8 @@ over neighbours only (linear).
 
 The form, from its definition: figures written bare (digits only: no unit,
 currency, scale word or sign of their own), each joined to the next by a
-comma, "and", "or" or "to" and nothing else (not ", or", which restates), the last one followed by its unit
+comma, "and", "or" or "to" and nothing else (not ", or", which restates; nor "or" between figures more than
+ten times apart or larger first, which are no alternatives: "down 159 or 0.94%"), the last one followed by its unit
 and written at face value (no scale word: "4, 5 and 6 mln dlrs" would need
 the scale too, and is left as it is). Only the unit passes to the bare
 members; their values and intervals are what they wrote.
@@ -40,7 +41,8 @@ def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
         last = out[i]
         j = i
         if _may_end_a_list(text, out[i - 1], last) and _unit_written_after(last):
-            while j > 0 and _is_bare(out[j - 1]) and _JOIN.fullmatch(text, out[j - 1].span.end, out[j].span.start):
+            while j > 0 and _is_bare(out[j - 1]) and _JOIN.fullmatch(text, out[j - 1].span.end, out[j].span.start) \
+                    and not _restated(text, out[j - 1], out[j]):
                 j -= 1
             for k in range(j, i):
                 out[k] = replace(out[k], unit=last.unit)
@@ -81,6 +83,21 @@ def _may_end_a_list(text: str, before: Quantity, last: Quantity) -> bool:
     unit follow no bare count: the patterns of _unit_written_after and _is_bare ran for each of them."""
     return last.unit != "count" and last.kind == "level" and before.unit == "count" and before.kind == "level" \
         and _JOIN.fullmatch(text, before.span.end, last.span.start) is not None
+
+
+_OR = lazy_compile(r"\s++or\s++[~∼≈]?+")
+_ALTERNATIVES = 10.0  # "5 or 6 percent", "0.5 or 1 pct": alternatives of one size are this close at most
+
+
+def _restated(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether "or" joins a figure to its restatement in another measure rather than to an alternative of
+    it: "down 159 or 0.94%" (159 points, 0.94 % of the level). Alternatives are written smaller first and
+    close in size ("5 or 6 percent", "0.5 or 1 pct")."""
+    if not _OR.fullmatch(text, q.span.end, nxt.span.start):
+        return False
+    if abs(q.value) > abs(nxt.value):
+        return True  # alternatives go up: "5 or 6 percent", not "30.98 or 0.5%"
+    return q.value == 0 or abs(nxt.value) / abs(q.value) > _ALTERNATIVES
 
 
 def _is_bare(q: Quantity) -> bool:
