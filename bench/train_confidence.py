@@ -230,7 +230,11 @@ def load_table() -> tuple[list[list[float]], dict]:
 
 def rebuild_table() -> dict:
     """Regenerate the table from the corpus and both planters; print how long it took and what moved."""
-    old_rows = confidence_table.read()[1] if confidence_table.TABLE.is_file() else []
+    try:
+        old_rows = confidence_table.read()[1] if confidence_table.TABLE.is_file() else []
+    except ValueError as e:  # the features changed (a rule was added): the old table is only counted as gone
+        print(f"the old table is not comparable ({str(e).split(';')[0]}); rebuilding it whole")
+        old_rows = []
     t0 = time.perf_counter()
     rows, meta = confidence_table.build()
     meta["seconds"] = round(time.perf_counter() - t0, 1)
