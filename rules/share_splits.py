@@ -53,6 +53,10 @@ _OF_WHOLE_AFTER = lazy_compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\
 _CHANGE = lazy_compile(r"\b(?:rose|fell|rise|fall|up|down|increase[ds]?|decrease[ds]?|grew|growth|gain(?:ed)?|"
                         r"drop(?:ped)?|decline[ds]?|jump(?:ed)?|higher|lower|compared|(?<!\b(?:were|are|was|is)\s+)against|versus|"
                         r"vs|year-on-year|turnout|rate|rates)\b", regex.IGNORECASE)
+# The whole a share names right after it: "of his party's voters", "of those who call themselves liberal"
+# (up to four words, enough to tell one whole from another; a list's "and"/"or" ends it).
+_WORD = r"(?!(?:and|or|while|but|whereas)\b)[\w'’-]++"
+_OWN_WHOLE = lazy_compile(rf"\s++of\s++((?:{_WORD}\s++){{0,3}}{_WORD})", regex.IGNORECASE)
 _MULTIPLE = lazy_compile(r"\b(?:more\s+than\s+one|multiple\s+answers|several\s+answers|multiple\s+responses|"
                           r"could\s+choose\s+(?:more|several)|could\s+pick)\b", regex.IGNORECASE)
 _SHARE_WORDS = lazy_compile(r"\b(?:shares?|accounted\s+for|account\s+for|made\s+up|make\s+up|represented)\b",
@@ -115,12 +119,26 @@ def _runs_in_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
                     or RESPECTIVELY.search(text, sentence.start, sentence.end):
                 continue
             whole = _whole_of_run(text, sentence, run)
-            if not whole:
+            if not whole or _wholes_differ(text, run):
                 continue
             link = Link.SENTENCE
         out.append(ShareSplit(span=Span(run[0].span.start, run[-1].span.end), shares=tuple(run), whole=whole,
                               link=link, exclusive=not _MULTIPLE.search(text, sentence.start, sentence.end)))
     return out
+
+
+def _wholes_differ(text: str, run) -> bool:
+    """Whether two members of a run name wholes of their own, and not the same one: "holds 86% of his party's
+    voters, 82% of those who call themselves liberal, 73% of moderates" are shares of three groups, not three
+    parts of one ("48% of the vote, 30% of the vote and 22%" names one whole twice)."""
+    wholes = set()
+    named = 0
+    for q in run:
+        m = _OWN_WHOLE.match(text, q.span.end, q.span.end + 80)
+        if m:
+            named += 1
+            wholes.add(m.group(1).lower())
+    return named >= 2 and len(wholes) > 1
 
 
 def _whole_of_run(text: str, sentence: Span, run) -> str:
