@@ -357,7 +357,9 @@ def extract(paths, fmt, output, time_budget, input_format, stdin_filename):
             facts, problem = _guarded(lambda: extract_facts(doc), time_budget)
             notices += () if problem is None else (problem,)
             if facts is not None:  # read on the text the figures were read in, before spans move
-                groups = written_groups(doc.text, facts.quantities)
+                found, problem = _guarded(lambda: written_groups(doc.text, facts.quantities), time_budget)
+                groups = found or []
+                notices += () if problem is None else (problem,)
             if facts is not None and loaded.offsets is not None:  # offsets into the original file
                 facts = replace(facts, quantities=tuple(replace(q, span=loaded.span(q.span)) for q in facts.quantities),
                                 skipped=tuple(loaded.span(s) for s in facts.skipped))
