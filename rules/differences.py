@@ -34,7 +34,8 @@ _NOUN = lazy_compile(r"\b(?:gap|lead|margin|difference|spread)\b", regex.IGNOREC
 _OF = lazy_compile(r"\s+of\s+(?:[a-z]+\s+){0,2}", regex.IGNORECASE)
 # "an eight-point lead", "a 10 percentage-point gap", "a 12 point margin": the figure ends right before these
 _POINT_BEFORE = lazy_compile(r"(?:-|\s+)(?:percentage[-\s]+)?points?\s+\Z", regex.IGNORECASE | regex.REVERSE)
-_POINTS_AFTER = lazy_compile(r"\s*+(?:-\s*+)?points?\b", regex.IGNORECASE)
+# the same words after a figure the reader read bare ("8 percentage-point"), as _POINT_BEFORE finds them
+_POINTS_AFTER = lazy_compile(r"\s*+(?:-\s*+)?(?:percentage[-\s]++)?points?\b", regex.IGNORECASE)
 _POINT_UNITS = ("scale_point", "percentage_point")  # "12 points", "12 percentage points", read with the figure
 _BETWEEN = lazy_compile(r"\s+between\s+", regex.IGNORECASE)
 # What may stand between the second figure's words and the difference phrase: a comma or dash, then the
