@@ -5,12 +5,14 @@ The engine knows rules only through rules.EXTRACTORS and rules.CHECKS.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
+from typing import Callable
 
 from statlint.checker import confidence, suppress
 from statlint.checker.arbitrate import arbitrate
 from statlint.checker.config import Settings
 from statlint.checker.document import Document
-from statlint.checker.model import Facts, Finding, Quantity, fingerprint
+from statlint.checker.model import Facts, Finding, Quantity, Rule, fingerprint
 
 
 def extract(doc: Document) -> Facts:
@@ -38,6 +40,8 @@ def check_document(doc: Document, settings: Settings | None = None) -> list[Find
     # Suppress before the severity and confidence cut, so a directive for a
     # finding that is merely filtered out in this run is not called unused.
     findings = suppress.apply(doc.text, findings, settings, CHECKS)
+    if not findings:
+        return []  # most documents: every step below maps no findings to none
     # The learned confidence (checker.confidence) before the cut, so --min-confidence reads the model's values.
     findings = confidence.score(doc, facts, findings)
     findings = [f for f in findings
@@ -61,7 +65,9 @@ def rule_findings(doc: Document, facts: Facts, settings: Settings | None = None)
 
     settings = settings or _DEFAULT_SETTINGS
     findings: list[Finding] = []
-    for rule in _enabled(settings, CHECKS):
+    for rule, holds_a_claim in _enabled(settings, CHECKS):
+        if holds_a_claim is not None and not holds_a_claim(facts):
+            continue  # every claim the check reads is absent, so it can report nothing (_holds_a_claim)
         for finding in rule.func(doc, facts):
             if doc.in_quote(finding.span):
                 if settings.quotes == "drop":
@@ -94,8 +100,9 @@ def locate(doc: Document, finding: Finding) -> Finding:
 _last_enabled: tuple = (None, None, ())  # (settings, checks, enabled) of the latest call
 
 
-def _enabled(settings: Settings, checks: tuple) -> tuple:
-    """The checks select/ignore leave on, worked out once per Settings and rule set, not per document.
+def _enabled(settings: Settings, checks: tuple) -> tuple[tuple[Rule, Callable[[Facts], object] | None], ...]:
+    """The checks select/ignore leave on, worked out once per Settings and rule set, not per document, each
+    with the test of the Facts that _holds_a_claim gives it.
 
     A run checks file after file with the same Settings object, so the latest answer is kept by
     identity: an lru_cache lookup hashes every field of the Settings (and compares them) per document.
@@ -111,7 +118,26 @@ def _enabled(settings: Settings, checks: tuple) -> tuple:
 
 @lru_cache(maxsize=64)
 def _enabled_by_value(settings: Settings, checks: tuple) -> tuple:
-    return tuple(rule for rule in checks if settings.wants(rule.code, rule.name))
+    return tuple((rule, _holds_a_claim(rule.reads)) for rule in checks if settings.wants(rule.code, rule.name))
+
+
+def _holds_a_claim(reads: tuple[str, ...]) -> Callable[[Facts], object] | None:
+    """A test of the Facts that is false when a check reading the claims `reads` cannot report anything; None
+    for a check that declares no claims (it always runs).
+
+    Why a check may be skipped: a check reads the document only through the claims of its Rule.reads
+    (tests/test_rule_reads.py holds each check to its list) and reports only on a claim it iterates over,
+    so with every one of them empty it yields nothing; tests/test_engine_skip.py runs every check with its
+    claims emptied to hold it to that. Most articles hold no claim of most kinds (1,012 of the 10,428 news
+    articles have a growth, 22 a garble), and calling a check that then finds nothing cost as much as the
+    rest of the engine; the test is one attrgetter call.
+    """
+    if not reads:
+        return None
+    if len(reads) == 1:
+        return attrgetter(reads[0])  # the field itself: an empty tuple is false
+    fields = attrgetter(*reads)
+    return lambda facts: any(fields(facts))
 
 
 def check_text(text: str, settings: Settings | None = None, path: str = "<text>") -> list[Finding]:
