@@ -64,9 +64,7 @@ def profit_rows(doc: Document, quantities: tuple[Quantity, ...]) -> tuple[list[P
         if row is not None:
             rows.append((line_no, *row, Span(pos, end)))
     table = Rows([r[3] for r in rows])
-    other = max((q.value for q in quantities if (is_money(q) or q.unit == "count") and q.kind == "level"
-                 and not table.holds(q.span.start)), default=0.0)  # "a pretax gain of nine mln dlrs" is read as a count
-    out = []
+    pairs = []  # (profit, sales, the most the sales figure may be)
     for n, (line, kind, cols, _) in enumerate(rows):
         if kind != "profit":
             continue
@@ -82,10 +80,15 @@ def profit_rows(doc: Document, quantities: tuple[Quantity, ...]) -> tuple[list[P
                 continue
             if part.unit != whole.unit and "count" not in (part.unit, whole.unit):
                 continue
-            top = whole.high if whole.bound != ">" else _rounded_high(whole)
-            out.append(PartOfWhole(span=Span(min(part.span.start, whole.span.start), max(part.span.end, whole.span.end)),
-                                   part=part, wholes=(whole,), tops=(top,), factors=(1.0,), relation="table",
-                                   label="sales", margin=other, link=Link.LIST))
+            pairs.append((part, whole, whole.high if whole.bound != ">" else _rounded_high(whole)))
+    if not pairs:
+        return [], table  # most tables hold no profit row over a sales row: the margin below is not needed
+    other = max((q.value for q in quantities if (is_money(q) or q.unit == "count") and q.kind == "level"
+                 and not table.holds(q.span.start)), default=0.0)  # "a pretax gain of nine mln dlrs" is read as a count
+    out = [PartOfWhole(span=Span(min(part.span.start, whole.span.start), max(part.span.end, whole.span.end)),
+                       part=part, wholes=(whole,), tops=(top,), factors=(1.0,), relation="table",
+                       label="sales", margin=other, link=Link.LIST)
+           for part, whole, top in pairs]
     return out, table
 
 

@@ -171,20 +171,56 @@ def _sentence_runs(text: str, linked) -> tuple[tuple, ...]:
     return tuple(tuple(r) for r in runs)
 
 
-def _context_words(text: str, lo: int, b) -> set[str]:
-    """Measure words of the body figure's own sentence shortly before it, and of its clause after it.
-
-    Capitalised words other than the first are names ("Northland's steel output"), not measures: left out.
-    """
+def _context_text(text: str, lo: int, b) -> str:
+    """The body figure's own sentence shortly before it and its clause after it, measures abbreviated."""
     start = max(lo, b.span.start - _BODY_BEFORE)
     end_m = _SENTENCE_END.search(text, start, b.span.start)
     if end_m:
         start = end_m.end()
     after = text[b.span.end:b.span.end + _BODY_AFTER]
     stop = _CLAUSE_STOP.search(after)  # the figure's own clause
-    words = _WORD.findall(_abbreviated(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after)))
+    return _abbreviated(text[start:b.span.start] + " " + (after[:stop.start()] if stop else after))
+
+
+def _context_words(text: str, lo: int, b) -> set[str]:
+    """Measure words of the body figure's own sentence shortly before it, and of its clause after it.
+
+    Capitalised words other than the first are names ("Northland's steel output"), not measures: left out.
+    """
+    return _stems_of(_context_text(text, lo, b))
+
+
+def _stems_of(context: str) -> set[str]:
+    """The stems of the words of `context` but names (capitalised words other than the first)."""
+    words = _WORD.findall(context)
     kept = words[:1] + [w for w in words[1:] if not (w[0].isupper() and not w.isupper())]
     return {s for s in map(_stem, kept) if s}
+
+
+def _needles(stems: set[str]) -> tuple[str, ...]:
+    """What a text must hold, lower-cased, for one of its words to stem to one of `stems`: the stem itself or
+    a word _SYNONYMS maps to it.
+
+    Why that holds: _WORD takes ASCII letters only, and _stem lower-cases a word, strips "'" and "-", and then
+    either looks it up in _SYNONYMS or only cuts letters off its end; what is left is a prefix of the word."""
+    return tuple(stems | {word for word, stem in _SYNONYMS.items() if stem in stems})
+
+
+def _shares_a_stem(text: str, lo: int, b, stems: set[str], needles: tuple[str, ...]) -> bool:
+    """Whether a word of the body figure's context (_context_words) stems to one of `stems`.
+
+    Stemming every word of the context was most of the link's cost: only a word that starts with one of
+    `needles` (_needles) is stemmed, and a context without one of them anywhere is passed over at once."""
+    context = _context_text(text, lo, b)
+    lowered = context.lower()
+    if not any(needle in lowered for needle in needles):
+        return False
+    for k, word in enumerate(_WORD.findall(context)):
+        if k and word[0].isupper() and not word.isupper():
+            continue  # a name, as in _stems_of
+        if word.lower().startswith(needles) and _stem(word) in stems:
+            return True
+    return False
 
 
 def links(doc, facts, hl_end: int | None = None) -> Iterator[HeadlineLink]:
@@ -205,10 +241,11 @@ def links(doc, facts, hl_end: int | None = None) -> Iterator[HeadlineLink]:
         cands = [b for b in body if _comparable(h, b)]
         if not cands:
             continue
-        hwords = headline_words(text, hl_end, h)
-        if not hwords:
+        measures = headline_words(text, hl_end, h) - _DIRECTIONS  # a shared direction alone is no link
+        if not measures:
             continue
-        linked = tuple(b for b in cands if (hwords & _context_words(text, hl_end, b)) - _DIRECTIONS)
+        needles = _needles(measures)
+        linked = tuple(b for b in cands if _shares_a_stem(text, hl_end, b, measures, needles))
         if not linked:
             continue
         # sums and differences are of figures with an end: "over 300,000 tonnes" sums to anything

@@ -1,0 +1,188 @@
+"""The fast paths of h-parts' extractors read exactly what the plain code they replaced read.
+
+Each test runs the new code and the old one (kept here, word for word, as the reference) over every rule
+and claim fixture, the article fixtures and odd texts (Unicode digits, "İ"/"ſ", non-ASCII letters, very
+long documents), and asks for the same answer.
+"""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from fixture_cases import read_cases
+
+from statlint.checker.document import Document
+from statlint.checker.engine import extract
+from statlint.checker.model import Facts
+from statlint.checker.units import DURATIONS
+from statlint.rules import _headline, parts_of_wholes
+from statlint.rules._gates import may_contain
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+ODD = [
+    "",
+    "Of the 368 members, 411 voted. The plant employs 386 workers. Of these, 412 live in the town.",
+    "The plant employs 386 workers.\nOF THESE, 412 live in the town. Of tHoſe, 3 left. OF THEM 2 stayed.",
+    "The firm has 300 staff. 320 of them work abroad; of thiſ total, 12 are new. Among thoſe, 40 quit.",
+    "The union has 368 members; of whom 411 voted, and 290,000 jobs (only 360,000 of which were census workers).",
+    "Of the ٣٦٨ members, ٤١١ voted. Of the 1,000 İnvestors, 2,000 sold. Ünter den 50 Städten, 400 Kreise.",
+    "Sales 50.7 mln vs 41.8 mln\nNet profit 628,000 vs loss 491,000\nRevs 105.0 mln vs 97.3 mln\n",
+    "The bank made a net profit of 2,313 billion yuan on revenue of 15.841 billion yuan.",
+    "Of the 368 members \u2014 411 voted \u2013 and 5 of the 4 seats; 7: of them 9.",
+    ("Of the 368 members, 369 voted. " * 40 + "\n\n") * 30,
+    "The 12 mines employ 1,400 people.\n\nOf these, 1,500 work underground. Of those 20 mines, 30 closed.",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(ODD)
+    for folder in ("rules", "claims"):
+        for path in sorted((FIXTURES / folder).glob("*.txt")):
+            texts += [text for _, text in read_cases(path)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "articles").glob("*.txt"))]
+    return texts
+
+
+TEXTS = _texts()
+
+
+# --- rules.parts_of_wholes, as it was -------------------------------------------------------------------
+
+def _same_kind_before(part, whole) -> bool:
+    bare = part.unit == "count" and (part.noun is None or part.noun.lower() in parts_of_wholes._AFTER_PART) \
+        and whole.unit not in DURATIONS
+    if part.value < 1 or part.high < whole.low / 1000:
+        return False
+    return (part.unit == whole.unit or bare) and part.kind == whole.kind == "level" \
+        and not part.is_percent and not whole.is_percent \
+        and part.low > 0 and whole.low > 0 and "malformed" not in (part.grouping, whole.grouping)
+
+
+def _groups_before(doc, quantities):
+    if not may_contain(doc.text, parts_of_wholes._GATE):
+        return []
+    out = []
+    text = doc.text
+    for i in range(1, len(quantities)):
+        b = quantities[i]
+        claim = parts_of_wholes._group_pair(doc, quantities[i - 1], b)
+        if claim is None and (parts_of_wholes._of_them_after(text, b.span.end)
+                              or may_contain(text[max(0, b.span.start - 40):b.span.start], parts_of_wholes._BACK)):
+            claim = parts_of_wholes._group_before(doc, quantities, i)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _quantities(text: str):
+    doc = Document(text)
+    return doc, extract(doc).quantities
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_groups_read_as_before(i):
+    doc, quantities = _quantities(TEXTS[i])
+    if len(quantities) < 2:
+        return
+    assert parts_of_wholes._groups(doc, quantities) == _groups_before(doc, quantities)
+
+
+def test_same_kind_reads_as_before_on_every_pair():
+    figures = [q for text in TEXTS for q in _quantities(text)[1]]
+    figures = figures[:400]
+    for a, b in itertools.product(figures, repeat=2):
+        assert parts_of_wholes._same_kind(a, b) == _same_kind_before(a, b), (a, b)
+
+
+def test_the_pauses_written_out_are_the_pauses():
+    """_group_pair tests each of _PAUSES by name: the list and the tests must not drift apart."""
+    assert set(parts_of_wholes._PAUSES) == {",", ";", ":", "\u2014", "\u2013"}
+
+
+def test_the_back_words_are_in_every_pointing_back():
+    """_groups skips the sentence-opening reading in a document without one of _BACK_WORDS: each alternative
+    the two patterns accept after "of"/"among" holds one."""
+    for pattern, alternatives in ((parts_of_wholes._OF_THESE_OPENING, "them|these|those|this total|that total"),
+                                  (parts_of_wholes._OF_THEM_AFTER, "them|these|those")):
+        source = pattern.pattern.replace("\\s+", " ")
+        assert source.count("(?:them") == 1
+        assert "(?:" + alternatives + ")" in source
+        assert all(any(w in alternative for w in parts_of_wholes._BACK_WORDS) for alternative in alternatives.split("|"))
+
+
+def test_extract_reads_as_before_on_odd_texts():
+    for text in ODD:
+        doc, quantities = _quantities(text)
+        facts = Facts(quantities=quantities)
+        got = parts_of_wholes.extract(doc, facts).part_wholes
+        if len(quantities) < 2:
+            assert got == ()
+            continue
+        from statlint.rules._earnings import profits_on_revenue
+        from statlint.rules._earnings_tables import profit_rows
+        tables, rows = profit_rows(doc, quantities)
+        claims = tables + profits_on_revenue(doc, quantities, skip=lambda q: rows.holds(q.span.start)) \
+            + _groups_before(doc, quantities)
+        claims.sort(key=lambda c: c.span.start)
+        assert got == tuple(claims)
+
+
+# --- rules._headline, as it was -------------------------------------------------------------------------
+
+def _links_before(doc, facts):
+    """_headline.links with every body figure's context stemmed whole."""
+    H = _headline
+    text = doc.text
+    hl_end = H.headline_end(text)
+    if not hl_end:
+        return []
+    quantities = facts.quantities
+    heads = [q for q in quantities if q.span.end <= hl_end and H._headline_figure(text, q)]
+    body = tuple(q for q in quantities if q.span.start > hl_end)
+    out = []
+    for h in heads:
+        cands = [b for b in body if H._comparable(h, b)]
+        if not cands:
+            continue
+        hwords = H.headline_words(text, hl_end, h)
+        if not hwords:
+            continue
+        linked = tuple(b for b in cands if (hwords & H._context_words(text, hl_end, b)) - H._DIRECTIONS)
+        if linked:
+            out.append((h, linked))
+    return out
+
+
+HEADLINED = [
+    "NET PROFIT RISES 12 PCT TO 5.1 MLN DLRS\nNet profit rose 12 pct to 5.1 mln dlrs, and the profits of "
+    "the unit were 4.0 mln dlrs. Revs were 50 mln dlrs.\n",
+    "QTR SHR PROFIT 3.2 MLN DLRS VS 2.9 MLN\nThe quarter's profit was 3.3 mln dlrs; its qtr earnings 3.1 mln dlrs.\n",
+    "Inflation falls to 3.5% in March\n\nConsumer prices fell to 3.5%, the CPI index 3.4% and living costs 3.6%.\n",
+    "GDP GROWTH OF 4.4 PCT\nGross domestic product is expected to grow by 6.2 pct; Gross National Product 4 pct.\n",
+    "ACME SELLS UNIT FOR 120 MLN DLRS\nAcme said it sold the unit for 125 mln dlrs; Acme'S 'sold' -sold- 100 mln dlrs.\n",
+    "JOBLESS RATE 7.2 PCT\nUnemployment was 7.2 pct, the jobless rate 7.1 pct, İnflation 7 pct, ſales 7 pct.\n",
+]
+
+
+@pytest.mark.parametrize("text", HEADLINED + TEXTS, ids=range(len(HEADLINED) + len(TEXTS)))
+def test_headline_links_read_as_before(text):
+    doc = Document(text)
+    facts = extract(doc)
+    got = [(link.head, link.linked) for link in _headline.links(doc, facts)]
+    assert got == _links_before(doc, facts)
+
+
+def test_a_word_that_stems_to_a_measure_starts_with_a_needle():
+    """_needles: every word _stem maps into a set of stems starts, lower-cased, with one of its needles."""
+    words = set(_headline._SYNONYMS) | set(_headline._STOP)
+    for text in HEADLINED + TEXTS:
+        words |= set(_headline._WORD.findall(text))
+    words |= {w.upper() for w in list(words)} | {w.capitalize() + "'s" for w in list(words)}
+    stems = {s for s in map(_headline._stem, words) if s}
+    for stem in stems:
+        needles = _headline._needles({stem})
+        for word in words:
+            if _headline._stem(word) == stem:
+                assert word.lower().startswith(needles), (word, stem)
