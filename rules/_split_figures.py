@@ -117,12 +117,9 @@ def mend_split_figures(text: str, quantities: Sequence[Quantity], garbles: list[
 def _may_break(text: str, q: Quantity, end: int, c: str) -> bool:
     """The cheap test every broken figure passes, on the characters after the first piece: most figures
     are followed by a space and a word, and fail it at once."""
-    after = text[end + 1:end + 3]
-    if c == ",":
-        return after[:1] in _SPACE and after[1:2].isdigit() and _bare(q)
-    if c == ".":
-        return after[:1] in _SPACE and after[1:2].isdigit() and _bare(q)
-    return len(q.text) == 1 and after[:1].isdigit() and _bare(q)  # "9 8.8 pct"
+    if c == "," or c == ".":
+        return text[end + 1:end + 2] in _SPACE and text[end + 2:end + 3].isdigit() and _bare(q)
+    return len(q.text) == 1 and text[end + 1:end + 2].isdigit() and _bare(q)  # "9 8.8 pct"
 
 
 def _bare(q: Quantity) -> bool:

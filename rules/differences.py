@@ -47,16 +47,45 @@ MAX_FIGURE_WORDS = 60  # characters from a figure to the next one it may be pair
 
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
-    if not facts.quantities or not any(noun in text for noun in _NOUNS):
-        return facts  # substring tests at memory speed: most articles name no gap or lead
+    if not facts.quantities or not ("gap" in text or "lead" in text or "margin" in text or "difference" in text
+                                    or "spread" in text):
+        return facts  # substring tests at memory speed (_NOUNS written out): most articles name no gap or lead
     starts = {q.span.start: i for i, q in enumerate(facts.quantities)}
     ends = {q.span.end: i for i, q in enumerate(facts.quantities)}
     found = []
-    for m in _NOUN.finditer(text):
+    for m in _noun_matches(text):
         claim = _difference(doc, facts.quantities, starts, ends, m)
         if claim is not None:
             found.append(claim)
     return replace(facts, differences=tuple(found)) if found else facts
+
+
+def _noun_matches(text: str) -> list:
+    """The matches of _NOUN in `text`, in order, as _NOUN.finditer gives them.
+
+    Why not finditer: a case-insensitive scan of the whole article by the regex engine was two thirds of
+    this extractor's time. Each noun is found instead by str.find in the lower-cased text (C speed) and the
+    pattern is matched only there, which gives the same matches: under IGNORECASE the only characters
+    outside ASCII a letter of the nouns matches are "İ" and "ſ" (checked over every code point), a text
+    holding either takes finditer, and without "İ" str.lower() keeps every offset. The nouns are whole words
+    (\b either side) starting with different letters, so no two matches overlap and each starts where
+    a noun is found.
+    """
+    if "\u0130" in text or "\u017f" in text:
+        return list(_NOUN.finditer(text))
+    lowered = text.lower()
+    starts = []
+    for noun in _NOUNS:
+        i = lowered.find(noun)
+        while i >= 0:
+            starts.append(i)
+            i = lowered.find(noun, i + 1)
+    matches = []
+    for i in sorted(starts):
+        m = _NOUN.match(text, i)
+        if m is not None:
+            matches.append(m)
+    return matches
 
 
 def _difference(doc: Document, quantities, starts, ends, m) -> Difference | None:

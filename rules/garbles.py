@@ -185,8 +185,11 @@ def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, g
 
 def _merge_stacked_scales(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
     """ "3 billion 6,500 million": 30亿6500万, i.e. 3.065 billion."""
-    # _BILLION_END wants the first text to end in billion/bn/bln: an "n" in any case
-    firsts = [i for i in range(len(quantities) - 1) if quantities[i].text[-1:] in _N]
+    # _BILLION_END wants the first text to end in billion/bn/bln: an "n" in any case; and _stacked_scale one
+    # space between the two figures, so the second starts one character after the first (most "mln" figures
+    # are followed by words: a call of _stacked_scale each cost as much as the whole scan)
+    firsts = [i for i in range(len(quantities) - 1)
+              if quantities[i].text[-1:] in _N and quantities[i + 1].span.start - quantities[i].span.end == 1]
     if not firsts:
         return quantities
     return _merge_pairs(quantities, firsts, lambda q, nxt: _stacked_scale(text, q, nxt, garbles))

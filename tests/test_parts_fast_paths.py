@@ -186,3 +186,22 @@ def test_a_word_that_stems_to_a_measure_starts_with_a_needle():
         for word in words:
             if _headline._stem(word) == stem:
                 assert word.lower().startswith(needles), (word, stem)
+
+
+# --- rules.differences ------------------------------------------------------------------------------------
+
+NOUN_TEXTS = [
+    "a gap of 12 points, a LEAD of 3, the Margin, a difference; spread-eagle, gap's, Gap.",
+    "misleading gaps margins spreadsheet indifference leader", "gapgap leadlead gap,gap lead-lead",
+    "margİn ſpread gap", "marg\u0131n (dotless) and \u212a lead \u00e9gap gap\u00e9 gap1 1gap _gap gap_",
+    "Labour is on 41% and the Conservatives on 33%, an eight-point lead. " * 200,
+    "ÂŁ5m gap – “lead” ‘margin’ — difference… spread\u00a0gap\u200bgap", "",
+]
+
+
+@pytest.mark.parametrize("text", NOUN_TEXTS + TEXTS, ids=range(len(NOUN_TEXTS) + len(TEXTS)))
+def test_difference_nouns_are_found_as_finditer_finds_them(text):
+    from statlint.rules import differences
+
+    got = [(m.span(), m.group()) for m in differences._noun_matches(text)]
+    assert got == [(m.span(), m.group()) for m in differences._NOUN.finditer(text)]
