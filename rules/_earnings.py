@@ -87,8 +87,8 @@ def _in_list(text: str, figures: list[Quantity], tagged: list[Quantity]) -> bool
 def profits_on_revenue(doc: Document, quantities, skip=lambda q: False) -> list[PartOfWhole]:
     """Profit/revenue claims of every sentence; `skip` leaves out figures read elsewhere (table rows)."""
     text = doc.text
-    if not may_contain(text, PART_WORDS):
-        return []  # a profit in prose is labelled by one of PART_WORDS
+    if not may_contain(text, PART_WORDS) or not may_contain(text, _WHOLE_WORDS):
+        return []  # a profit in prose is labelled by one of PART_WORDS, its revenue by one of _WHOLE_WORDS
     out = []
     candidates = (q for q in quantities if (_currency(q) or _is_bare(q)) and not skip(q))
     # quantities are in text order: one sentence's figures at a time, not a table of every sentence's

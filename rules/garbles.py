@@ -46,6 +46,8 @@ _DECIMAL_POINT_USE = lazy_compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
+    if not facts.quantities and not facts.skipped and not facts.garbles:
+        return facts  # a third of the news articles: every step below reads only these three
     text = doc.text
     garbles: list[Garble] = list(facts.garbles)
     quantities = split_glued_years(text, facts.quantities, facts.skipped, garbles)

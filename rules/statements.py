@@ -79,6 +79,8 @@ _NOT_FINAL = lazy_compile(r"\b(?:revis\w*|estimat\w*|preliminary|initial(?:ly)?|
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
+    if not facts.quantities:
+        return facts  # every statement and link is of a figure (and the quarter test scans the whole text)
     statements = tuple(_statements(doc.text, facts.quantities)) + tuple(_rate_statements(doc, facts.quantities))
     links = tuple(_headline_links(doc, facts))
     if not statements and not links:

@@ -205,3 +205,30 @@ def test_difference_nouns_are_found_as_finditer_finds_them(text):
 
     got = [(m.span(), m.group()) for m in differences._noun_matches(text)]
     assert got == [(m.span(), m.group()) for m in differences._NOUN.finditer(text)]
+
+
+# --- rules._earnings ------------------------------------------------------------------------------------
+
+EARNINGS = [
+    "The bank made a net profit of 2,313 billion yuan on revenue of 15.841 billion yuan.",
+    "Acme earned 12 mln dlrs on SALES of 10 mln dlrs; its profit was 3 mln dlrs.",
+    "Acme earned 12 mln dlrs on ſales of 10 mln dlrs.", "Acme earned 12 mln dlrs on revenue of 10 mln dlrs.",
+    "The net income was 5 mln dlrs and the TURNOVER 4 mln dlrs.", "Profit of 5 mln dlrs, up from 4 mln dlrs.",
+    "İncome of 5 mln dlrs on revenues of 4 mln dlrs.", "Earnings 3 mln dlrs, sales 2 mln dlrs. " * 200,
+]
+
+
+@pytest.mark.parametrize("text", EARNINGS + TEXTS, ids=range(len(EARNINGS) + len(TEXTS)))
+def test_profits_on_revenue_read_as_before(text, monkeypatch):
+    """The gate on the revenue words (_WHOLE_WORDS) over the whole text changes no claim: the same with that
+    one test always passing."""
+    from statlint.rules import _earnings
+
+    doc, quantities = _quantities(text)
+    got = _earnings.profits_on_revenue(doc, quantities)
+    if not may_contain(text, _earnings.PART_WORDS):
+        assert got == []
+        return
+    monkeypatch.setattr(_earnings, "may_contain",
+                        lambda t, words: (t is text and words is _earnings._WHOLE_WORDS) or may_contain(t, words))
+    assert _earnings.profits_on_revenue(doc, quantities) == got
