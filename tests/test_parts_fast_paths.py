@@ -232,3 +232,56 @@ def test_profits_on_revenue_read_as_before(text, monkeypatch):
     monkeypatch.setattr(_earnings, "may_contain",
                         lambda t, words: (t is text and words is _earnings._WHOLE_WORDS) or may_contain(t, words))
     assert _earnings.profits_on_revenue(doc, quantities) == got
+
+
+# --- rules.parts_totals, as it was ------------------------------------------------------------------------
+
+def _parts_totals_before(doc, facts):
+    from statlint.rules import parts_totals as P
+
+    qs = facts.quantities
+    if len(qs) < 3:
+        return ()
+    text = doc.text
+    low = text.lower()
+    found = {}
+    for k, q in enumerate(qs):
+        nxt = qs[k + 1].span.start if k + 1 < len(qs) else q.span.end
+        after = low[q.span.end:min(nxt, q.span.end + P._REACH)]
+        before = low[max(0, q.span.start - 25):q.span.start]
+        claim = None
+        if nxt - q.span.end < P._REACH and P._holds_any(after, P._SUBSET_HINTS):
+            claim = P._subset(text, qs, k)
+        if claim is None and ":" in after:
+            claim = P._colon(text, qs, k)
+        if claim is None and ("total" in before or "all" in after or "total" in after or "altogether" in after):
+            claim = P._total_of(text, qs, k)
+        if claim is None and k >= 2 and (P._holds_any(before, P._SUM_HINTS)
+                                         or P._holds_any(low[q.span.end:q.span.end + 40], P._SUM_HINTS)):
+            claim = P._parts_before(text, qs, k)
+        if claim is None and ("of" in before[-12:] or "among" in before[-12:]):
+            claim = P._of_the(doc, qs, k)
+        if claim is not None:
+            found[k] = claim
+    return tuple(sorted(found.values(), key=lambda c: (c.span.start, c.span.end)))
+
+
+PARTS_TOTALS = [
+    "28 groups, including 8 unions and 20 parties. 900 pupils: 500 girls and 480 boys.",
+    "A total of 300 people were hurt, 120 in the north and 180 in the south.",
+    "48 people were detained in all - 20 on Friday and 28 on Saturday.",
+    "Of the 600 staff, 310 stayed; 190 moved and 140 left. Another 90 retired.",
+    "300 and 200 cars, a combined 500. 12, 13 and 14, making a total of 40.",
+    "ALL 300 PEOPLE, INCLUDING 100 WOMEN AND 250 MEN", "3 x 4 y 5 z", "1 2 3 of 4 among 5",
+    "İncluding 8 of 28 groups: 8, 20; ſum 3 and 4 in all.", "Ünter 28 Gruppen: 8 und 20. " * 50,
+]
+
+
+@pytest.mark.parametrize("text", PARTS_TOTALS + TEXTS, ids=range(len(PARTS_TOTALS) + len(TEXTS)))
+def test_parts_totals_read_as_before(text):
+    from statlint.rules import parts_totals
+
+    doc = Document(text)
+    facts = extract(doc)
+    facts = Facts(quantities=facts.quantities)
+    assert parts_totals.extract(doc, facts).parts_totals == _parts_totals_before(doc, facts)
