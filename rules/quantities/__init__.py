@@ -24,13 +24,13 @@ from statlint.checker.model import Facts, Quantity, Span, replace
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.lists import share_list_units
 from statlint.rules.quantities.pairs import may_have_pairs, merge_pairs
-from statlint.rules.quantities.scan import read_digits, unread_digits
+from statlint.rules.quantities.scan import scan_digits, unread_digits
 from statlint.rules.quantities.words import fraction_phrases, number_words, read_fraction, read_words
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
-    quantities, skipped = read_digits(text)
+    quantities, skipped, loose_runs = scan_digits(text)
     lowered = text.lower()  # one lower-cased copy serves the fraction, number-word and pair tests
     if any(stem in text for stem in P.FRACTION_STEMS):
         # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
@@ -51,7 +51,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if may_have_pairs(text, lowered):
         quantities = merge_pairs(text, quantities)
     quantities = share_list_units(text, quantities)
-    skipped += unread_digits(text, quantities, skipped)
+    skipped += unread_digits(loose_runs, quantities, skipped)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
 
 
