@@ -18,6 +18,7 @@ rules.garbles, which needs the neighbouring quantities.
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Quantity, Span, replace
@@ -47,12 +48,15 @@ def extract(doc: Document, facts: Facts) -> Facts:
         q = read_words(text, m)
         if q is not None and not _overlaps_any(quantities, starts, q.span):
             quantities.append(q)
-    quantities.sort(key=lambda q: (q.span.start, q.span.end))
-    if may_have_pairs(text, lowered):
+    quantities.sort(key=_START_END)
+    if len(quantities) > 1 and may_have_pairs(text, lowered):  # (a pair needs two figures; most short texts have none)
         quantities = merge_pairs(text, quantities)
     quantities = share_list_units(text, quantities)
     skipped += unread_digits(loose_runs, quantities, skipped)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
+
+
+_START_END = attrgetter("span.start", "span.end")  # the sort key (start, end), got in C rather than by a lambda
 
 
 def _overlaps_any(quantities: list[Quantity], starts: list[int], span: Span) -> bool:

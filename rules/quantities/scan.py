@@ -96,6 +96,8 @@ def unread_digits(runs: list[Span], quantities: list[Quantity], skipped: list[Sp
     spans); `quantities` is sorted by start; `skipped` is in text order. A run is covered when one span holds
     it whole. One walk with a pointer into each list.
     """
+    if not runs:
+        return []  # (most texts: no list of the quantities' spans made)
     read = [q.span for q in quantities]
     n_read, n_passed = len(read), len(skipped)
     r = p = 0  # the first span of each list that ends after the runs passed so far
