@@ -58,29 +58,36 @@ def folded_number_words(folded: str):
 
     The candidates (P.NUMBER_WORD_START, a fast `re` scan) include every place a match
     can start, but for "a hundred"/"an dozen", whose article is found by looking back
-    over the spaces.
+    over the spaces. Each is tried as _matches_at tries its starts, written out in one
+    loop: the candidates are found at one past each match of P.NUMBER_WORD_AFTER_BREAK
+    (a character that is no letter a-z, then a cardinal word), and at 0 by
+    P.NUMBER_WORD_START itself (no article can come before a word at 0).
     """
-    def starts():
-        for start in _word_starts(folded):
-            if folded.startswith(("hundred", "dozen"), start):
-                article_end = start
-                while article_end > 0 and folded[article_end - 1].isspace():  # isspace() covers regex's \s
-                    article_end -= 1
-                for article in ("an", "a"):
-                    if folded.startswith(article, article_end - len(article)):
-                        yield article_end - len(article)
-            yield start
-
-    return _matches_at(P.NUMBER_WORD_FOLDED, folded, starts())
-
-
-def _word_starts(folded: str):
-    """Where P.NUMBER_WORD_START.finditer(folded) matches, in order: at 0, then one past each match of
-    P.NUMBER_WORD_AFTER_BREAK (a character that is no letter a-z, then a cardinal word)."""
+    match = P.NUMBER_WORD_FOLDED.match
+    end = 0  # where the last match ends: no place before it is tried, as finditer tries none
     if P.NUMBER_WORD_START.match(folded):
-        yield 0
-    for m in P.NUMBER_WORD_AFTER_BREAK.finditer(folded):
-        yield m.start() + 1
+        m = match(folded, 0)
+        if m:
+            yield m
+            end = m.end()
+    for candidate in P.NUMBER_WORD_AFTER_BREAK.finditer(folded):
+        start = candidate.start() + 1
+        if folded.startswith(("hundred", "dozen"), start):
+            article_end = start
+            while article_end > 0 and folded[article_end - 1].isspace():  # isspace() covers regex's \s
+                article_end -= 1
+            for article in ("an", "a"):
+                article_start = article_end - len(article)
+                if article_start >= end and folded.startswith(article, article_start):
+                    m = match(folded, article_start)
+                    if m:
+                        yield m
+                        end = m.end()
+        if start >= end:
+            m = match(folded, start)
+            if m:
+                yield m
+                end = m.end()
 
 
 def fraction_phrases(text: str, folded: str):
