@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from statlint.checker.model import Quantity, Span
-from statlint.checker.numbers import SCALES, rounding_interval, words_value
+from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS, rounding_interval, words_value
 from statlint.rules import _patterns as P
 from statlint.rules.quantities import words as W
 from statlint.rules.quantities.suffix import noun_after, rate_after, unit_after
@@ -89,6 +89,11 @@ EDGE_TEXTS = [
     "zero\nzero\tzero\u00a0zero\u2003one\u3000two",
     "fifteen billion dlrs, sixteen bn, seventeen mn yen, eighteen trillion, nineteen mln euros a day",
 ]
+
+
+def test_the_table_of_lone_words_is_what_words_value_gives():
+    assert W._WORD_VALUES == {word: words_value(word) for word in W._WORD_VALUES}
+    assert set(W._WORD_VALUES) == {*UNITS_WORDS, *TENS_WORDS, "hundred", "dozen"}
 
 
 @pytest.mark.parametrize("text", EDGE_TEXTS)

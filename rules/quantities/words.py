@@ -141,9 +141,11 @@ def _fold_case(words: str) -> str:
 
 
 _ARTICLES = ("a", "an", "and")
-# words_value of each cardinal word alone, the most of what read_words reads ("one", "two", "five pct"): a table of
-# the pattern's own words, made once from words_value itself, so a lone word needs no call
-_WORD_VALUES = {word: words_value(word) for word in (*UNITS_WORDS, *TENS_WORDS, "hundred", "dozen")}
+# words_value of each cardinal word alone, the most of what read_words reads ("one", "two", "five pct"), so a lone
+# word needs no call: what words_value adds up for one token, a units word before a tens word as it looks them up
+# (written out, not called: words_value would compile its pattern at import; tests/test_words_fast.py compares)
+_WORD_VALUES = {**{word: 0.0 + value for word, value in TENS_WORDS.items()},
+                **{word: 0.0 + value for word, value in UNITS_WORDS.items()}, "hundred": 100.0, "dozen": 12.0}
 
 
 def read_words(text: str, m) -> Quantity | None:
