@@ -52,6 +52,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if len(quantities) > 1 and may_have_pairs(text, lowered):  # (a pair needs two figures; most short texts have none)
         quantities = merge_pairs(text, quantities)
     quantities = share_list_units(text, quantities)
+    # (every run scan_digits left out is held by a digit quantity or a skipped numeral of its own: the steps
+    # above keep each digit quantity's span or grow it, merge_pairs into a span holding both, so it still is)
     skipped += unread_digits(loose_runs, quantities, skipped)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
 

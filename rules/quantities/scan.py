@@ -3,7 +3,10 @@
 One digit-anchored pattern (rules._patterns.SCAN) finds numerals with what
 follows them; reader.read_match reads each. Lists of labels ("Figs. 2 and 3",
 "phases 3, 5 and 7") are followed so that their later members are not read as
-counts, and every digit no quantity covers is recorded (unread_digits).
+counts, and every digit no quantity covers is recorded (unread_digits). The scan
+runs as SCAN_OR_RUN, which also yields the runs of digits no numeral begins at,
+so the digits are found once: unread_digits decides only the runs the scan could
+not account for (scan_digits says which).
 """
 from __future__ import annotations
 
