@@ -173,7 +173,8 @@ def _headline_apart(text: str, spans: Spans) -> Spans:
     a rule reading that sentence would take the headline's words for the body's.
     """
     line_end = text.find("\n", 0, 300)
-    if line_end <= 0 or not spans or spans[0].end <= line_end + 1 or not text[:line_end].isupper():
+    # (the arrays read directly: Spans' len() and [0] are Python calls, and [0] makes a Span, for every document)
+    if line_end <= 0 or not spans.ends or spans.ends[0] <= line_end + 1 or not text[:line_end].isupper():
         return spans
     return Spans(array("q", [0, line_end + 1]) + spans.starts[1:], array("q", [line_end + 1]) + spans.ends)
 
@@ -184,12 +185,14 @@ def _split(text: str, pattern: re.Pattern | regex.Pattern) -> Spans:
 
     `not piece.isspace()` says whether `piece.strip()` leaves anything without building the
     stripped copy: both use the same whitespace table, and no piece is empty (matches are not).
+    A piece whose first character is no whitespace is not all whitespace: the piece is copied
+    and tested only when its first character is (after a run of blank lines, mostly).
     """
     starts, ends = array("q"), array("q")
     start = 0
     for m in pattern.finditer(text):
         end = m.end()
-        if not text[start:end].isspace():
+        if not text[start].isspace() or not text[start:end].isspace():
             starts.append(start)
             ends.append(end)
         start = end

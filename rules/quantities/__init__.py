@@ -18,19 +18,20 @@ rules.garbles, which needs the neighbouring quantities.
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Quantity, Span, replace
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.lists import share_list_units
 from statlint.rules.quantities.pairs import may_have_pairs, merge_pairs
-from statlint.rules.quantities.scan import read_digits, unread_digits
+from statlint.rules.quantities.scan import scan_digits, unread_digits
 from statlint.rules.quantities.words import fraction_phrases, number_words, read_fraction, read_words
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
-    quantities, skipped = read_digits(text)
+    quantities, skipped, loose_runs = scan_digits(text)
     lowered = text.lower()  # one lower-cased copy serves the fraction, number-word and pair tests
     if any(stem in text for stem in P.FRACTION_STEMS):
         # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
@@ -47,12 +48,17 @@ def extract(doc: Document, facts: Facts) -> Facts:
         q = read_words(text, m)
         if q is not None and not _overlaps_any(quantities, starts, q.span):
             quantities.append(q)
-    quantities.sort(key=lambda q: (q.span.start, q.span.end))
-    if may_have_pairs(text, lowered):
+    quantities.sort(key=_START_END)
+    if len(quantities) > 1 and may_have_pairs(text, lowered):  # (a pair needs two figures; most short texts have none)
         quantities = merge_pairs(text, quantities)
     quantities = share_list_units(text, quantities)
-    skipped += unread_digits(text, quantities, skipped)
+    # (every run scan_digits left out is held by a digit quantity or a skipped numeral of its own: the steps
+    # above keep each digit quantity's span or grow it, merge_pairs into a span holding both, so it still is)
+    skipped += unread_digits(loose_runs, quantities, skipped)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
+
+
+_START_END = attrgetter("span.start", "span.end")  # the sort key (start, end), got in C rather than by a lambda
 
 
 def _overlaps_any(quantities: list[Quantity], starts: list[int], span: Span) -> bool:

@@ -36,6 +36,8 @@ _WITH_UNIT = lazy_compile(r"[−-]?+(?P<num>\d[\d,.]*+)[\s-]?+\D.*+", regex.DOTA
 def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """`quantities` (in text order) with the bare members of each list given the unit of its last member."""
     out = list(quantities)
+    if len(out) < 2:
+        return out  # no list and no change of one figure: most short texts have one figure or none
     i = len(out) - 1
     while i > 0:
         last = out[i]
@@ -47,7 +49,8 @@ def share_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
             for k in range(j, i):
                 out[k] = replace(out[k], unit=last.unit)
         i = j - 1 if j < i else i - 1
-    _share_from_units(text, out)
+    if "from" in text:  # (_FROM matches only around a "from", and most texts have none)
+        _share_from_units(text, out)
     return out
 
 

@@ -8,7 +8,7 @@ original text by offset.
 from __future__ import annotations
 
 from statlint.checker.model import Quantity, Span
-from statlint.checker.numbers import SCALES, UNITS_WORDS, fraction_words_value, rounding_interval, words_value
+from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS, fraction_words_value, rounding_interval, words_value
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.bounds import hedged
 from statlint.rules.quantities.suffix import noun_after, rate_after, unit_after
@@ -58,21 +58,36 @@ def folded_number_words(folded: str):
 
     The candidates (P.NUMBER_WORD_START, a fast `re` scan) include every place a match
     can start, but for "a hundred"/"an dozen", whose article is found by looking back
-    over the spaces.
+    over the spaces. Each is tried as _matches_at tries its starts, written out in one
+    loop: the candidates are found at one past each match of P.NUMBER_WORD_AFTER_BREAK
+    (a character that is no letter a-z, then a cardinal word), and at 0 by
+    P.NUMBER_WORD_START itself (no article can come before a word at 0).
     """
-    def starts():
-        for candidate in P.NUMBER_WORD_START.finditer(folded):
-            start = candidate.start()
-            if folded.startswith(("hundred", "dozen"), start):
-                article_end = start
-                while article_end > 0 and folded[article_end - 1].isspace():  # isspace() covers regex's \s
-                    article_end -= 1
-                for article in ("an", "a"):
-                    if folded.startswith(article, article_end - len(article)):
-                        yield article_end - len(article)
-            yield start
-
-    return _matches_at(P.NUMBER_WORD_FOLDED, folded, starts())
+    match = P.NUMBER_WORD_FOLDED.match
+    end = 0  # where the last match ends: no place before it is tried, as finditer tries none
+    if P.NUMBER_WORD_START.match(folded):
+        m = match(folded, 0)
+        if m:
+            yield m
+            end = m.end()
+    for candidate in P.NUMBER_WORD_AFTER_BREAK.finditer(folded):
+        start = candidate.start() + 1
+        if folded.startswith(("hundred", "dozen"), start):
+            article_end = start
+            while article_end > 0 and folded[article_end - 1].isspace():  # isspace() covers regex's \s
+                article_end -= 1
+            for article in ("an", "a"):
+                article_start = article_end - len(article)
+                if article_start >= end and folded.startswith(article, article_start):
+                    m = match(folded, article_start)
+                    if m:
+                        yield m
+                        end = m.end()
+        if start >= end:
+            m = match(folded, start)
+            if m:
+                yield m
+                end = m.end()
 
 
 def fraction_phrases(text: str, folded: str):
@@ -125,25 +140,44 @@ def _fold_case(words: str) -> str:
     return words.lower().replace("ſ", "s").replace("i\u0307", "i")
 
 
+_ARTICLES = ("a", "an", "and")
+# words_value of each cardinal word alone, the most of what read_words reads ("one", "two", "five pct"), so a lone
+# word needs no call: what words_value adds up for one token, a units word before a tens word as it looks them up
+# (written out, not called: words_value would compile its pattern at import; tests/test_words_fast.py compares)
+_WORD_VALUES = {**{word: 0.0 + value for word, value in TENS_WORDS.items()},
+                **{word: 0.0 + value for word, value in UNITS_WORDS.items()}, "hundred": 100.0, "dozen": 12.0}
+
+
 def read_words(text: str, m) -> Quantity | None:
     """A spelled-out number with its scale word and percent/points/times after it."""
-    # P.NUMBER_WORD_GROUPS, read from `text`: the match may be on a lower-cased copy (number_words)
-    words, scale_group, tail_group = (_group_text(text, m, i) for i in (1, 2, 3))
+    # P.NUMBER_WORD_GROUPS, folded as the case-insensitive pattern sees them
+    if m.string is text:  # matched on the text itself (P.NUMBER_WORD): fold what it took
+        words, scale_group, tail_group = (_group_text(text, m, i) for i in (1, 2, 3))
+        words = _fold_case(words)
+        scale_word = _fold_case(scale_group or "").strip()
+        tail = _fold_case(tail_group or "").strip()
+    else:
+        # matched on the folded copy of number_words, whose groups are what _fold_case makes of the text's:
+        # they hold only the pattern's lower-case ASCII words, "-" and spaces, and the only characters that
+        # lower() makes one of those are their capitals and "K" (the Kelvin sign); "ſ" is folded to "s" in
+        # the copy, and "İ" (two characters lower-cased) sends a text to the other branch
+        words, scale_group, tail_group = m.groups()
+        scale_word = scale_group.strip() if scale_group else ""
+        tail = tail_group.strip() if tail_group else ""
     end = m.end()
-    words = _fold_case(words)
     tokens = words.replace("-", " ").split()
-    if all(t in ("a", "an", "and") for t in tokens):
+    if tokens[0] in _ARTICLES and all(t in _ARTICLES for t in tokens):
         return None
     # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
     start = m.start(P.NUMBER_WORD_WORDS)
     if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not scale_group:
         return None
-    value = words_value(words)
+    value = _WORD_VALUES.get(words) if len(tokens) == 1 else None
     if value is None:
-        return None
-    scale_word = _fold_case(scale_group or "").strip()
+        value = words_value(words)
+        if value is None:
+            return None
     value *= SCALES.get(scale_word, 1.0)
-    tail = _fold_case(tail_group or "").strip()
     unit, kind = "count", "level"
     if "point" in tail:
         unit = "percentage_point"

@@ -1,0 +1,82 @@
+"""The early exits of the quantities steps give what the steps gave without them.
+
+share_list_units returns at once for fewer than two figures and runs _share_from_units only in a text
+with "from"; extract calls merge_pairs only for two figures or more; unread_digits returns at once when
+the scan left no run to decide. Each is checked against the step run in full, on texts written to sit
+on the edges ("From" capitalised, "from" glued, one figure, none) and on the news corpus.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from statlint.checker.document import Document
+from statlint.checker.model import Facts
+from statlint.rules import quantities as Q
+from statlint.rules.quantities import lists, pairs, scan
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import corpus  # noqa: E402
+
+
+def full_share_list_units(text, quantities):
+    """share_list_units without its early exits: the list loop, then _share_from_units, always."""
+    out = list(quantities)
+    i = len(out) - 1
+    while i > 0:
+        last = out[i]
+        j = i
+        if lists._may_end_a_list(text, out[i - 1], last) and lists._unit_written_after(last):
+            while j > 0 and lists._is_bare(out[j - 1]) \
+                    and lists._JOIN.fullmatch(text, out[j - 1].span.end, out[j].span.start) \
+                    and not lists._restated(text, out[j - 1], out[j]):
+                j -= 1
+            for k in range(j, i):
+                out[k] = Q.replace(out[k], unit=last.unit)
+        i = j - 1 if j < i else i - 1
+    lists._share_from_units(text, out)
+    return out
+
+
+def assert_gates_change_nothing(text: str) -> None:
+    handed = []  # the quantities as extract hands them to the list step
+
+    def share_list_units(text, quantities):
+        handed.append(list(quantities))
+        return lists.share_list_units(text, quantities)
+
+    real, Q.share_list_units = Q.share_list_units, share_list_units
+    try:
+        quantities = list(Q.extract(Document(text), Facts()).quantities)
+    finally:
+        Q.share_list_units = real
+    (before,) = handed
+    assert lists.share_list_units(text, before) == full_share_list_units(text, before), text
+    for n in (0, 1):
+        assert lists.share_list_units(text, quantities[:n]) == full_share_list_units(text, quantities[:n]), text
+        assert pairs.merge_pairs(text, quantities[:n]) == quantities[:n], text
+    assert scan.unread_digits([], quantities, []) == []
+
+
+EDGE_TEXTS = [
+    "",
+    "Sales rose to 1.2 mln dlrs from 3.4 mln.",
+    "Sales rose to 1.2 mln dlrs From 3.4 mln.",
+    "Sales rose to 1.2 mln dlrs fromage 3.4 mln, and 2.3 mln barrels per day from 1.9 mln.",
+    "Output: 5 tonnes from 120 farms; 1, 5 and 10 mg; up 5 pct from 120.",
+    "Only one figure: 42 pct.",
+    "between 2 and 3 percent",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_edge_texts(text):
+    assert_gates_change_nothing(text)
+
+
+@pytest.mark.skipif(not corpus.available(*corpus.NEWS.values()), reason="shared corpus not found")
+def test_the_news_corpus():
+    for _, rec in corpus.news():
+        assert_gates_change_nothing(corpus.article(rec))
