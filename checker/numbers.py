@@ -166,6 +166,8 @@ def rounding_interval(value: float, decimals: int, trailing_zeros: int, scale: f
     """
     if decimals:
         half = 0.5 * 10.0 ** (-decimals)
+    elif trailing_zeros <= 0:
+        half = 0.5  # what the line below gives for no zeros (most figures), without its two calls
     else:
         half = 0.5 * 10.0 ** min(rounding_zeros(value, trailing_zeros), 12)
     if value == 0:

@@ -240,3 +240,12 @@ ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))  # ORDINAL_AFTER, MONTH_A
 TIME_INITIALS = frozenset("aApPgGeEbBhH")  # TIME_AFTER's words, after ":" or one space
 MONTH_INITIALS = frozenset("JFMASONDo")  # MONTH_AFTER, after the ordinal suffix and spaces ("of" too)
 MONTH_FINALS = frozenset("nybrhlegtpvc.")  # MONTH_BEFORE: the last character of a month name
+# Tighter gates (rules.quantities.labels), each a superset of its pattern as the sets above are:
+# the last three characters of every name MONTH_BEFORE may end on ("Jan", "January" -> "ary", "Sept." -> "ept"
+# once its dot is taken off; the pattern is case-sensitive), and the first two characters, lower-cased, of every
+# word TIME_AFTER may match after its optional space ("a.m.", "am", "GMT", "EST", "hours"...; text not ASCII
+# passes, for the letters the case-insensitive pattern folds).
+MONTH_ENDS = frozenset(("Jan", "ary", "Feb", "Mar", "rch", "Apr", "ril", "May", "Jun", "une", "Jul", "uly", "Aug", "ust",
+                        "Sep", "ept", "ber", "Oct", "Nov", "Dec"))
+TIME_STARTS = frozenset(("a.", "p.", "am", "pm", "gm", "es", "ed", "bs", "ho"))
+ASCII_LOWER_STR = "abcdefghijklmnopqrstuvwxyz"  # for str.rstrip: the run of lower-case ASCII letters that ends a text

@@ -175,17 +175,23 @@ def looks_like_years(a: str, b: str) -> bool:
 
 
 def _may_be_time(after: str) -> bool:
-    """Cheap test before TIME_AFTER: ":" or one of its words, right away or after one space."""
-    return after[:1] == ":" or after[:1] in P.TIME_INITIALS or after[1:2] in P.TIME_INITIALS
+    """Cheap test before TIME_AFTER: ":" or the first two letters of one of its words (P.TIME_STARTS), right away
+    or after one space. Two letters, not one: "people", "have", "percent" start as "pm", "hours", "pct" do, and a
+    number is followed by such words ten times as often as by a time. Not ASCII passes ("ſ" folds to "s")."""
+    return after[:1] == ":" or after[:2].lower() in P.TIME_STARTS or after[1:3].lower() in P.TIME_STARTS \
+        or not after[:3].isascii()
 
 
 def _is_day_of_month(before: str, after: str) -> bool:
     """ "Jan 5", "5th of March": a month name right before or after the number.
 
     The month patterns are tried only when a month name could end the text before
-    (P.MONTH_FINALS) or start the text after, past an ordinal suffix and spaces.
+    (its last three letters, P.MONTH_ENDS, before the white space and the one dot the pattern allows:
+    the last letter alone let "that", "to", "of" through, a search of ~3 us each) or start the text
+    after, past an ordinal suffix and spaces.
     """
-    if before.rstrip()[-1:] in P.MONTH_FINALS and P.MONTH_BEFORE.search(before):
+    stripped = before.rstrip()
+    if (stripped[-4:-1] if stripped[-1:] == "." else stripped[-3:]) in P.MONTH_ENDS and P.MONTH_BEFORE.search(before):
         return True
     rest = after[2:] if after[:2] in P.ORDINAL_SUFFIXES else after
     return rest.lstrip()[:1] in P.MONTH_INITIALS and bool(P.MONTH_AFTER.match(after))
@@ -292,4 +298,7 @@ def _counted(before: str) -> bool:
 
 def is_capitalised_name(before: str) -> bool:
     """ "Voyager 2", "Claudin 19", "Apollo 11": a capitalised name before a small bare integer."""
-    return before[-2:-1] in P.ASCII_LOWER and bool(P.CAPITALISED_NAME_BEFORE.search(before))
+    # (the pattern ends in [A-Z][a-z]+ and one white-space character: the run of lower-case letters before that
+    # character must follow a capital, which "the 5", "rose 5" do not)
+    return before[-2:-1] in P.ASCII_LOWER and before[:-1].rstrip(P.ASCII_LOWER_STR)[-1:] in P.ASCII_UPPER \
+        and bool(P.CAPITALISED_NAME_BEFORE.search(before))
