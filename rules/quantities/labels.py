@@ -25,7 +25,9 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True
     if rng and not tail and not scale and is_score(num, rng, after):
         return True
-    if is_label_before(before, bare=not (tail or scale or rng or "," in num), after=after) \
+    bare = not (tail or scale or rng or "," in num)
+    # (is_label_before's first case, most numbers', taken here without its call)
+    if (_is_label_word_before(before, bare, after) if before[-1:] == " " else is_label_before(before, bare, after)) \
             and not ("." in num and word_before(before) in P.AGE_WORDS):
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():
@@ -121,9 +123,11 @@ def is_address_or_phone(num: str, before: str, after: str) -> bool:
         placed = not stripped or stripped[-1] in "\n(," or word_before(before).lower() in _PLACE_WORDS
         if placed and _STREET_AFTER.match(after):
             return True
+    if "+" not in before:
+        return False
     if before.endswith("+") and _PHONE_AFTER.match(after):
         return True
-    return "+" in before and bool(_PHONE_BEFORE.search(before))
+    return bool(_PHONE_BEFORE.search(before))
 
 
 def _is_glued_label(word: str) -> bool:
@@ -245,7 +249,10 @@ def _is_label_word_before(before: str, bare: bool, after: str) -> bool:
     """is_label_before for a `before` that ends in white space: the word before the spaces decides."""
     if before.endswith("− ") and before[-3:-2].isalpha():
         return True  # "12 mA g− 1", "mg cm− 2": a unit's power, spaced
-    word = word_before(before)
+    stripped = before.rstrip()  # word_before(before), inlined: this runs for most numbers
+    if not stripped:
+        return False
+    word = stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘")
     if not word:
         return False
     names, bare_names, acronym = label_word_kind(word)
