@@ -321,3 +321,21 @@ def test_rounding_interval_without_zeros_is_as_before(value, decimals, zeros):
         half = 0.5 * 10.0 ** (-decimals) if decimals else 0.5
     expected = ((value - half), (value + 2 * half)) if value >= 0 else ((value - 2 * half), (value + half))
     assert rounding_interval(value, decimals, zeros) == expected
+
+
+def test_new_quantity_builds_what_the_constructor_builds():
+    import copy
+    import dataclasses
+    import pickle
+
+    from statlint.checker.model import new_quantity, replace
+
+    fields = (Span(3, 9), "5 mln", 5e6, 4.5e6, 6e6, "count", "level", "~", 1987, "dlrs", "wan", 5.0, 1, "standard")
+    built, made = new_quantity(*fields), Quantity(*fields)
+    assert type(built) is Quantity
+    assert built == made and hash(built) == hash(made) and repr(built) == repr(made)
+    assert [getattr(built, f.name) for f in dataclasses.fields(Quantity)] == list(fields)
+    assert pickle.loads(pickle.dumps(built)) == made and copy.deepcopy(built) == made
+    assert replace(built, value=1.0) == replace(made, value=1.0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.value = 1.0

@@ -32,7 +32,9 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():
         return True  # "007", "(001)", "040301": a code, not a quantity
-    if not tail and is_address_or_phone(num, before, after):
+    # (is_address_or_phone needs a capital one or two characters after, or a "+" before: asked here first)
+    if not tail and ("+" in before or after[1:2].isupper() or after[2:3].isupper()) \
+            and is_address_or_phone(num, before, after):
         return True
     if tail or scale:
         return False  # every test below is of a bare numeral
