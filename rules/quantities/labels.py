@@ -2,7 +2,7 @@
 
 "Boeing 737", "COVID-19", "Figure 3C", "Feb 26", "10:30", "the 21st", "(1)":
 recorded as not read. Each small pattern is tried only when the characters it
-needs are there (P.ORDINAL_SUFFIXES, P.TIME_INITIALS...): most numbers fail
+needs are there (P.ORDINAL_SUFFIXES, P.TIME_STARTS, P.MONTH_ENDS...): most numbers fail
 them all, and these tests run for every number.
 """
 from __future__ import annotations
