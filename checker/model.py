@@ -160,6 +160,7 @@ def _fields_builder(cls):
 
 
 new_quantity = _fields_builder(Quantity)  # new_quantity(span, text, value, low, high, unit, kind, bound, year, ...)
+new_span = _fields_builder(Span)  # new_span(start, end): 0.3 us against 0.9 us, once per figure read
 
 
 class Direction(enum.IntEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from statlint.checker.model import Quantity, Span, new_quantity
+from statlint.checker.model import Quantity, Span, new_quantity, new_span
 from statlint.checker.numbers import SCALES, VULGAR, parse_numeral, rounding_interval
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.labels import is_capitalised_name, is_excluded, is_label_before, looks_like_years
@@ -154,7 +154,7 @@ def read_match(text: str, m) -> Quantity | None:
     # Quantity(...) as checker.model.new_quantity builds it (the same instance in a third of the time, ~38,000 times per
     # corpus), its fields in order: span, text, value, low, high, unit, kind, bound, year, noun, garble, raw_value,
     # decimals, grouping
-    return new_quantity(Span(prefix_start, end), text[prefix_start:end], value, low, high,
+    return new_quantity(new_span(prefix_start, end), text[prefix_start:end], value, low, high,
                         unit, kind, bound, None, noun, None, None, decimals, numeral.grouping)
 
 
