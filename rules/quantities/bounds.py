@@ -44,8 +44,14 @@ def apply_bound(bound: str, value: float, low: float, high: float) -> tuple[floa
     return low, high
 
 
-# Every bound word or phrase as P.BOUND_BEFORE spells it (its inner spaces are single literal spaces).
+# Every bound word or phrase as P.BOUND_BEFORE spells it (its inner spaces are single literal spaces), and the same
+# by their last two characters: a text ends with a phrase only if it ends with the phrase's last two characters,
+# so one look-up leaves one or two phrases to try instead of all 36.
 BOUND_PHRASES = tuple(sorted(BOUND_OF_WORD))
+_PHRASES_BY_END: dict[str, tuple[str, ...]] = {}
+for _phrase in BOUND_PHRASES:
+    _PHRASES_BY_END[_phrase[-2:]] = _PHRASES_BY_END.get(_phrase[-2:], ()) + (_phrase,)
+del _phrase
 
 
 def may_be_hedged(window: str) -> bool:
@@ -61,7 +67,8 @@ def may_be_hedged(window: str) -> bool:
         if not lower[-4:-3].isspace():
             return False  # no bound phrase ends in "the": the pattern's "the" is a word of its own
         lower = lower[:-3].rstrip()
-    return lower.endswith(BOUND_PHRASES)
+    phrases = _PHRASES_BY_END.get(lower[-2:])
+    return phrases is not None and lower.endswith(phrases)
 
 
 # The bound words that also compare: after a rate or a multiplier they say by how much one figure
