@@ -134,6 +134,35 @@ class Quantity:
         return self.unit in ("percent", "percentage_point")
 
 
+def _fields_builder(cls):
+    """A function of `cls`'s fields, in their order, that returns the instance `cls(...)` returns.
+
+    Why: the reader builds a Quantity for each of ~38,000 figures of the news corpus, and the slots of a frozen
+    instance can only be set through their descriptors (_fast_frozen_init: ~0.1 us a field, 14 fields). An
+    instance of a plain class with the same slots takes each field as an ordinary attribute store, and then
+    becomes a `cls` by assigning its __class__, which Python allows between two classes of one layout (the
+    same slots over the same base): the result is the instance the constructor makes, of the same type, with
+    the same fields, equality, hash and immutability, for a third of the time (tests/test_reader_fast.py compares).
+    """
+    from dataclasses import fields
+
+    names = [f.name for f in fields(cls)]
+    if tuple(names) != tuple(cls.__slots__):
+        raise TypeError(f"{cls.__name__}: its slots are not its fields in order")
+    twin = type(f"_{cls.__name__}Fields", (), {"__slots__": tuple(names)})
+    namespace = {"_new": object.__new__, "_twin": twin, "_cls": cls}
+    body = "".join(f"    obj.{n} = {n}\n" for n in names)
+    exec(f"def build({', '.join(names)}):\n    obj = _new(_twin)\n{body}    obj.__class__ = _cls\n    return obj\n",
+         namespace)
+    build = namespace["build"]
+    build.__qualname__ = build.__name__ = f"new_{cls.__name__.lower()}"
+    return build
+
+
+new_quantity = _fields_builder(Quantity)  # new_quantity(span, text, value, low, high, unit, kind, bound, year, ...)
+new_span = _fields_builder(Span)  # new_span(start, end): 0.3 us against 0.9 us, once per figure read
+
+
 class Direction(enum.IntEnum):
     DOWN = -1
     UNKNOWN = 0

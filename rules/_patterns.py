@@ -256,3 +256,13 @@ SCAN_OR_RUN = lazy_compile(r"(?:" + SCAN.pattern + r")|\d++", regex.IGNORECASE)
 # next one in the set (0.18 -> 0.13 s over the news corpus); none of its matches can hide another's start, as
 # each ends on a letter.
 NUMBER_WORD_AFTER_BREAK = re.compile(r"[^a-z]" + _CARDINAL_WORDS)
+
+# Tighter gates (rules.quantities.labels), each a superset of its pattern as the sets above are:
+# the last three characters of every name MONTH_BEFORE may end on ("Jan", "January" -> "ary", "Sept." -> "ept"
+# once its dot is taken off; the pattern is case-sensitive), and the first two characters, lower-cased, of every
+# word TIME_AFTER may match after its optional space ("a.m.", "am", "GMT", "EST", "hours"...; text not ASCII
+# passes, for the letters the case-insensitive pattern folds).
+MONTH_ENDS = frozenset(("Jan", "ary", "Feb", "Mar", "rch", "Apr", "ril", "May", "Jun", "une", "Jul", "uly", "Aug", "ust",
+                        "Sep", "ept", "ber", "Oct", "Nov", "Dec"))
+TIME_STARTS = frozenset(("a.", "p.", "am", "pm", "gm", "es", "ed", "bs", "ho"))
+ASCII_LOWER_STR = "abcdefghijklmnopqrstuvwxyz"  # for str.rstrip: the run of lower-case ASCII letters that ends a text

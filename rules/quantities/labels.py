@@ -2,7 +2,7 @@
 
 "Boeing 737", "COVID-19", "Figure 3C", "Feb 26", "10:30", "the 21st", "(1)":
 recorded as not read. Each small pattern is tried only when the characters it
-needs are there (P.ORDINAL_SUFFIXES, P.TIME_INITIALS...): most numbers fail
+needs are there (P.ORDINAL_SUFFIXES, P.TIME_STARTS, P.MONTH_ENDS...): most numbers fail
 them all, and these tests run for every number.
 """
 from __future__ import annotations
@@ -25,12 +25,16 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True
     if rng and not tail and not scale and is_score(num, rng, after):
         return True
-    if is_label_before(before, bare=not (tail or scale or rng or "," in num), after=after) \
+    bare = not (tail or scale or rng or "," in num)
+    # (is_label_before's first case, most numbers', taken here without its call)
+    if (_is_label_word_before(before, bare, after) if before[-1:] == " " else is_label_before(before, bare, after)) \
             and not ("." in num and word_before(before) in P.AGE_WORDS):
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():
         return True  # "007", "(001)", "040301": a code, not a quantity
-    if not tail and is_address_or_phone(num, before, after):
+    # (is_address_or_phone needs a capital one or two characters after, or a "+" before: asked here first)
+    if not tail and ("+" in before or after[1:2].isupper() or after[2:3].isupper()) \
+            and is_address_or_phone(num, before, after):
         return True
     if tail or scale:
         return False  # every test below is of a bare numeral
@@ -121,9 +125,11 @@ def is_address_or_phone(num: str, before: str, after: str) -> bool:
         placed = not stripped or stripped[-1] in "\n(," or word_before(before).lower() in _PLACE_WORDS
         if placed and _STREET_AFTER.match(after):
             return True
+    if "+" not in before:
+        return False
     if before.endswith("+") and _PHONE_AFTER.match(after):
         return True
-    return "+" in before and bool(_PHONE_BEFORE.search(before))
+    return bool(_PHONE_BEFORE.search(before))
 
 
 def _is_glued_label(word: str) -> bool:
@@ -175,17 +181,23 @@ def looks_like_years(a: str, b: str) -> bool:
 
 
 def _may_be_time(after: str) -> bool:
-    """Cheap test before TIME_AFTER: ":" or one of its words, right away or after one space."""
-    return after[:1] == ":" or after[:1] in P.TIME_INITIALS or after[1:2] in P.TIME_INITIALS
+    """Cheap test before TIME_AFTER: ":" or the first two letters of one of its words (P.TIME_STARTS), right away
+    or after one space. Two letters, not one: "people", "have", "percent" start as "pm", "hours", "pct" do, and a
+    number is followed by such words ten times as often as by a time. Not ASCII passes ("ſ" folds to "s")."""
+    return after[:1] == ":" or after[:2].lower() in P.TIME_STARTS or after[1:3].lower() in P.TIME_STARTS \
+        or not after[:3].isascii()
 
 
 def _is_day_of_month(before: str, after: str) -> bool:
     """ "Jan 5", "5th of March": a month name right before or after the number.
 
     The month patterns are tried only when a month name could end the text before
-    (P.MONTH_FINALS) or start the text after, past an ordinal suffix and spaces.
+    (its last three letters, P.MONTH_ENDS, before the white space and the one dot the pattern allows:
+    the last letter alone let "that", "to", "of" through, a search of ~3 us each) or start the text
+    after, past an ordinal suffix and spaces.
     """
-    if before.rstrip()[-1:] in P.MONTH_FINALS and P.MONTH_BEFORE.search(before):
+    stripped = before.rstrip()
+    if (stripped[-4:-1] if stripped[-1:] == "." else stripped[-3:]) in P.MONTH_ENDS and P.MONTH_BEFORE.search(before):
         return True
     rest = after[2:] if after[:2] in P.ORDINAL_SUFFIXES else after
     return rest.lstrip()[:1] in P.MONTH_INITIALS and bool(P.MONTH_AFTER.match(after))
@@ -239,7 +251,10 @@ def _is_label_word_before(before: str, bare: bool, after: str) -> bool:
     """is_label_before for a `before` that ends in white space: the word before the spaces decides."""
     if before.endswith("− ") and before[-3:-2].isalpha():
         return True  # "12 mA g− 1", "mg cm− 2": a unit's power, spaced
-    word = word_before(before)
+    stripped = before.rstrip()  # word_before(before), inlined: this runs for most numbers
+    if not stripped:
+        return False
+    word = stripped.rsplit(None, 1)[-1].lstrip("([{\"'“‘")
     if not word:
         return False
     names, bare_names, acronym = label_word_kind(word)
@@ -292,4 +307,7 @@ def _counted(before: str) -> bool:
 
 def is_capitalised_name(before: str) -> bool:
     """ "Voyager 2", "Claudin 19", "Apollo 11": a capitalised name before a small bare integer."""
-    return before[-2:-1] in P.ASCII_LOWER and bool(P.CAPITALISED_NAME_BEFORE.search(before))
+    # (the pattern ends in [A-Z][a-z]+ and one white-space character: the run of lower-case letters before that
+    # character must follow a capital, which "the 5", "rose 5" do not)
+    return before[-2:-1] in P.ASCII_LOWER and before[:-1].rstrip(P.ASCII_LOWER_STR)[-1:] in P.ASCII_UPPER \
+        and bool(P.CAPITALISED_NAME_BEFORE.search(before))

@@ -37,36 +37,39 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
     A lone "p" or "c" is pence or cents glued to the figure ("164p", "99c"; not "1080p", "2011c") or
     after a scale ("5m p"); spaced, it is a page, a point or an initial.
     """
-    word_next = currency is None and word_may_follow(text, end)
-    wm = P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) if word_next else None
-    if currency is None and wm:
-        word = wm.group(0).strip().lower()
-        unit = CURRENCY_WORDS.get(word, "count")
-        if unit in ("GBP-pence",) and word == "p" and not scale_word:
-            unit = "count"
+    if currency is not None:
+        return unit, end  # every reading below is of a figure with no currency before it
+    if word_may_follow(text, end):
+        after = text[end:end + 40]
+        wm = P.CURRENCY_WORD_AFTER.match(after)
+        if wm:
+            word = wm.group(0).strip().lower()
+            unit = CURRENCY_WORDS.get(word, "count")
+            if unit in ("GBP-pence",) and word == "p" and not scale_word:
+                unit = "count"
+            else:
+                if word in ("pounds", "pound") and not scale_word and _weighed(text, end, end + len(wm.group(0))):
+                    unit = "pound"  # "weighs 210 pounds", "20 pounds of cocaine": a mass, not sterling
+                end += len(wm.group(0))
         else:
-            if word in ("pounds", "pound") and not scale_word and _weighed(text, end, end + len(wm.group(0))):
-                unit = "pound"  # "weighs 210 pounds", "20 pounds of cocaine": a mass, not sterling
-            end += len(wm.group(0))
-    elif word_next:
-        um = P.UNIT_WORD_AFTER.match(text[end:end + 40])
-        # (case-insensitive matching accepts "mİ" and "kmſ", which name no unit)
-        form = um.group(0).strip(" -\t\n\u00a0") if um else ""
-        glued = um.group(0) == form if um else False
-        name = unit_name(form) if form and not (form in GLUED_ONLY and not glued) \
-            and not (form in SPACED_ONLY and glued) else None
-        if name:
-            unit, end = powers_after(text, end + len(um.group(0)), name)
-    if unit == "count" and currency is None:
+            um = P.UNIT_WORD_AFTER.match(after)
+            # (case-insensitive matching accepts "mİ" and "kmſ", which name no unit)
+            form = um.group(0).strip(" -\t\n\u00a0") if um else ""
+            glued = um.group(0) == form if um else False
+            name = unit_name(form) if form and not (form in GLUED_ONLY and not glued) \
+                and not (form in SPACED_ONLY and glued) else None
+            if name:
+                unit, end = powers_after(text, end + len(um.group(0)), name)
+    if unit == "count":
         glued = GLUED_LETTERS.get(text[end:end + 1])
         if glued and not text[end + 1:end + 2].isalnum() and text[end - 1:end].isdigit() \
                 and not (glued == "GBP-pence" and num in VIDEO_LINES) and not _year_like(num):
             return glued, end + 1
-    if (unit == "count" or unit == currency) and currency is None and text[end + 1:end + 2] in P.ASCII_UPPER:
-        im = P.ISO_AFTER.match(text[end:end + 8])
-        if im and im.group(1) in ISO_CODES:
-            unit = im.group(1)
-            end += len(im.group(0))
+        if text[end + 1:end + 2] in P.ASCII_UPPER:
+            im = P.ISO_AFTER.match(text[end:end + 8])
+            if im and im.group(1) in ISO_CODES:
+                unit = im.group(1)
+                end += len(im.group(0))
     return unit, end
 
 
