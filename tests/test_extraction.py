@@ -360,6 +360,21 @@ def test_digits_newer_than_pythons_unicode_are_not_read_and_not_lost(text, read)
     assert [s for s in facts.skipped if not text[s.start:s.end].isascii()]
 
 
+@pytest.mark.parametrize("text, read", [
+    ("a load of 5 kg\u2212\U00010d42 today", [("5 kg", "kilogram")]),  # a minus sign, then a Garay digit
+    ("a load of 5 kg\u207b\U00010d42", [("5 kg", "kilogram")]),  # a superscript minus
+    ("flows of 25 km s\u2212\U00010d42 were seen", [("25 km", "kilometer")]),  # the power of a second unit
+    ("flows of 25 km s\u22121 were seen", [("25 km s\u22121", "kilometer/second")]),  # a power Python reads
+])
+def test_a_power_after_a_unit_in_digits_python_cannot_read_is_left_unread(text, read):
+    """Regression (found by h-scan, 2026-12-03): the power after a unit was read with int(), which raised
+    ValueError on a digit `regex` matches and Python 3.11 does not know, and the whole document failed."""
+    from statlint import check_text
+
+    check_text(text)
+    assert [(q.text, q.unit) for q in extract_quantities(text)] == read
+
+
 @pytest.mark.parametrize("text, value", [("\u0663\u0664 dogs", 34.0), ("sales of \uff11\uff12 units", 12.0)])
 def test_digits_python_knows_are_read(text, value):
     """Arabic-Indic and full-width digits are decimal digits to Python too: read them."""

@@ -104,22 +104,28 @@ def powers_after(text: str, end: int, unit: str) -> tuple[str, int]:
     c = text[end:end + 1]
     if c and c in "^−⁻¹²³⁴⁵⁶⁷⁸⁹":
         pm = _POWER.match(text, end)
-        if pm:
-            unit, end = f"{unit}**{_exponent(pm.group('caret') or pm.group('minus') or pm.group('sup'))}", pm.end()
+        exponent = _exponent(pm.group('caret') or pm.group('minus') or pm.group('sup')) if pm else None
+        if exponent is not None:
+            unit, end = f"{unit}**{exponent}", pm.end()
     if text[end:end + 1] == " ":
         qm = _PER_UNIT.match(text, end)
         if qm:
             form = qm.group("unit")
             per = _PER_SYMBOLS.get(form) or unit_name(form)
-            if per and (form in _PER_SYMBOLS or form not in SPACED_ONLY):
-                power = -_exponent(qm.group("exp"))
+            exponent = _exponent(qm.group("exp"))
+            if per and (form in _PER_SYMBOLS or form not in SPACED_ONLY) and exponent is not None:
+                power = -exponent
                 unit, end = f"{unit}/{per}" + (f"**{power}" if power != 1 else ""), qm.end()
     return unit, end
 
 
-def _exponent(written: str) -> int:
-    """ "−3", "− 1", "⁻²", "^2" as an int."""
-    return int("".join(written.split()).translate(_SUPERSCRIPTS))
+def _exponent(written: str) -> int | None:
+    """ "−3", "− 1", "⁻²", "^2" as an int; None for a digit `regex` matches as \\d and Python cannot read (a Garay
+    digit of Unicode 16: "5 kg−\\U00010d42" raised ValueError), so that the power is left unread, not the text."""
+    try:
+        return int("".join(written.split()).translate(_SUPERSCRIPTS))
+    except ValueError:
+        return None
 
 
 def _year_like(num: str) -> bool:
