@@ -226,20 +226,29 @@ def _sentences_with_figures(doc: Document, quantities):
     slice as walking them one by one. The document is split into sentences only when it can
     hold such a sentence: nearly half the news articles hold fewer than two figures, and
     splitting them cost more than all else claims do with them.
+
+    The walk goes from figure to figure, not from sentence to sentence: the sentence around the
+    next figure not yet placed (Spans.around, a bisect) holds quantities[qi:qj], and the walk goes
+    on from qj. Sentences are in text order and do not overlap, so this yields what a walk over
+    every sentence yields (a figure in no sentence, in the white space between two, is passed
+    over by both), while most sentences of a news article hold no figure.
     """
     if len(quantities) < 2 and not (quantities and _past_100(quantities[0])):
         return
     sentences = doc.sentences
     starts = [q.span.start for q in quantities]
-    last = len(starts) - 1
+    n = len(starts)
     qi = 0
-    for sent in sentences:
-        qi = bisect.bisect_left(starts, sent.start, qi)
-        if qi > last:
-            return
-        qj = bisect.bisect_left(starts, sent.end, qi)
-        if qj - qi >= 2 or (qj - qi == 1 and _past_100(quantities[qi])):
+    while qi < n:
+        start = starts[qi]
+        sent = sentences.around(start)
+        if not sent.start <= start < sent.end:
+            qi += 1  # before the first sentence, or in the white space between two
+            continue
+        qj = bisect.bisect_left(starts, sent.end, qi + 1)
+        if qj - qi >= 2 or _past_100(quantities[qi]):
             yield qi, qj, sent
+        qi = qj
 
 
 def _past_100(q) -> bool:

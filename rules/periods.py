@@ -30,6 +30,7 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Quantity, replace
+from statlint.rules._gates import may_contain
 
 # After the figure: up to 25 characters without a digit, a clause break, a skeleton token or the unit of a figure
 # written in words ("7.6 pct last year to five pct in 1987": 1987 is five pct's), then the year.
@@ -62,14 +63,30 @@ _ANNUAL_AFTER = lazy_compile(
 
 
 def year_of(text: str, q: Quantity) -> int | None:
-    """The year the figure `q` is for, when the words say it (see the module docstring), else None."""
+    """The year the figure `q` is for, when the words say it (see the module docstring), else None.
+
+    Each pattern runs only when its stretch of text holds a year's first two digits (_may_hold_year):
+    most figures have none within _WINDOW characters, and a pattern call costs more than two finds."""
     if q.year is not None:
         return q.year
-    m = _YEAR_AFTER.match(text, q.span.end, q.span.end + _WINDOW)
-    if m:
-        return int(m.group(1))
-    m = _YEAR_BEFORE.search(text, max(0, q.span.start - _WINDOW), q.span.start)
+    end = q.span.end
+    if _may_hold_year(text, end, end + _WINDOW):
+        m = _YEAR_AFTER.match(text, end, end + _WINDOW)
+        if m:
+            return int(m.group(1))
+    start = max(0, q.span.start - _WINDOW)
+    if not _may_hold_year(text, start, q.span.start):
+        return None
+    m = _YEAR_BEFORE.search(text, start, q.span.start)
     return int(m.group(1)) if m else None
+
+
+def _may_hold_year(text: str, start: int, end: int) -> bool:
+    """False only when no year any pattern of this module reads lies in text[start:end]. Exact: every one of
+    them reads a year as the ASCII digits "19" or "20" and two more (the last two may be any \\d), inside its
+    match, and each match lies between the pos and endpos it is given: str.find finds those two digits
+    there, in C, without a copy of the stretch."""
+    return text.find("19", start, end) != -1 or text.find("20", start, end) != -1
 
 
 class YearGate:
@@ -148,9 +165,22 @@ def _may_be_one_of(digits: str, years: set[int]) -> bool:
 
 
 def is_annual(text: str, rate: Quantity) -> bool:
-    """ "an average annual growth of 7%", "7% a year", "a CAGR of 7%": a rate per year, not over the whole span."""
-    return bool(_ANNUAL_BEFORE.search(text, max(0, rate.span.start - 50), rate.span.start)
-                or _ANNUAL_AFTER.match(text, rate.span.end))
+    """ "an average annual growth of 7%", "7% a year", "a CAGR of 7%": a rate per year, not over the whole span.
+
+    _ANNUAL_BEFORE runs only when its 50 characters hold one of its words (_ANNUAL_WORDS, _gates.may_contain),
+    and _ANNUAL_AFTER only when the rate is followed by white space or a bracket, with which every one of its
+    branches opens (str.isspace() takes in every character regex's \\s does)."""
+    start = max(0, rate.span.start - 50)
+    if may_contain(text[start:rate.span.start], _ANNUAL_WORDS) \
+            and _ANNUAL_BEFORE.search(text, start, rate.span.start):
+        return True
+    after = text[rate.span.end:rate.span.end + 1]
+    return (after.isspace() or after == "(") and bool(_ANNUAL_AFTER.match(text, rate.span.end))
+
+
+# Every match of _ANNUAL_BEFORE holds one of these words, in some case: each of its alternatives names "annual",
+# "yearly" or "CAGR" ("compounded annual", "average yearly", "annualised").
+_ANNUAL_WORDS = ("annual", "yearly", "cagr")
 
 
 # A range of years in a change's sentence: "between 2010 and 2018", "from 2010 to 2018", "in 2010-18".
@@ -181,17 +211,19 @@ _BEFORE_CLAIM = 120  # characters before a change's first word in which it may b
 # its change, so a long line of changes is read in linear time (tests/test_bad_input.py)
 
 
-def _span_years(text: str, sentence, g, durations, duration_starts) -> tuple[int | None, int | None, int | None]:
-    """(old_year, new_year, years) of a change with both figures (see the module docstring). A range or a
-    duration counts from the sentence start to shortly after the change's last figure: one further on ("...,
-    adding it expects sales to double over five years") is another clause's."""
-    y0, y1 = year_of(text, g.old), year_of(text, g.new)
+def _span_years(text: str, sentence, g, durations, duration_starts, y0: int | None,
+                y1: int | None) -> tuple[int | None, int | None, int | None]:
+    """(old_year, new_year, years) of a change with both figures (see the module docstring), given y0 and y1,
+    year_of its old and new figure. A range or a duration counts from the sentence start to shortly after
+    the change's last figure: one further on ("..., adding it expects sales to double over five years") is
+    another clause's. A range and "since" name a year: their patterns run only where one may be written."""
     if y0 is not None and y1 is not None:
         return y0, y1, (y1 - y0 if y1 > y0 else None)
     last = max(q.span.end for q in (g.old, g.new, g.rate) if q is not None)
     first = min([q.span.start for q in (g.old, g.new, g.rate) if q is not None] + [g.span.start])
     start, end = max(sentence.start, first - _BEFORE_CLAIM), min(sentence.end, last + _AFTER_CLAIM)
-    ranges = list(_YEAR_RANGE.finditer(text, start, end))
+    dated = _may_hold_year(text, start, end)
+    ranges = list(_YEAR_RANGE.finditer(text, start, end)) if dated else []
     if len(ranges) == 1:
         m = ranges[0]
         first = int(m.group(1) or m.group(2))
@@ -199,13 +231,13 @@ def _span_years(text: str, sentence, g, durations, duration_starts) -> tuple[int
         final = int(final) if len(final) == 4 else first // 100 * 100 + int(final)
         if final > first and y0 in (None, first) and y1 in (None, final):
             return first, final, final - first
-    since = list(_SINCE.finditer(text, start, end))
+    since = list(_SINCE.finditer(text, start, end)) if dated and y1 is not None and y0 is None else []
     if y1 is not None and y0 is None and len(since) == 1 and int(since[0].group(1)) < y1:
         y0 = int(since[0].group(1))  # "has risen to 217 million in 2018 since 2010, from 117 million"
         return y0, y1, y1 - y0
     spans = [q for q in durations[bisect.bisect_left(duration_starts, start):bisect.bisect_left(duration_starts, end)]
              if _DURATION_BEFORE.search(text, max(start, q.span.start - 30), q.span.start)]
-    decades = list(_DECADE.finditer(text, start, end))
+    decades = list(_DECADE.finditer(text, start, end)) if may_contain(text[start:end], ("decade",)) else []
     if len(spans) + len(decades) == 1:
         n = int(spans[0].value) if spans else 10
         if spans and spans[0].value != n:
@@ -244,7 +276,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
         years = None
         if g.old is not None and g.new is not None:
             old_year, new_year, years = _span_years(text, doc.sentence_of(g.new.span.start), g, durations,
-                                                       duration_starts)
+                                                       duration_starts, old_year, new_year)
         elif g.new is not None and new_year is None and g.verb is not None:
             sentence = doc.sentence_of(g.verb.start)
             before = bisect.bisect_left(starts, g.verb.start) > bisect.bisect_left(starts, sentence.start)

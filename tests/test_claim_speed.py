@@ -1,0 +1,133 @@
+"""Fast paths of the claim extractors (issue 13, speed): each must read what the slow path reads.
+
+Each test runs a fast path and the plain reading it stands in for (the code it replaced, or the same
+extractor with its gate lifted) on text written to sit on the gate's edges: years just in and out of
+reach, odd case folds ("İ", "ſ", "CAGR"), Unicode digits and white space, figures between sentences,
+headlines, and a long document.
+"""
+from __future__ import annotations
+
+import bisect
+
+import pytest
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.engine import extract
+from statlint.rules import claims, periods
+
+LONG = " ".join(f"In {1990 + i % 30} sales rose {i % 97}% to {i * 3} mln dlrs from {i * 2} mln dlrs, "
+                f"an average annual rise of {i % 9}.{i % 7} pct over the past decade." for i in range(400))
+
+TEXTS = [
+    "Sales rose 5% to 3.1 million units in 2022 from 2.9 million in 2021, the company said.",
+    "In 2021 output was 4.4 million tonnes. In 2022 it rose to 5 million tonnes, up 14%.",
+    "OUTPUT UP 12 PCT TO 4.4 MLN TONNES\nZambia's output rose 12 pct to 4.4 mln tonnes in 1986 from 3.9 mln.\n\n"
+    "Sales fell 120%.   \n\n  Exports 4 and 5 mln.",
+    "Revenue grew at a compound annual rate of 7% between 2010 and 2018, from 1.2 bln to 2.1 bln dlrs.",
+    "Revenue grew at a CAGR of 7% from 1.2 bln to 2.1 bln dlrs in 2010-18.",
+    "Revenue grew at an AVERAGE YEARLY 7 pct from 1.2 bln to 2.1 bln dlrs since 2010, reaching it in 2018.",
+    "Revenue grew 7%\u2003a year from 1.2 bln to 2.1 bln dlrs over eight years.",
+    "Revenue grew 7% (CAGR) from 1.2 bln to 2.1 bln dlrs over the last decade.",
+    "Revenue grew 7%\u00a0annually from 1.2 bln to 2.1 bln dlrs over the last DECADE.",
+    "Revenue grew 7%\u2028per annum from 1.2 bln to 2.1 bln dlrs.",
+    "Revenue grew 7% per year from 1.2 bln to 2.1 bln dlrs over the İast decade in İstanbul.",
+    "Exports roſe 7% to 2.1 bln dlrs in 2019 from 1.9 bln in 2018, an annual average ſlowdown.",
+    "Exports rose 7% to 2.1 bln dlrs in \u0662\u0660\u0661\u0669 from 1.9 bln in 20\u0661\u0668.",
+    "In 1985 " + "x" * 31 + " sales rose 12 pct to 12 mln dlrs from 10 mln dlrs " + "y" * 19 + " in 1986.",
+    "Profit jumped 40 pct to 7 mln dlrs from 5 mln dlrs" + " " * 39 + "in 1987.",
+    "Profit jumped 40 pct to 7 mln dlrs from 5 mln dlrs" + " " * 40 + "in 1987.",
+    "1920 and 2019: profit fell 20 pct to 4 mln from 5 mln, versus 192019.",
+    "Shares of the three regions were 45%, 35% and 30% in 1986, 1987 and 1988, respectively.",
+    "Profit rose to 7 mln dlrs from 5 mln.\n\nSales fell to 3 mln from 4 mln dlrs.\n\n\n",
+    "5 and 6. 7 and 8! Sales rose 3% to 9 mln from 8.7 mln.",
+    "No figures here. None at all.",
+    "",
+    LONG,
+]
+
+
+def _sentences_walked(doc: Document, quantities):
+    """What _sentences_with_figures gave before it walked from figure to figure: a walk over every sentence."""
+    if len(quantities) < 2 and not (quantities and claims._past_100(quantities[0])):
+        return
+    starts = [q.span.start for q in quantities]
+    last = len(starts) - 1
+    qi = 0
+    for sent in doc.sentences:
+        qi = bisect.bisect_left(starts, sent.start, qi)
+        if qi > last:
+            return
+        qj = bisect.bisect_left(starts, sent.end, qi)
+        if qj - qi >= 2 or (qj - qi == 1 and claims._past_100(quantities[qi])):
+            yield qi, qj, sent
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_walk_from_figure_to_figure_finds_every_sentence_with_figures(text):
+    doc = Document(text)
+    quantities = extract(doc).quantities
+    assert list(claims._sentences_with_figures(doc, quantities)) == list(_sentences_walked(doc, quantities))
+
+
+def test_the_walk_passes_over_figures_outside_every_sentence():
+    from statlint.checker.model import Quantity, Span
+
+    doc = Document("Sales rose 5% to 3 mln.\n\n   \n\nProfit fell 10% to 2 mln.")
+    ends = doc.sentences.ends
+    gap = ends[0] + 1  # in the white space between the two sentences, which no sentence holds
+    assert not any(s.start <= gap < s.end for s in doc.sentences)
+    q = [Quantity(span=Span(at, at + 1), text="5", value=5, low=5, high=5, unit="percent")
+         for at in (11, gap, gap + 1, doc.text.index("10%"), doc.text.index("2 mln"))]
+    assert list(claims._sentences_with_figures(doc, q)) == list(_sentences_walked(doc, q))
+
+
+def _ungated_year_of(text: str, q):
+    """year_of as it read before its year gate: both patterns, always."""
+    if q.year is not None:
+        return q.year
+    m = periods._YEAR_AFTER.match(text, q.span.end, q.span.end + periods._WINDOW)
+    if m:
+        return int(m.group(1))
+    m = periods._YEAR_BEFORE.search(text, max(0, q.span.start - periods._WINDOW), q.span.start)
+    return int(m.group(1)) if m else None
+
+
+def _ungated_is_annual(text: str, rate) -> bool:
+    return bool(periods._ANNUAL_BEFORE.search(text, max(0, rate.span.start - 50), rate.span.start)
+                or periods._ANNUAL_AFTER.match(text, rate.span.end))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_year_of_and_is_annual_read_as_without_their_gates(text):
+    for q in extract(Document(text)).quantities:
+        assert periods.year_of(text, q) == _ungated_year_of(text, q), q
+        assert periods.is_annual(text, q) == _ungated_is_annual(text, q), q
+
+
+@pytest.mark.parametrize("shape", ["In 1985{gap}12 mln dlrs.", "Profit was 12 mln dlrs{gap}in 1985.",
+                                   "Output was 3.4 mln{gap}on an annual basis.", "The annual{gap}rise of 7%."])
+def test_the_gates_agree_as_the_words_move_out_of_reach(shape):
+    for n in range(1, 60):
+        text = shape.format(gap=" " * n)
+        for q in extract(Document(text)).quantities:
+            assert periods.year_of(text, q) == _ungated_year_of(text, q), n
+            assert periods.is_annual(text, q) == _ungated_is_annual(text, q), n
+
+
+def test_every_character_regex_reads_as_white_space_is_white_space_to_str():
+    """is_annual's test before _ANNUAL_AFTER: every branch opens with \\s or "(", and str.isspace() must take
+    in every character regex's \\s matches."""
+    space = regex.compile(r"\s")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if space.match(c):
+            assert c.isspace(), hex(cp)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_periods_read_as_without_their_gates(text, monkeypatch):
+    gated = extract(Document(text)).growths
+    monkeypatch.setattr(periods, "_may_hold_year", lambda text, start, end: True)
+    monkeypatch.setattr(periods, "may_contain", lambda text, words: True)
+    assert extract(Document(text)).growths == gated
