@@ -416,13 +416,13 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
             new = None
-        used_end = max([m.end() for m in (tm, fm, rm) if m is not None] + [compared_end])
+        used_end = max(tm.end() if tm else 0, fm.end() if fm else 0, rm.end() if rm else 0, compared_end)
         # a basis word counts only before the last figure used ("..., with same-store sales up 5 pct"
         # qualifies the next claim, not this one), and not inside a per-share aside to a level ("to 2.4
         # million, or 15 cents per share, from"); "respectively" pairs two lists anywhere in the clause
         if absolute_change or patterns.other_basis.search(without_per_share_asides(window), 0, used_end) \
-                or skeleton.find("respectively", t.end, window_end) != -1 or any(
-                q is not None and q.kind == "quote" for q in (old, new)):
+                or skeleton.find("respectively", t.end, window_end) != -1 \
+                or (old is not None and old.kind == "quote") or (new is not None and new.kind == "quote"):
             old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against
         if n and t.rate_token is None and triggers[n - 1].word.lower() not in ("up", "down") \
                 and patterns.noun_after_trigger.fullmatch(scanned, triggers[n - 1].end, t.start):
@@ -463,6 +463,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
+    if not by_label:
+        return claims  # no series in the paragraph so far: _with_series_base would leave every claim as it is
     return [_with_series_base(c, text, by_label) for c in claims]
 
 
@@ -558,7 +560,16 @@ def _direction(t: _Trigger) -> Direction:
     if t.mult:
         return Direction.DOWN if t.mult.lower() == "halved" else Direction.UP
     key = t.word.split()[-1] if t.verb else t.word.split()[0]
+    if key.isascii():
+        return Direction.UP if key.lower() in _UP_KEYS else Direction.DOWN
     return Direction.UP if _IS_UP.fullmatch(key) else Direction.DOWN
+
+
+# What _IS_UP fullmatches in a word of ASCII letters, as a set: its alternatives without white space (a key
+# has none), and "advances" (its "s?" binds to the last alternative only: "hikes" or "growths" are not up).
+# An ASCII word matches a pattern of ASCII letters case-insensitively exactly when its lower case is one of
+# them; a key with another character ("riſe") is left to the pattern. tests/test_claim_speed.py compares both.
+_UP_KEYS = frozenset([w for w in words_of(UP) + words_of(UP_NOUN) if " " not in w] + [words_of(UP_NOUN)[-1] + "s"])
 
 
 def is_level(q: Quantity) -> bool:

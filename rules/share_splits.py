@@ -223,10 +223,21 @@ def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
     return out
 
 
+def _may_split(quantities) -> bool:
+    """Whether the quantities hold two percentages, or one range of percentages (a margin): a split needs
+    them, and most articles have none. One walk that stops as soon as it knows."""
+    seen = False
+    for q in quantities:
+        if q.unit == "percent":
+            if seen or q.kind == "range":
+                return True
+            seen = True
+    return False
+
+
 def extract(doc: Document, facts: Facts) -> Facts:
-    if sum(1 for q in facts.quantities if q.unit == "percent") < 2 \
-            and not any(q.kind == "range" and q.unit == "percent" for q in facts.quantities):
-        return facts  # a split needs two percentages (a margin is read as one range); most articles have none
+    if not _may_split(facts.quantities):
+        return facts
     splits = _runs_in_sentences(doc, facts) + _answers_across_sentences(doc, facts)
     linked = {id(q) for split in splits for q in split.shares}
     splits += [p for p in answer_pairs(doc, facts) if not all(id(q) in linked for q in p.shares)]

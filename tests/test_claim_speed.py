@@ -131,3 +131,42 @@ def test_periods_read_as_without_their_gates(text, monkeypatch):
     monkeypatch.setattr(periods, "_may_hold_year", lambda text, start, end: True)
     monkeypatch.setattr(periods, "may_contain", lambda text, words: True)
     assert extract(Document(text)).growths == gated
+
+
+def _words_to_try() -> list[str]:
+    words = set()
+    for alternation in (claims.UP, claims.DOWN, claims.UP_NOUN, claims.DOWN_NOUN, claims.MULT_VERB):
+        for w in claims.words_of(alternation):
+            for piece in [w, *w.split(), *w.split("-")]:
+                words |= {piece, piece + "s", piece + "es", piece[:-1], piece.upper(), piece.title(), piece + "ed"}
+    words |= {"", "hikes", "growths", "Advances", "riſe", "İncrease", "ſurge", "up\u0130", "K"}
+    return sorted(w for w in words if len(w.split()) == 1)  # a key is one word of the trigger (_direction)
+
+
+def test_the_direction_of_a_word_is_the_patterns():
+    for key in _words_to_try():
+        if key.isascii():
+            assert (key.lower() in claims._UP_KEYS) is bool(claims._IS_UP.fullmatch(key)), key
+    for key in _words_to_try():
+        for verb, noun in ((key, None), (None, key)):
+            if not key:
+                continue
+            t = claims._Trigger(0, len(key), key, 0, None, None, noun, verb)
+            expected = claims.Direction.UP if claims._IS_UP.fullmatch(key) else claims.Direction.DOWN
+            assert claims._direction(t) is expected, key
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "Tax hikes of 5% to 200 mln dlrs from 190 mln were approved; growths of 3% to 9 mln from 8.7 mln followed.",
+    "PROFIT ROSE 5 PCT TO 9 MLN DLRS FROM 8.6 MLN. Sales Went Up 3% To 9 Mln From 8.7 Mln.",
+    "Sales riſe 3% to 9 mln from 8.7 mln; the İNCREASE of 4% to 10 mln from 9.6 mln followed.",
+])
+def test_claims_read_as_without_their_shortcuts(text, monkeypatch):
+    gated = extract(Document(text))
+    monkeypatch.setattr(claims, "_UP_KEYS", frozenset())
+    monkeypatch.setattr(claims, "_direction", lambda t: (
+        (claims.Direction.DOWN if t.mult.lower() == "halved" else claims.Direction.UP) if t.mult else
+        claims.Direction.UP if claims._IS_UP.fullmatch(t.word.split()[-1] if t.verb else t.word.split()[0])
+        else claims.Direction.DOWN))
+    ungated = extract(Document(text))
+    assert ungated.growths == gated.growths and ungated.series == gated.series
