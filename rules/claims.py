@@ -82,7 +82,10 @@ _FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prio
                       rf"(?:close|closing\s+level|closing)\s+(?:at|of)\s+)?"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
-_CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
+# (the direction words as a trie, _UP_P and _DOWN_P: inside the look-ahead only whether one of them matches
+# counts, which the trie and the flat alternation answer alike, and the trie tries a few letters, not 150 words)
+_CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + _UP_P + "|" + _DOWN_P + r")\b)|:\s",
+                           regex.IGNORECASE)
 _APPOSITIVE = lazy_compile(
     r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
     r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)

@@ -23,14 +23,14 @@ so every growth check (G101 rate, G102 direction, G103 percent vs points, G104 m
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Direction, Facts, Growth, Quantity, Span
+from statlint.checker.model import Direction, Facts, Growth, Quantity, Span, replace
 from statlint.checker.numbers import fraction_words_value
+from statlint.rules._claim_gates import next_word_may_be, word_starts
 from statlint.rules._patterns import words_pattern
 from statlint.rules.claims import DOWN, DOWN_NOUN, UP, UP_NOUN, is_level, words_of
 
@@ -84,23 +84,33 @@ _LOOK_BACK = 150  # the compared figure stands this close before the rate, or it
 _FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (as rules.quantities.words)
 
 
+# The words _AFTER_RATE and _AFTER_TIMES open with, after white space (rules._claim_gates: most figures are
+# followed by another word, and the test costs less than the pattern's call).
+_AFTER_RATE_STARTS = word_starts("more higher greater larger bigger less lower smaller fewer cheaper dearer above below "
+                                 "up down".split())
+_AFTER_TIMES_STARTS = word_starts("more higher greater larger bigger as".split())
+
+
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     quantities = facts.quantities
     if len(quantities) < 2:
         return facts
-    starts = [q.span.start for q in quantities]
+    starts = None  # the figures' starts, made for the first comparison found only: most articles have none
     found: list[Growth] = []
-    for i, q in enumerate(quantities):
+    for q in quantities:
         if q.unit in ("percent", "percentage_point"):
-            m = _AFTER_RATE.match(text, q.span.end)
+            m = _AFTER_RATE.match(text, q.span.end) if next_word_may_be(text, q.span.end, _AFTER_RATE_STARTS) else None
             if m and (m.start("plain") < 0 or q.unit == "percent") \
                     and not _CHANGE_BEFORE.search(text, max(0, q.span.start - 40), q.span.start):
+                starts = starts or _starts(quantities)
                 claim = _claim(doc, quantities, starts, q, m, _word_span(m))
                 if claim is not None:
                     found.append(claim)
         elif q.unit == "times":
-            m = _AFTER_TIMES.match(text, q.span.end)
+            m = _AFTER_TIMES.match(text, q.span.end) if next_word_may_be(text, q.span.end, _AFTER_TIMES_STARTS) else None
+            if m:
+                starts = starts or _starts(quantities)
             claim = _claim(doc, quantities, starts, q, m, _word_span(m)) if m else None
             if claim is not None:
                 kind = "times-as" if m.start("again") >= 0 else "fold" if "fold" in q.text.lower() else "times"
@@ -113,8 +123,13 @@ def extract(doc: Document, facts: Facts) -> Facts:
     return replace(facts, growths=tuple(growths))
 
 
-def _fraction_claims(doc: Document, quantities, starts: list[int]):
-    """The comparatives whose rate is a fraction in words ("a quarter higher than", "half as much again as")."""
+def _starts(quantities) -> list[int]:
+    return [q.span.start for q in quantities]
+
+
+def _fraction_claims(doc: Document, quantities, starts: list[int] | None):
+    """The comparatives whose rate is a fraction in words ("a quarter higher than", "half as much again as");
+    `starts` the figures' starts, or None when they are still to be made (most articles hold no fraction)."""
     text = doc.text
     seen = -1
     for anchor in _FRACTION_ANCHORS:
@@ -124,20 +139,23 @@ def _fraction_claims(doc: Document, quantities, starts: list[int]):
             if m is not None and m.start() > seen and m.start("frac") < at < m.end():
                 seen = m.start()
                 rate = _fraction_rate(text, m)
+                starts = starts or _starts(quantities)
                 claim = _claim(doc, quantities, starts, rate, m, _word_span(m)) if rate is not None else None
                 if claim is not None:
                     yield claim
             at = text.find(anchor, at + 1)
 
 
-def _word_multiplier_claims(doc: Document, quantities, starts: list[int]):
-    """ "450 arrests, twice as many as the 300 last year": a claim whose multiplier is "twice" or "half"."""
+def _word_multiplier_claims(doc: Document, quantities, starts: list[int] | None):
+    """ "450 arrests, twice as many as the 300 last year": a claim whose multiplier is "twice" or "half"
+    (`starts` as for _fraction_claims)."""
     text = doc.text
     for anchor in _WORD_MULTIPLIER_ANCHORS:
         at = text.find(anchor)
         while at != -1:
             m = _WORD_MULTIPLIER.match(text, at - 1)
             if m is not None:
+                starts = starts or _starts(quantities)
                 claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
                 if claim is not None:
                     kind, direction = _MULTIPLIER_VERB[m.group("word").lower()]

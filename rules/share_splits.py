@@ -28,13 +28,12 @@ share is told as "the rest", "the remaining" or "the remainder" (the shares then
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Link, ShareSplit, Span
+from statlint.checker.model import Facts, Link, ShareSplit, Span, replace
 from statlint.rules._answer_pairs import answer_pairs, told_as_rest
 from statlint.rules._margins import margins
 from statlint.rules._lists import RESPECTIVELY, figure_runs

@@ -170,3 +170,101 @@ def test_claims_read_as_without_their_shortcuts(text, monkeypatch):
         else claims.Direction.DOWN))
     ungated = extract(Document(text))
     assert ungated.growths == gated.growths and ungated.series == gated.series
+
+
+_OLD_CLAUSE_END = (r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + claims.UP + "|" + claims.DOWN
+                   + r")\b)|:\s")
+CLAUSE_TEXTS = [
+    "sales rose 5% and profit fell 3%", "output and exports went   up, and imports went down", "Sales And Profit ROSE",
+    "and then rosemary", "and prices risen", "and PRICES Went\tUp", "x and y upward", "and exports down-", "and a up",
+    "and prices rose_", "and prices riſe", "and prices İncreased", "but; while: whereas", "and  z  wereup", "and q are\ndown",
+    "⟨1⟩ and ⟨2⟩ fell", "and sales fall-off", "and sales jumped2", "", "and", "and b c fell",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSE_TEXTS)
+def test_the_clause_end_trie_finds_what_the_flat_alternation_found(text):
+    old = regex.compile(_OLD_CLAUSE_END, regex.IGNORECASE)
+    for start in range(len(text) + 1):
+        for end in (len(text), start + 12):
+            a, b = old.search(text, start, end), claims._CLAUSE_END.search(text, start, end)
+            assert (a and a.span()) == (b and b.span()), (start, end)
+    if text.isascii():
+        low = text.lower()
+        import re
+        old_folded = re.compile(_OLD_CLAUSE_END, re.ASCII)
+        for start in range(len(low) + 1):
+            a, b = old_folded.search(low, start), claims._FOLDED.clause_end.search(low, start)
+            assert (a and a.span()) == (b and b.span()), start
+
+
+SUBJECT_TEXTS = TEXTS + [
+    "The index of lagging indicators, which measures past activity, decreased 120% to a loss in 1986.",
+    "Net profit, which includes gains,\u2003 fell 135 pct into the red, and sales, that were weak,\x1c fell 112 pct.",
+    "A 120% drop In visitors followed; a decline of 150 pct IN sales and a 130% fall\u00a0to\u2028a deficit.",
+    "Sales fell 112 pct Into losses, shipments fell 135 pct ınto nothing, output fell 101 pct İn İstanbul.",
+]
+
+
+@pytest.mark.parametrize("text", SUBJECT_TEXTS)
+def test_subjects_read_as_without_their_gates(text, monkeypatch):
+    from statlint.rules import subjects
+
+    gated = extract(Document(text)).growths
+    monkeypatch.setattr(subjects, "_ends_in_comma", lambda text, start, end: True)
+    monkeypatch.setattr(subjects, "next_word_may_be", lambda text, end, starts: True)
+    assert extract(Document(text)).growths == gated
+
+
+AFTER_FIGURE = ["", " ", "  more than the 5", "\u2003Higher than 4", " ſmaller than 3", " İn 1986", " in 1986", "\tUP ON 5",
+                " down from 4", " of the 5", " Of", " o", " stake in it", " STAKE,", "\u00a0holding.", " interest in",
+                " ſhareholding.", " shares", "more than", ",more", " \x1cmore", " as much as 4", " As many as", " into a loss",
+                " to a loss", " TO", " ınto", " lower than", " less than", " fewer than", " cheaper than", " dearer than",
+                " above the", " below the", " bigger than", " larger", " greater"]
+
+
+@pytest.mark.parametrize("words", [
+    ("more", "higher", "greater", "larger", "bigger", "less", "lower", "smaller", "fewer", "cheaper", "dearer", "above",
+     "below", "up", "down"),
+    ("stake", "holding", "interest", "shareholding"), ("of", "in", "to", "into"), ("more", "as"),
+])
+@pytest.mark.parametrize("after", AFTER_FIGURE)
+def test_next_word_may_be_passes_every_text_its_words_open(words, after):
+    from statlint.rules._claim_gates import next_word_may_be, word_starts
+
+    pattern = regex.compile(r"\s++(?:" + "|".join(words) + ")", regex.IGNORECASE)
+    text = "12%" + after
+    if pattern.match(text, 3):
+        assert next_word_may_be(text, 3, word_starts(words))
+
+
+COMPARATIVE_TEXTS = TEXTS + [
+    "Sales reached 338 million, 55 per cent more than the 253.5 million a year before, and 3 times more than in 1980.",
+    "Profit was 40 mln dlrs, 20% HIGHER THAN the 33 mln, and 12 pct above the 35 mln forecast; costs 5% ſmaller than 9 mln.",
+    "Output of 12 mln tonnes was 4 pct up on the 11.5 mln, a quarter higher than 9.6 mln, and 3 times as much as 4 mln.",
+    "450 arrests, twice as many as the 300 last year; 150 fines, half as many as the 300 before; 40 pct\u2003lower than 66.",
+]
+SHARE_TEXTS = TEXTS + [
+    "It holds a 51% stake in the firm, a 12 pct HOLDING. Its market share of 130% was odd; 60 pct of exports went to Japan.",
+    "Market share was 45%, the MARKET SHARE stood at 48 pct, 30% interest in the bank, 20%\u00a0ſhareholding, 25% of the vote.",
+]
+
+
+@pytest.mark.parametrize("text", COMPARATIVE_TEXTS)
+def test_comparatives_read_as_without_their_gates(text, monkeypatch):
+    from statlint.rules import comparatives
+
+    gated = extract(Document(text)).growths
+    monkeypatch.setattr(comparatives, "next_word_may_be", lambda text, end, starts: True)
+    assert extract(Document(text)).growths == gated
+
+
+@pytest.mark.parametrize("text", SHARE_TEXTS)
+def test_shares_read_as_without_their_gates(text, monkeypatch):
+    from statlint.rules import shares
+
+    gated = extract(Document(text)).shares
+    monkeypatch.setattr(shares, "next_word_may_be", lambda text, end, starts: True)
+    monkeypatch.setattr(shares, "may_contain", lambda text, words: True)
+    assert extract(Document(text)).shares == gated
+
