@@ -268,3 +268,35 @@ def test_shares_read_as_without_their_gates(text, monkeypatch):
     monkeypatch.setattr(shares, "may_contain", lambda text, words: True)
     assert extract(Document(text)).shares == gated
 
+
+
+POLL_TEXTS = TEXTS + [
+    "In the poll, 45% said they back the plan. Another 40% opposed it. The rest, 15%, had no view.",
+    "A survey of voters found 52% BACKED him, while 41% Opposed him; a further 7% were undecided.",
+    "Respondents: 60% approve; the remainder (40%) disapprove. 65% say he should resign; 44% say he should not.",
+    "The ballot: 30% voted for, whereas\u2003 25% voted against, and the other\u2014 45% did not know.",
+    "In the poll 48% of respondents said yes, and anotheR 30% said no; the REMAINING 22% were unsure.",
+    "Polled voters: 50% favoured it, the reſt \u2013 50% ſaid no. WhereaS 20% had no opinion, 80% did.",
+    "Another 61% of women did, the other 39% of women did not, in the survey.",
+]
+CONTINUE_TAILS = ["another ", "Another", "a further", "the rest, ", "The Remainder (", "the remaining\u2014 ", "while",
+                  "whereas -", "WHEREAS \u2013", "the other", "the reſt ", "whİle ", "ther", "rest", "x", "", " ,",
+                  "the rest,,", "the rest ((", "another\x1c", "the rest\u00a0,\u2003", "forest ", "leather,", "awhile"]
+
+
+@pytest.mark.parametrize("tail", CONTINUE_TAILS)
+def test_may_continue_passes_every_text_its_pattern_matches(tail):
+    from statlint.rules import share_splits
+
+    if share_splits._CONTINUES_BEFORE.search(tail, 0, len(tail)):
+        assert share_splits._may_continue(tail)
+
+
+@pytest.mark.parametrize("text", POLL_TEXTS)
+def test_share_splits_read_as_without_their_gates(text, monkeypatch):
+    from statlint.rules import share_splits
+
+    gated = extract(Document(text)).splits
+    monkeypatch.setattr(share_splits, "next_word_may_be", lambda text, end, starts: True)
+    monkeypatch.setattr(share_splits, "_may_continue", lambda before: True)
+    assert extract(Document(text)).splits == gated
