@@ -138,6 +138,7 @@ _OTHER_BASIS = lazy_compile(
     r"adjusted|constant|real\s+terms|local\s+currency|excluding|per\s+share)\b", regex.IGNORECASE)
 _NOUN_AFTER_TRIGGER = lazy_compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
 _TOKEN = lazy_compile(r"⟨(\d+)⟩")
+_FIGURE_TOKEN = "⟨"  # what every figure's token in a skeleton opens with (tests/test_claim_speed.py sets "": no gate)
 _YEAR = lazy_compile(r"(?:19|20)\d\d")
 
 
@@ -231,26 +232,30 @@ def _sentences_with_figures(doc: Document, quantities):
     splitting them cost more than all else claims do with them.
 
     The walk goes from figure to figure, not from sentence to sentence: the sentence around the
-    next figure not yet placed (Spans.around, a bisect) holds quantities[qi:qj], and the walk goes
-    on from qj. Sentences are in text order and do not overlap, so this yields what a walk over
-    every sentence yields (a figure in no sentence, in the white space between two, is passed
-    over by both), while most sentences of a news article hold no figure.
+    next figure not yet placed (a bisect of the sentence starts, as Spans.around, read off the
+    arrays the Spans keep so that no Span is made for a sentence not yielded) holds
+    quantities[qi:qj], and the walk goes on from qj. Sentences are in text order and do not
+    overlap, so this yields what a walk over every sentence yields (a figure in no sentence, in
+    the white space between two, is passed over by both), while most sentences of a news
+    article hold no figure.
     """
     if len(quantities) < 2 and not (quantities and _past_100(quantities[0])):
         return
     sentences = doc.sentences
+    sentence_starts, sentence_ends = sentences.starts, sentences.ends
     starts = [q.span.start for q in quantities]
     n = len(starts)
     qi = 0
     while qi < n:
         start = starts[qi]
-        sent = sentences.around(start)
-        if not sent.start <= start < sent.end:
+        i = bisect.bisect_right(sentence_starts, start) - 1
+        if i < 0 or start >= sentence_ends[i]:
             qi += 1  # before the first sentence, or in the white space between two
             continue
-        qj = bisect.bisect_left(starts, sent.end, qi + 1)
+        end = sentence_ends[i]
+        qj = bisect.bisect_left(starts, end, qi + 1)
         if qj - qi >= 2 or _past_100(quantities[qi]):
-            yield qi, qj, sent
+            yield qi, qj, Span(sentence_starts[i], end)
         qi = qj
 
 
@@ -363,16 +368,19 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if stop:
             window_end = stop.start()
         window = scanned[t.end:window_end]
+        # every pattern read in the window below ends on a figure's token: a window without one (one in seven)
+        # spares them (rate_after, wordy_rate_after, to, from_ and _ON_BASE find nothing there)
+        figured = _FIGURE_TOKEN in window
         rate = factor = old = new = None
         factor_kind = word.lower() if t.mult else ""  # "doubled", "halved"...
         direction = _direction(t)
         absolute_change = False
         amount = None
-        rm = patterns.rate_after.match(window)
+        rm = patterns.rate_after.match(window) if figured else None
         if rm and rm.group("over") and quantities[int(rm.group(rm.re.groups))].unit != "percent":
             rm = None  # "over"/"under" only before a percent: "a jump over 400 mln" names the base
         if rm is None and (t.verb or t.noun):
-            rm = _wordy_rate(patterns.wordy_rate_after.match(window), quantities,
+            rm = _wordy_rate(patterns.wordy_rate_after.match(window) if figured else None, quantities,
                              object_allowed=t.verb is not None and word.lower() not in ("up", "down"))
             if rm is None and t.noun:
                 continue  # "an increase of the 5% ...": the words before the figure are not its hedge
@@ -403,11 +411,11 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 rate = q  # "a 5% increase"
             elif q.unit == "times":
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"  # "a threefold increase"
-        tm = patterns.to.search(window)
+        tm = patterns.to.search(window) if figured else None
         if tm and is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
-        fm = patterns.from_.search(window)
-        if fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
+        fm = patterns.from_.search(window) if figured else None
+        if figured and fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
         if fm and is_level(quantities[int(fm.group(1))]) and not base_of_another_month(
                 scanned, t.start, t.end + fm.start(), t.end + fm.end()):
@@ -423,7 +431,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         # a basis word counts only before the last figure used ("..., with same-store sales up 5 pct"
         # qualifies the next claim, not this one), and not inside a per-share aside to a level ("to 2.4
         # million, or 15 cents per share, from"); "respectively" pairs two lists anywhere in the clause
-        if absolute_change or patterns.other_basis.search(without_per_share_asides(window), 0, used_end) \
+        # (with nothing used, used_end is 0: no basis word stands before it)
+        if absolute_change or used_end and patterns.other_basis.search(without_per_share_asides(window), 0, used_end) \
                 or skeleton.find("respectively", t.end, window_end) != -1 \
                 or (old is not None and old.kind == "quote") or (new is not None and new.kind == "quote"):
             old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against

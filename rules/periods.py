@@ -70,12 +70,12 @@ def year_of(text: str, q: Quantity) -> int | None:
     if q.year is not None:
         return q.year
     end = q.span.end
-    if _may_hold_year(text, end, end + _WINDOW):
+    if _year_after_word(text, end, end + _WINDOW, _YEAR_WORDS):
         m = _YEAR_AFTER.match(text, end, end + _WINDOW)
         if m:
             return int(m.group(1))
     start = max(0, q.span.start - _WINDOW)
-    if not _may_hold_year(text, start, q.span.start):
+    if not _year_after_word(text, start, q.span.start, _YEAR_WORDS):
         return None
     m = _YEAR_BEFORE.search(text, start, q.span.start)
     return int(m.group(1)) if m else None
@@ -87,6 +87,47 @@ def _may_hold_year(text: str, start: int, end: int) -> bool:
     match, and each match lies between the pos and endpos it is given: str.find finds those two digits
     there, in C, without a copy of the stretch."""
     return text.find("19", start, end) != -1 or text.find("20", start, end) != -1
+
+
+# The words right before a year (and white space) in _YEAR_AFTER ("in|by|of|for|during") and _YEAR_BEFORE.
+_YEAR_WORDS = ("in", "by", "of", "for", "during")
+
+
+def _year_after_word(text: str, start: int, end: int, words: tuple[str, ...], then: tuple[str, ...] = ()) -> bool:
+    """False only when no year in text[start:end] stands after one of `words` (lower-case ASCII, at most seven
+    letters) and white space, and, given `then`, before white space and one of those.
+
+    Why: a pattern reading "in 1986" is a case-insensitive scan of tens of microseconds (_YEAR_RANGE, _YEAR_AFTER),
+    and in most stretches holding a year the year stands after other words ("the 1986 budget", "1986-87").
+    Exact: each pattern reads its year as "19"/"20" inside its match, right after \\s+ and its word (also inside
+    the match, which lies in text[start:end]); str.isspace() takes in every character \\s matches, so the walk
+    back over white space ends right after the word, and its lower case ends with one of `words`, but for "İ"
+    and "ſ" (rules._gates: a stretch holding either always passes). After the year (two more characters: \\d
+    is one code point), the same walk and the first letters of `then`.
+    """
+    for digits in ("19", "20"):
+        at = text.find(digits, start, end)
+        while at != -1:
+            k = at
+            while k > start and text[k - 1].isspace():
+                k -= 1
+            if k < at:
+                before = text[max(start, k - 7):k]
+                if before.lower().endswith(words) or _odd_fold(before):
+                    if not then:
+                        return True
+                    j = at + 4
+                    while j < end and text[j].isspace():
+                        j += 1
+                    after = text[j:min(end, j + 7)]
+                    if after.lower().startswith(then) or _odd_fold(after):
+                        return True
+            at = text.find(digits, at + 1, end)
+    return False
+
+
+def _odd_fold(piece: str) -> bool:
+    return not piece.isascii() and ("\u0130" in piece or "\u017f" in piece)
 
 
 class YearGate:
@@ -204,6 +245,9 @@ _PART_OF_YEAR = lazy_compile(
     r"nov(?:ember)?|dec(?:ember)?|[1-4]Q|Q[1-4]|H[12])\b", regex.IGNORECASE)
 
 
+# The words before and after the first year of _YEAR_RANGE ("between 2010 and", "from the 2010 to", "in 2010-18").
+_RANGE_WORDS = ("between", "from", "in", "over", "during", "for", "the")
+_RANGE_THEN = ("and", "-", "\u2013", "to", "through")
 _SINCE = lazy_compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
 _AFTER_CLAIM = 40  # characters after a change's last figure in which its span of years may still be stated
 _BEFORE_CLAIM = 120  # characters before a change's first word in which it may be stated ("Between 2012 and 2020 the
@@ -223,7 +267,8 @@ def _span_years(text: str, sentence, g, durations, duration_starts, y0: int | No
     first = min([q.span.start for q in (g.old, g.new, g.rate) if q is not None] + [g.span.start])
     start, end = max(sentence.start, first - _BEFORE_CLAIM), min(sentence.end, last + _AFTER_CLAIM)
     dated = _may_hold_year(text, start, end)
-    ranges = list(_YEAR_RANGE.finditer(text, start, end)) if dated else []
+    ranges = list(_YEAR_RANGE.finditer(text, start, end)) \
+        if dated and _year_after_word(text, start, end, _RANGE_WORDS, _RANGE_THEN) else []
     if len(ranges) == 1:
         m = ranges[0]
         first = int(m.group(1) or m.group(2))
@@ -269,6 +314,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     duration_starts = [q.span.start for q in durations]
     starts = [q.span.start for q in facts.quantities]
     growths = []
+    changed = False
     for g in facts.growths:
         period = "year" if g.rate is not None and is_annual(text, g.rate) else ""
         old_year = year_of(text, g.old) if g.old is not None else None
@@ -283,5 +329,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
             new_year = clause_year(text, sentence, g.verb.start, before)
         if period or old_year is not None or new_year is not None or years is not None:
             g = replace(g, period=period, old_year=old_year, new_year=new_year, years=years)
+            changed = True
         growths.append(g)
-    return replace(facts, growths=tuple(growths))
+    # (no claim changed: the Facts replace() would build is an equal value, at a cost)
+    return replace(facts, growths=tuple(growths)) if changed else facts

@@ -41,6 +41,12 @@ TEXTS = [
     "Shares of the three regions were 45%, 35% and 30% in 1986, 1987 and 1988, respectively.",
     "Profit rose to 7 mln dlrs from 5 mln.\n\nSales fell to 3 mln from 4 mln dlrs.\n\n\n",
     "5 and 6. 7 and 8! Sales rose 3% to 9 mln from 8.7 mln.",
+    "Sales rose 40% from 1.2 mln to 1.7 mln between 2010 and 2018; exports doubled from 3 mln to 6 mln from the 2011 to 2019.",
+    "Sales rose 40% from 1.2 mln in 2010 to 1.7 mln, in 2010-18; output fell 10% to 9 mln from 10 mln in 2010– 18.",
+    "Output rose 40% to 1.7 mln from 1.2 mln İn 2010 through 2018, and 30% to 5 mln from 4 mln ſince 2011.",
+    "Output rose 40% to 1.7 mln from 1.2 mln in 2010" + " " * 20 + "to 2018 and 25% to 5 mln from 4 mln BETWEEN\t2011\nAND 2015.",
+    "Output rose 40% to 1.7 mln from 1.2 mln in\x1c2010 to 2018, by 1990 and DURING 2001 and for\u00a02002 it rose.",
+    "Output rose 40% to 1.7 mln from 1.2 mln in the 1990s, the 2010 budget, 2019-20, of 2020, since 2012.",
     "No figures here. None at all.",
     "",
     LONG,
@@ -129,6 +135,7 @@ def test_every_character_regex_reads_as_white_space_is_white_space_to_str():
 def test_periods_read_as_without_their_gates(text, monkeypatch):
     gated = extract(Document(text)).growths
     monkeypatch.setattr(periods, "_may_hold_year", lambda text, start, end: True)
+    monkeypatch.setattr(periods, "_year_after_word", lambda text, start, end, words, then=(): True)
     monkeypatch.setattr(periods, "may_contain", lambda text, words: True)
     assert extract(Document(text)).growths == gated
 
@@ -160,10 +167,14 @@ def test_the_direction_of_a_word_is_the_patterns():
     "Tax hikes of 5% to 200 mln dlrs from 190 mln were approved; growths of 3% to 9 mln from 8.7 mln followed.",
     "PROFIT ROSE 5 PCT TO 9 MLN DLRS FROM 8.6 MLN. Sales Went Up 3% To 9 Mln From 8.7 Mln.",
     "Sales riſe 3% to 9 mln from 8.7 mln; the İNCREASE of 4% to 10 mln from 9.6 mln followed.",
+    "Sales rose sharply and steadily over many long months of trading, to 5 mln and 6 mln; profit doubled, then fell.",
+    "Output up, sales down; copper production rose 4% to 5 mln from 4.8 mln while exports fell on weak demand in 1986.",
+    "Profit rose to 2.4 mln, or 15 cents per share, from 2.1 mln; revenue grew on a comparable basis to 9 mln.",
 ])
 def test_claims_read_as_without_their_shortcuts(text, monkeypatch):
     gated = extract(Document(text))
     monkeypatch.setattr(claims, "_UP_KEYS", frozenset())
+    monkeypatch.setattr(claims, "_FIGURE_TOKEN", "")  # every window read as if it held a figure
     monkeypatch.setattr(claims, "_direction", lambda t: (
         (claims.Direction.DOWN if t.mult.lower() == "halved" else claims.Direction.UP) if t.mult else
         claims.Direction.UP if claims._IS_UP.fullmatch(t.word.split()[-1] if t.verb else t.word.split()[0])
@@ -300,3 +311,26 @@ def test_share_splits_read_as_without_their_gates(text, monkeypatch):
     monkeypatch.setattr(share_splits, "next_word_may_be", lambda text, end, starts: True)
     monkeypatch.setattr(share_splits, "_may_continue", lambda before: True)
     assert extract(Document(text)).splits == gated
+
+
+@pytest.mark.parametrize("subject", [
+    "net profit", "PROFITS", "the sentiment\u2003index", "Confidence Indicators", "cash  flow", "EBITDA", "ebita",
+    "its result", "returns", "YIELDS", "spreads", "growth", "inflation", "the temperature", "value", "prices",
+    "losses", "the deficit", "surpluses", "balances", "margins", "earnings", "income", "sales", "shipments", "",
+    "reſult", "İncome", "proſit", "marginal", "netting", "the index", "valuation", "a lossmaker", "K", "ne\u0130t",
+])
+def test_signed_subjects_read_as_the_pattern_reads_them(subject):
+    from statlint.rules import subjects
+
+    assert subjects._can_be_negative(subject) is bool(subjects._CAN_BE_NEGATIVE.search(subject))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_year_word_gate_passes_every_stretch_its_patterns_read(text):
+    for start in range(0, len(text), 7):
+        for width in (40, 120, 300):
+            end = min(len(text), start + width)
+            if periods._YEAR_AFTER.match(text, start, end) or periods._YEAR_BEFORE.search(text, start, end):
+                assert periods._year_after_word(text, start, end, periods._YEAR_WORDS), (start, end)
+            if periods._YEAR_RANGE.search(text, start, end):
+                assert periods._year_after_word(text, start, end, periods._RANGE_WORDS, periods._RANGE_THEN), (start, end)
