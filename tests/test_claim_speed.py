@@ -334,3 +334,22 @@ def test_the_year_word_gate_passes_every_stretch_its_patterns_read(text):
                 assert periods._year_after_word(text, start, end, periods._YEAR_WORDS), (start, end)
             if periods._YEAR_RANGE.search(text, start, end):
                 assert periods._year_after_word(text, start, end, periods._RANGE_WORDS, periods._RANGE_THEN), (start, end)
+
+
+WORDED_COMPARATIVE_TEXTS = COMPARATIVE_TEXTS + [
+    "Half as much again as before, a third more than ever: output of 40 mln was a quarter higher than 32 mln.",
+    "Output of 40 mln was a quarter higher than 32 mln, and sales a third more than last year's, twice as many as then.",
+    "Sales of 40 mln were half as much again as the 27 mln, while costs rose a fifth more than expected, a third more than",
+    "Sales of 40 mln, twice as many as the 20 mln, half as many as 80 mln; it was two-thirds bigger than 24 mln. Twice as",
+    "Twice as many as 5 mln: 10 mln. A quarter higher than 4 mln is 5 mln, half as much again as 2 mln is 3 mln.",
+    "a third more than 3 mln and 4 mln, half as much again as 2 mln",
+]
+
+
+@pytest.mark.parametrize("text", WORDED_COMPARATIVE_TEXTS)
+def test_the_comparatives_in_words_read_as_over_the_whole_text(text, monkeypatch):
+    from statlint.rules import comparatives
+
+    gated = extract(Document(text)).growths
+    monkeypatch.setattr(comparatives, "_anchor_reach", lambda quantities: (0, 10 ** 9))
+    assert extract(Document(text)).growths == gated
