@@ -199,18 +199,21 @@ def extract(doc: Document, facts: Facts) -> Facts:
     patterns = _FOLDED if folded else _UNFOLDED
     # the series so far in this paragraph that label a year, in order: _with_series_base. A base is tied
     # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
+    # `paragraph` is the paragraph of the series in by_label, looked up when the first of them is read:
+    # while there are none, leaving a paragraph empties nothing (most articles hold no series at all).
     by_label: dict[str, list[Series]] = {}
     paragraph = None
     for qi, qj, sent in _sentences_with_figures(doc, quantities):
         if not _may_hold_claim(text, sent, quantities, qi, qj):
             continue
-        if paragraph is None or not paragraph.start <= sent.start < paragraph.end:
-            paragraph = doc.paragraph_of(sent.start)
+        if by_label and not paragraph.start <= sent.start < paragraph.end:
             by_label = {}
         skeleton, offsets = _skeleton(text, sent, quantities, qi, qj)
         scanned = skeleton.lower() if folded else skeleton
         if not folded or "respectively" in scanned:  # _RESPECTIVELY needs the word, in any case
             for s in _series(skeleton, quantities):
+                if not by_label:
+                    paragraph = doc.paragraph_of(sent.start)
                 series.append(s)
                 for label in s.labels:
                     by_label.setdefault(label, []).append(s)

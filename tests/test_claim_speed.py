@@ -353,3 +353,54 @@ def test_the_comparatives_in_words_read_as_over_the_whole_text(text, monkeypatch
     gated = extract(Document(text)).growths
     monkeypatch.setattr(comparatives, "_anchor_reach", lambda quantities: (0, 10 ** 9))
     assert extract(Document(text)).growths == gated
+
+
+SERIES_TEXTS = [
+    "Sales were 3 mln, 4 mln and 5 mln in 1985, 1986 and 1987, respectively. Sales rose 20% to 6 mln in 1988.",
+    "Sales were 3 mln and 4 mln in 1985 and 1986, respectively.\n\nSales rose 25% to 5 mln in 1987.",
+    "Sales were 3 mln and 4 mln in 1985 and 1986, respectively.\n    Sales rose 25% to 5 mln in 1987. Costs fell 2% to 9 mln.",
+    "Output rose 5% to 9 mln. Sales were 3 mln and 4 mln in 1985 and 1986, respectively; they rose 25% to 5 mln in 1987.\n\n"
+    "Costs were 1 mln and 2 mln in 1986 and 1987, respectively. Costs rose 50% to 3 mln in 1988. Sales rose 9% to 5 mln in "
+    "1987.\n\nProfit rose 10% to 4 mln in 1987. Costs were 1 mln and 2 mln in 1986 and 1987, respectively, and rose 50% "
+    "to 3 mln in 1988.",
+]
+
+
+def _read_with_every_paragraph_looked_up(doc, facts):
+    """claims.extract as it read before it looked a paragraph up only for a series: on every paragraph change."""
+    quantities, growths, series = facts.quantities, [], []
+    text = doc.text
+    folded = text.isascii()
+    patterns = claims._FOLDED if folded else claims._UNFOLDED
+    by_label, paragraph = {}, None
+    for qi, qj, sent in claims._sentences_with_figures(doc, quantities):
+        if not claims._may_hold_claim(text, sent, quantities, qi, qj):
+            continue
+        if paragraph is None or not paragraph.start <= sent.start < paragraph.end:
+            paragraph = doc.paragraph_of(sent.start)
+            by_label = {}
+        skeleton, offsets = claims._skeleton(text, sent, quantities, qi, qj)
+        scanned = skeleton.lower() if folded else skeleton
+        if not folded or "respectively" in scanned:
+            for s in claims._series(skeleton, quantities):
+                series.append(s)
+                for label in s.labels:
+                    by_label.setdefault(label, []).append(s)
+        triggers = claims._read_triggers(patterns.trigger, scanned)
+        growths.extend(claims._growths(text, skeleton, scanned, patterns, triggers, offsets, quantities, by_label))
+    return tuple(growths), tuple(series)
+
+
+@pytest.mark.parametrize("text", SERIES_TEXTS + TEXTS)
+def test_series_bases_are_read_within_their_paragraph_as_before(text, monkeypatch):
+    from statlint.rules import EXTRACTORS
+
+    doc, facts = Document(text), None
+    from statlint.checker.model import Facts
+    facts = Facts()
+    for e in EXTRACTORS:
+        if e is claims.extract:
+            break
+        facts = e(doc, facts)
+    new = claims.extract(doc, facts)
+    assert (new.growths, new.series) == _read_with_every_paragraph_looked_up(Document(text), facts)
