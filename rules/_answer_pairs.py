@@ -186,8 +186,9 @@ def answer_pairs(doc: Document, facts: Facts) -> list[ShareSplit]:
     shares = [q for n, q in enumerate(shares)  # not a share restated in brackets after itself
               if not (n and shares[n - 1].value == q.value and text[shares[n - 1].span.end:q.span.start].strip() == "(")]
     out = []
+    s2 = doc.sentence_of(shares[0].span.start) if shares else None
     for n, (q1, q2) in enumerate(zip(shares, shares[1:])):
-        s1, s2 = doc.sentence_of(q1.span.start), doc.sentence_of(q2.span.start)
+        s1, s2 = s2, doc.sentence_of(q2.span.start)  # (each share's sentence is found once, as q2 then q1)
         if s1 != s2 and (text[s1.end:s2.start].strip() or doc.paragraph_of(s1.start) != doc.paragraph_of(s2.start)):
             continue  # the same sentence, or the very next one in the paragraph
         if not _opens_clause(text, q1, s1):

@@ -82,7 +82,10 @@ _FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prio
                       rf"(?:close|closing\s+level|closing)\s+(?:at|of)\s+)?"
                       rf"(?:an?\s+(?:revised\s+|restated\s+|upwardly\s+revised\s+|downwardly\s+revised\s+)?|the\s+)?{Q}",
                       regex.IGNORECASE)
-_CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + UP + "|" + DOWN + r")\b)|:\s", regex.IGNORECASE)
+# (the direction words as a trie, _UP_P and _DOWN_P: inside the look-ahead only whether one of them matches
+# counts, which the trie and the flat alternation answer alike, and the trie tries a few letters, not 150 words)
+_CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + _UP_P + "|" + _DOWN_P + r")\b)|:\s",
+                           regex.IGNORECASE)
 _APPOSITIVE = lazy_compile(
     r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
     r"average\s+annual|compound\s+annual)\s+)?", regex.IGNORECASE)
@@ -135,6 +138,7 @@ _OTHER_BASIS = lazy_compile(
     r"adjusted|constant|real\s+terms|local\s+currency|excluding|per\s+share)\b", regex.IGNORECASE)
 _NOUN_AFTER_TRIGGER = lazy_compile(r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[a-z\-]+\s+){0,3}", regex.IGNORECASE)
 _TOKEN = lazy_compile(r"⟨(\d+)⟩")
+_FIGURE_TOKEN = "⟨"  # what every figure's token in a skeleton opens with (tests/test_claim_speed.py sets "": no gate)
 _YEAR = lazy_compile(r"(?:19|20)\d\d")
 
 
@@ -195,18 +199,21 @@ def extract(doc: Document, facts: Facts) -> Facts:
     patterns = _FOLDED if folded else _UNFOLDED
     # the series so far in this paragraph that label a year, in order: _with_series_base. A base is tied
     # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
+    # `paragraph` is the paragraph of the series in by_label, looked up when the first of them is read:
+    # while there are none, leaving a paragraph empties nothing (most articles hold no series at all).
     by_label: dict[str, list[Series]] = {}
     paragraph = None
     for qi, qj, sent in _sentences_with_figures(doc, quantities):
         if not _may_hold_claim(text, sent, quantities, qi, qj):
             continue
-        if paragraph is None or not paragraph.start <= sent.start < paragraph.end:
-            paragraph = doc.paragraph_of(sent.start)
+        if by_label and not paragraph.start <= sent.start < paragraph.end:
             by_label = {}
         skeleton, offsets = _skeleton(text, sent, quantities, qi, qj)
         scanned = skeleton.lower() if folded else skeleton
         if not folded or "respectively" in scanned:  # _RESPECTIVELY needs the word, in any case
             for s in _series(skeleton, quantities):
+                if not by_label:
+                    paragraph = doc.paragraph_of(sent.start)
                 series.append(s)
                 for label in s.labels:
                     by_label.setdefault(label, []).append(s)
@@ -226,20 +233,33 @@ def _sentences_with_figures(doc: Document, quantities):
     slice as walking them one by one. The document is split into sentences only when it can
     hold such a sentence: nearly half the news articles hold fewer than two figures, and
     splitting them cost more than all else claims do with them.
+
+    The walk goes from figure to figure, not from sentence to sentence: the sentence around the
+    next figure not yet placed (a bisect of the sentence starts, as Spans.around, read off the
+    arrays the Spans keep so that no Span is made for a sentence not yielded) holds
+    quantities[qi:qj], and the walk goes on from qj. Sentences are in text order and do not
+    overlap, so this yields what a walk over every sentence yields (a figure in no sentence, in
+    the white space between two, is passed over by both), while most sentences of a news
+    article hold no figure.
     """
     if len(quantities) < 2 and not (quantities and _past_100(quantities[0])):
         return
     sentences = doc.sentences
+    sentence_starts, sentence_ends = sentences.starts, sentences.ends
     starts = [q.span.start for q in quantities]
-    last = len(starts) - 1
+    n = len(starts)
     qi = 0
-    for sent in sentences:
-        qi = bisect.bisect_left(starts, sent.start, qi)
-        if qi > last:
-            return
-        qj = bisect.bisect_left(starts, sent.end, qi)
-        if qj - qi >= 2 or (qj - qi == 1 and _past_100(quantities[qi])):
-            yield qi, qj, sent
+    while qi < n:
+        start = starts[qi]
+        i = bisect.bisect_right(sentence_starts, start) - 1
+        if i < 0 or start >= sentence_ends[i]:
+            qi += 1  # before the first sentence, or in the white space between two
+            continue
+        end = sentence_ends[i]
+        qj = bisect.bisect_left(starts, end, qi + 1)
+        if qj - qi >= 2 or _past_100(quantities[qi]):
+            yield qi, qj, Span(sentence_starts[i], end)
+        qi = qj
 
 
 def _past_100(q) -> bool:
@@ -351,16 +371,19 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if stop:
             window_end = stop.start()
         window = scanned[t.end:window_end]
+        # every pattern read in the window below ends on a figure's token: a window without one (one in seven)
+        # spares them (rate_after, wordy_rate_after, to, from_ and _ON_BASE find nothing there)
+        figured = _FIGURE_TOKEN in window
         rate = factor = old = new = None
         factor_kind = word.lower() if t.mult else ""  # "doubled", "halved"...
         direction = _direction(t)
         absolute_change = False
         amount = None
-        rm = patterns.rate_after.match(window)
+        rm = patterns.rate_after.match(window) if figured else None
         if rm and rm.group("over") and quantities[int(rm.group(rm.re.groups))].unit != "percent":
             rm = None  # "over"/"under" only before a percent: "a jump over 400 mln" names the base
         if rm is None and (t.verb or t.noun):
-            rm = _wordy_rate(patterns.wordy_rate_after.match(window), quantities,
+            rm = _wordy_rate(patterns.wordy_rate_after.match(window) if figured else None, quantities,
                              object_allowed=t.verb is not None and word.lower() not in ("up", "down"))
             if rm is None and t.noun:
                 continue  # "an increase of the 5% ...": the words before the figure are not its hedge
@@ -391,11 +414,11 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 rate = q  # "a 5% increase"
             elif q.unit == "times":
                 factor, factor_kind = q, "fold" if "fold" in q.text.lower() else "times"  # "a threefold increase"
-        tm = patterns.to.search(window)
+        tm = patterns.to.search(window) if figured else None
         if tm and is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
-        fm = patterns.from_.search(window)
-        if fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
+        fm = patterns.from_.search(window) if figured else None
+        if figured and fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
         if fm and is_level(quantities[int(fm.group(1))]) and not base_of_another_month(
                 scanned, t.start, t.end + fm.start(), t.end + fm.end()):
@@ -407,13 +430,14 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
             new = None
-        used_end = max([m.end() for m in (tm, fm, rm) if m is not None] + [compared_end])
+        used_end = max(tm.end() if tm else 0, fm.end() if fm else 0, rm.end() if rm else 0, compared_end)
         # a basis word counts only before the last figure used ("..., with same-store sales up 5 pct"
         # qualifies the next claim, not this one), and not inside a per-share aside to a level ("to 2.4
         # million, or 15 cents per share, from"); "respectively" pairs two lists anywhere in the clause
-        if absolute_change or patterns.other_basis.search(without_per_share_asides(window), 0, used_end) \
-                or skeleton.find("respectively", t.end, window_end) != -1 or any(
-                q is not None and q.kind == "quote" for q in (old, new)):
+        # (with nothing used, used_end is 0: no basis word stands before it)
+        if absolute_change or used_end and patterns.other_basis.search(without_per_share_asides(window), 0, used_end) \
+                or skeleton.find("respectively", t.end, window_end) != -1 \
+                or (old is not None and old.kind == "quote") or (new is not None and new.kind == "quote"):
             old = None  # a different basis, a "respectively" list, or bid/offer quotes: no base to check against
         if n and t.rate_token is None and triggers[n - 1].word.lower() not in ("up", "down") \
                 and patterns.noun_after_trigger.fullmatch(scanned, triggers[n - 1].end, t.start):
@@ -454,6 +478,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
+    if not by_label:
+        return claims  # no series in the paragraph so far: _with_series_base would leave every claim as it is
     return [_with_series_base(c, text, by_label) for c in claims]
 
 
@@ -549,7 +575,16 @@ def _direction(t: _Trigger) -> Direction:
     if t.mult:
         return Direction.DOWN if t.mult.lower() == "halved" else Direction.UP
     key = t.word.split()[-1] if t.verb else t.word.split()[0]
+    if key.isascii():
+        return Direction.UP if key.lower() in _UP_KEYS else Direction.DOWN
     return Direction.UP if _IS_UP.fullmatch(key) else Direction.DOWN
+
+
+# What _IS_UP fullmatches in a word of ASCII letters, as a set: its alternatives without white space (a key
+# has none), and "advances" (its "s?" binds to the last alternative only: "hikes" or "growths" are not up).
+# An ASCII word matches a pattern of ASCII letters case-insensitively exactly when its lower case is one of
+# them; a key with another character ("riſe") is left to the pattern. tests/test_claim_speed.py compares both.
+_UP_KEYS = frozenset([w for w in words_of(UP) + words_of(UP_NOUN) if " " not in w] + [words_of(UP_NOUN)[-1] + "s"])
 
 
 def is_level(q: Quantity) -> bool:

@@ -23,14 +23,14 @@ so every growth check (G101 rate, G102 direction, G103 percent vs points, G104 m
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Direction, Facts, Growth, Quantity, Span
+from statlint.checker.model import Direction, Facts, Growth, Quantity, Span, replace
 from statlint.checker.numbers import fraction_words_value
+from statlint.rules._claim_gates import next_word_may_be, word_starts
 from statlint.rules._patterns import words_pattern
 from statlint.rules.claims import DOWN, DOWN_NOUN, UP, UP_NOUN, is_level, words_of
 
@@ -84,65 +84,103 @@ _LOOK_BACK = 150  # the compared figure stands this close before the rate, or it
 _FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (as rules.quantities.words)
 
 
+# The words _AFTER_RATE and _AFTER_TIMES open with, after white space (rules._claim_gates: most figures are
+# followed by another word, and the test costs less than the pattern's call).
+_AFTER_RATE_STARTS = word_starts("more higher greater larger bigger less lower smaller fewer cheaper dearer above below "
+                                 "up down".split())
+_AFTER_TIMES_STARTS = word_starts("more higher greater larger bigger as".split())
+
+
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     quantities = facts.quantities
     if len(quantities) < 2:
         return facts
-    starts = [q.span.start for q in quantities]
+    starts = None  # the figures' starts, made for the first comparison found only: most articles have none
     found: list[Growth] = []
-    for i, q in enumerate(quantities):
+    for q in quantities:
         if q.unit in ("percent", "percentage_point"):
-            m = _AFTER_RATE.match(text, q.span.end)
+            m = _AFTER_RATE.match(text, q.span.end) if next_word_may_be(text, q.span.end, _AFTER_RATE_STARTS) else None
             if m and (m.start("plain") < 0 or q.unit == "percent") \
                     and not _CHANGE_BEFORE.search(text, max(0, q.span.start - 40), q.span.start):
+                starts = starts or _starts(quantities)
                 claim = _claim(doc, quantities, starts, q, m, _word_span(m))
                 if claim is not None:
                     found.append(claim)
         elif q.unit == "times":
-            m = _AFTER_TIMES.match(text, q.span.end)
+            m = _AFTER_TIMES.match(text, q.span.end) if next_word_may_be(text, q.span.end, _AFTER_TIMES_STARTS) else None
+            if m:
+                starts = starts or _starts(quantities)
             claim = _claim(doc, quantities, starts, q, m, _word_span(m)) if m else None
             if claim is not None:
                 kind = "times-as" if m.start("again") >= 0 else "fold" if "fold" in q.text.lower() else "times"
                 found.append(replace(claim, rate=None, factor=q, factor_kind=kind, direction=Direction.UP))
-    found.extend(_fraction_claims(doc, quantities, starts))
-    found.extend(_word_multiplier_claims(doc, quantities, starts))
+    lo, hi = _anchor_reach(quantities)
+    found.extend(_fraction_claims(doc, quantities, starts, lo, hi))
+    found.extend(_word_multiplier_claims(doc, quantities, starts, lo, hi))
     if not found:
         return facts
     growths = sorted(facts.growths + tuple(found), key=lambda g: g.span.start)
     return replace(facts, growths=tuple(growths))
 
 
-def _fraction_claims(doc: Document, quantities, starts: list[int]):
-    """The comparatives whose rate is a fraction in words ("a quarter higher than", "half as much again as")."""
+def _starts(quantities) -> list[int]:
+    return [q.span.start for q in quantities]
+
+
+def _anchor_reach(quantities) -> tuple[int, int]:
+    """(lo, hi): the anchors of the two readers in words below that can give a claim start in [lo, hi).
+
+    Why: each anchor is looked for with str.find over the article, about a millisecond a megabyte, four
+    times, and a fifth of a news article lies before its first figure and a fifth after its last. A claim
+    needs a figure before the match (the compared one, before the rate, which opens the match: _compared)
+    and a figure right after it (the base, at its end, after the anchor: _claim), so its anchor stands
+    after the first figure's start and before the last's. Exact: an anchor before `lo` gives no claim, and
+    a match of one only keeps later matches that start no later than it from being read again (`seen` in
+    _fraction_claims), and those give none either; an anchor at or after `hi` gives none, and is left
+    out only where nothing is read after it: for the last fraction anchor and the multipliers (a " than "
+    match late in the text still keeps a " again as " match that starts no later from being read).
+    tests/test_claim_speed.py compares the claims with those read over the whole text."""
+    return quantities[0].span.start, quantities[-1].span.start
+
+
+def _fraction_claims(doc: Document, quantities, starts: list[int] | None, lo: int, hi: int):
+    """The comparatives whose rate is a fraction in words ("a quarter higher than", "half as much again as");
+    `starts` the figures' starts, or None when they are still to be made (most articles hold no fraction);
+    the anchors looked for from `lo` on, and those of the last anchor before `hi` only (_anchor_reach)."""
     text = doc.text
     seen = -1
     for anchor in _FRACTION_ANCHORS:
-        at = text.find(anchor)
+        end = hi + len(anchor) - 1 if anchor == _FRACTION_ANCHORS[-1] else len(text)
+        at = text.find(anchor, lo, end)
         while at != -1:
             m = _FRACTION_RATE.search(text, max(0, at - _FRACTION_REACH), at + len(anchor) + 80)
             if m is not None and m.start() > seen and m.start("frac") < at < m.end():
                 seen = m.start()
                 rate = _fraction_rate(text, m)
+                starts = starts or _starts(quantities)
                 claim = _claim(doc, quantities, starts, rate, m, _word_span(m)) if rate is not None else None
                 if claim is not None:
                     yield claim
-            at = text.find(anchor, at + 1)
+            at = text.find(anchor, at + 1, end)
 
 
-def _word_multiplier_claims(doc: Document, quantities, starts: list[int]):
-    """ "450 arrests, twice as many as the 300 last year": a claim whose multiplier is "twice" or "half"."""
+def _word_multiplier_claims(doc: Document, quantities, starts: list[int] | None, lo: int, hi: int):
+    """ "450 arrests, twice as many as the 300 last year": a claim whose multiplier is "twice" or "half"
+    (`starts` as for _fraction_claims; the anchors looked for in [lo, hi): _anchor_reach)."""
     text = doc.text
     for anchor in _WORD_MULTIPLIER_ANCHORS:
-        at = text.find(anchor)
+        end = hi + len(anchor) - 1
+        at = text.find(anchor, lo, end)
         while at != -1:
             m = _WORD_MULTIPLIER.match(text, at - 1)
             if m is not None:
+                starts = starts or _starts(quantities)
                 claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
                 if claim is not None:
                     kind, direction = _MULTIPLIER_VERB[m.group("word").lower()]
                     yield replace(claim, factor_kind=kind, direction=direction)
-            at = text.find(anchor, at + 1)
+            at = text.find(anchor, at + 1, end)
 
 
 def _word_span(m) -> Span:

@@ -6,13 +6,12 @@ verb and its hedge into an interval.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts
+from statlint.checker.model import Facts, replace
 
 _HEDGE_BEFORE = lazy_compile(r"\b(?P<hedge>more\s+than|over|nearly|almost|close\s+to|just\s+under|roughly|about)"
                               r"\s+\Z", regex.IGNORECASE | regex.REVERSE)

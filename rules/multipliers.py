@@ -10,13 +10,12 @@ many", "50 times the 2010 level", "49 times what it was"), else "fold"/"times" (
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts
+from statlint.checker.model import Facts, replace
 
 _JOIN = lazy_compile(r"(?:\s*+,\s*+(?:(?:or|that\s+is|i\.e\.)\s++)?|\s*+\(\s*+|\s*+[—–-]{1,2}\s*+|\s++(?:or|to)\s++)"
                       r"(?:(?:a|an|some|about|nearly|almost|roughly)\s++)?(?:to\s++)?", regex.IGNORECASE)

@@ -30,6 +30,7 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Quantity, replace
+from statlint.rules._gates import may_contain
 
 # After the figure: up to 25 characters without a digit, a clause break, a skeleton token or the unit of a figure
 # written in words ("7.6 pct last year to five pct in 1987": 1987 is five pct's), then the year.
@@ -62,14 +63,71 @@ _ANNUAL_AFTER = lazy_compile(
 
 
 def year_of(text: str, q: Quantity) -> int | None:
-    """The year the figure `q` is for, when the words say it (see the module docstring), else None."""
+    """The year the figure `q` is for, when the words say it (see the module docstring), else None.
+
+    Each pattern runs only when its stretch of text holds a year's first two digits (_may_hold_year):
+    most figures have none within _WINDOW characters, and a pattern call costs more than two finds."""
     if q.year is not None:
         return q.year
-    m = _YEAR_AFTER.match(text, q.span.end, q.span.end + _WINDOW)
-    if m:
-        return int(m.group(1))
-    m = _YEAR_BEFORE.search(text, max(0, q.span.start - _WINDOW), q.span.start)
+    end = q.span.end
+    if _year_after_word(text, end, end + _WINDOW, _YEAR_WORDS):
+        m = _YEAR_AFTER.match(text, end, end + _WINDOW)
+        if m:
+            return int(m.group(1))
+    start = max(0, q.span.start - _WINDOW)
+    if not _year_after_word(text, start, q.span.start, _YEAR_WORDS):
+        return None
+    m = _YEAR_BEFORE.search(text, start, q.span.start)
     return int(m.group(1)) if m else None
+
+
+def _may_hold_year(text: str, start: int, end: int) -> bool:
+    """False only when no year any pattern of this module reads lies in text[start:end]. Exact: every one of
+    them reads a year as the ASCII digits "19" or "20" and two more (the last two may be any \\d), inside its
+    match, and each match lies between the pos and endpos it is given: str.find finds those two digits
+    there, in C, without a copy of the stretch."""
+    return text.find("19", start, end) != -1 or text.find("20", start, end) != -1
+
+
+# The words right before a year (and white space) in _YEAR_AFTER ("in|by|of|for|during") and _YEAR_BEFORE.
+_YEAR_WORDS = ("in", "by", "of", "for", "during")
+
+
+def _year_after_word(text: str, start: int, end: int, words: tuple[str, ...], then: tuple[str, ...] = ()) -> bool:
+    """False only when no year in text[start:end] stands after one of `words` (lower-case ASCII, at most seven
+    letters) and white space, and, given `then`, before white space and one of those.
+
+    Why: a pattern reading "in 1986" is a case-insensitive scan of tens of microseconds (_YEAR_RANGE, _YEAR_AFTER),
+    and in most stretches holding a year the year stands after other words ("the 1986 budget", "1986-87").
+    Exact: each pattern reads its year as "19"/"20" inside its match, right after \\s+ and its word (also inside
+    the match, which lies in text[start:end]); str.isspace() takes in every character \\s matches, so the walk
+    back over white space ends right after the word, and its lower case ends with one of `words`, but for "İ"
+    and "ſ" (rules._gates: a stretch holding either always passes). After the year (two more characters: \\d
+    is one code point), the same walk and the first letters of `then`.
+    """
+    for digits in ("19", "20"):
+        at = text.find(digits, start, end)
+        while at != -1:
+            k = at
+            while k > start and text[k - 1].isspace():
+                k -= 1
+            if k < at:
+                before = text[max(start, k - 7):k]
+                if before.lower().endswith(words) or _odd_fold(before):
+                    if not then:
+                        return True
+                    j = at + 4
+                    while j < end and text[j].isspace():
+                        j += 1
+                    after = text[j:min(end, j + 7)]
+                    if after.lower().startswith(then) or _odd_fold(after):
+                        return True
+            at = text.find(digits, at + 1, end)
+    return False
+
+
+def _odd_fold(piece: str) -> bool:
+    return not piece.isascii() and ("\u0130" in piece or "\u017f" in piece)
 
 
 class YearGate:
@@ -148,9 +206,22 @@ def _may_be_one_of(digits: str, years: set[int]) -> bool:
 
 
 def is_annual(text: str, rate: Quantity) -> bool:
-    """ "an average annual growth of 7%", "7% a year", "a CAGR of 7%": a rate per year, not over the whole span."""
-    return bool(_ANNUAL_BEFORE.search(text, max(0, rate.span.start - 50), rate.span.start)
-                or _ANNUAL_AFTER.match(text, rate.span.end))
+    """ "an average annual growth of 7%", "7% a year", "a CAGR of 7%": a rate per year, not over the whole span.
+
+    _ANNUAL_BEFORE runs only when its 50 characters hold one of its words (_ANNUAL_WORDS, _gates.may_contain),
+    and _ANNUAL_AFTER only when the rate is followed by white space or a bracket, with which every one of its
+    branches opens (str.isspace() takes in every character regex's \\s does)."""
+    start = max(0, rate.span.start - 50)
+    if may_contain(text[start:rate.span.start], _ANNUAL_WORDS) \
+            and _ANNUAL_BEFORE.search(text, start, rate.span.start):
+        return True
+    after = text[rate.span.end:rate.span.end + 1]
+    return (after.isspace() or after == "(") and bool(_ANNUAL_AFTER.match(text, rate.span.end))
+
+
+# Every match of _ANNUAL_BEFORE holds one of these words, in some case: each of its alternatives names "annual",
+# "yearly" or "CAGR" ("compounded annual", "average yearly", "annualised").
+_ANNUAL_WORDS = ("annual", "yearly", "cagr")
 
 
 # A range of years in a change's sentence: "between 2010 and 2018", "from 2010 to 2018", "in 2010-18".
@@ -174,6 +245,9 @@ _PART_OF_YEAR = lazy_compile(
     r"nov(?:ember)?|dec(?:ember)?|[1-4]Q|Q[1-4]|H[12])\b", regex.IGNORECASE)
 
 
+# The words before and after the first year of _YEAR_RANGE ("between 2010 and", "from the 2010 to", "in 2010-18").
+_RANGE_WORDS = ("between", "from", "in", "over", "during", "for", "the")
+_RANGE_THEN = ("and", "-", "\u2013", "to", "through")
 _SINCE = lazy_compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)", regex.IGNORECASE)
 _AFTER_CLAIM = 40  # characters after a change's last figure in which its span of years may still be stated
 _BEFORE_CLAIM = 120  # characters before a change's first word in which it may be stated ("Between 2012 and 2020 the
@@ -181,17 +255,20 @@ _BEFORE_CLAIM = 120  # characters before a change's first word in which it may b
 # its change, so a long line of changes is read in linear time (tests/test_bad_input.py)
 
 
-def _span_years(text: str, sentence, g, durations, duration_starts) -> tuple[int | None, int | None, int | None]:
-    """(old_year, new_year, years) of a change with both figures (see the module docstring). A range or a
-    duration counts from the sentence start to shortly after the change's last figure: one further on ("...,
-    adding it expects sales to double over five years") is another clause's."""
-    y0, y1 = year_of(text, g.old), year_of(text, g.new)
+def _span_years(text: str, sentence, g, durations, duration_starts, y0: int | None,
+                y1: int | None) -> tuple[int | None, int | None, int | None]:
+    """(old_year, new_year, years) of a change with both figures (see the module docstring), given y0 and y1,
+    year_of its old and new figure. A range or a duration counts from the sentence start to shortly after
+    the change's last figure: one further on ("..., adding it expects sales to double over five years") is
+    another clause's. A range and "since" name a year: their patterns run only where one may be written."""
     if y0 is not None and y1 is not None:
         return y0, y1, (y1 - y0 if y1 > y0 else None)
     last = max(q.span.end for q in (g.old, g.new, g.rate) if q is not None)
     first = min([q.span.start for q in (g.old, g.new, g.rate) if q is not None] + [g.span.start])
     start, end = max(sentence.start, first - _BEFORE_CLAIM), min(sentence.end, last + _AFTER_CLAIM)
-    ranges = list(_YEAR_RANGE.finditer(text, start, end))
+    dated = _may_hold_year(text, start, end)
+    ranges = list(_YEAR_RANGE.finditer(text, start, end)) \
+        if dated and _year_after_word(text, start, end, _RANGE_WORDS, _RANGE_THEN) else []
     if len(ranges) == 1:
         m = ranges[0]
         first = int(m.group(1) or m.group(2))
@@ -199,13 +276,13 @@ def _span_years(text: str, sentence, g, durations, duration_starts) -> tuple[int
         final = int(final) if len(final) == 4 else first // 100 * 100 + int(final)
         if final > first and y0 in (None, first) and y1 in (None, final):
             return first, final, final - first
-    since = list(_SINCE.finditer(text, start, end))
+    since = list(_SINCE.finditer(text, start, end)) if dated and y1 is not None and y0 is None else []
     if y1 is not None and y0 is None and len(since) == 1 and int(since[0].group(1)) < y1:
         y0 = int(since[0].group(1))  # "has risen to 217 million in 2018 since 2010, from 117 million"
         return y0, y1, y1 - y0
     spans = [q for q in durations[bisect.bisect_left(duration_starts, start):bisect.bisect_left(duration_starts, end)]
              if _DURATION_BEFORE.search(text, max(start, q.span.start - 30), q.span.start)]
-    decades = list(_DECADE.finditer(text, start, end))
+    decades = list(_DECADE.finditer(text, start, end)) if may_contain(text[start:end], ("decade",)) else []
     if len(spans) + len(decades) == 1:
         n = int(spans[0].value) if spans else 10
         if spans and spans[0].value != n:
@@ -237,6 +314,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     duration_starts = [q.span.start for q in durations]
     starts = [q.span.start for q in facts.quantities]
     growths = []
+    changed = False
     for g in facts.growths:
         period = "year" if g.rate is not None and is_annual(text, g.rate) else ""
         old_year = year_of(text, g.old) if g.old is not None else None
@@ -244,12 +322,14 @@ def extract(doc: Document, facts: Facts) -> Facts:
         years = None
         if g.old is not None and g.new is not None:
             old_year, new_year, years = _span_years(text, doc.sentence_of(g.new.span.start), g, durations,
-                                                       duration_starts)
+                                                       duration_starts, old_year, new_year)
         elif g.new is not None and new_year is None and g.verb is not None:
             sentence = doc.sentence_of(g.verb.start)
             before = bisect.bisect_left(starts, g.verb.start) > bisect.bisect_left(starts, sentence.start)
             new_year = clause_year(text, sentence, g.verb.start, before)
         if period or old_year is not None or new_year is not None or years is not None:
             g = replace(g, period=period, old_year=old_year, new_year=new_year, years=years)
+            changed = True
         growths.append(g)
-    return replace(facts, growths=tuple(growths))
+    # (no claim changed: the Facts replace() would build is an equal value, at a cost)
+    return replace(facts, growths=tuple(growths)) if changed else facts

@@ -18,13 +18,12 @@ Linked only when the link is safe:
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Direction, Facts, Growth, Link, Span
+from statlint.checker.model import Direction, Facts, Growth, Link, Span, replace
 from statlint.rules.periods import YearGate
 
 _REACH = 200  # characters after the rate in which a named base counts

@@ -28,14 +28,14 @@ share is told as "the rest", "the remaining" or "the remainder" (the shares then
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Link, ShareSplit, Span
+from statlint.checker.model import Facts, Link, ShareSplit, Span, replace
 from statlint.rules._answer_pairs import answer_pairs, told_as_rest
+from statlint.rules._claim_gates import next_word_may_be, word_starts
 from statlint.rules._margins import margins
 from statlint.rules._lists import RESPECTIVELY, figure_runs
 
@@ -74,6 +74,9 @@ _ANSWER_AFTER = lazy_compile(
     r"disagree|answered|chose|picked|preferred|prefer|were\s+undecided|are\s+undecided|were\s+unsure|"
     r"did\s+not\s+know|didn't\s+know|had\s+no\s+(?:opinion|view)|voted\s+(?:for|against|to|in\s+favou?r)|"
     r"would\s+vote)\b", regex.IGNORECASE)
+# The first two letters of every word _ANSWER_AFTER opens with (rules._claim_gates)
+_ANSWER_STARTS = word_starts("of said backed supported opposed favoured approved disapproved agreed answered chose picked "
+                             "preferred were are did had voted would".split())
 # Words that carry one question's answers on: "Another 40% ...", "A further 19% ...", "The rest, 19%, ...",
 # "The remainder (19%) ...", "..., while 41% ...". An answer so tied needs no answer verb of its own.
 _CONTINUES_BEFORE = lazy_compile(r"\b(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest|the\s+remainder|"
@@ -169,8 +172,27 @@ def _within(answers, i: int, sentence: Span) -> list:
 
 def _continues(text: str, q) -> bool:
     """Whether words before a share carry a question's answers on to it, and no other whole follows it."""
-    return bool(_CONTINUES_BEFORE.search(text, max(0, q.span.start - 20), q.span.start)) \
+    start = max(0, q.span.start - 20)
+    return _may_continue(text[start:q.span.start]) \
+        and bool(_CONTINUES_BEFORE.search(text, start, q.span.start)) \
         and not _OTHER_WHOLE_AFTER.match(text, q.span.end, q.span.end + 40)
+
+
+# The last letters of each word _CONTINUES_BEFORE ends on ("another", "a further", "the other": "ther").
+_CONTINUES_ENDINGS = ("ther", "ning", "rest", "nder", "hile", "reas")
+_CONTINUES_MARKS = (",", "(", "\u2014", "\u2013", "-")
+
+
+def _may_continue(before: str) -> bool:
+    """False only when _CONTINUES_BEFORE cannot match at the end of `before`: it ends in one of its words, white
+    space, one optional mark and white space. str.rstrip() takes off every character regex's \\s matches (and a
+    few more), so what is left after the mark ends with the word's last letters (lower-cased, or "İ"/"ſ",
+    which regex folds to "i"/"s" and str.lower() does not: rules._gates)."""
+    before = before.rstrip()
+    if before.endswith(_CONTINUES_MARKS):
+        before = before[:-1].rstrip()
+    tail = before[-4:]
+    return tail.lower().endswith(_CONTINUES_ENDINGS) or (not tail.isascii() and ("\u0130" in tail or "\u017f" in tail))
 
 
 def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
@@ -180,7 +202,7 @@ def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
     for q in facts.quantities:
         if not _is_share(q):
             continue
-        if _ANSWER_AFTER.match(text, q.span.end, q.span.end + 60):
+        if next_word_may_be(text, q.span.end, _ANSWER_STARTS) and _ANSWER_AFTER.match(text, q.span.end, q.span.end + 60):
             answers.append(q)
             said.add(id(q))
         elif _continues(text, q):
@@ -223,10 +245,21 @@ def _answers_across_sentences(doc: Document, facts: Facts) -> list[ShareSplit]:
     return out
 
 
+def _may_split(quantities) -> bool:
+    """Whether the quantities hold two percentages, or one range of percentages (a margin): a split needs
+    them, and most articles have none. One walk that stops as soon as it knows."""
+    seen = False
+    for q in quantities:
+        if q.unit == "percent":
+            if seen or q.kind == "range":
+                return True
+            seen = True
+    return False
+
+
 def extract(doc: Document, facts: Facts) -> Facts:
-    if sum(1 for q in facts.quantities if q.unit == "percent") < 2 \
-            and not any(q.kind == "range" and q.unit == "percent" for q in facts.quantities):
-        return facts  # a split needs two percentages (a margin is read as one range); most articles have none
+    if not _may_split(facts.quantities):
+        return facts
     splits = _runs_in_sentences(doc, facts) + _answers_across_sentences(doc, facts)
     linked = {id(q) for split in splits for q in split.shares}
     splits += [p for p in answer_pairs(doc, facts) if not all(id(q) in linked for q in p.shares)]

@@ -16,7 +16,8 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Share, Span, replace
-from statlint.rules._gates import word_after_spaces
+from statlint.rules._claim_gates import next_word_may_be, word_starts
+from statlint.rules._gates import may_contain, word_after_spaces
 from statlint.rules._patterns import words_pattern
 
 # People and things counted: a part of them cannot exceed all of them.
@@ -69,6 +70,7 @@ _LINKED_BEFORE = lazy_compile(
     regex.IGNORECASE | regex.REVERSE)
 _STAKE_AFTER = lazy_compile(r"\s+(?P<whole>stake|holding|interest|shareholding)(?=\s+(?:in|of)\b|\s*[.,;)])",
                              regex.IGNORECASE)
+_STAKE_STARTS = word_starts(("stake", "holding", "interest", "shareholding"))  # _STAKE_AFTER's (rules._claim_gates)
 _SHARE_BEFORE = lazy_compile(r"\bmarket\s+share\s+(?:of|at|was|is|stood\s+at|reached|to)\s+\Z",
                               regex.IGNORECASE | regex.REVERSE)
 
@@ -109,12 +111,15 @@ def extract(doc: Document, facts: Facts) -> Facts:
                                 whole_kind=_kind(m.group("head"), whole),
                                 whole_span=Span(m.start("whole"), m.end("whole")), link=Link.SENTENCE))
             continue
-        m = _STAKE_AFTER.match(text, q.span.end, q.span.end + 20)
+        m = _STAKE_AFTER.match(text, q.span.end, q.span.end + 20) \
+            if next_word_may_be(text, q.span.end, _STAKE_STARTS) else None
         if m:
             shares.append(Share(span=Span(q.span.start, m.end()), percent=q, whole=m.group("whole"),
                                 whole_kind="total", whole_span=Span(m.start("whole"), m.end("whole"))))
             continue
-        m = _SHARE_BEFORE.search(text, max(0, q.span.start - 40), q.span.start)
+        before = max(0, q.span.start - 40)
+        m = _SHARE_BEFORE.search(text, before, q.span.start) \
+            if may_contain(text[before:q.span.start], ("market",)) else None
         if m:
             shares.append(Share(span=Span(m.start(), q.span.end), percent=q, whole="market",
                                 whole_kind="total", whole_span=Span(m.start(), m.end())))

@@ -9,13 +9,12 @@ staff (35% of them women)") is a share of something else and is not linked. P104
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Link, Span, VerbalProportion
+from statlint.checker.model import Facts, Link, Span, VerbalProportion, replace
 from statlint.checker.numbers import FRACTION_WORDS, UNITS_WORDS
 from statlint.rules._patterns import words_pattern
 
