@@ -52,7 +52,7 @@ _TRIGGER = lazy_compile(
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
-_IS_UP = lazy_compile(rf"(?:{UP}|{UP_NOUN}s?)", regex.IGNORECASE)
+_IS_UP = lazy_compile(rf"(?:{UP}|(?:{UP_NOUN})s?)", regex.IGNORECASE)  # a noun in the plural too: "tax hikes of 5%"
 # the figure right after a change word, past "by" and a hedge ("rose about 12%", "gained a mere 60 points",
 # "fell more than 10%")
 # ("over"/"under" only before a percent: "a 40% jump over 400 mln" names the base)
@@ -201,7 +201,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
     # `paragraph` is the paragraph of the series in by_label, looked up when the first of them is read:
     # while there are none, leaving a paragraph empties nothing (most articles hold no series at all).
-    by_label: dict[str, list[Series]] = {}
+    by_label: dict[str, list[tuple[Series, Span]]] = {}  # each series with its sentence
     paragraph = None
     for qi, qj, sent in _sentences_with_figures(doc, quantities):
         if not _may_hold_claim(text, sent, quantities, qi, qj):
@@ -216,9 +216,12 @@ def extract(doc: Document, facts: Facts) -> Facts:
                     paragraph = doc.paragraph_of(sent.start)
                 series.append(s)
                 for label in s.labels:
-                    by_label.setdefault(label, []).append(s)
+                    by_label.setdefault(label, []).append((s, sent))
         triggers = _read_triggers(patterns.trigger, scanned)
-        growths.extend(_growths(text, skeleton, scanned, patterns, triggers, offsets, quantities, by_label))
+        claims = _growths(text, skeleton, scanned, patterns, triggers, offsets, quantities)
+        if by_label:  # else no series in the paragraph so far: _with_series_base would leave every claim as it is
+            claims = [_with_series_base(c, text, sent, by_label) for c in claims]
+        growths.extend(claims)
     if not growths and not series and not facts.growths and not facts.series:
         return facts  # what replace() would build, an equal value (dataclasses.replace costs ~8 us)
     return replace(facts, growths=tuple(growths), series=tuple(series))
@@ -353,7 +356,7 @@ def _read_triggers(pattern, scanned: str) -> list[_Trigger]:
 
 
 def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, triggers: list[_Trigger], offsets,
-             quantities, by_label: dict[str, list[Series]]) -> list[Growth]:
+             quantities) -> list[Growth]:
     """The growth claims in one sentence's skeleton; `scanned` is what `patterns` read (the
     skeleton, or its lower-cased copy for the folded patterns: same offsets)."""
     claims: list[Growth] = []
@@ -478,9 +481,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
-    if not by_label:
-        return claims  # no series in the paragraph so far: _with_series_base would leave every claim as it is
-    return [_with_series_base(c, text, by_label) for c in claims]
+    return claims
 
 
 def _wordy_rate(m, quantities, object_allowed: bool):
@@ -581,10 +582,11 @@ def _direction(t: _Trigger) -> Direction:
 
 
 # What _IS_UP fullmatches in a word of ASCII letters, as a set: its alternatives without white space (a key
-# has none), and "advances" (its "s?" binds to the last alternative only: "hikes" or "growths" are not up).
+# has none), and each noun in the plural ("hikes", "improvements": read as falls until 2026-12-03, when the
+# "s?" bound to the last noun only).
 # An ASCII word matches a pattern of ASCII letters case-insensitively exactly when its lower case is one of
 # them; a key with another character ("riſe") is left to the pattern. tests/test_claim_speed.py compares both.
-_UP_KEYS = frozenset([w for w in words_of(UP) + words_of(UP_NOUN) if " " not in w] + [words_of(UP_NOUN)[-1] + "s"])
+_UP_KEYS = frozenset([w for w in words_of(UP) + words_of(UP_NOUN) if " " not in w] + [w + "s" for w in words_of(UP_NOUN)])
 
 
 def is_level(q: Quantity) -> bool:
@@ -593,19 +595,65 @@ def is_level(q: Quantity) -> bool:
     return q.noun not in DURATION_NOUNS and q.kind not in ("multiplier", "denominator")
 
 
-def _with_series_base(claim: Growth, text: str, by_label: dict[str, list[Series]]) -> Growth:
+def _with_series_base(claim: Growth, text: str, sent: Span, by_label: dict[str, list[tuple[Series, Span]]]) -> Growth:
     """A year-on-year claim on a figure for year Y takes its base from a series value for Y-1: the latest
-    series labelled Y-1 that starts before the figure. `by_label` holds the series read so far under each of
-    their labels, so a claim looks only at the series naming its year, not at every series of the document."""
+    series labelled Y-1 that starts before the figure and may be of the claim's measure (_same_measure).
+    `by_label` holds the series read so far under each of their labels, with their sentences, so a claim
+    looks only at the series naming its year, not at every series of the document. `sent` is the claim's
+    sentence."""
     if claim.old is not None or claim.new is None or (claim.rate is None and claim.factor is None):
         return claim
     year = year_of(text, claim.new)
     if year is None:
         return claim
     label = str(year - 1)
-    for s in reversed(by_label.get(label, ())):
+    for s, series_sent in reversed(by_label.get(label, ())):
         if s.span.start >= claim.new.span.start:
             continue  # a series later in the sentence
+        if not _same_measure(text, s, series_sent, sent, claim):
+            continue
         base = s.values[s.labels.index(label)]
         return replace(claim, old=base, series=True)
     return claim
+
+
+def _same_measure(text: str, series: Series, series_sent: Span, sent: Span, claim: Growth) -> bool:
+    """Whether a claim may be of the measure of a series before it: the words of the claim's own clause before
+    its change word, less words that name no measure, are none ("In 1988 it rose 20%", "..., respectively,
+    and soared to"), or one of them is in the series' sentence up to its values ("Sales were ... respectively.
+    Sales rose 9%").
+
+    Why: "Costs were 1 mln and 1.2 mln dlrs in 1986 and 1987, respectively. Sales rose 9% to 5 mln dlrs in
+    1987." took the costs of 1986 as the base of the sales and called the 9% wrong (found by h-claims); so did
+    "..., respectively, and sales rose 9%". A measure named by another word ("shipments", then "deliveries")
+    is left without a base: a check missed, not a false alarm."""
+    start = max(sent.start, series.span.end)
+    before = text[start:claim.span.start].lower()
+    clause_at = start + max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    named = {_stem(w) for w in _WORD.findall(text[clause_at:claim.span.start].lower())} - _NO_MEASURE
+    if not named:
+        return True
+    series_end = clause_at if series_sent.start == sent.start else series_sent.end
+    in_series = {_stem(w) for w in _WORD.findall(text[series_sent.start:series_end].lower())}
+    return not named.isdisjoint(in_series)
+
+
+def _stem(word: str) -> str:
+    """A word without a plural "s": "sales" and "sale", "costs" and "cost" meet."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+_WORD = lazy_compile_stdlib(r"[a-z]{3,}")
+# Where a clause of a sentence starts: its subject comes after the last of these before the change word.
+_CLAUSE_BREAK = lazy_compile_stdlib(r"[,;:]|\b(?:and|but|while|whereas)\b")
+# Words before a change word that name no measure: determiners, pronouns, auxiliaries, prepositions,
+# conjunctions, reporting verbs and words of time ("In the first quarter of 1988 it rose").
+_NO_MEASURE = frozenset(_stem(w) for w in """
+    the its their his her our your this that these those there here they them who which what also however
+    meanwhile while and but for from with into over under after before during since than then still
+    was were has had have been being are will would could should may might did does
+    said says say according added reported company group firm
+    year years month months quarter quarters week weeks half annual first second third fourth last next
+    today yesterday earlier later ago
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())

@@ -385,9 +385,10 @@ def _read_with_every_paragraph_looked_up(doc, facts):
             for s in claims._series(skeleton, quantities):
                 series.append(s)
                 for label in s.labels:
-                    by_label.setdefault(label, []).append(s)
+                    by_label.setdefault(label, []).append((s, sent))
         triggers = claims._read_triggers(patterns.trigger, scanned)
-        growths.extend(claims._growths(text, skeleton, scanned, patterns, triggers, offsets, quantities, by_label))
+        found = claims._growths(text, skeleton, scanned, patterns, triggers, offsets, quantities)
+        growths.extend(claims._with_series_base(c, text, sent, by_label) for c in found)
     return tuple(growths), tuple(series)
 
 
