@@ -350,3 +350,55 @@ def test_new_span_builds_what_the_constructor_builds():
     assert type(built) is Span and built == Span(3, 9) and hash(built) == hash(Span(3, 9)) and repr(built) == "Span(start=3, end=9)"
     assert built < Span(4, 0) and len(built) == 6 and built.overlaps(Span(8, 12))
     assert pickle.loads(pickle.dumps(built)) == built
+
+
+# --- the word before, read once (h-lean) ----------------------------------------------------------------------
+# read_match reads the word of lower-case ASCII letters before a figure once and hands it to is_excluded (the
+# label test on the word alone), to the currency, minus and capitalised-name tests (none can end such a word) and
+# to the hedge and "per" gates (may_end_bound, PER_WORDS). Each is checked here against the step reading `before`.
+
+_LOWER_WORDS = ["the", "was", "per", "each", "every", "paper", "breathe", "bathe", "the", "about", "over", "under",
+                "more than", "up to", "as many as", "in excess of", "x", "p", "s", "rs", "rp", "age", "aged", "ages",
+                "phase", "figure", "figures", "no", "number", "at", "weighs", "months", "mths", "of", "to", "total",
+                "rose", "some", "approx", "a" * 45, "jan", "february", "march", "sept", "ary", "ber", "from"]
+_WORD_LEADS = ["", " ", "\n", "The ", "3 ", "THREE ", "1 month ", "Mayor ", "ſome ", "İstanbul ", "naïve ", "+44 ",
+               "F(3, ", "(", "US$ ", "went ", "30% ", "tax rate of ", "X" * 40 + " "]
+_WORD_NUMS = ["5", "15", "07", "1987", "1,234", "3.5", "12.30", "1400", "54.8", "1.2.3", "999", "0", "１２"]
+_WORD_AFTERS = ["", " ", " people", " pm", " hours", " hrs", " of March", " March", " Street", " Baker Street",
+                " = never", "st", "th of March", "C", " ſ", " İ", " years", " dlrs", ", ", ".", " 20 7946 0958"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(_WORD_LEADS), st.sampled_from(_LOWER_WORDS), st.sampled_from(_WORD_NUMS),
+       st.sampled_from(_WORD_AFTERS), st.sampled_from([None, "-20", " - 20"]), st.sampled_from([None, " mln"]),
+       st.sampled_from([None, " pct"]))
+def test_label_test_on_the_word_reads_as_on_the_text_before(lead, words, num, after, rng, scale, tail):
+    before = (lead + words + " ")[-40:]
+    word = labels.word_before(before)
+    if not (word.isascii() and word.isalpha() and word.islower() and before[-2:-1].isalpha()):
+        return  # not the case read_match hands a word for
+    assert is_excluded(num, rng, scale, tail, before, after, word) \
+        == is_excluded(num, rng, scale, tail, before, after), (before, num, after)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(_WORD_LEADS), st.lists(st.sampled_from(_LOWER_WORDS + list(BOUND_OF_WORD)), min_size=1,
+                                               max_size=4).map(" ".join))
+def test_word_gates_pass_every_hedge_and_per_the_window_does(lead, words):
+    from statlint.rules.quantities.bounds import may_end_bound
+    from statlint.rules.quantities.prefix import currency_before
+    from statlint.rules.quantities.rate import PER_WORDS
+    text = lead + words + " 5"
+    start = len(text) - 1
+    before = text[max(0, start - 40):start]
+    word = before[:-1].rsplit(None, 1)[-1] if before[-2:-1].isalpha() else ""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return
+    window = text[max(0, start - 30):start].rstrip()
+    assert window == before[-30:-1]
+    if may_be_hedged(window):
+        assert may_end_bound(word) or not window.isascii(), window
+    if is_denominator(text, start, window):
+        assert word.endswith(PER_WORDS), window
+    assert currency_before(text, start, before) == (None, start)
+    assert not labels.is_capitalised_name(before) and not minus_before(text, start)

@@ -71,6 +71,14 @@ def may_be_hedged(window: str) -> bool:
     return phrases is not None and lower.endswith(phrases)
 
 
+def may_end_bound(word: str) -> bool:
+    """may_be_hedged's test made on the last word alone, when that word is lower-case ASCII letters and one
+    space follows it (the reader's commonest case): the phrase table is keyed on the last two characters,
+    which are the word's own (no phrase ends in a one-letter word), and "the" is the only other way in.
+    A superset: the caller still asks may_be_hedged (which also passes a window that is not ASCII)."""
+    return word[-2:] in _PHRASES_BY_END or word.endswith("the")
+
+
 # The bound words that also compare: after a rate or a multiplier they say by how much one figure
 # exceeds the next ("55 per cent more than the 253.5 million", "25% above the 300", "a 9.0 percent improvement
 # over $193.6 million"), and the next figure

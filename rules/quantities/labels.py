@@ -15,8 +15,13 @@ from statlint.checker.units import unit_name
 from statlint.rules import _patterns as P
 
 
-def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, before: str, after: str) -> bool:
+def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, before: str, after: str,
+                word: str | None = None) -> bool:
     """Whether the numeral `num`, with `before` and `after` it, names or dates something rather than counts.
+
+    `word`, when the caller has read it: the word of lower-case ASCII letters that ends `before` with one space
+    after it (word_before(before), for most numbers). The label test is then made on it alone: no "− " power
+    ends such a `before`, and no acronym is written in lower case.
 
     The tests after the label test are grouped by the first character after the numeral (`first`), which
     each of them looks at: this runs for every number, and most are followed by a space and a word.
@@ -26,8 +31,12 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
     if rng and not tail and not scale and is_score(num, rng, after):
         return True
     bare = not (tail or scale or rng or "," in num)
+    if word is not None:
+        names, bare_names, _ = label_word_kind(word)
+        if (names or (bare and bare_names and not _counted(before))) and not ("." in num and word in P.AGE_WORDS):
+            return True
     # (is_label_before's first case, most numbers', taken here without its call)
-    if (_is_label_word_before(before, bare, after) if before[-1:] == " " else is_label_before(before, bare, after)) \
+    elif (_is_label_word_before(before, bare, after) if before[-1:] == " " else is_label_before(before, bare, after)) \
             and not ("." in num and word_before(before) in P.AGE_WORDS):
         return True  # (an age with decimals is a measurement: "mean age 54.8 years")
     if num[:1] == "0" and num[1:2].isdigit():

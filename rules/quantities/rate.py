@@ -8,7 +8,7 @@ from __future__ import annotations
 from statlint.rules import _patterns as P
 
 
-_PER_WORDS = ("per", "every", "each")  # P.PER_BEFORE's words; none has a letter that folds from outside ASCII
+PER_WORDS = _PER_WORDS = ("per", "every", "each")  # P.PER_BEFORE's words; none has a letter that folds from outside ASCII
 
 
 def is_denominator(text: str, start: int, window: str) -> bool:

@@ -19,9 +19,9 @@ from statlint.rules.quantities.numeral import (
 )
 from statlint.rules.quantities.prefix import currency_before, minus_before
 from statlint.rules.quantities.suffix import noun_after, rate_after, tail_unit, unit_after
-from statlint.rules.quantities.bounds import hedged, may_be_hedged
+from statlint.rules.quantities.bounds import hedged, may_be_hedged, may_end_bound
 from statlint.rules.quantities.exact import is_set_rate
-from statlint.rules.quantities.rate import is_denominator
+from statlint.rules.quantities.rate import PER_WORDS, is_denominator
 from statlint.rules.quantities.ratio import ratio_after
 
 
@@ -49,6 +49,15 @@ def read_match(text: str, m) -> Quantity | None:
             frac = slash = rng = num2 = scale_group = tail_group = None
     simple = not (frac or slash or rng or scale_group or tail_group)
     before = text[start - 40 if start > 40 else 0:start]
+    # The commonest case (over half the matches): a word of lower-case ASCII letters and one space before the
+    # figure. That word is read here once (`word`, as labels.word_before reads it) and decides what the steps
+    # would each find again: no currency prefix or minus sign ends it, it is no capitalised name, and the label,
+    # hedge and "per" tests are made on the word alone.
+    word = None
+    if before[-1:] == " " and before[-2:-1] in P.ASCII_LOWER:
+        word = before[:-1].rsplit(None, 1)[-1]
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            word = None
     if simple and power is None:
         if text[end:end + 1] == ":":
             ratio = ratio_after(text, num, end)
@@ -56,9 +65,9 @@ def read_match(text: str, m) -> Quantity | None:
                 value, low, high, end = ratio
                 return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
                                 unit="ratio", kind="ratio", grouping="plain")
-        if len(num) == 4 and is_plain_year(text, num, start, end, before):
+        if len(num) == 4 and is_plain_year(text, num, start, end, before, unprefixed=word is not None):
             return None  # plain years are not quantities (the test at the end, decided before the chain)
-    if is_excluded(num, rng, scale_group, tail_group, before, text[end:end + 40]):
+    if is_excluded(num, rng, scale_group, tail_group, before, text[end:end + 40], word):
         return None
     numeral = parse_numeral(num)
     value = 1.0 if power is not None and power[2] else numeral.value  # "10⁵" alone: the numeral is the base
@@ -73,7 +82,8 @@ def read_match(text: str, m) -> Quantity | None:
             return None
         value, decimals, is_quote = fraction
 
-    currency, prefix_start = currency_before(text, start, before)
+    # (after a lower-case word and a space no currency prefix can end: currency_before's first test)
+    currency, prefix_start = currency_before(text, start, before) if word is None else (None, start)
     if simple:  # no scale word, no tail, no second figure
         scale_word = tail_text = ""
         value2 = None
@@ -115,7 +125,7 @@ def read_match(text: str, m) -> Quantity | None:
         prefix_start -= 1
 
     bare = unit == "count" and not scale_word and numeral.grouping == "plain" and not decimals and not rng
-    if bare and not tail_text and value < 1000 and is_capitalised_name(before):
+    if bare and not tail_text and value < 1000 and word is None and is_capitalised_name(before):
         return None  # "Voyager 2", "Claudin 19", "Apollo 11"
     if bare and 1900 <= value <= 2100 and len(num) == 4 and not negative:
         return None  # plain years are not quantities
@@ -142,7 +152,13 @@ def read_match(text: str, m) -> Quantity | None:
     # PER_BEFORE and BOUND_BEFORE end in a word and spaces: the words before the figure tell
     # cheaply whether either can match (its last word; "per" is within these 30)
     bound = "="
-    if prefix_start > 0 and text[prefix_start - 1].isspace():
+    if word is not None:  # the window ends in `word`: one space after it, before the figure (no prefix)
+        window = before[-30:-1]
+        if word.endswith(PER_WORDS) and is_denominator(text, start, window):
+            kind = "denominator"
+        if (may_end_bound(word) or not window.isascii()) and may_be_hedged(window):
+            bound, low, high = hedged(text, start, value, low, high)
+    elif prefix_start > 0 and text[prefix_start - 1].isspace():
         window = text[prefix_start - 30 if prefix_start > 30 else 0:prefix_start].rstrip()
         if window:
             if is_denominator(text, prefix_start, window):
@@ -158,19 +174,20 @@ def read_match(text: str, m) -> Quantity | None:
                         unit, kind, bound, None, noun, None, None, decimals, numeral.grouping)
 
 
-def is_plain_year(text: str, num: str, start: int, end: int, before: str) -> bool:
+def is_plain_year(text: str, num: str, start: int, end: int, before: str, unprefixed: bool = False) -> bool:
     """Whether a bare four-digit numeral (no fraction, range, scale, tail or power after it) is a plain year,
     which read_match would drop at its end: 1900-2100 in ASCII digits, no currency or minus sign before it,
     no ratio colon or vulgar fraction glued after it, and no currency, unit or glued letter that
     unit_after would read after it. Those are all the steps between that can make the figure anything
     but a bare count; every other step either drops the figure too or does not touch its unit.
     Decided here, a plain year (one match in ten) skips the label, date and hedge tests it cannot need.
+    `unprefixed`: the caller knows a lower-case word and a space come before (no currency, no minus sign).
     """
     if not ("1900" <= num <= "2100" and num.isascii() and num.isdigit()):
         return False
     c = text[end:end + 1]
     if c == ":" or c in VULGAR:
         return False
-    if currency_before(text, start, before)[0] is not None or minus_before(text, start):
+    if not unprefixed and (currency_before(text, start, before)[0] is not None or minus_before(text, start)):
         return False
     return unit_after(text, end, "count", None, "", num)[0] == "count"
