@@ -80,3 +80,16 @@ def test_edge_texts(text):
 def test_the_news_corpus():
     for _, rec in corpus.news():
         assert_gates_change_nothing(corpus.article(rec))
+
+
+def test_the_written_out_fraction_gate_is_any_stem():
+    """extract's fraction gate, written out, answers as any() over P.FRACTION_STEMS: each stem alone, with
+    its neighbours' letters, and texts of near misses."""
+    from statlint.rules import _patterns as P
+
+    texts = ["", "al", "hir", "uarte", "ift", "ne in", "ne\u2003in ", "ALF", "Half", "third", "one in ", "ne inx"]
+    texts += [f"x{stem}x" for stem in P.FRACTION_STEMS] + [stem[:-1] for stem in P.FRACTION_STEMS]
+    for text in texts:
+        assert Q._may_hold_fraction(text) == any(stem in text for stem in P.FRACTION_STEMS), text
+    for stem in P.FRACTION_STEMS:
+        assert Q._may_hold_fraction(stem)
