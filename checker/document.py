@@ -50,6 +50,13 @@ def _abbreviation_lookbehinds() -> str:
 _SENTENCE_END_ASCII = re.compile(
     r"[.!?\n](?:(?<=[.!?])" + _abbreviation_lookbehinds() + _CLOSERS_AND_BREAK + r"|(?<=\n)[ \t]*+\n)", re.ASCII)
 _PARAGRAPH_BREAK_ASCII = re.compile(_PARAGRAPH_BREAK.pattern, re.ASCII)
+# _SENTENCE_END_ASCII taken apart, for _sentence_ends_ascii: its three alternatives each as a pattern that
+# opens with one literal (or the set [!?], scanned only in the 5 % of texts that hold one). Why: `re`
+# looks for a single literal faster than for a set, and the set [.!?\n] stopped at 170,000 places over
+# the news corpus, 100,000 of them single newlines of wrapped lines; sentence ends 0.073 -> 0.054 s.
+_DOT_END_ASCII = re.compile(r"\." + _abbreviation_lookbehinds() + _CLOSERS_AND_BREAK, re.ASCII)
+_MARK_END_ASCII = re.compile(r"[!?]" + _CLOSERS_AND_BREAK, re.ASCII)
+_BLANK_LINE_ASCII = re.compile(r"\n[ \t]*+\n", re.ASCII)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _QUOTE = lazy_compile(r"[\"“]([^\"“”\n]{1,2000}+)[\"”]")
@@ -93,7 +100,11 @@ class Document:
 
     @cached_property
     def sentences(self) -> Spans:
-        spans = _split(self.text, _SENTENCE_END_ASCII if self.text.isascii() else _SENTENCE_END)
+        text = self.text
+        if text.isascii():
+            spans = _split_at(text, _sentence_ends_ascii(text))
+        else:
+            spans = _split(text, _SENTENCE_END)
         return _headline_apart(self.text, spans)
 
     @cached_property
@@ -179,9 +190,38 @@ def _headline_apart(text: str, spans: Spans) -> Spans:
     return Spans(array("q", [0, line_end + 1]) + spans.starts[1:], array("q", [line_end + 1]) + spans.ends)
 
 
+def _sentence_ends_ascii(text: str) -> list[int]:
+    """Where the matches of _SENTENCE_END_ASCII end, found by three scans: full stops, "!" and "?"
+    (only if the text holds one), and blank lines; the same ends as `finditer` gives, in order.
+
+    Why it is exact: every sentence end opens with its one mark and holds no other (closers, spaces
+    and newlines are none), so the marks' matches do not depend on where a scan resumes, and no blank
+    line's match holds a mark. Non-overlap can only drop a blank line met inside a mark's match, through
+    its `[ \t]*+\n[ \t]*+\n`: that blank line starts at the first newline after the mark (closers and
+    spaces hold none, so no earlier blank line took it) and ends where the mark's match ends, so it adds
+    no end of its own and the blank-line scan resumes where finditer would. The union of the ends is
+    therefore finditer's ends.
+    """
+    ends = [m.end() for m in _DOT_END_ASCII.finditer(text)]
+    merge = False
+    if "!" in text or "?" in text:
+        ends += [m.end() for m in _MARK_END_ASCII.finditer(text)]
+        merge = True
+    blank = [m.end() for m in _BLANK_LINE_ASCII.finditer(text)]
+    if blank:
+        ends += blank
+        merge = True
+    return sorted(set(ends)) if merge else ends
+
+
 def _split(text: str, pattern: re.Pattern | regex.Pattern) -> Spans:
     """The pieces of text between matches of pattern (each ending with its match), leaving
-    out pieces that are all whitespace; the whole text if nothing is left.
+    out pieces that are all whitespace; the whole text if nothing is left."""
+    return _split_at(text, [m.end() for m in pattern.finditer(text)])
+
+
+def _split_at(text: str, match_ends: list[int]) -> Spans:
+    """_split's pieces given where the matches end (in order).
 
     `not piece.isspace()` says whether `piece.strip()` leaves anything without building the
     stripped copy: both use the same whitespace table, and no piece is empty (matches are not).
@@ -190,8 +230,7 @@ def _split(text: str, pattern: re.Pattern | regex.Pattern) -> Spans:
     """
     starts, ends = array("q"), array("q")
     start = 0
-    for m in pattern.finditer(text):
-        end = m.end()
+    for end in match_ends:
         if not text[start].isspace() or not text[start:end].isspace():
             starts.append(start)
             ends.append(end)

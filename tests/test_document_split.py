@@ -95,3 +95,19 @@ def test_random_texts_split_as_plainly():
 def test_the_news_corpus_splits_as_plainly():
     for _, rec in corpus.news():
         assert_splits_as_plainly(corpus.article(rec))
+
+
+_ASCII_PIECES = ["A", "b", "Mr", "U.S", "No", "5", " ", "  ", "\t", "\n", "\n\n", " \n\t\n", "\n \n \n", ".", "..", "!",
+                 "?", "\"", "'", ")", "(", "\"A", " 7", "vs."]
+
+
+def test_the_ascii_sentence_ends_are_finditers():
+    """_sentence_ends_ascii scans full stops, marks and blank lines apart: the ends must be finditer's,
+    above all where a mark's match runs into a blank line ('Stop.)\\" \\n\\n\\n A')."""
+    rng = random.Random(13)
+    texts = ["", "\n\n\n", ".\n\n\n", "Stop.)\" \n \n\n A", "Stop! \n\n\n\nA", "Mr. A. B? C!\n\nD.\n\n\n"]
+    texts += ["".join(rng.choice(_ASCII_PIECES) for _ in range(rng.randint(1, 60))) for _ in range(20000)]
+    for text in texts:
+        expected = [m.end() for m in D._SENTENCE_END_ASCII.finditer(text)]
+        assert D._sentence_ends_ascii(text) == expected, text
+        assert_splits_as_plainly(text)

@@ -80,3 +80,46 @@ def test_edge_texts(text):
 def test_the_news_corpus():
     for _, rec in corpus.news():
         assert_gates_change_nothing(corpus.article(rec))
+
+
+def test_the_written_out_fraction_gate_is_any_stem():
+    """extract's fraction gate, written out, answers as any() over P.FRACTION_STEMS: each stem alone, with
+    its neighbours' letters, and texts of near misses."""
+    from statlint.rules import _patterns as P
+
+    texts = ["", "al", "hir", "uarte", "ift", "ne in", "ne\u2003in ", "ALF", "Half", "third", "one in ", "ne inx"]
+    texts += [f"x{stem}x" for stem in P.FRACTION_STEMS] + [stem[:-1] for stem in P.FRACTION_STEMS]
+    for text in texts:
+        assert Q._may_hold_fraction(text) == any(stem in text for stem in P.FRACTION_STEMS), text
+    for stem in P.FRACTION_STEMS:
+        assert Q._may_hold_fraction(stem)
+
+
+class _Everything:
+    def __contains__(self, item):
+        return True
+
+
+_BETWEEN_PIECES = [" ", "  ", "\t", "\n", "\u2003", "\x1c", "\u00a0", "±", "+", "/", "-", "–", "and", "to", "or", "from",
+                   ",", "vs", "AND", "To", "x"]
+
+
+def test_merge_pairs_gate_merges_what_the_patterns_merge(monkeypatch):
+    """_merge's gate (the text between two figures, stripped, must be a form's mark) leaves what each
+    form's pattern would merge: compared with the gate let through, on joins of spaces (Unicode ones,
+    and \\x1c, which isspace() takes and \\s does not) and marks, after words that make a range or a change."""
+    import random
+
+    rng = random.Random(17)
+    joins = ["".join(rng.choice(_BETWEEN_PIECES) for _ in range(rng.randint(1, 5))) for _ in range(3000)]
+    joins += [" to ", " and ", " ± ", "+/-", " +- ", "–", " - ", "\u2003to\u2003", "\x1cto ", " to\x1c", "to"]
+    for join in joins:
+        for head in ("between ", "ranging from ", "rose ", "", "costs "):
+            text = f"{head}3.5{join}7 pct of 2 mln dlrs"
+            quantities = scan.read_digits(text)[0]
+            if len(quantities) < 2:
+                continue
+            gated = pairs.merge_pairs(text, quantities)
+            with monkeypatch.context() as m:
+                m.setattr(pairs, "_PAIR_MARKS", _Everything())
+                assert pairs.merge_pairs(text, quantities) == gated, text

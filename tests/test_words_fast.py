@@ -120,3 +120,34 @@ def test_random_word_strings_read_as_plainly():
 def test_the_news_corpus_reads_as_plainly():
     for _, rec in corpus.news():
         assert_same_as_plain(corpus.article(rec))
+
+
+def test_the_fraction_stem_words_are_the_patterns():
+    """_stem_places finds the words of P.FRACTION_STEM by str.find: they must be its alternatives' words."""
+    import re
+    words = [re.sub(r"\(\?=.*", "", alternative) for alternative in P.FRACTION_STEM.pattern.split("|")]
+    assert sorted(words) == sorted(W._STEM_WORDS)
+
+
+_STEM_PIECES = ["half", "hal", "f", "fifth", "ifth", "third", "quarter", "one", "on", "e", " in", " ", "\u2003", "\n",
+                "in", "x", "halfifth", "fifthird", "ſ", "é"]
+
+
+def test_the_stem_places_give_the_stem_scans_matches():
+    """Stems found by str.find and tried in order give P.FRACTION_STEM.finditer's matches, overlapping words
+    ("halfifth": finditer takes "half" and not "fifth") and "one" without "in" after it included."""
+    rng = random.Random(21)
+    texts = ["", "one", "one in", "halfifth", "fifthird", "one\u2003in five", "money in one"]
+    texts += ["".join(rng.choice(_STEM_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(20000)]
+    for text in texts:
+        expected = [m.span() for m in P.FRACTION_STEM.finditer(text)]
+        assert [m.span() for m in W._matches_at(P.FRACTION_STEM, text, W._stem_places(text))] == expected, text
+
+
+@pytest.mark.skipif(not corpus.available(*corpus.NEWS.values()), reason="shared corpus not found")
+def test_the_news_corpus_fraction_phrases_are_the_plain_scans():
+    for _, rec in corpus.news():
+        text = corpus.article(rec)
+        if len(text.lower()) == len(text):
+            expected = [m.span() for m in P.FRACTION_PHRASE.finditer(text)]
+            assert [m.span() for m in W.fraction_phrases(text, text.lower())] == expected

@@ -98,7 +98,7 @@ def fraction_phrases(text: str, folded: str):
     spaces or hyphen ("two-thirds of"). `folded` is text.lower() with the same offsets.
     """
     def starts():
-        for stem in P.FRACTION_STEM.finditer(folded):
+        for stem in _matches_at(P.FRACTION_STEM, folded, _stem_places(folded)):
             start = stem.start()
             if stem.group() in ("half", "one"):
                 yield start
@@ -110,6 +110,28 @@ def fraction_phrases(text: str, folded: str):
             yield start
 
     return _matches_at(P.FRACTION_PHRASE, text, starts())
+
+
+# The words P.FRACTION_STEM's alternatives are made of, each a literal ("one" has a look-ahead after it)
+# (tests/test_words_fast.py checks them against the pattern)
+_STEM_WORDS = ("half", "third", "quarter", "fifth", "one")
+
+
+def _stem_places(folded: str) -> list[int]:
+    """Every place in `folded` where a word of _STEM_WORDS is, in order: where P.FRACTION_STEM may match.
+
+    Why: the pattern opens with a set of five letters, and `re` tests every character of the text
+    against it (0.024 s over the news corpus's 1,300 texts that pass extract's gate); str.find skips
+    to each word, and the words are few (2,300 stems in those texts, "one" of "money" included).
+    """
+    places = []
+    for word in _STEM_WORDS:
+        i = folded.find(word)
+        while i != -1:
+            places.append(i)
+            i = folded.find(word, i + 1)
+    places.sort()
+    return places
 
 
 def _matches_at(pattern, text: str, starts):
