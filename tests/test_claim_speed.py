@@ -433,3 +433,36 @@ def test_series_bases_are_read_within_their_paragraph_as_before(text, monkeypatc
         facts = e(doc, facts)
     new = claims.extract(doc, facts)
     assert (new.growths, new.series) == _read_with_every_paragraph_looked_up(Document(text), facts)
+
+
+MENTION_TEXTS = TEXTS + [
+    "Unemployment stood at 95% last month; the JOBLESS RATE was 55 pct, turnout was 120%, and GDP growth of 45% a year.",
+    "The approval rating hit 105%, the literacy rate reached 101 pct; the passenger load factor went up to 105%.",
+    "Unemployment fell 50 pct; the labour force participation rate was 9% higher; the employment rate of 101% rose.",
+    "The pass rate stood at 110%, the \u0130obless rate at 5%, turnoſt was 130%, \u0130iteracy rate 120%, ratİng 101%.",
+    "Voter turnout\u2003was\u00a0\u0661\u0662\u0660%, unemployment in Spain last year was unchanged at 99% a year increase.",
+    " ".join(f"Its unemployment rate was {i % 130}% and turnout {i % 90} pct, growth of {i % 70}% in {1990 + i % 30}."
+             for i in range(300)),
+]
+
+
+@pytest.mark.parametrize("text", MENTION_TEXTS)
+def test_mentions_read_as_without_their_gates(text, monkeypatch):
+    from statlint.rules import mentions
+
+    gated = extract(Document(text)).mentions
+    monkeypatch.setattr(mentions, "_holds_any", lambda lowered, words: True)
+    assert extract(Document(text)).mentions == gated
+
+
+@pytest.mark.parametrize("window", ["", "Unemployment stood at ", "the JOBLESS rate", "pass rate", "passenger",
+                                    "load facTor", "\u0130iteracy", "turnoſt", "growTH", "rating", "x" * 70])
+def test_mentions_one_lowered_window_is_may_contain(window):
+    from statlint.rules import mentions
+    from statlint.rules._gates import may_contain
+
+    odd = not window.isascii() and ("\u0130" in window or "\u017f" in window)
+    for _, _, required in mentions.MEASURES:
+        for words in required:
+            assert (odd or mentions._holds_any(window.lower(), words)) == may_contain(window, words)
+    assert (odd or mentions._holds_any(window.lower(), mentions._MEASURE_WORDS)) == may_contain(window, mentions._MEASURE_WORDS)
