@@ -16,7 +16,6 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Mention, Span, replace
-from statlint.rules._gates import may_contain
 from statlint.rules.periods import year_of
 
 # "<measure> stood at / of / was / reached / went up to / was unchanged at X%": the figure is the level of the
@@ -60,6 +59,13 @@ _CHANGE_AFTER = lazy_compile(r"\s+(?:a\s+year\s+)?(?:increase|rise|decline|drop|
 _REACH = 70  # characters before the figure the measure words may take
 
 
+def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in lowered:
+            return True
+    return False
+
+
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     # Most articles give no percentage, and few of the rest name one of these measures near one: each figure's
@@ -72,10 +78,14 @@ def extract(doc: Document, facts: Facts) -> Facts:
             continue
         start = max(0, q.span.start - _REACH)
         window = text[start:q.span.start]
-        if not may_contain(window, _MEASURE_WORDS) or _CHANGE_AFTER.match(text, q.span.end):
+        # _gates.may_contain(window, words) for each group of words, on one lowered copy of the window: it is
+        # "a word in window.lower(), or 'İ'/'ſ' in window" (a window is far below may_contain's 1 MB pieces)
+        lowered = window.lower()
+        odd = not window.isascii() and ("\u0130" in window or "\u017f" in window)
+        if not (odd or _holds_any(lowered, _MEASURE_WORDS)) or _CHANGE_AFTER.match(text, q.span.end):
             continue
         for pattern, measure, required in MEASURES:
-            if not all(may_contain(window, words) for words in required):
+            if not odd and not all(_holds_any(lowered, words) for words in required):
                 continue
             m = pattern.search(text, start, q.span.start)
             if m:

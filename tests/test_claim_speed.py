@@ -258,6 +258,10 @@ COMPARATIVE_TEXTS = TEXTS + [
 SHARE_TEXTS = TEXTS + [
     "It holds a 51% stake in the firm, a 12 pct HOLDING. Its market share of 130% was odd; 60 pct of exports went to Japan.",
     "Market share was 45%, the MARKET SHARE stood at 48 pct, 30% interest in the bank, 20%\u00a0ſhareholding, 25% of the vote.",
+    "130% OF fishermen took part; 60 pct\u2003of exports went; 40%\x1cOf the staff; 12% oF its capital; 5% İnterest; "
+    "7% Of; 9%of the vote; 50 pct  \u2028 of GDP; \u0661\u0662% of voters said; 8% ſtake in X; 3% stake",
+    " ".join(f"Its {i % 90}% {('of the vote', 'stake in it', 'holding.', 'OF exports went', 'market', 'ſhares')[i % 6]},"
+             f" market share of {i % 70} pct" for i in range(300)),
 ]
 
 
@@ -275,9 +279,33 @@ def test_shares_read_as_without_their_gates(text, monkeypatch):
     from statlint.rules import shares
 
     gated = extract(Document(text)).shares
-    monkeypatch.setattr(shares, "next_word_may_be", lambda text, end, starts: True)
-    monkeypatch.setattr(shares, "may_contain", lambda text, words: True)
+    monkeypatch.setattr(shares, "_next_letters", lambda text, end: "")  # every word may follow
+    monkeypatch.setattr(shares, "_has_odd_fold", lambda piece: True)
     assert extract(Document(text)).shares == gated
+
+
+@pytest.mark.parametrize("after", AFTER_FIGURE + ["\x85of", "\u3000OF", " \u0130f", " \u017ftake", "\n\nof", " o\u0130"])
+def test_shares_one_walk_reads_as_the_two_gates_it_replaced(after):
+    from statlint.rules import shares
+    from statlint.rules._claim_gates import next_word_may_be
+    from statlint.rules._gates import word_after_spaces
+
+    text = "12%" + after
+    letters = shares._next_letters(text, 3)
+    of_next = letters is not None and (letters.lower() == "of" or shares._has_odd_fold(letters))
+    stake_next = letters is not None and (letters.lower() in shares._STAKE_STARTS or shares._has_odd_fold(letters))
+    assert of_next == word_after_spaces(text, 3, "of")
+    assert stake_next == next_word_may_be(text, 3, shares._STAKE_STARTS)
+
+
+@pytest.mark.parametrize("window", ["", "the market share of ", "MARKET share at", "Market", "marke", "mİrket",
+                                    "ſhare of the MARKET ", "m\u0130rket", "ma\u017fket", "price of "])
+def test_shares_market_gate_is_may_contains(window):
+    from statlint.rules import shares
+    from statlint.rules._gates import may_contain
+
+    inline = "market" in window.lower() or shares._has_odd_fold(window)
+    assert inline == may_contain(window, ("market",))
 
 
 
@@ -405,3 +433,36 @@ def test_series_bases_are_read_within_their_paragraph_as_before(text, monkeypatc
         facts = e(doc, facts)
     new = claims.extract(doc, facts)
     assert (new.growths, new.series) == _read_with_every_paragraph_looked_up(Document(text), facts)
+
+
+MENTION_TEXTS = TEXTS + [
+    "Unemployment stood at 95% last month; the JOBLESS RATE was 55 pct, turnout was 120%, and GDP growth of 45% a year.",
+    "The approval rating hit 105%, the literacy rate reached 101 pct; the passenger load factor went up to 105%.",
+    "Unemployment fell 50 pct; the labour force participation rate was 9% higher; the employment rate of 101% rose.",
+    "The pass rate stood at 110%, the \u0130obless rate at 5%, turnoſt was 130%, \u0130iteracy rate 120%, ratİng 101%.",
+    "Voter turnout\u2003was\u00a0\u0661\u0662\u0660%, unemployment in Spain last year was unchanged at 99% a year increase.",
+    " ".join(f"Its unemployment rate was {i % 130}% and turnout {i % 90} pct, growth of {i % 70}% in {1990 + i % 30}."
+             for i in range(300)),
+]
+
+
+@pytest.mark.parametrize("text", MENTION_TEXTS)
+def test_mentions_read_as_without_their_gates(text, monkeypatch):
+    from statlint.rules import mentions
+
+    gated = extract(Document(text)).mentions
+    monkeypatch.setattr(mentions, "_holds_any", lambda lowered, words: True)
+    assert extract(Document(text)).mentions == gated
+
+
+@pytest.mark.parametrize("window", ["", "Unemployment stood at ", "the JOBLESS rate", "pass rate", "passenger",
+                                    "load facTor", "\u0130iteracy", "turnoſt", "growTH", "rating", "x" * 70])
+def test_mentions_one_lowered_window_is_may_contain(window):
+    from statlint.rules import mentions
+    from statlint.rules._gates import may_contain
+
+    odd = not window.isascii() and ("\u0130" in window or "\u017f" in window)
+    for _, _, required in mentions.MEASURES:
+        for words in required:
+            assert (odd or mentions._holds_any(window.lower(), words)) == may_contain(window, words)
+    assert (odd or mentions._holds_any(window.lower(), mentions._MEASURE_WORDS)) == may_contain(window, mentions._MEASURE_WORDS)
