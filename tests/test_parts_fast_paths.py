@@ -33,6 +33,9 @@ ODD = [
     "Of the 368 members \u2014 411 voted \u2013 and 5 of the 4 seats; 7: of them 9.",
     ("Of the 368 members, 369 voted. " * 40 + "\n\n") * 30,
     "The 12 mines employ 1,400 people.\n\nOf these, 1,500 work underground. Of those 20 mines, 30 closed.",
+    # "İ" before the readings (str.lower() makes it two characters: _groups must not slice a lowered copy)
+    "İİİ İstanbul has 386 workers. Of these, 412 live in the town; 30 of the 20 mines closed. 5 of thoſe left.",
+    "The plant employs 386 workers. Of these, 412 live in the town; 30 of the 20 mines closed, 7 of them new.",
 ]
 
 
