@@ -62,6 +62,9 @@ _SAME_MEASURE = {"gdp": "economy", "economic": "economy", "export": "exports", "
                  "net profits": "profits", "revenue": "revenues", "industrial production": "industrial output",
                  "production": "output"}
 _ORDINALS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4", "q1": "Q1", "q2": "Q2", "q3": "Q3", "q4": "Q4"}
+# Every reading names its quarter, so holds one of these in some case (_QUARTER_AFTER and _RATE_NOUN_BEFORE
+# ignore case): a gate on the text as written ("uarter" or "Q") once skipped "grew 0.4% in q3" and "QUARTER".
+_QUARTER_WORDS = ("quarter", "q1", "q2", "q3", "q4")
 _QUARTER = r"(?:the\s+(?P<ord>first|second|third|fourth)\s+quarter|(?P<q>Q[1-4]))(?:\s+of\s+(?P<year>(?:19|20)\d\d))?"
 _QUARTER_AFTER = lazy_compile(r"\s+in\s+" + _QUARTER + r"\b", regex.IGNORECASE)
 _QUARTER_BEFORE = lazy_compile(r"\b(?:In|in)\s+" + _QUARTER + r"\s*+,?\s*+(?:[^\d,.;]{0,40}?)\Z", regex.REVERSE)
@@ -119,7 +122,7 @@ def _statement(text: str, q: Quantity, start: int) -> Statement | None:
 def _rate_statements(doc: Document, quantities):
     """A named measure's rise or fall in percent for a named quarter (see the module docstring)."""
     text = doc.text
-    if "uarter" not in text and "Q" not in text:
+    if not may_contain(text, _QUARTER_WORDS):
         return
     found = []
     for q in quantities:
