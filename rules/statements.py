@@ -122,7 +122,7 @@ def _statement(text: str, q: Quantity, start: int) -> Statement | None:
 def _rate_statements(doc: Document, quantities):
     """A named measure's rise or fall in percent for a named quarter (see the module docstring)."""
     text = doc.text
-    if not may_contain(text, _QUARTER_WORDS):
+    if not _may_name_a_quarter(text):
         return
     found = []
     for q in quantities:
@@ -143,6 +143,24 @@ def _rate_statements(doc: Document, quantities):
                                year=int(year) if year else None, period=quarter + (" " + basis if basis else ""),
                                change=change, subject=owner.group("name") if owner else ""))
     yield from _named(doc, found)
+
+
+def _may_name_a_quarter(text: str) -> bool:
+    """False only when no reading's quarter ("quarter", "Q3", in any case: see _QUARTER_WORDS) is in `text`.
+
+    "Q" or "uarter" as written passes most articles that name one. Else a quarter must open with a lower-case
+    "q" (under IGNORECASE only "q" and "Q" match either, and none of "uarter" has another fold), which is a
+    rare letter: the few are looked at one by one, with no copy of the whole text lowered (that cost as much
+    as the rest of this extractor's gates)."""
+    if "Q" in text or "uarter" in text:
+        return True
+    i = text.find("q")
+    while i >= 0:
+        after = text[i + 1:i + 7]
+        if (after and after[0] in "1234") or after.lower() == "uarter":
+            return True
+        i = text.find("q", i + 1)
+    return False
 
 
 def _rate_reading(doc: Document, q):
