@@ -248,7 +248,7 @@ def _parts_totals_before(doc, facts):
     if len(qs) < 3:
         return ()
     text = doc.text
-    low = text.lower()
+    low = text.replace("\u0130", "i").lower()  # as fixed in h-parts2: "İ".lower() is two characters
     found = {}
     for k, q in enumerate(qs):
         nxt = qs[k + 1].span.start if k + 1 < len(qs) else q.span.end
