@@ -30,7 +30,7 @@ from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span, rep
 from statlint.checker.units import DURATIONS
 from statlint.rules._earnings import profits_on_revenue
 from statlint.rules._earnings_tables import profit_rows
-from statlint.rules._gates import may_contain, word_after_spaces
+from statlint.rules._gates import _CHUNK, _has_odd_fold, may_contain, word_after_spaces
 
 _HEDGE = (r"(?:(?:only|just|some|about|around|roughly|nearly|almost|approximately|over|under|more\s+than|"
           r"fewer\s+than|less\s+than|at\s+least|up\s+to|all\s+but|a\s+full|as\s+many\s+as|a\s+mere)\s+)?")
@@ -158,8 +158,9 @@ def _claim(part: Quantity, whole: Quantity, label: str) -> PartOfWhole:
                        link=Link.SENTENCE)
 
 
-def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
-    """The group claim two consecutive figures of one sentence make, or None."""
+def _group_pair(doc: Document, a: Quantity, b: Quantity, low: str | None = None) -> PartOfWhole | None:
+    """The group claim two consecutive figures of one sentence make, or None. `low` is the document lowered
+    with every offset kept (see _groups), or None: the gap between the figures is then lowered here."""
     text = doc.text
     if not _same_kind(a, b) or b.span.start - a.span.end > 80:
         return None
@@ -169,7 +170,8 @@ def _group_pair(doc: Document, a: Quantity, b: Quantity) -> PartOfWhole | None:
     gap = text[a.span.end:b.span.start]
     # _PAUSES, written out: a generator over them cost more than the five tests
     paused = "," in gap or ";" in gap or ":" in gap or "\u2014" in gap or "\u2013" in gap
-    has_of, bracket = "of" in gap.lower(), "(" in gap
+    has_of = "of" in (low[a.span.end:b.span.start] if low is not None else gap.lower())
+    bracket = "(" in gap
     if not (paused or has_of or bracket):
         return None
     sentence = doc.sentence_of(a.span.start)
@@ -240,22 +242,42 @@ def _of_them_after(text: str, end: int) -> bool:
     return word_after_spaces(text, end, "of") and _OF_THEM_AFTER.match(text, end) is not None
 
 
+def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` is in `lowered` (a plain loop: any() over a generator costs half again as much)."""
+    for word in words:
+        if word in lowered:
+            return True
+    return False
+
+
 def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole]:
     text = doc.text
-    if not may_contain(text, _GATE):
-        return []
-    # A sentence opening that points back needs "them", "these", "those" or "this/that total" (_OF_THESE_OPENING,
-    # _OF_THEM_AFTER): without one in the document the per-figure tests for it are skipped. Most documents
-    # have none, and those tests cost as much as the rest of the loop.
-    back = may_contain(text, _BACK_WORDS)
+    # The text is lowered once here, not by each gate and each figure's test again: str.lower() keeps every
+    # offset unless the text holds "İ" (the one character it turns into two), and a text holding "İ" or "ſ"
+    # passes every gate (rules._gates), so such a text keeps the gates' own code (`low` is None).
+    low: str | None = None
+    if _has_odd_fold(text) or len(text) > _CHUNK:
+        if not may_contain(text, _GATE):
+            return []
+        back = may_contain(text, _BACK_WORDS)
+    else:
+        low = text.lower()
+        if not _holds_any(low, _GATE):
+            return []
+        # A sentence opening that points back needs "them", "these", "those" or "this/that total" (_OF_THESE_OPENING,
+        # _OF_THEM_AFTER): without one in the document the per-figure tests for it are skipped. Most documents
+        # have none, and those tests cost as much as the rest of the loop.
+        back = _holds_any(low, _BACK_WORDS)
     out = []
     a = quantities[0]
     for i in range(1, len(quantities)):
         b = quantities[i]
         # _group_pair reads no pair more than 80 characters apart: the one test most pairs fail, made here
-        claim = _group_pair(doc, a, b) if b.span.start - a.span.end <= 80 else None
+        claim = _group_pair(doc, a, b, low) if b.span.start - a.span.end <= 80 else None
         if claim is None and back and (_of_them_after(text, b.span.end)
-                                       or may_contain(text[max(0, b.span.start - 40):b.span.start], _BACK)):
+                                       or (_holds_any(low[max(0, b.span.start - 40):b.span.start], _BACK)
+                                           if low is not None else
+                                           may_contain(text[max(0, b.span.start - 40):b.span.start], _BACK))):
             claim = _group_before(doc, quantities, i)  # a sentence opening on a part: "Of these, 412 ..."
         if claim is not None:
             out.append(claim)

@@ -262,7 +262,10 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if len(qs) < 3:
         return facts  # a total and two parts
     text = doc.text
-    low = text.lower()
+    # The words next to each figure are sliced from `low` at the text's offsets: str.lower() turns "İ" into two
+    # characters, which moved every slice after one (by one per "İ"); as "i" it keeps them, and the readers'
+    # patterns (IGNORECASE) take "İ" for "i" too.
+    low = text.lower() if "\u0130" not in text else text.replace("\u0130", "i").lower()
     found: dict[int, PartsTotal] = {}  # by the total's index: one reading of each total
     # Which readers can apply anywhere: each test in the loop below is a substring test on a piece of `low`,
     # so a word that `low` lacks fails it for every figure (most articles lack the words of most readers:

@@ -62,6 +62,9 @@ _SAME_MEASURE = {"gdp": "economy", "economic": "economy", "export": "exports", "
                  "net profits": "profits", "revenue": "revenues", "industrial production": "industrial output",
                  "production": "output"}
 _ORDINALS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4", "q1": "Q1", "q2": "Q2", "q3": "Q3", "q4": "Q4"}
+# Every reading names its quarter, so holds one of these in some case (_QUARTER_AFTER and _RATE_NOUN_BEFORE
+# ignore case): a gate on the text as written ("uarter" or "Q") once skipped "grew 0.4% in q3" and "QUARTER".
+_QUARTER_WORDS = ("quarter", "q1", "q2", "q3", "q4")
 _QUARTER = r"(?:the\s+(?P<ord>first|second|third|fourth)\s+quarter|(?P<q>Q[1-4]))(?:\s+of\s+(?P<year>(?:19|20)\d\d))?"
 _QUARTER_AFTER = lazy_compile(r"\s+in\s+" + _QUARTER + r"\b", regex.IGNORECASE)
 _QUARTER_BEFORE = lazy_compile(r"\b(?:In|in)\s+" + _QUARTER + r"\s*+,?\s*+(?:[^\d,.;]{0,40}?)\Z", regex.REVERSE)
@@ -119,7 +122,7 @@ def _statement(text: str, q: Quantity, start: int) -> Statement | None:
 def _rate_statements(doc: Document, quantities):
     """A named measure's rise or fall in percent for a named quarter (see the module docstring)."""
     text = doc.text
-    if "uarter" not in text and "Q" not in text:
+    if not _may_name_a_quarter(text):
         return
     found = []
     for q in quantities:
@@ -140,6 +143,24 @@ def _rate_statements(doc: Document, quantities):
                                year=int(year) if year else None, period=quarter + (" " + basis if basis else ""),
                                change=change, subject=owner.group("name") if owner else ""))
     yield from _named(doc, found)
+
+
+def _may_name_a_quarter(text: str) -> bool:
+    """False only when no reading's quarter ("quarter", "Q3", in any case: see _QUARTER_WORDS) is in `text`.
+
+    "Q" or "uarter" as written passes most articles that name one. Else a quarter must open with a lower-case
+    "q" (under IGNORECASE only "q" and "Q" match either, and none of "uarter" has another fold), which is a
+    rare letter: the few are looked at one by one, with no copy of the whole text lowered (that cost as much
+    as the rest of this extractor's gates)."""
+    if "Q" in text or "uarter" in text:
+        return True
+    i = text.find("q")
+    while i >= 0:
+        after = text[i + 1:i + 7]
+        if (after and after[0] in "1234") or after.lower() == "uarter":
+            return True
+        i = text.find("q", i + 1)
+    return False
 
 
 def _rate_reading(doc: Document, q):

@@ -33,6 +33,9 @@ ODD = [
     "Of the 368 members \u2014 411 voted \u2013 and 5 of the 4 seats; 7: of them 9.",
     ("Of the 368 members, 369 voted. " * 40 + "\n\n") * 30,
     "The 12 mines employ 1,400 people.\n\nOf these, 1,500 work underground. Of those 20 mines, 30 closed.",
+    # "İ" before the readings (str.lower() makes it two characters: _groups must not slice a lowered copy)
+    "İİİ İstanbul has 386 workers. Of these, 412 live in the town; 30 of the 20 mines closed. 5 of thoſe left.",
+    "The plant employs 386 workers. Of these, 412 live in the town; 30 of the 20 mines closed, 7 of them new.",
 ]
 
 
@@ -245,7 +248,7 @@ def _parts_totals_before(doc, facts):
     if len(qs) < 3:
         return ()
     text = doc.text
-    low = text.lower()
+    low = text.replace("\u0130", "i").lower()  # as fixed in h-parts2: "İ".lower() is two characters
     found = {}
     for k, q in enumerate(qs):
         nxt = qs[k + 1].span.start if k + 1 < len(qs) else q.span.end
@@ -311,3 +314,24 @@ def test_profit_rows_margin_is_the_largest_figure_off_the_rows(text):
     other = max((q.value for q in quantities if (is_money(q) or q.unit == "count") and q.kind == "level"
                  and not rows.holds(q.span.start)), default=0.0)
     assert all(c.margin == other for c in claims)
+
+
+# --- rules.statements: the quarter gate -------------------------------------------------------------------
+
+QUARTER_ODD = ["Exports fell 1.2% in q3.", "Exports fell 1.2% in qUARTER 3", "grew 2% in the third qUaRtEr",
+               "the first-QUARTER growth of 3% was weak", "In Q4, sales rose 3%.", "q", "xq", "q5 q0 q", "qu",
+               "equity rose 4% in the third quarteR", "İn q1 ſales rose 3%", "In the third quarter, output rose 2%.",
+               "Exports fell 1.2% in ｑ3 and ٣ quarters", "the third Quarter growth of 2%", "q" * 5000 + " q4"]
+
+
+def test_a_text_passed_over_names_no_quarter():
+    """_may_name_a_quarter is False only where none of the three patterns that read a quarter matches (every
+    fixture and odd text), and True wherever a quarter word is, in any case."""
+    from statlint.rules import statements as S
+    for text in QUARTER_ODD + TEXTS:
+        if not S._may_name_a_quarter(text):
+            for pattern in (S._QUARTER_AFTER, S._QUARTER_BEFORE, S._RATE_NOUN_BEFORE):
+                assert pattern.search(text) is None, (text[:80], pattern)
+        if any(w in text.lower() for w in S._QUARTER_WORDS):
+            assert S._may_name_a_quarter(text), text[:80]
+    assert [S._may_name_a_quarter(t) for t in QUARTER_ODD[:6]] == [True, True, True, True, True, False]
