@@ -164,7 +164,10 @@ FRACTION_PHRASE = lazy_compile(
     r"|(?<=\bby\s)" + _FRACTION + r"\b)"
     r"|\bone\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
     regex.IGNORECASE)
-FRACTION_STEMS = ("alf", "hird", "uarter", "ifth", "ne in ")
+# In a lower-cased copy, a word every FRACTION_PHRASE match holds ("one" only before white space and "in": it is in
+# "money", "done" and "phone"); extract tries the pattern only where one is (rules.quantities._may_hold_fraction).
+FRACTION_STEMS = ("half", "third", "quarter", "fifth")
+ONE_IN = re.compile(r"one" + SPACE_CLASS + r"+in")
 # In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities.words.fraction_phrases).
 FRACTION_STEM = re.compile(r"half|third|quarter|fifth|one(?=" + SPACE_CLASS + r"+in)")
 PLUS_MINUS = lazy_compile(r"\s*+(?:±|\+/-|\+-)\s*+")

@@ -375,6 +375,20 @@ def test_a_power_after_a_unit_in_digits_python_cannot_read_is_left_unread(text, 
     assert [(q.text, q.unit) for q in extract_quantities(text)] == read
 
 
+@pytest.mark.parametrize("text, read", [
+    ("HALF OF VOTERS BACK PLAN", [("HALF", 50.0, "percent")]),
+    ("TWO-THIRDS OF VOTERS BACK PLAN", [("TWO-THIRDS", 200 / 3, "percent")]),
+    ("ONE IN FIVE VOTERS BACK PLAN", [("ONE IN FIVE", 20.0, "percent")]),
+    ("one  in five voters back the plan", [("one  in five", 20.0, "percent")]),
+    ("The money in five banks", [("five", 5.0, "count")]),
+])
+def test_fractions_are_read_in_capitals_and_with_any_spaces(text, read):
+    """Regression (found by h-split, 2026-12-03): the gate before the fraction phrases looked for "alf", "hird",
+    "ne in " as written, so an all-capital wire headline's "HALF OF" was not read and "ONE IN FIVE" was the
+    count 5."""
+    assert [(q.text, pytest.approx(q.value), q.unit) for q in extract_quantities(text)] == read
+
+
 @pytest.mark.parametrize("text, value", [("\u0663\u0664 dogs", 34.0), ("sales of \uff11\uff12 units", 12.0)])
 def test_digits_python_knows_are_read(text, value):
     """Arabic-Indic and full-width digits are decimal digits to Python too: read them."""
