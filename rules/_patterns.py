@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from statlint.checker.lazy_regex import lazy_compile
+from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
 from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS
 from statlint.checker.units import CURRENCY_WORDS, ISO_CODES, PERIODS, UNIT_WORDS
 
@@ -167,7 +167,7 @@ FRACTION_PHRASE = lazy_compile(
 # In a lower-cased copy, a word every FRACTION_PHRASE match holds ("one" only before white space and "in": it is in
 # "money", "done" and "phone"); extract tries the pattern only where one is (rules.quantities._may_hold_fraction).
 FRACTION_STEMS = ("half", "third", "quarter", "fifth")
-ONE_IN = re.compile(r"one" + SPACE_CLASS + r"+in")
+ONE_IN = lazy_compile_stdlib(r"one" + SPACE_CLASS + r"+in")
 # In a lower-cased copy, the words every FRACTION_PHRASE match holds (see rules.quantities.words.fraction_phrases).
 FRACTION_STEM = re.compile(r"half|third|quarter|fifth|one(?=" + SPACE_CLASS + r"+in)")
 PLUS_MINUS = lazy_compile(r"\s*+(?:±|\+/-|\+-)\s*+")
@@ -258,7 +258,7 @@ SCAN_OR_RUN = lazy_compile(r"(?:" + SCAN.pattern + r")|\d++", regex.IGNORECASE)
 # makes `re` try the trie at every character, one that opens with a set of characters lets it skip ahead to the
 # next one in the set (0.18 -> 0.13 s over the news corpus); none of its matches can hide another's start, as
 # each ends on a letter.
-NUMBER_WORD_AFTER_BREAK = re.compile(r"[^a-z]" + _CARDINAL_WORDS)
+NUMBER_WORD_AFTER_BREAK = lazy_compile_stdlib(r"[^a-z]" + _CARDINAL_WORDS)
 
 # Tighter gates (rules.quantities.labels), each a superset of its pattern as the sets above are:
 # the last three characters of every name MONTH_BEFORE may end on ("Jan", "January" -> "ary", "Sept." -> "ept"
