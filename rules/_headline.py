@@ -82,7 +82,10 @@ def headline_end(text: str) -> int:
     return 0
 
 
-def _stem(word: str) -> str | None:
+def measure_key(word: str) -> str | None:
+    """The key under which a word names a measure ("prices", "priced" -> "pric"; "revs" -> "reven"; "rose" ->
+    "UP"), None for a word that names none (units, scales, function words, dates: _STOP). Also read by
+    rules.claims (a series and a claim of one measure)."""
     w = word.lower().strip("'-")
     if w.endswith("'s"):
         w = w[:-2]
@@ -108,17 +111,20 @@ def _abbreviated(text: str) -> str:
     return _SPELLED_OUT.sub(lambda m: "GDP" if m.group(1) else "GNP", text)
 
 
-def _words(text: str) -> set[str]:
-    return {s for s in map(_stem, _WORD.findall(text)) if s}
+def measure_words(text: str) -> set[str]:
+    """The keys of the words of `text` that may name a measure (measure_key: stop words out, stems, synonyms), "UP"
+    and "DOWN" for direction words. Also read by rules.claims to tell whether a series and a claim name one
+    measure."""
+    return {s for s in map(measure_key, _WORD.findall(text)) if s}
 
 
 def headline_words(text: str, hl_end: int, q) -> set[str]:
     """Measure words around a headline figure: a few words either side, tickers left out."""
     before = _abbreviated(_TICKER.sub(" ", text[:q.span.start]))
     after = _abbreviated(_TICKER.sub(" ", text[q.span.end:hl_end]))
-    words = [w for w in _WORD.findall(before) if _stem(w)][-_WINDOW_WORDS:]
-    words += [w for w in _WORD.findall(after) if _stem(w)][:_WINDOW_WORDS]
-    return {_stem(w) for w in words}
+    words = [w for w in _WORD.findall(before) if measure_key(w)][-_WINDOW_WORDS:]
+    words += [w for w in _WORD.findall(after) if measure_key(w)][:_WINDOW_WORDS]
+    return {measure_key(w) for w in words}
 
 
 def _base_unit(unit: str) -> str:
@@ -194,14 +200,14 @@ def _stems_of(context: str) -> set[str]:
     """The stems of the words of `context` but names (capitalised words other than the first)."""
     words = _WORD.findall(context)
     kept = words[:1] + [w for w in words[1:] if not (w[0].isupper() and not w.isupper())]
-    return {s for s in map(_stem, kept) if s}
+    return {s for s in map(measure_key, kept) if s}
 
 
 def _needles(stems: set[str]) -> tuple[str, ...]:
     """What a text must hold, lower-cased, for one of its words to stem to one of `stems`: the stem itself or
     a word _SYNONYMS maps to it.
 
-    Why that holds: _WORD takes ASCII letters only, and _stem lower-cases a word, strips "'" and "-", and then
+    Why that holds: _WORD takes ASCII letters only, and measure_key lower-cases a word, strips "'" and "-", and then
     either looks it up in _SYNONYMS or only cuts letters off its end; what is left is a prefix of the word."""
     return tuple(stems | {word for word, stem in _SYNONYMS.items() if stem in stems})
 
@@ -218,7 +224,7 @@ def _shares_a_stem(text: str, lo: int, b, stems: set[str], needles: tuple[str, .
     for k, word in enumerate(_WORD.findall(context)):
         if k and word[0].isupper() and not word.isupper():
             continue  # a name, as in _stems_of
-        if word.lower().startswith(needles) and _stem(word) in stems:
+        if word.lower().startswith(needles) and measure_key(word) in stems:
             return True
     return False
 

@@ -18,6 +18,7 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span, replace
 from statlint.checker.numbers import SCALES
+from statlint.rules._headline import measure_key, measure_words
 from statlint.rules._amounts import amount_and_rate, amount_and_rate_before, base_right_after
 from statlint.rules._asides import base_of_another_month, compared_base, without_per_share_asides
 from statlint.rules._patterns import SCALE_WORD, words_pattern
@@ -630,25 +631,20 @@ def _same_measure(text: str, series: Series, series_sent: Span, sent: Span, clai
     start = max(sent.start, series.span.end)
     before = text[start:claim.span.start].lower()
     clause_at = start + max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-    named = {_stem(w) for w in _WORD.findall(text[clause_at:claim.span.start].lower())} - _NO_MEASURE
+    named = measure_words(text[clause_at:claim.span.start]) - _NO_MEASURE
     if not named:
         return True
     series_end = clause_at if series_sent.start == sent.start else series_sent.end
-    in_series = {_stem(w) for w in _WORD.findall(text[series_sent.start:series_end].lower())}
-    return not named.isdisjoint(in_series)
+    return not named.isdisjoint(measure_words(text[series_sent.start:series_end]))
 
 
-def _stem(word: str) -> str:
-    """A word without a plural "s": "sales" and "sale", "costs" and "cost" meet."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-_WORD = lazy_compile_stdlib(r"[a-z]{3,}")
 # Where a clause of a sentence starts: its subject comes after the last of these before the change word.
 _CLAUSE_BREAK = lazy_compile_stdlib(r"[,;:]|\b(?:and|but|while|whereas)\b")
-# Words before a change word that name no measure: determiners, pronouns, auxiliaries, prepositions,
-# conjunctions, reporting verbs and words of time ("In the first quarter of 1988 it rose").
-_NO_MEASURE = frozenset(_stem(w) for w in """
+# Words before a change word that name no measure in a claim's clause, as keys of rules._headline.measure_key
+# (which leaves out units, scales and the commonest function words, and stems and joins synonyms): pronouns,
+# auxiliaries, prepositions, conjunctions, reporting verbs, words of time ("In the first quarter of 1988 it
+# rose") and a direction word ("UP"/"DOWN").
+_NO_MEASURE = frozenset(("UP", "DOWN")) | {key for word in """
     the its their his her our your this that these those there here they them who which what also however
     meanwhile while and but for from with into over under after before during since than then still
     was were has had have been being are will would could should may might did does
@@ -656,4 +652,4 @@ _NO_MEASURE = frozenset(_stem(w) for w in """
     year years month months quarter quarters week weeks half annual first second third fourth last next
     today yesterday earlier later ago
     january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split() if (key := measure_key(word))}

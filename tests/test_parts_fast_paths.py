@@ -180,16 +180,16 @@ def test_headline_links_read_as_before(text):
 
 
 def test_a_word_that_stems_to_a_measure_starts_with_a_needle():
-    """_needles: every word _stem maps into a set of stems starts, lower-cased, with one of its needles."""
+    """_needles: every word measure_key maps into a set of stems starts, lower-cased, with one of its needles."""
     words = set(_headline._SYNONYMS) | set(_headline._STOP)
     for text in HEADLINED + TEXTS:
         words |= set(_headline._WORD.findall(text))
     words |= {w.upper() for w in list(words)} | {w.capitalize() + "'s" for w in list(words)}
-    stems = {s for s in map(_headline._stem, words) if s}
+    stems = {s for s in map(_headline.measure_key, words) if s}
     for stem in stems:
         needles = _headline._needles({stem})
         for word in words:
-            if _headline._stem(word) == stem:
+            if _headline.measure_key(word) == stem:
                 assert word.lower().startswith(needles), (word, stem)
 
 
