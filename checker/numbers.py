@@ -93,7 +93,12 @@ def _parse_short_numeral(s: str) -> Numeral:
 
 
 def _parse_numeral(s: str) -> Numeral:
-    if s.isdigit() or (s.count(".") == 1 and s.replace(".", "").isdigit() and not s.endswith(".")):
+    if s.isdigit():
+        # a run of digits (three numerals in four the cache has not seen): the lines below for it, written out
+        # (`stripped` is empty exactly when `s.strip("0")` is)
+        stripped = s.rstrip("0")
+        return Numeral(float(s) if len(s) < 300 else math.inf, 0, "plain", len(s) - len(stripped) if stripped else 0)
+    if (s.count(".") == 1 and s.replace(".", "").isdigit() and not s.endswith(".")):
         grouping = "plain"  # the common case, without a regex
         clean = s
     elif "," in s and _is_standard(s):

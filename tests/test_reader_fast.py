@@ -402,3 +402,141 @@ def test_word_gates_pass_every_hedge_and_per_the_window_does(lead, words):
         assert word.endswith(PER_WORDS), window
     assert currency_before(text, start, before) == (None, start)
     assert not labels.is_capitalised_name(before) and not minus_before(text, start)
+
+
+# --- one numeral read with fewer calls (h-reader3) ---------------------------------------------------------------
+# is_excluded decides a time or a day after a lower-case word with the gates written out for a space after the
+# figure (and no month looked for before it); unit_after makes word_may_follow's test itself and powers_after
+# looks for _PER_UNIT's minus sign first; _parse_numeral reads a run of digits without its general lines. Each is
+# checked here against the patterns alone, on the odd characters the case-insensitive patterns fold.
+
+def _slow_time_or_day(num: str, before: str, after: str) -> bool:
+    """labels._is_time_or_day with no gate: the patterns decide."""
+    if P.TIME_AFTER.match(after):
+        return True
+    if (len(num) == 4 or (len(num) in (4, 5) and num[-3:-2] == ".")) and P.CLOCK_HRS_AFTER.match(after):
+        return True
+    return len(num) <= 2 and _is_day_of_month(before, after)
+
+
+_SPACED_AFTER_PIECES = _TIME_PIECES + _MONTH_PIECES + ["of", "of ", "st", "th", "ours", "rs", "hrs", "h", "\u2009",
+                                                       "\x1c", "ſt", "K"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.sampled_from(_WORD_LEADS), st.sampled_from(_LOWER_WORDS + ["jan", "may", "sept", "october", "ber"]),
+       st.sampled_from(_WORD_NUMS + ["1", "12", "11.30", "1.30", "123"]),
+       st.lists(st.sampled_from(_SPACED_AFTER_PIECES), max_size=5).map("".join))
+def test_time_or_day_after_a_word_is_the_patterns(lead, words, num, rest):
+    before = (lead + words + " ")[-40:]
+    after = (" " + rest)[:40]
+    word = before[:-1].rsplit(None, 1)[-1]
+    if not (word.isascii() and word.isalpha() and word.islower() and before[-2:-1].isalpha()):
+        return  # not the case read_match hands a word for
+    assert labels._is_time_or_day_after_word(num, after) == _slow_time_or_day(num, before, after), (before, after)
+    with _ungated():  # the whole label test on the word, against the one on the text before with no gate
+        slow = is_excluded(num, None, None, None, before, after)
+    assert is_excluded(num, None, None, None, before, after, word) == slow, (before, num, after)
+
+
+def _slow_unit_after(text: str, end: int, scale_word: str, num: str) -> tuple[str, int]:
+    """suffix.unit_after for a figure with no currency before it, with no gate: the patterns decide."""
+    from statlint.checker.units import (
+        CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, SPACED_ONLY, VIDEO_LINES, unit_name,
+    )
+    from statlint.rules.quantities import suffix
+
+    unit = "count"
+    after = text[end:end + 40]
+    wm = P.CURRENCY_WORD_AFTER.match(after)
+    if wm:
+        word = wm.group(0).strip().lower()
+        unit = CURRENCY_WORDS.get(word, "count")
+        if unit in ("GBP-pence",) and word == "p" and not scale_word:
+            unit = "count"
+        else:
+            if word in ("pounds", "pound") and not scale_word and suffix._weighed(text, end, end + len(wm.group(0))):
+                unit = "pound"
+            end += len(wm.group(0))
+    else:
+        um = P.UNIT_WORD_AFTER.match(after)
+        form = um.group(0).strip(" -\t\n\u00a0") if um else ""
+        glued = um.group(0) == form if um else False
+        name = unit_name(form) if form and not (form in GLUED_ONLY and not glued) \
+            and not (form in SPACED_ONLY and glued) else None
+        if name:
+            unit, end = _slow_powers_after(text, end + len(um.group(0)), name)
+    if unit == "count":
+        glued = GLUED_LETTERS.get(text[end:end + 1])
+        if glued and not text[end + 1:end + 2].isalnum() and text[end - 1:end].isdigit() \
+                and not (glued == "GBP-pence" and num in VIDEO_LINES) and not suffix._year_like(num):
+            return glued, end + 1
+        im = P.ISO_AFTER.match(text[end:end + 8])
+        if im and im.group(1) in ISO_CODES:
+            unit = im.group(1)
+            end += len(im.group(0))
+    return unit, end
+
+
+def _slow_powers_after(text: str, end: int, unit: str) -> tuple[str, int]:
+    """suffix.powers_after with no gate before its patterns."""
+    from statlint.checker.units import SPACED_ONLY, unit_name
+    from statlint.rules.quantities import suffix
+
+    pm = suffix._POWER.match(text, end)
+    exponent = suffix._exponent(pm.group('caret') or pm.group('minus') or pm.group('sup')) if pm else None
+    if exponent is not None:
+        unit, end = f"{unit}**{exponent}", pm.end()
+    qm = suffix._PER_UNIT.match(text, end)
+    if qm:
+        form = qm.group("unit")
+        per = suffix._PER_SYMBOLS.get(form) or unit_name(form)
+        exponent = suffix._exponent(qm.group("exp"))
+        if per and (form in suffix._PER_SYMBOLS or form not in SPACED_ONLY) and exponent is not None:
+            power = -exponent
+            unit, end = f"{unit}/{per}" + (f"**{power}" if power != 1 else ""), qm.end()
+    return unit, end
+
+
+_UNIT_PIECES = [" ", "-", "\t", "\u00a0", "\u2009", "\x1c", "dlrs", "dollars", "Dollars", "DLRS", "yen", "p", "c",
+                "pounds", "pound", " of cocaine", "km", "kg", "m", "s", "g", "h", "mi", "miles", "litre", "kWh", "°C",
+                "μm", "µg", "ſ", "K", "K", "İ", "ı", "cm", "−3", "−1", "⁻³", "^2", "²", " s−1", " L−1", " kg−1",
+                " cm−3", " Xy−1", " s", "−", "⁻", " USD", " CHF", "USD", " X", "A", "per", " per day", "x", "pct",
+                "mln", "the", "and", ".", ",", "1", "5"]
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.sampled_from(["5", "164", "1080", "2011", "3.5", "12"]), st.sampled_from(["", "m", "mln"]),
+       st.lists(st.sampled_from(_UNIT_PIECES), max_size=6).map("".join))
+def test_unit_after_reads_as_the_patterns_alone(num, scale_word, rest):
+    text = "it was " + num + rest
+    end = len("it was ") + len(num)
+    assert unit_after(text, end, "count", None, scale_word, num) == _slow_unit_after(text, end, scale_word, num), text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "0", "00", "9", "１", "٣", "0" * 30, "7" * 40]), min_size=1, max_size=12)
+       .map("".join))
+def test_a_run_of_digits_reads_as_the_general_lines(s):
+    fast = numbers._parse_numeral(s)
+    # the general lines, for a run of digits: "plain", no decimals, the zeros that end it unless all are zeros
+    trailing = len(s) - len(s.rstrip("0")) if s.strip("0") else 0
+    assert fast == numbers.Numeral(float(s) if len(s) < 300 else math.inf, 0, "plain", trailing), s
+    assert numbers._parse_numeral(s + "000" * 100).value == math.inf
+
+
+@pytest.mark.parametrize("after", [" eſt", " Eſt", " bſt", " eſT.", " EST", " hrs", " hourſ GMT", " hours local", " of May",
+                                   " of\u00a0June", " May", " pm", " p.m.", " ho", " \u2009pm", " ", ""])
+@pytest.mark.parametrize("num", ["5", "12", "1400", "11.30", "123"])
+def test_time_or_day_after_a_word_on_the_folded_letters(after, num):
+    # "ſ" folds to "s": " eſt" is EST to the pattern, and passes the gate only as text that is not ASCII
+    before = "it was at "
+    assert labels._is_time_or_day_after_word(num, after) == _slow_time_or_day(num, before, after), after
+
+
+@pytest.mark.parametrize("rest", [" km s−1", " km s⁻¹", " g cm⁻³", " g cm−3", " mg L⁻¹", " kg s− 1", " km s−1x", " km s", " m"])
+@pytest.mark.parametrize("num", ["5", "25"])
+def test_unit_after_reads_the_second_unit_as_the_pattern(rest, num):
+    text = "it was " + num + rest
+    end = len("it was ") + len(num)
+    assert unit_after(text, end, "count", None, "", num) == _slow_unit_after(text, end, "", num), text

@@ -53,7 +53,9 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
     if first == " ":
         if after[1:2] in "= " and after.lstrip(" ")[:1] == "=" and not rng and not P.CURRENCY_BEFORE.search(before):
             return True  # "0 = never, 1 = sometimes": a code being defined
-        return not rng and _is_time_or_day(num, before, after)
+        if rng:
+            return False
+        return _is_time_or_day(num, before, after) if word is None else _is_time_or_day_after_word(num, after)
     if after[:2] in P.ORDINAL_SUFFIXES and P.ORDINAL_AFTER.match(after):
         return True
     if first in P.ASCII_LETTERS and not rng:
@@ -175,6 +177,21 @@ def _is_time_or_day(num: str, before: str, after: str) -> bool:
             and P.CLOCK_HRS_AFTER.match(after):
         return True  # "at 1400 hrs", "at 11.30 hrs"
     return len(num) <= 2 and _is_day_of_month(before, after)
+
+
+def _is_time_or_day_after_word(num: str, after: str) -> bool:
+    """_is_time_or_day for a figure with a space after it and, before it, a word of lower-case ASCII letters and one
+    space (is_excluded's `word`: two in five numbers), with _may_be_time's and _may_be_hrs' gates written out for
+    that space (the time word or "hrs" must start one character on; "" passes the "hrs" gate as it does there).
+    The month before is not looked for: MONTH_BEFORE ends on a month name and white space at the end of `before`,
+    every month name holds a capital, and the run of characters before that one space is the word, all lower-case
+    (MONTH_BEFORE is case-sensitive). No ordinal suffix starts with a space: the month after is MONTH_AFTER's alone."""
+    if (after[1:3].lower() in P.TIME_STARTS or not after[:3].isascii()) and P.TIME_AFTER.match(after):
+        return True
+    if (len(num) == 4 or (len(num) == 5 and num[-3:-2] == ".")) and after[1:2] in "hH" \
+            and P.CLOCK_HRS_AFTER.match(after):
+        return True  # "at 1400 hrs", "at 11.30 hrs"
+    return len(num) <= 2 and after.lstrip()[:1] in P.MONTH_INITIALS and bool(P.MONTH_AFTER.match(after))
 
 
 def _may_be_hrs(after: str) -> bool:

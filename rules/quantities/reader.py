@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from statlint.checker.model import Quantity, Span, new_quantity, new_span
-from statlint.checker.numbers import SCALES, VULGAR, parse_numeral, rounding_interval
+from statlint.checker.numbers import SCALES, VULGAR, _parse_short_numeral, parse_numeral, rounding_interval
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.labels import is_capitalised_name, is_excluded, is_label_before, looks_like_years
 from statlint.rules.quantities.numeral import (
@@ -19,7 +19,7 @@ from statlint.rules.quantities.numeral import (
 )
 from statlint.rules.quantities.prefix import currency_before, minus_before
 from statlint.rules.quantities.suffix import noun_after, rate_after, tail_unit, unit_after
-from statlint.rules.quantities.bounds import hedged, may_be_hedged, may_end_bound
+from statlint.rules.quantities.bounds import _PHRASES_BY_END, hedged, may_be_hedged
 from statlint.rules.quantities.exact import is_set_rate
 from statlint.rules.quantities.rate import PER_WORDS, is_denominator
 from statlint.rules.quantities.ratio import ratio_after
@@ -69,7 +69,8 @@ def read_match(text: str, m) -> Quantity | None:
             return None  # plain years are not quantities (the test at the end, decided before the chain)
     if is_excluded(num, rng, scale_group, tail_group, before, text[end:end + 40], word):
         return None
-    numeral = parse_numeral(num)
+    # (parse_numeral's own test, made here: its cached reading of a short numeral without the call around it)
+    numeral = _parse_short_numeral(num) if len(num) <= 24 else parse_numeral(num)
     value = 1.0 if power is not None and power[2] else numeral.value  # "10⁵" alone: the numeral is the base
     if not math.isfinite(value):
         return None
@@ -134,6 +135,9 @@ def read_match(text: str, m) -> Quantity | None:
         zeros = 0  # "10 mln", "20 pct", "120": the last digit is the precision; "3,000" may be rounded
     if not decimals and zeros <= 0 and value >= 0:
         low, high = (value - 0.5) * scale, (value + 1.0) * scale  # rounding_interval's commonest case, written out
+    elif decimals and value >= 0:
+        half = 0.5 * 10.0 ** (-decimals)  # rounding_interval's next commonest, written out as it computes it
+        low, high = (value - half) * scale, (value + 2 * half) * scale
     else:
         low, high = rounding_interval(value, decimals, zeros, scale)
     if value2 is not None:
@@ -156,7 +160,8 @@ def read_match(text: str, m) -> Quantity | None:
         window = before[-30:-1]
         if word.endswith(PER_WORDS) and is_denominator(text, start, window):
             kind = "denominator"
-        if (may_end_bound(word) or not window.isascii()) and may_be_hedged(window):
+        # (may_end_bound(word), written out)
+        if (word[-2:] in _PHRASES_BY_END or word.endswith("the") or not window.isascii()) and may_be_hedged(window):
             bound, low, high = hedged(text, start, value, low, high)
     elif prefix_start > 0 and text[prefix_start - 1].isspace():
         window = text[prefix_start - 30 if prefix_start > 30 else 0:prefix_start].rstrip()

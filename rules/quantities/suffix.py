@@ -39,7 +39,11 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
     """
     if currency is not None:
         return unit, end  # every reading below is of a figure with no currency before it
-    if word_may_follow(text, end):
+    # word_may_follow(text, end), written out (this runs for most figures, and three in five fail it)
+    end0, c = end, text[end:end + 1]
+    s = text[end + 1:end + 4] if c.isspace() or c == "-" else text[end:end + 3]
+    if not s.isascii() or (s[:1].isalpha() and ((s := s.lower()) in _WORD_STARTS or s[:2] in _WORD_STARTS
+                                                 or (s[:1] in _WORD_STARTS and not s[1:2].isalpha()))):
         after = text[end:end + 40]
         wm = P.CURRENCY_WORD_AFTER.match(after)
         if wm:
@@ -61,7 +65,8 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
             if name:
                 unit, end = powers_after(text, end + len(um.group(0)), name)
     if unit == "count":
-        glued = GLUED_LETTERS.get(text[end:end + 1])
+        # (when no word was read `end` is where it was and `c` its character)
+        glued = GLUED_LETTERS.get(c if end0 == end else text[end:end + 1])
         if glued and not text[end + 1:end + 2].isalnum() and text[end - 1:end].isdigit() \
                 and not (glued == "GBP-pence" and num in VIDEO_LINES) and not _year_like(num):
             return glued, end + 1
@@ -107,7 +112,9 @@ def powers_after(text: str, end: int, unit: str) -> tuple[str, int]:
         exponent = _exponent(pm.group('caret') or pm.group('minus') or pm.group('sup')) if pm else None
         if exponent is not None:
             unit, end = f"{unit}**{exponent}", pm.end()
-    if text[end:end + 1] == " ":
+    # (_PER_UNIT's minus sign comes after the space and one to three letters: it is among the three characters
+    # two on)
+    if text[end:end + 1] == " " and ("−" in text[end + 2:end + 5] or "⁻" in text[end + 2:end + 5]):
         qm = _PER_UNIT.match(text, end)
         if qm:
             form = qm.group("unit")
@@ -145,6 +152,9 @@ def rate_after(text: str, end: int, unit: str) -> tuple[str, int]:
     if rm is None:
         return unit, end
     return f"{unit}/{PERIODS[rm.group('period').lower()]}", end + len(rm.group(0))
+
+
+_WORD_STARTS = P.WORD_STARTS
 
 
 def word_may_follow(text: str, end: int) -> bool:
