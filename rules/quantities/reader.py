@@ -9,6 +9,7 @@ only calls them in order and builds the Quantity; None means "not a quantity"
 from __future__ import annotations
 
 import math
+from sys import intern
 
 from statlint.checker.model import Quantity, Span, new_quantity, new_span
 from statlint.checker.numbers import SCALES, VULGAR, _parse_short_numeral, parse_numeral, rounding_interval
@@ -18,7 +19,7 @@ from statlint.rules.quantities.numeral import (
     add_fraction, has_unknown_digit, is_distance_not_scale, power_of_ten, vulgar_after,
 )
 from statlint.rules.quantities.prefix import currency_before, minus_before
-from statlint.rules.quantities.suffix import noun_after, rate_after, tail_unit, unit_after
+from statlint.rules.quantities.suffix import _RATE_INITIALS, rate_after, tail_unit, unit_after
 from statlint.rules.quantities.bounds import _PHRASES_BY_END, hedged, may_be_hedged
 from statlint.rules.quantities.exact import is_set_rate
 from statlint.rules.quantities.rate import PER_WORDS, is_denominator
@@ -26,6 +27,7 @@ from statlint.rules.quantities.ratio import ratio_after
 
 
 _NUM, _SCALE = P.SCAN_NUM, P.SCAN_SCALE
+_WORD_AFTER_MATCH = P.WORD_AFTER.match  # (a `re` pattern, compiled at import as before)
 
 
 def read_match(text: str, m) -> Quantity | None:
@@ -118,9 +120,15 @@ def read_match(text: str, m) -> Quantity | None:
     if unit == "count" or unit == currency:
         if currency is None:  # (after a currency, unit_after reads nothing)
             unit, end = unit_after(text, end, unit, currency, scale_word, num)
-        if unit != "count":  # (rate_after leaves a count as it is)
-            unit, end = rate_after(text, end, unit)
-        noun = noun_after(text, end)
+        # (rate_after leaves a count as it is, and reads nothing unless "/" or white space and one of
+        # _RATE_INITIALS follows: its own test, made here)
+        if unit != "count":
+            c = text[end:end + 1]
+            if c == "/" or (c.isspace() and text[end + 1:end + 2] in _RATE_INITIALS):
+                unit, end = rate_after(text, end, unit)
+        # noun_after(text, end), written out
+        wn = _WORD_AFTER_MATCH(text, end, end + 40)
+        noun = intern(wn.group(1).lower()) if wn else None
     negative = prefix_start > 0 and text[prefix_start - 1] in "-−" and minus_before(text, prefix_start)
     if negative:
         prefix_start -= 1
