@@ -94,10 +94,15 @@ def _parse_short_numeral(s: str) -> Numeral:
 
 def _parse_numeral(s: str) -> Numeral:
     if s.isdigit():
-        # a run of digits (three numerals in four the cache has not seen): the lines below for it, written out
-        # (`stripped` is empty exactly when `s.strip("0")` is)
+        # a run of digits (with one point, below, most numerals the cache has not seen): the lines further down
+        # for it, written out (`stripped` is empty exactly when `s.strip("0")` is)
         stripped = s.rstrip("0")
         return Numeral(float(s) if len(s) < 300 else math.inf, 0, "plain", len(s) - len(stripped) if stripped else 0)
+    whole, dot, frac = s.partition(".")
+    if dot and frac.isdigit() and (whole.isdigit() or not whole):
+        # one point between digits ("3.5", ".05": the next commonest), as the lines below read it: the test there
+        # (one ".", digits around it, not last) holds exactly when this one does
+        return Numeral(float(s) if len(s) < 300 else math.inf, len(frac), "plain", 0)
     if (s.count(".") == 1 and s.replace(".", "").isdigit() and not s.endswith(".")):
         grouping = "plain"  # the common case, without a regex
         clean = s
