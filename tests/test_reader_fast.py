@@ -501,7 +501,8 @@ def _slow_powers_after(text: str, end: int, unit: str) -> tuple[str, int]:
 _UNIT_PIECES = [" ", "-", "\t", "\u00a0", "\u2009", "\x1c", "dlrs", "dollars", "Dollars", "DLRS", "yen", "p", "c",
                 "pounds", "pound", " of cocaine", "km", "kg", "m", "s", "g", "h", "mi", "miles", "litre", "kWh", "°C",
                 "μm", "µg", "ſ", "K", "K", "İ", "ı", "cm", "−3", "−1", "⁻³", "^2", "²", " s−1", " L−1", " kg−1",
-                " cm−3", " Xy−1", " s", "−", "⁻", " USD", " CHF", "USD", " X", "A", "per", " per day", "x", "pct",
+                " cm−3", " Xy−1", " s", "−", "⁻", " USD", " CHF", "USD", " X", "A", "per", " per day", "x", "pct", "_", "é",
+                "\u0301", "cts", " Cts", "yen", " us", " hong kong", " Dlr", "stg", " swiss",
                 "mln", "the", "and", ".", ",", "1", "5"]
 
 
@@ -577,3 +578,31 @@ def test_unit_after_reads_the_second_unit_as_the_pattern(rest, num):
     text = "it was " + num + rest
     end = len("it was ") + len(num)
     assert unit_after(text, end, "count", None, "", num) == _slow_unit_after(text, end, "", num), text
+
+
+_CURRENCY_RESTS = [" dlrs", "dlrs", " DLRS", " Dlrs.", " dlrs_", " dlrs2", " dlrsé", " dlrs\u0301", " dlrs-", " dlr",
+                   " dlrx", " dlrſ", " us dollars", " US dollars", " us", " usd", " USD.", " hong kong dlrs", " swiss francs",
+                   " francs", " french francs", " pounds", " pounds of cocaine", " pound", " p", "p", " p.", " pence",
+                   " stg", " cts", "c", " cents", " yen", " won", " Won", " rand", " randy", " euro-zone", " euros",
+                   "\u00a0dlrs", "\tdlrs", "  dlrs", " u.s. dlrs", " U.S.dlrs", " canadian dlrs", " new zealand dollars",
+                   " " + "x" * 50, " dollarſ", " ſtg", " \u212a", " sterling", " sterlings", " marks", " markka"]
+
+
+@pytest.mark.parametrize("rest", _CURRENCY_RESTS)
+@pytest.mark.parametrize("num,scale_word", [("5", ""), ("164", ""), ("210", ""), ("5", "m"), ("2011", "")])
+def test_a_currency_word_reads_as_the_pattern(rest, num, scale_word):
+    # the one-word currencies read by a look-up, against CURRENCY_WORD_AFTER alone (and "weighs ... pounds")
+    for lead in ("it was ", "weighs "):
+        text = lead + num + rest
+        end = len(lead) + len(num)
+        assert unit_after(text, end, "count", None, scale_word, num) == _slow_unit_after(text, end, scale_word, num), text
+
+
+def test_no_currency_form_goes_on_from_a_one_word_currency():
+    from statlint.checker.units import CURRENCY_WORDS
+    from statlint.rules.quantities.suffix import _ONE_WORD_CURRENCIES
+    assert {"dlrs", "cts", "yen", "stg", "p"} <= _ONE_WORD_CURRENCIES
+    for w in _ONE_WORD_CURRENCIES:
+        assert w in CURRENCY_WORDS and w.isascii() and w.isalpha() and w.islower()
+        assert P.CURRENCY_WORD_AFTER.match(" " + w + " x").group(0) == " " + w
+        assert not [f for f in CURRENCY_WORDS if f != w and f.lower().startswith(w) and not f[len(w)].isalpha()], w

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from statlint.checker.lazy_regex import lazy_compile
+from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
 from statlint.checker.units import (
     CURRENCY_WORDS, GLUED_LETTERS, GLUED_ONLY, ISO_CODES, PERIODS, PHYSICAL, SPACED_ONLY, VIDEO_LINES, unit_name,
 )
@@ -45,16 +45,22 @@ def unit_after(text: str, end: int, unit: str, currency: str | None, scale_word:
     if not s.isascii() or (s[:1].isalpha() and ((s := s.lower()) in _WORD_STARTS or s[:2] in _WORD_STARTS
                                                  or (s[:1] in _WORD_STARTS and not s[1:2].isalpha()))):
         after = text[end:end + 40]
-        wm = P.CURRENCY_WORD_AFTER.match(after)
-        if wm:
-            word = wm.group(0).strip().lower()
+        # the commonest currency words ("dlrs", "cts", "yen": one word of ASCII letters, nothing word-like after it)
+        # read by a `re` match and a look-up; CURRENCY_WORD_AFTER matches just that word there (_ONE_WORD_CURRENCIES)
+        om = _ONE_WORD_AFTER.match(after)
+        if om is not None and (word := om.group(1).lower()) in _ONE_WORD_CURRENCIES:
+            length = om.end()
+        else:
+            wm = P.CURRENCY_WORD_AFTER.match(after)
+            word, length = (wm.group(0).strip().lower(), len(wm.group(0))) if wm else (None, 0)
+        if word is not None:
             unit = CURRENCY_WORDS.get(word, "count")
             if unit in ("GBP-pence",) and word == "p" and not scale_word:
                 unit = "count"
             else:
-                if word in ("pounds", "pound") and not scale_word and _weighed(text, end, end + len(wm.group(0))):
+                if word in ("pounds", "pound") and not scale_word and _weighed(text, end, end + length):
                     unit = "pound"  # "weighs 210 pounds", "20 pounds of cocaine": a mass, not sterling
-                end += len(wm.group(0))
+                end += length
         else:
             um = P.UNIT_WORD_AFTER.match(after)
             # (case-insensitive matching accepts "mİ" and "kmſ", which name no unit)
@@ -155,6 +161,19 @@ def rate_after(text: str, end: int, unit: str) -> tuple[str, int]:
 
 
 _WORD_STARTS = P.WORD_STARTS
+
+# A word of ASCII letters right after the figure or one space, with nothing after it that `regex` counts as a word
+# character (an ASCII letter, digit or "_", or anything not ASCII, which may be one: "é", a combining mark).
+_ONE_WORD_AFTER = lazy_compile_stdlib(r" ?([A-Za-z]++)(?![0-9A-Za-z_]|[^\x00-\x7f])")
+# The currency words of ASCII letters alone that no other currency form continues ("dlrs", not "us": "us dollars").
+# Where _ONE_WORD_AFTER finds one of these, CURRENCY_WORD_AFTER (IGNORECASE, `\s?`, a trie, `\b`) matches exactly it:
+# no shorter form can end inside a run of letters (\b), no longer one starts with it and a non-letter, and one
+# cannot go on with a letter, which does not follow. (In lower case; the patterns' case folding is ASCII's here.)
+# (a form that goes on from a word of letters with a non-letter has that word as the letters it starts with)
+_CONTINUED = frozenset(f.lower()[:next(i for i, ch in enumerate(f) if not ch.isalpha())]
+                       for f in CURRENCY_WORDS if not f.isalpha())
+_ONE_WORD_CURRENCIES = frozenset(w for w in CURRENCY_WORDS
+                                 if w.isascii() and w.isalpha() and w.islower() and w not in _CONTINUED)
 
 
 def word_may_follow(text: str, end: int) -> bool:
