@@ -3,7 +3,7 @@
 Three figures, one of them a percentage, tied by the words of a share:
 
 - "part-or-percent": the part, then ", or" (or a bracket) and its percentage "of" the whole: "450 jobs, or 25%
-  of its 3,000 workers", "1.2 mln shares (9.5 pct of the 10 mln outstanding)";
+  of its 3,000 workers", "1.2 mln shares (9.5 pct of the 10 mln outstanding)", "140 (77%) of the 182 homicides";
 - "percent-or-part": the percentage "of" the whole, then ", or" (or a bracket) and the part: "fees of 1 percent
   of the $21.1 billion, or just over $2 billion";
 - "part-of-whole": a part of a whole as rules.parts_of_wholes reads it ("600 of the 2,000 staff", "Of the 2,000
@@ -31,8 +31,9 @@ _HEDGE = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|onl
 # hedge ("3.4 mln shares, about 12 pct of its 28 mln").
 _OR_BEFORE = lazy_compile(r"(?:(?:,\s*+or|\()\s*+" + _HEDGE + r"|,\s*+(?:about|around|roughly|some|nearly|almost|"
                           r"approximately|just\s+over|just\s+under)\s+)\Z", regex.IGNORECASE | regex.REVERSE)
-# "of", a determiner and a possessive between a percentage and its whole: "of its", "of the union's".
-_OF_WHOLE = lazy_compile(r"\s++of\s++(?:(?:the|its|their|his|her|our|this|that|a|an|all|all\s+the|some)\s++)?"
+# "of", a determiner and a possessive between a percentage and its whole: "of its", "of the union's"; after the
+# bracket that closes the percentage ("140 (77%) of the 182 homicides").
+_OF_WHOLE = lazy_compile(r"\)?+\s++of\s++(?:(?:the|its|their|his|her|our|this|that|a|an|all|all\s+the|some)\s++)?"
                          r"(?:[\w.-]{1,30}(?:'s|’s|s'|s’)\s++)?(?:(?:total|combined|entire|overall|whole)\s++)?",
                          regex.IGNORECASE)
 _OF_AFTER = lazy_compile(r"\s++of\b", regex.IGNORECASE)
