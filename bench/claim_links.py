@@ -73,6 +73,8 @@ def links(doc: Document, facts) -> dict[str, list[tuple[int, str]]]:
         add("differences", d.span.start, f"{d.word} {d.gap.text}: {d.first.text} - {d.second.text}")
     for q in facts.quotients:
         add("per_units", q.span.start, f"{q.total.text} / {q.count.text} = {q.each.text} per {q.noun}")
+    for c in facts.part_shares:
+        add("part_shares", c.span.start, f"{c.form}: {' '.join(c.part.text.split())} = {c.percent.text} of {c.whole.text}")
     for g in facts.growths:
         at = g.span.start
         if g.form != "verb" and g.old is not None and g.new is not None and (g.rate or g.factor):

@@ -106,6 +106,7 @@ CLASSES: tuple[ErrorClass, ...] = (
     ErrorClass("per-day-restatement", ("C101",), "a yearly total restated per day or per month, wrongly", None),
     ErrorClass("difference-stated-wrong", ("S104",), "a gap, lead or difference beside its two figures, worked out wrong", None),
     ErrorClass("per-unit-scale", ("C102",), "a total restated per unit of a count (per job, per pupil), a thousand out", None),
+    ErrorClass("share-of-whole-wrong", ("S105",), "a part with its percentage of a stated whole, the percentage wrong", None),
 )
 BY_NAME = {c.name: c for c in CLASSES}
 

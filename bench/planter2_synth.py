@@ -362,6 +362,25 @@ def per_unit(r: random.Random) -> Slip:
                       f"{per}{noun}.", wrong)
 
 
+def share_of_whole(r: random.Random) -> Slip:
+    """A part stated with its percentage of a stated whole (S105), the percentage worked out wrong: a decimal slip,
+    or the share of another figure."""
+    whole = r.choice((3_000, 12_500, 480, 2_400, 60_000))
+    pct = r.choice((5, 12, 15, 20, 25, 40))
+    part = whole * pct // 100
+    wrong = r.choice((pct * 2, pct + 10, pct * 3)) if pct < 30 else pct // 2
+    form = r.randrange(4)
+    noun, plural = r.choice((("worker", "workers"), ("member", "members"), ("resident", "residents")))
+    if form == 0:
+        return _with_slip(f"The group will cut {part:,} jobs, or ", f"{pct}%", f" of its {whole:,} {plural}.", f"{wrong}%")
+    if form == 1:
+        return _with_slip(f"Some {part:,} of the {whole:,} {plural} (", f"{pct}%", ") voted against the plan.", f"{wrong}%")
+    if form == 2:
+        return _with_slip(f"The fund keeps ", f"{pct} percent", f" of the ${whole:,} million it holds, or ${part:,} million, "
+                          "in cash.", f"{wrong} percent")
+    return _with_slip(f"Of its {whole:,} {plural}, {part:,}, or about ", f"{pct} pct", ", took the offer.", f"{wrong} pct")
+
+
 def change_amount(r: random.Random) -> Slip:
     old = r.randrange(300, 900) / 10
     moved = r.randrange(5, 60) / 10
@@ -392,5 +411,5 @@ GENERATORS: dict[str, Callable[[random.Random], Slip]] = {
     "parts-colon-list": parts_colon, "parts-a-total-of": parts_total_of, "parts-combined-in-all": parts_combined,
     "respectively-label-dropped": respectively, "part-exceeds-whole-any": part_exceeds,
     "restated-body-changed": restated_body, "restated-same-paragraph": restated_paragraph, "per-day-restatement": per_day,
-    "difference-stated-wrong": difference, "per-unit-scale": per_unit,
+    "difference-stated-wrong": difference, "per-unit-scale": per_unit, "share-of-whole-wrong": share_of_whole,
 }

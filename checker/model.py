@@ -546,6 +546,26 @@ class Quotient:
 
 @_fast_frozen_init
 @dataclass(frozen=True, slots=True)
+class PartShare:
+    """A part stated with its percentage of a whole that is also stated: "450 jobs, or 25% of its 3,000
+    workers", "1 percent of the $21.1 billion, or just over $2 billion", "600 of the 2,000 staff (15%)".
+
+    `part`, `percent` and `whole` are the three figures (the part and the whole in one unit); `form` how the
+    words tie them: "part-or-percent" (the part, then ", or" and the percentage of the whole), "percent-or-part"
+    (the percentage of the whole, then ", or" and the part) or "part-of-whole" (a part of a whole, then its
+    percentage in brackets or after ", or").
+    """
+
+    span: Span
+    part: Quantity
+    percent: Quantity
+    whole: Quantity
+    form: str
+    link: Link = Link.SENTENCE
+
+
+@_fast_frozen_init
+@dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the extractors found in one document, in text order."""
 
@@ -574,6 +594,8 @@ class Facts:
     differences: tuple[Difference, ...] = ()
     # a total restated per unit of a count (rules.per_units)
     quotients: tuple[Quotient, ...] = ()
+    # a part with its percentage of a stated whole (rules.part_shares)
+    part_shares: tuple[PartShare, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ Code ledger (codes are never reused):
 | S103 | part-exceeds-whole | a part above its whole: "411 of the 368 members", a net profit above its revenue |
 | C102 | per-unit-mismatch | a total restated per unit of a count at a figure the division does not give: "$3.4 billion, 95,000 jobs, or $35.8 million per job" |
 | S104 | difference-mismatch | a gap stated beside two figures that do not differ by it: "54% and 38%, a gap of 12 points" |
+| S105 | share-of-whole-mismatch | a part, its percentage and the whole that do not fit: "450 jobs, or 25% of its 3,000 workers" |
 
 Engine-level (not in CHECKS; raised by checker/suppress.py):
 
@@ -53,6 +54,7 @@ from statlint.rules import parts_totals, respectively_lists  # parts and totals,
 from statlint.rules import difference_mismatch, differences  # a difference beside its two figures (S104)
 from statlint.rules import per_unit_mismatch, per_units  # a total restated per unit of a count (C102)
 from statlint.rules import change_amount_mismatch  # an amount against its two levels (h-realmiss)
+from statlint.rules import part_share_mismatch, part_shares  # a part, its percentage and the whole (S105)
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract, comparatives.extract,
@@ -69,6 +71,8 @@ EXTRACTORS = (
     differences.extract,
     # a total restated per unit of a count (C102)
     per_units.extract,
+    # a part with its percentage of a stated whole (S105; after parts_of_wholes, whose groups it reads)
+    part_shares.extract,
 )
 
 CHECKS = (
@@ -97,4 +101,5 @@ CHECKS = (
     restated_figure_mismatch.RULE,
     difference_mismatch.RULE,
     per_unit_mismatch.RULE,
+    part_share_mismatch.RULE,
 )

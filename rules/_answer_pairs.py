@@ -62,6 +62,7 @@ _RESTATED = lazy_compile(r"\s*+\(\s*+[\d.]++\s*+(?:%|percent|per\s+cent|pct)?\s*
 _REST = lazy_compile(r"\b(?:the\s+rest|the\s+remaining|the\s+remainder)\b", regex.IGNORECASE)
 _WORD = lazy_compile(r"[a-z]+(?:'[a-z]+)?", regex.IGNORECASE)
 
+_THAT = lazy_compile(r" that ", regex.IGNORECASE | regex.REVERSE)  # the last " that " (in any case)
 _REACH = 200  # how far a clause runs from its share, and how far back its start may be
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _DO = frozenset({"do", "does", "did"})
@@ -149,8 +150,11 @@ def _opens_clause(text: str, q, sentence: Span) -> bool:
     """Whether only linking words stand between the clause's start (the sentence's, or the last comma,
     semicolon or colon) and the share."""
     before = text[max(sentence.start, q.span.start - _REACH):q.span.start]
-    that = before.lower().rfind(" that ")  # "... said that 58 percent ...": a reported clause opens after "that"
-    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), that + 5 if that >= 0 else -1)
+    # "... said that 58 percent ...": a reported clause opens after "that". Found in `before` itself, not in a
+    # lower-cased copy, whose offsets shift by one after each "İ" (two characters lower-cased): "A poll in İzmir
+    # found that just 58% agree" cut "just" to "ust", and the pair went unread.
+    that = _THAT.search(before)
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), that.end() - 1 if that else -1)
     return _LINKING.fullmatch(before[cut + 1:]) is not None
 
 

@@ -136,10 +136,9 @@ def _anchor_reach(quantities) -> tuple[int, int]:
     needs a figure before the match (the compared one, before the rate, which opens the match: _compared)
     and a figure right after it (the base, at its end, after the anchor: _claim), so its anchor stands
     after the first figure's start and before the last's. Exact: an anchor before `lo` gives no claim, and
-    a match of one only keeps later matches that start no later than it from being read again (`seen` in
-    _fraction_claims), and those give none either; an anchor at or after `hi` gives none, and is left
-    out only where nothing is read after it: for the last fraction anchor and the multipliers (a " than "
-    match late in the text still keeps a " again as " match that starts no later from being read).
+    a match of one only keeps later matches of the same anchor that start no later than it from being read
+    again (`seen` in _fraction_claims), and those give none either; an anchor at or after `hi` gives none,
+    and its match keeps no other match from being read, so it is left out.
     tests/test_claim_speed.py compares the claims with those read over the whole text."""
     return quantities[0].span.start, quantities[-1].span.start
 
@@ -147,11 +146,15 @@ def _anchor_reach(quantities) -> tuple[int, int]:
 def _fraction_claims(doc: Document, quantities, starts: list[int] | None, lo: int, hi: int):
     """The comparatives whose rate is a fraction in words ("a quarter higher than", "half as much again as");
     `starts` the figures' starts, or None when they are still to be made (most articles hold no fraction);
-    the anchors looked for from `lo` on, and those of the last anchor before `hi` only (_anchor_reach)."""
+    the anchors looked for in [lo, hi) (_anchor_reach)."""
     text = doc.text
-    seen = -1
     for anchor in _FRACTION_ANCHORS:
-        end = hi + len(anchor) - 1 if anchor == _FRACTION_ANCHORS[-1] else len(text)
+        # `seen`, the start of the last match read, is the anchor's own: a match holds one anchor, " than " or
+        # " again as ", so each anchor's matches come in text order and only that anchor can find one again.
+        # One marker for both anchors let a late " than " match hide an earlier " again as " one ("150, half
+        # as much again as the 100 ... a quarter higher than the 48": the first claim went unread).
+        seen = -1
+        end = hi + len(anchor) - 1
         at = text.find(anchor, lo, end)
         while at != -1:
             m = _FRACTION_RATE.search(text, max(0, at - _FRACTION_REACH), at + len(anchor) + 80)

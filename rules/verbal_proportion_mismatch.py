@@ -1,12 +1,15 @@
 """P104 verbal-proportion-mismatch: a proportion in words that contradicts the number beside it.
 
 What it does:
-    Reads a verbal proportion followed by its figure, in brackets or after
-    "or" ("nearly half (62%)", "a majority, or 45%,", "one in five (35%)",
-    "two-thirds (40%)") and checks that the figure lies in the range the
-    words allow: "half" 45-55 %, "nearly half" 40-50 %, "more than half",
-    "a majority" or "most" above 50 %, "nearly all" 75-100 %, "one in five"
-    18-22 %, "a third" 30-36 %, and so on. Reads VerbalProportion claims
+    Reads a verbal proportion followed by its figure, in brackets, after
+    "or" or between dashes ("nearly half (62%)", "a majority, or 45%,",
+    "one in five (35%)", "two-thirds (40%)", "one in four adults – 40
+    percent –") and checks that the figure lies in the range the words
+    allow: "half" 45-55 %, "nearly half" 40-50 %, "more than half", "a
+    majority" or "most" above 50 %, "nearly all" 75-100 %, "one in five"
+    17.5-22.5 %, "a third" 30-36 %, and so on. A count of counts is a
+    proportion too: "10 in every 1,000" (0-3.5 %), "3 out of 10",
+    "four-in-ten", "seven out of every hundred". Reads VerbalProportion claims
     (rules.verbal_proportions: the words' interval and the figure tied to
     them; "most" only as a proportion, not as a superlative).
 

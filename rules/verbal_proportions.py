@@ -4,8 +4,14 @@ The words are read into an interval of percent (`VerbalProportion.low`/`high`): 
 40-50, "more than half", "a majority" or "most" 50-100, "nearly all" 75-100, "one in five" 18-22, "a third"
 30-36...; "most" only as a proportion ("most of the voters", "Most farmers"), not as a superlative ("the
 most", "at most", "gained most", "most likely"); the figure is a
-percentage right after the words, in brackets or after ", or". A figure followed by "of" ("half of the
-staff (35% of them women)") is a share of something else and is not linked. P104 compares the two.
+percentage right after the words, in brackets, after ", or", or between dashes ("one in four adults – 40
+percent – smoke"). A figure followed by "of" ("half of the staff (35% of them women)") is a share of something
+else and is not linked. P104 compares the two.
+
+A count of a count is a proportion too, in words or digits: "one in every eight", "3 out of 10", "10 in every
+1,000", "nine in 10", "seven out of every hundred" (N/M, as loose as "one in five": ±10 %, at least ±2.5 points).
+"N in M" without "every" or "out of" is read only when M is no year and no span of time follows it
+("3 in 10 minutes", "5 in 2020"), and N is at most M.
 """
 from __future__ import annotations
 
@@ -15,18 +21,29 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Span, VerbalProportion, replace
-from statlint.checker.numbers import FRACTION_WORDS, UNITS_WORDS
+from statlint.checker.numbers import FRACTION_WORDS, TENS_WORDS, UNITS_WORDS, words_value
 from statlint.rules._patterns import words_pattern
 
 # The key word is matched first (a fast scan); its count ("two-") and modifier ("nearly") are read
 # backwards from it, and the figure forwards.
+# A count of a count: "one in five", "3 out of 10", "10 in every 1,000", "seven out of every hundred".
+_COUNT_WORDS = words_pattern([*UNITS_WORDS, *TENS_WORDS])
+# (hyphens may join them, as Pew writes: "four-in-ten adults (41%)")
+_IN_EVERY = (r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})*+|" + _COUNT_WORDS + r")(?:\s+|-)(?P<join>in|out(?:\s+|-)of)(?:\s+|-)"
+             r"(?P<every>every(?:\s+|-))?"
+             r"(?P<d>\d{1,3}(?:,\d{3})*+|" + _COUNT_WORDS + r"|(?:a\s+|one\s+)?(?:hundred|thousand))(?![.,]?\d)")
 _KEY = lazy_compile(
-    r"\b(?:" + words_pattern(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority",
-                               "minority", "most"])
-    + r"|(?:nearly|almost|virtually|practically)\s+all|one\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b",
+    r"\b(?:" + _IN_EVERY + r"|" + words_pattern(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                                                  "majority", "minority", "most"])
+    + r"|(?:nearly|almost|virtually|practically)\s+all)\b",
     regex.IGNORECASE)
-# Case-free stems of every key word ("alf" for half/Half/HALF is not needed: wire copy is not all capitals).
-_STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", "ne in ", "ost", "all")
+_IN_EVERY_PHRASE = lazy_compile(_IN_EVERY, regex.IGNORECASE)
+# After "N in M" (no "every", no "out of"): a span of time or a year makes it no proportion ("3 in 10 minutes").
+_TIME_AFTER = lazy_compile(r"\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|games?|"
+                            r"matches|races?|innings|overs?|laps?)\b", regex.IGNORECASE)
+# Case-free stems of every key word ("alf" for half/Half/HALF is not needed: wire copy is not all capitals);
+# " in " and " of " for the counts of counts, also in capitals ("ONE IN FIVE (40%)", a headline).
+_STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", " in ", " of ", "-in-", " IN ", " OF ", "-IN-", "ost", "all")
 # "most" is a proportion ("most of the voters", "Most farmers (71%)") but not as a superlative ("the most
 # (38%)", "at most", "which region gained most"), nor before an adverb or adjective ("most likely", "most
 # popular than"): the word before must not be one of these, and the word after not end in "-ly".
@@ -36,7 +53,10 @@ _ADVERB_AFTER = lazy_compile(r"\s+\w+ly\b|\s+(?:popular|common|important|recent|
                               r"used|cited|valuable|expensive|likely|frequent|heavily|traded|watched)\b",
                               regex.IGNORECASE)
 _COUNT_BEFORE = lazy_compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
-_FIGURE_AFTER = lazy_compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+)(?=\d)")
+_FIGURE_AFTER = lazy_compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+|\s*+(?P<dash>[–—])\s*+|\s+(?P<dash>-)\s+)(?=\d)")
+# A figure between dashes closes its aside: a dash, a bracket or a stop after it ("– 40 percent – smoke"), not
+# more words ("– 35% more than last year").
+_ASIDE_END = lazy_compile(r"\s*+(?:[–—),;.:]|-\s|$)")
 _MOD_BEFORE = lazy_compile(
     r"\b(?P<mod>nearly|almost|about|around|roughly|some|just\s+under|just\s+over|more\s+than|over|less\s+than|under)\s+\Z",
     regex.IGNORECASE | regex.REVERSE)
@@ -54,12 +74,12 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
         return (50.0, 100.0) if words[0] != "minority" else (0.0, 50.0)
     if words[-1] == "minority":
         return 0.0, 50.0
-    if len(words) >= 3 and words[-3] == "one" and words[-2] == "in":
-        # ("one one in five": a count word before the key is read with it, but "one in N" is the whole share)
-        d = UNITS_WORDS.get(words[-1]) or (int(words[-1]) if words[-1].isdigit() else None)
-        if not d:
+    counts = _IN_EVERY_PHRASE.fullmatch(" ".join(phrase.split()))
+    if counts:
+        n, d = _count(counts.group("n")), _count(counts.group("d"))
+        if n is None or not d or n > d:
             return None
-        share = 100.0 / d
+        share = 100.0 * n / d
     else:
         head = words[:-1]
         count = 1 if not head or head[0] in ("a", "an", "one") else UNITS_WORDS.get(head[0])
@@ -69,8 +89,8 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
         if fraction is None:
             return None
         share = 100.0 * count * float(fraction)
-    width = max(2.5, share * 0.1)  # "half" reads as 45-55 %, "one in five" as 18-22 %
-    low, high = share - width, share + width
+    width = max(2.5, share * 0.1)  # "half" reads as 45-55 %, "one in five" as 17.5-22.5 %
+    low, high = max(0.0, share - width), min(100.0, share + width)
     mod = " ".join(mod.lower().split()) if mod else ""
     if mod in ("nearly", "almost", "just under"):
         return share - 2 * width, share
@@ -84,9 +104,10 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
 
 
 def _has_bracketed_percent(text: str, quantities) -> bool:
-    """Whether a percentage starts right after "(" or "or" (white space aside), as every finding's figure does.
+    """Whether a percentage starts right after "(", "or" or a dash (white space aside), as every finding's
+    figure does.
 
-    _FIGURE_AFTER ends in "(\\s*" or ",\\s+or\\s+" just before the figure, so without such a percentage
+    _FIGURE_AFTER ends in "(\\s*", ",\\s+or\\s+" or a dash (a hyphen between spaces) just before the figure, so without such a percentage
     the key scan below cannot find anything. Skipping back over str.isspace() characters covers every
     \\s, and "o" and "r" have no case variants outside ASCII in the regex module.
     """
@@ -96,7 +117,8 @@ def _has_bracketed_percent(text: str, quantities) -> bool:
         i = q.span.start
         while i > 0 and text[i - 1].isspace():
             i -= 1
-        if text[i - 1:i] == "(" or text[max(0, i - 2):i].lower() == "or":
+        if text[i - 1:i] in ("(", "–", "—") or text[max(0, i - 2):i].lower() == "or" \
+                or (text[i - 1:i] == "-" and text[i - 2:i - 1].isspace()):
             return True
     return False
 
@@ -121,8 +143,13 @@ def extract(doc: Document, facts: Facts) -> Facts:
         q = by_start.get(after.end())
         if q is None or q.unit != "percent" or _OF_AFTER.match(text, q.span.end):
             continue  # "half of the staff (35% of them women)": a share of something else
+        if after.start("dash") >= 0 and not _ASIDE_END.match(text, q.span.end):
+            continue  # "half the firms – 35% more than last year – export": no aside naming the proportion
+        if key.start("d") >= 0 and not _a_count_of_counts(text, key):
+            continue
         whole = key.group().lower().endswith(("most", "all"))  # no count, and "all" carries its modifier
-        count = None if whole else _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
+        # (a count of counts has its count: "one one in five" is "one in five")
+        count = None if whole or key.start("d") >= 0 else _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
         start = count.start() if count else key.start()
         mod = None if whole else _MOD_BEFORE.search(text, max(0, start - 16), start)
         allowed = _range(text[start:key.end()], mod.group("mod") if mod else "")
@@ -132,3 +159,21 @@ def extract(doc: Document, facts: Facts) -> Facts:
         found.append(VerbalProportion(span=span, phrase=text[span.start:span.end], low=allowed[0], high=allowed[1],
                                       figure=q, link=Link.SENTENCE))
     return replace(facts, proportions=tuple(found)) if found else facts
+
+
+def _count(written: str) -> float | None:
+    """ "1,000", "eight", "a hundred" as a number."""
+    if written[:1].isdigit():
+        return float(written.replace(",", ""))
+    return words_value(written)
+
+
+def _a_count_of_counts(text: str, key) -> bool:
+    """Whether "N in M" is a proportion: always with "out of", "every" or hyphens ("four-in-ten"); a bare "in"
+    not before a span of time ("3 in 10 minutes") and not with a year ("5 in 2020")."""
+    if key.group("join").lower() != "in" or key.start("every") >= 0 or "-" in key.group():
+        return True
+    d = key.group("d")
+    if len(d) == 4 and d.isdigit() and "1900" <= d <= "2100":
+        return False
+    return not _TIME_AFTER.match(text, key.end())

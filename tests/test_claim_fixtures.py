@@ -59,6 +59,8 @@ RENDER = {
                                   for c in f.respective_lists],
     "difference": lambda f: [f"{d.word} {d.gap.text}: {d.first.text} - {d.second.text}" for d in f.differences],
     "quotient": lambda f: [f"{q.total.text} / {q.count.text} = {q.each.text} per {q.noun}" for q in f.quotients],
+    "part_share": lambda f: [f"{c.form}: {' '.join(c.part.text.split())} = {c.percent.text} of {c.whole.text}"
+                             for c in f.part_shares],
 }
 
 

@@ -1,0 +1,146 @@
+"""Extractor: a part stated with its percentage of a whole that is also stated (`PartShare`, Facts.part_shares), for S105.
+
+Three figures, one of them a percentage, tied by the words of a share:
+
+- "part-or-percent": the part, then ", or" (or a bracket) and its percentage "of" the whole: "450 jobs, or 25%
+  of its 3,000 workers", "1.2 mln shares (9.5 pct of the 10 mln outstanding)", "140 (77%) of the 182 homicides";
+- "percent-or-part": the percentage "of" the whole, then ", or" (or a bracket) and the part: "fees of 1 percent
+  of the $21.1 billion, or just over $2 billion";
+- "part-of-whole": a part of a whole as rules.parts_of_wholes reads it ("600 of the 2,000 staff", "Of the 2,000
+  staff, 600"), then its percentage in brackets or after ", or": "600 of the 2,000 staff (15%)".
+
+The part and the whole are consecutive figures in one unit (two counts, two sums in one currency), neither a
+percentage, a range or a denominator, with nothing but words between each figure and the words that tie it
+(no other figure, no stop, no bracket, no line break); a part with another figure of its unit before it in
+its clause ("450 jobs in 2 plants, or 25% of ...") may be either, and is not read. A percentage followed by "of" in the third form is a
+share of something else ("(15% of them women)") and is not linked; between the percentage and its whole only
+"of" and a determiner or a possessive may stand ("of its", "of the union's"), so "25% of the workforce of
+3,000" is not read.
+"""
+from __future__ import annotations
+
+import regex
+
+from statlint.checker.document import Document
+from statlint.checker.lazy_regex import lazy_compile
+from statlint.checker.model import Facts, Link, PartShare, Quantity, Span, replace
+
+_HEDGE = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|only|over|under|more\s+than|"
+          r"less\s+than|just\s+over|just\s+under|a\s+little\s+(?:over|under|more\s+than|less\s+than))\s+)?")
+# ", or" or an opening bracket, and a hedge, right before the second figure of a restatement; or a comma and a
+# hedge ("3.4 mln shares, about 12 pct of its 28 mln").
+_OR_BEFORE = lazy_compile(r"(?:(?:,\s*+or|\()\s*+" + _HEDGE + r"|,\s*+(?:about|around|roughly|some|nearly|almost|"
+                          r"approximately|just\s+over|just\s+under)\s+)\Z", regex.IGNORECASE | regex.REVERSE)
+# "of", a determiner and a possessive between a percentage and its whole: "of its", "of the union's"; after the
+# bracket that closes the percentage ("140 (77%) of the 182 homicides").
+_OF_WHOLE = lazy_compile(r"\)?+\s++of\s++(?:(?:the|its|their|his|her|our|this|that|a|an|all|all\s+the|some)\s++)?"
+                         r"(?:[\w.-]{1,30}(?:'s|’s|s'|s’)\s++)?(?:(?:total|combined|entire|overall|whole)\s++)?",
+                         regex.IGNORECASE)
+_OF_AFTER = lazy_compile(r"\s++of\b", regex.IGNORECASE)
+# What may stand between a figure and the words that tie it to the next: a few words, no figure, no stop,
+# no bracket, no line break ("450 jobs, or", "the $21.1 billion in fees, or").
+_WORDS_BETWEEN = lazy_compile(r"[^\d().;:!?\n\[\]{}%]{0,40}")
+_NOT_A_PART_UNIT = frozenset(("percent", "percentage_point", "times", "ratio"))
+
+
+def extract(doc: Document, facts: Facts) -> Facts:
+    quantities = facts.quantities
+    if len(quantities) < 3:
+        return facts
+    text = doc.text
+    groups = None  # the parts of wholes by the later of their two figures, made on the first percentage only
+    # A percentage already tied to a proportion in words ("3 out of 10 voters, or 50%") is P104's to check.
+    worded = {p.figure.span for p in facts.proportions}
+    found: list[PartShare] = []
+    for k, pct in enumerate(quantities):
+        if pct.unit != "percent" or pct.kind != "level" or pct.span in worded:
+            continue
+        claim = (_part_or_percent(text, quantities, k) if k else None) or _percent_or_part(text, quantities, k)
+        if claim is None and facts.part_wholes:
+            if groups is None:
+                groups = _groups_by_later(facts.part_wholes)
+            claim = _part_of_whole(text, quantities, k, groups)
+        if claim is not None:
+            found.append(claim)
+    return replace(facts, part_shares=tuple(found)) if found else facts
+
+
+def _part_or_percent(text: str, quantities, k: int) -> PartShare | None:
+    """ "450 jobs, or 25% of its 3,000 workers": quantities[k] the percentage."""
+    pct = quantities[k]
+    if k + 1 >= len(quantities):
+        return None
+    part, whole = quantities[k - 1], quantities[k + 1]
+    if not (_restated_after(text, part, pct) and _of_whole(text, pct, whole)):
+        return None
+    if k >= 2 and _same_clause(text, quantities[k - 2], part):
+        return None  # "450 jobs in 2 plants, or 25% of its 3,000 workers": which figure is the part?
+    return _share(part, pct, whole, "part-or-percent")
+
+
+def _percent_or_part(text: str, quantities, k: int) -> PartShare | None:
+    """ "1 percent of the $21.1 billion, or just over $2 billion": quantities[k] the percentage."""
+    pct = quantities[k]
+    if k + 2 >= len(quantities):
+        return None
+    whole, part = quantities[k + 1], quantities[k + 2]
+    if not (_of_whole(text, pct, whole) and _restated_after(text, whole, part)):
+        return None
+    return _share(part, pct, whole, "percent-or-part")
+
+
+def _part_of_whole(text: str, quantities, k: int, groups: dict) -> PartShare | None:
+    """ "600 of the 2,000 staff (15%)", "Of the 2,000 staff, 600, or 30%,": the figure before the percentage
+    ends a part of a whole that rules.parts_of_wholes read."""
+    pct = quantities[k]
+    pair = groups.get(quantities[k - 1].span) if k else None
+    if pair is None or _OF_AFTER.match(text, pct.span.end):
+        return None  # no part of a whole before it, or "(15% of them women)": a share of something else
+    part, whole = pair
+    if not _restated_after(text, quantities[k - 1], pct):
+        return None
+    return _share(part, pct, whole, "part-of-whole")
+
+
+def _groups_by_later(part_wholes) -> dict:
+    """{span of the later figure: (part, whole)} for every part of a group with one whole."""
+    out = {}
+    for pw in part_wholes:
+        if pw.relation == "group" and len(pw.wholes) == 1:
+            part, whole = pw.part, pw.wholes[0]
+            later = part if part.span.start > whole.span.start else whole
+            out[later.span] = (part, whole)
+    return out
+
+
+def _restated_after(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether `second` restates what `first` is about: words only, then ", or" or "(" and perhaps a hedge."""
+    if second.span.start <= first.span.end:
+        return False
+    m = _OR_BEFORE.search(text, first.span.end, second.span.start)
+    return m is not None and _WORDS_BETWEEN.fullmatch(text, first.span.end, m.start()) is not None
+
+
+_CLAUSE_BREAK = frozenset(",;:.!?()\n")
+
+
+def _same_clause(text: str, earlier: Quantity, part: Quantity) -> bool:
+    """Whether a figure of the part's unit stands before it in its clause (no comma, stop, colon or bracket
+    between), so that either may be the part."""
+    return earlier.unit == part.unit and not any(c in _CLAUSE_BREAK for c in text[earlier.span.end:part.span.start])
+
+
+def _of_whole(text: str, pct: Quantity, whole: Quantity) -> bool:
+    m = _OF_WHOLE.match(text, pct.span.end, whole.span.start)
+    return m is not None and m.end() == whole.span.start
+
+
+def _share(part: Quantity, pct: Quantity, whole: Quantity, form: str) -> PartShare | None:
+    """The claim, when the part and the whole are amounts of one unit that a share can be of."""
+    if part.unit != whole.unit or part.unit in _NOT_A_PART_UNIT:
+        return None
+    if part.kind != "level" or whole.kind != "level" or part.value <= 0 or whole.value <= 0:
+        return None
+    start = min(part.span.start, pct.span.start, whole.span.start)
+    end = max(part.span.end, pct.span.end, whole.span.end)
+    return PartShare(span=Span(start, end), part=part, percent=pct, whole=whole, form=form, link=Link.SENTENCE)
