@@ -47,10 +47,17 @@ _STEMS = ("alf", "hird", "uarter", "ifth", "ajorit", "inorit", " in ", " of ", "
 # "most" is a proportion ("most of the voters", "Most farmers (71%)") but not as a superlative ("the most
 # (38%)", "at most", "which region gained most"), nor before an adverb or adjective ("most likely", "most
 # popular than"): the word before must not be one of these, and the word after not end in "-ly".
+# (a verb that links its subject to an adjective makes "most" a superlative: "voters remain most confident – 76% –")
 _NOT_PROPORTION_BEFORE = lazy_compile(r"\b(?:the|at|what|which|who|whom|whose|gained|grew|rose|fell|lost|won|has|have|"
-                                       r"had|is|are|was|were|be|been)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+                                       r"had|is|are|was|were|be|been|being|remains?|remained|seems?|seemed|feels?|felt|"
+                                       r"becomes?|became|stays?|stayed|appears?|appeared|looks?|looked|gets?|got)\s+\Z",
+                                       regex.IGNORECASE | regex.REVERSE)
 _ADVERB_AFTER = lazy_compile(r"\s+\w+ly\b|\s+(?:popular|common|important|recent|active|affected|widely|often|"
-                              r"used|cited|valuable|expensive|likely|frequent|heavily|traded|watched)\b",
+                              r"used|cited|valuable|expensive|likely|frequent|heavily|traded|watched|"
+                              # the adjectives of poll questions ("most confident in", "most worried about")
+                              r"confident|concerned|worried|satisfied|dissatisfied|interested|trusted|optimistic|"
+                              r"pessimistic|negative|positive|favou?rable|supportive|critical|enthusiastic|comfortable|"
+                              r"aware|familiar|sceptical|skeptical|anxious|happy|unhappy|angry|afraid|eager)\b",
                               regex.IGNORECASE)
 _COUNT_BEFORE = lazy_compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
 _FIGURE_AFTER = lazy_compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+|\s*+(?P<dash>[–—])\s*+|\s+(?P<dash>-)\s+)(?=\d)")
