@@ -55,7 +55,9 @@ def extract(doc: Document, facts: Facts) -> Facts:
     for k, pct in enumerate(quantities):
         if pct.unit != "percent" or pct.kind != "level" or pct.span in worded:
             continue
-        claim = (_part_or_percent(text, quantities, k) if k else None) or _percent_or_part(text, quantities, k)
+        claim = None
+        if _may_open_of(text, pct.span.end):
+            claim = (_part_or_percent(text, quantities, k) if k else None) or _percent_or_part(text, quantities, k)
         if claim is None and facts.part_wholes:
             if groups is None:
                 groups = _groups_by_later(facts.part_wholes)
@@ -128,6 +130,19 @@ def _same_clause(text: str, earlier: Quantity, part: Quantity) -> bool:
     """Whether a figure of the part's unit stands before it in its clause (no comma, stop, colon or bracket
     between), so that either may be the part."""
     return earlier.unit == part.unit and not any(c in _CLAUSE_BREAK for c in text[earlier.span.end:part.span.start])
+
+
+def _may_open_of(text: str, end: int) -> bool:
+    """Cheap test before _OF_WHOLE, which the first two forms need after the percentage: perhaps ")", then white
+    space, then "of" in any case. A superset: str.isspace() takes in every character regex's \\s does, and a run
+    of white space longer than the slice lets the pattern decide (tests/test_part_shares.py)."""
+    after = text[end:end + 12]
+    if after[:1] == ")":
+        after = after[1:]
+    if not after[:1].isspace():
+        return False
+    rest = after.lstrip()
+    return not rest or rest[:2].lower() == "of"
 
 
 def _of_whole(text: str, pct: Quantity, whole: Quantity) -> bool:
