@@ -11,7 +11,7 @@ PIECES = ["", ")", " ", "  ", "\n", "\u2003", "\u00a0", "of", "OF", "Of", "oF", 
           "the", " its ", "the union's ", "x", "(", "\t\t\t\t\t\t\t\t\t\t\t\t\t"]
 
 
-@pytest.mark.parametrize("tail", ["".join(p) for p in itertools.product(PIECES, repeat=3)])
+@pytest.mark.parametrize("tail", ["".join(p) for p in itertools.product(PIECES, repeat=2)])
 def test_the_gate_passes_whatever_the_of_pattern_reads(tail):
     text = "5%" + tail + " 3,000"
     if part_shares._OF_WHOLE.match(text, 2):
