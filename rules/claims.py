@@ -434,6 +434,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
             new = None
+        if old is not None and new is not None and fm and tm and _across_places(text, old, new):
+            old = new = None  # "has fallen, from 4.1 percent in Austria to 19.3 percent in Greece": a spread, no change
         used_end = max(tm.end() if tm else 0, fm.end() if fm else 0, rm.end() if rm else 0, compared_end)
         # a basis word counts only before the last figure used ("..., with same-store sales up 5 pct"
         # qualifies the next claim, not this one), and not inside a per-share aside to a level ("to 2.4
@@ -483,6 +485,21 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
     return claims
+
+
+# A place named right after a figure: "in Austria", "in the United States" (a capitalised name, not a month, a day
+# or a period label: "in March", "in Q1" date a change).
+_IN_PLACE = lazy_compile(r"\s++in\s++(?:the\s++)?(?P<place>(?!(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|"
+                         r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Spring|Summer|Autumn|Fall|Winter|Q[1-4]|H[12]|"
+                         r"FY|Fiscal|Week|Quarter|Year)\b)[A-Z][a-z]{2,}(?:\s++[A-Z][a-z]+)*+)")
+
+
+def _across_places(text: str, old: Quantity, new: Quantity) -> bool:
+    """Whether "from OLD in A to NEW in B" names two places: the figures are a spread across places, not one measure
+    moving over time ("unemployment has fallen, from 4.1 percent in Austria to 19.3 percent in Greece")."""
+    a, b = _IN_PLACE.match(text, old.span.end), _IN_PLACE.match(text, new.span.end)
+    return a is not None and b is not None and a.group("place") != b.group("place")
 
 
 def _wordy_rate(m, quantities, object_allowed: bool):
