@@ -59,17 +59,28 @@ def digest(docs: list[tuple[str, str]]) -> dict[str, tuple[dict[str, str], str]]
     return out
 
 
+def _same(was: tuple[dict[str, str], str], now: tuple[dict[str, str], str] | None) -> bool:
+    """Whether a document reads the same: every field as before, and a field added since (a new kind of claim)
+    empty, as it is wherever that claim is not read."""
+    if now is None:
+        return False
+    (facts0, found0), (facts1, found1) = was, now
+    return found0 == found1 and all(facts1.get(k) == v for k, v in facts0.items()) \
+        and all(v == "()" for k, v in facts1.items() if k not in facts0)
+
+
 def compare(before: dict, after: dict, show: int) -> int:
-    changed = [name for name in before if before[name] != after.get(name)]
+    changed = [name for name in before if not _same(before[name], after.get(name))]
     missing = [name for name in after if name not in before]
     print(f"{len(before):,} documents read before, {len(after):,} now; {len(changed):,} differ, "
           f"{len(missing):,} new")
     for name in changed[:show]:
         (facts0, found0), (facts1, found1) = before[name], after.get(name, ({}, ""))
-        diff = [k for k in facts0 if facts0[k] != facts1.get(k)] + (["findings"] if found0 != found1 else [])
+        diff = [k for k in facts0 if facts0[k] != facts1.get(k)] + [k for k in facts1 if k not in facts0 and facts1[k] != "()"] \
+            + (["findings"] if found0 != found1 else [])
         print(f"- {name}: {', '.join(diff)}")
         for key in diff[:2]:
-            old, new = (found0, found1) if key == "findings" else (facts0[key], facts1.get(key, ""))
+            old, new = (found0, found1) if key == "findings" else (facts0.get(key, "()"), facts1.get(key, ""))
             at = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
             print(f"    {key} before: …{old[max(0, at - 150):at + 150]}…")
             print(f"    {key} now:    …{new[max(0, at - 150):at + 150]}…")
