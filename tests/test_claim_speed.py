@@ -556,3 +556,39 @@ def test_claims_read_as_without_the_document_gate(text, monkeypatch):
     monkeypatch.setattr(claims, "_may_hold_claims", lambda text, quantities: True)
     ungated = claims.extract(Document(text), facts)
     assert (ungated.growths, ungated.series) == (gated.growths, gated.series)
+
+
+HEADLINES = [
+    "ACME CORP 1ST QTR NET PROFIT 5.1 MLN DLRS\nAcme Corp said its first quarter net profit was 4.8 mln dlrs.",
+    "Exports rise 5% in March\n\nExports rose 5.2% in March to 4 mln dlrs, and revenues were 3 mln dlrs a year.",
+    "THE OF IN A 1986 SALES REVS GDP QTR 12 PCT UP THE AND OF REVENUES PRICES\nSales rose 12 pct, revs 11.6 pct.",
+    "GROSS DOMESTIC PRODUCT RISES 4.4 PCT <ACME.T> <BHP.AX> INFLATION OF\nGross domestic product grew 4.2 pct; CPI 4 pct.",
+    "İNCOME 7 MLN ſALES DOWN OUTPUT'S EXPORT-LED\nIncome was 7 mln; output's export-led sales fell to 6.5 mln.",
+    "5 MLN\nProfit was 5 mln dlrs, 0 dlrs, -4 mln dlrs, 50 mln dlrs, 0.5 mln dlrs, 0.51 mln dlrs, 49.9 mln dlrs.",
+    "A B C D E F G H 9 BLN DLRS PER YEAR\nThe 9 bln dlrs a year plan, 8.5 bln dlrs/year, 10 pct.",
+    " ".join(["WORD"] * 40) + " 3 PCT " + " ".join(["OTHER"] * 20) + "\nWords rose 3.1 pct and others 2 pct.",
+]
+
+
+def _old_headline_words(text, hl_end, q):
+    """headline_words as it was: every word's key made, the last and first few kept."""
+    from statlint.rules import _headline as H
+
+    before = H._abbreviated(H._TICKER.sub(" ", text[:q.span.start]))
+    after = H._abbreviated(H._TICKER.sub(" ", text[q.span.end:hl_end]))
+    words = [w for w in H._WORD.findall(before) if H.measure_key(w)][-H._WINDOW_WORDS:]
+    words += [w for w in H._WORD.findall(after) if H.measure_key(w)][:H._WINDOW_WORDS]
+    return {H.measure_key(w) for w in words}
+
+
+@pytest.mark.parametrize("text", HEADLINES + TEXTS[:-1])
+def test_headline_words_and_candidates_read_as_before(text):
+    """Every figure tried as a headline's (the line up to it and after it as the headline), and against every
+    other figure as the body's."""
+    from statlint.rules import _headline as H
+
+    quantities = extract(Document(text)).quantities
+    hl_end = H.headline_end(text) or len(text)
+    for q in quantities:
+        assert H.headline_words(text, hl_end, q) == _old_headline_words(text, hl_end, q), q
+        assert H._candidates(q, quantities) == [b for b in quantities if H._comparable(q, b)], q
