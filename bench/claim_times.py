@@ -6,7 +6,10 @@ the group's extractors, in the engine's order, on a fresh Document per run and p
 each with time.process_time(). With --presplit the sentences and paragraphs are split before the
 clock starts, so the figures leave out checker.document's share (claims is the first step to ask).
 
-    python bench/claim_times.py [--repeat 3] [--presplit]
+With --steps the named extractors are timed instead (any of rules.EXTRACTORS, e.g. claims,statements), each
+on the facts the engine hands it (every step before it run once, untimed).
+
+    python bench/claim_times.py [--repeat 3] [--presplit] [--steps claims,statements]
 """
 from __future__ import annotations
 
@@ -29,10 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--presplit", action="store_true")
+    ap.add_argument("--steps", help="comma-separated extractor names to time on their own")
     args = ap.parse_args(argv)
     from statlint.checker.document import Document
     from statlint.checker.model import Facts
     from statlint.rules import EXTRACTORS
+
+    if args.steps:
+        return _time_steps(args.steps.split(","), args.repeat, args.presplit)
 
     first = next(i for i, e in enumerate(EXTRACTORS) if e.__module__.endswith(".claims"))
     before, group = EXTRACTORS[:first], EXTRACTORS[first:first + len(GROUP)]
@@ -64,6 +71,45 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(texts):,} articles; CPU seconds, best of {args.repeat}{' (sentences split beforehand)' if args.presplit else ''}")
     for k in ("(group)",) + GROUP:
         print(f"  {k:20s} {best[k]:7.3f}")
+    return 0
+
+
+def _time_steps(names: list[str], repeat: int, presplit: bool) -> int:
+    """CPU seconds of each named extractor over the news corpus, best of `repeat`: each runs on a fresh Document
+    (so a step that is the first to ask for the sentences pays for the split, as in bench/stage_times.py, unless
+    `presplit`) with the facts the steps before it gave."""
+    from statlint.checker.document import Document
+    from statlint.checker.model import Facts
+    from statlint.rules import EXTRACTORS
+
+    steps = [e for e in EXTRACTORS if e.__module__.rsplit(".", 1)[-1] in names]
+    if len(steps) != len(names):
+        raise SystemExit(f"unknown step among {names}")
+    ready = []
+    for text in (corpus.article(rec) for _, rec in corpus.news()):
+        doc, facts, given = Document(text), Facts(), {}
+        for e in EXTRACTORS:
+            given[e] = facts
+            facts = e(doc, facts)
+        ready.append((text, [(e, given[e]) for e in steps]))
+    clock = time.process_time
+    best: Counter = Counter()
+    for _ in range(repeat):
+        spent: Counter = Counter()
+        for text, runs in ready:
+            doc = Document(text)
+            if presplit:
+                doc.sentences, doc.paragraphs
+            for e, facts in runs:
+                t0 = clock()
+                e(doc, facts)
+                spent[e.__module__.rsplit(".", 1)[-1]] += clock() - t0
+        for k in names:
+            best[k] = min(best.get(k, float("inf")), spent[k])
+    print(f"{len(ready):,} articles; CPU seconds, best of {repeat}{' (sentences split beforehand)' if presplit else ''}")
+    for k in names:
+        print(f"  {k:20s} {best[k]:7.3f}")
+    print(f"  {'(together)':20s} {sum(best[k] for k in names):7.3f}")
     return 0
 
 

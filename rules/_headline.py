@@ -122,9 +122,24 @@ def headline_words(text: str, hl_end: int, q) -> set[str]:
     """Measure words around a headline figure: a few words either side, tickers left out."""
     before = _abbreviated(_TICKER.sub(" ", text[:q.span.start]))
     after = _abbreviated(_TICKER.sub(" ", text[q.span.end:hl_end]))
-    words = [w for w in _WORD.findall(before) if measure_key(w)][-_WINDOW_WORDS:]
-    words += [w for w in _WORD.findall(after) if measure_key(w)][:_WINDOW_WORDS]
-    return {measure_key(w) for w in words}
+    # The keys of the last few words before the figure that have one and of the first few after it. Each word's
+    # key is made once, walking away from the figure, and only until enough are found: a wire headline's words
+    # before its figure are many, and stemming them all was half of this function's cost.
+    return _first_keys(reversed(_WORD.findall(before))) | _first_keys(_WORD.findall(after))
+
+
+def _first_keys(words) -> set[str]:
+    """The measure keys of the first _WINDOW_WORDS of `words` that have one."""
+    keys: set[str] = set()
+    found = 0
+    for word in words:
+        key = measure_key(word)
+        if key:
+            keys.add(key)
+            found += 1
+            if found == _WINDOW_WORDS:
+                break
+    return keys
 
 
 def _base_unit(unit: str) -> str:
@@ -138,6 +153,12 @@ def _comparable(h, b) -> bool:
     if _base_unit(h.unit) != _base_unit(b.unit) or h.kind != b.kind or b.value <= 0:
         return False
     return h.value / 10 <= b.value <= h.value * 10
+
+
+def _candidates(h, body) -> list:
+    """The figures of `body` _comparable to `h`, the headline figure's unit and bounds read once for them all."""
+    unit, kind, low, high = _base_unit(h.unit), h.kind, h.value / 10, h.value * 10
+    return [b for b in body if b.kind == kind and b.value > 0 and low <= b.value <= high and _base_unit(b.unit) == unit]
 
 
 def _headline_figure(text: str, q) -> bool:
@@ -244,7 +265,7 @@ def links(doc, facts, hl_end: int | None = None) -> Iterator[HeadlineLink]:
         return
     body = tuple(q for q in quantities if q.span.start > hl_end)
     for h in heads:
-        cands = [b for b in body if _comparable(h, b)]
+        cands = _candidates(h, body)
         if not cands:
             continue
         measures = headline_words(text, hl_end, h) - _DIRECTIONS  # a shared direction alone is no link

@@ -47,9 +47,17 @@ def words_of(alternation: str) -> list[str]:
 
 _UP_P, _DOWN_P = words_pattern(words_of(UP)), words_pattern(words_of(DOWN))
 _NOUN_P = words_pattern(words_of(UP_NOUN) + words_of(DOWN_NOUN))
+# Every word a trigger can open with, as one trie: the look-ahead before the word branches of _TRIGGER below.
+# Why: at each word start the scan tried the multiplier, noun, rise and fall tries one after another (and the
+# noun branch's groups); one trie walk now turns away the ~95 % of words that open none of them, and the
+# trigger scan over the news corpus's sentences takes 0.037 s, not 0.064 s. Exact: each word branch opens
+# with one of these words at the same place, under the same flags, so wherever a branch matches the
+# look-ahead holds; it adds no group, so the groups keep their numbers.
+_TRIGGER_WORD_P = words_pattern(words_of(UP) + words_of(DOWN) + words_of(UP_NOUN) + words_of(DOWN_NOUN)
+                                + words_of(MULT_VERB))
 _TRIGGER = lazy_compile(
     rf"⟨(?P<rq>\d+)⟩\s+(?:year-on-year\s+|annual\s+|yearly\s+)?(?P<noun2>{_NOUN_P})\b|"
-    rf"\b(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:in\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+){{0,3}}?)?(?:of|by)\s+(?=(?:[a-z]+\s+){{0,3}}{Q})|"
+    rf"\b(?=(?:{_TRIGGER_WORD_P}))(?:(?P<mult>{words_pattern(words_of(MULT_VERB))})|(?P<noun>{_NOUN_P}s?)\s+(?:in\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+){{0,3}}?)?(?:of|by)\s+(?=(?:[a-z]+\s+){{0,3}}{Q})|"
     rf"(?P<verb>(?:{_UP_P}|{_DOWN_P})\b))",
     regex.IGNORECASE,
 )
@@ -198,6 +206,9 @@ def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     folded = text.isascii()  # see _fold
     patterns = _FOLDED if folded else _UNFOLDED
+    if not _may_hold_claims(text, quantities):
+        # (what the loop below would end with: it would find no sentence to read)
+        return facts if not facts.growths and not facts.series else replace(facts, growths=(), series=())
     # the series so far in this paragraph that label a year, in order: _with_series_base. A base is tied
     # across sentences of one paragraph only: an earlier paragraph's "respectively" is another story.
     # `paragraph` is the paragraph of the series in by_label, looked up when the first of them is read:
@@ -269,6 +280,26 @@ def _sentences_with_figures(doc: Document, quantities):
 def _past_100(q) -> bool:
     """A percentage above 100: a claim (a decline past 100 %) on its own."""
     return q.unit == "percent" and q.value > 100
+
+
+def _may_hold_claims(text: str, quantities) -> bool:
+    """False only when no sentence of the document can pass _sentences_with_figures and _may_hold_claim:
+    the document holds fewer than two figures and no percentage above 100, or none of its figures is a
+    rate or multiplier and none of _BASE_WORDS is in its text (a sentence's figures and words are the
+    document's).
+
+    Why: 1,500 of the 5,600 news articles with two figures or more hold no rate and no "from", "vs" or
+    "respectively"; for them the walk split the whole text into sentences (for most of them, no later
+    extractor asks for the sentences) only to find that no sentence passed _may_hold_claim."""
+    if len(quantities) < 2 and not (quantities and _past_100(quantities[0])):
+        return False
+    for q in quantities:
+        if q.unit in _RATE_UNITS:
+            return True
+    for word in _BASE_WORDS:
+        if word in text:
+            return True
+    return False
 
 
 def _may_hold_claim(text: str, sent: Span, quantities, qi: int, qj: int) -> bool:

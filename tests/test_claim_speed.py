@@ -8,6 +8,7 @@ headlines, and a long document.
 from __future__ import annotations
 
 import bisect
+import re
 
 import pytest
 import regex
@@ -466,3 +467,128 @@ def test_mentions_one_lowered_window_is_may_contain(window):
         for words in required:
             assert (odd or mentions._holds_any(window.lower(), words)) == may_contain(window, words)
     assert (odd or mentions._holds_any(window.lower(), mentions._MEASURE_WORDS)) == may_contain(window, mentions._MEASURE_WORDS)
+
+
+# Texts on the edges of the trigger scan's look-ahead and of the per-document gate: trigger words in every
+# case, glued to figures and to other words ("upward", "5up", "cutback"), split over white space ("went\u2003up",
+# "was\nDOWN"), folded oddly ("riſe", "İNCREASE", the Kelvin sign), Unicode digits, no rate and no base word,
+# a base word only in another case ("FROM", "From", "Versus"), one percentage above 100, and a long document.
+TRIGGER_TEXTS = TEXTS + [
+    "Sales Went\u2003Up 3% to 9 mln from 8.7 mln; profit was\nDOWN 2 pct, upward 5 mln, 5up 6 mln, a cutback of 7 mln.",
+    "Tax hikes of 5% to 200 mln dlrs, growths of 3% to 9 mln, the fall-off of 4 mln to 3 mln, a 5% year-on-year rise.",
+    "Sales riſe 3% to 9 mln FROM 8.7 mln; the İNCREASE of 4% to 10 mln; a \u212aelvin drop of 2 to 3 mln.",
+    "Output doubled to 6 mln tonnes in 1986 and 7 mln in 1987; exports doubledecker 4 mln, halvedx 3 mln.",
+    "Exports rose to \u0665 mln dlrs From 4 mln dlrs; imports fell to 3 mln Versus 4 mln, VS 5 mln.",
+    "The company employs 5,000 people in 12 plants and sold 3 mln cars in 1986 and 2 mln in 1985.",
+    "Group sales reached 4 mln dlrs, with 3 mln dlrs abroad. Profit stood at 2 mln dlrs and 1 mln dlrs.",
+    "Costs were 4 mln and 5 mln dlrs in 1986 and 1987 ReSpEcTiVeLy, and sales 6 and 7 mln.",
+    "Sales fell 120%.",
+    "Sales fell 120 mln.",
+    # each base word alone, with no rate ("versus" in a claim, the others in its sentence), and each rate unit
+    # with no base word
+    "Profit rose to 5 mln dlrs versus 4 mln dlrs.", "Profit rose to 5 mln dlrs vs 4 mln dlrs.",
+    "PROFIT ROSE TO 5 MLN DLRS VS 4 MLN DLRS.", "Profit rose to 5 mln dlrs FROM 4 mln dlrs.",
+    "Profit rose to 5 mln dlrs, From the 4 mln dlrs.", "Sales rose to 5 mln dlrs and 6 mln dlrs, respectively.",
+    "Sales rose three times to 6 mln dlrs.", "Sales tripled to 6 mln dlrs and 7 mln dlrs.",
+    "The rate rose 2 percentage points to 7 mln.", "Sales rose 4% to 7 mln.",
+    " ".join(f"Unit {i} made {i * 3} mln dlrs and {i * 2} mln dlrs in {1990 + i % 30}, a gain." for i in range(300)),
+    " ".join(f"Unit {i} rose {i % 50}% to {i * 3} mln dlrs From {i * 2} mln, up {i}%, and was Down {i} mln."
+             for i in range(300)),
+]
+
+
+def _trigger_without_look_ahead(pattern):
+    """The trigger pattern as it was before the look-ahead of _TRIGGER_WORD_P, compiled as `pattern` is."""
+    look_ahead = r"\b(?=(?:" + claims._TRIGGER_WORD_P + "))"
+    assert pattern.pattern.count(look_ahead) == 1
+    source = pattern.pattern.replace(look_ahead, r"\b")
+    return regex.compile(source, pattern.flags) if isinstance(pattern, regex.Pattern) else re.compile(source, pattern.flags)
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_the_trigger_scan_with_its_look_ahead_finds_what_it_found_without(text):
+    """Every skeleton of the text (and the text itself) is scanned by both patterns, each set of patterns
+    on what it reads: the folded ones on the lower-cased ASCII skeleton, the `regex` ones as written."""
+    doc = Document(text)
+    quantities = extract(doc).quantities
+    scanned = [text, text.lower()]
+    for qi, qj, sent in claims._sentences_with_figures(doc, quantities):
+        scanned.append(claims._skeleton(text, sent, quantities, qi, qj)[0])
+    for skeleton in scanned:
+        for patterns in ([claims._UNFOLDED] + ([claims._FOLDED] if skeleton.isascii() else [])):
+            what = skeleton.lower() if patterns is claims._FOLDED else skeleton
+            new, old = patterns.trigger, _trigger_without_look_ahead(patterns.trigger)
+            assert [m.span() + m.groups() for m in new.finditer(what)] == \
+                [m.span() + m.groups() for m in old.finditer(what)], what
+
+
+def test_the_trigger_look_ahead_turns_away_no_word_a_branch_opens():
+    """Each trigger word at every place (after a space, a figure's token, a bracket, a hyphen; in three cases)
+    is found as the pattern without the look-ahead finds it."""
+    for word in _words_to_try() + ["went up", "Was\tDown", "go  UP", "fall-off", "increases of ⟨1⟩"]:
+        for before in ("", " ", "⟨0⟩ ", "(", "-", "x", "5"):
+            for after in ("", " ", " by ⟨2⟩", "s of ⟨3⟩", "ed", "-", "."):
+                text = before + word + after
+                for patterns in (claims._UNFOLDED, claims._FOLDED):
+                    if patterns is claims._FOLDED and not text.isascii():
+                        continue
+                    what = text.lower() if patterns is claims._FOLDED else text
+                    old = _trigger_without_look_ahead(patterns.trigger)
+                    assert [m.span() + m.groups() for m in patterns.trigger.finditer(what)] == \
+                        [m.span() + m.groups() for m in old.finditer(what)], what
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_claims_read_as_without_the_document_gate(text, monkeypatch):
+    from statlint.checker.model import Facts
+    from statlint.rules import EXTRACTORS
+
+    doc, facts = Document(text), Facts()
+    for e in EXTRACTORS:
+        if e is claims.extract:
+            break
+        facts = e(doc, facts)
+    gated = claims.extract(doc, facts)
+    if not claims._may_hold_claims(text, facts.quantities):
+        # the gate's promise, sentence by sentence: none holds two figures (or one above 100 %) and passes
+        assert not any(claims._may_hold_claim(text, sent, facts.quantities, qi, qj)
+                       for qi, qj, sent in claims._sentences_with_figures(Document(text), facts.quantities))
+    monkeypatch.setattr(claims, "_may_hold_claims", lambda text, quantities: True)
+    ungated = claims.extract(Document(text), facts)
+    assert (ungated.growths, ungated.series) == (gated.growths, gated.series)
+
+
+HEADLINES = [
+    "ACME CORP 1ST QTR NET PROFIT 5.1 MLN DLRS\nAcme Corp said its first quarter net profit was 4.8 mln dlrs.",
+    "Exports rise 5% in March\n\nExports rose 5.2% in March to 4 mln dlrs, and revenues were 3 mln dlrs a year.",
+    "THE OF IN A 1986 SALES REVS GDP QTR 12 PCT UP THE AND OF REVENUES PRICES\nSales rose 12 pct, revs 11.6 pct.",
+    "GROSS DOMESTIC PRODUCT RISES 4.4 PCT <ACME.T> <BHP.AX> INFLATION OF\nGross domestic product grew 4.2 pct; CPI 4 pct.",
+    "İNCOME 7 MLN ſALES DOWN OUTPUT'S EXPORT-LED\nIncome was 7 mln; output's export-led sales fell to 6.5 mln.",
+    "5 MLN\nProfit was 5 mln dlrs, 0 dlrs, -4 mln dlrs, 50 mln dlrs, 0.5 mln dlrs, 0.51 mln dlrs, 49.9 mln dlrs.",
+    "A B C D E F G H 9 BLN DLRS PER YEAR\nThe 9 bln dlrs a year plan, 8.5 bln dlrs/year, 10 pct.",
+    " ".join(["WORD"] * 40) + " 3 PCT " + " ".join(["OTHER"] * 20) + "\nWords rose 3.1 pct and others 2 pct.",
+]
+
+
+def _old_headline_words(text, hl_end, q):
+    """headline_words as it was: every word's key made, the last and first few kept."""
+    from statlint.rules import _headline as H
+
+    before = H._abbreviated(H._TICKER.sub(" ", text[:q.span.start]))
+    after = H._abbreviated(H._TICKER.sub(" ", text[q.span.end:hl_end]))
+    words = [w for w in H._WORD.findall(before) if H.measure_key(w)][-H._WINDOW_WORDS:]
+    words += [w for w in H._WORD.findall(after) if H.measure_key(w)][:H._WINDOW_WORDS]
+    return {H.measure_key(w) for w in words}
+
+
+@pytest.mark.parametrize("text", HEADLINES + TEXTS[:-1])
+def test_headline_words_and_candidates_read_as_before(text):
+    """Every figure tried as a headline's (the line up to it and after it as the headline), and against every
+    other figure as the body's."""
+    from statlint.rules import _headline as H
+
+    quantities = extract(Document(text)).quantities
+    hl_end = H.headline_end(text) or len(text)
+    for q in quantities:
+        assert H.headline_words(text, hl_end, q) == _old_headline_words(text, hl_end, q), q
+        assert H._candidates(q, quantities) == [b for b in quantities if H._comparable(q, b)], q
