@@ -62,6 +62,8 @@ def folded_number_words(folded: str):
     loop: the candidates are found at one past each match of P.NUMBER_WORD_AFTER_BREAK
     (a character that is no letter a-z, then a cardinal word), and at 0 by
     P.NUMBER_WORD_START itself (no article can come before a word at 0).
+    NUMBER_WORD_AFTER_BREAK's matches are found as those of P.NUMBER_WORD_AFTER_SPACE on
+    breaks_to_spaces(folded), which has the same offsets (see there).
     """
     match = P.NUMBER_WORD_FOLDED.match
     end = 0  # where the last match ends: no place before it is tried, as finditer tries none
@@ -70,7 +72,7 @@ def folded_number_words(folded: str):
         if m:
             yield m
             end = m.end()
-    for candidate in P.NUMBER_WORD_AFTER_BREAK.finditer(folded):
+    for candidate in P.NUMBER_WORD_AFTER_SPACE.finditer(breaks_to_spaces(folded)):
         start = candidate.start() + 1
         if folded.startswith(("hundred", "dozen"), start):
             article_end = start
@@ -88,6 +90,23 @@ def folded_number_words(folded: str):
             if m:
                 yield m
                 end = m.end()
+
+
+# Every byte that is no letter a-z made a space (bytes.translate's table)
+_BREAKS_TO_SPACE = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+
+
+def breaks_to_spaces(folded: str) -> str:
+    """`folded` with every character that is no letter a-z made a space; the same length and offsets.
+
+    Why exact: encode("ascii", "replace") writes one "?" for each character that is not ASCII (one per code
+    point, lone surrogates too), so every offset stays; the table keeps the bytes a-z and makes every other
+    byte a space. So the copy has a letter a-z where `folded` has that letter and a space everywhere else, and
+    P.NUMBER_WORD_AFTER_SPACE (a space, then the cardinal words, all of letters a-z) matches on the copy
+    exactly where P.NUMBER_WORD_AFTER_BREAK ([^a-z], then the same words) matches on `folded`.
+    Why: `re` finds a pattern that opens with one literal character about twice as fast as one that opens
+    with a set; the copy costs 0.006 s over the news corpus (three passes in C)."""
+    return folded.encode("ascii", "replace").translate(_BREAKS_TO_SPACE).decode("ascii")
 
 
 def fraction_phrases(text: str, folded: str):
