@@ -62,6 +62,7 @@ _EDGE = [
     "_half of them", "behalf of them", "a third of the year", "cut by a fifth", "by half", "three quarters of the",
     "money in five banks", "someone in five", "fifteen fifths of a fifty", "thirty thirds of thirteen",
     "HALF OF VOTERS", "ONE IN FIVE VOTERS", "İ half of them", "h\u0130lf of them", "one İn five",
+    "a survey: one in five adults", "by two-thirds, one\u2003in\tten, a half of them", "money in five, done in two",
 ]
 
 
