@@ -258,15 +258,18 @@ def read_words(text: str, m) -> Quantity | None:
         scale_word = scale_group.strip() if scale_group else ""
         tail = tail_group.strip() if tail_group else ""
     end = m.end()
-    tokens = words.replace("-", " ").split()
-    if tokens[0] in _ARTICLES and all(t in _ARTICLES for t in tokens):
-        return None
-    # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
     start = m.start(P.NUMBER_WORD_WORDS)
-    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) and not scale_group:
-        return None
-    value = _WORD_VALUES.get(words) if len(tokens) == 1 else None
+    # a lone cardinal word (the most read: "one", "two", "five pct"): one token, no article, its value in the table
+    # (the table's words hold no "-" or white space, so `words` is then its one token; words_value gives the same)
+    value = _WORD_VALUES.get(words)
     if value is None:
+        tokens = words.replace("-", " ").split()
+        if tokens[0] in _ARTICLES and all(t in _ARTICLES for t in tokens):
+            return None
+        # "a"/"an" only counts in front of hundred/dozen/thousand...: drop a leading lone article
+        if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen")) \
+                and not scale_group:
+            return None
         value = words_value(words)
         if value is None:
             return None
@@ -290,7 +293,7 @@ def read_words(text: str, m) -> Quantity | None:
         # "two million barrels a day" (a lone "p" is pence only after a scale: "five p" is a page or a point)
         unit, end = unit_after(text, end, unit, None, scale_word, words)
         unit, end = rate_after(text, end, unit)
-    if tokens == ["one"] and not scale_group and unit == "count":
+    if words == "one" and not scale_group and unit == "count":  # (the words group opens and ends with a word)
         return None  # "one of the", "one day": too vague to read as a count ("one hour" is a duration)
     noun = noun_after(text, end)
     return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high,
