@@ -18,33 +18,32 @@ rules.garbles, which needs the neighbouring quantities.
 from __future__ import annotations
 
 import bisect
+from itertools import repeat
 from operator import attrgetter
 
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Quantity, Span, replace
-from statlint.rules import _patterns as P
 from statlint.rules.quantities.lists import share_list_units
 from statlint.rules.quantities.pairs import may_have_pairs, merge_pairs
 from statlint.rules.quantities.scan import scan_digits, unread_digits
-from statlint.rules.quantities.words import fraction_phrases, number_words, read_fraction, read_words
+from statlint.rules.quantities.words import read_fraction, read_words, word_scans
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     quantities, skipped, loose_runs = scan_digits(text)
     lowered = text.lower()  # one lower-cased copy serves the fraction, number-word and pair tests
-    if _may_hold_fraction(lowered, len(text)):
-        # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
-        digit_figures = quantities[:]  # built once: per phrase it made the reader quadratic (tests/test_scaling.py)
-        digit_starts = [d.span.start for d in digit_figures]
-        phrases = fraction_phrases(text, lowered) if len(lowered) == len(text) else P.FRACTION_PHRASE.finditer(text)
-        for m in phrases:
-            q = read_fraction(text, m)
-            if q is not None and not _overlaps_any(digit_figures, digit_starts, q.span):
+    phrases, number_word_matches = word_scans(text, lowered)
+    # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
+    fractions = [q for q in map(read_fraction, repeat(text), phrases) if q is not None]
+    if fractions:
+        digit_starts = [d.span.start for d in quantities]  # (_overlaps_any looks only at the first len(starts))
+        for q in fractions:
+            if not _overlaps_any(quantities, digit_starts, q.span):
                 quantities.append(q)
         quantities.sort(key=lambda q: q.span.start)
     starts = [q.span.start for q in quantities]
-    for m in number_words(text, lowered):
+    for m in number_word_matches:
         q = read_words(text, m)
         if q is not None and not _overlaps_any(quantities, starts, q.span):
             quantities.append(q)
@@ -56,20 +55,6 @@ def extract(doc: Document, facts: Facts) -> Facts:
     # above keep each digit quantity's span or grow it, merge_pairs into a span holding both, so it still is)
     skipped += unread_digits(loose_runs, quantities, skipped)
     return replace(facts, quantities=tuple(quantities), skipped=tuple(skipped))
-
-
-def _may_hold_fraction(lowered: str, length: int) -> bool:
-    """Whether FRACTION_PHRASE may match: a stem of P.FRACTION_STEMS or "one" then white space and "in" is in the
-    lower-cased copy of the text, or that copy is not as long as the text (an "İ": the pattern is then tried on
-    the text itself, and it folds that letter to "i").
-    Why lower-cased: the pattern ignores case, and a gate on the text as written passed over "HALF OF VOTERS"
-    and read "ONE IN FIVE VOTERS" as the count 5 (all-capital wire headlines; found by h-split, 2026-12-03).
-    The stems are tested one by one, not by any(): the generator costs as much as the searches."""
-    if len(lowered) != length:
-        return True
-    if "half" in lowered or "third" in lowered or "quarter" in lowered or "fifth" in lowered:
-        return True
-    return "one" in lowered and P.ONE_IN.search(lowered) is not None
 
 
 _START_END = attrgetter("span.start", "span.end")  # the sort key (start, end), got in C rather than by a lambda
