@@ -26,7 +26,6 @@ from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, Quantity, Quotient
 
 _PER_NOUN = lazy_compile(r"\s*+(?:per|an?|for\s+each|each)\s+(?P<noun>[a-z][a-z-]+)\b", regex.IGNORECASE)
-_PER_FIRST = frozenset("pPaAfFeE")  # the first letters of what _PER_NOUN takes after its white space
 _PERIODS = frozenset("second minute hour day week fortnight month quarter year decade annum night".split())
 _PEOPLE_WORDS = frozenset(("people", "persons", "residents", "inhabitants", "citizens"))
 _PER_PERSON = frozenset(("head", "capita", "person", "resident", "inhabitant", "citizen"))
@@ -49,12 +48,6 @@ def extract(doc: Document, facts: Facts) -> Facts:
     found = []
     for k, each in enumerate(quantities):
         if k < 2 or each.unit in ("count", "percent", "percentage_point", "times") or "/" in each.unit:
-            continue
-        # _PER_NOUN wants white space, then "per", "a", "an", "for each" or "each": a letter p, a, f or e in any
-        # case (none with another case form under IGNORECASE) after the white space; most figures are
-        # followed by another word. (A run of white space longer than this look is left to the pattern.)
-        head = text[each.span.end:each.span.end + 4].lstrip()[:1]
-        if head and head not in _PER_FIRST:
             continue
         m = _PER_NOUN.match(text, each.span.end)
         if m is None or m.group("noun").lower() in _PERIODS:
