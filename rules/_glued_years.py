@@ -58,12 +58,12 @@ def split_glued_years(text: str, quantities: Sequence[Quantity], skipped: Sequen
     replaced: dict[int, Quantity] = {}
     added: list[Quantity] = []
     for i, q in enumerate(quantities):
-        if q.text[:2] in ("19", "20") and q.text[4:5].isdigit():
+        if may_open_glued_year(q.text):
             found = _glued(text, q.span.start, garbles)
             if found is not None:
                 replaced[i] = replace(found, bound=q.bound) if q.bound != "=" else found
     for s in skipped:
-        if text[s.start:s.start + 2] in ("19", "20") and text[s.start + 4:s.start + 5].isdigit():
+        if may_open_glued_year(text[s.start:s.start + 5]):
             found = _glued(text, s.start, garbles)
             if found is not None:
                 added.append(found)
@@ -73,6 +73,13 @@ def split_glued_years(text: str, quantities: Sequence[Quantity], skipped: Sequen
     if added:
         out.sort(key=lambda q: (q.span.start, q.span.end))
     return out
+
+
+def may_open_glued_year(numeral: str) -> bool:
+    """False only when a figure written `numeral` (or starting so) cannot be a glued year: _GLUED wants a year
+    starting 19 or 20 and then another digit. rules.garbles asks this of every figure before it runs the
+    steps at all, and split_glued_years of each figure before _GLUED."""
+    return numeral[:2] in ("19", "20") and numeral[4:5].isdigit()
 
 
 def _glued(text: str, start: int, garbles: list[Garble]) -> Quantity | None:

@@ -89,7 +89,7 @@ def mend_split_figures(text: str, quantities: Sequence[Quantity], garbles: list[
             # a code to the reader), so each form reads the text after the first piece
             found = _split_group(text, q, garbles) if c == "," else \
                 _point_break(text, q, garbles) if c == "." else _space_break(text, q, garbles)
-        if found is None and (c == "." or (q.unit == "percent" and text[q.span.start - 2:q.span.start] == ". ")):
+        if found is None and _may_be_single(text, q, end, c):
             found = _single(text, q, garbles)
         if found is None:
             i += 1
@@ -112,6 +112,32 @@ def mend_split_figures(text: str, quantities: Sequence[Quantity], garbles: list[
             out.append(quantities[i])
             i += 1
     return out
+
+
+def may_mend(text: str, q: Quantity) -> bool:
+    """False only when mend_split_figures finds no broken figure starting at `q`: the two gates of its loop.
+    rules.garbles asks this of every figure before it runs its steps at all."""
+    end = q.span.end
+    c = text[end:end + 1]
+    return (c in _BREAK_FIRST and _may_break(text, q, end, c)) or _may_be_single(text, q, end, c)
+
+
+def _may_be_single(text: str, q: Quantity, end: int, c: str) -> bool:
+    """False only when _single cannot mend `q` (`c` the character after it): what each of its two readings
+    needs, on the characters next to the figure. A stray point before a scale is a whole number, the point
+    and a space or line break (_SCALE_AFTER_POINT); a lead point is a point one or two characters before a
+    whole percentage (_LEAD_POINT ends where the figure starts). Most figures at a sentence's end ("5 pct.")
+    are neither."""
+    if c == ".":
+        if q.text.isdigit() and text[end + 1:end + 2] in _POINT_SPACES:
+            return True
+    elif not (q.unit == "percent" and text[q.span.start - 2:q.span.start] == ". "):
+        return False
+    return q.unit == "percent" and q.decimals == 0 and q.text[:1].isdigit() \
+        and "." in text[max(0, q.span.start - 2):q.span.start]
+
+
+_POINT_SPACES = (" ", "\n")  # a tuple: "" (the end of the text) is in any string
 
 
 def _may_break(text: str, q: Quantity, end: int, c: str) -> bool:

@@ -78,8 +78,9 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if b.span.start - a.span.end > _MAX_GAP or "malformed" in (a.grouping, b.grouping):
         return None  # Q101 reports a malformed figure; its value is a guess
     gap = text[a.span.end:b.span.start]
-    if "(" not in gap and "," not in gap and "-" not in gap and "–" not in gap and "—" not in gap:
-        return None  # every tie holds one of these: the cheap test before the patterns
+    if "(" not in gap and "-" not in gap and "–" not in gap and "—" not in gap:
+        if "," not in gap or not _comma_may_tie(gap, a, b):
+            return None  # every tie holds one of these: the cheap test before the patterns
     after_a = _AFTER.match(text, a.span.end, b.span.start)
     a_end, a_per = after_a.end(), _period(after_a)
     a_unit, a_unit_end = _hyphenated_unit(a, after_a)
@@ -117,6 +118,18 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     return Conversion(span=Span(a.span.start, b_end), a=a, b=b, a_unit=a_unit, b_unit=b_unit, a_span=a_span,
                       b_span=b_span, a_text=text[a_span.start:a_span.end], b_text=text[b_span.start:b_span.end],
                       tie=tie, a_per=a_per, b_per=b_per, b_form=form)
+
+
+def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
+    """False only when a gap holding a comma but no bracket or dash cannot tie `a` to `b`.
+
+    Why: a comma alone stands between most pairs of figures that get this far (lists: "5, 6 and 7"), and
+    the patterns cost more than this test. Such a gap can only hold _TIE_OR (", or", ", equivalent to"),
+    which has "or" or "equ" in any case (letters with no other case form under IGNORECASE), or a rate
+    restated as a multiplier (_TIE_RATE_MULTIPLIER, tried only for a percentage before a multiplier).
+    """
+    low = gap.lower()
+    return "or" in low or "equ" in low or (a.is_percent and b.unit == "times")
 
 
 def _number_as_written(q: Quantity) -> Quantity:

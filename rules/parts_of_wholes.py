@@ -60,6 +60,11 @@ _OF_THESE_OPENING = lazy_compile(r"\A[\s\"'“‘(]*(?P<back>(?:of|among)\s+(?:t
 _GATE = ("of", "among")  # every reading of a group has one of these words
 _BACK = ("of th", "among th")  # and every sentence opening that points back ("Of these", "among them")
 _BACK_WORDS = ("them", "these", "those", "total")  # one of which every pointing back names
+# Every earnings claim names a revenue: a table's sales row (_earnings_tables._ROW_WHOLE: "sales", "revs",
+# "revenue(s)", "turnover") or a revenue label in prose (_earnings._WHOLE_WORDS). Without one of these words
+# (four articles in five) neither reader is run: the table rows they would find serve only to keep the prose
+# reader off them.
+_WHOLE_WORDS = ("sales", "revs", "revenue", "turnover")
 _COMPOUND = ("-", "\u2010", "\u2011", "\u2013", "/")  # "182-day bills": a figure in a compound modifier
 
 # A figure named by the word before it is a label ("Article 411", "page 12", "Flight 370").
@@ -102,6 +107,15 @@ def _same_kind(part: Quantity, whole: Quantity) -> bool:
     if part.value < 1 or part.high < whole.low / 1000:
         return False  # "0.17 of its 25 cts preferred", "165 of 2.97 million ldt": a fraction, or other things counted
     return part.low > 0 and whole.low > 0 and "malformed" not in (part.grouping, whole.grouping)
+
+
+_PERCENT_UNITS = frozenset(("percent", "percentage_point"))  # Quantity.is_percent
+
+
+def _may_be_grouped(q: Quantity) -> bool:
+    """False only when _same_kind fails for `q` as either figure of a pair: each must be a level, no
+    percentage, above nought and read cleanly (whatever the other figure)."""
+    return q.kind == "level" and q.unit not in _PERCENT_UNITS and q.low > 0 and q.grouping != "malformed"
 
 
 def _counts_the_group(text: str, part: Quantity, label: str) -> bool:
@@ -250,18 +264,25 @@ def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole]:
+def _lowered(text: str) -> str | None:
+    """The text lowered once, for every gate of this module, or None where the gates' own code must run.
+
+    str.lower() keeps every offset unless the text holds "İ" (the one character it turns into two), and a text
+    holding "İ" or "ſ" passes every gate (rules._gates), so such a text (and one too long to copy whole) keeps
+    may_contain (None)."""
+    return None if _has_odd_fold(text) or len(text) > _CHUNK else text.lower()
+
+
+def _groups(doc: Document, quantities: tuple[Quantity, ...], low: str | None = ...) -> list[PartOfWhole]:
+    """The group claims; `low` is _lowered(doc.text), made here if not given."""
     text = doc.text
-    # The text is lowered once here, not by each gate and each figure's test again: str.lower() keeps every
-    # offset unless the text holds "İ" (the one character it turns into two), and a text holding "İ" or "ſ"
-    # passes every gate (rules._gates), so such a text keeps the gates' own code (`low` is None).
-    low: str | None = None
-    if _has_odd_fold(text) or len(text) > _CHUNK:
+    if low is ...:
+        low = _lowered(text)
+    if low is None:
         if not may_contain(text, _GATE):
             return []
         back = may_contain(text, _BACK_WORDS)
     else:
-        low = text.lower()
         if not _holds_any(low, _GATE):
             return []
         # A sentence opening that points back needs "them", "these", "those" or "this/that total" (_OF_THESE_OPENING,
@@ -270,18 +291,22 @@ def _groups(doc: Document, quantities: tuple[Quantity, ...]) -> list[PartOfWhole
         back = _holds_any(low, _BACK_WORDS)
     out = []
     a = quantities[0]
+    a_ok = _may_be_grouped(a)
     for i in range(1, len(quantities)):
         b = quantities[i]
+        # _same_kind's tests of each figure on its own (see _may_be_grouped), written out: a call for each
+        # figure cost more than the test. A figure that fails them is in no pair and is no part.
+        b_ok = b.kind == "level" and b.unit not in _PERCENT_UNITS and b.low > 0 and b.grouping != "malformed"
         # _group_pair reads no pair more than 80 characters apart: the one test most pairs fail, made here
-        claim = _group_pair(doc, a, b, low) if b.span.start - a.span.end <= 80 else None
-        if claim is None and back and (_of_them_after(text, b.span.end)
+        claim = _group_pair(doc, a, b, low) if a_ok and b_ok and b.span.start - a.span.end <= 80 else None
+        if claim is None and b_ok and back and (_of_them_after(text, b.span.end)
                                        or (_holds_any(low[max(0, b.span.start - 40):b.span.start], _BACK)
                                            if low is not None else
                                            may_contain(text[max(0, b.span.start - 40):b.span.start], _BACK))):
             claim = _group_before(doc, quantities, i)  # a sentence opening on a part: "Of these, 412 ..."
         if claim is not None:
             out.append(claim)
-        a = b
+        a, a_ok = b, b_ok
     return out
 
 
@@ -289,9 +314,11 @@ def extract(doc: Document, facts: Facts) -> Facts:
     quantities = facts.quantities
     if len(quantities) < 2:
         return facts
-    tables, rows = profit_rows(doc, quantities)
-    claims = tables + profits_on_revenue(doc, quantities, skip=lambda q: rows.holds(q.span.start)) \
-        + _groups(doc, quantities)
+    low = _lowered(doc.text)
+    claims = _groups(doc, quantities, low)
+    if _holds_any(low, _WHOLE_WORDS) if low is not None else may_contain(doc.text, _WHOLE_WORDS):
+        tables, rows = profit_rows(doc, quantities)
+        claims = tables + profits_on_revenue(doc, quantities, skip=lambda q: rows.holds(q.span.start)) + claims
     if not claims:
         return facts
     claims.sort(key=lambda c: c.span.start)

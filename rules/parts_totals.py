@@ -279,22 +279,39 @@ def extract(doc: Document, facts: Facts) -> Facts:
         return facts
     # One pass over the figures; a substring test on the lower-cased words next to each (C speed) says
     # which readers can apply before their patterns run (a scan of every "of" cost more than all the rest).
+    # Each reader reads a figure as a total only if it is an amount (_subset), and the others only if it is a
+    # count, followed by a count (_colon, _total_of, _of_the) or not (_parts_before): those tests, on the
+    # figures alone, come first (_is_amount and _is_count written out: a call for each figure cost more), so
+    # a percentage or a rate is passed over without its words being sliced.
+    n = len(qs)
     for k, q in enumerate(qs):
-        nxt = qs[k + 1].span.start if k + 1 < len(qs) else q.span.end
+        if q.unit in _NOT_AMOUNTS or q.kind != "level" or q.value < 0 or q.grouping == "malformed":
+            continue  # not _is_amount(q): no reader takes it as a total
+        counted = q.unit == "count"
+        nxt = qs[k + 1].span.start if k + 1 < n else q.span.end
+        claim = None
+        if not counted:
+            if subset and nxt - q.span.end < _REACH \
+                    and _holds_any(low[q.span.end:min(nxt, q.span.end + _REACH)], _SUBSET_HINTS):
+                claim = _subset(text, qs, k)
+            if claim is not None:
+                found[k] = claim
+            continue
         after = low[q.span.end:min(nxt, q.span.end + _REACH)] if subset or colon or total else ""
         before = low[max(0, q.span.start - 25):q.span.start]
-        claim = None
         if subset and nxt - q.span.end < _REACH and _holds_any(after, _SUBSET_HINTS):
             claim = _subset(text, qs, k)
-        if claim is None and colon and ":" in after:
+        # _colon, _total_of and _of_the want the next figure a count too
+        then_count = k + 1 < n and _is_count(qs[k + 1])
+        if claim is None and then_count and colon and ":" in after:
             claim = _colon(text, qs, k)
-        if claim is None and total and ("total" in before or "all" in after or "total" in after
-                                        or "altogether" in after):
+        if claim is None and then_count and total and ("total" in before or "all" in after or "total" in after
+                                                       or "altogether" in after):
             claim = _total_of(text, qs, k)
         if claim is None and summed and k >= 2 and (_holds_any(before, _SUM_HINTS)
                                                     or _holds_any(low[q.span.end:q.span.end + 40], _SUM_HINTS)):
             claim = _parts_before(text, qs, k)
-        if claim is None and of and ("of" in before[-12:] or "among" in before[-12:]):
+        if claim is None and then_count and of and ("of" in before[-12:] or "among" in before[-12:]):
             claim = _of_the(doc, qs, k)
         if claim is not None:
             found[k] = claim
