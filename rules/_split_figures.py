@@ -14,6 +14,8 @@ precision of Q101; every test is on the characters right at the break):
   member of a list or range (another figure joined by a comma, slash, dash, "and",
   "or", "to" before the first or after the second: "strikes of 250, 300 and 350",
   "737, 747, 757"), and not when the first is glued to a label ("13-1-1, 250 km").
+  A group named at a clause's opening is whole, and the figure after it a part of it ("Of those 1,200,
+  450 said", "Among the 500, 300 voted").
   Years ("In 2019, 150 people": four digits), days ("February 7, 757,000") and label
   numbers ("Chapter 5, 300 pages") are never quantities, so they never pair.
 - broken by a point, "dropped 14.⏎5 pct": a whole number of one to three digits after
@@ -173,6 +175,18 @@ def _label_before(text: str, pos: int) -> bool:
     return names or bare_names
 
 
+# A clause that opens on "Of", "Among" or "Out of" and a group: "Of those 1,200, 450 said ...", "Among the 500, 300 ...".
+_GROUP_OPENS_BEFORE = lazy_compile(r"(?:\A|[.!?;:]\s*+|\n\s*+|[\"“(]\s*+)(?:of|among|amongst|out\s+of)\s++"
+                                   r"(?:(?:the|these|those|its|their|all|all\s+the|all\s+of\s+the)\s++)?\Z",
+                                   regex.IGNORECASE | regex.REVERSE)
+
+
+def _group_opens_before(text: str, pos: int) -> bool:
+    """The first piece closes a clause's opening words naming a group ("Of those 1,200, 450 said they would
+    return"): the figure after the comma is a part of it, not the rest of one figure."""
+    return _GROUP_OPENS_BEFORE.search(text, max(0, pos - 30), pos) is not None
+
+
 def _pair_in_brackets(text: str, start: int, end: int) -> bool:
     """ "(45, 123)", "F(3, 100)": a pair of coordinates or arguments."""
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
@@ -195,7 +209,8 @@ def _split_group(text: str, q: Quantity, garbles: list[Garble]) -> Quantity | No
         return None
     groups = _GROUPS_START.match(text, q.span.end + 2)
     if groups is None or _glued_before(text, q.span.start) or _in_list(text, q, groups.end()) \
-            or _label_before(text, q.span.start) or _pair_in_brackets(text, q.span.start, groups.end()):
+            or _label_before(text, q.span.start) or _pair_in_brackets(text, q.span.start, groups.end()) \
+            or _group_opens_before(text, q.span.start):
         return None
     whole = reread(text, q.span.start, Span(q.span.end + 1, q.span.end + 2), "")
     if whole is None or whole.span.end < groups.end():
