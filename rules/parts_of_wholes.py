@@ -249,6 +249,15 @@ def _group_before(doc: Document, quantities: tuple[Quantity, ...], i: int) -> Pa
     return replace(_claim(part, whole, _noun_of(whole)), link=Link.PARAGRAPH)
 
 
+def _may_point_back(text: str, low: str | None, start: int) -> bool:
+    """Whether the 40 characters before a figure may hold a sentence opening that points back ("Of these,", "Among
+    them"): _BACK in them, each run of white space read as one space ("Of\nthese, 412 live" was passed over when
+    the test wanted the one space _BACK is written with)."""
+    if low is not None:
+        return _holds_any(" ".join(low[max(0, start - 40):start].split()), _BACK)
+    return may_contain(" ".join(text[max(0, start - 40):start].split()), _BACK)
+
+
 def _of_them_after(text: str, end: int) -> bool:
     """Whether _OF_THEM_AFTER matches at `end`, the pattern tried only after white space and "of": this
     runs after every figure, most are followed by another word, and a call to the pattern cost more
@@ -300,9 +309,7 @@ def _groups(doc: Document, quantities: tuple[Quantity, ...], low: str | None = .
         # _group_pair reads no pair more than 80 characters apart: the one test most pairs fail, made here
         claim = _group_pair(doc, a, b, low) if a_ok and b_ok and b.span.start - a.span.end <= 80 else None
         if claim is None and b_ok and back and (_of_them_after(text, b.span.end)
-                                       or (_holds_any(low[max(0, b.span.start - 40):b.span.start], _BACK)
-                                           if low is not None else
-                                           may_contain(text[max(0, b.span.start - 40):b.span.start], _BACK))):
+                                       or _may_point_back(text, low, b.span.start)):
             claim = _group_before(doc, quantities, i)  # a sentence opening on a part: "Of these, 412 ..."
         if claim is not None:
             out.append(claim)
