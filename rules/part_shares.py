@@ -11,11 +11,12 @@ Three figures, one of them a percentage, tied by the words of a share:
 
 The part and the whole are consecutive figures in one unit (two counts, two sums in one currency), neither a
 percentage, a range or a denominator, with nothing but words between each figure and the words that tie it
-(no other figure, no stop, no bracket, no line break); a part with another figure of its unit before it in
-its clause ("450 jobs in 2 plants, or 25% of ...") may be either, and is not read. A percentage followed by "of" in the third form is a
-share of something else ("(15% of them women)") and is not linked; between the percentage and its whole only
-"of" and a determiner or a possessive may stand ("of its", "of the union's"), so "25% of the workforce of
-3,000" is not read.
+(no other figure, no stop, no bracket, no line break). A part with another figure of its unit before it in
+its clause ("450 jobs in 2 plants, or 25% of ...") may be either, and is not read. A percentage followed by
+"of" in the third form is a share of something else ("(15% of them women)") and is not linked; between the
+percentage and its whole only "of" and a determiner or a possessive may stand ("of its", "of the union's"),
+so "25% of the workforce of 3,000" is not read. A percentage that rules.verbal_proportions already tied to
+words ("3 out of 10 voters, or 50%") is left to P104.
 """
 from __future__ import annotations
 
