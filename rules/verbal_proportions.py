@@ -111,8 +111,8 @@ def _has_bracketed_percent(text: str, quantities) -> bool:
     """Whether a percentage starts right after "(", "or" or a dash (white space aside), as every finding's
     figure does.
 
-    _FIGURE_AFTER ends in "(\\s*", ",\\s+or\\s+" or a dash (a hyphen between spaces) just before the figure, so without such a percentage
-    the key scan below cannot find anything. Skipping back over str.isspace() characters covers every
+    _FIGURE_AFTER ends in "(\\s*", ",\\s+or\\s+" or a dash (a hyphen between spaces) just before the figure, so
+    without such a percentage the key scan below cannot find anything. Skipping back over str.isspace() characters covers every
     \\s, and "o" and "r" have no case variants outside ASCII in the regex module.
     """
     for q in quantities:
