@@ -10,7 +10,7 @@ not account for (scan_digits says which).
 """
 from __future__ import annotations
 
-from statlint.checker.model import Quantity, Span
+from statlint.checker.model import Quantity, Span, new_span
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.labels import label_word_kind, word_before
 from statlint.rules.quantities.reader import read_match
@@ -40,11 +40,12 @@ def scan_digits(text: str) -> tuple[list[Quantity], list[Span], list[Span]]:
     # A skipped match whose label test (_was_label) waits for the next match: the test matters only when that
     # one starts within 7 characters, and most skipped numbers (years, dates) have no other number so near.
     pending = None
+    # (new_span(a, b) is Span(a, b) built in a third of the time: checker.model; ~15,000 spans per corpus here)
     for m in P.SCAN_OR_RUN.finditer(text):
         match_start, match_end = m.span()
         num_start, num_end = m.span(P.SCAN_NUM)
         if num_start < 0:  # a run of digits no numeral begins at: not a SCAN match
-            loose.append(Span(match_start, match_end))
+            loose.append(new_span(match_start, match_end))
             continue
         if match_start < read_end:
             if match_end > read_end:
@@ -58,14 +59,14 @@ def scan_digits(text: str) -> tuple[list[Quantity], list[Span], list[Span]]:
             if (q is None or _is_bare(q)) and P.LIST_JOIN.fullmatch(text, label_end, match_start) \
                     and _list_goes_on(text, label_end, m):
                 # "phases 3, 5 and 7", "Figs. 2 and 3": the list goes on naming labels
-                skipped.append(Span(num_start, num_end))
+                skipped.append(new_span(num_start, num_end))
                 if match_end > num_end:
                     _runs_between(text, num_end, match_end, loose)
                 label_end = match_end
                 continue
             label_end = -1
         if q is None:
-            skipped.append(Span(num_start, num_end))
+            skipped.append(new_span(num_start, num_end))
             if match_end > num_end:
                 _runs_between(text, num_end, match_end, loose)
             pending = m
