@@ -72,7 +72,9 @@ def _groups_before(doc, quantities):
         b = quantities[i]
         claim = parts_of_wholes._group_pair(doc, quantities[i - 1], b)
         if claim is None and (parts_of_wholes._of_them_after(text, b.span.end)
-                              or may_contain(text[max(0, b.span.start - 40):b.span.start], parts_of_wholes._BACK)):
+                              # (each run of white space read as one space, as since 34c014d: "Of\nthese, 412 live")
+                              or may_contain(" ".join(text[max(0, b.span.start - 40):b.span.start].split()),
+                                             parts_of_wholes._BACK)):
             claim = parts_of_wholes._group_before(doc, quantities, i)
         if claim is not None:
             out.append(claim)
