@@ -84,10 +84,21 @@ def _in_list(text: str, figures: list[Quantity], tagged: list[Quantity]) -> bool
     return False
 
 
+def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
+    """may_contain(text, words) read off Document.lowered, where there is one (it is None for a text holding
+    "İ" or "ſ", which may_contain always passes): whether one of `words` is in it."""
+    for word in words:
+        if word in lowered:
+            return True
+    return False
+
+
 def profits_on_revenue(doc: Document, quantities, skip=lambda q: False) -> list[PartOfWhole]:
     """Profit/revenue claims of every sentence; `skip` leaves out figures read elsewhere (table rows)."""
     text = doc.text
-    if not may_contain(text, PART_WORDS) or not may_contain(text, _WHOLE_WORDS):
+    low = doc.lowered  # the document's one lower-cased copy (None: may_contain lowers the text itself)
+    if not (_holds_any(low, PART_WORDS) and _holds_any(low, _WHOLE_WORDS) if low is not None
+            else may_contain(text, PART_WORDS) and may_contain(text, _WHOLE_WORDS)):
         return []  # a profit in prose is labelled by one of PART_WORDS, its revenue by one of _WHOLE_WORDS
     out = []
     candidates = (q for q in quantities if (_currency(q) or _is_bare(q)) and not skip(q))

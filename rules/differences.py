@@ -51,7 +51,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
         return facts  # a difference ties three figures: its own and the two it separates (4,594 of 10,428 articles have three)
     # The nouns are found in any case, as _NOUN finds them: a gate on the text as written ("lead" in text) once
     # skipped an article whose only noun was capitalised ("Gap of 12 points between ...", "LEAD").
-    matches = _noun_matches(text)
+    matches = _noun_matches(text, doc.lowered)
     if not matches:
         return facts  # most articles name no gap or lead
     starts = {q.span.start: i for i, q in enumerate(facts.quantities)}
@@ -64,7 +64,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     return replace(facts, differences=tuple(found)) if found else facts
 
 
-def _noun_matches(text: str) -> list:
+def _noun_matches(text: str, lowered: str | None = None) -> list:
     """The matches of _NOUN in `text`, in order, as _NOUN.finditer gives them.
 
     Why not finditer: a case-insensitive scan of the whole article by the regex engine was two thirds of
@@ -74,10 +74,14 @@ def _noun_matches(text: str) -> list:
     holding either takes finditer, and without "İ" str.lower() keeps every offset. The nouns are whole words
     (\b either side) starting with different letters, so no two matches overlap and each starts where
     a noun is found.
+
+    `lowered` is Document.lowered (the document's one lower-cased copy, None for a text holding "İ" or "ſ" or
+    over a megabyte): given, the text is not lowered again here.
     """
-    if "\u0130" in text or "\u017f" in text:
-        return list(_NOUN.finditer(text))
-    lowered = text.lower()
+    if lowered is None:
+        if "\u0130" in text or "\u017f" in text:
+            return list(_NOUN.finditer(text))
+        lowered = text.lower()
     starts = []
     for noun in _NOUNS:
         i = lowered.find(noun)

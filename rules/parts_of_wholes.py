@@ -30,7 +30,7 @@ from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span, rep
 from statlint.checker.units import DURATIONS
 from statlint.rules._earnings import profits_on_revenue
 from statlint.rules._earnings_tables import profit_rows
-from statlint.rules._gates import _CHUNK, _has_odd_fold, may_contain, word_after_spaces
+from statlint.rules._gates import may_contain, word_after_spaces
 
 _HEDGE = (r"(?:(?:only|just|some|about|around|roughly|nearly|almost|approximately|over|under|more\s+than|"
           r"fewer\s+than|less\s+than|at\s+least|up\s+to|all\s+but|a\s+full|as\s+many\s+as|a\s+mere)\s+)?")
@@ -273,20 +273,15 @@ def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _lowered(text: str) -> str | None:
-    """The text lowered once, for every gate of this module, or None where the gates' own code must run.
-
-    str.lower() keeps every offset unless the text holds "İ" (the one character it turns into two), and a text
-    holding "İ" or "ſ" passes every gate (rules._gates), so such a text (and one too long to copy whole) keeps
-    may_contain (None)."""
-    return None if _has_odd_fold(text) or len(text) > _CHUNK else text.lower()
-
-
 def _groups(doc: Document, quantities: tuple[Quantity, ...], low: str | None = ...) -> list[PartOfWhole]:
-    """The group claims; `low` is _lowered(doc.text), made here if not given."""
+    """The group claims; `low` is doc.lowered (None: the gates' own code runs, may_contain), taken here if not given.
+
+    Document.lowered is the text lowered once for every gate of the document: str.lower() keeps every offset
+    unless the text holds "İ" (the one character it turns into two), and a text holding "İ" or "ſ" passes every
+    gate (rules._gates), so such a text (and one too long to copy whole) has none and keeps may_contain."""
     text = doc.text
     if low is ...:
-        low = _lowered(text)
+        low = doc.lowered
     if low is None:
         if not may_contain(text, _GATE):
             return []
@@ -321,7 +316,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     quantities = facts.quantities
     if len(quantities) < 2:
         return facts
-    low = _lowered(doc.text)
+    low = doc.lowered  # (what _lowered gives: one copy for every gate of the document)
     claims = _groups(doc, quantities, low)
     if _holds_any(low, _WHOLE_WORDS) if low is not None else may_contain(doc.text, _WHOLE_WORDS):
         tables, rows = profit_rows(doc, quantities)
