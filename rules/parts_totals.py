@@ -36,7 +36,7 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartsTotal, Quantity, Span
 from statlint.rules._gates import tail_may_be
-from statlint.rules._lists import run_after, run_before
+from statlint.rules._lists import run_after, run_before, share_aside
 
 # --- the total, then the parts ---------------------------------------------------------------------------
 _SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|of\s+which|of\s+whom|among\s+them|"
@@ -196,8 +196,7 @@ def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
     more, rest = _next_sentences(doc, qs, _index_of(qs, parts[-1], i + len(parts)), sentence, parts[-1])
     if more:
         return _claim(total, parts + more, rest, "of the", Link.PARAGRAPH)
-    if len(parts) == 2 and not (_ONE_WORD_JOIN.fullmatch(text, parts[0].span.end, parts[1].span.start)
-                                and _ONE_WORD_END.match(text, parts[1].span.end)):
+    if len(parts) == 2 and not _one_word_each(text, qs, i + 1, parts):
         return None
     return _claim(total, parts, False, "of the")
 
@@ -228,6 +227,20 @@ def _next_sentences(doc: Document, qs, k: int, sentence: Span, last: Quantity) -
         sentence = nxt
         rest = not opening.group(0).lower().startswith(("another", "a "))
     return more, rest
+
+
+def _one_word_each(text: str, qs, k: int, parts: list[Quantity]) -> bool:
+    """Whether each of two parts (the first qs[k]) has a one-word predicate ("310 stayed and 290 left"), read
+    past a share in brackets after either ("700 (58%) stayed and 500 (42%) left")."""
+    first, second = parts
+    aside = share_aside(text, first, qs[k + 1])
+    if aside is None:
+        joins = _ONE_WORD_JOIN.fullmatch(text, first.span.end, second.span.start)
+    else:
+        joins = _ONE_WORD_JOIN.fullmatch(text[first.span.end:aside[0]] + text[aside[1]:second.span.start])
+    j = _index_of(qs, second, k + 1)
+    aside = share_aside(text, second, qs[j + 1]) if j + 1 < len(qs) else None
+    return bool(joins and _ONE_WORD_END.match(text, aside[1] if aside else second.span.end))
 
 
 def _index_of(qs, q: Quantity, k: int) -> int:
