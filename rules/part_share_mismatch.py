@@ -28,7 +28,9 @@ Use instead:
 Known false positives:
     A percentage of the whole that is not the part's own, written as an
     aside ("450 jobs, or 25% of its 3,000 workers in Ohio, will go" when
-    the 450 are counted company-wide).
+    the 450 are counted company-wide); a rate in brackets after a part of a
+    total, not its share ("1 bln dlrs, including 300 mln dlrs (8.5 pct)"
+    written for a coupon).
 """
 from __future__ import annotations
 
