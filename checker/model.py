@@ -562,6 +562,8 @@ class PartShare:
     whole: Quantity
     form: str
     link: Link = Link.SENTENCE
+    worded: bool = False  # the percentage is a proportion in words ("600 of the 2,000 staff, or nearly a third"):
+    # `percent` is then read from the words (its text theirs, its low/high the interval they allow)
 
 
 @_fast_frozen_init

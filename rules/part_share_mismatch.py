@@ -5,7 +5,11 @@ What it does:
     gives (rules.part_shares): "450 jobs, or 25% of its 3,000 workers",
     "1.2 mln shares (9.5 pct of the 10 mln outstanding)", "fees of 1 percent
     of the $21.1 billion, or just over $2 billion", "600 of the 2,000 staff
-    (15%)". It divides the part by the whole, each as the range its wording
+    (15%)", "The electorate totals 1,755, including 885 women (50.4%)
+    and 870 men (49.6%)"; or a proportion in words after a part and its
+    whole ("$667,000 of the $1.3 million, a little less than half", "Of
+    the 2,000 staff, 600, or nearly a third,"), as rules.verbal_proportions
+    reads the words ("nearly a third" 26.7-33.3 %). It divides the part by the whole, each as the range its wording
     allows (rounding, hedges), and reports the percentage when it lies
     outside that range widened by 5 % of itself for a restatement's
     rounding.
@@ -24,7 +28,9 @@ Use instead:
 Known false positives:
     A percentage of the whole that is not the part's own, written as an
     aside ("450 jobs, or 25% of its 3,000 workers in Ohio, will go" when
-    the 450 are counted company-wide).
+    the 450 are counted company-wide); a rate in brackets after a part of a
+    total, not its share ("1 bln dlrs, including 300 mln dlrs (8.5 pct)"
+    written for a coupon).
 """
 from __future__ import annotations
 
@@ -57,6 +63,8 @@ def _share(claim: PartShare) -> Interval:
 
 def _finding(doc: Document, claim: PartShare, share: Interval, stated: Interval) -> Finding:
     part, pct, whole = (" ".join(q.text.split()) for q in (claim.part, claim.percent, claim.whole))
+    if claim.worded:  # a proportion in words: say what it allows ("'nearly half' (40-50%)")
+        pct = f"'{pct}' ({claim.percent.low:.0f}-{claim.percent.high:.0f}%)"
     worked = 100 * claim.part.value / claim.whole.value
     shown = f"{worked:.1f}".rstrip("0").rstrip(".") if worked < 10 else f"{worked:.0f}"
     message = f"{part} is about {shown}% of {whole}, not {pct}"

@@ -7,7 +7,17 @@ Three figures, one of them a percentage, tied by the words of a share:
 - "percent-or-part": the percentage "of" the whole, then ", or" (or a bracket) and the part: "fees of 1 percent
   of the $21.1 billion, or just over $2 billion";
 - "part-of-whole": a part of a whole as rules.parts_of_wholes reads it ("600 of the 2,000 staff", "Of the 2,000
-  staff, 600"), then its percentage in brackets or after ", or": "600 of the 2,000 staff (15%)".
+  staff, 600"), then its percentage in brackets or after ", or": "600 of the 2,000 staff (15%)";
+- "part-of-total": a part of a total as rules.parts_totals reads it, then its percentage in brackets right
+  after it (a few words between at most): "The electorate totals 1,755, including 885 women (50.4%) and 870
+  men (49.6%)" (each part with its own), "900 mln dlrs, including 300 mln dlrs (33 pct) from Europe" (one
+  part after a subset word: rules.parts_totals.subset_how);
+- "part-of-whole" in words: a part of a whole as rules.parts_of_wholes reads it, then a proportion in words
+  after a comma (or ", or") that closes its clause, read as rules.verbal_proportions reads it: "$667,000 of the
+  $1.3 million, a little less than half", "Of the 2,000 staff, 600, or nearly a third, will leave". The
+  claim's `percent` is then the words (`worded`), their interval the one they allow ("nearly a third"
+  26.7-33.3). S105 reports it, not P104: the words contradict two figures, not one percentage ("600, or
+  nearly a third (30%)" is P104's, and not read here).
 
 The part and the whole are consecutive figures in one unit (two counts, two sums in one currency), neither a
 percentage, a range or a denominator, with nothing but words between each figure and the words that tie it
@@ -25,6 +35,9 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartShare, Quantity, Span, replace
+from statlint.rules._lists import share_aside
+from statlint.rules.parts_totals import subset_how
+from statlint.rules.verbal_proportions import proportion_at
 
 _HEDGE = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|only|over|under|more\s+than|"
           r"less\s+than|just\s+over|just\s+under|a\s+little\s+(?:over|under|more\s+than|less\s+than))\s+)?")
@@ -41,15 +54,21 @@ _OF_AFTER = lazy_compile(r"\s++of\b", regex.IGNORECASE)
 # What may stand between a figure and the words that tie it to the next: a few words, no figure, no stop,
 # no bracket, no line break ("450 jobs, or", "the $21.1 billion in fees, or").
 _WORDS_BETWEEN = lazy_compile(r"[^\d().;:!?\n\[\]{}%]{0,40}")
+# Between the later figure of a part and its whole and a proportion in words: up to two words, a comma, perhaps
+# "or" ("600, or nearly a third", "the $1.3 million raised, a little less than half").
+_WORDS_BEFORE = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,2}?\s*+,\s*+(?:or\s++)?")
+# ... and the words close their clause: "nearly a third, will leave", not "a third more", "half of them".
+_CLAUSE_END = lazy_compile(r"\s*+(?:[,;.:!?)—–]|\s-\s|\Z)")
 _NOT_A_PART_UNIT = frozenset(("percent", "percentage_point", "times", "ratio"))
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
     quantities = facts.quantities
-    if len(quantities) < 3:
-        return facts
+    if len(quantities) < 3 and not facts.part_wholes:
+        return facts  # three figures, or a part and its whole with a proportion in words
     text = doc.text
     groups = None  # the parts of wholes by the later of their two figures, made on the first percentage only
+    totals = None  # the total of each part of a total, by the part's span (likewise)
     # A percentage already tied to a proportion in words ("3 out of 10 voters, or 50%") is P104's to check.
     worded = {p.figure.span for p in facts.proportions}
     found: list[PartShare] = []
@@ -63,9 +82,39 @@ def extract(doc: Document, facts: Facts) -> Facts:
             if groups is None:
                 groups = _groups_by_later(facts.part_wholes)
             claim = _part_of_whole(text, quantities, k, groups)
+        if claim is None and k >= 2:
+            if totals is None:
+                totals = {p.span: c.total for c in facts.parts_totals for p in c.parts}
+            claim = _part_of_total(text, quantities, k, totals)
         if claim is not None:
             found.append(claim)
+    if facts.part_wholes:
+        found += _worded(text, facts.part_wholes)
+        found.sort(key=lambda c: (c.span.start, c.span.end))
     return replace(facts, part_shares=tuple(found)) if found else facts
+
+
+def _worded(text: str, part_wholes) -> list[PartShare]:
+    """ "Of the 2,000 staff, 600, or nearly a third,": a part of a whole, then a proportion in words."""
+    out = []
+    for pw in part_wholes:
+        if pw.relation != "group" or len(pw.wholes) != 1:
+            continue
+        part, whole = pw.part, pw.wholes[0]
+        later = max(part.span.end, whole.span.end)
+        if "," not in text[later:later + 40]:
+            continue  # cheap test before the patterns
+        before = _WORDS_BEFORE.match(text, later)
+        words = proportion_at(text, before.end()) if before is not None else None
+        if words is None or not _CLAUSE_END.match(text, words[0].end):
+            continue
+        span, low, high = words
+        phrase = text[span.start:span.end]
+        pct = Quantity(span=span, text=phrase, value=(low + high) / 2, low=low, high=high, unit="percent")
+        claim = _share(part, pct, whole, "part-of-whole")
+        if claim is not None:
+            out.append(replace(claim, worded=True))
+    return out
 
 
 def _part_or_percent(text: str, quantities, k: int) -> PartShare | None:
@@ -103,6 +152,18 @@ def _part_of_whole(text: str, quantities, k: int, groups: dict) -> PartShare | N
     if not _restated_after(text, quantities[k - 1], pct):
         return None
     return _share(part, pct, whole, "part-of-whole")
+
+
+def _part_of_total(text: str, quantities, k: int, totals: dict) -> PartShare | None:
+    """ "1,755, including 885 women (50.4%)": quantities[k] the percentage, in brackets right after a part
+    of a total."""
+    pct, part = quantities[k], quantities[k - 1]
+    if share_aside(text, part, pct) is None:
+        return None
+    total = totals.get(part.span)
+    if total is None and subset_how(text, quantities, k - 2) is not None:
+        total = quantities[k - 2]  # a total with one part: "900 mln dlrs, including 300 mln dlrs (33 pct)"
+    return _share(part, pct, total, "part-of-total") if total is not None else None
 
 
 def _groups_by_later(part_wholes) -> dict:

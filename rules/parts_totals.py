@@ -16,6 +16,10 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
   total of 26", "300 and 200 cars, a combined 500", "...; in all, 620", "..., 620 in all / altogether /
   in total".
 
+A part may carry its share of the total in brackets ("The electorate totals 1,755, including 885 women
+(50.4%) and 870 men (49.6%)"): the list walks past it (rules._lists, `asides`), and rules.part_shares ties
+the percentage to the total.
+
 The total is never a part: a list walked back from a total stops at a figure the text names as a total
 ("taking the total to 61, and three more ..., for a total of 22") or as a whole ("Of the 1,000 asked,
 ...") . Parts are counts under a count; money and measures only under "including"/"of which", all in the
@@ -32,7 +36,7 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartsTotal, Quantity, Span
 from statlint.rules._gates import tail_may_be
-from statlint.rules._lists import run_after, run_before
+from statlint.rules._lists import run_after, run_before, share_aside
 
 # --- the total, then the parts ---------------------------------------------------------------------------
 _SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|of\s+which|of\s+whom|among\s+them|"
@@ -116,8 +120,10 @@ def _claim(total: Quantity, parts: list[Quantity], exhaustive: bool, how: str,
                       how=" ".join(how.lower().split()), link=link)
 
 
-def _subset(text: str, qs, i: int) -> PartsTotal | None:
-    """"28 members, including 18 ... and 20 ...": the total, a subset word, the parts."""
+def subset_how(text: str, qs, i: int) -> str | None:
+    """The subset word ("including", "of which", ...) when qs[i] is a total and qs[i + 1] the first of its
+    parts after that word ("900 mln dlrs, including 300 mln dlrs"), else None. Also read by
+    rules.part_shares, for a total with one part: "900 mln dlrs, including 300 mln dlrs (33 pct) from Europe"."""
     total = qs[i]
     if i + 1 >= len(qs) or not _is_amount(total):
         return None
@@ -129,12 +135,23 @@ def _subset(text: str, qs, i: int) -> PartsTotal | None:
     if m is None:
         return None
     if _is_count(total) and _is_count(head):
-        return _claim(total, run_after(text, qs, i + 1, _is_count), False, m.group("how"))
+        return m.group("how")
     if _is_amount(head) and _fits(total, head, True) and "share" not in gap and "shr" not in gap:
         # money and measures ("653 mln dlrs, including ..."); not a per-share figure ("1.20 dlrs a share")
-        parts = run_after(text, qs, i + 1, lambda q: _is_amount(q) and _fits(total, q, False))
-        return _claim(total, parts, False, m.group("how"))
+        return m.group("how")
     return None
+
+
+def _subset(text: str, qs, i: int) -> PartsTotal | None:
+    """"28 members, including 18 ... and 20 ...": the total, a subset word, the parts."""
+    how = subset_how(text, qs, i)
+    if how is None:
+        return None
+    total = qs[i]
+    if _is_count(total) and _is_count(qs[i + 1]):
+        return _claim(total, run_after(text, qs, i + 1, _is_count, asides=True), False, how)
+    parts = run_after(text, qs, i + 1, lambda q: _is_amount(q) and _fits(total, q, False), asides=True)
+    return _claim(total, parts, False, how)
 
 
 def _colon(text: str, qs, i: int) -> PartsTotal | None:
@@ -144,7 +161,7 @@ def _colon(text: str, qs, i: int) -> PartsTotal | None:
         return None
     if not _COLON.fullmatch(text, total.span.end, qs[i + 1].span.start):
         return None
-    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count)), False, "colon")
+    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count, asides=True)), False, "colon")
 
 
 def _total_of(text: str, qs, i: int) -> PartsTotal | None:
@@ -160,7 +177,7 @@ def _total_of(text: str, qs, i: int) -> PartsTotal | None:
         if after is None:
             return None
         how = after.group("how")
-    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count)), False, how)
+    return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count, asides=True)), False, how)
 
 
 def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
@@ -175,12 +192,11 @@ def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
             or not _CLAUSE_OPENING.match(text, max(sentence.start, of.start() - 200), of.start()):
         return None
     parts = _flat(text, run_after(text, qs, i + 1, lambda q: _is_count(q) and q.span.end <= sentence.end,
-                                  "clause"))
-    more, rest = _next_sentences(doc, qs, i + len(parts), sentence, parts[-1])
+                                  "clause", asides=True))
+    more, rest = _next_sentences(doc, qs, _index_of(qs, parts[-1], i + len(parts)), sentence, parts[-1])
     if more:
         return _claim(total, parts + more, rest, "of the", Link.PARAGRAPH)
-    if len(parts) == 2 and not (_ONE_WORD_JOIN.fullmatch(text, parts[0].span.end, parts[1].span.start)
-                                and _ONE_WORD_END.match(text, parts[1].span.end)):
+    if len(parts) == 2 and not _one_word_each(text, qs, i + 1, parts):
         return None
     return _claim(total, parts, False, "of the")
 
@@ -202,14 +218,37 @@ def _next_sentences(doc: Document, qs, k: int, sentence: Span, last: Quantity) -
         opening = _CONTINUES.fullmatch(text, nxt.start, qs[k + 1].span.start)
         if text[sentence.end:nxt.start].strip() or nxt.start >= paragraph.end or nxt == sentence or not opening:
             break
-        run = _flat(text, run_after(text, qs, k + 1, lambda q: _is_count(q) and q.span.end <= nxt.end, "clause"))
+        run = _flat(text, run_after(text, qs, k + 1, lambda q: _is_count(q) and q.span.end <= nxt.end, "clause",
+                                    asides=True))
         if not run or not _LAST_IN_SENTENCE.fullmatch(text, run[-1].span.end, nxt.end):
             break
         more += run
-        k += len(run)
+        k = _index_of(qs, run[-1], k + len(run))
         sentence = nxt
         rest = not opening.group(0).lower().startswith(("another", "a "))
     return more, rest
+
+
+def _one_word_each(text: str, qs, k: int, parts: list[Quantity]) -> bool:
+    """Whether each of two parts (the first qs[k]) has a one-word predicate ("310 stayed and 290 left"), read
+    past a share in brackets after either ("700 (58%) stayed and 500 (42%) left")."""
+    first, second = parts
+    aside = share_aside(text, first, qs[k + 1])
+    if aside is None:
+        joins = _ONE_WORD_JOIN.fullmatch(text, first.span.end, second.span.start)
+    else:
+        joins = _ONE_WORD_JOIN.fullmatch(text[first.span.end:aside[0]] + text[aside[1]:second.span.start])
+    j = _index_of(qs, second, k + 1)
+    aside = share_aside(text, second, qs[j + 1]) if j + 1 < len(qs) else None
+    return bool(joins and _ONE_WORD_END.match(text, aside[1] if aside else second.span.end))
+
+
+def _index_of(qs, q: Quantity, k: int) -> int:
+    """The index of `q` in `qs`, at or after `k` (a run of parts walked past share asides is longer in `qs`
+    than in parts: "700 (58%) stayed and 500 (42%) left")."""
+    while qs[k] is not q:
+        k += 1
+    return k
 
 
 def _flat(text: str, parts: list[Quantity]) -> list[Quantity]:
@@ -242,7 +281,7 @@ def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
         how = "a total of"
     elif how.endswith(" total"):
         how += " of"  # "making a total of"
-    parts = run_before(text, qs, j - 1, lambda q: _is_count(q) and not _named_total(text, q))
+    parts = run_before(text, qs, j - 1, lambda q: _is_count(q) and not _named_total(text, q), asides=True)
     if _named_total(text, parts[0]):
         return None  # the list runs on from a figure named as a total: "taking the total to 61, and ..."
     return _claim(total, parts, True, how)

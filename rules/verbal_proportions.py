@@ -61,9 +61,15 @@ _FIGURE_AFTER = lazy_compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+|\s*+(?P<dash>
 # A figure between dashes closes its aside: a dash, a bracket or a stop after it ("– 40 percent – smoke"), not
 # more words ("– 35% more than last year").
 _ASIDE_END = lazy_compile(r"\s*+(?:[–—),;.:]|-\s|$)")
-_MOD_BEFORE = lazy_compile(
-    r"\b(?P<mod>nearly|almost|about|around|roughly|some|just\s+under|just\s+over|more\s+than|over|less\s+than|under)\s+\Z",
-    regex.IGNORECASE | regex.REVERSE)
+_MODS = (r"(?P<mod>(?:a\s+little|slightly)\s+(?:less\s+than|more\s+than|over|under)|nearly|almost|about|around|"
+         r"roughly|some|just\s+under|just\s+over|more\s+than|over|less\s+than|under)")
+_MOD_BEFORE = lazy_compile(r"\b" + _MODS + r"\s+\Z", regex.IGNORECASE | regex.REVERSE)
+_MOD_AHEAD = lazy_compile(_MODS + r"\s+", regex.IGNORECASE)
+_COUNT_AHEAD = lazy_compile(r"(?:an?|one|two|three|four)(?:\s+|-)", regex.IGNORECASE)
+# A little less (or more) than the words say is as near as "nearly" ("just over"): "a little less than half" 40-50.
+_NEARLY = ("nearly", "almost", "just under", "a little less than", "a little under", "slightly less than",
+           "slightly under")
+_JUST_OVER = ("just over", "a little more than", "a little over", "slightly more than", "slightly over")
 
 _OF_AFTER = lazy_compile(r"\s+of\b", regex.IGNORECASE)
 
@@ -96,10 +102,12 @@ def _range(phrase: str, mod: str) -> tuple[float, float] | None:
     width = max(2.5, share * 0.1)  # "half" reads as 45-55 %, "one in five" as 17.5-22.5 %
     low, high = max(0.0, share - width), min(100.0, share + width)
     mod = " ".join(mod.lower().split()) if mod else ""
-    if mod in ("nearly", "almost", "just under"):
+    if mod in _NEARLY:
         return share - 2 * width, share
-    if mod in ("more than", "over", "just over"):
-        return share, 100.0 if mod != "just over" else share + 2 * width
+    if mod in _JUST_OVER:
+        return share, share + 2 * width
+    if mod in ("more than", "over"):
+        return share, 100.0
     if mod in ("less than", "under"):
         return 0.0, share
     if mod in ("about", "around", "roughly", "some"):
@@ -155,7 +163,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
         # (a count of counts has its count: "one one in five" is "one in five")
         count = None if whole or key.start("d") >= 0 else _COUNT_BEFORE.search(text, max(0, key.start() - 8), key.start())
         start = count.start() if count else key.start()
-        mod = None if whole else _MOD_BEFORE.search(text, max(0, start - 16), start)
+        mod = None if whole else _MOD_BEFORE.search(text, max(0, start - 24), start)
         allowed = _range(text[start:key.end()], mod.group("mod") if mod else "")
         if allowed is None:
             continue
@@ -163,6 +171,29 @@ def extract(doc: Document, facts: Facts) -> Facts:
         found.append(VerbalProportion(span=span, phrase=text[span.start:span.end], low=allowed[0], high=allowed[1],
                                       figure=q, link=Link.SENTENCE))
     return replace(facts, proportions=tuple(found)) if found else facts
+
+
+def proportion_at(text: str, pos: int) -> tuple[Span, float, float] | None:
+    """A proportion in words that starts at `pos` and stands alone, with no figure of its own (its span, and
+    the interval of percent it allows): "nearly a third", "a little less than half", "two-thirds", "one in
+    five", "a majority". Read by rules.part_shares after a part and its whole ("Of the 2,000 staff, 600, or
+    nearly a third,"). "most" is not read here: with no figure after it, it is as often a superlative."""
+    mod = _MOD_AHEAD.match(text, pos)
+    start = mod.end() if mod else pos
+    key = _KEY.match(text, start)
+    if key is None:
+        count = _COUNT_AHEAD.match(text, start)
+        key = _KEY.match(text, count.end()) if count else None
+        if key is None or key.start("d") >= 0:
+            return None
+    elif key.start("d") >= 0 and not _a_count_of_counts(text, key):
+        return None
+    if key.group().lower() == "most":
+        return None
+    allowed = _range(text[start:key.end()], mod.group("mod") if mod else "")
+    if allowed is None:
+        return None
+    return Span(pos, key.end()), allowed[0], allowed[1]
 
 
 def _count(written: str) -> float | None:
