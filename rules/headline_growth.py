@@ -116,7 +116,8 @@ def _subject_keys(doc: Document, hl_end: int, g) -> set[str]:
     """The measure keys of the words of the claim's sentence before its verb (at most _SUBJECT_REACH characters).
 
     Capitalised words are names ("Acme Corp said its sales rose") and left out, but for the sentence's first word
-    when a lower-case word follows it ("Exports fell", "Housing starts rose"; not "Acme said", "Acme's sales")."""
+    when a lower-case word follows it and the text writes it in lower case elsewhere ("Exports fell" beside "its
+    exports"; not "Acme said", "Acme's sales", nor "Acme shares rose": a name is never written in lower case)."""
     text = doc.text
     verb = g.verb.start if g.verb is not None else g.span.start
     sentence_start = doc.sentence_of(verb).start
@@ -125,9 +126,14 @@ def _subject_keys(doc: Document, hl_end: int, g) -> set[str]:
     for k, m in enumerate(_headline._WORD.finditer(text, start, verb)):
         word = m.group(0)
         if word[0].isupper() and not word.isupper():
-            if k or start != sentence_start or _NAME_NEXT.match(text, m.end()):
+            if k or start != sentence_start or _NAME_NEXT.match(text, m.end()) or not _written_lower(text, word):
                 continue
         key = _headline.measure_key(word)
         if key:
             keys.add(key)
     return keys - _headline._DIRECTIONS
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether `text` writes `word` in lower case as a word of its own somewhere."""
+    return regex.search(r"(?<![A-Za-z])" + regex.escape(word.lower()) + r"(?![A-Za-z])", text) is not None
