@@ -13,9 +13,9 @@ Precision first; the link is made only when nothing else can be meant:
 - that rate is no rate of a change claim read in the headline itself (its own levels, "TO 5 MLN FROM 4 MLN"),
   and the body does not write it as a percent anywhere (the body states the rate itself, maybe on another
   basis: year on year against the levels' month on month);
-- the body claim is a change with both levels and no rate, factor or amount of its own, in the body's first
-  paragraphs, in the headline's direction, with levels that are no percentages (a rate's change in percent may be
-  meant in points: "JOBLESS RATE FALLS 0.2 PCT" over "fell to 5.1 pct from 5.3 pct");
+- the body claim is a change with both levels and no rate, multiplier ("tripled") or amount of its own, in the
+  body's first paragraphs, in the headline's direction, with levels that are no percentages (a rate's change in
+  percent may be meant in points: "JOBLESS RATE FALLS 0.2 PCT" over "fell to 5.1 pct from 5.3 pct");
 - the headline's measure words (rules._headline.headline_words, direction and period words left out) share a key
   with the body claim's subject (the words of its sentence before its verb, names left out); and exactly one
   body change in those paragraphs has a subject sharing one (any form: two candidates, no link).
@@ -32,14 +32,16 @@ from statlint.rules import _headline
 # A direction word right before the headline rate, with "by", "a", a hedge between: "UP 26 PCT", "cut by 50%",
 # "jumps nearly 12%". Read backwards from the rate.
 _VERB_BEFORE = lazy_compile(
-    r"\b(?:(?P<up>up|rise[sn]?|rose|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|increase[sd]?|soar(?:s|ed)?|surge[sd]?|"
-    r"grow(?:s|n)?|grew|higher|advance[sd]?)|(?P<down>down|fall(?:s|en)?|fell|drop(?:s|ped)?|decline[sd]?|decrease[sd]?|"
-    r"slip(?:s|ped)?|slump(?:s|ed)?|plunge[sd]?|tumble[sd]?|cut|cuts|shrink(?:s)?|shrank|lower|sink(?:s)?|sank))"
+    r"\b(?:(?P<up>up|rise[sn]?|rose|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|increase[sd]?|soar(?:s|ed)?|"
+    r"surge[sd]?|grow(?:s|n)?|grew|higher|advance[sd]?)|"
+    r"(?P<down>down|fall(?:s|en)?|fell|drop(?:s|ped)?|decline[sd]?|decrease[sd]?|slip(?:s|ped)?|slump(?:s|ed)?|"
+    r"plunge[sd]?|tumble[sd]?|cut|cuts|shrink(?:s)?|shrank|lower|sink(?:s)?|sank))"
     r"\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 # A change noun right after it: "a 5% rise in exports", "12 PCT DROP".
 _NOUN_AFTER = lazy_compile(
-    r"\s*(?:(?P<up>rise|increase|jump|gain|surge|climb|growth)|(?P<down>fall|drop|decline|decrease|cut|slump|plunge))\b",
+    r"\s*(?:(?P<up>rise|increase|jump|gain|surge|climb|growth)|"
+    r"(?P<down>fall|drop|decline|decrease|cut|slump|plunge))\b",
     regex.IGNORECASE)
 # Keys of words that name a period or an order, not a measure ("FIRST QUARTER PROFIT UP 10 PCT" is not linked to
 # "first quarter revenues rose ..." by "first" or "quarter").
@@ -82,7 +84,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if len(candidates) != 1:
         return facts
     g = candidates[0]
-    if (g.rate is not None or g.factor is not None or g.amount is not None or g.direction != direction
+    if (g.rate is not None or g.factor is not None or g.factor_kind or g.amount is not None or g.direction != direction
             or g.old.is_percent or g.new.is_percent or g.link != Link.SENTENCE):
         return facts
     return replace(facts, headline_growths=(replace(g, rate=h, link=Link.HEADLINE),))
