@@ -137,5 +137,16 @@ def _subject_keys(doc: Document, hl_end: int, g) -> set[str]:
 
 
 def _written_lower(text: str, word: str) -> bool:
-    """Whether `text` writes `word` in lower case as a word of its own somewhere."""
-    return regex.search(r"(?<![A-Za-z])" + regex.escape(word.lower()) + r"(?![A-Za-z])", text) is not None
+    """Whether `text` writes `word` in lower case as a word of its own somewhere (str.find, no pattern per word)."""
+    lower = word.lower()
+    i = text.find(lower)
+    while i != -1:
+        end = i + len(lower)
+        if not _is_letter(text[i - 1:i]) and not _is_letter(text[end:end + 1]):
+            return True
+        i = text.find(lower, i + 1)
+    return False
+
+
+def _is_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
