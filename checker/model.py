@@ -598,6 +598,8 @@ class Facts:
     quotients: tuple[Quotient, ...] = ()
     # a part with its percentage of a stated whole (rules.part_shares)
     part_shares: tuple[PartShare, ...] = ()
+    # a headline's rate with the two levels of one body change claim (rules.headline_growth; G101)
+    headline_growths: tuple[Growth, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,7 @@ from statlint.rules import difference_mismatch, differences  # a difference besi
 from statlint.rules import per_unit_mismatch, per_units  # a total restated per unit of a count (C102)
 from statlint.rules import change_amount_mismatch  # an amount against its two levels (h-realmiss)
 from statlint.rules import part_share_mismatch, part_shares  # a part, its percentage and the whole (S105)
+from statlint.rules import headline_growth  # a headline's rate against one body change's levels (G101)
 
 EXTRACTORS = (
     quantities.extract, garbles.extract, invisibles.extract, claims.extract, comparatives.extract,
@@ -73,6 +74,8 @@ EXTRACTORS = (
     per_units.extract,
     # a part with its percentage of a stated whole (S105; after parts_of_wholes, whose groups it reads)
     part_shares.extract,
+    # a headline's rate with the levels of one body change claim (G101)
+    headline_growth.extract,
 )
 
 CHECKS = (

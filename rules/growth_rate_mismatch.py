@@ -60,7 +60,7 @@ _HEDGE_WORD = {">": "more than", "<": "at most", "~": "about"}  # a rate's bound
 
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
-    for g in facts.growths:
+    for g in facts.growths + facts.headline_growths:
         r = rate_claim_ratio(g)
         by_amount = r is None
         if by_amount:
@@ -181,4 +181,4 @@ def rate_gap(g, r: Interval) -> float:
     return relative_gap(factor_from_rate(interval(g.rate), g.direction), r)
 
 
-RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("growths",))
+RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("growths", "headline_growths"))

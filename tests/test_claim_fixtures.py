@@ -61,6 +61,8 @@ RENDER = {
     "quotient": lambda f: [f"{q.total.text} / {q.count.text} = {q.each.text} per {q.noun}" for q in f.quotients],
     "part_share": lambda f: [f"{c.form}: {' '.join(c.part.text.split())} = {c.percent.text} of {c.whole.text}"
                              for c in f.part_shares],
+    "headline_growth": lambda f: [f"{g.direction.name.lower()} {g.rate.text}: {' '.join(g.old.text.split())} -> "
+                                  f"{' '.join(g.new.text.split())}" for g in f.headline_growths],
 }
 
 

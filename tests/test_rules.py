@@ -89,7 +89,8 @@ def test_extractors_are_plain_functions_in_order():
     assert names == ["quantities", "garbles", "invisibles", "claims", "comparatives", "periods", "annual_rates", "subjects", "hedges",
                      "multipliers", "priors", "shares", "share_splits", "verbal_proportions", "mentions",
                      "conversions", "statements", "series_next", "parts_of_wholes",
-                     "parts_totals", "respectively_lists", "differences", "per_units", "part_shares"]
+                     "parts_totals", "respectively_lists", "differences", "per_units", "part_shares",
+                     "headline_growth"]
 
 
 @pytest.mark.parametrize("text,code,suggestion", [
