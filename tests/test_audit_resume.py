@@ -24,7 +24,7 @@ from statlint.checker.audit.summary import render
 pytestmark = [pytest.mark.needs_rules,
               pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")]
 
-DOCS = 600
+DOCS = 2400  # room enough that a loaded machine, polling late, still stops the audit before it ends
 KILL_AFTER = 100  # documents committed before the kill
 GROWTH = "Net profit rose 50 pct to 105.0 mln dlrs from 100.0 mln dlrs, the company said. "
 DECLINE = "Sales fell 150 pct to 3 mln dlrs. "
