@@ -4,7 +4,7 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
 
 - the total, then a subset word, then the parts: "28 groups, including 8 ... and 20 ...", "112 seats, of
   which 60 ... and 58 ...", "of whom", "among them"; the parts may be some of the total;
-- the total, then a word that divides it: "2,000 tonnes, comprising ...", "made up of", "consisting of", "The 80
+- the total, then a word that divides it: "2,000 tonnes, comprising ...", "The 27 victims included ...", "made up of", "consisting of", "The 80
   seats are divided into 45 for ... and 40 for ...", "split between", "broken down into" (read as subset words);
 - the total, a few words naming it and a colon (or a dash), then the parts: "900 pupils: 500 girls and 480
   boys", "310 patients - 200 adults and 150 children";
@@ -18,6 +18,8 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
   second with another value after the same preposition ("700 work in London and 600 in Manchester");
 - a sentence that opens pointing back at the group of the sentence before, as rules.parts_of_wholes reads it
   ("Sales reached 12,500 units. Of those, 8,000 were sold in Asia and 5,500 in Europe."), then its parts;
+- the parts, then a running total they may be only some of: "..., bringing the total to 105" ("brings",
+  "takes", "puts", "lifts"), which they must not pass;
 - the parts, then a total named as their sum, which they must make: "..., making/bringing/for/giving a
   total of 26", "300 and 200 cars, a combined 500", "...; in all, 620", "..., 620 in all / altogether /
   in total".
@@ -49,13 +51,14 @@ from statlint.rules._lists import run_after, run_before, share_aside
 # The words that divide a total into its parts ("comprising", "made up of", "consisting of", "divided into",
 # "split into", "split between", "broken down into", "spread across") are read as the subset words: the parts
 # may be some of the total (a list may stop before its last part: "divided into 45 for X, 40 for Y and the rest").
-_SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|of\s+which|of\s+whom|among\s+them|"
-                        r"among\s+which|comprising|made\s+up\s+of|consisting\s+of|(?:divided|split|broken\s+down)\s+"
+_SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|includ(?:ed|es|e)|of\s+which|of\s+whom|"
+                        r"among\s+them|among\s+which|comprising|compris(?:ed|es|e)|made\s+up\s+of|consisting\s+of|(?:divided|split|broken\s+down)\s+"
                         r"(?:into|between|among)|spread\s+(?:across|among|between))\s+\Z", regex.IGNORECASE)
 # the last letters _SUBSET must end with, tested first
-_SUBSET_ENDINGS = ("ding", "hich", "whom", "them", "sing", "p of", "g of", "into", "ween", "mong", "ross")
+_SUBSET_ENDINGS = ("ding", "hich", "whom", "them", "sing", "p of", "g of", "into", "ween", "mong", "ross", "uded",
+                   "udes", "lude", "ised", "ises", "rise")
 # in the lower-cased words after a total
-_SUBSET_HINTS = ("including", "which", "whom", "them", "compris", "made up", "consisting", "divided", "split",
+_SUBSET_HINTS = ("includ", "which", "whom", "them", "compris", "made up", "consisting", "divided", "split",
                  "broken down", "spread")
 # "900 pupils: 500 girls": at most four words naming the total, then the colon.
 # A dash between spaces (or an en or em dash) stands for the colon: "310 patients - 200 adults and 150 children".
@@ -63,7 +66,7 @@ _COLON = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,4}(?:\s*+:|\s++-{1,2}|\s*+[�
 _COLON_MARKS = (":", " -", "–", "—")  # one of them is in the words between a total and its first part
 # "A total of 300 people were hurt, 120 ...": the total's words and a comma (or a colon, or a dash).
 _TOTAL_OF_BEFORE = lazy_compile(r"\b(?:a\s+total\s+of|totall?ing|total\s+of)\s+\Z", regex.IGNORECASE)
-_TOTAL_OF_AFTER = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|-{1,2}|—)\s*+")
+_TOTAL_OF_AFTER = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|;|-{1,2}|—|–)\s*+")
 # "48 people were detained in all - 20 on Friday and 28 on Saturday": the total's words end with "in all".
 _SUM_THEN_PARTS = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?\s++(?P<how>in\s++all|in\s++total|altogether)"
                                 r"\s*+(?:,|:|-{1,2}|—)\s*+", regex.IGNORECASE)
@@ -94,10 +97,13 @@ _NESTED_AFTER = lazy_compile(r"\s*+(?:of\s+(?:them|whom|these|those|which)|perce
 
 # --- the parts, then the total ---------------------------------------------------------------------------
 # Right before the total: "making a total of", "a combined", "in all,", "in total,", "totalling".
+# "..., bringing the total to 105": a running total, which may hold more than these parts (at most, not exactly).
 _TOTAL_AFTER = lazy_compile(r"(?:[\s\w-]{0,30}?)(?:,|;|\s-{1,2}|\s—)?\s+(?P<how>(?:making|bringing|for|giving)\s+(?:a|the)\s+total|"
+                             r"(?:brings?|brought|bringing|takes?|took|taking|puts?|putting|lifts?|lifted|lifting)\s+"
+                             r"(?:the|its|their)\s+(?:[a-z]+\s+)?total\s+to|"
                              r"(?:a|the)\s+combined|(?:or\s+)?(?:a\s+)?total(?:ling|ing)?|in\s+all|in\s+total|"
                              r"altogether)(?:\s+of)?\s*+,?\s*+\Z", regex.IGNORECASE)
-_TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther")  # (after a trailing comma is dropped)
+_TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther", "l to")  # (after a trailing comma is dropped)
 _SUM_HINTS = ("total", "combined", "all", "altogether")  # in the lower-cased words around a sum
 # Right after the total: "620 in all", "620 altogether", "620 in total" (the total's noun may stand between).
 _SUM_AFTER = lazy_compile(r"(?:\s++[a-z][\w-]*+){0,2}?\s++(?P<how>in\s+all|altogether|in\s+total)\b", regex.IGNORECASE)
@@ -328,7 +334,10 @@ def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
             return None
         how = after.group("how")
     how = " ".join(how.lower().split())
-    if how.startswith(("a ", "the ")) and how.endswith("combined"):
+    running = how.endswith(" to")  # "brings the total to": the parts may be only the latest of it
+    if running:
+        how = "the total to"
+    elif how.startswith(("a ", "the ")) and how.endswith("combined"):
         how = "combined"
     elif how.startswith(("or ", "total", "a total")):
         how = "a total of"
@@ -344,7 +353,7 @@ def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
                            and not _named_total(text, q), asides=True)
     if _named_total(text, parts[0]):
         return None  # the list runs on from a figure named as a total: "taking the total to 61, and ..."
-    return _claim(total, parts, True, how)
+    return _claim(total, parts, not running, how)
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
