@@ -6,6 +6,8 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
   which 60 ... and 58 ...", "of whom", "among them"; the parts may be some of the total;
 - the total, then a word that divides it: "2,000 tonnes, comprising ...", "The 27 victims included ...", "made up of", "consisting of", "The 80
   seats are divided into 45 for ... and 40 for ...", "split between", "broken down into" (read as subset words);
+- the total, a subset or dividing word, then each part in brackets after its label: "640 stores are spread
+  across France (300), Spain (250) and Portugal (150)";
 - the total, a few words naming it and a colon (or a dash), then the parts: "900 pupils: 500 girls and 480
   boys", "310 patients - 200 adults and 150 children";
 - "a total of N" (or "totalling N") with the parts after it in the same sentence: "A total of 300 people
@@ -51,9 +53,17 @@ from statlint.rules._lists import run_after, run_before, share_aside
 # The words that divide a total into its parts ("comprising", "made up of", "consisting of", "divided into",
 # "split into", "split between", "broken down into", "spread across") are read as the subset words: the parts
 # may be some of the total (a list may stop before its last part: "divided into 45 for X, 40 for Y and the rest").
-_SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|includ(?:ed|es|e)|of\s+which|of\s+whom|"
-                        r"among\s+them|among\s+which|comprising|compris(?:ed|es|e)|made\s+up\s+of|consisting\s+of|(?:divided|split|broken\s+down)\s+"
-                        r"(?:into|between|among)|spread\s+(?:across|among|between))\s+\Z", regex.IGNORECASE)
+_SUBSET_WORDS = (r"(?P<how>including|includ(?:ed|es|e)|of\s+which|of\s+whom|"
+                 r"among\s+them|among\s+which|comprising|compris(?:ed|es|e)|made\s+up\s+of|consisting\s+of|(?:divided|split|broken\s+down)\s+"
+                 r"(?:into|between|among)|spread\s+(?:across|among|between))")
+_SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+" + _SUBSET_WORDS + r"\s+\Z", regex.IGNORECASE)
+# The parts in brackets after their labels: "640 stores are spread across France (300), Spain (250) and Portugal
+# (150)", "900 million euros, split between defence (500 million euros) and health (450 million euros)".
+_BRACKET_OPEN = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+" + _SUBSET_WORDS
+                             + r"\s++(?:the\s++)?[A-Za-z][\w'-]*+(?:\s++[A-Za-z][\w'-]*+){0,3}\s*+\(\s*+", regex.IGNORECASE)
+_BRACKET_JOIN = lazy_compile(r"\s*+\)(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:the\s++)?[A-Za-z][\w'-]*+"
+                             r"(?:\s++[A-Za-z][\w'-]*+){0,3}\s*+\(\s*+")
+_BRACKET_CLOSE = lazy_compile(r"\s*+\)")
 # the last letters _SUBSET must end with, tested first
 _SUBSET_ENDINGS = ("ding", "hich", "whom", "them", "sing", "p of", "g of", "into", "ween", "mong", "ross", "uded",
                    "udes", "lude", "ised", "ises", "rise")
@@ -181,6 +191,25 @@ def _subset(text: str, qs, i: int) -> PartsTotal | None:
         return _claim(total, run_after(text, qs, i + 1, _is_count, asides=True), False, how)
     parts = run_after(text, qs, i + 1, lambda q: _is_amount(q) and _fits(total, q, False), asides=True)
     return _claim(total, parts, False, how)
+
+
+def _bracketed(text: str, qs, i: int) -> PartsTotal | None:
+    """"640 stores are spread across France (300), Spain (250) and Portugal (150)": the total, a subset word,
+    then each part in brackets after its label, in the total's unit (a bare count under a count)."""
+    total = qs[i]
+    if i + 2 >= len(qs) or not _is_amount(total):
+        return None
+    m = _BRACKET_OPEN.fullmatch(text, total.span.end, qs[i + 1].span.start)
+    if m is None:
+        return None
+    parts = []
+    k = i + 1
+    while k < len(qs) and qs[k].unit == total.unit and _is_amount(qs[k]) and _BRACKET_CLOSE.match(text, qs[k].span.end):
+        parts.append(qs[k])
+        if k + 1 >= len(qs) or not _BRACKET_JOIN.fullmatch(text, qs[k].span.end, qs[k + 1].span.start):
+            break
+        k += 1
+    return _claim(total, parts, False, m.group("how"))
 
 
 def _colon(text: str, qs, i: int) -> PartsTotal | None:
@@ -401,7 +430,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
         if not counted:
             if subset and nxt - q.span.end < _REACH \
                     and _holds_any(low[q.span.end:min(nxt, q.span.end + _REACH)], _SUBSET_HINTS):
-                claim = _subset(text, qs, k)
+                claim = _subset(text, qs, k) or _bracketed(text, qs, k)
             if claim is None and summed and k >= 2 and qs[k - 1].unit == q.unit \
                     and (_holds_any(low[max(0, q.span.start - 25):q.span.start], _SUM_HINTS)
                          or _holds_any(low[q.span.end:q.span.end + 40], _SUM_HINTS)):
@@ -412,7 +441,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
         after = low[q.span.end:min(nxt, q.span.end + _REACH)] if subset or colon or total else ""
         before = low[max(0, q.span.start - 25):q.span.start]
         if subset and nxt - q.span.end < _REACH and _holds_any(after, _SUBSET_HINTS):
-            claim = _subset(text, qs, k)
+            claim = _subset(text, qs, k) or _bracketed(text, qs, k)
         # _colon, _total_of and _of_the want the next figure a count too
         then_count = k + 1 < n and _is_count(qs[k + 1])
         if claim is None and then_count and colon and _holds_any(after, _COLON_MARKS):
