@@ -21,7 +21,8 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
 - a sentence that opens pointing back at the group of the sentence before, as rules.parts_of_wholes reads it
   ("Sales reached 12,500 units. Of those, 8,000 were sold in Asia and 5,500 in Europe."), then its parts;
 - the parts, then a running total they may be only some of: "..., bringing the total to 105" ("brings",
-  "takes", "puts", "lifts"), which they must not pass;
+  "takes", "puts", "lifts"), or a verb whose subject may be another ("$4.1bn and $3.2bn totalled $6.3bn"),
+  which they must not pass;
 - the parts, then a total named as their sum, which they must make: "..., making/bringing/for/giving a
   total of 26", "300 and 200 cars, a combined 500", "...; in all, 620", "..., 620 in all / altogether /
   in total".
@@ -111,9 +112,9 @@ _NESTED_AFTER = lazy_compile(r"\s*+(?:of\s+(?:them|whom|these|those|which)|perce
 _TOTAL_AFTER = lazy_compile(r"(?:[\s\w-]{0,30}?)(?:,|;|\s-{1,2}|\s—)?\s+(?P<how>(?:making|bringing|for|giving)\s+(?:a|the)\s+total|"
                              r"(?:brings?|brought|bringing|takes?|took|taking|puts?|putting|lifts?|lifted|lifting)\s+"
                              r"(?:the|its|their)\s+(?:[a-z]+\s+)?total\s+to|"
-                             r"(?:a|the)\s+combined|(?:or\s+)?(?:a\s+)?total(?:ling|ing)?|in\s+all|in\s+total|"
+                             r"(?:a|the)\s+combined|(?:or\s+)?(?:a\s+)?total(?:ling|ing)?|total(?:l?ed|s)|in\s+all|in\s+total|"
                              r"altogether)(?:\s+of)?\s*+,?\s*+\Z", regex.IGNORECASE)
-_TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther", "l to")  # (after a trailing comma is dropped)
+_TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther", "l to", "lled", "aled", "tals")  # (after a trailing comma is dropped)
 _SUM_HINTS = ("total", "combined", "all", "altogether")  # in the lower-cased words around a sum
 # Right after the total: "620 in all", "620 altogether", "620 in total" (the total's noun may stand between).
 _SUM_AFTER = lazy_compile(r"(?:\s++[a-z][\w-]*+){0,2}?\s++(?P<how>in\s+all|altogether|in\s+total)\b", regex.IGNORECASE)
@@ -363,9 +364,13 @@ def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
             return None
         how = after.group("how")
     how = " ".join(how.lower().split())
-    running = how.endswith(" to")  # "brings the total to": the parts may be only the latest of it
-    if running:
+    # "brings the total to": the parts may be only the latest of it; "$4.1bn and $3.2bn totalled $7.3bn": the verb
+    # may have another subject ("A $4.1bn and B $3.2bn, and group sales totalled $9bn"), so at most, not exactly
+    running = how.endswith(" to") or how in ("totalled", "totaled", "totals")
+    if how.endswith(" to"):
         how = "the total to"
+    elif running:
+        how = "totalled"
     elif how.startswith(("a ", "the ")) and how.endswith("combined"):
         how = "combined"
     elif how.startswith(("or ", "total", "a total")):
