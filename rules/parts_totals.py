@@ -351,8 +351,8 @@ def _flat(text: str, parts: list[Quantity]) -> list[Quantity]:
 def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
     """The list before a total named as its sum: "12, 9 and 4 seats, making a total of 26", "a combined 500"."""
     total = qs[j]
-    if j < 2 or not _is_amount(total):
-        return None
+    if j < 2 or not _is_amount(total) or (not _is_count(total) and qs[j - 1].unit != total.unit):
+        return None  # (amounts: the last part is in the total's unit)
     before = text[qs[j - 1].span.end:total.span.start]
     m = None
     if len(before) <= _REACH and tail_may_be(before.rstrip().rstrip(","), _TOTAL_ENDINGS):
