@@ -17,7 +17,8 @@ favour of" read as "for"):
   "him", "them") or the start of what followed the first ("44% oppose the plan" after "support the plan").
 
 Each share must open its clause (after a hedge, "while", "but", "and", "whereas", "only"; a reported clause
-opens after "that"; "Thirty-nine percent (39%)" is one share), be followed by
+opens after "that", or after a verb that reports a finding with "that" left out: "The survey found 60% of
+voters support ..."; "Thirty-nine percent (39%)" is one share), be followed by
 its clause's words at once (or by "of" and the whole, which the second may leave out but not change:
 "65% of men ... 44% of women ..." are two wholes), and the second must follow the first with nothing but
 such linking words between: in the same sentence, or opening the next sentence of the paragraph, perhaps
@@ -63,6 +64,9 @@ _REST = lazy_compile(r"\b(?:the\s+rest|the\s+remaining|the\s+remainder)\b", rege
 _WORD = lazy_compile(r"[a-z]+(?:'[a-z]+)?", regex.IGNORECASE)
 
 _THAT = lazy_compile(r" that ", regex.IGNORECASE | regex.REVERSE)  # the last " that " (in any case)
+# ... or after a verb that reports a finding, "that" left out: "The survey found 60% of voters support ..."
+_FOUND = lazy_compile(r" (?:found|finds|find|showed|shows|show|revealed|reveals|reveal|suggested|suggests|"
+                      r"indicated|indicates) ", regex.IGNORECASE | regex.REVERSE)
 _REACH = 200  # how far a clause runs from its share, and how far back its start may be
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _DO = frozenset({"do", "does", "did"})
@@ -153,7 +157,7 @@ def _opens_clause(text: str, q, sentence: Span) -> bool:
     # "... said that 58 percent ...": a reported clause opens after "that". Found in `before` itself, not in a
     # lower-cased copy, whose offsets shift by one after each "İ" (two characters lower-cased): "A poll in İzmir
     # found that just 58% agree" cut "just" to "ust", and the pair went unread.
-    that = _THAT.search(before)
+    that = _THAT.search(before) or _FOUND.search(before)
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), that.end() - 1 if that else -1)
     return _LINKING.fullmatch(before[cut + 1:]) is not None
 

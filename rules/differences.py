@@ -4,7 +4,8 @@
 for Smith and the 38% for Jones"; "revenue of $50 million and costs of $42 million, a difference of $8
 million". Newspapers correct these when the gap was worked out from other figures than the ones printed.
 
-A noun that names a difference ("gap", "lead", "margin", "difference", "spread") with its figure, either
+A noun that names a difference ("gap", "lead", "margin", "difference", "spread", "surplus", "deficit",
+"shortfall") with its figure, either
 "NOUN of D" or "a D-point NOUN" ("a 10 percentage-point lead"), is tied to two figures of one measure:
 
 - after it, "between A and B" (the first two figures after "between", "and" between them, no other
@@ -15,7 +16,8 @@ A noun that names a difference ("gap", "lead", "margin", "difference", "spread")
 
 The figures must be of one measure: two percentages with a gap in points (a bare figure before "point" or
 "points", or percentage points; a gap "of 16%" between two percentages may be relative, and is not read),
-or two figures of one unit with a gap in that unit (a bare count for two counts).
+or two figures of one unit with a gap in that unit (a bare count for two counts); the first figure may carry a
+period the others leave out ("£620 a week and women £540, a gap of £80").
 """
 from __future__ import annotations
 
@@ -27,8 +29,10 @@ from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Difference, Facts, Link, Quantity, Span
 
-_NOUNS = ("gap", "lead", "margin", "difference", "spread")
-_NOUN = lazy_compile(r"\b(?:gap|lead|margin|difference|spread)\b", regex.IGNORECASE)
+# (a surplus, a deficit and a shortfall are differences too: "exports of $450 million and imports of $300
+# million, a surplus of $150 million"; "revenue of 80 billion and spending of 95 billion, a deficit of 15 billion")
+_NOUNS = ("gap", "lead", "margin", "difference", "spread", "surplus", "deficit", "shortfall")
+_NOUN = lazy_compile(r"\b(?:gap|lead|margin|difference|spread|surplus|deficit|shortfall)\b", regex.IGNORECASE)
 # "a gap of 12 points", "a lead of 12 percentage points", "a margin of nearly 5 points": the figure after "of"
 # (the words between are its hedge, which the number reader read on it)
 _OF = lazy_compile(r"\s+of\s+(?:[a-z]+\s+){0,2}", regex.IGNORECASE)
@@ -173,4 +177,7 @@ def _one_measure(text: str, gap: Quantity, a: Quantity, b: Quantity) -> bool:
         if gap.unit in _POINT_UNITS:
             return True  # "a gap of 12 points" between two percentages: points of a percentage
         return gap.unit == "count" and bool(_POINTS_AFTER.match(text, gap.span.end))
-    return a.unit == b.unit == gap.unit
+    if a.unit == b.unit == gap.unit:
+        return True
+    # "£620 a week and women £540, a gap of £100": the second figure and the gap leave out the first's period
+    return "/" in a.unit and a.unit.split("/")[0] == b.unit == gap.unit

@@ -2,10 +2,14 @@
 
 Three figures, one of them a percentage, tied by the words of a share:
 
+- (", or" may also be a dash, with "or" or between two dashes: "200 — or 40 per cent — left", "200 – 40% –")
 - "part-or-percent": the part, then ", or" (or a bracket) and its percentage "of" the whole: "450 jobs, or 25%
   of its 3,000 workers", "1.2 mln shares (9.5 pct of the 10 mln outstanding)", "140 (77%) of the 182 homicides";
 - "percent-or-part": the percentage "of" the whole, then ", or" (or a bracket) and the part: "fees of 1 percent
   of the $21.1 billion, or just over $2 billion";
+- "percent-or-part" in words: a proportion in words that the number reader read as a share ("Half of the $1.3
+  million, or $900,000", "A third of the 900 staff, or 450 people"), with the interval rules.verbal_proportions
+  reads for the words (`worded`);
 - "part-of-whole": a part of a whole as rules.parts_of_wholes reads it ("600 of the 2,000 staff", "Of the 2,000
   staff, 600"), then its percentage in brackets or after ", or": "600 of the 2,000 staff (15%)";
 - "part-of-total": a part of a total as rules.parts_totals reads it, then its percentage in brackets right
@@ -43,7 +47,9 @@ _HEDGE = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|onl
           r"less\s+than|just\s+over|just\s+under|a\s+little\s+(?:over|under|more\s+than|less\s+than))\s+)?")
 # ", or" or an opening bracket, and a hedge, right before the second figure of a restatement; or a comma and a
 # hedge ("3.4 mln shares, about 12 pct of its 28 mln").
-_OR_BEFORE = lazy_compile(r"(?:(?:,\s*+or|\()\s*+" + _HEDGE + r"|,\s*+(?:about|around|roughly|some|nearly|almost|"
+# A dash, with or without "or", opens the restatement too ("200 — or 40 per cent — left", "200 - 40% - left").
+_OR_BEFORE = lazy_compile(r"(?:(?:,\s*+or|\(|\s[–—]\s*+(?:or)?|\s-{1,2}\s*+(?:or)?)\s*+" + _HEDGE
+                          + r"|,\s*+(?:about|around|roughly|some|nearly|almost|"
                           r"approximately|just\s+over|just\s+under)\s+)\Z", regex.IGNORECASE | regex.REVERSE)
 # "of", a determiner and a possessive between a percentage and its whole: "of its", "of the union's"; after the
 # bracket that closes the percentage ("140 (77%) of the 182 homicides").
@@ -51,6 +57,7 @@ _OF_WHOLE = lazy_compile(r"\)?+\s++of\s++(?:(?:the|its|their|his|her|our|this|th
                          r"(?:[\w.-]{1,30}(?:'s|’s|s'|s’)\s++)?(?:(?:total|combined|entire|overall|whole)\s++)?",
                          regex.IGNORECASE)
 _OF_AFTER = lazy_compile(r"\s++of\b", regex.IGNORECASE)
+_DASH_CLOSE = lazy_compile(r"\s*+(?:[–—]|-{1,2}\s)")
 # What may stand between a figure and the words that tie it to the next: a few words, no figure, no stop,
 # no bracket, no line break ("450 jobs, or", "the $21.1 billion in fees, or").
 _WORDS_BETWEEN = lazy_compile(r"[^\d().;:!?\n\[\]{}%]{0,40}")
@@ -73,6 +80,11 @@ def extract(doc: Document, facts: Facts) -> Facts:
     worded = {p.figure.span for p in facts.proportions}
     found: list[PartShare] = []
     for k, pct in enumerate(quantities):
+        if pct.unit == "percent" and pct.kind == "share" and pct.span not in worded:
+            claim = _worded_percent_or_part(text, quantities, k)  # "Half of the $1.3 million, or $900,000"
+            if claim is not None:
+                found.append(claim)
+            continue
         if pct.unit != "percent" or pct.kind != "level" or pct.span in worded:
             continue
         claim = None
@@ -130,15 +142,30 @@ def _part_or_percent(text: str, quantities, k: int) -> PartShare | None:
     return _share(part, pct, whole, "part-or-percent")
 
 
-def _percent_or_part(text: str, quantities, k: int) -> PartShare | None:
-    """ "1 percent of the $21.1 billion, or just over $2 billion": quantities[k] the percentage."""
-    pct = quantities[k]
+def _percent_or_part(text: str, quantities, k: int, pct: Quantity | None = None) -> PartShare | None:
+    """ "1 percent of the $21.1 billion, or just over $2 billion": quantities[k] the percentage (or `pct`, the
+    interval its words allow)."""
+    pct = pct or quantities[k]
     if k + 2 >= len(quantities):
         return None
     whole, part = quantities[k + 1], quantities[k + 2]
     if not (_of_whole(text, pct, whole) and _restated_after(text, whole, part)):
         return None
     return _share(part, pct, whole, "percent-or-part")
+
+
+def _worded_percent_or_part(text: str, quantities, k: int) -> PartShare | None:
+    """ "Half of the $1.3 million, or $900,000", "A third of the 900 staff, or 450 people": a proportion in words
+    (the number reader's share: "Half" as 50 %), "of" its whole, then ", or" and the part. The words allow the
+    interval rules.verbal_proportions reads for them ("half" 45-55 %), so the claim is `worded`."""
+    words = proportion_at(text, quantities[k].span.start)
+    if words is None or words[0].end != quantities[k].span.end or not _may_open_of(text, words[0].end):
+        return None
+    span, low, high = words
+    pct = Quantity(span=span, text=text[span.start:span.end], value=(low + high) / 2, low=low, high=high,
+                   unit="percent")
+    claim = _percent_or_part(text, quantities, k, pct)
+    return replace(claim, worded=True) if claim is not None else None
 
 
 def _part_of_whole(text: str, quantities, k: int, groups: dict) -> PartShare | None:
@@ -182,7 +209,14 @@ def _restated_after(text: str, first: Quantity, second: Quantity) -> bool:
     if second.span.start <= first.span.end:
         return False
     m = _OR_BEFORE.search(text, first.span.end, second.span.start)
-    return m is not None and _WORDS_BETWEEN.fullmatch(text, first.span.end, m.start()) is not None
+    if m is None or _WORDS_BETWEEN.fullmatch(text, first.span.end, m.start()) is None:
+        return False
+    opening = m.group(0)
+    if ("-" in opening or "–" in opening or "—" in opening) and "or" not in opening.lower():
+        # a bare dash restates only between two dashes ("200 – 40 per cent – left"), not before more words
+        # ("200 left - 40% more than a year ago")
+        return _DASH_CLOSE.match(text, second.span.end) is not None
+    return True
 
 
 _CLAUSE_BREAK = frozenset(",;:.!?()\n")

@@ -4,14 +4,25 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
 
 - the total, then a subset word, then the parts: "28 groups, including 8 ... and 20 ...", "112 seats, of
   which 60 ... and 58 ...", "of whom", "among them"; the parts may be some of the total;
-- the total, a few words naming it and a colon, then the parts: "900 pupils: 500 girls and 480 boys";
+- the total, then a word that divides it: "2,000 tonnes, comprising ...", "The 27 victims included ...", "made up of", "consisting of", "The 80
+  seats are divided into 45 for ... and 40 for ...", "split between", "broken down into" (read as subset words);
+- the total, a subset or dividing word, then each part in brackets after its label: "640 stores are spread
+  across France (300), Spain (250) and Portugal (150)";
+- the total, a few words naming it and a colon (or a dash), then the parts: "900 pupils: 500 girls and 480
+  boys", "310 patients - 200 adults and 150 children";
 - "a total of N" (or "totalling N") with the parts after it in the same sentence: "A total of 300 people
   were hurt, 120 in the north and 180 in the south"; or "in all", "in total", "altogether" closing the
   total's words before its parts: "48 people were detained in all - 20 on Friday and 28 on Saturday";
 - "Of the N <noun>," (also "Out of", "Among the"), then the parts in the rest of the sentence: "Of the 600
   staff, 310 stayed; 190 moved and 140 left", and on in up to two next sentences of the paragraph that
   continue the count ("Of the 600 staff, 310 stayed. Another 190 moved and 140 left. The remaining 60
-  retired.");
+  retired."); two parts need one-word predicates ("310 stayed and 290 left") or one predicate left out of the
+  second with another value after the same preposition ("700 work in London and 600 in Manchester");
+- a sentence that opens pointing back at the group of the sentence before, as rules.parts_of_wholes reads it
+  ("Sales reached 12,500 units. Of those, 8,000 were sold in Asia and 5,500 in Europe."), then its parts;
+- the parts, then a running total they may be only some of: "..., bringing the total to 105" ("brings",
+  "takes", "puts", "lifts"), or a verb whose subject may be another ("$4.1bn and $3.2bn totalled $6.3bn"),
+  which they must not pass;
 - the parts, then a total named as their sum, which they must make: "..., making/bringing/for/giving a
   total of 26", "300 and 200 cars, a combined 500", "...; in all, 620", "..., 620 in all / altogether /
   in total".
@@ -24,7 +35,8 @@ The total is never a part: a list walked back from a total stops at a figure the
 ("taking the total to 61, and three more ..., for a total of 22") or as a whole ("Of the 1,000 asked,
 ...") . Parts are counts under a count; money and measures only under "including"/"of which", all in the
 total's unit (a bare figure takes the total's unit when a verb or preposition follows it: "194,000 tonnes,
-of which 45,000 are grains"); a per-share figure ("1.20 dlrs a share, including ...") is no total.
+of which 45,000 are grains"), and before a total named as their sum in the total's unit only ("$40 million and
+$25 million, $65 million altogether"); a per-share figure ("1.20 dlrs a share, including ...") is no total.
 """
 from __future__ import annotations
 
@@ -39,15 +51,33 @@ from statlint.rules._gates import tail_may_be
 from statlint.rules._lists import run_after, run_before, share_aside
 
 # --- the total, then the parts ---------------------------------------------------------------------------
-_SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+(?P<how>including|of\s+which|of\s+whom|among\s+them|"
-                        r"among\s+which)\s+\Z", regex.IGNORECASE)
-_SUBSET_ENDINGS = ("ding", "hich", "whom", "them")  # the last letters _SUBSET must end with, tested first
-_SUBSET_HINTS = ("including", "which", "whom", "them")  # in the lower-cased words after a total
+# The words that divide a total into its parts ("comprising", "made up of", "consisting of", "divided into",
+# "split into", "split between", "broken down into", "spread across") are read as the subset words: the parts
+# may be some of the total (a list may stop before its last part: "divided into 45 for X, 40 for Y and the rest").
+_SUBSET_WORDS = (r"(?P<how>including|includ(?:ed|es|e)|of\s+which|of\s+whom|"
+                 r"among\s+them|among\s+which|comprising|compris(?:ed|es|e)|made\s+up\s+of|consisting\s+of|(?:divided|split|broken\s+down)\s+"
+                 r"(?:into|between|among)|spread\s+(?:across|among|between))")
+_SUBSET = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+" + _SUBSET_WORDS + r"\s+\Z", regex.IGNORECASE)
+# The parts in brackets after their labels: "640 stores are spread across France (300), Spain (250) and Portugal
+# (150)", "900 million euros, split between defence (500 million euros) and health (450 million euros)".
+_BRACKET_OPEN = lazy_compile(r"\s*+(?:[a-z-]+\s+){0,3}?(?:[a-z-]+)?,?\s*+" + _SUBSET_WORDS
+                             + r"\s++(?:the\s++)?[A-Za-z][\w'-]*+(?:\s++[A-Za-z][\w'-]*+){0,3}\s*+\(\s*+", regex.IGNORECASE)
+_BRACKET_JOIN = lazy_compile(r"\s*+\)(?:\s*+,\s*+(?:and\s++)?|\s++and\s++)(?:the\s++)?[A-Za-z][\w'-]*+"
+                             r"(?:\s++[A-Za-z][\w'-]*+){0,3}\s*+\(\s*+")
+_BRACKET_CLOSE = lazy_compile(r"\s*+\)")
+# the last letters _SUBSET must end with, tested first
+_SUBSET_ENDINGS = ("ding", "hich", "whom", "them", "sing", "p of", "g of", "into", "ween", "mong", "ross", "uded",
+                   "udes", "lude", "ised", "ises", "rise")
+# in the lower-cased words after a total
+_SUBSET_HINTS = ("includ", "which", "whom", "them", "compris", "made up", "consisting", "divided", "split",
+                 "broken down", "spread")
 # "900 pupils: 500 girls": at most four words naming the total, then the colon.
-_COLON = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,4}\s*+:\s*+")
+# A dash between spaces (or an en or em dash) stands for the colon: "310 patients - 200 adults and 150 children".
+_COLON = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,4}(?:\s*+:|\s++-{1,2}|\s*+[–—])\s*+")
+_COLON_MARKS = (":", " -", "–", "—")  # one of them is in the words between a total and its first part
 # "A total of 300 people were hurt, 120 ...": the total's words and a comma (or a colon, or a dash).
 _TOTAL_OF_BEFORE = lazy_compile(r"\b(?:a\s+total\s+of|totall?ing|total\s+of)\s+\Z", regex.IGNORECASE)
-_TOTAL_OF_AFTER = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|-{1,2}|—)\s*+")
+_TOTAL_OF_AFTER = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,8}\s*+(?:,|:|;|-{1,2}|—|–)\s*+")
 # "48 people were detained in all - 20 on Friday and 28 on Saturday": the total's words end with "in all".
 _SUM_THEN_PARTS = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,6}?\s++(?P<how>in\s++all|in\s++total|altogether)"
                                 r"\s*+(?:,|:|-{1,2}|—)\s*+", regex.IGNORECASE)
@@ -60,6 +90,13 @@ _OF_THE_AFTER = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){1,4}\s*+,\s*+")
 # longer words may overlap ("30 have such laws and 25 ban it"): two parts need this, three or more do not.
 _ONE_WORD_JOIN = lazy_compile(r"\s++[a-z][\w-]*+(?:\s*+[,;]\s*+(?:and\s++|while\s++)?|\s++and\s++|\s++while\s++)")
 _ONE_WORD_END = lazy_compile(r"\s++[a-z][\w-]*+\s*+[.;,]")
+# Or the second part repeats the first's predicate, left out, with another place, source or side after the same
+# preposition ("700 work in London and 600 in Manchester", "8,000 were sold in Asia and 5,500 in Europe", "12
+# voted for it and 9 against"): one predicate, two values of it, which exclude each other. Not "to" ("600 had
+# been to France and 500 to Spain": both may hold), nor a figure or a stop inside the first part's words.
+_GAP_FIRST = lazy_compile(r"(?:\s++[a-z][\w'-]*+){0,4}?\s++(?P<prep>in|from|for|at|by|against)\s++[^\d.;:()\n]{1,40}?"
+                          r"(?:\s*+,\s*+(?:and\s++|while\s++)?|\s++and\s++|\s++while\s++|\s*+;\s*+)")
+_GAP_SECOND = lazy_compile(r"\s++(?P<prep>in|from|for|at|by|against)\b(?:\s++[A-Za-z][\w'-]*+){0,4}\s*+(?:[.;,!]|\Z)")
 # The next sentence continues the count with "Another", "A further", "The remaining", "The other", "The rest"
 # (a sentence that opens with a bare figure may count another thing: "Of the 12 candidates, 8 were women. 6
 # were elected."); each sentence ends with its part's few words ("Another 190 moved to Leeds.").
@@ -71,10 +108,13 @@ _NESTED_AFTER = lazy_compile(r"\s*+(?:of\s+(?:them|whom|these|those|which)|perce
 
 # --- the parts, then the total ---------------------------------------------------------------------------
 # Right before the total: "making a total of", "a combined", "in all,", "in total,", "totalling".
+# "..., bringing the total to 105": a running total, which may hold more than these parts (at most, not exactly).
 _TOTAL_AFTER = lazy_compile(r"(?:[\s\w-]{0,30}?)(?:,|;|\s-{1,2}|\s—)?\s+(?P<how>(?:making|bringing|for|giving)\s+(?:a|the)\s+total|"
-                             r"(?:a|the)\s+combined|(?:or\s+)?(?:a\s+)?total(?:ling|ing)?|in\s+all|in\s+total|"
+                             r"(?:brings?|brought|bringing|takes?|took|taking|puts?|putting|lifts?|lifted|lifting)\s+"
+                             r"(?:the|its|their)\s+(?:[a-z]+\s+)?total\s+to|"
+                             r"(?:a|the)\s+combined|(?:or\s+)?(?:a\s+)?total(?:ling|ing)?|total(?:l?ed|s)|in\s+all|in\s+total|"
                              r"altogether)(?:\s+of)?\s*+,?\s*+\Z", regex.IGNORECASE)
-_TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther")  # (after a trailing comma is dropped)
+_TOTAL_ENDINGS = ("otal", "of", "ined", "ing", "all", "ther", "l to", "lled", "aled", "tals")  # (after a trailing comma is dropped)
 _SUM_HINTS = ("total", "combined", "all", "altogether")  # in the lower-cased words around a sum
 # Right after the total: "620 in all", "620 altogether", "620 in total" (the total's noun may stand between).
 _SUM_AFTER = lazy_compile(r"(?:\s++[a-z][\w-]*+){0,2}?\s++(?P<how>in\s+all|altogether|in\s+total)\b", regex.IGNORECASE)
@@ -154,6 +194,25 @@ def _subset(text: str, qs, i: int) -> PartsTotal | None:
     return _claim(total, parts, False, how)
 
 
+def _bracketed(text: str, qs, i: int) -> PartsTotal | None:
+    """"640 stores are spread across France (300), Spain (250) and Portugal (150)": the total, a subset word,
+    then each part in brackets after its label, in the total's unit (a bare count under a count)."""
+    total = qs[i]
+    if i + 2 >= len(qs) or not _is_amount(total):
+        return None
+    m = _BRACKET_OPEN.fullmatch(text, total.span.end, qs[i + 1].span.start)
+    if m is None:
+        return None
+    parts = []
+    k = i + 1
+    while k < len(qs) and qs[k].unit == total.unit and _is_amount(qs[k]) and _BRACKET_CLOSE.match(text, qs[k].span.end):
+        parts.append(qs[k])
+        if k + 1 >= len(qs) or not _BRACKET_JOIN.fullmatch(text, qs[k].span.end, qs[k + 1].span.start):
+            break
+        k += 1
+    return _claim(total, parts, False, m.group("how"))
+
+
 def _colon(text: str, qs, i: int) -> PartsTotal | None:
     """"900 pupils: 500 girls and 480 boys"."""
     total = qs[i]
@@ -161,6 +220,9 @@ def _colon(text: str, qs, i: int) -> PartsTotal | None:
         return None
     if not _COLON.fullmatch(text, total.span.end, qs[i + 1].span.start):
         return None
+    if ":" not in text[total.span.end:qs[i + 1].span.start] \
+            and _TOTAL_OF_BEFORE.search(text, max(0, total.span.start - 15), total.span.start):
+        return None  # "A total of 57 climbers were rescued -- 31 ...": _total_of's (its dash, as before)
     return _claim(total, _flat(text, run_after(text, qs, i + 1, _is_count, asides=True)), False, "colon")
 
 
@@ -196,9 +258,27 @@ def _of_the(doc: Document, qs, i: int) -> PartsTotal | None:
     more, rest = _next_sentences(doc, qs, _index_of(qs, parts[-1], i + len(parts)), sentence, parts[-1])
     if more:
         return _claim(total, parts + more, rest, "of the", Link.PARAGRAPH)
-    if len(parts) == 2 and not _one_word_each(text, qs, i + 1, parts):
+    if len(parts) == 2 and not (_one_word_each(text, qs, i + 1, parts) or _gapped(text, parts)):
         return None
     return _claim(total, parts, False, "of the")
+
+
+def _of_these(doc: Document, qs, index: dict, pw) -> tuple[int, PartsTotal] | None:
+    """ "Sales reached 12,500 units. Of those, 8,000 were sold in Asia and 5,500 in Europe.": a sentence that
+    opens pointing back at the group of the sentence before (rules.parts_of_wholes read the first part and its
+    whole), then the parts of that sentence, read as after "Of the 600 staff,". (index of the whole, claim)"""
+    whole, part = pw.wholes[0], pw.part
+    i, k = index.get(whole.span), index.get(part.span)
+    if i is None or k is None or not (_is_count(whole) and _is_count(part)) or k + 1 >= len(qs):
+        return None
+    text = doc.text
+    sentence = doc.sentence_of(part.span.start)
+    parts = _flat(text, run_after(text, qs, k, lambda q: _is_count(q) and q.span.end <= sentence.end, "clause",
+                                  asides=True))
+    if len(parts) < 2 or (len(parts) == 2 and not (_one_word_each(text, qs, k, parts) or _gapped(text, parts))):
+        return None
+    claim = _claim(whole, parts, False, "of these", Link.PARAGRAPH)
+    return (i, claim) if claim is not None else None
 
 
 def _next_sentences(doc: Document, qs, k: int, sentence: Span, last: Quantity) -> tuple[list[Quantity], bool]:
@@ -243,6 +323,15 @@ def _one_word_each(text: str, qs, k: int, parts: list[Quantity]) -> bool:
     return bool(joins and _ONE_WORD_END.match(text, aside[1] if aside else second.span.end))
 
 
+def _gapped(text: str, parts: list[Quantity]) -> bool:
+    """Whether the second of two parts repeats the first's predicate, left out, with another value after the
+    same preposition: "700 work in London and 600 in Manchester" (no share asides between: the plain form)."""
+    first, second = parts
+    a = _GAP_FIRST.fullmatch(text, first.span.end, second.span.start)
+    b = _GAP_SECOND.match(text, second.span.end) if a is not None else None
+    return b is not None and a.group("prep").lower() == b.group("prep").lower()
+
+
 def _index_of(qs, q: Quantity, k: int) -> int:
     """The index of `q` in `qs`, at or after `k` (a run of parts walked past share asides is longer in `qs`
     than in parts: "700 (58%) stayed and 500 (42%) left")."""
@@ -262,8 +351,8 @@ def _flat(text: str, parts: list[Quantity]) -> list[Quantity]:
 def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
     """The list before a total named as its sum: "12, 9 and 4 seats, making a total of 26", "a combined 500"."""
     total = qs[j]
-    if j < 2 or not _is_count(total):
-        return None
+    if j < 2 or not _is_amount(total) or (not _is_count(total) and qs[j - 1].unit != total.unit):
+        return None  # (amounts: the last part is in the total's unit)
     before = text[qs[j - 1].span.end:total.span.start]
     m = None
     if len(before) <= _REACH and tail_may_be(before.rstrip().rstrip(","), _TOTAL_ENDINGS):
@@ -275,16 +364,30 @@ def _parts_before(text: str, qs, j: int) -> PartsTotal | None:
             return None
         how = after.group("how")
     how = " ".join(how.lower().split())
-    if how.startswith(("a ", "the ")) and how.endswith("combined"):
+    # "brings the total to": the parts may be only the latest of it; "$4.1bn and $3.2bn totalled $7.3bn": the verb
+    # may have another subject ("A $4.1bn and B $3.2bn, and group sales totalled $9bn"), so at most, not exactly
+    running = how.endswith(" to") or how in ("totalled", "totaled", "totals")
+    if how.endswith(" to"):
+        how = "the total to"
+    elif running:
+        how = "totalled"
+    elif how.startswith(("a ", "the ")) and how.endswith("combined"):
         how = "combined"
     elif how.startswith(("or ", "total", "a total")):
         how = "a total of"
     elif how.endswith(" total"):
         how += " of"  # "making a total of"
-    parts = run_before(text, qs, j - 1, lambda q: _is_count(q) and not _named_total(text, q), asides=True)
+    # Counts under a count; sums of money and measures under a total in their own unit ("$40 million and $25
+    # million, $65 million altogether", "3.2 and 1.5 million tonnes, a combined 4.7 million tonnes"): a bare
+    # figure in a list of amounts is no part of them.
+    if _is_count(total):
+        parts = run_before(text, qs, j - 1, lambda q: _is_count(q) and not _named_total(text, q), asides=True)
+    else:
+        parts = run_before(text, qs, j - 1, lambda q: _is_amount(q) and q.unit == total.unit
+                           and not _named_total(text, q), asides=True)
     if _named_total(text, parts[0]):
         return None  # the list runs on from a figure named as a total: "taking the total to 61, and ..."
-    return _claim(total, parts, True, how)
+    return _claim(total, parts, not running, how)
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -310,7 +413,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     # so a word that `low` lacks fails it for every figure (most articles lack the words of most readers:
     # a colon is in 18 % of the news articles with three figures, a subset word in 37 %, a sum word in 54 %).
     subset = _holds_any(low, _SUBSET_HINTS)
-    colon = ":" in low
+    colon = _holds_any(low, _COLON_MARKS)
     total = "total" in low or "all" in low or "altogether" in low
     summed = total or _holds_any(low, _SUM_HINTS)
     of = "of" in low or "among" in low
@@ -332,17 +435,21 @@ def extract(doc: Document, facts: Facts) -> Facts:
         if not counted:
             if subset and nxt - q.span.end < _REACH \
                     and _holds_any(low[q.span.end:min(nxt, q.span.end + _REACH)], _SUBSET_HINTS):
-                claim = _subset(text, qs, k)
+                claim = _subset(text, qs, k) or _bracketed(text, qs, k)
+            if claim is None and summed and k >= 2 and qs[k - 1].unit == q.unit \
+                    and (_holds_any(low[max(0, q.span.start - 25):q.span.start], _SUM_HINTS)
+                         or _holds_any(low[q.span.end:q.span.end + 40], _SUM_HINTS)):
+                claim = _parts_before(text, qs, k)
             if claim is not None:
                 found[k] = claim
             continue
         after = low[q.span.end:min(nxt, q.span.end + _REACH)] if subset or colon or total else ""
         before = low[max(0, q.span.start - 25):q.span.start]
         if subset and nxt - q.span.end < _REACH and _holds_any(after, _SUBSET_HINTS):
-            claim = _subset(text, qs, k)
+            claim = _subset(text, qs, k) or _bracketed(text, qs, k)
         # _colon, _total_of and _of_the want the next figure a count too
         then_count = k + 1 < n and _is_count(qs[k + 1])
-        if claim is None and then_count and colon and ":" in after:
+        if claim is None and then_count and colon and _holds_any(after, _COLON_MARKS):
             claim = _colon(text, qs, k)
         if claim is None and then_count and total and ("total" in before or "all" in after or "total" in after
                                                        or "altogether" in after):
@@ -354,6 +461,17 @@ def extract(doc: Document, facts: Facts) -> Facts:
             claim = _of_the(doc, qs, k)
         if claim is not None:
             found[k] = claim
+    # A sentence that opens pointing back at the group of the sentence before ("Of those, 8,000 ..."):
+    # rules.parts_of_wholes read its first part and the whole (Link.PARAGRAPH); its parts are read here.
+    index = None
+    for pw in facts.part_wholes:
+        if pw.link is not Link.PARAGRAPH or pw.relation != "group" or len(pw.wholes) != 1:
+            continue
+        if index is None:
+            index = {q.span: j for j, q in enumerate(qs)}
+        got = _of_these(doc, qs, index, pw)
+        if got is not None and got[0] not in found:
+            found[got[0]] = got[1]
     if not found:
         return facts
     claims = sorted(found.values(), key=lambda c: (c.span.start, c.span.end))

@@ -3,7 +3,9 @@
 Three ways the words tie the parts to one whole:
 
 - in one sentence, a run of three or more percentages joined by commas and "and"/"while" (rules._lists),
-  whose first figure is followed by its whole ("of the vote", "of all foreign-owned acreage") or introduced
+  whose first figure is followed by its whole ("of the vote", "of all foreign-owned acreage"; any whole when
+  the later figures are told by labels alone: "45% of the country's electricity, gas 35% and renewables 30%")
+  or introduced
   as a holding ("won", "owned", "accounted for", "a poll gave ..."), or one of whose figures is an answer
   ("40% backed the plan"), or in a sentence naming a poll or survey; and that says nothing of a change
   (rose, fell, up, growth, rate...), which would make the figures rates of different things;
@@ -144,6 +146,29 @@ def _wholes_differ(text: str, run) -> bool:
     return named >= 2 and len(wholes) > 1
 
 
+# "Coal provides 45% of the country's electricity, gas 35% and renewables 30%": the verb and the whole are said
+# once, for the first share, and left out of the others, each told by a label of one or two lower-case words
+# right after the join (a kind of the whole: "gas", "wind power"). Names ("Google 35%") may be firms or places,
+# each a whole of its own ("45% of staff at Apple, Google 35%"), and are not read so.
+_LABEL_BEFORE = lazy_compile(r"(?:,\s*+(?:and\s++|while\s++)?|(?<!\s)\s++and\s++|(?<!\s)\s++while\s++)(?:the\s++)?"
+                              r"(?!(?:and|or|while|but|the|a|an|with|to|by|at|in|of|on|for|from|up|down|about|around|"
+                              r"some|nearly|almost|over|under|just|only|than|another|other|rest)\b)[a-z][a-z-]++"
+                              r"(?:\s++[a-z][a-z-]++)?\s++\Z")
+
+
+def _left_out_whole(text: str, run) -> str:
+    """The whole of a run whose first share names it and whose later shares are told by labels alone (see
+    _LABEL_BEFORE), or "" ("45% of the country's electricity, gas 35% and renewables 30%")."""
+    m = _OWN_WHOLE.match(text, run[0].span.end, run[0].span.end + 80)
+    if m is None:
+        return ""
+    for prev, q in zip(run, run[1:]):
+        start = max(prev.span.end, q.span.start - 40)
+        if not _LABEL_BEFORE.search(text, start, q.span.start) or _OWN_WHOLE.match(text, q.span.end, q.span.end + 80):
+            return ""
+    return m.group(0).strip()
+
+
 def _whole_of_run(text: str, sentence: Span, run) -> str:
     """The words tying a run in one sentence to one whole (see _POLL_WORDS), or "" when none do."""
     first = run[0]
@@ -158,7 +183,7 @@ def _whole_of_run(text: str, sentence: Span, run) -> str:
         if m:
             return m.group(0).strip()
     m = _POLL_WORDS.search(text, sentence.start, sentence.end)
-    return m.group(0) if m else ""
+    return m.group(0) if m else _left_out_whole(text, run)
 
 
 def _within(answers, i: int, sentence: Span) -> list:

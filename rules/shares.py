@@ -7,7 +7,8 @@ reference level (GDP, par, capacity, the target, last year's level, total export
 noun is read after "of", past a determiner, a possessive ("the company's") and up to two modifiers, and
 classed by a lexicon: `Share.whole_kind` is "population", "total" or "reference" (anything not known to
 be a population or a total: the safe reading). Whatever its noun, a percentage that is the subject of its
-clause ("130% of fishermen took part", "60 pct of exports went to Japan") is a part of the whole after it.
+clause ("130% of fishermen took part", "60 pct of exports went to Japan") is a part of the whole after it; so is
+one after "accounted for" or "made up" when the whole is a sum of non-negative parts ("of sales", "of revenue").
 """
 from __future__ import annotations
 
@@ -67,6 +68,21 @@ _LINKED_BEFORE = lazy_compile(
     r"wins|gave|give|gives|got|get|gets|received|receive|took|take|polled|garnered|secured|captured)"
     r"(?:\s+(?:some|about|nearly|almost|roughly|around|over|only|just|an\s+estimated|up\s+to))?\s+\Z",
     regex.IGNORECASE | regex.REVERSE)
+# A reference noun that is a sum of parts none of which is below zero (sales, revenue, exports, imports, a budget,
+# assets) is a total when the verb before the percentage says the subject is one of those parts ("Exports
+# accounted for 112% of the company's revenue", "Foreign buyers made up 140 per cent of sales"): no part of a sum
+# of non-negative parts passes it. Not profit or income (a unit may earn more than a group that lost money
+# elsewhere), not demand (imports may go to stocks), not GDP (exports are not a part of it).
+_SUMMED = frozenset(("sales", "revenue", "revenues", "exports", "imports", "budget", "assets"))
+_PART_VERB_BEFORE = lazy_compile(
+    r"\b(?:accounted\s+for|accounts?\s+for|accounting\s+for|made\s+up|makes?\s+up|making\s+up|constitut(?:ed|es?|ing)|"
+    r"compris(?:ed|es?|ing))(?:\s+(?:some|about|nearly|almost|roughly|around|over|only|just|an\s+estimated))?\s+\Z",
+    regex.IGNORECASE | regex.REVERSE)
+# ... unless the subject is an outgoing or an obligation, told as a ratio to the sum ("Costs accounted for 112%
+# of revenue", "debt made up 130% of assets"): a cost is no part of the revenue.
+_OUTGOING = lazy_compile(r"\b(?:costs?|expenses?|expenditures?|spending|outlays?|losses|loss|debts?|borrowing|"
+                         r"liabilities|payments?|payroll|wages|salaries|interest|charges?|provisions?|write-?downs?|"
+                         r"deficits?|claims|subsidies|taxes)\b", regex.IGNORECASE)
 _STAKE_AFTER = lazy_compile(r"\s+(?P<whole>stake|holding|interest|shareholding)(?=\s+(?:in|of)\b|\s*[.,;)])",
                              regex.IGNORECASE)
 _STAKE_STARTS = word_starts(("stake", "holding", "interest", "shareholding"))  # _STAKE_AFTER's (rules._claim_gates)
@@ -131,8 +147,13 @@ def extract(doc: Document, facts: Facts) -> Facts:
         m = _OF_WHOLE.match(text, q.span.end, q.span.end + 80) if of_next else None
         if m:
             whole = m.group("whole")
+            kind = _kind(m.group("head"), whole)
+            if kind == "reference" and m.group("head").lower() in _SUMMED \
+                    and _PART_VERB_BEFORE.search(text, max(0, q.span.start - 40), q.span.start) \
+                    and not _OUTGOING.search(text, max(0, q.span.start - 80), q.span.start):
+                kind = "total"  # "Exports accounted for 112% of the company's revenue": a part of a sum
             shares.append(Share(span=Span(q.span.start, m.end()), percent=q, whole=whole,
-                                whole_kind=_kind(m.group("head"), whole),
+                                whole_kind=kind,
                                 whole_span=Span(m.start("whole"), m.end("whole")), link=Link.SENTENCE))
             continue
         m = _STAKE_AFTER.match(text, q.span.end, q.span.end + 20) \

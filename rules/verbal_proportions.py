@@ -4,8 +4,9 @@ The words are read into an interval of percent (`VerbalProportion.low`/`high`): 
 40-50, "more than half", "a majority" or "most" 50-100, "nearly all" 75-100, "one in five" 18-22, "a third"
 30-36...; "most" only as a proportion ("most of the voters", "Most farmers"), not as a superlative ("the
 most", "at most", "gained most", "most likely"); the figure is a
-percentage right after the words, in brackets, after ", or", or between dashes ("one in four adults – 40
-percent – smoke"). A figure followed by "of" ("half of the staff (35% of them women)") is a share of something
+percentage right after the words, in brackets, after ", or", between dashes ("one in four adults – 40
+percent – smoke") or between commas, perhaps after a hedge ("The majority of members, 35%, voted", "a quarter
+of households, some 48 percent, own a car"; the aside must close with a comma, a dash or a bracket). A figure followed by "of" ("half of the staff (35% of them women)") is a share of something
 else and is not linked. P104 compares the two.
 
 A count of a count is a proportion too, in words or digits: "one in every eight", "3 out of 10", "10 in every
@@ -57,10 +58,17 @@ _ADVERB_AFTER = lazy_compile(r"\s+\w+ly\b|\s+(?:popular|common|important|recent|
                               r"aware|familiar|sceptical|skeptical|anxious|happy|unhappy|angry|afraid|eager)\b",
                               regex.IGNORECASE)
 _COUNT_BEFORE = lazy_compile(r"\b(?:an?|one|two|three|four)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
-_FIGURE_AFTER = lazy_compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+|\s*+(?P<dash>[–—])\s*+|\s+(?P<dash>-)\s+)(?=\d)")
+# The figure may also stand between two commas, after a hedge ("The majority of members, 35%, voted", "a quarter of
+# households, some 48 percent, own a car"): the comma then works as the dash does (the aside must close).
+_FIGURE_AFTER = lazy_compile(r"[^().;%\d]{0,40}?(?:\(\s*|,\s+or\s+|\s*+(?P<dash>[–—])\s*+|\s+(?P<dash>-)\s+|"
+                             r"(?P<dash>,)\s+(?:(?:some|about|around|roughly|nearly|almost|just\s+over|just\s+under|"
+                             r"more\s+than|less\s+than|over|under|only|an\s+estimated)\s+)?)(?=\d)")
 # A figure between dashes closes its aside: a dash, a bracket or a stop after it ("– 40 percent – smoke"), not
 # more words ("– 35% more than last year").
 _ASIDE_END = lazy_compile(r"\s*+(?:[–—),;.:]|-\s|$)")
+# ... and a figure between commas closes with a comma, a dash or a bracket (not a stop: "Half the seats went to
+# Labour, 35% to the Tories." is a list, and "..., 35%." may be one too).
+_COMMA_ASIDE_END = lazy_compile(r"\s*+(?:[–—),]|-\s)")
 _MODS = (r"(?P<mod>(?:a\s+little|slightly)\s+(?:less\s+than|more\s+than|over|under)|nearly|almost|about|around|"
          r"roughly|some|just\s+under|just\s+over|more\s+than|over|less\s+than|under)")
 _MOD_BEFORE = lazy_compile(r"\b" + _MODS + r"\s+\Z", regex.IGNORECASE | regex.REVERSE)
@@ -129,10 +137,30 @@ def _has_bracketed_percent(text: str, quantities) -> bool:
         i = q.span.start
         while i > 0 and text[i - 1].isspace():
             i -= 1
-        if text[i - 1:i] in ("(", "–", "—") or text[max(0, i - 2):i].lower() == "or" \
-                or (text[i - 1:i] == "-" and text[i - 2:i - 1].isspace()):
+        if text[i - 1:i] in ("(", "–", "—", ",") or text[max(0, i - 2):i].lower() == "or" \
+                or (text[i - 1:i] == "-" and text[i - 2:i - 1].isspace()) or _comma_hedge_before(text, i):
             return True
     return False
+
+
+def _comma_hedge_before(text: str, i: int) -> bool:
+    """Whether a comma and one word (a hedge: ", some 48 percent") stand before `i`: a superset of what
+    _FIGURE_AFTER's comma form needs before its figure (two-word hedges end in a word too)."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    if j == i:
+        return False
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if text[j - 1:j] == ",":
+        return True
+    k = j  # "just over", "more than", "an estimated": a second word
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k < j and text[k - 1:k] == ","
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -155,8 +183,13 @@ def extract(doc: Document, facts: Facts) -> Facts:
         q = by_start.get(after.end())
         if q is None or q.unit != "percent" or _OF_AFTER.match(text, q.span.end):
             continue  # "half of the staff (35% of them women)": a share of something else
-        if after.start("dash") >= 0 and not _ASIDE_END.match(text, q.span.end):
-            continue  # "half the firms – 35% more than last year – export": no aside naming the proportion
+        if after.start("dash") >= 0:
+            if after.group("dash") == ",":
+                closed = _COMMA_ASIDE_END.match(text, q.span.end)
+            else:
+                closed = _ASIDE_END.match(text, q.span.end)
+            if not closed:
+                continue  # "half the firms – 35% more than last year – export": no aside naming the proportion
         if key.start("d") >= 0 and not _a_count_of_counts(text, key):
             continue
         whole = key.group().lower().endswith(("most", "all"))  # no count, and "all" carries its modifier

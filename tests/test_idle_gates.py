@@ -106,7 +106,7 @@ def _parts_totals_before(doc: Document, facts: Facts) -> Facts:
     low = text.lower() if "\u0130" not in text else text.replace("\u0130", "i").lower()
     found = {}
     subset = P._holds_any(low, P._SUBSET_HINTS)
-    colon = ":" in low
+    colon = P._holds_any(low, P._COLON_MARKS)
     total = "total" in low or "all" in low or "altogether" in low
     summed = total or P._holds_any(low, P._SUM_HINTS)
     of = "of" in low or "among" in low
@@ -118,8 +118,8 @@ def _parts_totals_before(doc: Document, facts: Facts) -> Facts:
         before = low[max(0, q.span.start - 25):q.span.start]
         claim = None
         if subset and nxt - q.span.end < P._REACH and P._holds_any(after, P._SUBSET_HINTS):
-            claim = P._subset(text, qs, k)
-        if claim is None and colon and ":" in after:
+            claim = P._subset(text, qs, k) or P._bracketed(text, qs, k)  # (h-partsforms: parts in brackets)
+        if claim is None and colon and P._holds_any(after, P._COLON_MARKS):  # (h-partsforms: a dash for the colon)
             claim = P._colon(text, qs, k)
         if claim is None and total and ("total" in before or "all" in after or "total" in after
                                         or "altogether" in after):
@@ -131,6 +131,12 @@ def _parts_totals_before(doc: Document, facts: Facts) -> Facts:
             claim = P._of_the(doc, qs, k)
         if claim is not None:
             found[k] = claim
+    index = {q.span: j for j, q in enumerate(qs)}  # (h-partsforms: "Of these," pointing back)
+    for pw in facts.part_wholes:
+        if pw.link is P.Link.PARAGRAPH and pw.relation == "group" and len(pw.wholes) == 1:
+            got = P._of_these(doc, qs, index, pw)
+            if got is not None and got[0] not in found:
+                found[got[0]] = got[1]
     if not found:
         return facts
     return replace(facts, parts_totals=tuple(sorted(found.values(), key=lambda c: (c.span.start, c.span.end))))

@@ -257,8 +257,15 @@ def _parts_totals_before(doc, facts):
         before = low[max(0, q.span.start - 25):q.span.start]
         claim = None
         if nxt - q.span.end < P._REACH and P._holds_any(after, P._SUBSET_HINTS):
-            claim = P._subset(text, qs, k)
-        if claim is None and ":" in after:
+            claim = P._subset(text, qs, k) or P._bracketed(text, qs, k)  # (h-partsforms: parts in brackets)
+        if q.unit != "count":  # (h-partsforms: amounts before a sum in their unit)
+            if claim is None and k >= 2 and qs[k - 1].unit == q.unit and (
+                    P._holds_any(before, P._SUM_HINTS) or P._holds_any(low[q.span.end:q.span.end + 40], P._SUM_HINTS)):
+                claim = P._parts_before(text, qs, k)
+            if claim is not None:
+                found[k] = claim
+            continue
+        if claim is None and P._holds_any(after, P._COLON_MARKS):  # (h-partsforms: a dash for the colon)
             claim = P._colon(text, qs, k)
         if claim is None and ("total" in before or "all" in after or "total" in after or "altogether" in after):
             claim = P._total_of(text, qs, k)
@@ -269,6 +276,12 @@ def _parts_totals_before(doc, facts):
             claim = P._of_the(doc, qs, k)
         if claim is not None:
             found[k] = claim
+    index = {q.span: j for j, q in enumerate(qs)}  # (h-partsforms: "Of these," pointing back)
+    for pw in facts.part_wholes:
+        if pw.link is P.Link.PARAGRAPH and pw.relation == "group" and len(pw.wholes) == 1:
+            got = P._of_these(doc, qs, index, pw)
+            if got is not None and got[0] not in found:
+                found[got[0]] = got[1]
     return tuple(sorted(found.values(), key=lambda c: (c.span.start, c.span.end)))
 
 
@@ -289,7 +302,7 @@ def test_parts_totals_read_as_before(text):
 
     doc = Document(text)
     facts = extract(doc)
-    facts = Facts(quantities=facts.quantities)
+    facts = Facts(quantities=facts.quantities, part_wholes=facts.part_wholes)
     assert parts_totals.extract(doc, facts).parts_totals == _parts_totals_before(doc, facts)
 
 
