@@ -461,6 +461,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         compared_end = 0
         if old is None and new is not None and rate is not None and rate.unit == "percent":
             cb = compared_base(scanned, t.end + tm.end())  # "to $2.4 million, or $1.02 a share, compared with $2.2 million"
+            if cb is None:
+                cb = _dated_compared_base(text, scanned, t.end + tm.end(), new)  # "..., compared with 3.1 million in 2023"
             if cb is not None and is_level(quantities[cb[0]]):
                 old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
@@ -516,6 +518,55 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
     return claims
+
+
+# The period of the new level, between it and "compared with"/"against" ("rose 14% to 3.65 million in March,
+# compared with ..."): a year ("in 2024", "last year", "this year") or a part of one ("in March", "in the first
+# quarter", "in the six months"). (Month names are written out: the skeleton may be lower-cased, rules.claims._fold.)
+_PERIOD_AFTER_NEW = lazy_compile(
+    r"\s++(?:(?:in|during|for)\s++(?:the\s++)?(?:(?P<year>(?:19|20)\d\d)|(?P<part>january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|(?:first|second|third|fourth|final|last)\s++"
+    r"(?:quarter|half|three\s++months|six\s++months|nine\s++months)|(?:three|six|nine)\s++months)(?:\s++of\s++"
+    r"(?:19|20)\d\d)?)|(?:last|this)\s++(?P<this_year>year|season))\b", regex.IGNORECASE)
+# The old level after "compared with"/"against", dated by the year or season before the new one's: "compared
+# with 3.1 million in 2023", "against 70 mln tonnes last season" (rules._asides.compared_base reads the other
+# datings, "a year earlier", "in the same period"). The figure may take one noun ("3.1 million visitors in
+# 2023"); the dating must end the clause.
+_COMPARED_DATED = lazy_compile(
+    r"\s*+,?\s*+(?:compared\s+(?:with|to)|(?:as\s+)?against)\s++(?:the\s++)?⟨(\d+)⟩(?:\s++(?!in\b|for\b|last\b|the\b)[a-z-]+)?"
+    r"\s++(?:(?:in|for)\s++(?P<year>(?:19|20)\d\d)|(?:last|the\s++previous|the\s++prior)\s++season)"
+    r"(?=\s*+(?:[.;,)]|$))", regex.IGNORECASE)
+
+
+def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity) -> tuple[int, int] | None:
+    """(figure index, end) of the old level after "compared with"/"against" at `pos`, right after the new level
+    `new` (or after the new level's period), when the old one is dated the year or season before: "rose 22% to
+    3.4 million, compared with 3.1 million in 2023", "fell 14% to 3.65 million in March, compared with 3.91
+    million in the same month of 2023", "slid 11 percent to 62 mln tonnes against 70 mln tonnes last season".
+
+    Why only so: a figure after these words may be another period's ("to 218,340, compared with 203,115 in
+    June" sets a year-on-year change beside last month's level). A whole year is the base of a whole year
+    only: not when the new level is for a month or a quarter ("in the first half, compared with 6.1 million
+    in 2023"), nor when the new level is dated to another year than the one after."""
+    period = _PERIOD_AFTER_NEW.match(scanned, pos, pos + 60)
+    at = period.end() if period else pos
+    if period is not None:
+        cb = compared_base(scanned, at)  # "in March, compared with 3.91 million in the same month of 2023"
+        if cb is not None:
+            return cb
+    m = _COMPARED_DATED.match(scanned, at, at + 120)
+    if m is None:
+        return None
+    if m.group("year"):
+        if period is not None and period.group("part"):
+            return None  # a part of a year against a whole one
+        year = int(m.group("year"))
+        new_year = int(period.group("year")) if period is not None and period.group("year") else year_of(text, new)
+        if new_year is not None and new_year != year + 1:
+            return None
+    elif period is not None and period.group("this_year") == "year":
+        return None  # "last year, against ... last season": two datings that need not be consecutive
+    return int(m.group(1)), m.end()
 
 
 # A place named right after a figure: "in Austria", "in the United States" (a capitalised name, not a month, a day
