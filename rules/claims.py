@@ -485,11 +485,16 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             direction = _direction(triggers[n - 1])
             if claims and claims[-1].verb is not None and claims[-1].old is None and claims[-1].new is None:
                 claims.pop()
-        if rate is None and factor is None and old is None and new is None and not t.mult:
-            continue
         # ", a year-on-year increase of 574%" / ", up 5%" completes the claim before it
         gap = scanned[max(triggers[n - 1].end, t.start - 80):t.start] if n else ""
-        if claims and patterns.appositive.fullmatch(gap.rsplit("⟩", 1)[-1]) \
+        if rate is None and factor is None and old is None and new is None and not t.mult:
+            if amount is not None and claims and _completes_with_amount(claims[-1], direction, amount) \
+                    and _is_appositive(patterns, gap):
+                # "rose from 4.1% to 4.6%, a rise of 0.5 points", "fell to $2.4bn from $2.6bn - a drop of $200m":
+                # the amount the two levels before it moved by (G107 checks it)
+                claims[-1] = replace(claims[-1], amount=amount)
+            continue
+        if claims and _is_appositive(patterns, gap) \
                 and claims[-1].rate is None and claims[-1].factor is None and (rate or factor) \
                 and old is None and new is None and claims[-1].direction == direction:
             # (an amount before is not restated by it: "rose by 48,000 to 2,716,000, a rise of 21 pct during
@@ -582,6 +587,35 @@ def _across_places(text: str, old: Quantity, new: Quantity) -> bool:
     moving over time ("unemployment has fallen, from 4.1 percent in Austria to 19.3 percent in Greece")."""
     a, b = _IN_PLACE.match(text, old.span.end), _IN_PLACE.match(text, new.span.end)
     return a is not None and b is not None and a.group("place") != b.group("place")
+
+
+# Marks that set an aside off as a comma does: a dash with white space either side or none, an opening bracket
+# ("up from 402,000 - an increase of 8%", "402,000 (an increase of 8%)"). _is_appositive writes them as a
+# comma for _APPOSITIVE, whose one comma is a literal `regex` looks for first (a pattern with several marks
+# to choose from scanned runs of white space quadratically: tests/test_patterns.py).
+_ASIDE_MARKS = (" — ", " – ", " -- ", " - ", "—", "–", " (")
+
+
+def _is_appositive(patterns: _Patterns, gap: str) -> bool:
+    """Whether the words between a claim's last figure and the next change word (`gap`, its tail after the
+    last figure) set that change off as an aside to the claim: ", a year-on-year increase of", " - up"."""
+    tail = gap.rsplit("⟩", 1)[-1]
+    if "," not in tail:
+        for mark in _ASIDE_MARKS:
+            if mark in tail:
+                tail = tail.replace(mark, ", ", 1)
+                break
+    return patterns.appositive.fullmatch(tail) is not None
+
+
+def _completes_with_amount(claim: Growth, direction: Direction, amount: Quantity) -> bool:
+    """Whether an amount alone in apposition ("..., a rise of 0.5 points") states the change of `claim`, the
+    claim before it: that claim has both levels and no rate, factor or amount of its own, and goes the
+    amount's way. An amount beside a claim with a rate may be another period's ("rose 21 pct to 2,716,000,
+    an increase of 48,000 in the last 12 months"), and one beside a claim without both levels has nothing
+    to be the difference of."""
+    return (claim.old is not None and claim.new is not None and claim.rate is None and claim.factor is None
+            and claim.amount is None and claim.direction == direction and is_level(amount))
 
 
 def _wordy_rate(m, quantities, object_allowed: bool):
