@@ -16,7 +16,7 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
-from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span, replace
+from statlint.checker.model import Direction, Facts, Growth, Link, Quantity, Series, Span, replace
 from statlint.checker.numbers import SCALES
 from statlint.rules._headline import measure_key, measure_words
 from statlint.rules._amounts import amount_and_rate, amount_and_rate_before, base_right_after
@@ -234,6 +234,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
         if by_label:  # else no series in the paragraph so far: _with_series_base would leave every claim as it is
             claims = [_with_series_base(c, text, sent, by_label) for c in claims]
         growths.extend(claims)
+    if len(quantities) >= 3:  # two levels in one sentence and a rate in the next
+        growths = _with_anaphoric_rates(doc, quantities, growths)
     if not growths and not series and not facts.growths and not facts.series:
         return facts  # what replace() would build, an equal value (dataclasses.replace costs ~8 us)
     return replace(facts, growths=tuple(growths), series=tuple(series))
@@ -463,6 +465,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             cb = compared_base(scanned, t.end + tm.end())  # "to $2.4 million, or $1.02 a share, compared with $2.2 million"
             if cb is None:
                 cb = _dated_compared_base(text, scanned, t.end + tm.end(), new)  # "..., compared with 3.1 million in 2023"
+            if cb is None:
+                cb = _bracketed_base(scanned, t.end + tm.end(), new, quantities)  # "up 6% at £8.42bn (2023: £7.31bn)"
             if cb is not None and is_level(quantities[cb[0]]):
                 old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
@@ -572,6 +576,124 @@ def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity) -> tu
     elif period is not None and period.group("this_year") == "year":
         return None  # "last year, against ... last season": two datings that need not be consecutive
     return int(m.group(1)), m.end()
+
+
+# Last year's level in brackets right after the new one, bare or after its year and a colon: "rose 6% to £8.42bn
+# (£7.94bn)", "were up 6% at £8.42bn (2023: £7.94bn)" (results copy).
+_BRACKETED_BASE = lazy_compile(r"\s*+\(\s*+(?:(?:fy\s*+)?(?:19|20)\d\d(?:/\d\d)?\s*+:\s*+)?⟨(\d+)⟩\s*+\)", regex.IGNORECASE)
+
+
+def _bracketed_base(scanned: str, pos: int, new: Quantity, quantities) -> tuple[int, int] | None:
+    """(figure index, end) of last year's level in brackets right after the new level of a change at `pos`
+    ("up 6% at £8.42bn (£7.94bn)"), in the new level's own unit: a bracket after a level is as often its
+    conversion ("to £412m ($520m)"), which another unit shows, and a share or a per-share figure ("(15p a
+    share)") has another unit or more words."""
+    m = _BRACKETED_BASE.match(scanned, pos, pos + 40)
+    if m is None:
+        return None
+    old = quantities[int(m.group(1))]
+    if old.unit != new.unit or old.is_percent or old.bound != "=":
+        return None
+    return int(m.group(1)), m.end()
+
+
+# A sentence that only names the rate of a change the sentence before it stated by its two levels: "That is a 45%
+# increase.", "This represents a rise of 35 per cent.", "That was growth of 12% year on year." (read on the
+# sentence's skeleton: its one figure is the token).
+_ANAPHORIC_RATE = lazy_compile(
+    r"^\s*+(?:that|this|it)(?:'s|’s|\s++(?:is|was|represents|represented|marks|marked|means|meant|amounts\s++to|"
+    r"amounted\s++to|equals|equalled|equaled|(?:is|was)\s++equivalent\s++to))\s++"
+    r"(?:an?\s++)?(?:(?:year-on-year|year-over-year|annual|overall)\s++)?"
+    rf"(?:⟨(?P<rate1>\d+)⟩\s++(?P<noun1>{_NOUN_P})|(?P<noun2>{_NOUN_P})\s++of\s++"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s++than|less\s++than|just\s++over|just\s++under)\s++)?"
+    r"⟨(?P<rate2>\d+)⟩)"
+    r"(?:\s++(?:year[- ]on[- ]year|year[- ]over[- ]year|on\s++the\s++year|from\s++a\s++year\s++(?:earlier|ago|before)|"
+    r"on\s++(?:last|the\s++previous|the\s++prior)\s++year))?\s*+[.!]?\s*+$", regex.IGNORECASE)
+
+
+def _with_anaphoric_rates(doc: Document, quantities, growths: list[Growth]) -> list[Growth]:
+    """`growths` with the rates stated in a sentence of their own after the two levels: "Sales were $4.1
+    billion, against $3.2 billion a year earlier. That is a 28% increase." (G101 checks the 28%).
+
+    The rate's sentence holds that one figure, a pronoun for the change ("that", "this", "it"), a copula and
+    the rate with a change noun, and nothing else but "year on year" and its kin: any other word may name
+    another measure. The sentence before, in the same paragraph, holds the levels: a change claim with
+    both levels and no rate, factor or amount of its own (the last such in it, which then takes the rate,
+    if it goes the noun's way), or, when it holds no change claim, a level and the level after "compared
+    with"/"against" for the year before (rules._asides.compared_base, _dated_compared_base). Linear: each
+    percent figure alone in its sentence is looked at once, with the sentence before it."""
+    text = doc.text
+    starts = None  # the figures' starts, made at the first rate read
+    claim_starts = None  # the claims' starts
+    added: dict[int, Growth] = {}  # by the index of the claim it replaces, or -1 - the rate's index
+    n = len(quantities)
+    for i, q in enumerate(quantities):
+        if q.unit != "percent" or q.kind != "level" and q.kind != "change":
+            continue
+        sent = doc.sentence_of(q.span.start)
+        if (i and quantities[i - 1].span.end > sent.start) or (i + 1 < n and quantities[i + 1].span.start < sent.end):
+            continue  # not the sentence's only figure
+        skeleton, _ = _skeleton(text, sent, quantities, i, i + 1)
+        m = _ANAPHORIC_RATE.match(skeleton)
+        if m is None:
+            continue
+        k = sent.start - 1
+        while k > 0 and text[k].isspace():
+            k -= 1
+        prev = doc.sentence_of(k)
+        if prev.start >= sent.start or doc.paragraph_of(prev.start) != doc.paragraph_of(sent.start):
+            continue
+        noun = m.group("noun1") or m.group("noun2")
+        at = sent.start + m.start("noun1" if m.group("noun1") else "noun2")
+        word = Span(at, at + len(noun))
+        key = noun.split()[0]
+        direction = Direction.UP if (key.lower() in _UP_KEYS if key.isascii() else _IS_UP.fullmatch(key)) \
+            else Direction.DOWN
+        if claim_starts is None:
+            claim_starts = [g.span.start for g in growths]
+        lo, hi = bisect.bisect_left(claim_starts, prev.start), bisect.bisect_left(claim_starts, prev.end)
+        if lo < hi:  # the sentence before states a change: its last claim with both levels and nothing else
+            j = next((j for j in range(hi - 1, lo - 1, -1) if growths[j].old is not None
+                      and growths[j].new is not None), None)
+            g = growths[j] if j is not None else None
+            if g is not None and g.rate is None and g.factor is None and g.amount is None \
+                    and g.direction == direction and not g.series:
+                added[j] = replace(g, rate=q, link=Link.PARAGRAPH)
+            continue
+        starts = starts or [x.span.start for x in quantities]
+        qi, qj = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
+        if qj - qi < 2:
+            continue
+        pskel, _ = _skeleton(text, prev, quantities, qi, qj)
+        pair = _compared_pair(text, pskel, quantities)
+        if pair is not None:
+            new, old = pair
+            added[-1 - i] = Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end],
+                                   rate=q, old=old, new=new, form="noun", link=Link.PARAGRAPH)
+    if not added:
+        return growths
+    out = [added.get(j, g) for j, g in enumerate(growths)]
+    out.extend(g for key, g in added.items() if key < 0)
+    out.sort(key=lambda g: g.span.start)
+    return out
+
+
+def _compared_pair(text: str, skeleton: str, quantities) -> tuple[Quantity, Quantity] | None:
+    """(new, old) of the one level in a sentence's skeleton followed by "compared with"/"against" and the level
+    of the year before ("Sales were $4.1 billion, against $3.2 billion a year earlier."), else None."""
+    found = None
+    for m in _TOKEN.finditer(skeleton):
+        cb = compared_base(skeleton, m.end())
+        new = quantities[int(m.group(1))]
+        if cb is None:
+            cb = _dated_compared_base(text, skeleton, m.end(), new)
+        if cb is None:
+            continue
+        old = quantities[cb[0]]
+        if found is not None or not (is_level(new) and is_level(old)) or new.is_percent != old.is_percent:
+            return None  # two such pairs: which one the rate is of, the words do not say
+        found = (new, old)
+    return found
 
 
 # A place named right after a figure: "in Austria", "in the United States" (a capitalised name, not a month, a day
