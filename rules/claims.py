@@ -365,6 +365,20 @@ def _series(skeleton: str, quantities) -> list[Series]:
     return out
 
 
+# "was up", "were down": a copula and an adverb read as one verb; like "up"/"down" alone, "on" after its rate
+# names the base ("were up 35% on last year's 6.0 million")
+_COPULA_UP = lazy_compile(r"(?:was|were|is|are)\s+(?:up|down)", regex.IGNORECASE)
+# an "on" base after the new level names itself one: "on last year's", "on the year-earlier", "on the 3.66 million"
+_ON_NAMED_BASE = lazy_compile(r"\b(?:the|year-earlier|year-ago|previous|prior|revised)\s|'s\s", regex.IGNORECASE)
+
+
+def _skip_space(s: str, pos: int) -> int:
+    """The first position at or after `pos` that is not white space."""
+    while pos < len(s) and s[pos].isspace():
+        pos += 1
+    return pos
+
+
 class _Trigger(NamedTuple):
     """One _TRIGGER match, its groups read once by position."""
 
@@ -455,8 +469,13 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if tm and is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
         fm = patterns.from_.search(window) if figured else None
-        if figured and fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
+        if figured and fm is None and ((adverb or t.noun or _COPULA_UP.fullmatch(word)) and rm
+                                       or t.rate_token is not None):
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
+            if fm is None and tm is not None and rm is not None and tm.start() == _skip_space(window, rm.end()):
+                fm = _ON_BASE.match(window, tm.end())  # "up 35% at 7.2 million on last year's 6.0 million"
+                if fm is not None and not _ON_NAMED_BASE.search(fm.group()):
+                    fm = None  # "rose 5% to 120p on 3 million shares": the volume, not a base
         if fm and is_level(quantities[int(fm.group(1))]) and not base_of_another_month(
                 scanned, t.start, t.end + fm.start(), t.end + fm.end()):
             old = quantities[int(fm.group(1))]
@@ -749,6 +768,10 @@ def _wordy_rate(m, quantities, object_allowed: bool):
         return None
     q = quantities[int(m.group(3))]
     if q.unit not in ("percent", "percentage_point"):
+        # an amount after the verb's object and "by": "raised rates by 0.75 points", "cut its workforce by
+        # 1,500 to 12,400" (a change stated as an amount: G107 checks it against both levels)
+        if m.group("object") and object_allowed and not m.group("hedge") and q.unit != "times" and is_level(q):
+            return m
         return None
     if m.group("hedge") and q.bound == "=":
         return None
