@@ -80,7 +80,9 @@ _RATE_HEDGE = (r"nearly|almost|about|around|roughly|approximately|some|close\s+t
 _WORDY_RATE_AFTER = lazy_compile(
     rf"^\s*+(?P<object>(?:{_LEVEL_WORD}[a-z'-]+\s+){{1,5}}?by\s+)?(?:by\s+)?"
     rf"(?P<hedge>(?:{_RATE_HEDGE})\s+)?{Q}", regex.IGNORECASE)
-_TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
+# ("to an average of", "to a total of", "to an estimated": the words of a level, not of another figure)
+_TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent|"
+                   rf"an\s+average|a\s+total|an\s+estimated)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
 # against 422 a year ago"), so only "from" and "vs" name the old figure.
@@ -474,8 +476,11 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
             if fm is None and tm is not None and rm is not None and tm.start() == _skip_space(window, rm.end()):
                 fm = _ON_BASE.match(window, tm.end())  # "up 35% at 7.2 million on last year's 6.0 million"
-                if fm is not None and not _ON_NAMED_BASE.search(fm.group()):
-                    fm = None  # "rose 5% to 120p on 3 million shares": the volume, not a base
+                if fm is not None and (not _ON_NAMED_BASE.search(fm.group()) or new is None
+                                       or new.is_percent != quantities[int(fm.group(1))].is_percent):
+                    # "rose 5% to 120p on 3 million shares": the volume, not a base; "up 4.2 to 5.5 pct on the
+                    # 7.2 mln": the "to" figure is the end of a range of rates, no level
+                    fm = None
         if fm and is_level(quantities[int(fm.group(1))]) and not base_of_another_month(
                 scanned, t.start, t.end + fm.start(), t.end + fm.end()):
             old = quantities[int(fm.group(1))]
@@ -566,7 +571,8 @@ _COMPARED_DATED = lazy_compile(
     r"(?=\s*+(?:[.;,)]|$))", regex.IGNORECASE)
 
 
-def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity) -> tuple[int, int] | None:
+def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity,
+                         any_year: bool = False) -> tuple[int, int] | None:
     """(figure index, end) of the old level after "compared with"/"against" at `pos`, right after the new level
     `new` (or after the new level's period), when the old one is dated the year or season before: "rose 22% to
     3.4 million, compared with 3.1 million in 2023", "fell 14% to 3.65 million in March, compared with 3.91
@@ -575,7 +581,10 @@ def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity) -> tu
     Why only so: a figure after these words may be another period's ("to 218,340, compared with 203,115 in
     June" sets a year-on-year change beside last month's level). A whole year is the base of a whole year
     only: not when the new level is for a month or a quarter ("in the first half, compared with 6.1 million
-    in 2023"), nor when the new level is dated to another year than the one after."""
+    in 2023"), and only when the new level is dated to the year after: "rose 10% to 3.4 million, compared
+    with 4.1 million in 2019" may set this year's level beside the last year before a slump, while the rate
+    is on last year's. `any_year`: the rate is said to be of these two levels ("That is a 31% increase"),
+    whatever their years."""
     period = _PERIOD_AFTER_NEW.match(scanned, pos, pos + 60)
     at = period.end() if period else pos
     if period is not None:
@@ -590,7 +599,7 @@ def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity) -> tu
             return None  # a part of a year against a whole one
         year = int(m.group("year"))
         new_year = int(period.group("year")) if period is not None and period.group("year") else year_of(text, new)
-        if new_year is not None and new_year != year + 1:
+        if not any_year and new_year != year + 1:
             return None
     elif period is not None and period.group("this_year") == "year":
         return None  # "last year, against ... last season": two datings that need not be consecutive
@@ -626,7 +635,7 @@ _ANAPHORIC_RATE = lazy_compile(
     rf"(?:⟨(?P<rate1>\d+)⟩\s++(?P<noun1>{_NOUN_P})|(?P<noun2>{_NOUN_P})\s++of\s++"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s++than|less\s++than|just\s++over|just\s++under)\s++)?"
     r"⟨(?P<rate2>\d+)⟩)"
-    r"(?:\s++(?:year[- ]on[- ]year|year[- ]over[- ]year|on\s++the\s++year|from\s++a\s++year\s++(?:earlier|ago|before)|"
+    r"(?P<yearly>\s++(?:year[- ]on[- ]year|year[- ]over[- ]year|on\s++the\s++year|from\s++a\s++year\s++(?:earlier|ago|before)|"
     r"on\s++(?:last|the\s++previous|the\s++prior)\s++year))?\s*+[.!]?\s*+$", regex.IGNORECASE)
 
 
@@ -650,20 +659,25 @@ def _with_anaphoric_rates(doc: Document, quantities, growths: list[Growth]) -> l
         if q.unit != "percent" or q.kind != "level" and q.kind != "change":
             continue
         sent = doc.sentence_of(q.span.start)
-        if (i and quantities[i - 1].span.end > sent.start) or (i + 1 < n and quantities[i + 1].span.start < sent.end):
-            continue  # not the sentence's only figure
-        skeleton, _ = _skeleton(text, sent, quantities, i, i + 1)
+        semicolon = text.rfind(";", sent.start, q.span.start)
+        clause = Span(semicolon + 1, sent.end) if semicolon != -1 else sent  # "...from $31.5bn; that was a 12% increase."
+        if (i and quantities[i - 1].span.end > clause.start) or (i + 1 < n and quantities[i + 1].span.start < clause.end):
+            continue  # not the only figure of its sentence (or of its clause after a semicolon)
+        skeleton, offsets = _skeleton(text, clause, quantities, i, i + 1)
         m = _ANAPHORIC_RATE.match(skeleton)
         if m is None:
             continue
-        k = sent.start - 1
-        while k > 0 and text[k].isspace():
-            k -= 1
-        prev = doc.sentence_of(k)
-        if prev.start >= sent.start or doc.paragraph_of(prev.start) != doc.paragraph_of(sent.start):
-            continue
+        if semicolon != -1:
+            prev = Span(sent.start, semicolon)  # the clause before the semicolon holds the levels
+        else:
+            k = sent.start - 1
+            while k > 0 and text[k].isspace():
+                k -= 1
+            prev = doc.sentence_of(k)
+            if prev.start >= sent.start or doc.paragraph_of(prev.start) != doc.paragraph_of(sent.start):
+                continue
         noun = m.group("noun1") or m.group("noun2")
-        at = sent.start + m.start("noun1" if m.group("noun1") else "noun2")
+        at = _to_text(offsets, m.start("noun1" if m.group("noun1") else "noun2"))
         word = Span(at, at + len(noun))
         key = noun.split()[0]
         direction = Direction.UP if (key.lower() in _UP_KEYS if key.isascii() else _IS_UP.fullmatch(key)) \
@@ -684,7 +698,9 @@ def _with_anaphoric_rates(doc: Document, quantities, growths: list[Growth]) -> l
         if qj - qi < 2:
             continue
         pskel, _ = _skeleton(text, prev, quantities, qi, qj)
-        pair = _compared_pair(text, pskel, quantities)
+        # (a rate said to be on the year before is of a level dated the year before only; one said of "that"
+        # alone is of the two levels, whatever their years: "6.8 million, compared with 5.2 million in 2019")
+        pair = _compared_pair(text, pskel, quantities, any_year=m.group("yearly") is None)
         if pair is not None:
             new, old = pair
             added[-1 - i] = Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end],
@@ -697,15 +713,16 @@ def _with_anaphoric_rates(doc: Document, quantities, growths: list[Growth]) -> l
     return out
 
 
-def _compared_pair(text: str, skeleton: str, quantities) -> tuple[Quantity, Quantity] | None:
+def _compared_pair(text: str, skeleton: str, quantities, any_year: bool) -> tuple[Quantity, Quantity] | None:
     """(new, old) of the one level in a sentence's skeleton followed by "compared with"/"against" and the level
-    of the year before ("Sales were $4.1 billion, against $3.2 billion a year earlier."), else None."""
+    of the year before ("Sales were $4.1 billion, against $3.2 billion a year earlier."), or of any year when
+    `any_year` (_dated_compared_base), else None."""
     found = None
     for m in _TOKEN.finditer(skeleton):
         cb = compared_base(skeleton, m.end())
         new = quantities[int(m.group(1))]
         if cb is None:
-            cb = _dated_compared_base(text, skeleton, m.end(), new)
+            cb = _dated_compared_base(text, skeleton, m.end(), new, any_year)
         if cb is None:
             continue
         old = quantities[cb[0]]
