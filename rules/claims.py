@@ -557,17 +557,20 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
 # compared with ..."): a year ("in 2024", "last year", "this year") or a part of one ("in March", "in the first
 # quarter", "in the six months"). (Month names are written out: the skeleton may be lower-cased, rules.claims._fold.)
 _PERIOD_AFTER_NEW = lazy_compile(
-    r"\s++(?:(?:in|during|for)\s++(?:the\s++)?(?:(?P<year>(?:19|20)\d\d)|(?P<part>january|february|march|april|may|"
+    r"(?:\s++(?!(?:in|during|for|last|this|compared|against|as)\b)[a-z][a-z-]*+)?"  # the level's noun: "71,400 bales"
+    r"(?:\s++(?:(?:in|during|for)\s++(?:the\s++)?(?:(?P<year>(?:19|20)\d\d)|(?P<part>january|february|march|april|may|"
     r"june|july|august|september|october|november|december|(?:first|second|third|fourth|final|last)\s++"
     r"(?:quarter|half|three\s++months|six\s++months|nine\s++months)|(?:three|six|nine)\s++months)(?:\s++of\s++"
-    r"(?:19|20)\d\d)?)|(?:last|this)\s++(?P<this_year>year|season))\b", regex.IGNORECASE)
+    r"(?:19|20)\d\d)?)|(?:last|this)\s++(?P<this_year>year|season))\b)?", regex.IGNORECASE)
 # The old level after "compared with"/"against", dated by the year or season before the new one's: "compared
-# with 3.1 million in 2023", "against 70 mln tonnes last season" (rules._asides.compared_base reads the other
-# datings, "a year earlier", "in the same period"). The figure may take one noun ("3.1 million visitors in
-# 2023"); the dating must end the clause.
+# with 3.1 million in 2023", "against 70 mln tonnes last season", "82,300 bales in the same month of 2023"
+# (rules._asides.compared_base reads the other datings, "a year earlier", with no noun between). The figure
+# may take one noun ("3.1 million visitors in 2023"); the dating must end the clause.
 _COMPARED_DATED = lazy_compile(
     r"\s*+,?\s*+(?:compared\s+(?:with|to)|(?:as\s+)?against)\s++(?:the\s++)?⟨(\d+)⟩(?:\s++(?!in\b|for\b|last\b|the\b)[a-z-]+)?"
-    r"\s++(?:(?:in|for)\s++(?P<year>(?:19|20)\d\d)|(?:last|the\s++previous|the\s++prior)\s++season)"
+    r"\s++(?:(?:in|for)\s++(?P<year>(?:19|20)\d\d)|(?:last|the\s++previous|the\s++prior)\s++season|"
+    r"(?:in|for|during)\s++the\s++(?:same|corresponding|comparable|year-earlier|year-ago|prior-year)\s++"
+    r"(?:month|quarter|period|half|week|season|months|weeks)(?:\s++(?:of|in)\s++(?:19|20)\d\d|\s++(?:a|last)\s++year)?)"
     r"(?=\s*+(?:[.;,)]|$))", regex.IGNORECASE)
 
 
@@ -585,9 +588,9 @@ def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity,
     with 4.1 million in 2019" may set this year's level beside the last year before a slump, while the rate
     is on last year's. `any_year`: the rate is said to be of these two levels ("That is a 31% increase"),
     whatever their years."""
-    period = _PERIOD_AFTER_NEW.match(scanned, pos, pos + 60)
-    at = period.end() if period else pos
-    if period is not None:
+    period = _PERIOD_AFTER_NEW.match(scanned, pos, pos + 60)  # (it matches, if only the empty string)
+    at = period.end()
+    if at != pos:
         cb = compared_base(scanned, at)  # "in March, compared with 3.91 million in the same month of 2023"
         if cb is not None:
             return cb
@@ -595,13 +598,13 @@ def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity,
     if m is None:
         return None
     if m.group("year"):
-        if period is not None and period.group("part"):
+        if period.group("part"):
             return None  # a part of a year against a whole one
         year = int(m.group("year"))
-        new_year = int(period.group("year")) if period is not None and period.group("year") else year_of(text, new)
+        new_year = int(period.group("year")) if period.group("year") else year_of(text, new)
         if not any_year and new_year != year + 1:
             return None
-    elif period is not None and period.group("this_year") == "year":
+    elif period.group("this_year") == "year":
         return None  # "last year, against ... last season": two datings that need not be consecutive
     return int(m.group(1)), m.end()
 
