@@ -17,7 +17,7 @@ import regex
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
 from statlint.checker.model import Direction, Facts, Growth, Link, Quantity, Series, Span, replace
-from statlint.checker.numbers import SCALES
+from statlint.checker.numbers import SCALES, fraction_words_value
 from statlint.rules._headline import measure_key, measure_words
 from statlint.rules._amounts import amount_and_rate, amount_and_rate_before, base_right_after
 from statlint.rules._asides import base_of_another_month, compared_base, without_per_share_asides
@@ -27,11 +27,12 @@ from statlint.rules.periods import year_of
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
       r"climbing|jumped|jumps|jumping|gained|gains|surged|surges|surging|soared|soars|soaring|advanced|"
       r"rebounded|expanded|went\s+up|go\s+up|goes\s+up|was\s+up|were\s+up|is\s+up|are\s+up|up|improved|"
-      r"swelled|leapt|leaped|spiked|accelerated|boosted|raised|lifted|skyrocketed|rocketed")
+      r"swelled|leapt|leaped|spiked|accelerated|boosted|raised|lifted|skyrocketed|rocketed|widened|widens|widening")
 DOWN = (r"reduce|lower|fall|decline|decrease|drop|slip|slide|slump|plunge|tumble|ease|shrink|sink|dip|fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
         r"decreasing|slipped|slips|slid|slumped|slumps|plunged|plunges|plummeted|tumbled|tumbles|eased|eases|"
         r"shrank|shrunk|shrinks|sank|sinks|dipped|dips|went\s+down|was\s+down|were\s+down|is\s+down|are\s+down|"
-        r"down|contracted|retreated|lowered|cut|reduced|slowed|declined|lost|shed")
+        r"down|contracted|retreated|lowered|cut|reduced|slowed|declined|lost|shed|slashed|slashes|slashing|"
+        r"narrowed|narrows|narrowing")
 UP_NOUN = r"increase|rise|gain|growth|jump|surge|hike|climb|improvement|advance"
 DOWN_NOUN = r"decrease|decline|drop|fall|reduction|slump|plunge|contraction|loss|cut|dip|slide|fall-off"
 MULT_VERB = r"doubled|tripled|trebled|quadrupled|halved"
@@ -454,6 +455,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 # only a "from" figure right after it is its base: in "up 13.1 at 6.785 from 6.84" it is another reference
                 absolute_change = not base_right_after(window, q, rm.end())
         adverb = t.verb is not None and word.lower() in ("up", "down")
+        if rm is None and rate is None and amount is None and t.verb is not None and not adverb:
+            rate = _fraction_rate(text, offsets, t.end, window)  # "slumped by almost half to 1,500 from 2,900"
         if rm is None and t.verb is not None and word.lower() in ("up", "down", "lower") \
                 and not window.lstrip().startswith("than"):
             pair = amount_and_rate_before(scanned, t.start, quantities, is_level)  # "150 points or 1 per cent lower at"
@@ -545,8 +548,9 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
         if old is not None and new is not None:
             old, new = _shared_scale(text, old, new)  # "from 400 to 500 million"
-        if rate is None and factor is None and old is not None and new is not None and tm and fm:
-            rate = _rate_in_brackets(skeleton, t.end + max(tm.end(), fm.end()), quantities)
+        if rate is None and factor is None and old is not None and new is not None and fm:
+            # (also after "NEW, up from OLD (+45%)": the new level stands before the change word)
+            rate = _rate_in_brackets(skeleton, t.end + max(tm.end() if tm else 0, fm.end()), quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
@@ -777,6 +781,38 @@ def _completes_with_amount(claim: Growth, direction: Direction, amount: Quantity
     to be the difference of."""
     return (claim.old is not None and claim.new is not None and claim.rate is None and claim.factor is None
             and claim.amount is None and claim.direction == direction and is_level(amount))
+
+
+# A fraction in words as a verb's rate: "fell by half", "rose by a third", "slumped by almost half", "cut by
+# two-thirds"; then the levels, a period or the clause's end ("by half a point", "by a third of its staff" are
+# other amounts).
+_FRACTION_AFTER = lazy_compile(
+    r"^\s*+by\s++(?:(?P<hedge>almost|nearly|about|around|roughly|some)\s++)?"
+    r"(?P<frac>half|(?:a|one|two|three)[\s-]++(?:thirds?|quarters?|fifths?|tenths?))\b"
+    r"(?=\s*+(?:[,.;)]|$|to\b|from\b|in\b|on\b|since\b|over\b|last\b|this\b|compared\b|against\b))",
+    regex.IGNORECASE)
+_FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (as rules.comparatives)
+
+
+def _fraction_rate(text: str, offsets, at: int, window: str) -> Quantity | None:
+    """The rate a fraction in words after a change verb states ("fell by a third": 33.3 %, read loosely, 30.8
+    to 35.8 %; "by almost half": 40 to 50 %), as a percent whose span and text are the words; None when the
+    window (the skeleton after the verb, which starts at `at`) does not open with one."""
+    m = _FRACTION_AFTER.match(window)
+    if m is None:
+        return None
+    share = fraction_words_value(" ".join(m.group("frac").replace("-", " ").split()))
+    if share is None or not 0 < share < 1:
+        return None
+    value = share * 100
+    width = max(_FRACTION_WIDTH, value * 0.1)
+    low, high = value - width, value + width
+    if m.group("hedge") and m.group("hedge").lower() in ("almost", "nearly"):
+        low, high = value - 2 * width, value  # "almost half": a little under it
+    start = _to_text(offsets, at + m.start("hedge" if m.group("hedge") else "frac"))
+    end = _to_text(offsets, at + m.end("frac"))
+    return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high, unit="percent",
+                    kind="change")
 
 
 def _wordy_rate(m, quantities, object_allowed: bool):
