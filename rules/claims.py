@@ -436,6 +436,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         rm = patterns.rate_after.match(window) if figured else None
         if rm and rm.group("over") and quantities[int(rm.group(rm.re.groups))].unit != "percent":
             rm = None  # "over"/"under" only before a percent: "a jump over 400 mln" names the base
+        if rm and _fraction_of_something(text, quantities[int(rm.group(rm.re.groups))]):
+            rm = None  # "rose by half a point": the fraction is of the amount after it, not the rate
         if rm is None and (t.verb or t.noun):
             rm = _wordy_rate(patterns.wordy_rate_after.match(window) if figured else None, quantities,
                              object_allowed=t.verb is not None and word.lower() not in ("up", "down"))
@@ -792,6 +794,15 @@ _FRACTION_AFTER = lazy_compile(
     r"(?=\s*+(?:[,.;)]|$|to\b|from\b|in\b|on\b|since\b|over\b|last\b|this\b|compared\b|against\b))",
     regex.IGNORECASE)
 _FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (as rules.comparatives)
+
+
+_OF_SOMETHING = lazy_compile(r"\s++(?:a|an|of|the)\b", regex.IGNORECASE)
+
+
+def _fraction_of_something(text: str, q: Quantity) -> bool:
+    """Whether `q` is a fraction in words that goes on to name what it is a fraction of ("half a point", "a third
+    of its staff", "half the gain"): an amount, not the rate of the change."""
+    return q.unit == "percent" and not q.text[:1].isdigit() and _OF_SOMETHING.match(text, q.span.end) is not None
 
 
 def _fraction_rate(text: str, offsets, at: int, window: str) -> Quantity | None:
