@@ -458,7 +458,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 absolute_change = not base_right_after(window, q, rm.end())
         adverb = t.verb is not None and word.lower() in ("up", "down")
         if rm is None and rate is None and amount is None and t.verb is not None and not adverb:
-            rate = _fraction_rate(text, offsets, t.end, window)  # "slumped by almost half to 1,500 from 2,900"
+            rate = _fraction_rate(text, offsets, t.end, window, direction)  # "slumped by almost half to 2,300 from 2,900"
         if rm is None and t.verb is not None and word.lower() in ("up", "down", "lower") \
                 and not window.lstrip().startswith("than"):
             pair = amount_and_rate_before(scanned, t.start, quantities, is_level)  # "150 points or 1 per cent lower at"
@@ -552,7 +552,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             old, new = _shared_scale(text, old, new)  # "from 400 to 500 million"
         if rate is None and factor is None and old is not None and new is not None and fm:
             # (also after "NEW, up from OLD (+45%)": the new level stands before the change word)
-            rate = _rate_in_brackets(skeleton, t.end + max(tm.end() if tm else 0, fm.end()), quantities)
+            after = t.end + max(tm.end() if tm else 0, fm.end())
+            rate = _rate_in_brackets(skeleton, after, quantities) or _rate_after_or(skeleton, after, quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
@@ -789,7 +790,7 @@ def _completes_with_amount(claim: Growth, direction: Direction, amount: Quantity
 # two-thirds"; then the levels, a period or the clause's end ("by half a point", "by a third of its staff" are
 # other amounts).
 _FRACTION_AFTER = lazy_compile(
-    r"^\s*+by\s++(?:(?P<hedge>almost|nearly|about|around|roughly|some)\s++)?"
+    r"^\s*+by\s++(?:(?P<hedge>almost|nearly|about|around|roughly|some|more\s++than|over|less\s++than|under)\s++)?"
     r"(?P<frac>half|(?:a|one|two|three)[\s-]++(?:thirds?|quarters?|fifths?|tenths?))\b"
     r"(?=\s*+(?:[,.;)]|$|to\b|from\b|in\b|on\b|since\b|over\b|last\b|this\b|compared\b|against\b))",
     regex.IGNORECASE)
@@ -805,10 +806,12 @@ def _fraction_of_something(text: str, q: Quantity) -> bool:
     return q.unit == "percent" and not q.text[:1].isdigit() and _OF_SOMETHING.match(text, q.span.end) is not None
 
 
-def _fraction_rate(text: str, offsets, at: int, window: str) -> Quantity | None:
+def _fraction_rate(text: str, offsets, at: int, window: str, direction: Direction) -> Quantity | None:
     """The rate a fraction in words after a change verb states ("fell by a third": 33.3 %, read loosely, 30.8
-    to 35.8 %; "by almost half": 40 to 50 %), as a percent whose span and text are the words; None when the
-    window (the skeleton after the verb, which starts at `at`) does not open with one."""
+    to 35.8 %; "by almost half": 40 to 50 %; "by more than half": over 50 %, and at most 100 % for a fall), as
+    a percent whose span and text are the words (a bound, "more than", is the figure's `bound`, as the number
+    reader gives it); None when the window (the skeleton after the verb, which starts at `at`) does not open
+    with one."""
     m = _FRACTION_AFTER.match(window)
     if m is None:
         return None
@@ -817,13 +820,18 @@ def _fraction_rate(text: str, offsets, at: int, window: str) -> Quantity | None:
         return None
     value = share * 100
     width = max(_FRACTION_WIDTH, value * 0.1)
-    low, high = value - width, value + width
-    if m.group("hedge") and m.group("hedge").lower() in ("almost", "nearly"):
+    low, high, bound = value - width, value + width, "="
+    hedge = " ".join(m.group("hedge").lower().split()) if m.group("hedge") else ""
+    if hedge in ("almost", "nearly"):
         low, high = value - 2 * width, value  # "almost half": a little under it
-    start = _to_text(offsets, at + m.start("hedge" if m.group("hedge") else "frac"))
+    elif hedge in ("more than", "over"):
+        low, high, bound = value, 100.0 if direction == Direction.DOWN else float("inf"), ">"
+    elif hedge in ("less than", "under"):
+        low, high, bound = 0.0, value, "<"
+    start = _to_text(offsets, at + m.start("hedge" if hedge and bound == "=" else "frac"))
     end = _to_text(offsets, at + m.end("frac"))
     return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high, unit="percent",
-                    kind="change")
+                    kind="change", bound=bound)
 
 
 def _wordy_rate(m, quantities, object_allowed: bool):
@@ -849,6 +857,11 @@ def _wordy_rate(m, quantities, object_allowed: bool):
     return m
 
 
+# "NEW (OLD)", "NEW (2023: OLD)" right before an aside's mark: results copy puts last year's level in brackets
+_PRIOR_IN_BRACKETS = lazy_compile(rf"{Q}\s*+\(\s*+(?:(?:fy\s*+)?(?:19|20)\d\d(?:/\d\d)?\s*+:\s*+)?{Q}\s*+\)\s*+$",
+                                  regex.IGNORECASE | regex.REVERSE)
+
+
 def _new_before(skeleton: str, start: int, adverb: bool, quantities,
                 old_known: bool = False) -> tuple[Quantity | None, Quantity | None]:
     """The new figure of a change written as an aside after it ("sales were 10 mln, down from 12 mln",
@@ -864,6 +877,14 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities,
     k = int(nb.group(1))
     if nb.group("noun") and (nb.group("noun") != quantities[k].noun or nb.group("noun") in _NOT_NOUNS):
         return None, None  # "profit of 5 million and sales up 40%": the figure is another measure's
+    if nb.group("mark") is not None:
+        pb = _PRIOR_IN_BRACKETS.search(skeleton, max(0, nb.start() - 60), nb.start("mark"))
+        if pb is not None and int(pb.group(2)) == k:
+            new, old = quantities[int(pb.group(1))], quantities[k]
+            if is_level(new) and is_level(old) and new.unit == old.unit and not new.is_percent and old.bound == "=":
+                # "Revenue: $4.2bn ($3.9bn), up 8%": last year's level in brackets (in the level's own unit: no
+                # conversion, which _CONVERSION_BEFORE below reads)
+                return new, old
     conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
     if conv:
         k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first
@@ -907,6 +928,18 @@ def _rate_in_brackets(skeleton: str, after: int, quantities) -> Quantity | None:
     sign = len(q.text) - len(q.text.lstrip("-−"))
     return replace(q, span=Span(q.span.start + sign, q.span.end), text=q.text[sign:], value=-q.value,
                    low=-q.high, high=-q.low)
+
+
+# ", or 22%" right after a change's two figures, ending the clause: "rose from 1,240 to 1,510, or 22%"
+_RATE_AFTER_OR = lazy_compile(rf"\s*+,\s*+or\s++(?:(?:about|around|some|nearly|almost|roughly)\s++)?{Q}(?=\s*+(?:[.;,)]|$))",
+                              regex.IGNORECASE)
+
+
+def _rate_after_or(skeleton: str, after: int, quantities) -> Quantity | None:
+    """The percent after ", or" at `after`, right after a change's two figures ("from 1,240 to 1,510, or 22%")."""
+    m = _RATE_AFTER_OR.match(skeleton, after, after + 60)
+    q = quantities[int(m.group(1))] if m else None
+    return q if q is not None and q.unit == "percent" and q.value >= 0 else None
 
 
 def _rate_before(skeleton: str, start: int, quantities) -> Quantity | None:
