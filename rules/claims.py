@@ -553,7 +553,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if rate is None and factor is None and old is not None and new is not None and fm:
             # (also after "NEW, up from OLD (+45%)": the new level stands before the change word)
             after = t.end + max(tm.end() if tm else 0, fm.end())
-            rate = _rate_in_brackets(skeleton, after, quantities) or _rate_after_or(skeleton, after, quantities)
+            rate = _rate_in_brackets(skeleton, after, quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
@@ -928,18 +928,6 @@ def _rate_in_brackets(skeleton: str, after: int, quantities) -> Quantity | None:
     sign = len(q.text) - len(q.text.lstrip("-−"))
     return replace(q, span=Span(q.span.start + sign, q.span.end), text=q.text[sign:], value=-q.value,
                    low=-q.high, high=-q.low)
-
-
-# ", or 22%" right after a change's two figures, ending the clause: "rose from 1,240 to 1,510, or 22%"
-_RATE_AFTER_OR = lazy_compile(rf"\s*+,\s*+or\s++(?:(?:about|around|some|nearly|almost|roughly)\s++)?{Q}(?=\s*+(?:[.;,)]|$))",
-                              regex.IGNORECASE)
-
-
-def _rate_after_or(skeleton: str, after: int, quantities) -> Quantity | None:
-    """The percent after ", or" at `after`, right after a change's two figures ("from 1,240 to 1,510, or 22%")."""
-    m = _RATE_AFTER_OR.match(skeleton, after, after + 60)
-    q = quantities[int(m.group(1))] if m else None
-    return q if q is not None and q.unit == "percent" and q.value >= 0 else None
 
 
 def _rate_before(skeleton: str, start: int, quantities) -> Quantity | None:
