@@ -544,6 +544,9 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 old = base
             if amount is not None and (new is rate or new is amount):
                 new = None  # "closed 350 points or 1.33 percent down": the pair is no level
+        if rate is None and factor is None and amount is None and old is not None and new is not None and not t.mult \
+                and used_end:
+            rate = _apposed_fraction(text, offsets, skeleton, t.end + used_end, direction)  # ", a fall of a third"
         verb_start = _to_text(offsets, t.word_start)
         verb = Span(verb_start, verb_start + len(word))
         inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
@@ -813,9 +816,35 @@ def _fraction_rate(text: str, offsets, at: int, window: str, direction: Directio
     reader gives it); None when the window (the skeleton after the verb, which starts at `at`) does not open
     with one."""
     m = _FRACTION_AFTER.match(window)
+    return _fraction_quantity(text, offsets, at, m, direction) if m is not None else None
+
+
+# A fraction in words as the rate of a change noun in apposition after the change's two levels: "fell from 8.1
+# per cent to 5.4 per cent, a reduction of a third", "rose to £48m from £36m - an increase of almost half".
+_APPOSED_FRACTION = lazy_compile(
+    rf"\s*+(?:,|[—–]|--?|\()\s*+(?:an?\s++)?(?P<noun>{_NOUN_P})\s++of\s++"
+    r"(?:(?P<hedge>almost|nearly|about|around|roughly|some|more\s++than|over|less\s++than|under)\s++)?"
+    r"(?P<frac>(?:a\s++)?half|(?:a|one|two|three)[\s-]++(?:thirds?|quarters?|fifths?|tenths?))\b"
+    r"(?=\s*+(?:[.;,)]|$))", regex.IGNORECASE)
+
+
+def _apposed_fraction(text: str, offsets, skeleton: str, at: int, direction: Direction) -> Quantity | None:
+    """The rate a change noun in apposition states as a fraction in words, right after a change's last level at
+    `at` in the skeleton ("..., a reduction of a third."), when the noun goes the change's way; else None."""
+    m = _APPOSED_FRACTION.match(skeleton, at, at + 80)
     if m is None:
         return None
-    share = fraction_words_value(" ".join(m.group("frac").replace("-", " ").split()))
+    key = m.group("noun").lower()
+    if (Direction.UP if key in _UP_KEYS else Direction.DOWN) != direction:
+        return None
+    return _fraction_quantity(text, offsets, 0, m, direction)
+
+
+def _fraction_quantity(text: str, offsets, at: int, m, direction: Direction) -> Quantity | None:
+    """The percent a match's fraction words (group "frac", with a hedge in group "hedge") state, its span and
+    text the words; `at` is where the matched string starts in the skeleton."""
+    frac = " ".join(m.group("frac").replace("-", " ").split())
+    share = fraction_words_value(frac[2:] if frac.lower() == "a half" else frac)
     if share is None or not 0 < share < 1:
         return None
     value = share * 100
