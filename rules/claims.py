@@ -16,8 +16,8 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile, lazy_compile_stdlib
-from statlint.checker.model import Direction, Facts, Growth, Quantity, Series, Span, replace
-from statlint.checker.numbers import SCALES
+from statlint.checker.model import Direction, Facts, Growth, Link, Quantity, Series, Span, replace
+from statlint.checker.numbers import SCALES, fraction_words_value
 from statlint.rules._headline import measure_key, measure_words
 from statlint.rules._amounts import amount_and_rate, amount_and_rate_before, base_right_after
 from statlint.rules._asides import base_of_another_month, compared_base, without_per_share_asides
@@ -27,11 +27,12 @@ from statlint.rules.periods import year_of
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
       r"climbing|jumped|jumps|jumping|gained|gains|surged|surges|surging|soared|soars|soaring|advanced|"
       r"rebounded|expanded|went\s+up|go\s+up|goes\s+up|was\s+up|were\s+up|is\s+up|are\s+up|up|improved|"
-      r"swelled|leapt|leaped|spiked|accelerated|boosted|raised|lifted|skyrocketed|rocketed")
+      r"swelled|leapt|leaped|spiked|accelerated|boosted|raised|lifted|skyrocketed|rocketed|widened|widens|widening")
 DOWN = (r"reduce|lower|fall|decline|decrease|drop|slip|slide|slump|plunge|tumble|ease|shrink|sink|dip|fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
         r"decreasing|slipped|slips|slid|slumped|slumps|plunged|plunges|plummeted|tumbled|tumbles|eased|eases|"
         r"shrank|shrunk|shrinks|sank|sinks|dipped|dips|went\s+down|was\s+down|were\s+down|is\s+down|are\s+down|"
-        r"down|contracted|retreated|lowered|cut|reduced|slowed|declined|lost|shed")
+        r"down|contracted|retreated|lowered|cut|reduced|slowed|declined|lost|shed|slashed|slashes|slashing|"
+        r"narrowed|narrows|narrowing")
 UP_NOUN = r"increase|rise|gain|growth|jump|surge|hike|climb|improvement|advance"
 DOWN_NOUN = r"decrease|decline|drop|fall|reduction|slump|plunge|contraction|loss|cut|dip|slide|fall-off"
 MULT_VERB = r"doubled|tripled|trebled|quadrupled|halved"
@@ -80,7 +81,9 @@ _RATE_HEDGE = (r"nearly|almost|about|around|roughly|approximately|some|close\s+t
 _WORDY_RATE_AFTER = lazy_compile(
     rf"^\s*+(?P<object>(?:{_LEVEL_WORD}[a-z'-]+\s+){{1,5}}?by\s+)?(?:by\s+)?"
     rf"(?P<hedge>(?:{_RATE_HEDGE})\s+)?{Q}", regex.IGNORECASE)
-_TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
+# ("to an average of", "to a total of", "to an estimated": the words of a level, not of another figure)
+_TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+(?:record|high|low)|the\s+equivalent|"
+                   rf"an\s+average|a\s+total|an\s+estimated)\s+(?:of\s+)?|about\s+|around\s+)?{Q}",
                  regex.IGNORECASE)
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
 # against 422 a year ago"), so only "from" and "vs" name the old figure.
@@ -234,6 +237,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
         if by_label:  # else no series in the paragraph so far: _with_series_base would leave every claim as it is
             claims = [_with_series_base(c, text, sent, by_label) for c in claims]
         growths.extend(claims)
+    if len(quantities) >= 3:  # two levels in one sentence and a rate in the next
+        growths = _with_anaphoric_rates(doc, quantities, growths)
     if not growths and not series and not facts.growths and not facts.series:
         return facts  # what replace() would build, an equal value (dataclasses.replace costs ~8 us)
     return replace(facts, growths=tuple(growths), series=tuple(series))
@@ -363,6 +368,20 @@ def _series(skeleton: str, quantities) -> list[Series]:
     return out
 
 
+# "was up", "were down": a copula and an adverb read as one verb; like "up"/"down" alone, "on" after its rate
+# names the base ("were up 35% on last year's 6.0 million")
+_COPULA_UP = lazy_compile(r"(?:was|were|is|are)\s+(?:up|down)", regex.IGNORECASE)
+# an "on" base after the new level names itself one: "on last year's", "on the year-earlier", "on the 3.66 million"
+_ON_NAMED_BASE = lazy_compile(r"\b(?:the|year-earlier|year-ago|previous|prior|revised)\s|'s\s", regex.IGNORECASE)
+
+
+def _skip_space(s: str, pos: int) -> int:
+    """The first position at or after `pos` that is not white space."""
+    while pos < len(s) and s[pos].isspace():
+        pos += 1
+    return pos
+
+
 class _Trigger(NamedTuple):
     """One _TRIGGER match, its groups read once by position."""
 
@@ -417,6 +436,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         rm = patterns.rate_after.match(window) if figured else None
         if rm and rm.group("over") and quantities[int(rm.group(rm.re.groups))].unit != "percent":
             rm = None  # "over"/"under" only before a percent: "a jump over 400 mln" names the base
+        if rm and _fraction_of_something(text, quantities[int(rm.group(rm.re.groups))]):
+            rm = None  # "rose by half a point": the fraction is of the amount after it, not the rate
         if rm is None and (t.verb or t.noun):
             rm = _wordy_rate(patterns.wordy_rate_after.match(window) if figured else None, quantities,
                              object_allowed=t.verb is not None and word.lower() not in ("up", "down"))
@@ -436,6 +457,8 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 # only a "from" figure right after it is its base: in "up 13.1 at 6.785 from 6.84" it is another reference
                 absolute_change = not base_right_after(window, q, rm.end())
         adverb = t.verb is not None and word.lower() in ("up", "down")
+        if rm is None and rate is None and amount is None and t.verb is not None and not adverb:
+            rate = _fraction_rate(text, offsets, t.end, window, direction)  # "slumped by almost half to 2,300 from 2,900"
         if rm is None and t.verb is not None and word.lower() in ("up", "down", "lower") \
                 and not window.lstrip().startswith("than"):
             pair = amount_and_rate_before(scanned, t.start, quantities, is_level)  # "150 points or 1 per cent lower at"
@@ -453,14 +476,26 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
         if tm and is_level(quantities[int(tm.group(1))]):
             new = quantities[int(tm.group(1))]
         fm = patterns.from_.search(window) if figured else None
-        if figured and fm is None and ((adverb or t.noun) and rm or t.rate_token is not None):
+        if figured and fm is None and ((adverb or t.noun or _COPULA_UP.fullmatch(word)) and rm
+                                       or t.rate_token is not None):
             fm = _ON_BASE.match(window, rm.end() if rm else 0)  # "up 30% on the 723.6 million", "a 9% gain on 40,000"
+            if fm is None and tm is not None and rm is not None and tm.start() == _skip_space(window, rm.end()):
+                fm = _ON_BASE.match(window, tm.end())  # "up 35% at 7.2 million on last year's 6.0 million"
+                if fm is not None and (not _ON_NAMED_BASE.search(fm.group()) or new is None
+                                       or new.is_percent != quantities[int(fm.group(1))].is_percent):
+                    # "rose 5% to 120p on 3 million shares": the volume, not a base; "up 4.2 to 5.5 pct on the
+                    # 7.2 mln": the "to" figure is the end of a range of rates, no level
+                    fm = None
         if fm and is_level(quantities[int(fm.group(1))]) and not base_of_another_month(
                 scanned, t.start, t.end + fm.start(), t.end + fm.end()):
             old = quantities[int(fm.group(1))]
         compared_end = 0
         if old is None and new is not None and rate is not None and rate.unit == "percent":
             cb = compared_base(scanned, t.end + tm.end())  # "to $2.4 million, or $1.02 a share, compared with $2.2 million"
+            if cb is None:
+                cb = _dated_compared_base(text, scanned, t.end + tm.end(), new)  # "..., compared with 3.1 million in 2023"
+            if cb is None:
+                cb = _bracketed_base(scanned, t.end + tm.end(), new, quantities)  # "up 6% at £8.42bn (2023: £7.31bn)"
             if cb is not None and is_level(quantities[cb[0]]):
                 old, compared_end = quantities[cb[0]], cb[1] - t.end
         if new is not None and old is not None and new is old:
@@ -483,11 +518,16 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             direction = _direction(triggers[n - 1])
             if claims and claims[-1].verb is not None and claims[-1].old is None and claims[-1].new is None:
                 claims.pop()
-        if rate is None and factor is None and old is None and new is None and not t.mult:
-            continue
         # ", a year-on-year increase of 574%" / ", up 5%" completes the claim before it
         gap = scanned[max(triggers[n - 1].end, t.start - 80):t.start] if n else ""
-        if claims and patterns.appositive.fullmatch(gap.rsplit("⟩", 1)[-1]) \
+        if rate is None and factor is None and old is None and new is None and not t.mult:
+            if amount is not None and claims and _completes_with_amount(claims[-1], direction, amount) \
+                    and _is_appositive(patterns, gap):
+                # "rose from 4.1% to 4.6%, a rise of 0.5 points", "fell to $2.4bn from $2.6bn - a drop of $200m":
+                # the amount the two levels before it moved by (G107 checks it)
+                claims[-1] = replace(claims[-1], amount=amount)
+            continue
+        if claims and _is_appositive(patterns, gap) \
                 and claims[-1].rate is None and claims[-1].factor is None and (rate or factor) \
                 and old is None and new is None and claims[-1].direction == direction:
             # (an amount before is not restated by it: "rose by 48,000 to 2,716,000, a rise of 21 pct during
@@ -504,18 +544,205 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
                 old = base
             if amount is not None and (new is rate or new is amount):
                 new = None  # "closed 350 points or 1.33 percent down": the pair is no level
+        if rate is None and factor is None and amount is None and old is not None and new is not None and not t.mult \
+                and used_end:
+            rate = _apposed_fraction(text, offsets, skeleton, t.end + used_end, direction)  # ", a fall of a third"
         verb_start = _to_text(offsets, t.word_start)
         verb = Span(verb_start, verb_start + len(word))
         inverse = bool(patterns.inverse_subject.search(scanned, max(0, t.start - 40), t.start)) or (
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
         if old is not None and new is not None:
             old, new = _shared_scale(text, old, new)  # "from 400 to 500 million"
-        if rate is None and factor is None and old is not None and new is not None and tm and fm:
-            rate = _rate_in_brackets(skeleton, t.end + max(tm.end(), fm.end()), quantities)
+        if rate is None and factor is None and old is not None and new is not None and fm:
+            # (also after "NEW, up from OLD (+45%)": the new level stands before the change word)
+            after = t.end + max(tm.end() if tm else 0, fm.end())
+            rate = _rate_in_brackets(skeleton, after, quantities)
         claims.append(Growth(span=verb, direction=direction, verb=verb, verb_text=text[verb.start:verb.end],
                              rate=rate, factor=factor, factor_kind=factor_kind, old=old, new=new, inverse=inverse,
                              form=form, amount=amount))
     return claims
+
+
+# The period of the new level, between it and "compared with"/"against" ("rose 14% to 3.65 million in March,
+# compared with ..."): a year ("in 2024", "last year", "this year") or a part of one ("in March", "in the first
+# quarter", "in the six months"). (Month names are written out: the skeleton may be lower-cased, rules.claims._fold.)
+_PERIOD_AFTER_NEW = lazy_compile(
+    r"(?:\s++(?!(?:in|during|for|last|this|compared|against|as)\b)[a-z][a-z-]*+)?"  # the level's noun: "71,400 bales"
+    r"(?:\s++(?:(?:in|during|for)\s++(?:the\s++)?(?:(?P<year>(?:19|20)\d\d)|(?P<part>january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|(?:first|second|third|fourth|final|last)\s++"
+    r"(?:quarter|half|three\s++months|six\s++months|nine\s++months)|(?:three|six|nine)\s++months)(?:\s++of\s++"
+    r"(?:19|20)\d\d)?)|(?:last|this)\s++(?P<this_year>year|season))\b)?", regex.IGNORECASE)
+# The old level after "compared with"/"against", dated by the year or season before the new one's: "compared
+# with 3.1 million in 2023", "against 70 mln tonnes last season", "82,300 bales in the same month of 2023"
+# (rules._asides.compared_base reads the other datings, "a year earlier", with no noun between). The figure
+# may take one noun ("3.1 million visitors in 2023"); the dating must end the clause.
+_COMPARED_DATED = lazy_compile(
+    r"\s*+,?\s*+(?:compared\s+(?:with|to)|(?:as\s+)?against)\s++(?:the\s++)?⟨(\d+)⟩(?:\s++(?!in\b|for\b|last\b|the\b)[a-z-]+)?"
+    r"\s++(?:(?:in|for)\s++(?P<year>(?:19|20)\d\d)|(?:last|the\s++previous|the\s++prior)\s++season|"
+    r"(?:in|for|during)\s++the\s++(?:same|corresponding|comparable|year-earlier|year-ago|prior-year)\s++"
+    r"(?:month|quarter|period|half|week|season|months|weeks)(?:\s++(?:of|in)\s++(?:19|20)\d\d|\s++(?:a|last)\s++year)?)"
+    r"(?=\s*+(?:[.;,)]|$))", regex.IGNORECASE)
+
+
+def _dated_compared_base(text: str, scanned: str, pos: int, new: Quantity,
+                         any_year: bool = False) -> tuple[int, int] | None:
+    """(figure index, end) of the old level after "compared with"/"against" at `pos`, right after the new level
+    `new` (or after the new level's period), when the old one is dated the year or season before: "rose 22% to
+    3.4 million, compared with 3.1 million in 2023", "fell 14% to 3.65 million in March, compared with 3.91
+    million in the same month of 2023", "slid 11 percent to 62 mln tonnes against 70 mln tonnes last season".
+
+    Why only so: a figure after these words may be another period's ("to 218,340, compared with 203,115 in
+    June" sets a year-on-year change beside last month's level). A whole year is the base of a whole year
+    only: not when the new level is for a month or a quarter ("in the first half, compared with 6.1 million
+    in 2023"), and only when the new level is dated to the year after: "rose 10% to 3.4 million, compared
+    with 4.1 million in 2019" may set this year's level beside the last year before a slump, while the rate
+    is on last year's. `any_year`: the rate is said to be of these two levels ("That is a 31% increase"),
+    whatever their years."""
+    period = _PERIOD_AFTER_NEW.match(scanned, pos, pos + 60)  # (it matches, if only the empty string)
+    at = period.end()
+    if at != pos:
+        cb = compared_base(scanned, at)  # "in March, compared with 3.91 million in the same month of 2023"
+        if cb is not None:
+            return cb
+    m = _COMPARED_DATED.match(scanned, at, at + 120)
+    if m is None:
+        return None
+    if m.group("year"):
+        if period.group("part"):
+            return None  # a part of a year against a whole one
+        year = int(m.group("year"))
+        new_year = int(period.group("year")) if period.group("year") else year_of(text, new)
+        if not any_year and new_year != year + 1:
+            return None
+    elif period.group("this_year") == "year":
+        return None  # "last year, against ... last season": two datings that need not be consecutive
+    return int(m.group(1)), m.end()
+
+
+# Last year's level in brackets right after the new one, bare or after its year and a colon: "rose 6% to £8.42bn
+# (£7.94bn)", "were up 6% at £8.42bn (2023: £7.94bn)" (results copy).
+_BRACKETED_BASE = lazy_compile(r"\s*+\(\s*+(?:(?:fy\s*+)?(?:19|20)\d\d(?:/\d\d)?\s*+:\s*+)?⟨(\d+)⟩\s*+\)", regex.IGNORECASE)
+
+
+def _bracketed_base(scanned: str, pos: int, new: Quantity, quantities) -> tuple[int, int] | None:
+    """(figure index, end) of last year's level in brackets right after the new level of a change at `pos`
+    ("up 6% at £8.42bn (£7.94bn)"), in the new level's own unit: a bracket after a level is as often its
+    conversion ("to £412m ($520m)"), which another unit shows, and a share or a per-share figure ("(15p a
+    share)") has another unit or more words."""
+    m = _BRACKETED_BASE.match(scanned, pos, pos + 40)
+    if m is None:
+        return None
+    old = quantities[int(m.group(1))]
+    if old.unit != new.unit or old.is_percent or old.bound != "=":
+        return None
+    return int(m.group(1)), m.end()
+
+
+# A sentence that only names the rate of a change the sentence before it stated by its two levels: "That is a 45%
+# increase.", "This represents a rise of 35 per cent.", "That was growth of 12% year on year." (read on the
+# sentence's skeleton: its one figure is the token).
+_ANAPHORIC_RATE = lazy_compile(
+    r"^\s*+(?:that|this|it)(?:'s|’s|\s++(?:is|was|represents|represented|marks|marked|means|meant|amounts\s++to|"
+    r"amounted\s++to|equals|equalled|equaled|(?:is|was)\s++equivalent\s++to))\s++"
+    r"(?:an?\s++)?(?:(?:year-on-year|year-over-year|annual|overall)\s++)?"
+    rf"(?:⟨(?P<rate1>\d+)⟩\s++(?P<noun1>{_NOUN_P})|(?P<noun2>{_NOUN_P})\s++of\s++"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s++than|less\s++than|just\s++over|just\s++under)\s++)?"
+    r"⟨(?P<rate2>\d+)⟩)"
+    r"(?P<yearly>\s++(?:year[- ]on[- ]year|year[- ]over[- ]year|on\s++the\s++year|from\s++a\s++year\s++(?:earlier|ago|before)|"
+    r"on\s++(?:last|the\s++previous|the\s++prior)\s++year))?\s*+[.!]?\s*+$", regex.IGNORECASE)
+
+
+def _with_anaphoric_rates(doc: Document, quantities, growths: list[Growth]) -> list[Growth]:
+    """`growths` with the rates stated in a sentence of their own after the two levels: "Sales were $4.1
+    billion, against $3.2 billion a year earlier. That is a 28% increase." (G101 checks the 28%).
+
+    The rate's sentence holds that one figure, a pronoun for the change ("that", "this", "it"), a copula and
+    the rate with a change noun, and nothing else but "year on year" and its kin: any other word may name
+    another measure. The sentence before, in the same paragraph, holds the levels: a change claim with
+    both levels and no rate, factor or amount of its own (the last such in it, which then takes the rate,
+    if it goes the noun's way), or, when it holds no change claim, a level and the level after "compared
+    with"/"against" for the year before (rules._asides.compared_base, _dated_compared_base). Linear: each
+    percent figure alone in its sentence is looked at once, with the sentence before it."""
+    text = doc.text
+    starts = None  # the figures' starts, made at the first rate read
+    claim_starts = None  # the claims' starts
+    added: dict[int, Growth] = {}  # by the index of the claim it replaces, or -1 - the rate's index
+    n = len(quantities)
+    for i, q in enumerate(quantities):
+        if q.unit != "percent" or q.kind != "level" and q.kind != "change":
+            continue
+        sent = doc.sentence_of(q.span.start)
+        semicolon = text.rfind(";", sent.start, q.span.start)
+        clause = Span(semicolon + 1, sent.end) if semicolon != -1 else sent  # "...from $31.5bn; that was a 12% increase."
+        if (i and quantities[i - 1].span.end > clause.start) or (i + 1 < n and quantities[i + 1].span.start < clause.end):
+            continue  # not the only figure of its sentence (or of its clause after a semicolon)
+        skeleton, offsets = _skeleton(text, clause, quantities, i, i + 1)
+        m = _ANAPHORIC_RATE.match(skeleton)
+        if m is None:
+            continue
+        if semicolon != -1:
+            prev = Span(sent.start, semicolon)  # the clause before the semicolon holds the levels
+        else:
+            k = sent.start - 1
+            while k > 0 and text[k].isspace():
+                k -= 1
+            prev = doc.sentence_of(k)
+            if prev.start >= sent.start or doc.paragraph_of(prev.start) != doc.paragraph_of(sent.start):
+                continue
+        noun = m.group("noun1") or m.group("noun2")
+        at = _to_text(offsets, m.start("noun1" if m.group("noun1") else "noun2"))
+        word = Span(at, at + len(noun))
+        key = noun.split()[0]
+        direction = Direction.UP if (key.lower() in _UP_KEYS if key.isascii() else _IS_UP.fullmatch(key)) \
+            else Direction.DOWN
+        if claim_starts is None:
+            claim_starts = [g.span.start for g in growths]
+        lo, hi = bisect.bisect_left(claim_starts, prev.start), bisect.bisect_left(claim_starts, prev.end)
+        if lo < hi:  # the sentence before states a change: its last claim with both levels and nothing else
+            j = next((j for j in range(hi - 1, lo - 1, -1) if growths[j].old is not None
+                      and growths[j].new is not None), None)
+            g = growths[j] if j is not None else None
+            if g is not None and g.rate is None and g.factor is None and g.amount is None \
+                    and g.direction == direction and not g.series:
+                added[j] = replace(g, rate=q, link=Link.PARAGRAPH)
+            continue
+        starts = starts or [x.span.start for x in quantities]
+        qi, qj = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
+        if qj - qi < 2:
+            continue
+        pskel, _ = _skeleton(text, prev, quantities, qi, qj)
+        # (a rate said to be on the year before is of a level dated the year before only; one said of "that"
+        # alone is of the two levels, whatever their years: "6.8 million, compared with 5.2 million in 2019")
+        pair = _compared_pair(text, pskel, quantities, any_year=m.group("yearly") is None)
+        if pair is not None:
+            new, old = pair
+            added[-1 - i] = Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end],
+                                   rate=q, old=old, new=new, form="noun", link=Link.PARAGRAPH)
+    if not added:
+        return growths
+    out = [added.get(j, g) for j, g in enumerate(growths)]
+    out.extend(g for key, g in added.items() if key < 0)
+    out.sort(key=lambda g: g.span.start)
+    return out
+
+
+def _compared_pair(text: str, skeleton: str, quantities, any_year: bool) -> tuple[Quantity, Quantity] | None:
+    """(new, old) of the one level in a sentence's skeleton followed by "compared with"/"against" and the level
+    of the year before ("Sales were $4.1 billion, against $3.2 billion a year earlier."), or of any year when
+    `any_year` (_dated_compared_base), else None."""
+    found = None
+    for m in _TOKEN.finditer(skeleton):
+        cb = compared_base(skeleton, m.end())
+        new = quantities[int(m.group(1))]
+        if cb is None:
+            cb = _dated_compared_base(text, skeleton, m.end(), new, any_year)
+        if cb is None:
+            continue
+        old = quantities[cb[0]]
+        if found is not None or not (is_level(new) and is_level(old)) or new.is_percent != old.is_percent:
+            return None  # two such pairs: which one the rate is of, the words do not say
+        found = (new, old)
+    return found
 
 
 # A place named right after a figure: "in Austria", "in the United States" (a capitalised name, not a month, a day
@@ -533,6 +760,109 @@ def _across_places(text: str, old: Quantity, new: Quantity) -> bool:
     return a is not None and b is not None and a.group("place") != b.group("place")
 
 
+# Marks that set an aside off as a comma does: a dash with white space either side or none, an opening bracket
+# ("up from 402,000 - an increase of 8%", "402,000 (an increase of 8%)"). _is_appositive writes them as a
+# comma for _APPOSITIVE, whose one comma is a literal `regex` looks for first (a pattern with several marks
+# to choose from scanned runs of white space quadratically: tests/test_patterns.py).
+_ASIDE_MARKS = (" — ", " – ", " -- ", " - ", "—", "–", " (")
+
+
+def _is_appositive(patterns: _Patterns, gap: str) -> bool:
+    """Whether the words between a claim's last figure and the next change word (`gap`, its tail after the
+    last figure) set that change off as an aside to the claim: ", a year-on-year increase of", " - up"."""
+    tail = gap.rsplit("⟩", 1)[-1]
+    if "," not in tail:
+        for mark in _ASIDE_MARKS:
+            if mark in tail:
+                tail = tail.replace(mark, ", ", 1)
+                break
+    return patterns.appositive.fullmatch(tail) is not None
+
+
+def _completes_with_amount(claim: Growth, direction: Direction, amount: Quantity) -> bool:
+    """Whether an amount alone in apposition ("..., a rise of 0.5 points") states the change of `claim`, the
+    claim before it: that claim has both levels and no rate, factor or amount of its own, and goes the
+    amount's way. An amount beside a claim with a rate may be another period's ("rose 21 pct to 2,716,000,
+    an increase of 48,000 in the last 12 months"), and one beside a claim without both levels has nothing
+    to be the difference of."""
+    return (claim.old is not None and claim.new is not None and claim.rate is None and claim.factor is None
+            and claim.amount is None and claim.direction == direction and is_level(amount))
+
+
+# A fraction in words as a verb's rate: "fell by half", "rose by a third", "slumped by almost half", "cut by
+# two-thirds"; then the levels, a period or the clause's end ("by half a point", "by a third of its staff" are
+# other amounts).
+_FRACTION_AFTER = lazy_compile(
+    r"^\s*+by\s++(?:(?P<hedge>almost|nearly|about|around|roughly|some|more\s++than|over|less\s++than|under)\s++)?"
+    r"(?P<frac>half|(?:a|one|two|three)[\s-]++(?:thirds?|quarters?|fifths?|tenths?))\b"
+    r"(?=\s*+(?:[,.;)]|$|to\b|from\b|in\b|on\b|since\b|over\b|last\b|this\b|compared\b|against\b))",
+    regex.IGNORECASE)
+_FRACTION_WIDTH = 2.5  # percentage points either way for a fraction in words (as rules.comparatives)
+
+
+_OF_SOMETHING = lazy_compile(r"\s++(?:a|an|of|the)\b", regex.IGNORECASE)
+
+
+def _fraction_of_something(text: str, q: Quantity) -> bool:
+    """Whether `q` is a fraction in words that goes on to name what it is a fraction of ("half a point", "a third
+    of its staff", "half the gain"): an amount, not the rate of the change."""
+    return q.unit == "percent" and not q.text[:1].isdigit() and _OF_SOMETHING.match(text, q.span.end) is not None
+
+
+def _fraction_rate(text: str, offsets, at: int, window: str, direction: Direction) -> Quantity | None:
+    """The rate a fraction in words after a change verb states ("fell by a third": 33.3 %, read loosely, 30.8
+    to 35.8 %; "by almost half": 40 to 50 %; "by more than half": over 50 %, and at most 100 % for a fall), as
+    a percent whose span and text are the words (a bound, "more than", is the figure's `bound`, as the number
+    reader gives it); None when the window (the skeleton after the verb, which starts at `at`) does not open
+    with one."""
+    m = _FRACTION_AFTER.match(window)
+    return _fraction_quantity(text, offsets, at, m, direction) if m is not None else None
+
+
+# A fraction in words as the rate of a change noun in apposition after the change's two levels: "fell from 8.1
+# per cent to 5.4 per cent, a reduction of a third", "rose to £48m from £36m - an increase of almost half".
+_APPOSED_FRACTION = lazy_compile(
+    rf"\s*+(?:,|[—–]|--?|\()\s*+(?:an?\s++)?(?P<noun>{_NOUN_P})\s++of\s++"
+    r"(?:(?P<hedge>almost|nearly|about|around|roughly|some|more\s++than|over|less\s++than|under)\s++)?"
+    r"(?P<frac>(?:a\s++)?half|(?:a|one|two|three)[\s-]++(?:thirds?|quarters?|fifths?|tenths?))\b"
+    r"(?=\s*+(?:[.;,)]|$))", regex.IGNORECASE)
+
+
+def _apposed_fraction(text: str, offsets, skeleton: str, at: int, direction: Direction) -> Quantity | None:
+    """The rate a change noun in apposition states as a fraction in words, right after a change's last level at
+    `at` in the skeleton ("..., a reduction of a third."), when the noun goes the change's way; else None."""
+    m = _APPOSED_FRACTION.match(skeleton, at, at + 80)
+    if m is None:
+        return None
+    key = m.group("noun").lower()
+    if (Direction.UP if key in _UP_KEYS else Direction.DOWN) != direction:
+        return None
+    return _fraction_quantity(text, offsets, 0, m, direction)
+
+
+def _fraction_quantity(text: str, offsets, at: int, m, direction: Direction) -> Quantity | None:
+    """The percent a match's fraction words (group "frac", with a hedge in group "hedge") state, its span and
+    text the words; `at` is where the matched string starts in the skeleton."""
+    frac = " ".join(m.group("frac").replace("-", " ").split())
+    share = fraction_words_value(frac[2:] if frac.lower() == "a half" else frac)
+    if share is None or not 0 < share < 1:
+        return None
+    value = share * 100
+    width = max(_FRACTION_WIDTH, value * 0.1)
+    low, high, bound = value - width, value + width, "="
+    hedge = " ".join(m.group("hedge").lower().split()) if m.group("hedge") else ""
+    if hedge in ("almost", "nearly"):
+        low, high = value - 2 * width, value  # "almost half": a little under it
+    elif hedge in ("more than", "over"):
+        low, high, bound = value, 100.0 if direction == Direction.DOWN else float("inf"), ">"
+    elif hedge in ("less than", "under"):
+        low, high, bound = 0.0, value, "<"
+    start = _to_text(offsets, at + m.start("hedge" if hedge and bound == "=" else "frac"))
+    end = _to_text(offsets, at + m.end("frac"))
+    return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high, unit="percent",
+                    kind="change", bound=bound)
+
+
 def _wordy_rate(m, quantities, object_allowed: bool):
     """The match of _WORDY_RATE_AFTER when its words are accounted for, else None: the figure is a percent
     rate, words right before it are its hedge (the number reader read a bound on it: "nearly", "more
@@ -542,6 +872,10 @@ def _wordy_rate(m, quantities, object_allowed: bool):
         return None
     q = quantities[int(m.group(3))]
     if q.unit not in ("percent", "percentage_point"):
+        # an amount after the verb's object and "by": "raised rates by 0.75 points", "cut its workforce by
+        # 1,500 to 12,400" (a change stated as an amount: G107 checks it against both levels)
+        if m.group("object") and object_allowed and not m.group("hedge") and q.unit != "times" and is_level(q):
+            return m
         return None
     if m.group("hedge") and q.bound == "=":
         return None
@@ -550,6 +884,11 @@ def _wordy_rate(m, quantities, object_allowed: bool):
     if not (m.group("hedge") or m.group("object")):
         return None
     return m
+
+
+# "NEW (OLD)", "NEW (2023: OLD)" right before an aside's mark: results copy puts last year's level in brackets
+_PRIOR_IN_BRACKETS = lazy_compile(rf"{Q}\s*+\(\s*+(?:(?:fy\s*+)?(?:19|20)\d\d(?:/\d\d)?\s*+:\s*+)?{Q}\s*+\)\s*+$",
+                                  regex.IGNORECASE | regex.REVERSE)
 
 
 def _new_before(skeleton: str, start: int, adverb: bool, quantities,
@@ -567,6 +906,14 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities,
     k = int(nb.group(1))
     if nb.group("noun") and (nb.group("noun") != quantities[k].noun or nb.group("noun") in _NOT_NOUNS):
         return None, None  # "profit of 5 million and sales up 40%": the figure is another measure's
+    if nb.group("mark") is not None:
+        pb = _PRIOR_IN_BRACKETS.search(skeleton, max(0, nb.start() - 60), nb.start("mark"))
+        if pb is not None and int(pb.group(2)) == k:
+            new, old = quantities[int(pb.group(1))], quantities[k]
+            if is_level(new) and is_level(old) and new.unit == old.unit and not new.is_percent and old.bound == "=":
+                # "Revenue: $4.2bn ($3.9bn), up 8%": last year's level in brackets (in the level's own unit: no
+                # conversion, which _CONVERSION_BEFORE below reads)
+                return new, old
     conv = _CONVERSION_BEFORE.search(skeleton, max(0, nb.start() - 30), nb.start())
     if conv:
         k = int(conv.group(1))  # "32.7 billion crowns, or 4.8 billion dlrs, up from ...": the first

@@ -101,6 +101,12 @@ def extract(doc: Document, facts: Facts) -> Facts:
     for q in quantities:
         if q.unit in ("percent", "percentage_point"):
             m = _AFTER_RATE.match(text, q.span.end) if next_word_may_be(text, q.span.end, _AFTER_RATE_STARTS) else None
+            if m is None and q.unit == "percent" and next_word_may_be(text, q.span.end, _AT_WORD_STARTS):
+                starts = starts or _starts(quantities)
+                claim = _at_bracket_claim(text, quantities, starts, q)  # "18% higher at £412m (£380m)"
+                if claim is not None:
+                    found.append(claim)
+                continue
             if m and (m.start("plain") < 0 or q.unit == "percent") \
                     and not _CHANGE_BEFORE.search(text, max(0, q.span.start - 40), q.span.start):
                 starts = starts or _starts(quantities)
@@ -122,6 +128,38 @@ def extract(doc: Document, facts: Facts) -> Facts:
         return facts
     growths = sorted(facts.growths + tuple(found), key=lambda g: g.span.start)
     return replace(facts, growths=tuple(growths))
+
+
+# "N% higher at NEW (OLD)", "N per cent lower at NEW (2023: OLD)", "up N% at NEW (OLD)": results copy states
+# the new level after "at" and last year's in brackets right after it, bare or after its year and a colon.
+_AT_WORD = lazy_compile(r"\s++(?P<word>higher|lower|up|down)\s++at\s++(?=\S)", regex.IGNORECASE)
+_AT_WORD_STARTS = word_starts("higher lower up down".split())
+_BRACKET_OPEN = lazy_compile(r"\s*+\(\s*+(?:(?:FY\s*+)?(?:19|20)\d\d(?:/\d\d)?\s*+:\s*+)?(?=\S)", regex.IGNORECASE)
+_BRACKET_CLOSE = lazy_compile(r"\s*+\)")
+
+
+def _at_bracket_claim(text: str, quantities, starts: list[int], rate: Quantity) -> Growth | None:
+    """ "Net profit was 18% higher at £412m (£380m)": the rate, then "higher"/"lower"/"up"/"down" at the new
+    level, then the old level alone in brackets (or after its year: "(2023: £380m)"). Both levels must be
+    in one unit (rules._growth.comparable): a bracket after a level is as often its conversion ("£412m
+    ($520m)"), which another unit shows, or a per-share figure."""
+    m = _AT_WORD.match(text, rate.span.end)
+    if m is None:
+        return None
+    k = bisect.bisect_left(starts, m.end())
+    if k + 1 >= len(quantities) or quantities[k].span.start != m.end():
+        return None
+    new, old = quantities[k], quantities[k + 1]
+    b = _BRACKET_OPEN.match(text, new.span.end, new.span.end + 20)
+    if b is None or old.span.start != b.end() or not _BRACKET_CLOSE.match(text, old.span.end):
+        return None
+    if not (is_level(new) and is_level(old)) or new.unit != old.unit or new.is_percent:
+        return None
+    word = Span(m.start("word"), m.end("word"))
+    key = text[word.start:word.end]
+    direction = Direction.UP if key.lower() in _UP_WORDS else Direction.DOWN
+    return Growth(span=word, direction=direction, verb=word, verb_text=key, rate=rate, old=old, new=new,
+                  form="comparative")
 
 
 def _starts(quantities) -> list[int]:

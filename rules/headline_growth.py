@@ -10,8 +10,9 @@ only within one sentence. This extractor builds that claim across the headline a
 Precision first; the link is made only when nothing else can be meant:
 - the headline is one (rules._headline.headline_end) and holds exactly one percent figure, with a direction word
   right before it ("UP 26 PCT", "cut by 50%", "jumps 12%") or a change noun right after it ("a 5% rise");
-- that rate is no rate of a change claim read in the headline itself (its own levels, "TO 5 MLN FROM 4 MLN"),
-  and the body does not write it as a percent anywhere (the body states the rate itself, maybe on another
+- that rate is no rate of a change claim with both levels read in the headline itself ("TO 5 MLN FROM 4 MLN");
+  a headline claim with its new level only ("PROFIT SOARS 40% TO $2.1BN") is linked when the body claim's new
+  level is that one (the same unit, intervals that meet); and the body does not write the rate as a percent anywhere (the body states the rate itself, maybe on another
   basis: year on year against the levels' month on month);
 - the body claim is a change with both levels and no rate, multiplier ("tripled") or amount of its own, in the
   body's first paragraphs, in the headline's direction, with levels that are no percentages (a rate's change in
@@ -71,8 +72,10 @@ def extract(doc: Document, facts: Facts) -> Facts:
     direction = _direction(text, hl_end, h)
     if direction == Direction.UNKNOWN or h.kind == "range" or h.value <= 0:
         return facts
-    if any(g.rate is h for g in facts.growths):
+    own = [g for g in facts.growths if g.rate is h]
+    if any(g.old is not None for g in own):
         return facts  # the headline's own change claim, with its own levels
+    head_new = next((g.new for g in own if g.new is not None), None)  # "PROFIT SOARS 40% TO $2.1BN"
     if any(q.unit == "percent" and q.value == h.value for q in quantities if q.span.start > hl_end):
         return facts  # the body states the rate itself
     keys = _headline.headline_words(text, hl_end, h) - _headline._DIRECTIONS - _NOT_MEASURES
@@ -87,6 +90,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
     if (g.rate is not None or g.factor is not None or g.factor_kind or g.amount is not None or g.direction != direction
             or g.old.is_percent or g.new.is_percent or g.link != Link.SENTENCE):
         return facts
+    if head_new is not None and (head_new.unit != g.new.unit or head_new.high < g.new.low or g.new.high < head_new.low):
+        return facts  # the headline's level is not the body's new one: another measure, or C101's to compare
     return replace(facts, headline_growths=(replace(g, rate=h, link=Link.HEADLINE),))
 
 
