@@ -5,7 +5,8 @@ The ways the words tie parts to a total (lists of figures are read by rules._lis
 - the total, then a subset word, then the parts: "28 groups, including 8 ... and 20 ...", "112 seats, of
   which 60 ... and 58 ...", "of whom", "among them"; the parts may be some of the total;
 - the total, then a word that divides it: "2,000 tonnes, comprising ...", "The 27 victims included ...", "made up of", "consisting of", "The 80
-  seats are divided into 45 for ... and 40 for ...", "split between", "broken down into" (read as subset words);
+  seats are divided into 45 for ... and 40 for ...", "split between", "broken down into": read as subset words,
+  but exact when the list is closed ("and" before its last part, no "the rest" or "others" after it);
 - the total, a subset or dividing word, then each part in brackets after its label: "640 stores are spread
   across France (300), Spain (250) and Portugal (150)";
 - the total, a few words naming it and a colon (or a dash), then the parts: "900 pupils: 500 girls and 480
@@ -150,6 +151,28 @@ def _named_total(text: str, q: Quantity) -> bool:
     return bool(_NAMED_TOTAL.search(text, max(0, q.span.start - 25), q.span.start))
 
 
+# A dividing word (not "including", "of which", "among them") with a list closed by "and" before its last figure
+# and no "the rest", "others", "elsewhere" after it: the parts are the whole of the total ("The $9.5 billion is
+# split between health ($4.1 billion), schools ($3.2 billion) and roads ($1.2 billion)", "Its 38 stores comprise
+# 20 in Scotland and 14 in England"). A list that stops before its last part ("divided into 45 for X, 40 for Y
+# and the rest") or names a remainder stays "at most".
+_DIVIDING = ("compris", "made up", "consisting", "divided", "split", "broken down", "spread")
+_LAST_JOIN = lazy_compile(r"(?:\)\s*+)?(?:,\s*+)?\band\s++(?:[^\d.;:()\n]{0,40}?\(\s*+)?\Z")
+_REMAINDER_AFTER = lazy_compile(r"[^.;:\n]{0,60}?\b(?:rest|remainder|remaining|others?|elsewhere|among\s+others|"
+                                r"etc|unallocated|unspecified)\b", regex.IGNORECASE)
+
+
+def _closed_division(text: str, how: str, parts: list[Quantity]) -> bool:
+    """Whether a dividing word's list of parts names them all: "and" before the last part, no remainder after."""
+    how = how.lower()
+    if len(parts) < 2 or not how.startswith(_DIVIDING):
+        return False
+    last = parts[-1]
+    if _LAST_JOIN.search(text, parts[-2].span.end, last.span.start) is None:
+        return False
+    return _REMAINDER_AFTER.match(text, last.span.end) is None
+
+
 def _claim(total: Quantity, parts: list[Quantity], exhaustive: bool, how: str,
            link: Link = Link.SENTENCE) -> PartsTotal | None:
     if len(parts) < 2:
@@ -189,9 +212,10 @@ def _subset(text: str, qs, i: int) -> PartsTotal | None:
         return None
     total = qs[i]
     if _is_count(total) and _is_count(qs[i + 1]):
-        return _claim(total, run_after(text, qs, i + 1, _is_count, asides=True), False, how)
-    parts = run_after(text, qs, i + 1, lambda q: _is_amount(q) and _fits(total, q, False), asides=True)
-    return _claim(total, parts, False, how)
+        parts = run_after(text, qs, i + 1, _is_count, asides=True)
+    else:
+        parts = run_after(text, qs, i + 1, lambda q: _is_amount(q) and _fits(total, q, False), asides=True)
+    return _claim(total, parts, _closed_division(text, how, parts), how)
 
 
 def _bracketed(text: str, qs, i: int) -> PartsTotal | None:
@@ -210,7 +234,7 @@ def _bracketed(text: str, qs, i: int) -> PartsTotal | None:
         if k + 1 >= len(qs) or not _BRACKET_JOIN.fullmatch(text, qs[k].span.end, qs[k + 1].span.start):
             break
         k += 1
-    return _claim(total, parts, False, m.group("how"))
+    return _claim(total, parts, _closed_division(text, m.group("how"), parts), m.group("how"))
 
 
 def _colon(text: str, qs, i: int) -> PartsTotal | None:
