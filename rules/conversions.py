@@ -7,13 +7,15 @@ answered once here. The checks only convert and compare.
 A conversion is two neighbouring figures tied by one of:
 
 - parentheses: "90 km (56 miles)", "£7.5m (about $14.6m)", "a 12-foot-high (3.7-metre-high) wall";
-- ", or": "5 billion euros, or about $5.4 billion", "12 million a year, or 32,877 a day";
+- ", or": "5 billion euros, or about $5.4 billion", "12 million a year, or 32,877 a day"; with up to three
+  words before it when both figures are per a period ("costs £120m a year to run, or £10m a month");
 - dashes: "90 km - about 56 miles - east";
 - for a rise and a multiplier, "or", "to" or "that is" a few words on: "rose 400% in a year, to 5 times as many".
 
 The restatement must end where the tie says it does (the bracket closes, the clause ends), so "5 or 6
 miles", "30,000 (5m on television)" and "$5, or 10 euros more than ..." are not conversions. A side's unit is
-what the number reader read, or, for a bare figure, a unit word hyphenated to it ("5-mile", "40-metre-high");
+what the number reader read, or, for a bare figure, a unit word hyphenated to it ("5-mile", "40-metre-high";
+"30,000-pound" is a weight beside tonnes and money beside dollars);
 the other side settles what the reader could not ("700 pounds (320kg)" is a weight, the "m" of "30ft (9m)"
 is metres). A period after a figure ("a year", "per day", "annually") is recorded for per-period
 restatements. Only pairs some check can compare are kept: two physical units, two currencies, one unit per
@@ -35,6 +37,7 @@ from statlint.checker.units import PERIODS, UNIT_WORDS
 _PHYSICAL = frozenset(UNIT_WORDS.values())
 _MASS = frozenset(("kilogram", "gram", "pound", "metric_ton", "ton", "ounce", "troy_ounce"))
 _LENGTH = frozenset(("kilometer", "mile", "meter", "centimeter", "millimeter", "foot", "inch", "yard"))
+_POUND = "pound?"  # a bare figure hyphenated to "pound": a weight or money, as the other side says
 _MAX_GAP = 40  # characters between the two figures, ties and hyphenated words included
 
 _HEDGE_WORDS = r"about|around|approximately|approx\.?|some|roughly|nearly|almost|just\s+over|just\s+under|over|more\s+than"
@@ -54,6 +57,9 @@ _TIE_OR = lazy_compile(r"\s*+,\s++(?:or\s++|" + _EQUIVALENT + r")" + _HEDGE + r"
 # A rise restated as a multiplier a few words on: "rose 400% in a year, to 5 times as many", "up 900%, or ten times".
 _TIE_RATE_MULTIPLIER = lazy_compile(r"(?:\s++[a-z]++){0,4}?\s*+,?\s++(?:or|to|i\.e\.,?|that\s+is|making\s+it)\s++"
                                      + _HEDGE + r"\Z", regex.IGNORECASE)
+# A total per period restated per another period may have its verb's words between: "costs £120m a year to
+# run, or £10m a month", "$1.2 million a year in fees, or $100,000 a month" (both figures per a period).
+_TIE_WORDS_OR = lazy_compile(r"(?:\s++[a-z]{2,15}){1,3}\s*+,\s++or\s++" + _HEDGE + r"\Z")
 _TIE_DASH = lazy_compile(r"\s++[-–—]\s++" + _HEDGE + r"\Z|\s*+—\s*+" + _HEDGE + r"\Z", regex.IGNORECASE)
 # Where the restatement must end, per tie. (A glued "m" may come before a bracket's close: "(10m)" is metres
 # or millions, which the reader cannot tell apart; the other side settles it.)
@@ -90,6 +96,8 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     tie = _tie(text, a_end, b.span.start)
     if tie is None and a.is_percent and b.unit == "times" and _TIE_RATE_MULTIPLIER.fullmatch(text, a_end, b.span.start):
         tie = "or"
+    if tie is None and _per_other_period(a, b) and _TIE_WORDS_OR.fullmatch(text, a_end, b.span.start):
+        tie = "or"
     if tie is None:
         return None
     after_b = _AFTER.match(text, b.span.end)
@@ -118,6 +126,15 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     return Conversion(span=Span(a.span.start, b_end), a=a, b=b, a_unit=a_unit, b_unit=b_unit, a_span=a_span,
                       b_span=b_span, a_text=text[a_span.start:a_span.end], b_text=text[b_span.start:b_span.end],
                       tie=tie, a_per=a_per, b_per=b_per, b_form=form)
+
+
+def _per_other_period(a: Quantity, b: Quantity) -> bool:
+    """Whether the reader read both figures per a period, the same unit per two different periods
+    ("£120m a year" and "£10m a month"): only then may words stand between the first and ", or"."""
+    a_base, a_slash, a_period = a.unit.rpartition("/")
+    b_base, b_slash, b_period = b.unit.rpartition("/")
+    return bool(a_slash and b_slash) and a_base == b_base and a_period != b_period \
+        and a_period in _PERIOD_NAMES and b_period in _PERIOD_NAMES
 
 
 def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
@@ -167,6 +184,8 @@ def _hyphenated_unit(q: Quantity, after) -> tuple[str, int]:
     if q.unit != "count" or not word:
         return q.unit, q.span.end
     unit = UNIT_WORDS.get(word) or UNIT_WORDS.get(word.lower())
+    if unit is None and word.lower() == "pound":
+        unit = _POUND  # "a 30,000-pound crane" or "a 5,000-pound fine": the other side settles which
     return (unit, after.end("unit")) if unit else (q.unit, q.span.end)
 
 
@@ -178,6 +197,8 @@ def _settled(text: str, q: Quantity, unit: str, partner: str, end: int) -> tuple
     """
     if unit == "GBP" and partner in _MASS and q.text.rstrip().lower().endswith(("pound", "pounds")):
         return "pound", end
+    if unit == _POUND:
+        return ("pound" if partner in _MASS else "GBP" if _is_money(partner) else q.unit), end
     if unit == "count" and partner in _LENGTH and text[end:end + 1] == "m" and not text[end + 1:end + 2].isalpha():
         return "meter", end + 1
     return unit, end
