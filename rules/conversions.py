@@ -8,7 +8,8 @@ A conversion is two neighbouring figures tied by one of:
 
 - parentheses: "90 km (56 miles)", "£7.5m (about $14.6m)", "a 12-foot-high (3.7-metre-high) wall";
 - ", or": "5 billion euros, or about $5.4 billion", "12 million a year, or 32,877 a day"; with up to three
-  words before it when both figures are per a period ("costs £120m a year to run, or £10m a month");
+  words before it, or a hedge for the "or", when both figures are per a period ("costs £120m a year to run,
+  or £10m a month", "1.3 million a year, roughly 3,600 a day");
 - dashes: "90 km - about 56 miles - east";
 - for a rise and a multiplier, "or", "to" or "that is" a few words on: "rose 400% in a year, to 5 times as many".
 
@@ -43,9 +44,10 @@ _MAX_GAP = 40  # characters between the two figures, ties and hyphenated words i
 _HEDGE_WORDS = r"about|around|approximately|approx\.?|some|roughly|nearly|almost|just\s+over|just\s+under|over|more\s+than"
 _HEDGE = r"(?:(?:" + _HEDGE_WORDS + r")\s+)?"
 _EQUIVALENT = r"(?:the\s+)?equivalent\s+(?:to|of)\s+"  # "(the equivalent of $5.4bn)", ", equivalent to 56 miles"
-# What may follow a figure before the tie: a hyphenated unit and adjective ("-foot-high"), a period.
+# What may follow a figure before the tie: a hyphenated unit and adjective ("-foot-high"), a dimension word ("400
+# metres long (1,312 ft)"), a period.
 _AFTER = lazy_compile(
-    r"(?:-(?P<unit>[A-Za-z]{1,12})(?:-(?P<adj>[a-z]{2,12}))?)?"
+    r"(?:-(?P<unit>[A-Za-z]{1,12})(?:-(?P<adj>[a-z]{2,12}))?)?(?:\s+(?:long|wide|high|tall|deep|thick|across)\b)?"
     r"(?:(?:\s+[a-z]{2,15})?\s+(?:a|an|per|each|every)\s+(?P<per>year|month|week|day)\b|\s+(?P<annual>annually)\b"
     r"|(?:\s+[a-z]{2,15})?\s+last\s+(?P<whole>year|month|week)\b"
     r"|/(?P<slash>year|yr|month|week|day)\b)?", regex.IGNORECASE)
@@ -58,8 +60,10 @@ _TIE_OR = lazy_compile(r"\s*+,\s++(?:or\s++|" + _EQUIVALENT + r")" + _HEDGE + r"
 _TIE_RATE_MULTIPLIER = lazy_compile(r"(?:\s++[a-z]++){0,4}?\s*+,?\s++(?:or|to|i\.e\.,?|that\s+is|making\s+it)\s++"
                                      + _HEDGE + r"\Z", regex.IGNORECASE)
 # A total per period restated per another period may have its verb's words between: "costs £120m a year to
-# run, or £10m a month", "$1.2 million a year in fees, or $100,000 a month" (both figures per a period).
-_TIE_WORDS_OR = lazy_compile(r"(?:\s++[a-z]{2,15}){1,3}\s*+,\s++or\s++" + _HEDGE + r"\Z")
+# run, or £10m a month", "$1.2 million a year in fees, or $100,000 a month", or a hedge alone for ", or":
+# "1.3 million a year, roughly 3,600 a day" (both figures per a period: _per_other_period).
+_TIE_PER_PERIOD = lazy_compile(r"(?:\s++[a-z]{2,15}){0,3}\s*+,\s++(?:or\s++" + _HEDGE + r"|(?:" + _HEDGE_WORDS
+                               + r")\s++)\Z")
 _TIE_DASH = lazy_compile(r"\s++[-–—]\s++" + _HEDGE + r"\Z|\s*+—\s*+" + _HEDGE + r"\Z", regex.IGNORECASE)
 # Where the restatement must end, per tie. (A glued "m" may come before a bracket's close: "(10m)" is metres
 # or millions, which the reader cannot tell apart; the other side settles it.)
@@ -96,11 +100,11 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     tie = _tie(text, a_end, b.span.start)
     if tie is None and a.is_percent and b.unit == "times" and _TIE_RATE_MULTIPLIER.fullmatch(text, a_end, b.span.start):
         tie = "or"
-    if tie is None and _per_other_period(a, b) and _TIE_WORDS_OR.fullmatch(text, a_end, b.span.start):
+    after_b = _AFTER.match(text, b.span.end)
+    if tie is None and _per_other_period(a, b, after_a, after_b) and _TIE_PER_PERIOD.fullmatch(text, a_end, b.span.start):
         tie = "or"
     if tie is None:
         return None
-    after_b = _AFTER.match(text, b.span.end)
     b_unit, b_unit_end = _hyphenated_unit(b, after_b)
     b_end = after_b.end()
     form = ""
@@ -128,13 +132,23 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
                       tie=tie, a_per=a_per, b_per=b_per, b_form=form)
 
 
-def _per_other_period(a: Quantity, b: Quantity) -> bool:
-    """Whether the reader read both figures per a period, the same unit per two different periods
-    ("£120m a year" and "£10m a month"): only then may words stand between the first and ", or"."""
-    a_base, a_slash, a_period = a.unit.rpartition("/")
-    b_base, b_slash, b_period = b.unit.rpartition("/")
-    return bool(a_slash and b_slash) and a_base == b_base and a_period != b_period \
-        and a_period in _PERIOD_NAMES and b_period in _PERIOD_NAMES
+def _per_other_period(a: Quantity, b: Quantity, after_a, after_b) -> bool:
+    """Whether both figures are per a period, the same unit per two different periods ("£120m a year" and
+    "£10m a month", "1.3 million a year" and "3,600 a day"): only then may words stand between the first
+    and ", or", or a hedge alone tie them (", roughly 3,600 a day")."""
+    a_base, a_period = _unit_period(a, after_a)
+    b_base, b_period = _unit_period(b, after_b)
+    return a_base == b_base and a_period != b_period and a_period in _PERIOD_NAMES and b_period in _PERIOD_NAMES
+
+
+def _unit_period(q: Quantity, after) -> tuple[str, str]:
+    """(unit, period) of a figure per a period: the reader's "GBP/year", or a period written after it ("a
+    day", "per year", "annually"; not "last year", a total over it)."""
+    base, slash, period = q.unit.rpartition("/")
+    if slash:
+        return base, period
+    word = after.group("per") or after.group("annual") or after.group("slash")
+    return q.unit, _PERIOD_WORDS.get(word.lower(), "") if word else ""
 
 
 def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
@@ -143,10 +157,13 @@ def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
     Why: a comma alone stands between most pairs of figures that get this far (lists: "5, 6 and 7"), and
     the patterns cost more than this test. Such a gap can only hold _TIE_OR (", or", ", equivalent to"),
     which has "or" or "equ" in any case (letters with no other case form under IGNORECASE), or a rate
-    restated as a multiplier (_TIE_RATE_MULTIPLIER, tried only for a percentage before a multiplier).
+    restated as a multiplier (_TIE_RATE_MULTIPLIER, tried only for a percentage before a multiplier), or a
+    hedge after a figure per a period (_TIE_PER_PERIOD: its period is in the gap, " a year", " per day",
+    "annually", or in the reader's unit, "GBP/year").
     """
     low = gap.lower()
-    return "or" in low or "equ" in low or (a.is_percent and b.unit == "times")
+    return "or" in low or "equ" in low or (a.is_percent and b.unit == "times") or "/" in a.unit \
+        or " a " in low or " an " in low or "per " in low or "annually" in low
 
 
 def _number_as_written(q: Quantity) -> Quantity:

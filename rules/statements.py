@@ -16,6 +16,13 @@ here, once, and added to Facts; the check only groups them by their fields and c
   basis (annualised, year-on-year) gets that basis in its period, and a sentence that revises, estimates
   or forecasts gives no statement.
 - `HeadlineLink`: a headline figure and the body figures its words tie it to (rules._headline).
+- `Series` of figures each written with its own year, in a row in one sentence ("revenue was $12.1 billion
+  in 2021, $12.8 billion in 2022 and $13.5 billion in 2023", "grew from 4.2 million in 2000 to 4.5 million
+  in 2010 and 4.8 million in 2020"): one measure told year by year, as a "respectively" series is (U103
+  compares its neighbours). Three figures at least, in one unit, years all rising or all falling, and
+  between a year and the next figure only a comma and a closed list of joining words ("and", "to",
+  "rising to", "before falling to"): "sales were $5bn in 2021 and profit $50m in 2022" names two measures
+  and makes no series.
 """
 from __future__ import annotations
 
@@ -23,7 +30,7 @@ import regex
 
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Facts, Quantity, Span, Statement, replace
+from statlint.checker.model import Facts, Quantity, Series, Span, Statement, replace
 from statlint.rules import _headline
 from statlint.rules._gates import may_contain
 
@@ -58,6 +65,16 @@ _RATE_MEASURE_WORDS = ("economy", "gdp", "domestic", "export", "import", "sales"
                        "profit", "earnings", "prices", "investment", "spending")
 # Whose rate it is: the possessive right before the measure ("Acme's sales", "Japan's economy").
 _OWNER_BEFORE = lazy_compile(r"\b(?P<name>[A-Z][\w&.-]*)['’]s\s+\Z", regex.REVERSE)
+# Between one figure of a year-by-year series and the next: its year, then a comma or a joining phrase of the
+# closed list below (no noun: a noun there names another measure).
+_JOIN_WORDS = (r"and|to|then|before|after|but|while|rising|rose|climbing|climbed|jumping|jumped|growing|grew|"
+               r"increasing|increased|falling|fell|dropping|dropped|declining|declined|slipping|slipped|reaching|"
+               r"reached|hitting|hit|at|of|about|around|nearly|almost|some|over|just|more|less|than|only|a|record|"
+               r"further|again|back|up|down|from|compared|with|against|versus|vs")
+_YEAR_THEN = lazy_compile(r"\s++(?:in|for|during)\s++(?P<year>(?:19|20)\d\d)(?:\s*+,\s*+|\s++)(?:(?:" + _JOIN_WORDS
+                          + r")\s++){0,4}\Z")
+_YEAR_LAST = lazy_compile(r"\s++(?:in|for|during)\s++(?P<year>(?:19|20)\d\d)\b(?!\s*+[-–/]\s*+\d)")
+_SERIES_GAP = 70  # characters from one figure of a year-by-year series to the next
 _SAME_MEASURE = {"gdp": "economy", "economic": "economy", "export": "exports", "gross domestic product": "economy", "profit": "profits", "net profit": "profits",
                  "net profits": "profits", "revenue": "revenues", "industrial production": "industrial output",
                  "production": "output"}
@@ -86,9 +103,57 @@ def extract(doc: Document, facts: Facts) -> Facts:
         return facts  # every statement and link is of a figure (and the quarter test scans the whole text)
     statements = tuple(_statements(doc.text, facts.quantities)) + tuple(_rate_statements(doc, facts.quantities))
     links = tuple(_headline_links(doc, facts))
-    if not statements and not links:
+    series = tuple(_year_series(doc, facts.quantities))
+    if not statements and not links and not series:
         return facts
+    if series:
+        facts = replace(facts, series=facts.series + series)
     return replace(facts, statements=statements, headline_links=links)
+
+
+def _year_series(doc: Document, quantities):
+    """Series of figures each followed by its own year, in a row in one sentence (see the module docstring).
+
+    One pass over neighbouring figures: a run grows while the words between two figures are the first one's
+    year and joining words only; a run of three or more in one unit, with years all rising or all falling,
+    is a series (the last figure's year must follow it too)."""
+    text = doc.text
+    run: list[Quantity] = []
+    years: list[str] = []
+    for a, b in zip(quantities, quantities[1:]):
+        gap = b.span.start - a.span.end
+        m = None
+        if 0 < gap <= _SERIES_GAP and a.unit == b.unit and a.kind == b.kind == "level" \
+                and ("19" in text[a.span.end:b.span.start] or "20" in text[a.span.end:b.span.start]):
+            m = _YEAR_THEN.fullmatch(text, a.span.end, b.span.start)
+        if m is not None and "\n" not in text[a.span.end:b.span.start]:
+            if not run:
+                run = [a]
+            years.append(m.group("year"))
+            run.append(b)
+            continue
+        if run:
+            yield from _closed_series(doc, run, years)
+        run, years = [], []
+    if run:
+        yield from _closed_series(doc, run, years)
+
+
+def _closed_series(doc: Document, run: list[Quantity], years: list[str]):
+    """The series `run` makes once the last figure's year is read, if it is one (see _year_series)."""
+    last = _YEAR_LAST.match(doc.text, run[-1].span.end)
+    if last is None or len(run) < 3:
+        return
+    years = years + [last.group("year")]
+    numbers = [int(y) for y in years]
+    rising = all(x < y for x, y in zip(numbers, numbers[1:]))
+    falling = all(x > y for x, y in zip(numbers, numbers[1:]))
+    if not (rising or falling) or any(q.value <= 0 for q in run):
+        return
+    sentence = doc.sentence_of(run[0].span.start)
+    if run[-1].span.end > sentence.end:
+        return
+    yield Series(span=Span(run[0].span.start, last.end()), values=tuple(run), labels=tuple(years))
 
 
 def _statements(text: str, quantities):
