@@ -136,18 +136,19 @@ def _per_other_period(a: Quantity, b: Quantity, after_a, after_b) -> bool:
     """Whether both figures are per a period, the same unit per two different periods ("£120m a year" and
     "£10m a month", "1.3 million a year" and "3,600 a day"): only then may words stand between the first
     and ", or", or a hedge alone tie them (", roughly 3,600 a day")."""
-    a_base, a_period = _unit_period(a, after_a)
+    a_base, a_period = _unit_period(a, after_a, whole=True)
     b_base, b_period = _unit_period(b, after_b)
     return a_base == b_base and a_period != b_period and a_period in _PERIOD_NAMES and b_period in _PERIOD_NAMES
 
 
-def _unit_period(q: Quantity, after) -> tuple[str, str]:
+def _unit_period(q: Quantity, after, whole: bool = False) -> tuple[str, str]:
     """(unit, period) of a figure per a period: the reader's "GBP/year", or a period written after it ("a
-    day", "per year", "annually"; not "last year", a total over it)."""
+    day", "per year", "annually"; with `whole`, for the first figure, also "last year", a total over it that
+    a rate per a shorter period restates: "600,000 last year, about 50,000 a month")."""
     base, slash, period = q.unit.rpartition("/")
     if slash:
         return base, period
-    word = after.group("per") or after.group("annual") or after.group("slash")
+    word = after.group("per") or after.group("annual") or after.group("slash") or (whole and after.group("whole"))
     return q.unit, _PERIOD_WORDS.get(word.lower(), "") if word else ""
 
 
@@ -159,11 +160,11 @@ def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
     which has "or" or "equ" in any case (letters with no other case form under IGNORECASE), or a rate
     restated as a multiplier (_TIE_RATE_MULTIPLIER, tried only for a percentage before a multiplier), or a
     hedge after a figure per a period (_TIE_PER_PERIOD: its period is in the gap, " a year", " per day",
-    "annually", or in the reader's unit, "GBP/year").
+    "annually", "last year", or in the reader's unit, "GBP/year").
     """
     low = gap.lower()
     return "or" in low or "equ" in low or (a.is_percent and b.unit == "times") or "/" in a.unit \
-        or " a " in low or " an " in low or "per " in low or "annually" in low
+        or " a " in low or " an " in low or "per " in low or "annually" in low or "last " in low
 
 
 def _number_as_written(q: Quantity) -> Quantity:

@@ -11,10 +11,10 @@ thousand newspapers correct); "spends $120 million a year on its 40,000 pupils, 
 - the count stands before it in the sentence and counts that noun ("95,000 jobs" for "per job", up to two
   words between: "1,200 new homes", "300 companies" for "per company"; people, residents, workers... for
   "per head", or a people word before the figure: "a population of 5 million");
-- exactly one figure before the per-unit figure in the sentence is in its unit and larger (the total),
-  itself no per-unit figure;
+- exactly one figure before the per-unit figure in the sentence is in its unit and no smaller (the total;
+  "$1 million ... 10 winners, or $1 million apiece" is the total written twice), itself no per-unit figure;
 - the per-unit figure is introduced as a restatement: after ", or", "(", a dash, "about", "works out at/to",
-  "comes to", "equivalent to", "an average of".
+  "comes to", "equivalent to", "an average of", "that is", "which is".
 """
 from __future__ import annotations
 
@@ -32,7 +32,9 @@ _PER_NOUN = lazy_compile(r"\s*+(?:(?:per|an?|for\s+each|each)\s+(?P<noun>[a-z][a
 _PERIODS = frozenset("second minute hour day week fortnight month quarter year decade annum night".split())
 _PEOPLE_WORDS = frozenset(("people", "persons", "residents", "inhabitants", "citizens", "adults", "children", "workers",
                            "employees", "staff", "members", "pupils", "students", "passengers", "patients", "voters",
-                           "households", "families", "taxpayers", "men", "women"))
+                           "households", "families", "taxpayers", "men", "women", "personnel", "troops", "soldiers",
+                           "nurses", "doctors", "teachers", "farmers", "users", "customers", "subscribers", "visitors",
+                           "tourists", "migrants", "refugees", "pensioners", "retirees", "individuals"))
 # "a population of 5 million", "a country of 25 million": the noun counted stands before the figure.
 _PEOPLE_BEFORE = lazy_compile(r"\b(?:population|populace|nation|country|city|town|state)\s+of\s+\Z",
                               regex.IGNORECASE | regex.REVERSE)
@@ -41,7 +43,7 @@ _PER_PERSON = frozenset(("head", "capita", "person", "resident", "inhabitant", "
 # may stand between: ", or about $300 per pupil").
 _RESTATED = lazy_compile(
     r"(?:,\s*+or|\(|\s[-–—]|,\s*+(?:about|around|roughly|some|nearly|almost)|amounting\s+to|works?\s+out\s+(?:at|to)|worked\s+out\s+(?:at|to)|"
-    r"comes?\s+to|came\s+to|equivalent\s+to|an\s+average\s+of|that\s+is|i\.e\.)\s*+"
+    r"comes?\s+to|came\s+to|equivalent\s+to|an\s+average\s+of|(?:that|which|this)\s+is|i\.e\.)\s*+"
     r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under)\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 _REACH = 30  # characters from a count to the noun it counts ("95,000 new jobs")
@@ -75,7 +77,7 @@ def _quotient(doc: Document, quantities, starts: list[int], k: int, noun: str) -
     before = quantities[bisect.bisect_left(starts, sentence.start, 0, k):k]  # the sentence's figures before it
     counts = [(q, counted) for q in before if q.unit == "count" and q.bound == "="
               and (counted := _counts(text, q, noun, sentence.start))]
-    totals = [q for q in before if _total_unit(q.unit) == each.unit and q.value > each.value
+    totals = [q for q in before if _total_unit(q.unit) == each.unit and q.value >= each.value
               and not _PER_NOUN.match(text, q.span.end)]
     if len(counts) != 1 or len(totals) != 1 or counts[0][0].value <= 1:
         return None
