@@ -6,7 +6,10 @@ here, once, and added to Facts; the check only groups them by their fields and c
 - `Statement`: the measure phrase with its year right before the figure, the year part of the phrase
   ("net profit in 1986 was 5.1 mln dlrs", "1986 net profit of", "exports for 1986 totalled"). A part of the
   year written before it ("first quarter 1986 sales", "November 1986 exports") makes it another period, and a
-  forecast, plan or target ("forecasts 2005 revenue of") is not the value: no statement. `subject` is the
+  forecast, plan or target ("forecasts 2005 revenue of") is not the value: no statement. The year may also
+  follow the figure when a verb of level brings it in ("exports reached $45 billion in 2023", "revenue rose
+  to €1.2bn in 2022", "exports of $4.5 billion in 2023"), with no words narrowing it after the year ("in 1986
+  to the EC"). `subject` is the
   last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
   told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
   candidates on the shared corpus and nearly all were different items: it is not read.)
@@ -40,6 +43,21 @@ _MEASURE_BEFORE = lazy_compile(
     r"(?:surplus|deficit)|unemployment(?:\s+rate)?|inflation(?:\s+rate)?|budget\s+deficit)\s+"
     r"(?:(?:in|for)\s+(?P<year1>(?:19|20)\d\d)\s+)?(?:was|were|of|totalled|totaled|reached|stood\s+at|came\s+to)\s+"
     r"(?:about\s+|some\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# The same measures with their year right after the figure, the figure brought in by a verb of level: "exports
+# reached $45 billion in 2023", "revenue rose to €1.2bn in 2022", "exports of $4.5 billion in 2023". No words that
+# narrow the figure may follow the year (a preposition, "and", "only", a range's second year): "exports of 12 mln
+# tonnes in 1986 to the EC" is a part of the year's exports, not the year's.
+_MEASURE_THEN = lazy_compile(
+    r"\b(?P<measure>net\s+(?:profit|income|loss|earnings)|operating\s+(?:profit|income|loss)|pre-tax\s+profit|"
+    r"revenues?|sales|turnover|exports|imports|output|production|trade\s+(?:surplus|deficit)|current\s+account\s+"
+    r"(?:surplus|deficit)|unemployment(?:\s+rate)?|inflation(?:\s+rate)?|budget\s+deficit)\s+"
+    r"(?:was|were|of|totalled|totaled|reached|hit|stood\s+at|came\s+to|(?:rose|fell|grew|climbed|jumped|dropped|"
+    r"declined|slipped|slid|increased|decreased|surged|shrank|eased|edged\s+up|edged\s+down)\s+to)\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+_YEAR_RIGHT_AFTER = lazy_compile(r"\s++(?:in|for|during)\s++(?P<year>(?:19|20)\d\d)\b"
+                                 r"(?!\s*+[-–/]\s*+\d|\s++(?:to|of|in|on|at|by|for|with|into|through|under|over|and|or|"
+                                 r"excluding|including|except|alone|only)\b)",
+                                 regex.IGNORECASE)
 _NAME = lazy_compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
 _PART_PERIOD = lazy_compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr|"
                              r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
@@ -162,26 +180,32 @@ def _statements(text: str, quantities):
             continue
         start = q.span.start - _REACH if q.span.start > _REACH else 0
         window = text[start:q.span.start]
-        if "19" not in window and "20" not in window:
-            continue  # the phrase must hold a year: without 19xx or 20xx in reach, no search
         if not may_contain(window, _MEASURE_WORDS):
             continue
-        statement = _statement(text, q, start)
+        statement = None
+        if "19" in window or "20" in window:  # the phrase must hold a year: without 19xx or 20xx in reach, no search
+            m = _MEASURE_BEFORE.search(text, start, q.span.start)
+            if m and (m.group("year0") or m.group("year1")):
+                statement = _statement(text, q, m, m.group("year0") or m.group("year1"))
+        if statement is None and text.startswith(" ", q.span.end):
+            after = text[q.span.end:q.span.end + 16]
+            if ("19" in after or "20" in after) and (year := _YEAR_RIGHT_AFTER.match(text, q.span.end)):
+                m = _MEASURE_THEN.search(text, start, q.span.start)
+                if m:
+                    statement = _statement(text, q, m, year.group("year"), end=year.end())
         if statement is not None:
             yield statement
 
 
-def _statement(text: str, q: Quantity, start: int) -> Statement | None:
-    m = _MEASURE_BEFORE.search(text, start, q.span.start)
-    if not m or not (m.group("year0") or m.group("year1")):
-        return None
+def _statement(text: str, q: Quantity, m, year: str, end: int | None = None) -> Statement | None:
     if _PART_PERIOD.search(text, max(0, m.start() - 40), q.span.start):
         return None  # "first quarter 1986 sales", "November 1986 exports": a part of the year, not the year
     if _NOT_YET.search(text, max(0, m.start() - 60), m.start()):
         return None  # a forecast, a plan or a target for the year
     names = _NAME.findall(text, max(0, m.start() - 40), m.start())
-    return Statement(span=Span(m.start(), q.span.end), value=q, measure=" ".join(m.group("measure").lower().split()),
-                     year=int(m.group("year0") or m.group("year1")), subject=names[-1] if names else "")
+    return Statement(span=Span(m.start(), end or q.span.end), value=q,
+                     measure=" ".join(m.group("measure").lower().split()), year=int(year),
+                     subject=names[-1] if names else "")
 
 
 def _rate_statements(doc: Document, quantities):
