@@ -9,7 +9,7 @@ here, once, and added to Facts; the check only groups them by their fields and c
   forecast, plan or target ("forecasts 2005 revenue of") is not the value: no statement. The year may also
   follow the figure when a verb of level brings it in ("exports reached $45 billion in 2023", "revenue rose
   to €1.2bn in 2022", "exports of $4.5 billion in 2023"), with no words narrowing it after the year ("in 1986
-  to the EC"). `subject` is the
+  to the EC") and no modifier before the measure ("core inflation", "oil exports"). `subject` is the
   last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
   told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
   candidates on the shared corpus and nearly all were different items: it is not read.)
@@ -58,6 +58,9 @@ _YEAR_RIGHT_AFTER = lazy_compile(r"\s++(?:in|for|during)\s++(?P<year>(?:19|20)\d
                                  r"(?!\s*+[-–/]\s*+\d|\s++(?:to|of|in|on|at|by|for|with|into|through|under|over|and|or|"
                                  r"excluding|including|except|alone|only)\b)",
                                  regex.IGNORECASE)
+_DETERMINERS = frozenset("a an the its their his her our that said and while as whose which total annual full-year yearly "
+                         "had has have having on with reported reports posted posts recorded records showed shows "
+                         "saw".split())
 _NAME = lazy_compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
 _PART_PERIOD = lazy_compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr|"
                              r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
@@ -191,10 +194,27 @@ def _statements(text: str, quantities):
             after = text[q.span.end:q.span.end + 16]
             if ("19" in after or "20" in after) and (year := _YEAR_RIGHT_AFTER.match(text, q.span.end)):
                 m = _MEASURE_THEN.search(text, start, q.span.start)
-                if m:
+                if m and _unmodified(text, m.start()):
                     statement = _statement(text, q, m, year.group("year"), end=year.end())
         if statement is not None:
             yield statement
+
+
+def _unmodified(text: str, start: int) -> bool:
+    """Whether the measure at `start` is the measure itself, not a kind of it: "core inflation", "oil exports",
+    "online sales" are other figures than "inflation", "exports", "sales". The word before it must be a
+    determiner, joining word or reporting verb ("the", "its", "said", "had", "on revenues of"), a possessive
+    ("Acme's"), a name inside the sentence ("Acme exports"), or nothing (the measure opens the sentence). On the
+    corpus this keeps "had sales of", "on revenues of" and drops "foreign sales", "the international share in
+    turnover", "Trail smelter revenue"."""
+    before = text[max(0, start - 40):start].rstrip()
+    if not before or before[-1] in ".,;:!?\"'“”(\n":
+        return True
+    word = before.split()[-1]
+    if word.endswith(("'s", "’s", "s'", "s’")) or word.lower() in _DETERMINERS:
+        return True
+    rest = before[:-len(word)].rstrip()
+    return word[:1].isupper() and bool(rest) and rest[-1] not in ".!?\n"  # a capital that does not open the sentence
 
 
 def _statement(text: str, q: Quantity, m, year: str, end: int | None = None) -> Statement | None:
