@@ -11,6 +11,7 @@ A conversion is two neighbouring figures tied by one of:
   words before it, or a hedge for the "or", when both figures are per a period ("costs £120m a year to run,
   or £10m a month", "1.3 million a year, roughly 3,600 a day");
 - dashes: "90 km - about 56 miles - east";
+- a hedge alone after a comma, for two units or two currencies: "rode 100 miles, about 160km, in a day";
 - for a rise and a multiplier, "or", "to" or "that is" a few words on: "rose 400% in a year, to 5 times as many".
 
 The restatement must end where the tie says it does (the bracket closes, the clause ends), so "5 or 6
@@ -48,7 +49,8 @@ _EQUIVALENT = r"(?:the\s+)?equivalent\s+(?:to|of)\s+"  # "(the equivalent of $5.
 # metres long (1,312 ft)"), a period.
 _AFTER = lazy_compile(
     r"(?:-(?P<unit>[A-Za-z]{1,12})(?:-(?P<adj>[a-z]{2,12}))?)?(?:\s+(?:long|wide|high|tall|deep|thick|across)\b)?"
-    r"(?:(?:\s+[a-z]{2,15})?\s+(?:a|an|per|each|every)\s+(?P<per>year|month|week|day)\b|\s+(?P<annual>annually)\b"
+    r"(?:(?:\s+[a-z]{2,15})?\s+(?:a|an|per|each|every)\s+(?P<per>year|month|week|day)\b"
+    r"|(?:\s+[a-z]{2,15})?\s+(?P<annual>annually|yearly|monthly|weekly|daily|per\s+annum)\b"
     r"|(?:\s+[a-z]{2,15})?\s+last\s+(?P<whole>year|month|week)\b"
     r"|/(?P<slash>year|yr|month|week|day)\b)?", regex.IGNORECASE)
 # A rate's noun between it and its restatement: "a 4,900% increase (50 times as many)".
@@ -75,7 +77,13 @@ _END_DASH = lazy_compile(r"\s*+(?:[-–—,.;)]|\Z)")
 _MULTIPLIER_FORM = lazy_compile(r"\s+(?:(?P<as>as|the|its|their)|(?P<more>more|higher|larger|bigger))\b"
                                  r"(?:\s+[a-z0-9]+){0,5}?(?=\s*+[,.;:)\-–—]|\s*+\Z)", regex.IGNORECASE)
 _PERIOD_NAMES = {name: name for name in ("year", "month", "week", "day") if name in PERIODS.values()}
-_PERIOD_WORDS = {"year": "year", "yr": "year", "annually": "year", "month": "month", "week": "week", "day": "day"}
+_PERIOD_WORDS = {"year": "year", "yr": "year", "annually": "year", "month": "month", "week": "week", "day": "day",
+                 "yearly": "year", "per annum": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+# A hedge alone after the comma ties two figures in two units of one kind: "rode 100 miles, about 160km, in a day",
+# "sold for $2.3bn, roughly £1.8bn." (the restatement must still end the clause: "50 km, about 20 km of it").
+_TIE_HEDGE = lazy_compile(r"\s*+,\s++(?:about|around|approximately|approx\.|roughly|some|nearly|almost)\s++\Z",
+                          regex.IGNORECASE)
+_HEDGE_GATE = ("about", "around", "approx", "roughly", "some", "nearly", "almost")
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -103,6 +111,9 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     after_b = _AFTER.match(text, b.span.end)
     if tie is None and _per_other_period(a, b, after_a, after_b) and _TIE_PER_PERIOD.fullmatch(text, a_end, b.span.start):
         tie = "or"
+    hedge_only = False
+    if tie is None and not a.is_percent and _TIE_HEDGE.fullmatch(text, a_end, b.span.start):
+        tie, hedge_only = "or", True
     if tie is None:
         return None
     b_unit, b_unit_end = _hyphenated_unit(b, after_b)
@@ -124,6 +135,9 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
         a_per = ""  # "3.65 million last year": a total over a period, compared only with a rate per a shorter one
     if not _comparable(a, b, a_unit, b_unit, a_per, b_per):
         return None
+    if hedge_only and not (a_per and b_per) and not (a_unit in _PHYSICAL and b_unit in _PHYSICAL) \
+            and not (_is_money(a_unit) and _is_money(b_unit)):
+        return None  # a hedge alone ties two units or two currencies, or two periods (_TIE_PER_PERIOD)
     a, b = _number_as_written(a), _number_as_written(b)
     a_span = Span(a.span.start, max(a_unit_end, a_end_unit))
     b_span = Span(b.span.start, max(b_unit_end, b_end_unit))
@@ -149,7 +163,7 @@ def _unit_period(q: Quantity, after, whole: bool = False) -> tuple[str, str]:
     if slash:
         return base, period
     word = after.group("per") or after.group("annual") or after.group("slash") or (whole and after.group("whole"))
-    return q.unit, _PERIOD_WORDS.get(word.lower(), "") if word else ""
+    return q.unit, _PERIOD_WORDS.get(" ".join(word.lower().split()), "") if word else ""
 
 
 def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
@@ -160,11 +174,12 @@ def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
     which has "or" or "equ" in any case (letters with no other case form under IGNORECASE), or a rate
     restated as a multiplier (_TIE_RATE_MULTIPLIER, tried only for a percentage before a multiplier), or a
     hedge after a figure per a period (_TIE_PER_PERIOD: its period is in the gap, " a year", " per day",
-    "annually", "last year", or in the reader's unit, "GBP/year").
+    "annually", "monthly", "last year", or in the reader's unit, "GBP/year"), or a hedge alone (_TIE_HEDGE).
     """
     low = gap.lower()
     return "or" in low or "equ" in low or (a.is_percent and b.unit == "times") or "/" in a.unit \
-        or " a " in low or " an " in low or "per " in low or "annually" in low or "last " in low
+        or " a " in low or " an " in low or "per " in low or "annually" in low or "last " in low \
+        or "ly" in low or any(h in low for h in _HEDGE_GATE)
 
 
 def _number_as_written(q: Quantity) -> Quantity:
@@ -233,7 +248,7 @@ def _per_period(unit: str, per: str) -> tuple[str, str]:
 def _period(after) -> str:
     """The period a figure is per: "a year", "annually", "/day"; "last year" (a total over that period) too."""
     word = after.group("per") or after.group("annual") or after.group("slash") or after.group("whole")
-    return _PERIOD_WORDS.get(word.lower(), "") if word else ""
+    return _PERIOD_WORDS.get(" ".join(word.lower().split()), "") if word else ""
 
 
 def _is_money(unit: str) -> bool:
