@@ -9,7 +9,9 @@ here, once, and added to Facts; the check only groups them by their fields and c
   forecast, plan or target ("forecasts 2005 revenue of") is not the value: no statement. The year may also
   follow the figure when a verb of level brings it in ("exports reached $45 billion in 2023", "revenue rose
   to €1.2bn in 2022", "exports of $4.5 billion in 2023"), with no words narrowing it after the year ("in 1986
-  to the EC") and no modifier before the measure ("core inflation", "oil exports"). `subject` is the
+  to the EC") and no modifier before the measure ("core inflation", "oil exports"); a month in place of the
+  year ("exports fell to $45 billion in May") is the statement's period, when the clause ends after it or goes
+  on with a comparison ("in May from", not "in May last year"). `subject` is the
   last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
   told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
   candidates on the shared corpus and nearly all were different items: it is not read.)
@@ -61,6 +63,15 @@ _YEAR_RIGHT_AFTER = lazy_compile(r"\s++(?:in|for|during)\s++(?P<year>(?:19|20)\d
 _DETERMINERS = frozenset("a an the its their his her our that said and while as whose which total annual full-year yearly "
                          "had has have having on with reported reports posted posts recorded records showed shows "
                          "saw".split())
+# A month in place of the year, more strictly: the clause must end after it or go on with a comparison or its verb
+# ("exports fell to $45 billion in May, the lowest", "... in May from $47 billion"), so "in May last year" and "in
+# May to China" are no statement of the month. Month names as written (capitalised: not the verb "may").
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_RIGHT_AFTER = lazy_compile(r"\s++(?:in|for|during)\s++(?P<month>" + _MONTHS + r")(?:\s++(?P<year>(?:19|20)\d\d))?\b"
+                                  r"(?=\s*+(?:[.;:]|,\s|\Z)|\s++(?:from|up|down|compared|against|versus|vs|after|was|"
+                                  r"were|is|are)\b)")
+_MONTH_GATE = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 _NAME = lazy_compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
 _PART_PERIOD = lazy_compile(r"\b(?:quarter|half|months?|weeks?|first|second|third|fourth|interim|qtr|"
                              r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
@@ -196,6 +207,10 @@ def _statements(text: str, quantities):
                 m = _MEASURE_THEN.search(text, start, q.span.start)
                 if m and _unmodified(text, m.start()):
                     statement = _statement(text, q, m, year.group("year"), end=year.end())
+            elif _names_month(text[q.span.end:q.span.end + 24]) and (month := _MONTH_RIGHT_AFTER.match(text, q.span.end)):
+                m = _MEASURE_THEN.search(text, start, q.span.start)
+                if m and _unmodified(text, m.start()):
+                    statement = _month_statement(text, q, m, month)
         if statement is not None:
             yield statement
 
@@ -217,12 +232,38 @@ def _unmodified(text: str, start: int) -> bool:
     return word[:1].isupper() and bool(rest) and rest[-1] not in ".!?\n"  # a capital that does not open the sentence
 
 
+def _names_month(after: str) -> bool:
+    """The cheap gate before _MONTH_RIGHT_AFTER: a month's name, as written, right after the figure."""
+    return any(name in after for name in _MONTH_GATE)
+
+
+def _month_statement(text: str, q: Quantity, m, month) -> Statement | None:
+    """A measure's figure for a month ("exports fell to $45 billion in May"): the month is its period."""
+    if _NOT_YET.search(text, _clause_start(text, m.start()), m.start()):
+        return None
+    names = _NAME.findall(text, max(m.start() - 40, _clause_start(text, m.start())), m.start())
+    year = month.group("year")
+    return Statement(span=Span(m.start(), month.end()), value=q, measure=" ".join(m.group("measure").lower().split()),
+                     year=int(year) if year else None, period=month.group("month"), subject=names[-1] if names else "")
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the words that may make a figure a forecast begin: 60 characters before the measure, or the
+    sentence's start if nearer (the month "May" ending the sentence before is no modal verb)."""
+    low = max(0, start - 60)
+    stop = max(text.rfind(". ", low, start), text.rfind("\n", low, start))
+    return stop + 1 if stop >= 0 else low
+
+
 def _statement(text: str, q: Quantity, m, year: str, end: int | None = None) -> Statement | None:
     if _PART_PERIOD.search(text, max(0, m.start() - 40), q.span.start):
         return None  # "first quarter 1986 sales", "November 1986 exports": a part of the year, not the year
-    if _NOT_YET.search(text, max(0, m.start() - 60), m.start()):
-        return None  # a forecast, a plan or a target for the year
-    names = _NAME.findall(text, max(0, m.start() - 40), m.start())
+    # a forecast, a plan or a target for the year (for a year after the figure, in its own sentence only)
+    if _NOT_YET.search(text, max(0, m.start() - 60) if end is None else _clause_start(text, m.start()), m.start()):
+        return None
+    # whose figure it is: a name shortly before the measure (for a period after the figure, in its own sentence)
+    names = _NAME.findall(text, max(0, m.start() - 40) if end is None else max(m.start() - 40, _clause_start(text, m.start())),
+                          m.start())
     return Statement(span=Span(m.start(), end or q.span.end), value=q,
                      measure=" ".join(m.group("measure").lower().split()), year=int(year),
                      subject=names[-1] if names else "")
