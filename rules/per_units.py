@@ -10,7 +10,8 @@ thousand newspapers correct); "spends $120 million a year on its 40,000 pupils, 
   each"): then the count's own plural noun is the one divided by;
 - the count stands before it in the sentence and counts that noun ("95,000 jobs" for "per job", up to two
   words between: "1,200 new homes", "300 companies" for "per company"; people, residents, workers... for
-  "per head", or a people word before the figure: "a population of 5 million");
+  "per head", or a people word before the figure: "a population of 5 million"), or follows it as "for each
+  of the 3,000 households" (the plural noun after the count is the one divided by);
 - exactly one figure before the per-unit figure in the sentence is in its unit and no smaller (the total;
   "$1 million ... 10 winners, or $1 million apiece" is the total written twice), itself no per-unit figure;
 - the per-unit figure is introduced as a restatement: after ", or", "(", a dash, "about", "works out at/to",
@@ -46,25 +47,36 @@ _RESTATED = lazy_compile(
     r"comes?\s+to|came\s+to|equivalent\s+to|an\s+average\s+of|(?:that|which|this)\s+is|i\.e\.)\s*+"
     r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under)\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
+# The count right after the per-unit figure: "£5,000 for each of the 3,000 households", "$20 to every one of its
+# 40,000 staff".
+_EACH_OF = lazy_compile(r"\s++(?:for|to)\s++(?:each|every)\s++(?:one\s++)?of\s++(?:the|its|their|our|his|her)\s++\Z",
+                        regex.IGNORECASE)
 _REACH = 30  # characters from a count to the noun it counts ("95,000 new jobs")
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
     text = doc.text
     quantities = facts.quantities
-    if len(quantities) < 3 or not any(w in text for w in (" per ", " a ", " an ", " each", " apiece")):
+    if len(quantities) < 3 or not any(w in text for w in (" per ", " a ", " an ", " each", " every", " apiece")):
         return facts
     starts = [q.span.start for q in quantities]
     found = []
     for k, each in enumerate(quantities):
-        if k < 2 or each.unit in ("count", "percent", "percentage_point", "times") or "/" in each.unit:
+        if k < 1 or each.unit in ("count", "percent", "percentage_point", "times") or "/" in each.unit:
             continue
-        m = _PER_NOUN.match(text, each.span.end)
-        if m is None or (m.group("noun") or "").lower() in _PERIODS:
+        each_of = m = None
+        if k + 1 < len(quantities):
+            each_of = _EACH_OF.match(text, each.span.end, quantities[k + 1].span.start)
+        if each_of is None:
+            m = _PER_NOUN.match(text, each.span.end)
+        if (m is None and each_of is None) or (m and (m.group("noun") or "").lower() in _PERIODS):
             continue
         if not _RESTATED.search(text, max(0, each.span.start - 30), each.span.start):
             continue
-        claim = _quotient(doc, quantities, starts, k, (m.group("noun") or "").lower())
+        if each_of is not None:
+            claim = _quotient_each_of(doc, quantities, starts, k)
+        else:
+            claim = _quotient(doc, quantities, starts, k, (m.group("noun") or "").lower())
         if claim is not None:
             found.append(claim)
     return replace(facts, quotients=tuple(found)) if found else facts
@@ -83,6 +95,23 @@ def _quotient(doc: Document, quantities, starts: list[int], k: int, noun: str) -
         return None
     count, counted = counts[0]
     return Quotient(span=each.span, noun=noun or counted, total=totals[0], count=count, each=each, link=Link.SENTENCE)
+
+
+def _quotient_each_of(doc: Document, quantities, starts: list[int], k: int) -> Quotient | None:
+    """"£5,000 for each of the 3,000 households": the count follows the per-unit figure, and counts the plural
+    noun after it; the total is the one figure before in the sentence in the per-unit figure's unit."""
+    text = doc.text
+    each, count = quantities[k], quantities[k + 1]
+    sentence = doc.sentence_of(each.span.start)
+    if count.unit != "count" or count.bound != "=" or count.value <= 1 or count.span.start >= sentence.end:
+        return None
+    counted = _counts(text, count, "", sentence.start)
+    before = quantities[bisect.bisect_left(starts, sentence.start, 0, k):k]
+    totals = [q for q in before if _total_unit(q.unit) == each.unit and q.value >= each.value
+              and not _PER_NOUN.match(text, q.span.end)]
+    if not counted or len(totals) != 1:
+        return None
+    return Quotient(span=each.span, noun=counted, total=totals[0], count=count, each=each, link=Link.SENTENCE)
 
 
 def _total_unit(unit: str) -> str:
