@@ -70,6 +70,13 @@ def _jumps(a, b) -> bool:
     return _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP)
 
 
+def _from_small_base(a, b) -> bool:
+    """A rise from a small base is the likeliest real jump: a share that grows from 0.2 % to 25 %, cases that go
+    from 5 to 600. A later figure that jumps up from a percentage, or from a count under 100, is not reported.
+    (A small first figure below a series in line is still the odd one: "36, 3.9 million and 4.1 million".)"""
+    return a.value < b.value and (a.unit in ("percent", "percentage_point") or (a.unit == "count" and a.value < 100))
+
+
 def _in_line(a, b) -> bool:
     return _same_measure(a, b) and 1 / 3 <= b.value / a.value <= 3
 
@@ -79,8 +86,9 @@ def _series_findings(doc, values):
     reported, unless the earlier is the first and in line with the rest ("1.2, 120 and 125": the 1.2) or
     the later is back in line with the figure before the earlier ("120,000, 125,000, 1,300 and 131,000":
     the 1,300 is reported, against 125,000); a figure right after a reported one is measured against
-    nothing (back in line after the slip). A series of three or more in which no two neighbours are within a factor of three is a take-off from a small base
-    (first sales, a new product), not a slip: it is left alone."""
+    nothing (back in line after the slip). A series of three or more in which no two neighbours are within
+    a factor of three is a take-off from a small base (first sales, a new product), not a slip: it is left
+    alone, as is a later figure that jumps up from a small base (_from_small_base)."""
     if len(values) >= 3 and not any(_in_line(a, b) for a, b in zip(values, values[1:])):
         return
     reported = None
@@ -93,7 +101,7 @@ def _series_findings(doc, values):
         elif i >= 1 and _in_line(values[i - 1], b):
             reported = a  # b is back in line with the figure before a: a is the odd one out
             yield _finding(doc, a, values[i - 1], values)
-        else:
+        elif not _from_small_base(a, b):
             reported = b
             yield _finding(doc, b, a, values)
 
