@@ -103,7 +103,7 @@ def _named(s) -> str:
     """How a message names a statement's measure and period: "net profit in 1986", "economy growth in Q3"."""
     measure = s.measure + (" growth" if s.change == "up" else " fall" if s.change == "down" else "")
     when = " ".join(str(p) for p in (s.period, s.year) if p)
-    return f"{measure} in {when}"
+    return f"{measure} {when}" if when.startswith(("last ", "this ")) else f"{measure} in {when}"
 
 
 def _per_period_findings(doc: Document, facts: Facts) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ here, once, and added to Facts; the check only groups them by their fields and c
   follow the figure when a verb of level brings it in ("exports reached $45 billion in 2023", "revenue rose
   to €1.2bn in 2022", "exports of $4.5 billion in 2023"), with no words narrowing it after the year ("in 1986
   to the EC") and no modifier before the measure ("core inflation", "oil exports"); a month in place of the
-  year ("exports fell to $45 billion in May") is the statement's period, when the clause ends after it or goes
+  year ("exports fell to $45 billion in May"), or "last year", "this year", is the statement's period, when the clause ends after it or goes
   on with a comparison ("in May from", not "in May last year"). `subject` is the
   last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
   told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
@@ -56,9 +56,11 @@ _MEASURE_THEN = lazy_compile(
     r"(?:was|were|of|totalled|totaled|reached|hit|stood\s+at|came\s+to|(?:rose|fell|grew|climbed|jumped|dropped|"
     r"declined|slipped|slid|increased|decreased|surged|shrank|eased|edged\s+up|edged\s+down)\s+to)\s+"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
+# "from" after the period compares ("in 2023 from $40 billion", "from a year earlier"); "from Brazil" narrows.
+_FROM_FIGURE = r"\s++(?:[$€£¥]|\d|a\s+year|the\s+(?:previous|prior|year|same)|last|about|around|some|nearly|almost)"
 _YEAR_RIGHT_AFTER = lazy_compile(r"\s++(?:in|for|during)\s++(?P<year>(?:19|20)\d\d)\b"
                                  r"(?!\s*+[-–/]\s*+\d|\s++(?:to|of|in|on|at|by|for|with|into|through|under|over|and|or|"
-                                 r"excluding|including|except|alone|only)\b)",
+                                 r"excluding|including|except|alone|only|from(?!" + _FROM_FIGURE + r"))\b)",
                                  regex.IGNORECASE)
 _DETERMINERS = frozenset("a an the its their his her our that said and while as whose which total annual full-year yearly "
                          "had has have having on with reported reports posted posts recorded records showed shows "
@@ -67,9 +69,10 @@ _DETERMINERS = frozenset("a an the its their his her our that said and while as 
 # ("exports fell to $45 billion in May, the lowest", "... in May from $47 billion"), so "in May last year" and "in
 # May to China" are no statement of the month. Month names as written (capitalised: not the verb "may").
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_RIGHT_AFTER = lazy_compile(r"\s++(?:in|for|during)\s++(?P<month>" + _MONTHS + r")(?:\s++(?P<year>(?:19|20)\d\d))?\b"
-                                  r"(?=\s*+(?:[.;:]|,\s|\Z)|\s++(?:from|up|down|compared|against|versus|vs|after|was|"
-                                  r"were|is|are)\b)")
+_MONTH_RIGHT_AFTER = lazy_compile(r"\s++(?:(?:in|for|during)\s++(?P<month>" + _MONTHS + r")(?:\s++(?P<year>(?:19|20)\d\d))?|"
+                                  r"(?P<month>last\s+year|this\s+year))\b"
+                                  r"(?=\s*+(?:[.;:]|,\s|\Z)|\s++from" + _FROM_FIGURE + r"|\s++(?:up|down|compared|against|versus|vs|"
+                                  r"after|was|were|is|are)\b)")
 _MONTH_GATE = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 _NAME = lazy_compile(r"\b(?!(?:The|Its|In|For|Net|Sales|Analysts|It|This|That|Last|Total)\b)[A-Z][\w&.-]+")
@@ -233,18 +236,20 @@ def _unmodified(text: str, start: int) -> bool:
 
 
 def _names_month(after: str) -> bool:
-    """The cheap gate before _MONTH_RIGHT_AFTER: a month's name, as written, right after the figure."""
-    return any(name in after for name in _MONTH_GATE)
+    """The cheap gate before _MONTH_RIGHT_AFTER: a month's name, as written, or " year" right after the figure."""
+    return any(name in after for name in _MONTH_GATE) or " year" in after
 
 
 def _month_statement(text: str, q: Quantity, m, month) -> Statement | None:
-    """A measure's figure for a month ("exports fell to $45 billion in May"): the month is its period."""
+    """A measure's figure for a month ("exports fell to $45 billion in May") or for "last year" / "this year":
+    that is its period."""
     if _NOT_YET.search(text, _clause_start(text, m.start()), m.start()):
         return None
     names = _NAME.findall(text, max(m.start() - 40, _clause_start(text, m.start())), m.start())
     year = month.group("year")
     return Statement(span=Span(m.start(), month.end()), value=q, measure=" ".join(m.group("measure").lower().split()),
-                     year=int(year) if year else None, period=month.group("month"), subject=names[-1] if names else "")
+                     year=int(year) if year else None, period=" ".join(month.group("month").split()),
+                     subject=names[-1] if names else "")
 
 
 def _clause_start(text: str, start: int) -> int:
