@@ -9,9 +9,10 @@ here, once, and added to Facts; the check only groups them by their fields and c
   forecast, plan or target ("forecasts 2005 revenue of") is not the value: no statement. The year may also
   follow the figure when a verb of level brings it in ("exports reached $45 billion in 2023", "revenue rose
   to €1.2bn in 2022", "exports of $4.5 billion in 2023"), with no words narrowing it after the year ("in 1986
-  to the EC") and no modifier before the measure ("core inflation", "oil exports"); a month in place of the
-  year ("exports fell to $45 billion in May"), or "last year", "this year", is the statement's period, when the clause ends after it or goes
-  on with a comparison ("in May from", not "in May last year"). `subject` is the
+  to the EC", "from Brazil") and no modifier before the measure ("core inflation", "oil exports"); a month
+  in place of the year ("exports fell to $45 billion in May"), or "last year", "this year", is the
+  statement's period when the clause ends after it or goes on with a comparison ("in May from $47
+  billion", not "in May last year"). `subject` is the
   last name-like word shortly before the measure ("Amoco had 1986 revenues"), so two companies' figures are
   told apart. (A looser link, a figure pointed back to with "the" and followed by the same words, found 19
   candidates on the shared corpus and nearly all were different items: it is not read.)
