@@ -12,6 +12,7 @@ A conversion is two neighbouring figures tied by one of:
   or £10m a month", "1.3 million a year, roughly 3,600 a day");
 - dashes: "90 km - about 56 miles - east";
 - a hedge alone after a comma, for two units or two currencies: "rode 100 miles, about 160km, in a day";
+- a slash alone between two currencies or two units: "€2bn/$2.2bn";
 - for a rise and a multiplier, "or", "to" or "that is" a few words on: "rose 400% in a year, to 5 times as many".
 
 The restatement must end where the tie says it does (the bracket closes, the clause ends), so "5 or 6
@@ -19,7 +20,7 @@ miles", "30,000 (5m on television)" and "$5, or 10 euros more than ..." are not 
 what the number reader read, or, for a bare figure, a unit word hyphenated to it ("5-mile", "40-metre-high";
 "30,000-pound" is a weight beside tonnes and money beside dollars);
 the other side settles what the reader could not ("700 pounds (320kg)" is a weight, the "m" of "30ft (9m)"
-is metres). A period after a figure ("a year", "per day", "annually") is recorded for per-period
+and of "60m (200 ft)" is metres). A period after a figure ("a year", "per day", "annually") is recorded for per-period
 restatements. Only pairs some check can compare are kept: two physical units, two currencies, one unit per
 two periods, or a percentage and a multiplier.
 """
@@ -96,6 +97,8 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
     if b.span.start - a.span.end > _MAX_GAP or "malformed" in (a.grouping, b.grouping):
         return None  # Q101 reports a malformed figure; its value is a guess
     gap = text[a.span.end:b.span.start]
+    if gap == "/":
+        return _slashed(text, a, b)
     if "(" not in gap and "-" not in gap and "–" not in gap and "—" not in gap:
         if "," not in gap or not _comma_may_tie(gap, a, b):
             return None  # every tie holds one of these: the cheap test before the patterns
@@ -106,6 +109,8 @@ def _conversion(text: str, a: Quantity, b: Quantity) -> Conversion | None:
         noun = _CHANGE_NOUN.match(text, a.span.end, b.span.start)
         a_end, a_per = noun.end() if noun else a.span.end, ""
     tie = _tie(text, a_end, b.span.start)
+    if tie is None and a.unit == "count" and text.startswith("m", a_end) and not text[a_end + 1:a_end + 2].isalpha():
+        tie = _tie(text, a_end + 1, b.span.start)  # "60m (200 ft)": the glued "m", metres if the other side is a length
     if tie is None and a.is_percent and b.unit == "times" and _TIE_RATE_MULTIPLIER.fullmatch(text, a_end, b.span.start):
         tie = "or"
     after_b = _AFTER.match(text, b.span.end)
@@ -164,6 +169,21 @@ def _unit_period(q: Quantity, after, whole: bool = False) -> tuple[str, str]:
         return base, period
     word = after.group("per") or after.group("annual") or after.group("slash") or (whole and after.group("whole"))
     return q.unit, _PERIOD_WORDS.get(" ".join(word.lower().split()), "") if word else ""
+
+
+def _slashed(text: str, a: Quantity, b: Quantity) -> Conversion | None:
+    """"€2bn/$2.2bn", "100km/62 miles": two figures the reader gave two currencies or two physical units, with
+    only a slash between and nothing glued after the second (a ratio "5kg/10kg", a date "3/4" has no two
+    units). The slash is read as a tie like a bracket's."""
+    money = _is_money(a.unit) and _is_money(b.unit)
+    if a.unit == b.unit or not (money or (a.unit in _PHYSICAL and b.unit in _PHYSICAL)) or a.value <= 0 or b.value <= 0:
+        return None
+    after = text[b.span.end:b.span.end + 1]
+    if after and not (after.isspace() or after in ",.;:)!?"):
+        return None  # "$2/$3/$4", "5km/h": no pair of two figures
+    a, b = _number_as_written(a), _number_as_written(b)
+    return Conversion(span=Span(a.span.start, b.span.end), a=a, b=b, a_unit=a.unit, b_unit=b.unit, a_span=a.span,
+                      b_span=b.span, a_text=a.text, b_text=b.text, tie="slash", a_per="", b_per="", b_form="")
 
 
 def _comma_may_tie(gap: str, a: Quantity, b: Quantity) -> bool:
