@@ -1,7 +1,8 @@
 """U103 magnitude-jump: a figure a hundred times out of line with the series it continues.
 
 What it does:
-    Within a "respectively" series (Series claims), for a later figure a growth
+    Within a series (Series claims: "respectively", or figures each with its year, "$12.1 billion in 2021,
+    $12.8 billion in 2022 and $1,350 billion in 2023"), for a later figure a growth
     claim compares with that series, and for the figure that carries the
     series one year on in the same sentence (SeriesNext claims: "exceeded the
     2 million and 3 million mark in 2021 and 2022, respectively, and reached
@@ -21,7 +22,8 @@ Use instead:
     Sales passed 2 million and 3 million in 2021 and 2022, respectively, and soared to 5.22 million units in 2023, up 57%.
 
 Known false positives:
-    Genuine collapses or take-offs from a tiny base (a product's first year).
+    Genuine collapses or take-offs from a tiny base (a product's first year); a series of three or more
+    that moves by a factor of three or more at every step is taken for one and left alone.
 """
 from __future__ import annotations
 
@@ -41,14 +43,15 @@ def _same_measure(a, b) -> bool:
 
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
+    reported = set()  # spans reported once: a series' figure may also be a growth claim's new figure
     for s in facts.series:
-        for a, b in zip(s.values, s.values[1:]):
-            if _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP):
-                yield _finding(doc, b, a, s.values)
-    reported = set()
+        for finding in _series_findings(doc, s.values):
+            if finding.span not in reported:
+                reported.add(finding.span)
+                yield finding
     first_series = None  # each figure's first series: built on the first jump only, a lookup per claim after it
     for g in facts.growths:
-        if is_magnitude_jump(g) and _same_measure(g.old, g.new):
+        if is_magnitude_jump(g) and _same_measure(g.old, g.new) and g.new.span not in reported:
             if first_series is None:
                 first_series = {}
                 for s in facts.series:
@@ -61,6 +64,46 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         if n.value.span not in reported and _same_measure(last, n.value) and not n.value.garble \
                 and not (1 / JUMP <= n.value.value / last.value <= JUMP):
             yield _finding(doc, n.value, last, n.series.values)
+
+
+def _jumps(a, b) -> bool:
+    return _same_measure(a, b) and not (1 / JUMP <= b.value / a.value <= JUMP)
+
+
+def _from_small_base(a, b) -> bool:
+    """A rise from a small base is the likeliest real jump: a share that grows from 0.2 % to 25 %, cases that go
+    from 5 to 600. A later figure that jumps up from a percentage, or from a count under 100, is not reported.
+    (A small first figure below a series in line is still the odd one: "36, 3.9 million and 4.1 million".)"""
+    return a.value < b.value and (a.unit in ("percent", "percentage_point") or (a.unit == "count" and a.value < 100))
+
+
+def _in_line(a, b) -> bool:
+    return _same_measure(a, b) and 1 / 3 <= b.value / a.value <= 3
+
+
+def _series_findings(doc, values):
+    """The figures out of line with a series' neighbours. Of two figures a jump lies between, the later is
+    reported, unless the earlier is the first and in line with the rest ("1.2, 120 and 125": the 1.2) or
+    the later is back in line with the figure before the earlier ("120,000, 125,000, 1,300 and 131,000":
+    the 1,300 is reported, against 125,000); a figure right after a reported one is measured against
+    nothing (back in line after the slip). A series of three or more in which no two neighbours are within
+    a factor of three is a take-off from a small base (first sales, a new product), not a slip: it is left
+    alone, as is a later figure that jumps up from a small base (_from_small_base)."""
+    if len(values) >= 3 and not any(_in_line(a, b) for a, b in zip(values, values[1:])):
+        return
+    reported = None
+    for i, (a, b) in enumerate(zip(values, values[1:])):
+        if not _jumps(a, b) or a is reported:
+            continue
+        if i == 0 and len(values) >= 3 and not _jumps(b, values[2]):
+            reported = a
+            yield _finding(doc, a, b, values)
+        elif i >= 1 and _in_line(values[i - 1], b):
+            reported = a  # b is back in line with the figure before a: a is the odd one out
+            yield _finding(doc, a, values[i - 1], values)
+        elif not _from_small_base(a, b):
+            reported = b
+            yield _finding(doc, b, a, values)
 
 
 def _finding(doc, q, ref, series):

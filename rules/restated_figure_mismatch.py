@@ -16,7 +16,9 @@ What it does:
        the shared corpus with the title line put back: 367 links agree, 21 are ambiguous (the guards keep
        them quiet), none disagree.
     2. The same measure phrase with the same year right before the figure ("net profit in 1986 was 5.1 mln
-       dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), or the same measure's rise or fall for the same
+       dlrs" ... "net profit for 1986 of 6.1 mln dlrs"), or right after it ("exports reached $45 billion in
+       2023", "exports fell to $45 billion in May": then for the same subject, or none named), or the same
+       measure's rise or fall for the same
        quarter on the same basis ("the economy grew 0.4% in the third quarter" ... "In the third quarter,
        the economy expanded by 0.6%"), in the same unit, for the same subject when both name one (Statement
        claims). Rounding and "about" are allowed for.
@@ -76,9 +78,12 @@ def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         e = earlier.value
         if earlier is s or (e.high >= q.low and q.high >= e.low):
             continue
-        if s.subject != earlier.subject and (s.change or (s.subject and earlier.subject)):
+        if s.subject != earlier.subject and (s.change or (s.subject and earlier.subject)
+                                             or _period_after(s) or _period_after(earlier)):
             continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies; a rate
-            # named for one company and one named for none may be a group's and its unit's
+            # named for one company and one named for none may be a group's and its unit's; so may a level with
+            # its period after it ("exports fell to $45 billion in May. China said exports rose to $12 billion
+            # in May"), the looser form
         yield RULE.finding(
             span=q.span, confidence=0.6,
             message=f"{q.text.strip()} restates {e.text.strip()} given earlier for {_named(s)}, "
@@ -88,11 +93,17 @@ def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         )
 
 
+def _period_after(s) -> bool:
+    """Whether a statement's period follows its figure ("exports reached $45 billion in 2023"): its span runs
+    past the figure to the period (rules.statements)."""
+    return s.span.end > s.value.span.end
+
+
 def _named(s) -> str:
     """How a message names a statement's measure and period: "net profit in 1986", "economy growth in Q3"."""
     measure = s.measure + (" growth" if s.change == "up" else " fall" if s.change == "down" else "")
     when = " ".join(str(p) for p in (s.period, s.year) if p)
-    return f"{measure} in {when}"
+    return f"{measure} {when}" if when.startswith(("last ", "this ")) else f"{measure} in {when}"
 
 
 def _per_period_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
