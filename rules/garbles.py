@@ -21,7 +21,8 @@ Russian counts money in "тыс." (thousand), "млн" (million) and "млрд"
 (billion). Left untranslated ("5 тыс. rubles"), cut to "thous.", or
 translated with the abbreviation's point kept ("45 thousand. rubles",
 "3 mln. rubles"), the scale or the unit after it goes unread; each is recorded
-(kind "scale-word") and the figure re-read whole.
+(kind "scale-word") and the figure re-read whole; so is a Chinese or Japanese
+scale character left in ("522万 units", "3億 yen").
 """
 from __future__ import annotations
 
@@ -62,13 +63,15 @@ _SCALE_OR_PERCENT_AFTER = lazy_compile(
     r"[ \t]?+(?:%|(?:percent|per[ ]cent|pct|thousand|million|millions|mln|mn|billion|billions|bln|bn|trillion|tn|trn)\b)",
     regex.IGNORECASE)
 # a scale word in Russian, or cut short, after a bare figure: "5 тыс. rubles", "3 млн rubles", "500 thous. rubles"
-_SCALE_ABBREVIATION = lazy_compile(r"[ ]?+(тыс|млн|млрд|трлн|thous|ths)(?![\p{L}])\.?+[ ]++(?=\p{L})",
-                                   regex.IGNORECASE)
-_SCALE_FULL = {"тыс": "thousand", "thous": "thousand", "ths": "thousand", "млн": "million", "млрд": "billion",
-               "трлн": "trillion"}
+# (Ukrainian "тис."), or a Chinese or Japanese one left in ("522万 units", "3億 yen", "1.2 万 yuan")
+_SCALE_ABBREVIATION = lazy_compile(
+    r"[ ]?+(?:(тыс|тис|млн|млрд|трлн|thous|ths)(?![\p{L}])\.?+|([万萬亿億千兆]))[ ]*+(?=\p{L})", regex.IGNORECASE)
+_SCALE_FULL = {"тыс": "thousand", "тис": "thousand", "thous": "thousand", "ths": "thousand", "млн": "million",
+               "млрд": "billion", "трлн": "trillion"}
+_CJK_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "兆": 1e12}
 # scale words an abbreviation's point is left after ("45 thousand. rubles", "3 mln. rubles")
 _SCALE_ENDS = frozenset(("thousand", "million", "billion", "trillion", "mln", "mn", "bln", "bn", "trln", "tln"))
-_SCALE_FIRSTS = frozenset("tTтТмМ")  # the first letters of _SCALE_ABBREVIATION's words
+_SCALE_FIRSTS = frozenset("tTтТмМ万萬亿億千兆")  # the first letters of _SCALE_ABBREVIATION's words
 _LOWER_AFTER_POINT = lazy_compile(r"\.[ ]++\p{Ll}")
 # a text about South Asia, where "1,00,000" (one lakh) is how figures are grouped
 _SOUTH_ASIA = lazy_compile(
@@ -363,7 +366,11 @@ def _read_scale_words(text: str, quantities: Sequence[Quantity], garbles: list[G
             head, cut, needs_unit = f"{q.text} ", m.end() - 1, True
         elif len(words) == 1 and q.unit == "count" and q.kind == "level" \
                 and (m := _SCALE_ABBREVIATION.match(text, end)):
-            head, cut, needs_unit = f"{q.text} {_SCALE_FULL[m.group(1).lower()]} ", m.end(), False
+            if m.group(1):
+                head = f"{q.text} {_SCALE_FULL[m.group(1).lower()]} "
+            else:  # 万 counts in ten thousands: "522万" is 5.22 million, written out in the scale words read
+                head = f"{_human(q.value * _CJK_SCALES[m.group(2)])} "
+            cut, needs_unit = m.end(), False
         else:
             continue
         tail_end = text.find("\n", cut, cut + 80)
@@ -381,8 +388,9 @@ def _read_scale_words(text: str, quantities: Sequence[Quantity], garbles: list[G
         suggestion = f"{head}{text[cut:span.end]}".rstrip()
         garbles.append(Garble(
             kind="scale-word", span=span, text=written, reading=_human(reread.value), suggestion=suggestion,
-            detail=f"'{written}' keeps a Russian scale abbreviation (тыс. thousand, млн million, млрд billion) "
-                   f"untranslated, cut short or with its point: {suggestion}"))
+            detail=f"'{written}' keeps a Russian scale abbreviation (тыс. thousand, млн million, млрд billion) or "
+                   f"a Chinese or Japanese scale (万 ten thousand, 亿/億 100 million) untranslated, cut short or "
+                   f"with its point: {suggestion}"))
         if out is None:
             out = list(quantities)
         out[i] = replace(q, span=span, text=written, value=reread.value, low=q.low * factor, high=q.high * factor,
