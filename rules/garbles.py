@@ -192,9 +192,18 @@ def _merge_pairs(quantities: Sequence[Quantity], firsts: list[int],
 
 def _is_bare(q: Quantity) -> bool:
     """A plain number with no unit or scale of its own, as "522" in "522 10,000 units" (or "29180" in "Revs
-    29180 10,000": 万 counts up to 9999万 and beyond, "29180万" is 291.8 million; under a million 万)."""
-    return q.unit == "count" and q.kind == "level" and q.grouping in ("plain", "standard") \
-        and q.text.replace(".", "").replace(",", "").isdigit() and q.value < 1e6
+    29180 10,000": 万 counts up to 9999万 and beyond, "29180万" is 291.8 million; under a million 万), or one
+    with only a currency before it ("RMB 3.5 10,000 per household", "¥ 42 100 million": 3.5万 yuan)."""
+    if q.kind != "level" or q.grouping not in ("plain", "standard") or not q.value < 1e6:
+        return False
+    if q.unit == "count":
+        return q.text.replace(".", "").replace(",", "").isdigit()
+    return q.unit in _WAN_CURRENCIES and q.text[-1:].isdigit()  # a currency prefix, nothing after
+
+
+# the currencies of the places that count in 万/萬/만 (ten thousands): only a figure in one of these is taken for
+# the first half of a garble with its currency before it ("$2,000 10,000 people" is two figures)
+_WAN_CURRENCIES = frozenset(("CNY", "JPY", "HKD", "TWD", "MOP", "KRW"))
 
 
 def _may_be_multiplier(t: str) -> bool:
@@ -225,6 +234,8 @@ def _wan_yi(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Qua
         between = text[q.span.end:nxt.span.start]
         core = nxt.text
         # the multiplier quantity carries the unit ("10,000 units" / "100 million yuan")
+        if q.unit != "count" and (nxt.unit != "count" or between != " "):
+            return None  # a priced figure ("RMB 3.5") takes only a bare multiplier, right after it
         if _BETWEEN_WAN.fullmatch(between) and (between.strip() == "" or nxt.year is not None
                                                  or between.strip().startswith("in")):
             wan = _WAN_TEXT.match(core)
@@ -250,7 +261,7 @@ def _ends_one_figure(text: str, q: Quantity, end: int) -> bool:
 
 def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, garbles: list[Garble]) -> Quantity:
     value = q.value * factor
-    unit = mult.unit
+    unit = mult.unit if q.unit == "count" else q.unit  # "RMB 3.5 10,000": the currency is the first half's
     noun = mult.noun
     word_end = mult.span.end
     nm = _NOUN_AFTER.match(text, word_end) if unit == "count" else None
@@ -263,6 +274,8 @@ def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, g
     # this repair agrees with the glued year's (Q103) instead of deleting the year it separates
     when = text[q.span.end:mult.span.start].strip()
     suggestion = " ".join(part for part in (reading, tail, when) if part)
+    if q.unit != "count":  # "RMB 3.5 10,000": the currency before the figure stays before the repaired one
+        suggestion = q.text[:_digit_offset(q.text)] + suggestion
     what = "万 (10,000)" if kind == "wan" else "亿 (100 million)"
     garbles.append(Garble(
         kind=kind, span=span, text=text[span.start:span.end], reading=reading, suggestion=suggestion,

@@ -1,5 +1,5 @@
 """The number reader on scale forms of British, South Asian and translated news copy (h-garbleforms): a glued
-"m"/"k" before a noun of things counted in millions, a fraction of a scale word, "lakh crore", "trln", and the
+"m" before a noun of things counted in millions, a fraction of a scale word, "lakh crore", "trln", and the
 garbles whose figure is read as meant (a decimal comma, a Russian or Chinese scale left in). Sentences written
 for statlint."""
 from __future__ import annotations
@@ -13,7 +13,6 @@ from statlint import extract_quantities
 READS = [
     # (sentence, [(text as read, value, unit)])
     ("Some 2.3m people voted in the poll.", [("2.3m", 2.3e6, "count")]),
-    ("The firm added 157k jobs last month.", [("157k", 157e3, "count")]),
     ("China will import 110m tons of crude.", [("110m tons", 110e6, "ton")]),
     ("There are 11m voters in the country.", [("11m", 11e6, "count")]),
     ("Half a million people marched on Saturday.", [("Half a million", 5e5, "count")]),
