@@ -41,7 +41,7 @@ from statlint.rules._split_figures import may_mend, mend_split_figures
 from statlint.rules._unread_figures import asks_for_amount, unread_candidates
 
 _BETWEEN_WAN = lazy_compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
-_WAN_TEXT = lazy_compile(r"(?:10,000|10 000|10 thousand|ten thousand)(?!\d)", regex.IGNORECASE)
+_WAN_TEXT = lazy_compile(r"(?:10,000|10 000|10 thousand|ten[ -]thousand)(?!\d)", regex.IGNORECASE)
 _YI_TEXT = lazy_compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
 _NOUN_AFTER = lazy_compile(r"[ \t]*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with|against|vs"
                             r"|versus|compared|after|before|last|this|next|each|per|was|were|is|are)\b)[a-z]{2,}",
@@ -208,7 +208,7 @@ _WAN_CURRENCIES = frozenset(("CNY", "JPY", "HKD", "TWD", "MOP", "KRW"))
 
 def _may_be_multiplier(t: str) -> bool:
     """False only when neither _WAN_TEXT nor _YI_TEXT can match at the start of a figure's text `t`: each
-    opens with "10,000", "10 000", "10 t", "ten ", "100" or "hund" (the first four characters hold no letter
+    opens with "10,000", "10 000", "10 t", "ten ", "ten-", "100" or "hund" (the first four characters hold no letter
     with another case form than its own under IGNORECASE: no i, k or s). Most figures open otherwise; "10 pct",
     "10 mln" open with "10" but are neither."""
     head = t[:6]
@@ -216,7 +216,7 @@ def _may_be_multiplier(t: str) -> bool:
 
 
 _MULTIPLIER_HEADS = frozenset({"10,000", "10 000"})
-_MULTIPLIER_WORD_HEADS = frozenset({"10 t", "ten ", "hund"})
+_MULTIPLIER_WORD_HEADS = frozenset({"10 t", "ten ", "ten-", "hund"})
 
 
 def _merge_wan_yi(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:

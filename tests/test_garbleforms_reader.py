@@ -19,6 +19,8 @@ READS = [
     ("A quarter of a million euros went missing.", [("A quarter of a million euros", 2.5e5, "EUR")]),
     ("There are now two and a half million cars in the city.", [("two and a half million", 2.5e6, "count")]),
     ("The scheme cost half a billion dollars a year.", [("half a billion dollars a year", 5e8, "USD/year")]),
+    ("Ten-thousand people lined the route.", [("Ten-thousand", 1e4, "count")]),
+    ("The ten-million lira note is gone.", [("ten-million lira", 1e7, "TRY")]),
     ("The budget sets aside Rs 1.2 lakh crore for roads.", [("Rs 1.2 lakh crore", 1.2e12, "INR")]),
     ("Reserves reached 3.5 trln rubles.", [("3.5 trln rubles", 3.5e12, "RUB")]),
     ("Sales climbed to 3,5 million units.", [("3,5 million", 3.5e6, "count")]),

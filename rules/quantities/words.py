@@ -10,13 +10,14 @@ from __future__ import annotations
 import regex
 
 from statlint.checker.lazy_regex import lazy_compile
-from statlint.checker.model import Quantity, Span, new_quantity, new_span
+from statlint.checker.model import Quantity, Span, new_quantity, new_span, replace
 from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS, fraction_words_value, rounding_interval, words_value
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.bounds import hedged
 from statlint.rules.quantities.suffix import noun_after, rate_after, unit_after
 
 
+_HYPHEN_SCALE = lazy_compile(r"-(thousand|million|billion|trillion)\b", regex.IGNORECASE)
 # "a quarter of a million", "three-quarters of a billion": a fraction of a scale is an amount, not a share
 _OF_A_SCALE = lazy_compile(r"[ \t]++of[ \t]++a[ \t]++(thousand|million|billion|trillion)\b", regex.IGNORECASE)
 # "half a million", "a half-million", "half-a-billion", "two and a half million": the same with "half" and no "of"
@@ -61,6 +62,22 @@ def _fraction_of_scale(text: str, start: int, end: int, fraction: float, scale_w
     unit, end = rate_after(text, end, unit)
     return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high, unit=unit,
                     bound=bound, noun=noun_after(text, end))
+
+
+def with_hyphen_scale(text: str, q: Quantity) -> Quantity:
+    """ "ten-thousand people", "a two-million-dollar loan": a figure in words read by read_words as "ten" or "two",
+    with the scale word joined to it by a hyphen (P.NUMBER_WORD wants a space) read too. Asked only of a figure
+    that a hyphen follows; one that holds a scale, a percent or a unit already is returned as it is."""
+    hm = _HYPHEN_SCALE.match(text, q.span.end)
+    if hm is None or q.unit != "count" or q.kind != "level" or q.value >= 1000:
+        return q
+    scale_word = hm.group(1).lower()
+    scale = SCALES[scale_word]
+    low, high = rounding_interval(q.value, 0, 0, scale)
+    unit, end = unit_after(text, hm.end(), "count", None, scale_word, q.text)
+    unit, end = rate_after(text, end, unit)
+    return replace(q, span=Span(q.span.start, end), text=text[q.span.start:end], value=q.value * scale, low=low,
+                   high=high, unit=unit, noun=noun_after(text, end))
 
 
 def read_half_scales(text: str, lowered: str) -> list[Quantity]:
