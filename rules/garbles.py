@@ -71,7 +71,7 @@ _SCALE_FULL = {"тыс": "thousand", "тис": "thousand", "thous": "thousand", 
 _CJK_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "兆": 1e12}
 # scale words an abbreviation's point is left after ("45 thousand. rubles", "3 mln. rubles")
 _SCALE_ENDS = frozenset(("thousand", "million", "billion", "trillion", "mln", "mn", "bln", "bn", "trln", "tln"))
-_SCALE_FIRSTS = frozenset("tTтТмМ万萬亿億千兆")  # the first letters of _SCALE_ABBREVIATION's words
+_SCALE_FIRSTS = frozenset("tTтТмМ")  # the first letters of _SCALE_ABBREVIATION's words of letters
 _LOWER_AFTER_POINT = lazy_compile(r"\.[ ]++\p{Ll}")
 # a text about South Asia, where "1,00,000" (one lakh) is how figures are grouped
 _SOUTH_ASIA = lazy_compile(
@@ -134,7 +134,7 @@ def _may_garble(text: str, quantities: Sequence[Quantity], skipped: Sequence[Spa
             return True  # mend_split_figures
         if q.grouping in _ODD_GROUPINGS:
             return True  # _find_malformed_grouping
-        if _may_have_scale_word(text, end):
+        if _may_have_scale_word(text, t, end):
             return True  # _read_scale_words
         if i and t[:1] in _MULTIPLIER_FIRSTS and _may_be_multiplier(t) and _is_bare(quantities[i - 1]):
             return True  # _merge_wan_yi
@@ -353,11 +353,21 @@ def _read_decimal_commas(text: str, quantities: Sequence[Quantity], garbles: lis
     return quantities if out is None else out
 
 
-def _may_have_scale_word(text: str, end: int) -> bool:
-    """False only when _read_scale_words cannot act on the figure ending at `end`: a point, or a scale word
-    opening with t/т/м, right after it (most figures are followed by a space and another letter)."""
-    after = text[end:end + 2]
-    return after[:1] == "." or after[1:2] in _SCALE_FIRSTS or after[:1] in _SCALE_FIRSTS
+def _may_have_scale_word(text: str, t: str, end: int) -> bool:
+    """False only when _read_scale_words cannot act on the figure written `t` ending at `end`: a point after a
+    figure ending in a letter (a scale word) before a space and a lower-case letter, or one of
+    _SCALE_ABBREVIATION's words right after it or after one space. Most figures fail on their first character
+    after (a space and a word, or a sentence's point after a digit)."""
+    c = text[end:end + 1]
+    if c == ".":
+        return t[-1:].isalpha() and text[end + 1:end + 2] == " " and text[end + 2:end + 3].islower()
+    if c == " ":
+        end += 1
+        c = text[end:end + 1]
+    return c in _CJK_SCALES or (c in _SCALE_FIRSTS and text[end:end + 5].lower().startswith(_ABBREVIATION_HEADS))
+
+
+_ABBREVIATION_HEADS = ("тыс", "тис", "млн", "млрд", "трлн", "thous", "ths")
 
 
 def _read_scale_words(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
@@ -372,7 +382,7 @@ def _read_scale_words(text: str, quantities: Sequence[Quantity], garbles: list[G
     out: list[Quantity] | None = None
     for i, q in enumerate(quantities):
         end = q.span.end
-        if q.garble or not _may_have_scale_word(text, end):
+        if q.garble or not _may_have_scale_word(text, q.text, end):
             continue
         words = q.text.split()
         if text[end:end + 1] == "." and words[-1].lower() in _SCALE_ENDS and (m := _LOWER_AFTER_POINT.match(text, end)):
