@@ -8,7 +8,8 @@ When a numeral is a glued year (the definition is Q103's precision):
 
 - it starts with a year, 1900 to 2099, and the digits after the year do not start with
   0 ("19500" is not 1950 and 0; "2000000" is two million written plainly), either
-  plain ("198612") or in groups of three ("2021181,037", "19985,000");
+  plain ("198612"), in groups of three ("2021181,037", "19985,000") or with a decimal
+  ("By the end of 20214.5 million", "By 202112.5%");
 - it is not a cell of a table (two spaces or more between it and another token on
   its line) and not part of a code (a slash, a dash or a point glued to it, except a
   prefix such as "end-" or "mid-");
@@ -33,7 +34,7 @@ from statlint.rules import _patterns as P
 from statlint.rules._line import line_before
 from statlint.rules._reread import reread
 
-_GLUED = lazy_compile(r"((?:19|20)\d\d)([1-9]\d*+(?:,\d{3})*+)(?![\d,.]\d)")
+_GLUED = lazy_compile(r"((?:19|20)\d\d)([1-9]\d*+(?:,\d{3})*+(?:\.\d++)?+)(?![\d,.]\d)")
 _YEAR_WORD_BEFORE = lazy_compile(
     r"(?:\b(?:in|by|since|during|until|till|due|end|mid|fiscal|calendar|Mch|Apl|Jne|Jly)[ \t\n]++"
     r"|\b(?:end|mid|late|early)-"
@@ -106,4 +107,6 @@ def _is_glued_year(text: str, m) -> bool:
         return False
     if len(rest) == 4 and _YEAR_REST.fullmatch(rest):
         return True
+    if "." in rest and not rest.replace(".", "").isdigit():
+        return False  # "20214.5 million": a decimal after the year, but no grouped figure with one ("19985,000.5")
     return bool(_YEAR_WORD_BEFORE.search(text, max(0, start - 24), start) or _SMALL_FIGURE_AFTER.match(text, end))

@@ -5,7 +5,7 @@ The reader (rules.quantities) skips a bare number after a capitalised word as a 
 word is capitalised, so "BURLINGTON GETS 3050 ten thousand DLR CONTRACT" and "UNITS
 FOR 50. MLN STG" lose their first half; and "for about 2100 ten thousand dlrs" is no
 year, since a year takes no hedge, nor is "sales rose to 2060 10,000 dlrs" (a year does not
-follow "rose to", "were", "spent"). rules.garbles offers these numbers to its steps as
+follow "rose to", "were", "spent", "numbered"). rules.garbles offers these numbers to its steps as
 provisional quantities, and keeps only those a garble takes in.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ _HEDGE_BEFORE = lazy_compile(r"\b(?:about|around|roughly|some|nearly|almost|appr
                               regex.IGNORECASE)
 # words after which a number is an amount, never a year ("rose to 1950 10,000 dlrs", "were 2010 ...")
 _AMOUNT_BEFORE = lazy_compile(
-    r"\b(?:to|was|were|is|are|be|been|totall?ing|totall?ed|reached|hit|spent|raised|worth|cost|costing|paid"
+    r"\b(?:to|was|were|is|are|be|been|totall?ing|totall?ed|number(?:ed|ing)|reached|hit|spent|raised|worth|cost|costing|paid"
     r"|about|around|roughly|some|nearly|almost|approximately)[ \t\n]++\Z", regex.IGNORECASE)
 # what follows the first half of a garble: a space and a multiplier ("10,000", "ten thousand",
 # "100 million", "hundred million") or a stray point

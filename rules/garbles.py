@@ -10,7 +10,19 @@ the quantities involved by one quantity carrying the repaired value (with
 compare what the writer meant.
 
 It also records malformed digit grouping ("4178,027", "5.17,000",
-"920, 000") and dotted grouping in a text that uses "." as its decimal point.
+"920, 000"), dotted grouping in a text that uses "." as its decimal point,
+Indian grouping ("1,00,000") in a text that says nothing of South Asia, and
+a decimal comma before a scale word or a percent ("3,5 million", "2,7 bln",
+"5,19 per cent"): an English text writes "3.5 million", and the reader's
+literal "35 million" is ten times what was meant, so that figure is read as
+the decimal it is.
+
+Russian counts money in "тыс." (thousand), "млн" (million) and "млрд"
+(billion). Left untranslated ("5 тыс. rubles"), cut to "thous.", or
+translated with the abbreviation's point kept ("45 thousand. rubles",
+"3 mln. rubles"), the scale or the unit after it goes unread; each is recorded
+(kind "scale-word") and the figure re-read whole; so is a Chinese or Japanese
+scale character left in ("522万 units", "3億 yen").
 """
 from __future__ import annotations
 
@@ -29,7 +41,7 @@ from statlint.rules._split_figures import may_mend, mend_split_figures
 from statlint.rules._unread_figures import asks_for_amount, unread_candidates
 
 _BETWEEN_WAN = lazy_compile(r"\s++(?:in\s++(?:(?:19|20)\d\d\s*+)?)?")
-_WAN_TEXT = lazy_compile(r"(?:10,000|10 000|10 thousand|ten thousand)(?!\d)", regex.IGNORECASE)
+_WAN_TEXT = lazy_compile(r"(?:10,000|10 000|10 thousand|ten[ -]thousand)(?!\d)", regex.IGNORECASE)
 _YI_TEXT = lazy_compile(r"(?:100 million|hundred million|100,000,000)(?!\d)", regex.IGNORECASE)
 _NOUN_AFTER = lazy_compile(r"[ \t]*+(?!(?:and|or|to|in|of|from|the|a|an|than|more|less|for|on|at|by|with|against|vs"
                             r"|versus|compared|after|before|last|this|next|each|per|was|were|is|are)\b)[a-z]{2,}",
@@ -43,6 +55,30 @@ _MILLION = lazy_compile(r"\b(?:million|mln|mn)\b", regex.IGNORECASE)
 _NUMERAL_CHARS = lazy_compile(r"[\d,. ]*\d")
 _TWO_DIGITS_COMMA = lazy_compile(r"\d{1,2},\d")
 _DECIMAL_POINT_USE = lazy_compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}(?![\d.,])")
+# "3,5" / "12,34": one to three digits, a comma, one or two digits (no thousands group has fewer than three)
+_DECIMAL_COMMA = lazy_compile(r"\d{1,3},\d{1,2}")
+# what makes such a numeral a decimal: a scale word or a percent right after it ("3,5 million", "5,19 per cent");
+# no "m", "b" or "k" (a metre, a bit), no bare list ("sizes 10,12", "2,3 and 4 goals")
+_SCALE_OR_PERCENT_AFTER = lazy_compile(
+    r"[ \t]?+(?:%|(?:percent|per[ ]cent|pct|thousand|million|millions|mln|mn|billion|billions|bln|bn|trillion|tn|trn)\b)",
+    regex.IGNORECASE)
+# a scale word in Russian, or cut short, after a bare figure: "5 тыс. rubles", "3 млн rubles", "500 thous. rubles"
+# (Ukrainian "тис."), or a Chinese or Japanese one left in ("522万 units", "3億 yen", "1.2 万 yuan")
+_SCALE_ABBREVIATION = lazy_compile(
+    r"[ ]?+(?:(тыс|тис|млн|млрд|трлн|thous|ths)(?![\p{L}])\.?+|([万萬亿億千兆]))[ ]*+(?=\p{L})", regex.IGNORECASE)
+_SCALE_FULL = {"тыс": "thousand", "тис": "thousand", "thous": "thousand", "ths": "thousand", "млн": "million",
+               "млрд": "billion", "трлн": "trillion"}
+_CJK_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "兆": 1e12}
+# scale words an abbreviation's point is left after ("45 thousand. rubles", "3 mln. rubles")
+_SCALE_ENDS = frozenset(("thousand", "million", "billion", "trillion", "mln", "mn", "bln", "bn", "trln", "tln"))
+_SCALE_FIRSTS = frozenset("tTтТмМ")  # the first letters of _SCALE_ABBREVIATION's words of letters
+_LOWER_AFTER_POINT = lazy_compile(r"\.[ ]++\p{Ll}")
+# a text about South Asia, where "1,00,000" (one lakh) is how figures are grouped
+_SOUTH_ASIA = lazy_compile(
+    r"₹|\b(?:rs|inr|pkr|npr|lkr|bdt)\b|\b(?:rupees?|lakhs?|lacs?|crores?|paisa|taka|india|indian|indians|pakistan"
+    r"|pakistani|bangladesh|bangladeshi|nepal|nepali|nepalese|sri[ ]lanka|sri[ ]lankan|delhi|mumbai|bombay|kolkata"
+    r"|calcutta|chennai|madras|bengaluru|bangalore|hyderabad|karachi|lahore|islamabad|dhaka|kathmandu|colombo)\b",
+    regex.IGNORECASE)
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -59,6 +95,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
     quantities = mend_split_figures(text, quantities, garbles)
     quantities = _merge_wan_yi(text, quantities, garbles)
     quantities = _merge_stacked_scales(text, quantities, garbles)
+    quantities = _read_decimal_commas(text, quantities, garbles)
+    quantities = _read_scale_words(text, quantities, garbles)
     if provisional:  # an unread number that no garble took in stays unread
         left = {id(q) for q in provisional}
         quantities = [q for q in quantities if id(q) not in left]
@@ -96,6 +134,8 @@ def _may_garble(text: str, quantities: Sequence[Quantity], skipped: Sequence[Spa
             return True  # mend_split_figures
         if q.grouping in _ODD_GROUPINGS:
             return True  # _find_malformed_grouping
+        if _may_have_scale_word(text, t, end):
+            return True  # _read_scale_words
         if i and t[:1] in _MULTIPLIER_FIRSTS and _may_be_multiplier(t) and _is_bare(quantities[i - 1]):
             return True  # _merge_wan_yi
         if i < last and t[-1:] in _N and quantities[i + 1].span.start - end == 1:
@@ -105,7 +145,7 @@ def _may_garble(text: str, quantities: Sequence[Quantity], skipped: Sequence[Spa
 
 _YEAR_HEADS = ("19", "20")
 _POINTS = frozenset(",.")
-_ODD_GROUPINGS = frozenset(("malformed", "dotted"))
+_ODD_GROUPINGS = frozenset(("malformed", "dotted", "indian"))
 _MULTIPLIER_FIRSTS = frozenset("1tThH")  # the first characters _may_be_multiplier lets through
 
 
@@ -152,14 +192,23 @@ def _merge_pairs(quantities: Sequence[Quantity], firsts: list[int],
 
 def _is_bare(q: Quantity) -> bool:
     """A plain number with no unit or scale of its own, as "522" in "522 10,000 units" (or "29180" in "Revs
-    29180 10,000": 万 counts up to 9999万 and beyond, "29180万" is 291.8 million; under a million 万)."""
-    return q.unit == "count" and q.kind == "level" and q.grouping in ("plain", "standard") \
-        and q.text.replace(".", "").replace(",", "").isdigit() and q.value < 1e6
+    29180 10,000": 万 counts up to 9999万 and beyond, "29180万" is 291.8 million; under a million 万), or one
+    with only a currency before it ("RMB 3.5 10,000 per household", "¥ 42 100 million": 3.5万 yuan)."""
+    if q.kind != "level" or q.grouping not in ("plain", "standard") or not q.value < 1e6:
+        return False
+    if q.unit == "count":
+        return q.text.replace(".", "").replace(",", "").isdigit()
+    return q.unit in _WAN_CURRENCIES and q.text[-1:].isdigit()  # a currency prefix, nothing after
+
+
+# the currencies of the places that count in 万/萬/만 (ten thousands): only a figure in one of these is taken for
+# the first half of a garble with its currency before it ("$2,000 10,000 people" is two figures)
+_WAN_CURRENCIES = frozenset(("CNY", "JPY", "HKD", "TWD", "MOP", "KRW"))
 
 
 def _may_be_multiplier(t: str) -> bool:
     """False only when neither _WAN_TEXT nor _YI_TEXT can match at the start of a figure's text `t`: each
-    opens with "10,000", "10 000", "10 t", "ten ", "100" or "hund" (the first four characters hold no letter
+    opens with "10,000", "10 000", "10 t", "ten ", "ten-", "100" or "hund" (the first four characters hold no letter
     with another case form than its own under IGNORECASE: no i, k or s). Most figures open otherwise; "10 pct",
     "10 mln" open with "10" but are neither."""
     head = t[:6]
@@ -167,7 +216,7 @@ def _may_be_multiplier(t: str) -> bool:
 
 
 _MULTIPLIER_HEADS = frozenset({"10,000", "10 000"})
-_MULTIPLIER_WORD_HEADS = frozenset({"10 t", "ten ", "hund"})
+_MULTIPLIER_WORD_HEADS = frozenset({"10 t", "ten ", "ten-", "hund"})
 
 
 def _merge_wan_yi(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
@@ -185,6 +234,8 @@ def _wan_yi(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble]) -> Qua
         between = text[q.span.end:nxt.span.start]
         core = nxt.text
         # the multiplier quantity carries the unit ("10,000 units" / "100 million yuan")
+        if q.unit != "count" and (nxt.unit != "count" or between != " "):
+            return None  # a priced figure ("RMB 3.5") takes only a bare multiplier, right after it
         if _BETWEEN_WAN.fullmatch(between) and (between.strip() == "" or nxt.year is not None
                                                  or between.strip().startswith("in")):
             wan = _WAN_TEXT.match(core)
@@ -210,7 +261,7 @@ def _ends_one_figure(text: str, q: Quantity, end: int) -> bool:
 
 def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, garbles: list[Garble]) -> Quantity:
     value = q.value * factor
-    unit = mult.unit
+    unit = mult.unit if q.unit == "count" else q.unit  # "RMB 3.5 10,000": the currency is the first half's
     noun = mult.noun
     word_end = mult.span.end
     nm = _NOUN_AFTER.match(text, word_end) if unit == "count" else None
@@ -223,6 +274,8 @@ def _garbled(text: str, q: Quantity, mult: Quantity, factor: float, kind: str, g
     # this repair agrees with the glued year's (Q103) instead of deleting the year it separates
     when = text[q.span.end:mult.span.start].strip()
     suggestion = " ".join(part for part in (reading, tail, when) if part)
+    if q.unit != "count":  # "RMB 3.5 10,000": the currency before the figure stays before the repaired one
+        suggestion = q.text[:_digit_offset(q.text)] + suggestion
     what = "万 (10,000)" if kind == "wan" else "亿 (100 million)"
     garbles.append(Garble(
         kind=kind, span=span, text=text[span.start:span.end], reading=reading, suggestion=suggestion,
@@ -266,10 +319,133 @@ def _stacked_scale(text: str, q: Quantity, nxt: Quantity, garbles: list[Garble])
     return None
 
 
+def _read_decimal_commas(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
+    """ "3,5 million", "2,7 bln euros", "5,19 per cent": a decimal comma, read as the decimal it is.
+
+    Why: the reader reads "3,5" as a malformed 35 (all separators as thousands separators), which is right
+    for a lost digit ("6,306,0000") but ten or a hundred times too much here. A thousands group has three
+    digits, so a comma with one or two digits after it and a scale word or a percent after those can only be
+    a decimal comma; a bare "2,3" (a list: "2,3 and 4 goals", "sizes 10,12") is left as it was.
+    """
+    out: list[Quantity] | None = None
+    for i, q in enumerate(quantities):
+        if q.grouping != "malformed" or q.garble:
+            continue
+        # the numeral from the figure's first digit ("EUR 7,8 million", "$3,5 bn")
+        numeral = _NUMERAL_CHARS.match(text, q.span.start + _digit_offset(q.text), q.span.end)
+        if not numeral or not _DECIMAL_COMMA.fullmatch(numeral.group(0)):
+            continue
+        raw = numeral.group(0)
+        span = Span(numeral.start(), numeral.end())
+        if not _SCALE_OR_PERCENT_AFTER.match(text, span.end) or not q.value:
+            continue
+        whole, frac = raw.split(",")
+        decimal = f"{whole}.{frac}"
+        shift = 10.0 ** len(frac)  # the comma moves the point len(frac) places: a division by a power of ten
+        garbles.append(Garble(
+            kind="decimal-comma", span=span, text=raw, reading=decimal, suggestion=decimal,
+            detail=f"'{raw}' has a decimal comma, which an English text writes as a point: {decimal}, "
+                   f"not {whole}{frac}"))
+        if out is None:
+            out = list(quantities)
+        out[i] = replace(q, value=q.value / shift, low=q.low / shift, high=q.high / shift,
+                         decimals=len(frac), garble="decimal-comma", raw_value=q.value)
+    return quantities if out is None else out
+
+
+def _may_have_scale_word(text: str, t: str, end: int) -> bool:
+    """False only when _read_scale_words cannot act on the figure written `t` ending at `end`: a point after a
+    figure ending in a letter (a scale word) before a space and a lower-case letter, or one of
+    _SCALE_ABBREVIATION's words right after it or after one space. Most figures fail on their first character
+    after (a space and a word, or a sentence's point after a digit)."""
+    c = text[end:end + 1]
+    if c == ".":
+        return t[-1:].isalpha() and text[end + 1:end + 2] == " " and text[end + 2:end + 3].islower()
+    if c == " ":
+        end += 1
+        c = text[end:end + 1]
+    return c in _CJK_SCALES or (c in _SCALE_FIRSTS and text[end:end + 5].lower().startswith(_ABBREVIATION_HEADS))
+
+
+_ABBREVIATION_HEADS = ("тыс", "тис", "млн", "млрд", "трлн", "thous", "ths")
+
+
+def _read_scale_words(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> Sequence[Quantity]:
+    """ "5 тыс. rubles", "500 thous. rubles", "45 thousand. rubles", "3 mln. rubles": a Russian scale left
+    untranslated or cut short, or its abbreviation's point kept, read as the figure meant.
+
+    Why: the reader stops at the foreign or cut scale ("5") or at the point ("45 thousand", a count), so the
+    figure loses its scale or its unit. The figure is re-read with the scale written out and the point
+    dropped; a kept point is taken for a garble only when the word after it is a unit or currency the reader
+    knows ("45 thousand. People came" is two sentences; "thousand. rubles" is not).
+    """
+    out: list[Quantity] | None = None
+    for i, q in enumerate(quantities):
+        end = q.span.end
+        if q.garble or not _may_have_scale_word(text, q.text, end):
+            continue
+        words = q.text.split()
+        if text[end:end + 1] == "." and words[-1].lower() in _SCALE_ENDS and (m := _LOWER_AFTER_POINT.match(text, end)):
+            head, cut, needs_unit = f"{q.text} ", m.end() - 1, True
+        elif len(words) == 1 and q.unit == "count" and q.kind == "level" \
+                and (m := _SCALE_ABBREVIATION.match(text, end)):
+            if m.group(1):
+                head = f"{q.text} {_SCALE_FULL[m.group(1).lower()]} "
+            else:  # 万 counts in ten thousands: "522万" is 5.22 million, written out in the scale words read
+                head = f"{_human(q.value * _CJK_SCALES[m.group(2)])} "
+            cut, needs_unit = m.end(), False
+        else:
+            continue
+        tail_end = text.find("\n", cut, cut + 80)
+        tail = text[cut:tail_end if tail_end >= 0 else cut + 80]
+        reread = _reread(f"{head}{tail}")
+        if reread is None or reread.span.end <= len(head) and needs_unit or not q.value:
+            continue
+        if needs_unit and reread.unit == "count":
+            continue
+        span_end = cut + reread.span.end - len(head) if reread.span.end > len(head) else cut
+        factor = reread.value / q.value
+        span = Span(q.span.start, span_end)
+        written = text[span.start:span.end].rstrip(". ")
+        span = Span(span.start, span.start + len(written))
+        suggestion = f"{head}{text[cut:span.end]}".rstrip()
+        garbles.append(Garble(
+            kind="scale-word", span=span, text=written, reading=_human(reread.value), suggestion=suggestion,
+            detail=f"'{written}' keeps a Russian scale abbreviation (тыс. thousand, млн million, млрд billion) or "
+                   f"a Chinese or Japanese scale (万 ten thousand, 亿/億 100 million) untranslated, cut short or "
+                   f"with its point: {suggestion}"))
+        if out is None:
+            out = list(quantities)
+        out[i] = replace(q, span=span, text=written, value=reread.value, low=q.low * factor, high=q.high * factor,
+                         unit=reread.unit, noun=reread.noun, garble="scale-word", raw_value=q.value)
+    return quantities if out is None else out
+
+
+def _reread(figure: str) -> Quantity | None:
+    """The first figure the reader reads in `figure`, if it starts there."""
+    from statlint.rules.quantities.scan import scan_digits
+
+    read = scan_digits(figure)[0]
+    return read[0] if read and read[0].span.start == 0 else None
+
+
 def _find_malformed_grouping(text: str, quantities: Sequence[Quantity], garbles: list[Garble]) -> None:
     uses_decimal_point = None
-    for q in [q for q in quantities if q.grouping == "malformed" or q.grouping == "dotted"]:
+    south_asia = None
+    for q in [q for q in quantities if q.grouping in _ODD_GROUPINGS]:
         if q.garble:
+            continue
+        if q.grouping == "indian":
+            if south_asia is None:
+                south_asia = bool(_SOUTH_ASIA.search(text))
+            numeral = None if south_asia else _NUMERAL_CHARS.match(text, q.span.start + _digit_offset(q.text))
+            if numeral and "," in numeral.group(0):
+                raw = numeral.group(0)
+                garbles.append(Garble(
+                    kind="grouping", span=Span(numeral.start(), numeral.end()), text=raw,
+                    reading=f"{q.value:,.0f}", suggestion=f"{q.value:,.0f}",
+                    detail="digits grouped in twos (the Indian lakh grouping) in a text that is not about South "
+                           "Asia, where figures are grouped in threes"))
             continue
         numeral = _NUMERAL_CHARS.match(text[q.span.start:q.span.end].lstrip("$€£¥-−US HKRMs."))
         if q.grouping == "malformed" and numeral:
@@ -288,6 +464,14 @@ def _find_malformed_grouping(text: str, quantities: Sequence[Quantity], garbles:
                     kind="grouping", span=_numeral_span(text, q, raw), text=raw, reading=f"{q.value:,.0f}",
                     suggestion=_regroup(raw),
                     detail="'.' groups thousands here, but this text uses '.' as its decimal point"))
+
+
+def _digit_offset(t: str) -> int:
+    """Where the first digit of a figure's text is (0 if it holds none)."""
+    for i, ch in enumerate(t):
+        if ch.isdigit():
+            return i
+    return 0
 
 
 def _numeral_span(text: str, q: Quantity, raw: str) -> Span:

@@ -2,12 +2,17 @@
 
 What it does:
     Reads the Garble claims of rules.garbles (kinds "grouping", "split-group",
-    "broken-figure") and reports each. Those are:
+    "decimal-comma", "broken-figure") and reports each. Those are:
     - separators that cannot be thousands separators or a decimal point:
       "4178,027" (four digits before a comma), "5.17,000" (a decimal point
       followed by a thousands separator), "2.313.000.000" in a text that
       elsewhere uses "." as its decimal point; Indian grouping ("1,00,000")
-      is valid;
+      in a text that names nothing of South Asia (India, a rupee, a lakh,
+      Pakistan, Dhaka, ...; there it is valid);
+    - a decimal comma before a scale word or a percent ("3,5 million",
+      "12,34 mln", "5,19 per cent"): one or two digits after a comma are no
+      thousands group, and the figure is read as the decimal (3.5 million,
+      not 35 million); a bare "2,3" is left alone (a list: "2,3 and 4");
     - a digit group split off by a space or line break after its thousands
       comma: "155, 221 bags", "1,699, 124 vs", "6, 318,000", "920, 000",
       when neither side is a member of a list or range ("250, 300 and 350"),
@@ -53,6 +58,7 @@ CODE, NAME = "Q101", "malformed-grouping"
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     yield from garble_findings(doc, facts, RULE, ("grouping", "split-group"), "malformed digit grouping", 0.85)
+    yield from garble_findings(doc, facts, RULE, ("decimal-comma",), "decimal comma", 0.85)
     yield from garble_findings(doc, facts, RULE, ("broken-figure",), "figure broken in two", 0.85)
 
 

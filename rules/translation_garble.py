@@ -7,7 +7,11 @@ What it does:
     up to 999,999 ("Revs 29180 10,000" is 291.8 million), grouped or not
     ("3,500 10,000 yuan"); "13.14 100 million yuan" (13.14亿, i.e. 1.314
     billion); stacked scales such as "3 billion 6,500 million" (30亿6500万,
-    i.e. 3.065 billion). The two halves are one figure when nothing but a
+    i.e. 3.065 billion). Also Russian scale abbreviations left untranslated,
+    cut short or with their point kept ("5 тыс. rubles", "3 млн rubles",
+    "500 thous. rubles", "45 thousand. rubles", "3 mln. rubles": kind
+    "scale-word"); a kept point counts only before a unit or currency the
+    reader knows, as "thousand. People came" is two sentences. The two halves are one figure when nothing but a
     space stands between them, no figure stands before the first or after
     the second (a row of a table), the first is no year ("In 2022 10,000
     people"; but "rose to 2060 10,000 dlrs" and "about 2100 ten thousand"
@@ -45,7 +49,7 @@ CODE, NAME = "Q102", "translation-garble"
 
 
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
-    yield from garble_findings(doc, facts, RULE, ("wan", "yi", "stacked-scale"), "garbled number", 0.9)
+    yield from garble_findings(doc, facts, RULE, ("wan", "yi", "stacked-scale", "scale-word"), "garbled number", 0.9)
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("garbles",))

@@ -26,7 +26,7 @@ from statlint.checker.model import Facts, Quantity, Span, replace
 from statlint.rules.quantities.lists import share_list_units
 from statlint.rules.quantities.pairs import may_have_pairs, merge_pairs
 from statlint.rules.quantities.scan import scan_digits, unread_digits
-from statlint.rules.quantities.words import read_fraction, read_words, word_scans
+from statlint.rules.quantities.words import read_fraction, read_half_scales, read_words, with_hyphen_scale, word_scans
 
 
 def extract(doc: Document, facts: Facts) -> Facts:
@@ -36,6 +36,7 @@ def extract(doc: Document, facts: Facts) -> Facts:
     phrases, number_word_matches = word_scans(text, lowered)
     # before the number words, so "two-thirds of" and "one in five" are read whole, not as "two", "five"
     fractions = [q for q in map(read_fraction, repeat(text), phrases) if q is not None]
+    fractions += read_half_scales(text, lowered)  # "half a million" (no "of": no fraction phrase)
     if fractions:
         digit_starts = [d.span.start for d in quantities]  # (_overlaps_any looks only at the first len(starts))
         for q in fractions:
@@ -45,6 +46,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
     starts = [q.span.start for q in quantities]
     for m in number_word_matches:
         q = read_words(text, m)
+        if q is not None and text[q.span.end:q.span.end + 1] == "-":
+            q = with_hyphen_scale(text, q)  # "ten-thousand people"
         if q is not None and not _overlaps_any(quantities, starts, q.span):
             quantities.append(q)
     quantities.sort(key=_START_END)

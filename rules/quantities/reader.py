@@ -107,6 +107,11 @@ def read_match(text: str, m) -> Quantity | None:
         if not scale_word and not tail_text and not frac and not slash and text[end:end + 1] in VULGAR:
             value, decimals, end, tail_text = vulgar_after(text, end, value, decimals)  # "7½", "7½ pct"
         scale = SCALES.get(scale_word, 1.0)  # (a power of ten leaves the match simple)
+        if scale_word[:4] == "lakh" and text[end:end + 6].lower() == " crore" and not text[end + 6:end + 7].isalpha():
+            # "Rs 1.2 lakh crore": a lakh of crores, 10^12 (the scan takes one scale word); "crores" reads so too
+            scale, end = 1e12, end + 6
+        elif scale_word[:4] == "lakh" and text[end:end + 7].lower() == " crores" and not text[end + 7:end + 8].isalpha():
+            scale, end = 1e12, end + 7
 
         if rng and not scale_word and not tail_text and looks_like_years(num, num2):
             return None

@@ -7,18 +7,32 @@ original text by offset.
 """
 from __future__ import annotations
 
-from statlint.checker.model import Quantity, Span, new_quantity, new_span
+import regex
+
+from statlint.checker.lazy_regex import lazy_compile
+from statlint.checker.model import Quantity, Span, new_quantity, new_span, replace
 from statlint.checker.numbers import SCALES, TENS_WORDS, UNITS_WORDS, fraction_words_value, rounding_interval, words_value
 from statlint.rules import _patterns as P
 from statlint.rules.quantities.bounds import hedged
 from statlint.rules.quantities.suffix import noun_after, rate_after, unit_after
 
 
+_HYPHEN_SCALE = lazy_compile(r"-(thousand|million|billion|trillion)\b", regex.IGNORECASE)
+# "a quarter of a million", "three-quarters of a billion": a fraction of a scale is an amount, not a share
+_OF_A_SCALE = lazy_compile(r"[ \t]++of[ \t]++a[ \t]++(thousand|million|billion|trillion)\b", regex.IGNORECASE)
+# "half a million", "a half-million", "half-a-billion", "two and a half million": the same with "half" and no "of"
+_HALF_A_SCALE = lazy_compile(
+    r"\b(?:(?P<whole>" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + r")[ \t]++and[ \t]++a[ \t]++half[ \t-]++"
+    r"|half[ \t-]++a[ \t-]++|(?<!\band[ \t]++)a[ \t]++half[ \t-]++)(thousand|million|billion|trillion)\b",
+    regex.IGNORECASE)
+
+
 def read_fraction(text: str, m) -> Quantity | None:
     """ "half of", "a third of", "two-thirds of", "one in five": a share, as a percentage.
 
     The words are loose ("half" of a poll is rarely exactly 50 %), so the interval is at least
-    2.5 points either way, and "nearly"/"more than" widen it as for digits.
+    2.5 points either way, and "nearly"/"more than" widen it as for digits. Before "of a million"
+    the fraction is of a number, not of a whole: "a quarter of a million people" is 250,000 people.
     """
     words = m.group(0)
     if m.group("in"):
@@ -29,10 +43,51 @@ def read_fraction(text: str, m) -> Quantity | None:
         share = share * 100 if share is not None else None
     if share is None or share > 100:
         return None
+    if not m.group("in") and text[m.end():m.end() + 1].isspace() and (sm := _OF_A_SCALE.match(text, m.end())):
+        return _fraction_of_scale(text, m.start(), sm.end(), share / 100, sm.group(1))
     width = max(2.5, share * 0.1)
     bound, low, high = hedged(text, m.start(), share, share - width, share + width)
     return Quantity(span=Span(m.start(), m.end()), text=words, value=share, low=low, high=high, unit="percent",
                     kind="share", bound=bound, noun=noun_after(text, m.end()))
+
+
+def _fraction_of_scale(text: str, start: int, end: int, fraction: float, scale_word: str) -> Quantity:
+    """A fraction of a scale word read as the count it makes ("a quarter of a million" is 250,000): words, so
+    loose by a tenth either way (as "about"), and widened further by a hedge before them."""
+    scale_word = scale_word.lower()
+    value = fraction * SCALES[scale_word]
+    bound, low, high = hedged(text, start, value, value * 0.9, value * 1.1)
+    # a currency or a unit word after it, as after "two million": "half a billion dollars", "a ... million tonnes"
+    unit, end = unit_after(text, end, "count", None, scale_word, scale_word)
+    unit, end = rate_after(text, end, unit)
+    return Quantity(span=Span(start, end), text=text[start:end], value=value, low=low, high=high, unit=unit,
+                    bound=bound, noun=noun_after(text, end))
+
+
+def with_hyphen_scale(text: str, q: Quantity) -> Quantity:
+    """ "ten-thousand people", "a two-million-dollar loan": a figure in words read by read_words as "ten" or "two",
+    with the scale word joined to it by a hyphen (P.NUMBER_WORD wants a space) read too. Asked only of a figure
+    that a hyphen follows; one that holds a scale, a percent or a unit already is returned as it is."""
+    hm = _HYPHEN_SCALE.match(text, q.span.end)
+    if hm is None or q.unit != "count" or q.kind != "level" or q.value >= 1000:
+        return q
+    scale_word = hm.group(1).lower()
+    scale = SCALES[scale_word]
+    low, high = rounding_interval(q.value, 0, 0, scale)
+    unit, end = unit_after(text, hm.end(), "count", None, scale_word, q.text)
+    unit, end = rate_after(text, end, unit)
+    return replace(q, span=Span(q.span.start, end), text=text[q.span.start:end], value=q.value * scale, low=low,
+                   high=high, unit=unit, noun=noun_after(text, end))
+
+
+def read_half_scales(text: str, lowered: str) -> list[Quantity]:
+    """ "half a million", "a half-million", "two and a half million": a half of a scale word, or a whole number
+    and a half of it, as a count (500,000; 2.5 million). Asked only of a text
+    that holds "half" (most do not: one find)."""
+    if "half" not in lowered:
+        return []
+    return [_fraction_of_scale(text, hm.start(), hm.end(), UNITS_WORDS.get((hm.group("whole") or "").lower(), 0) + 0.5,
+                               hm.group(2)) for hm in _HALF_A_SCALE.finditer(text)]
 
 
 def number_words(text: str, lowered: str):
