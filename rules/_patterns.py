@@ -221,7 +221,8 @@ CURRENCY_WORD_AFTER = lazy_compile(r"^\s?(?:" + words_pattern(CURRENCY_WORDS, sp
 UNIT_WORD_AFTER = lazy_compile(r"^[\s-]?(?:" + words_pattern(UNIT_WORDS, space=" ") + r")(?![\w])", regex.IGNORECASE)
 # The period of a rate after a unit or currency: "barrels per day", "RM45 a month", "km/h" is in the table.
 RATE_AFTER = lazy_compile(r"^(?:\s?(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>" + _alternation(PERIODS)
-                           + r")(?![\w])", regex.IGNORECASE)
+                           + r")(?![\w])(?!\s+(?:ago|earlier|before|previously|prior|back|later)\b)", regex.IGNORECASE)
+# (not "$430 million a year ago", "3.1m a year earlier", "a month later": a point in time, not a period of a rate)
 if any(w[:1].isascii() and not w[:1].isalpha() for w in (*CURRENCY_WORDS, *UNIT_WORDS)):
     raise AssertionError("statlint.rules.quantities.suffix.word_may_follow needs currency and unit words that start with "
                          "a letter or a non-ASCII character")

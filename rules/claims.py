@@ -118,6 +118,16 @@ _ON_BASE = lazy_compile(rf"\s*+(?:on|over)\s+(?:the\s+|a\s+)?(?:(?:year-earlier|
 _NOT_NOUNS = frozenset("and or but in of for to with while as than the a an at on by from".split())
 # "sales 174.6 mln dlrs vs 150.3 mln dlrs, up 16 pct": the figure before the aside is the old one, after "vs"
 _VS_BEFORE = lazy_compile(rf"{Q}[^⟨]{{0,30}}?\s(?:vs\.?|versus)\s+$", regex.REVERSE)
+# "NEW, compared with OLD a year ago, an increase of 31%", "2.4m, against 3.1m a year earlier, a fall of 23%": the
+# old figure right after "compared with"/"against", the new one before it, when the change names no base of its own
+# and nothing but a dating stands between the old figure and the change ("147.5 mln for coffee, a drop of 42 pct"
+# is another measure's change).
+_COMPARED_BEFORE = lazy_compile(rf"{Q}[^⟨]{{0,30}}?\s*+,?\s*+(?:compared\s+(?:with|to)|(?:as\s+)?against)\s+$",
+                                regex.REVERSE | regex.IGNORECASE)
+_ONLY_A_DATING = lazy_compile(
+    r"(?:\s++(?:a\s++year\s++(?:ago|earlier|before)|the\s++(?:year|month|quarter)\s++before|last\s++(?:year|month|season)|"
+    r"(?:in|for)\s++(?:the\s++)?(?:(?:19|20)\d\d|(?:same|year-earlier|year-ago|previous|prior)\s++(?:period|quarter|month|"
+    r"year|half)(?:\s++(?:a|last)\s++year)?)))?\s*+(?:,|\(|\s[—–-]{1,2}|[—–])", regex.IGNORECASE)
 # A rate in brackets right after a change's figures, signed or not: "rose to 174.6 mln from 150.3 mln (+16%)",
 # "fell to 145.5 from 150.3 (-3.2%)"; a share would go on ("(16% of the total)").
 _RATE_IN_BRACKETS = lazy_compile(rf"(?:\s++[a-z]+){{0,2}}\s*+\(\s*+\+?{Q}\s*+\)", regex.IGNORECASE)
@@ -537,7 +547,7 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             continue
         form = "noun" if t.noun or t.rate_token is not None else "adverb" if adverb else "verb"
         if new is None and form != "verb" and (old is not None or rate is not None or factor is not None):
-            new, base = _new_before(skeleton, t.start, adverb, quantities, old is not None)  # "174.6 mln (up 5 pct from 150.3 mln)"
+            new, base = _new_before(skeleton, t.start, adverb, quantities, old is not None, text)  # "174.6 mln (up 5 pct from 150.3 mln)"
             if new is not None and (new is old or new.kind == "quote"):
                 new = None
             elif base is not None and old is None:
@@ -892,12 +902,13 @@ _PRIOR_IN_BRACKETS = lazy_compile(rf"{Q}\s*+\(\s*+(?:(?:fy\s*+)?(?:19|20)\d\d(?:
 
 
 def _new_before(skeleton: str, start: int, adverb: bool, quantities,
-                old_known: bool = False) -> tuple[Quantity | None, Quantity | None]:
+                old_known: bool = False, text: str = "") -> tuple[Quantity | None, Quantity | None]:
     """The new figure of a change written as an aside after it ("sales were 10 mln, down from 12 mln",
     "174.6 mln (up 5 pct from 150.3 mln)", "770.6 million, an increase of 30% from 685 million"): the
     figure before the comma, bracket or dash. Only "up"/"down" may follow a figure with no mark between
     ("10,052,000 up 11.8 pct"), and only they go without an article ("a 5% rise", not "sales 5% rise").
-    Returns (new, old): "174.6 mln vs 150.3 mln, up 16 pct" names both, the old figure after "vs"."""
+    Returns (new, old): "174.6 mln vs 150.3 mln, up 16 pct" names both, the old figure after "vs"; so does
+    "512 mln, compared with 430 mln a year ago, an increase of 19 pct" when the change has no base of its own."""
     nb = _NEW_BEFORE_ASIDE.search(skeleton, max(0, start - 60), start)
     if nb is None or (not adverb and nb.group("mark") is None) or (adverb and nb.group("article")):
         return None, None
@@ -920,6 +931,11 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities,
     vs = _VS_BEFORE.search(skeleton, max(0, nb.start() - 40), nb.start())
     if vs and is_level(quantities[int(vs.group(1))]):
         return quantities[int(vs.group(1))], quantities[k] if is_level(quantities[k]) else None
+    if text and not old_known and conv is None and nb.group("mark") is not None and is_level(quantities[k]) \
+            and _ONLY_A_DATING.match(text, quantities[k].span.end):
+        cb = _COMPARED_BEFORE.search(skeleton, max(0, nb.start() - 50), nb.start())
+        if cb and is_level(quantities[int(cb.group(1))]):
+            return quantities[int(cb.group(1))], quantities[k]
     return (quantities[k] if is_level(quantities[k]) else None), None
 
 

@@ -26,7 +26,7 @@ def _rated(text: str):
 def test_rate_in_the_next_sentence_takes_the_levels_before_it():
     text = "Sales were $4.1 billion, against $3.2 billion a year earlier. That is a 28% increase."
     [g] = [g for g in _claims(text) if g.rate is not None]
-    assert (g.rate.text, g.old.text, g.new.text, g.link) == ("28%", "$3.2 billion a year", "$4.1 billion", Link.PARAGRAPH)
+    assert (g.rate.text, g.old.text, g.new.text, g.link) == ("28%", "$3.2 billion", "$4.1 billion", Link.PARAGRAPH)
 
 
 def test_rate_in_the_next_sentence_completes_a_claim_without_one():
