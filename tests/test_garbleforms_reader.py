@@ -1,5 +1,5 @@
-"""The number reader on scale forms of British, South Asian and translated news copy (h-garbleforms): a fraction
-of a scale word, a scale joined by a hyphen, "lakh crore", "trln", and the
+"""The number reader on scale forms of British, South Asian and translated news copy (h-garbleforms): a glued
+"m" before a noun of things counted in millions, a fraction of a scale word, "lakh crore", "trln", and the
 garbles whose figure is read as meant (a decimal comma, a Russian or Chinese scale left in). Sentences written
 for statlint."""
 from __future__ import annotations
@@ -12,6 +12,9 @@ from statlint import extract_quantities
 
 READS = [
     # (sentence, [(text as read, value, unit)])
+    ("Some 2.3m people voted in the poll.", [("2.3m", 2.3e6, "count")]),
+    ("China will import 110m tons of crude.", [("110m tons", 110e6, "ton")]),
+    ("There are 11m voters in the country.", [("11m", 11e6, "count")]),
     ("Half a million people marched on Saturday.", [("Half a million", 5e5, "count")]),
     ("A quarter of a million euros went missing.", [("A quarter of a million euros", 2.5e5, "EUR")]),
     ("There are now two and a half million cars in the city.", [("two and a half million", 2.5e6, "count")]),
@@ -27,7 +30,7 @@ READS = [
 ]
 
 NOT_SCALES = [
-    # a glued "m" (a length, or a million: tests/test_units.py leaves it unread), and "half" that is a share
+    # a glued "m" that is a length, and "half" that is a share: not read as millions
     ("He won the 100m sprint and cleared 2.3m high.", 1e3),
     ("The 5m waves hit the coast.", 1e3),
     ("Half of the voters backed the plan.", 101),

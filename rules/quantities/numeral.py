@@ -6,8 +6,24 @@ vulgar fraction glyph, and whether "m"/"b"/"k" after it is a scale at all.
 """
 from __future__ import annotations
 
+import regex
+
+from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.numbers import VULGAR
 from statlint.rules import _patterns as P
+
+# Plural nouns of things counted in thousands and millions, never measured in metres (nor a model "5b"):
+# after one, a glued "m" or "b" is a scale ("2.3m people", "40m tonnes"), as it is in British news; a length
+# takes other nouns ("a 100m sprint", "5m waves", "2.3m high"). A glued "k" stays unread (tests/test_extraction:
+# "30K jobs" is left alone on purpose, as "50K Walk" and "16k" are not thousands).
+_COUNTED_AFTER = lazy_compile(
+    r"[ ](?:more[ ]|new[ ]|extra[ ]|additional[ ]|other[ ])?(?:people|persons|residents|citizens|inhabitants|voters"
+    r"|users|customers|subscribers|viewers|listeners|readers|visitors|tourists|passengers|travell?ers|workers"
+    r"|employees|jobs|households|homes|families|children|adults|pupils|students|patients|doses|vaccinations"
+    r"|vaccines|infections|deaths|migrants|refugees|members|followers|shares|tonnes|tons|barrels|copies|cars"
+    r"|vehicles|phones|smartphones|downloads|votes|signatures|hectares|acres|gallons|litres|liters|animals"
+    r"|birds|trees|items|parcels|packages|tickets|visits|trips|journeys|flights|calls|messages|posts|hits)\b",
+    regex.IGNORECASE)
 
 
 def has_unknown_digit(matched: str) -> bool:
@@ -53,8 +69,10 @@ def add_fraction(value: float, decimals: int, grouping: str, frac: str | None,
 
 
 def is_distance_not_scale(scale_word: str, currency: str | None, text: str, end: int) -> bool:
-    """ "100m" without a currency is a distance; "5b" a model name: not a scale ("100m dollars" is)."""
-    return scale_word in ("m", "b", "k") and currency is None and not P.CURRENCY_WORD_AFTER.match(text[end:end + 40])
+    """ "100m" without a currency is a distance; "5b" a model name: not a scale ("100m dollars" is, and so is
+    "2.3m people": an "m" or "b" glued to the figure before a noun of things counted in millions, _COUNTED_AFTER)."""
+    return scale_word in ("m", "b", "k") and currency is None and not P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) \
+        and not (scale_word != "k" and text[end - 2:end - 1].isdigit() and _COUNTED_AFTER.match(text, end))
 
 
 def vulgar_after(text: str, end: int, value: float, decimals: int) -> tuple[float, int, int, str]:
