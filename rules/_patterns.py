@@ -63,7 +63,7 @@ NUMERAL = r"\d++(?:(?:[,.]|,[ ](?=000(?![\d,])))\d++)*+"
 
 # What may follow a numeral, in order: fraction ("7-1/2"), scale, percent, currency/unit word.
 SCALE_WORD = r"(?:" + _alternation([w for w in SCALES if w != "hundred"]) + r")(?![\w$€£])"
-PERCENT = r"(?:%|\s?(?:per\s?cent|pct|percent)\b)"
+PERCENT = r"(?:%|\s?(?:per\s?cent|pct|percent|(?-i:pc))\b)"  # "pc" in lower case only: "60pc", "5.2 pc" (not "a 486 PC")
 POINTS = r"(?:\s(?:percentage|pct|percent)(?:age)?\s+points?\b|\s(?:basis|base)\s+points?\b|\s?bps\b|\s?pp\b)"
 CURRENCY_WORD = r"(?:" + _alternation(CURRENCY_WORDS) + r")\b"
 UNIT_WORD = r"(?:" + _alternation(UNIT_WORDS) + r")(?![\w])"

@@ -98,10 +98,20 @@ def is_glued_temperature(num: str, before: str, after: str) -> bool:
     if following and following.group(1).islower() and following.group(1) not in _WORDS_AFTER_A_READING:
         return False
     words = before.rstrip(" -−–~(").split()
+    if words and before.rstrip(" ")[-1:] == "(" and _is_other_glued_temperature(words[-1], after[:1]) \
+            and (len(words) < 2 or words[-2].islower() or not words[-2][-1:].isalpha()):
+        return True  # "40C (104F)", "104F (40C)": a temperature and its conversion, not a list of labels
     if any(_is_glued_label(w.rstrip(",;")) for w in words[-2:]):
         return False  # the next of a list of labels: "Figures 3A and 3C", "cells 2B, 2C"
     word = words[-1] if words else ""
     return not word[-1:].isalpha() or (word.islower() and not is_label_before(before, bare=True, after=after))
+
+
+def _is_other_glued_temperature(word: str, letter: str) -> bool:
+    """Whether `word` is a temperature glued to the other scale's letter ("40C" before "(104F)")."""
+    other = "F" if letter == "C" else "C"
+    digits = word[:-1].lstrip("-−+")
+    return word[-1:] == other and 0 < len(digits) <= 5 and digits.replace(".", "", 1).isdigit()
 
 
 # Words that may follow a temperature that ends its phrase ("38C on Monday", "40C and rising", "-5C overnight").
