@@ -69,6 +69,13 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
             yield _headline_finding(doc, link)
 
 
+# How far back an earlier statement of the same measure is compared: a long feature's length (a news article is
+# ~600 characters, one in a hundred over 4,300). Farther back, in a long report or articles run together, the same
+# words ("1986 turnover", "net earnings for 1986") are as likely another company's (four such false alarms on the
+# Reuters corpus run together as one 20 MB file, bench/scale.py).
+_REACH = 10_000
+
+
 def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
     first: dict[tuple, object] = {}
     for s in facts.statements:
@@ -76,6 +83,9 @@ def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
         key = (s.measure, s.year, s.period, s.change, q.unit)
         earlier = first.setdefault(key, s)
         e = earlier.value
+        if earlier is not s and q.span.start - e.span.end > _REACH:
+            first[key] = s  # too far back to be the same company's: this one is compared with what follows
+            continue
         if earlier is s or (e.high >= q.low and q.high >= e.low):
             continue
         if s.subject != earlier.subject and (s.change or (s.subject and earlier.subject)
