@@ -81,13 +81,14 @@ def _statement_findings(doc: Document, facts: Facts) -> Iterator[Finding]:
     for s in facts.statements:
         q = s.value
         key = (s.measure, s.year, s.period, s.change, q.unit)
-        earlier = first.setdefault(key, s)
+        earlier = first.get(key)
+        if earlier is None or q.span.start - earlier.value.span.end > _REACH:
+            first[key] = s  # the first, or the earlier too far back to be the same company's: compared from here on
+            continue
         e = earlier.value
-        if earlier is not s and q.span.start - e.span.end > _REACH:
-            first[key] = s  # too far back to be the same company's: this one is compared with what follows
-            continue
-        if earlier is s or (e.high >= q.low and q.high >= e.low):
-            continue
+        if e.high >= q.low and q.high >= e.low:
+            first[key] = s  # the two agree: the nearer one is the reference from here on (what it restates stays in
+            continue  # reach, and a text repeated reads the same in every copy: tests/test_scaling.py)
         if s.subject != earlier.subject and (s.change or (s.subject and earlier.subject)
                                              or _period_after(s) or _period_after(earlier)):
             continue  # "Dome had 1986 revenues of ..., Amoco had 1986 revenues of ...": two companies; a rate
