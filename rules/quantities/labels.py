@@ -68,7 +68,7 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         return True  # "2σ", "30ε", "2θ": a coefficient of a symbol, not a measurement ("5μm" is)
     if first == "=" and not rng and not P.CURRENCY_BEFORE.search(before):
         return True  # "0 = never, 1 = sometimes": a code being defined
-    if first == ")" and before.endswith("("):
+    if first == ")" and before.endswith("(") and (rng or _is_enumeration(num, before, after)):
         return True  # "(1)": an enumeration
     if not rng:
         if first == "/" and after[1:2].isdigit():
@@ -81,6 +81,21 @@ def is_excluded(num: str, rng: str | None, scale: str | None, tail: str | None, 
         if after[1:2] in P.ASCII_UPPER and not after[2:3].isalpha():
             return True  # "a 3-D model", "the 10-K filing"
     return False
+
+
+def _is_enumeration(num: str, before: str, after: str) -> bool:
+    """Whether a whole bracketed figure is a marker, a reference or a code: "(1)", "(12)", one opening a line or a
+    clause, a decimal ("(0.35)"), citations ("(26,29)", not a thousands grouping), "(212) 555-0100", "(1200) GMT".
+    A whole figure of three digits or more, plain or grouped in thousands, in brackets after a word is a count
+    given for it ("spread across France (300), Spain (250) and Portugal (150)", "Egypt (301,909)", "Alan Shearer
+    (250)"). (A bracketed range, "(563-624)", stays unread as before: the caller.)"""
+    if not _WHOLE_COUNT.fullmatch(num) or not before[:-1].rstrip()[-1:].isalpha():
+        return True
+    return after[1:3].lstrip()[:1].isdigit() or bool(_CLOCK_AFTER.match(after, 1))  # "(212) 555-0100", "(1200) GMT"
+
+
+_WHOLE_COUNT = lazy_compile(r"\d{3,}|\d{1,3}(?:,\d{3})+")
+_CLOCK_AFTER = lazy_compile(r"\s*+(?:GMT|UTC|EST|EDT|CET|BST|hrs|hours|local\s+time)\b")
 
 
 def is_glued_temperature(num: str, before: str, after: str) -> bool:
