@@ -21,7 +21,7 @@ from statlint.checker.numbers import SCALES, fraction_words_value
 from statlint.rules._headline import measure_key, measure_words
 from statlint.rules._amounts import amount_and_rate, amount_and_rate_before, base_right_after
 from statlint.rules._asides import base_of_another_month, compared_base, without_per_share_asides
-from statlint.rules._patterns import SCALE_WORD, words_pattern
+from statlint.rules._patterns import SCALE_WORD, WORD_AFTER, words_pattern
 from statlint.rules.periods import year_of
 
 UP = (r"raise|boost|lift|increase|grow|climb|jump|gain|surge|soar|advance|expand|improve|rose|rise|rises|rising|risen|increased|increases|increasing|grew|grows|growing|grown|climbed|climbs|"
@@ -777,10 +777,16 @@ def _across_places(text: str, old: Quantity, new: Quantity) -> bool:
 _ASIDE_MARKS = (" — ", " – ", " -- ", " - ", "—", "–", " (")
 
 
+# Letters the reader may leave glued after a figure it reads bare ("a 100m sprint"; quantities.numeral)
+_DROPPED_LETTERS = frozenset("mMbB")
+
+
 def _is_appositive(patterns: _Patterns, gap: str) -> bool:
     """Whether the words between a claim's last figure and the next change word (`gap`, its tail after the
     last figure) set that change off as an aside to the claim: ", a year-on-year increase of", " - up"."""
     tail = gap.rsplit("⟩", 1)[-1]
+    if tail[:1] in _DROPPED_LETTERS and not tail[1:2].isalpha():
+        tail = tail[1:]  # "from 5.9m, a gain of": the figure's glued letter, left out of it by the reader
     if "," not in tail:
         for mark in _ASIDE_MARKS:
             if mark in tail:
@@ -932,11 +938,24 @@ def _new_before(skeleton: str, start: int, adverb: bool, quantities,
     if vs and is_level(quantities[int(vs.group(1))]):
         return quantities[int(vs.group(1))], quantities[k] if is_level(quantities[k]) else None
     if text and not old_known and conv is None and nb.group("mark") is not None and is_level(quantities[k]) \
-            and _ONLY_A_DATING.match(text, quantities[k].span.end):
+            and (_ONLY_A_DATING.match(text, quantities[k].span.end)
+                 or _ONLY_A_DATING.match(text, _after_own_noun(text, quantities[k]))):
         cb = _COMPARED_BEFORE.search(skeleton, max(0, nb.start() - 50), nb.start())
         if cb and is_level(quantities[int(cb.group(1))]):
             return quantities[int(cb.group(1))], quantities[k]
     return (quantities[k] if is_level(quantities[k]) else None), None
+
+
+def _after_own_noun(text: str, q: Quantity) -> int:
+    """Where a figure's dating would start: after the figure, and after its own noun when it is written again
+    ("1.02 million copies a year earlier"), so that the noun of the thing counted does not hide the dating.
+    (A figure's `noun` is the word after it, whatever it is: "41,900 tonnes the year before" has "the", so the
+    caller tries the figure's own end first.)"""
+    end = q.span.end
+    if q.noun is None:
+        return end
+    wn = WORD_AFTER.match(text, end, end + 40)
+    return wn.end() if wn and wn.group("word").lower() == q.noun else end
 
 
 _SCALE_IN = lazy_compile(r"\d\s?(" + SCALE_WORD + ")", regex.IGNORECASE)
@@ -946,6 +965,9 @@ def _shared_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Qu
     """ "from 400 to 500 million", "to 5.6 billion from 4.5": one scale word written once for two figures side
     by side (only "to"/"from" between). The figure without one, below 1,000, takes the other's, when that
     brings the two within a factor of 100 of each other (else they are apart anyway: U103's business)."""
+    glued = _glued_letter_scale(text, old, new)
+    if glued is not None:
+        return glued
     first, second = (old, new) if old.span.start < new.span.start else (new, old)
     if text[first.span.end:second.span.start].strip().lower() not in ("to", "from"):
         return old, new
@@ -958,6 +980,22 @@ def _shared_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Qu
         return old, new
     bare = replace(bare, value=bare.value * factor, low=bare.low * factor, high=bare.high * factor)
     return (bare, new) if so is None else (old, bare)
+
+
+def _glued_letter_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Quantity] | None:
+    """ "2.3m people, up 10% from 2.1m": the reader takes a glued "m" or "b" for a million or a billion only
+    before a noun of things counted so (quantities.numeral), and leaves the letter out of a figure without one
+    ("a 100m sprint"); the two figures of one change written with the same glued letter are in one scale, so
+    the one read bare takes the other's. None when the pair is not so written."""
+    for bare, scaled in ((old, new), (new, old)):
+        letter = scaled.text[-1:].lower()
+        if letter in ("m", "b") and scaled.text[-2:-1].isdigit() and scaled.value != 0 \
+                and bare.text[-1:].isdigit() and text[bare.span.end:bare.span.end + 1].lower() == letter \
+                and not text[bare.span.end + 1:bare.span.end + 2].isalpha() and 0 < abs(bare.value) < 1000:
+            factor = SCALES[letter]
+            bare = replace(bare, value=bare.value * factor, low=bare.low * factor, high=bare.high * factor)
+            return (bare, new) if bare.span == old.span else (old, bare)
+    return None
 
 
 def _rate_in_brackets(skeleton: str, after: int, quantities) -> Quantity | None:

@@ -497,11 +497,20 @@ def test_clock_times_and_verses_are_not_ratios(text):
 
 
 @pytest.mark.parametrize("text", [
-    "The firm cut 30K jobs.", "ran the 50K Walk", "a 512K broadband line", "a 16k computer", "12k people came",
+    "ran the 50K Walk", "a 512K broadband line", "a 16k computer", "a 10k race", "about 30K a year",
 ])
 def test_a_k_glued_to_a_figure_without_currency_is_not_read_as_the_bare_number(text):
     # thousand, kilometre, kilobit or kilobyte: the figure without its letter would be wrong, so it is not read
     assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The firm cut 30K jobs.", 30e3, "count"), ("12k people came", 12e3, "count"), ("drew 45k visitors", 45e3, "count"),
+    ("some 2.5k new members joined", 2.5e3, "count"), ("a loss of 800K barrels", 800e3, "barrel"),
+])
+def test_a_k_glued_before_a_noun_counted_in_thousands_is_a_thousand(text, value, unit):
+    # a kilometre, kilobit or kilobyte is never a count of people, jobs or barrels (numeral._COUNTED_AFTER)
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == [(value, unit)]
 
 
 @pytest.mark.parametrize("text,value", [("$40K", 40e3), ("£25k a year", 25e3), ("RM45k", 45e3)])

@@ -14,8 +14,9 @@ from statlint.rules import _patterns as P
 
 # Plural nouns of things counted in thousands and millions, never measured in metres (nor a model "5b"):
 # after one, a glued "m" or "b" is a scale ("2.3m people", "40m tonnes"), as it is in British news; a length
-# takes other nouns ("a 100m sprint", "5m waves", "2.3m high"). A glued "k" stays unread (tests/test_extraction:
-# "30K jobs" is left alone on purpose, as "50K Walk" and "16k" are not thousands).
+# takes other nouns ("a 100m sprint", "5m waves", "2.3m high"). So is a glued "k" ("30K jobs", "45k visitors"):
+# a kilometre, kilobit or kilobyte is never a count of these nouns, while "50K Walk", "512K broadband" and a bare
+# "16k" say nothing of which the letter is, and stay unread (tests/test_extraction).
 _COUNTED_AFTER = lazy_compile(
     r"[ ](?:more[ ]|new[ ]|extra[ ]|additional[ ]|other[ ])?(?:people|persons|residents|citizens|inhabitants|voters"
     r"|users|customers|subscribers|viewers|listeners|readers|visitors|tourists|passengers|travell?ers|workers"
@@ -70,9 +71,10 @@ def add_fraction(value: float, decimals: int, grouping: str, frac: str | None,
 
 def is_distance_not_scale(scale_word: str, currency: str | None, text: str, end: int) -> bool:
     """ "100m" without a currency is a distance; "5b" a model name: not a scale ("100m dollars" is, and so is
-    "2.3m people": an "m" or "b" glued to the figure before a noun of things counted in millions, _COUNTED_AFTER)."""
+    "2.3m people" and "30K jobs": an "m", "b" or "k" glued to the figure before a noun of things counted in
+    thousands and millions, _COUNTED_AFTER)."""
     return scale_word in ("m", "b", "k") and currency is None and not P.CURRENCY_WORD_AFTER.match(text[end:end + 40]) \
-        and not (scale_word != "k" and text[end - 2:end - 1].isdigit() and _COUNTED_AFTER.match(text, end))
+        and not (text[end - 2:end - 1].isdigit() and _COUNTED_AFTER.match(text, end))
 
 
 def vulgar_after(text: str, end: int, value: float, decimals: int) -> tuple[float, int, int, str]:
