@@ -38,7 +38,7 @@ def step(q: Quantity) -> float | None:
     return 10.0 ** round(math.log10(width)) if width > 0 else None
 
 
-def _written_whole(q: Quantity) -> bool:
+def written_whole(q: Quantity) -> bool:
     """Whether the figure's value is its digits as written, with no scale word or decimals:
     "100,000 units", "$1,200" (whose trailing zeros are written digits), not "5 million"."""
     if q.decimals or q.garble:
@@ -59,10 +59,10 @@ def linked_intervals(a: Quantity, b: Quantity) -> tuple[Interval, Interval]:
     ia, ib = interval(a), interval(b)
     if sa is None or sb is None or sa == sb:
         return ia, ib
-    if sa > sb and _written_whole(a):
+    if sa > sb and written_whole(a):
         u = max(sb, 1.0)
         ia = Interval(a.value - u / 2, a.value + u) if u < sa else ia
-    elif sb > sa and _written_whole(b):
+    elif sb > sa and written_whole(b):
         u = max(sa, 1.0)
         ib = Interval(b.value - u / 2, b.value + u) if u < sb else ib
     return ia, ib

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import regex
 
+from statlint.checker.arithmetic import linked_intervals
 from statlint.checker.document import Document
 from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartOfWhole, Quantity, Span, replace
@@ -140,10 +141,14 @@ def _counts_the_group(text: str, part: Quantity, label: str) -> bool:
     return True  # "411 speak English", "211 new members": a verb or an adjective before a word that is no plural
 
 
-def _exact_top(q: Quantity) -> float:
-    """The most a group can be: a small whole count of things ("368 members") is exact."""
+def _exact_top(q: Quantity, part: Quantity | None = None) -> float:
+    """The most a group can be: a small whole count of things ("368 members") is exact; beside a part given
+    more finely, a round group's written zeros count (precision model, rule 3: "Of the 1,200 staff, 1,250"
+    reads 1,200 to the ten, not as anything up to 1,300)."""
     exact = q.unit == "count" and q.decimals == 0 and q.value < 1000 and q.bound == "=" and q.text.strip().isdigit()
-    return q.value if exact else q.high
+    if exact:
+        return q.value
+    return linked_intervals(q, part)[0].high if part is not None else q.high
 
 
 def _is_label(text: str, sentence_start: int, q: Quantity) -> bool:
@@ -168,7 +173,7 @@ def _noun_of(q: Quantity) -> str:
 def _claim(part: Quantity, whole: Quantity, label: str) -> PartOfWhole:
     first, last = (part, whole) if part.span.start < whole.span.start else (whole, part)
     return PartOfWhole(span=Span(first.span.start, last.span.end), part=part, wholes=(whole,),
-                       tops=(_exact_top(whole),), factors=(1.0,), relation="group", label=label.strip(),
+                       tops=(_exact_top(whole, part),), factors=(1.0,), relation="group", label=label.strip(),
                        link=Link.SENTENCE)
 
 

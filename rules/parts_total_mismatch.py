@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval, relative_gap
+from statlint.checker.arithmetic import Interval, relative_gap, step, written_whole
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, PartsTotal, Quantity, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, sum_place
@@ -49,27 +49,42 @@ def _high(q: Quantity) -> float:
     return q.value if _exact(q) else q.high
 
 
+def _total_interval(total: Quantity, parts: tuple[Quantity, ...]) -> Interval:
+    """The total's interval beside its parts (precision model, rule 3, as checker.arithmetic.linked_intervals
+    applies it to two figures): a round total's written zeros count down to the finest part's last digit,
+    so "1,200 jobs" split into 500, 450 and 350 is read to the unit, not as anything in [1,150, 1,300)."""
+    if _exact(total):
+        return Interval(total.value, total.value)
+    own = step(total)
+    finest = min((step(p) for p in parts), default=None) if all(step(p) for p in parts) else None
+    if own is None or finest is None or finest >= own or not written_whole(total):
+        return Interval(total.low, total.high)
+    u = max(finest, 1.0)
+    return Interval(total.value - u / 2, total.value + u)
+
+
 def check(doc: Document, facts: Facts) -> Iterator[Finding]:
     for claim in facts.parts_totals:
         parts, total = claim.parts, claim.total
         low, high = sum(_low(p) for p in parts), sum(_high(p) for p in parts)
-        if low > _high(total):
-            yield _finding(doc, claim, "exactly" if claim.exhaustive else "at most")
-        elif claim.exhaustive and high < _low(total):
-            yield _finding(doc, claim, "exactly")
+        whole = _total_interval(total, parts)
+        if low > whole.high:
+            yield _finding(doc, claim, "exactly" if claim.exhaustive else "at most", whole)
+        elif claim.exhaustive and high < whole.low:
+            yield _finding(doc, claim, "exactly", whole)
 
 
-def _finding(doc: Document, claim: PartsTotal, how: str) -> Finding:
+def _finding(doc: Document, claim: PartsTotal, how: str, whole: Interval) -> Finding:
     total, parts = claim.total, claim.parts
     listed = " + ".join(p.text.strip() for p in parts)
     value = sum(p.value for p in parts)
-    added = implied_number(value, sum_place(parts), Interval(_low(total), _high(total)), exact=True)
+    added = implied_number(value, sum_place(parts), whole, exact=True)
     return RULE.finding(
         span=total.span, confidence=0.75,
         message=f"the parts add up to {added} ({listed}), but the total they make {how} is {total.text.strip()}",
         related=tuple(Related("part", p.span, p.text) for p in parts),
         fingerprint=fingerprint(CODE, total.text + " " + listed, doc.claim_context(total.span)),
-        gap=relative_gap(Interval(_low(total), _high(total)),
+        gap=relative_gap(whole,
                          Interval(sum(_low(p) for p in parts), sum(_high(p) for p in parts))),
     )
 
