@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import Interval, interval, relative_gap
+from statlint.checker.arithmetic import Interval, interval, linked_intervals, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Direction, Facts, Finding, Quantity, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_number, last_place
@@ -51,7 +51,7 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         a = amount_in_level_unit(amount, g.new)
         if a is None:
             continue
-        new, old = interval(g.new), interval(g.old)
+        new, old = linked_intervals(g.new, g.old)  # (precision model, rule 3: "to 1,200 from 950" reads 1,200 to the unit)
         moved = Interval(new.low - old.high, new.high - old.low)  # new - old, each figure anywhere in its range
         if g.direction == Direction.DOWN:
             moved = Interval(-moved.high, -moved.low)
