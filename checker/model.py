@@ -198,7 +198,8 @@ class Growth:
     bound on a multiplier verb ("more than" doubled, "nearly" tripled); `factor` may also be a
     multiplier restating the rate ("up 4,900%, or 50 times as many": rules.multipliers, with
     `factor_kind` "times-as" when the words mean exactly N times); `prior` the same measure's figure for the year before `new_year`, stated in another sentence
-    (`prior_link` says how far), when exactly one such figure exists. `form` names the phrasing the
+    (`prior_link` says how far), when exactly one such figure exists; `prior_dating` the two datings as written
+    when the years are relative ("last year", "this year"). `form` names the phrasing the
     claim was read from (GROWTH_FORMS: a verb, a noun, "up"/"down" after the figure, a comparative).
     `amount` is the change written as an amount beside its percent rate ("climbed 221 points, or 1.7
     percent, to 13,101", "fell 50 cents (2%)", "rose 0.5 percentage points, or 10%": rules._amounts); with one
@@ -226,6 +227,7 @@ class Growth:
     hedge: str = ""  # "more than", "nearly", ... before a multiplier verb
     prior: Quantity | None = None
     prior_link: Link | None = None
+    prior_dating: tuple[str, str] | None = None  # ("last year", "this year"): `prior` dated relative to `new` (rules.priors)
     years: int | None = None  # how many years old -> new spans (rules.periods: the figures' years, a range, "over eight years")
     form: str = "verb"  # the phrasing that linked it: see GROWTH_FORMS
     amount: Quantity | None = None  # the change as an amount beside its rate: "221 points" of "rose 221 points, or 1.7%"

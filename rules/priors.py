@@ -14,6 +14,14 @@ Linked only when the link is safe:
   with the same noun when both have one;
 - that figure's sentence holds no other figure in its unit ("sales of 3.1 million units and output of
   2.0 million units": which one is the base?).
+
+The years may be written relative to the article's own date: "Last year the port handled 8.1 million containers.
+This year it handled 9.3 million, a rise of 25%." A claim whose new figure has no year of its own is linked when
+its sentence says "this year" (or "this month", "this quarter", ...) once and names no other period, and exactly
+one earlier sentence in its paragraph or the one before says "last year" ("a year earlier", "the previous year",
+"the year before") once, no other period, and holds exactly one figure in the new one's unit, counting the same
+thing when both name it. A part of a period ("so far this year", "in the first half") is another measure: not
+linked. `prior_dating` keeps the two datings as written, for the message.
 """
 from __future__ import annotations
 
@@ -83,11 +91,16 @@ class _Dated:
 
 def extract(doc: Document, facts: Facts) -> Facts:
     wanted = [_candidate(doc, g) for g in facts.growths]
-    if not any(wanted):
+    relative = [not w and _relative_candidate(doc, g) for g, w in zip(facts.growths, wanted)]
+    if not any(wanted) and not any(relative):
         return facts
-    asked = [g for g, w in zip(facts.growths, wanted) if w]
-    dated = _Dated(doc.text, facts, {g.new_year - 1 for g in asked}, {g.new.unit for g in asked})
-    growths = [_with_prior(doc, g, dated) if w else g for g, w in zip(facts.growths, wanted)]
+    growths = list(facts.growths)
+    if any(wanted):
+        asked = [g for g, w in zip(facts.growths, wanted) if w]
+        dated = _Dated(doc.text, facts, {g.new_year - 1 for g in asked}, {g.new.unit for g in asked})
+        growths = [_with_prior(doc, g, dated) if w else g for g, w in zip(growths, wanted)]
+    if any(relative):
+        growths = [_with_relative_prior(doc, facts, g) if r else g for g, r in zip(growths, relative)]
     return replace(facts, growths=tuple(growths))
 
 
@@ -101,3 +114,87 @@ def _with_prior(doc: Document, g: Growth, dated: _Dated) -> Growth:
         return g  # "sales of 3.1 million units and output of 2.0 million units": which one is the base?
     same_paragraph = doc.paragraph_of(old.span.start) == doc.paragraph_of(g.new.span.start)
     return replace(g, prior=old, prior_link=Link.PARAGRAPH if same_paragraph else Link.ARTICLE)
+
+
+# Relative datings (module docstring): the period named, as "this year" / "last year" and their kin.
+_PERIOD = r"(year|month|quarter|week|season)"
+_THIS = lazy_compile(rf"\bthis\s+{_PERIOD}\b", regex.IGNORECASE)
+_LAST = lazy_compile(
+    rf"\b(?:last\s+{_PERIOD}|(?:a|one)\s+{_PERIOD}\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+"
+    rf"{_PERIOD}|the\s+{_PERIOD}\s+before)\b(?!['’]s)", regex.IGNORECASE)
+# Words that make a dating a part of its period, or another period: "so far this year", "in the first half of last
+# year", "the year to March", "since last year", a year written out ("in 2023")
+_PART_OF_PERIOD = lazy_compile(
+    r"\b(?:so\s+far|to\s+date|year[\s-]+to[\s-]+date|ytd|first|second|third|fourth|half|halves|months|weeks|days|"
+    r"quarters|since|until|till|through|by\s+the\s+end|end\s+of|start\s+of|beginning|(?:19|20)\d\d|january|february|"
+    r"march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|"
+    r"annual|annually|per(?!\s*cent)|a\s+year\b(?!\s+(?:earlier|ago|before)))\b", regex.IGNORECASE)
+_BACK = 600  # characters before the claim's sentence in which the earlier figure is looked for
+
+
+def _relative_candidate(doc: Document, g: Growth) -> bool:
+    """A claim the relative path may link: a rate, a new level and no base, no year of its own."""
+    return (g.rate is not None and g.rate.unit == "percent" and g.new is not None and g.old is None
+            and g.prior is None and g.direction != Direction.UNKNOWN and g.new.unit != "percent"
+            and g.period != "year" and g.new_year is None and g.new.kind == "level" and g.new.value > 0
+            and _THIS.search(doc.text, *_bounds(doc.sentence_of(g.new.span.start))) is not None
+            and not _OTHER_BASE.search(doc.text, g.rate.span.end,
+                                       min(doc.sentence_of(g.new.span.start).end, g.rate.span.end + _REACH)))
+
+
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _only_dating(text: str, span: Span, wanted, unwanted) -> regex.Match | None:
+    """The one match of `wanted` in the sentence `span`, when the sentence has no other and no `unwanted` dating
+    and nothing that makes the dating a part of its period."""
+    found = list(wanted.finditer(text, span.start, span.end))
+    if len(found) != 1 or unwanted.search(text, span.start, span.end) or _PART_OF_PERIOD.search(text, span.start, span.end):
+        return None
+    return found[0]
+
+
+def _period_of(m: regex.Match) -> str:
+    return next(p for p in m.groups() if p).lower()
+
+
+def _with_relative_prior(doc: Document, facts: Facts, g: Growth) -> Growth:
+    text = doc.text
+    sentence = doc.sentence_of(g.new.span.start)
+    this = _only_dating(text, sentence, _THIS, _LAST)
+    if this is None:
+        return g
+    period = _period_of(this)
+    paragraph = doc.paragraph_of(g.new.span.start)
+    lo = max(0, sentence.start - _BACK)
+    found = []  # (sentence, figures in the new figure's unit that may count its noun, dating)
+    for q in facts.quantities:
+        if q.span.end > sentence.start:
+            break
+        if q.span.start < lo:
+            continue
+        s = doc.sentence_of(q.span.start)
+        if found and found[-1][0] == s:
+            found[-1][1].append(q)
+            continue
+        found.append((s, [q], None))
+    matches = []
+    for s, figures, _ in found:
+        same = [q for q in figures if q.unit == g.new.unit]
+        if not same:
+            continue
+        last = _only_dating(text, s, _LAST, _THIS)
+        if last is None or _period_of(last) != period:
+            continue
+        matches.append((s, same, last))
+    if len(matches) != 1:
+        return g  # no earlier figure so dated, or two: no safe base
+    s, same, last = matches[0]
+    old = same[0]
+    if len(same) != 1 or old.kind != "level" or old.value <= 0 \
+            or (old.noun is not None and g.new.noun is not None and old.noun != g.new.noun):
+        return g
+    same_paragraph = doc.paragraph_of(old.span.start) == paragraph
+    return replace(g, prior=old, prior_link=Link.PARAGRAPH if same_paragraph else Link.ARTICLE,
+                   prior_dating=(" ".join(last.group().split()), " ".join(this.group().split())))

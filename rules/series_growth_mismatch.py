@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from statlint.checker.arithmetic import factor_from_rate, interval, rate_from_ratio, ratio, relative_gap
+from statlint.checker.arithmetic import factor_from_rate, interval, linked_intervals, rate_from_ratio, ratio, relative_gap
 from statlint.checker.document import Document
 from statlint.checker.model import Facts, Finding, Related, Rule, Severity, fingerprint
 from statlint.checker.precision import implied_percent
@@ -45,20 +45,27 @@ def check(doc: Document, facts: Facts) -> Iterator[Finding]:
         old = g.prior  # linked by rules.priors: the same measure's figure for the year before, elsewhere
         if old is None or g.rate is None or g.new is None:
             continue
-        r = ratio(interval(g.new), interval(old))
+        r = ratio(*linked_intervals(g.new, old))  # (precision model, rule 3, as G101 reads its two levels)
         if r is None or factor_from_rate(interval(g.rate), g.direction).intersects(r):
             continue
         implied = rate_from_ratio(r, g.direction)
         rate = implied_percent((implied.low + implied.high) / 2, (old, g.new), g.rate)
         yield RULE.finding(
             span=g.rate.span, confidence=0.7,
-            message=f"{old.text.strip()} in {g.new_year - 1} to {g.new.text.strip()} in {g.new_year} is about "
+            message=f"{old.text.strip()} {_when(g, 0)} to {g.new.text.strip()} {_when(g, 1)} is about "
                     f"{rate}, not {g.rate.text.strip()}",
             suggestion=rate,
             related=(Related("base", old.span, old.text), Related("new", g.new.span, g.new.text)),
             fingerprint=fingerprint(CODE, g.rate.text, doc.claim_context(g.rate.span)),
             gap=relative_gap(factor_from_rate(interval(g.rate), g.direction), r),
         )
+
+
+def _when(g, which: int) -> str:
+    """ "in 2022" / "in 2023", or the relative datings as written ("last year" / "this year")."""
+    if g.prior_dating is not None:
+        return g.prior_dating[which].lower()
+    return f"in {g.new_year - 1 + which}"
 
 
 RULE = Rule(code=CODE, name=NAME, severity=Severity.ERROR, func=check, doc=__doc__, reads=("growths",))
