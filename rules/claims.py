@@ -96,7 +96,14 @@ _FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prio
                       regex.IGNORECASE)
 # (the direction words as a trie, _UP_P and _DOWN_P: inside the look-ahead only whether one of them matches
 # counts, which the trie and the flat alternation answer alike, and the trie tries a few letters, not 150 words)
-_CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + _UP_P + "|" + _DOWN_P + r")\b)|:\s",
+# A clause ends at a semicolon, "but", "while", "and" before another change, a colon, and a participle in
+# apposition that takes an object of its own: "rose 5%, lifting profit from 10 to 20" moves another measure (not
+# "rose 5%, reaching 105 from 100", ", taking the total to 105", ", peaking at 865p", ", climbing from 100 to 105";
+# "having" and "being" open an aside: "from 10.4 mln, having a par value of one dlr, to 20.9 mln").
+_CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + _UP_P + "|" + _DOWN_P + r")\b)|:\s"
+                           r"|,\s+(?!having\b|being\b)[a-z]+ing\s+(?!(?:from|to|at|by|up|down|about|some|nearly|almost|around|roughly|just|more|less|"
+                           r"over|under|(?:the|a|an)\s+(?:total|record|new|all-time|high|low|level|peak)|(?:its|their|the)\s+"
+                           r"(?:highest|lowest|best|worst))\b)(?=[a-z])",
                            regex.IGNORECASE)
 _APPOSITIVE = lazy_compile(
     r"(?:\s+[\w-]+){0,4},\s+(?:an?\s+|or\s+)?(?:(?:year-on-year|annual|yearly|on-year|average|compound|"
@@ -563,6 +570,13 @@ def _growths(text: str, skeleton: str, scanned: str, patterns: _Patterns, trigge
             new is not None and bool(_PER_TO_DOLLAR.match(text, new.span.end)))
         if old is not None and new is not None:
             old, new = _shared_scale(text, old, new)  # "from 400 to 500 million"
+        if rate is None and factor is None and amount is None and old is not None and new is not None and claims \
+                and word.lower().endswith("ing") and _completes_with_levels(claims[-1], direction) \
+                and _is_appositive(patterns, gap) and _FROM_OR_TO.match(text, verb.end):
+            # "plunged 62%, dropping from 5,820 to 3,150": a participle in apposition gives the levels of the
+            # rate before it (right after it: "rose 5%, lifting profit from 10 to 20" moves another measure)
+            claims[-1] = replace(claims[-1], old=old, new=new)
+            continue
         if rate is None and factor is None and old is not None and new is not None and fm:
             # (also after "NEW, up from OLD (+45%)": the new level stands before the change word)
             after = t.end + max(tm.end() if tm else 0, fm.end())
@@ -793,6 +807,16 @@ def _is_appositive(patterns: _Patterns, gap: str) -> bool:
                 tail = tail.replace(mark, ", ", 1)
                 break
     return patterns.appositive.fullmatch(tail) is not None
+
+
+_FROM_OR_TO = lazy_compile(r"\s++(?:from|to)\s", regex.IGNORECASE)
+
+
+def _completes_with_levels(claim: Growth, direction: Direction) -> bool:
+    """Whether two levels in apposition ("..., dropping from 5,820 to 3,150") are those of `claim`, the claim
+    before: it has a rate and no level, amount or prior of its own, and goes their way."""
+    return claim.rate is not None and claim.old is None and claim.new is None and claim.amount is None \
+        and claim.factor is None and claim.direction == direction and claim.direction != Direction.UNKNOWN
 
 
 def _completes_with_amount(claim: Growth, direction: Direction, amount: Quantity) -> bool:
