@@ -41,7 +41,7 @@ from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartShare, Quantity, Span, replace
 from statlint.rules._lists import share_aside
 from statlint.rules.parts_totals import subset_how
-from statlint.rules.verbal_proportions import proportion_at
+from statlint.rules.verbal_proportions import _MOD_BEFORE, proportion_at
 
 _HEDGE = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|only|over|under|more\s+than|"
           r"less\s+than|just\s+over|just\s+under|a\s+little\s+(?:over|under|more\s+than|less\s+than))\s+)?")
@@ -50,14 +50,16 @@ _HEDGE = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|onl
 # A dash, with or without "or", opens the restatement too ("200 — or 40 per cent — left", "200 - 40% - left").
 _OR_BEFORE = lazy_compile(r"(?:(?:,\s*+or|\(|\s[–—]\s*+(?:or)?|\s-{1,2}\s*+(?:or)?)\s*+" + _HEDGE
                           + r"|,\s*+(?:about|around|roughly|some|nearly|almost|"
-                          r"approximately|just\s+over|just\s+under)\s+)\Z", regex.IGNORECASE | regex.REVERSE)
+                          r"approximately|just\s+over|just\s+under)\s+|,\s*+)\Z", regex.IGNORECASE | regex.REVERSE)
 # "of", a determiner and a possessive between a percentage and its whole: "of its", "of the union's"; after the
 # bracket that closes the percentage ("140 (77%) of the 182 homicides").
 _OF_WHOLE = lazy_compile(r"\)?+\s++of\s++(?:(?:the|its|their|his|her|our|this|that|a|an|all|all\s+the|some)\s++)?"
                          r"(?:[\w.-]{1,30}(?:'s|’s|s'|s’)\s++)?(?:(?:total|combined|entire|overall|whole)\s++)?",
                          regex.IGNORECASE)
 _OF_AFTER = lazy_compile(r"\s++of\b", regex.IGNORECASE)
-_DASH_CLOSE = lazy_compile(r"\s*+(?:[–—]|-{1,2}\s)")
+# (the restating figure may keep its own noun before the close: "- 1,050 people -", ", 610 people,")
+_DASH_CLOSE = lazy_compile(r"(?:\s++[A-Za-z]++){0,2}\s*+(?:[–—]|-{1,2}\s)")
+_COMMA_CLOSE = lazy_compile(r"(?:\s++[A-Za-z]++)?\s*+,")
 # What may stand between a figure and the words that tie it to the next: a few words, no figure, no stop,
 # no bracket, no line break ("450 jobs, or", "the $21.1 billion in fees, or").
 _WORDS_BETWEEN = lazy_compile(r"[^\d().;:!?\n\[\]{}%]{0,40}")
@@ -158,7 +160,9 @@ def _worded_percent_or_part(text: str, quantities, k: int) -> PartShare | None:
     """ "Half of the $1.3 million, or $900,000", "A third of the 900 staff, or 450 people": a proportion in words
     (the number reader's share: "Half" as 50 %), "of" its whole, then ", or" and the part. The words allow the
     interval rules.verbal_proportions reads for them ("half" 45-55 %), so the claim is `worded`."""
-    words = proportion_at(text, quantities[k].span.start)
+    start = quantities[k].span.start
+    mod = _MOD_BEFORE.search(text, max(0, start - 24), start)  # "Almost half": 40-50 %, not half's 45-55 %
+    words = proportion_at(text, mod.start() if mod else start)
     if words is None or words[0].end != quantities[k].span.end or not _may_open_of(text, words[0].end):
         return None
     span, low, high = words
@@ -212,6 +216,10 @@ def _restated_after(text: str, first: Quantity, second: Quantity) -> bool:
     if m is None or _WORDS_BETWEEN.fullmatch(text, first.span.end, m.start()) is None:
         return False
     opening = m.group(0)
+    if opening.strip() == ",":
+        # a bare comma restates only between two commas ("half of the 800 staff, 610 people, left"), not before
+        # more words ("of the 800 staff, 610 were laid off")
+        return _COMMA_CLOSE.match(text, second.span.end) is not None
     if ("-" in opening or "–" in opening or "—" in opening) and "or" not in opening.lower():
         # a bare dash restates only between two dashes ("200 – 40 per cent – left"), not before more words
         # ("200 left - 40% more than a year ago")
