@@ -100,7 +100,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
         dated = _Dated(doc.text, facts, {g.new_year - 1 for g in asked}, {g.new.unit for g in asked})
         growths = [_with_prior(doc, g, dated) if w else g for g, w in zip(growths, wanted)]
     if any(relative):
-        growths = [_with_relative_prior(doc, facts, g) if r else g for g, r in zip(growths, relative)]
+        starts = [q.span.start for q in facts.quantities]  # (each claim looks at the figures of a window: a bisect)
+        growths = [_with_relative_prior(doc, facts, starts, g) if r else g for g, r in zip(growths, relative)]
     return replace(facts, growths=tuple(growths))
 
 
@@ -159,7 +160,7 @@ def _period_of(m: regex.Match) -> str:
     return next(p for p in m.groups() if p).lower()
 
 
-def _with_relative_prior(doc: Document, facts: Facts, g: Growth) -> Growth:
+def _with_relative_prior(doc: Document, facts: Facts, starts: list[int], g: Growth) -> Growth:
     text = doc.text
     sentence = doc.sentence_of(g.new.span.start)
     this = _only_dating(text, sentence, _THIS, _LAST)
@@ -169,11 +170,9 @@ def _with_relative_prior(doc: Document, facts: Facts, g: Growth) -> Growth:
     paragraph = doc.paragraph_of(g.new.span.start)
     lo = max(0, sentence.start - _BACK)
     found = []  # (sentence, figures in the new figure's unit that may count its noun, dating)
-    for q in facts.quantities:
+    for q in facts.quantities[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, sentence.start)]:
         if q.span.end > sentence.start:
             break
-        if q.span.start < lo:
-            continue
         s = doc.sentence_of(q.span.start)
         if found and found[-1][0] == s:
             found[-1][1].append(q)
