@@ -7,7 +7,8 @@ ambiguous on the untouched corpus). rules.statements calls `links` and adds what
 A headline is the document's first line when it reads as one: wire style (its letters upper case, the body's
 not: "ACME CORP 1ST QTR NET PROFIT 5.1 MLN DLRS"), or a short line without closing punctuation followed by a
 blank line (web style: "Exports rise 5% in March" + blank line + body). A headline figure is linked to the
-body figures in the same unit and kind, within a factor of ten, whose surroundings share a measure word with
+body figures in the same unit and kind, within a factor of ten (a count of things, "1,500 jobs", only with the same
+things, "150 jobs"), whose surroundings share a measure word with
 the words around the headline figure (stemmed; "RISES"/"rose" and "QTR"/"quarter" count as shared). The
 first such body figure is the restatement. C101 then calls the link:
 
@@ -152,20 +153,38 @@ def _base_unit(unit: str) -> str:
 def _comparable(h, b) -> bool:
     if _base_unit(h.unit) != _base_unit(b.unit) or h.kind != b.kind or b.value <= 0:
         return False
+    if h.unit == "count" and h.value < 1e6 and _counted_figure(h) and b.noun != h.noun.lower():
+        return False  # a count of things only with the same things (_candidates)
     return h.value / 10 <= b.value <= h.value * 10
 
 
 def _candidates(h, body) -> list:
-    """The figures of `body` _comparable to `h`, the headline figure's unit and bounds read once for them all."""
+    """The figures of `body` _comparable to `h`, the headline figure's unit and bounds read once for them all;
+    for a count of things (_counted_figure), only body counts of the same things ("1,500 jobs" / "150 jobs")."""
     unit, kind, low, high = _base_unit(h.unit), h.kind, h.value / 10, h.value * 10
-    return [b for b in body if b.kind == kind and b.value > 0 and low <= b.value <= high and _base_unit(b.unit) == unit]
+    found = [b for b in body if b.kind == kind and b.value > 0 and low <= b.value <= high and _base_unit(b.unit) == unit]
+    if h.unit == "count" and h.value < 1e6 and _counted_figure(h):
+        found = [b for b in found if b.noun == h.noun.lower()]
+    return found
+
+
+# Things a headline counts that name their measure ("Factory to cut 1,500 jobs", "Storm destroys 2,300 homes"):
+# a count of them is a headline figure however small.
+_COUNTED_NOUNS = frozenset("""
+jobs workers employees staff people residents homes houses households families passengers visitors tourists
+students pupils patients deaths cases infections refugees migrants troops soldiers flights vehicles cars
+""".split())
+
+
+def _counted_figure(q) -> bool:
+    return q.noun is not None and q.noun.lower() in _COUNTED_NOUNS and q.bound == "=" and q.grouping != "malformed"
 
 
 def _headline_figure(text: str, q) -> bool:
     """Figures a headline states as a measure: digits, not a range or score, not a bare small count."""
     if q.value <= 0 or q.grouping == "malformed" or q.kind == "range" or not any(c.isdigit() for c in q.text):
         return False
-    if q.unit == "count" and q.value < 1e6:
+    if q.unit == "count" and q.value < 1e6 and not _counted_figure(q):
         return False  # "GM LAYING OFF 5,500", "SIX MTHS", dates: a bare count names no measure
     return not _RANGE_NEXT.match(text, q.span.end) and not _RANGE_BEFORE.search(text, max(0, q.span.start - 6), q.span.start)
 
