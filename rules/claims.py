@@ -251,6 +251,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
                     by_label.setdefault(label, []).append((s, sent))
         triggers = _read_triggers(patterns.trigger, scanned)
         claims = _growths(text, skeleton, scanned, patterns, triggers, offsets, quantities)
+        if claims and ", with" in skeleton:
+            claims = [_with_levels_after(text, skeleton, quantities, c) for c in claims]
         if by_label:  # else no series in the paragraph so far: _with_series_base would leave every claim as it is
             claims = [_with_series_base(c, text, sent, by_label) for c in claims]
         growths.extend(claims)
@@ -1004,6 +1006,44 @@ def _shared_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Qu
         return old, new
     bare = replace(bare, value=bare.value * factor, low=bare.low * factor, high=bare.high * factor)
     return (bare, new) if so is None else (old, bare)
+
+
+# "fell by 8%, with 2,130 offences recorded against 2,710 the previous year": the levels after a rate, brought in by
+# "with" and compared by "against", "compared with" or "versus"; the old one ends its clause (a dating may follow).
+_WITH_LEVELS = lazy_compile(rf"[^⟨.;]{{0,30}}?,\s++with\s++{Q}(?:\s++[a-z]++){{0,3}}?\s++"
+                            rf"(?:against|compared\s++(?:with|to)|versus|vs\.?)\s++{Q}", regex.IGNORECASE)
+_CLAUSE_END_AFTER_OLD = lazy_compile(
+    r"(?:\s++(?:a|the|in|for|during|last|previous|prior|preceding|same|year|month|quarter|week|period|season|earlier|"
+    r"ago|before|of|\d{4})\b){0,6}\s*+(?:[.,;)]|\Z)", regex.IGNORECASE)
+
+
+def _with_levels_after(text: str, skeleton: str, quantities, claim: Growth) -> Growth:
+    """A claim with a rate and no levels takes the two a "with ... against" clause right after the rate gives."""
+    if claim.rate is None or claim.old is not None or claim.new is not None or claim.prior is not None \
+            or claim.direction == Direction.UNKNOWN or claim.rate.unit != "percent":
+        return claim
+    at = _token_end(skeleton, quantities, claim.rate)
+    if at < 0:
+        return claim
+    m = _WITH_LEVELS.match(skeleton, at)
+    if m is None:
+        return claim
+    new, old = quantities[int(m.group(1))], quantities[int(m.group(2))]
+    if not (is_level(new) and is_level(old)) or new.unit != old.unit or new.is_percent \
+            or not _CLAUSE_END_AFTER_OLD.match(text, old.span.end):
+        return claim
+    return replace(claim, old=old, new=new)
+
+
+def _token_end(skeleton: str, quantities, q: Quantity) -> int:
+    """Where the token of figure `q` ends in the skeleton, or -1."""
+    for m in _TOKEN.finditer(skeleton):
+        if quantities[int(m.group(1))] is q:
+            return m.end()
+    return -1
+
+
+_TOKEN = lazy_compile(Q)
 
 
 def _glued_letter_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quantity, Quantity] | None:
