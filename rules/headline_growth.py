@@ -124,7 +124,8 @@ def _subject_keys(doc: Document, hl_end: int, g) -> set[str]:
 
     Capitalised words are names ("Acme Corp said its sales rose") and left out, but for the sentence's first word
     when a lower-case word follows it and the text writes it in lower case elsewhere ("Exports fell" beside "its
-    exports"; not "Acme said", "Acme's sales", nor "Acme shares rose": a name is never written in lower case)."""
+    exports"; not "Acme said", "Acme's sales", nor "Acme shares rose": a name is never written in lower case), or
+    it is a common noun of a measure (_MEASURE_NOUNS: "Exports rose ..." alone)."""
     text = doc.text
     verb = g.verb.start if g.verb is not None else g.span.start
     sentence_start = doc.sentence_of(verb).start
@@ -133,12 +134,21 @@ def _subject_keys(doc: Document, hl_end: int, g) -> set[str]:
     for k, m in enumerate(_headline._WORD.finditer(text, start, verb)):
         word = m.group(0)
         if word[0].isupper() and not word.isupper():
-            if k or start != sentence_start or _NAME_NEXT.match(text, m.end()) or not _written_lower(text, word):
+            if k or start != sentence_start or _NAME_NEXT.match(text, m.end()) \
+                    or not (word.lower() in _MEASURE_NOUNS or _written_lower(text, word)):
                 continue
         key = _headline.measure_key(word)
         if key:
             keys.add(key)
     return keys - _headline._DIRECTIONS
+
+
+# Common nouns of a measure, never a name: a sentence may open with one the text writes nowhere else in lower case
+# ("Exports rose to $4.1 billion" under "Exports jump 30%").
+_MEASURE_NOUNS = frozenset("""
+exports imports sales revenue revenues turnover profit profits earnings output production shipments deliveries
+prices inflation unemployment spending investment deficit surplus debt orders imports wages
+""".split())
 
 
 def _written_lower(text: str, word: str) -> bool:
