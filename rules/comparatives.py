@@ -101,6 +101,12 @@ def extract(doc: Document, facts: Facts) -> Facts:
     for q in quantities:
         if q.unit in ("percent", "percentage_point"):
             m = _AFTER_RATE.match(text, q.span.end) if next_word_may_be(text, q.span.end, _AFTER_RATE_STARTS) else None
+            if m is None and q.unit == "percent" and text[q.span.end:q.span.end + 1] in (")", ","):
+                starts = starts or _starts(quantities)
+                claim = _amount_claim(doc, quantities, starts, q)  # "costs 13p (8%) more than the £4.41"
+                if claim is not None:
+                    found.append(claim)
+                    continue
             if m is None and q.unit == "percent" and next_word_may_be(text, q.span.end, _AT_WORD_STARTS):
                 starts = starts or _starts(quantities)
                 claim = _at_bracket_claim(text, quantities, starts, q)  # "18% higher at £412m (£380m)"
@@ -160,6 +166,39 @@ def _at_bracket_claim(text: str, quantities, starts: list[int], rate: Quantity) 
     direction = Direction.UP if key.lower() in _UP_WORDS else Direction.DOWN
     return Growth(span=word, direction=direction, verb=word, verb_text=key, rate=rate, old=old, new=new,
                   form="comparative")
+
+
+# "13p (8%) more than the £4.41", "13p, or 8%, more than the £4.41": an amount restated as a rate, then the
+# comparing word and the base. The amount and the base fix the rate (G101 reads a Growth's amount with one level).
+_RATE_AFTER_AMOUNT = lazy_compile(r"\s*+(?:\(|,\s*+or)\s*+\Z", regex.IGNORECASE)
+_RATE_CLOSE = lazy_compile(r"\)|,(?=\s)")
+
+
+def _amount_claim(doc: Document, quantities, starts: list[int], rate: Quantity) -> Growth | None:
+    text = doc.text
+    close = _RATE_CLOSE.match(text, rate.span.end)
+    if close is None:
+        return None
+    m = _AFTER_RATE.match(text, close.end())
+    if m is None or m.start("than") < 0:
+        return None
+    k = bisect.bisect_left(starts, rate.span.start)
+    if k < 1 or k + 1 >= len(quantities) or quantities[k] is not rate:
+        return None
+    amount = quantities[k - 1]
+    if not _RATE_AFTER_AMOUNT.match(text, amount.span.end, rate.span.start) or amount.is_percent \
+            or amount.bound != "=" or amount.value <= 0:
+        return None
+    if (text[rate.span.end] == ")") != ("(" in text[amount.span.end:rate.span.start]):
+        return None  # "13p (8%)" closes its bracket, "13p, or 8%," its commas
+    old = quantities[k + 1]
+    if old.span.start != m.end() or not is_level(old) or old.is_percent:
+        return None
+    word = _word_span(m)
+    key = text[word.start:word.end].lower()
+    direction = Direction.UP if key in _UP_WORDS else Direction.DOWN
+    return Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end], rate=rate,
+                  old=old, amount=amount, form="comparative")
 
 
 def _starts(quantities) -> list[int]:

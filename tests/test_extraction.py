@@ -533,3 +533,15 @@ def test_basis_point_ranges_read_both_ends_in_points(text, value, low, high):
     (q,) = extract_quantities(text)
     assert (q.unit, q.kind) == ("percentage_point", "range")
     assert (q.value, q.low, q.high) == (pytest.approx(value), pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("text,bounds", [
+    ("It cost 13p more than the £4.41 it cost.", ["=", "="]),  # the base of a comparison, not "above £4.41"
+    ("It sells for $2,400 less than the $19,000 of the old one.", ["=", "="]),
+    ("It costs 13p (8%) more than the £4.41.", ["=", "=", "="]),
+    ("Tickets cost more than $40 each.", [">"]),
+    ("Turnout was 43.90%, more than 80 thousand voters.", ["=", ">"]),  # a rate before a comma bounds the next
+    ("pledging £960m over 15 years", ["=", ">"]),  # "over" after an amount stays a hedge, as it was
+])
+def test_an_amount_or_rate_before_more_than_makes_the_next_figure_a_base(text, bounds):
+    assert [q.bound for q in extract_quantities(text)] == bounds

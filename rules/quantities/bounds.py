@@ -85,12 +85,19 @@ def may_end_bound(word: str) -> bool:
 # is then a plain value, the base of the comparison, not a bound (rules.comparatives reads the claim).
 _COMPARING = frozenset(("more than", "less than", "fewer than", "above", "below", "over", "under", "as much as",
                         "as many as", "as high as"))  # ("3 times as many as 200": 600; "twice as many as 200": 400)
+# (also a rate in brackets after the amount it restates, "13p (8%) more than the £4.41", and an amount of money
+# alone, "$2,400 less than the $19,000"; not a rate before a comma: "turnout was 43.90%, more than 80 thousand")
 _RATE_BEFORE_COMPARISON = lazy_compile(
     r"(?:\d%|\d\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|times|fold)|"
     r"\b(?:half|quarters?|thirds?|fifths?|tenths?|twice)|fold|"
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)[\s-]+times)\s*+"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)[\s-]+times)(?:\s*+\))?\s*+"
     r"(?:higher|lower|up|down|(?:year-on-year\s+)?(?:increase|improvement|rise|gain|jump|growth|decrease|decline|"
     r"drop|fall|reduction)s?)?\s*+\Z",
+    regex.IGNORECASE | regex.REVERSE)
+# An amount of money before "more than"/"less than" compares too ("$2,400 less than the $19,000"; not "over": "£960m
+# over 15 years" is a span of time, read by the hedge as before)
+_AMOUNT_BEFORE_COMPARISON = lazy_compile(
+    r"(?:[$£€¥]\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|million|billion))?|\b\d(?:[\d,.]*\d)?\s?(?:p|c|pence|cents))\s++\Z",
     regex.IGNORECASE | regex.REVERSE)
 
 
@@ -105,6 +112,8 @@ def bound_before(text: str, start: int) -> str:
         return "="
     if word in _COMPARING and _RATE_BEFORE_COMPARISON.search(text, max(0, bm.start() - 30), bm.start()):
         return "="  # "30% more than 100": 130 against a base of 100, not "above 100"
+    if word in ("more than", "less than") and _AMOUNT_BEFORE_COMPARISON.search(text, max(0, bm.start() - 30), bm.start()):
+        return "="  # "13p more than the £4.41": 4.54 against a base of 4.41
     return BOUND_OF_WORD.get(word, "=")
 
 
