@@ -539,6 +539,7 @@ def test_basis_point_ranges_read_both_ends_in_points(text, value, low, high):
     ("It cost 13p more than the £4.41 it cost.", ["=", "="]),  # the base of a comparison, not "above £4.41"
     ("It sells for $2,400 less than the $19,000 of the old one.", ["=", "="]),
     ("It costs 13p (8%) more than the £4.41.", ["=", "=", "="]),
+    ("It costs 13p, or 8%, more than the £4.41.", ["=", "=", "="]),
     ("Tickets cost more than $40 each.", [">"]),
     ("Turnout was 43.90%, more than 80 thousand voters.", ["=", ">"]),  # a rate before a comma bounds the next
     ("pledging £960m over 15 years", ["=", ">"]),  # "over" after an amount stays a hedge, as it was

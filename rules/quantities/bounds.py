@@ -86,13 +86,15 @@ def may_end_bound(word: str) -> bool:
 _COMPARING = frozenset(("more than", "less than", "fewer than", "above", "below", "over", "under", "as much as",
                         "as many as", "as high as"))  # ("3 times as many as 200": 600; "twice as many as 200": 400)
 # (also a rate in brackets after the amount it restates, "13p (8%) more than the £4.41", and an amount of money
-# alone, "$2,400 less than the $19,000"; not a rate before a comma: "turnout was 43.90%, more than 80 thousand")
+# alone, "$2,400 less than the $19,000", and a rate set off by ", or ... ,": "13p, or 8%, more than the £4.41"; not a
+# rate before a comma alone: "turnout was 43.90%, more than 80 thousand")
 _RATE_BEFORE_COMPARISON = lazy_compile(
     r"(?:\d%|\d\s?(?:per\s?cent|percent|pct|percentage\s+points?|points?|times|fold)|"
     r"\b(?:half|quarters?|thirds?|fifths?|tenths?|twice)|fold|"
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)[\s-]+times)(?:\s*+\))?\s*+"
     r"(?:higher|lower|up|down|(?:year-on-year\s+)?(?:increase|improvement|rise|gain|jump|growth|decrease|decline|"
-    r"drop|fall|reduction)s?)?\s*+\Z",
+    r"drop|fall|reduction)s?)?\s*+\Z"
+    r"|,\s*+or\s++(?:about\s++|some\s++|nearly\s++|almost\s++)?\d[\d.]*\s?(?:%|per\s?cent|percent|pct)\s*+,\s*+\Z",
     regex.IGNORECASE | regex.REVERSE)
 # An amount of money before "more than"/"less than" compares too ("$2,400 less than the $19,000"; not "over": "£960m
 # over 15 years" is a span of time, read by the hedge as before)
