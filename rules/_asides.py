@@ -27,10 +27,12 @@ _PER_SHARE_ASIDE = lazy_compile(
     r"(?:\s*+\)|\s*+,|\s*+[—–]|\s++--?)?",
     regex.IGNORECASE)
 _COMPARED = lazy_compile(
-    r"\s*+,?\s*+(?:compared\s+(?:with|to)|(?:as\s+)?against|(?:up|down)\s+from)\s++"
+    # (the new level's noun may stand before the comma, and the same noun after the old level: "to 1.43m units,
+    # compared with 1.28m units a year earlier")
+    r"(?:\s++(?P<noun>[a-z]++)(?=\s*+,))?\s*+,?\s*+(?:compared\s+(?:with|to)|(?:as\s+)?against|(?:up|down)\s+from)\s++"
     r"(?:the\s++)?(?:(?:previous|prior|year-earlier|year-ago|restated|revised)\s++)?(?:an?\s++)?⟨(\d+)⟩"
     # and then nothing, or the period of a year-on-year change; not another period ("in April")
-    r"(?=\s*+(?:[.;,)]|$|(?:a\s+year\s+)?(?:earlier|ago|before)\b|last\s+year\b|"
+    r"(?=(?:\s++(?P=noun)\b)?\s*+(?:[.;,)]|$|(?:a\s+year\s+)?(?:earlier|ago|before)\b|last\s+year\b|"
     r"(?:in|for|during)\s+the\s+(?:same|year-earlier|year-ago|prior-year|previous-year|corresponding|comparable)\b|"
     r"(?:in|for)\s+the\s+(?:previous|prior|preceding)\s+year\b))",
     regex.IGNORECASE)
@@ -55,7 +57,7 @@ def compared_base(scanned: str, pos: int) -> tuple[int, int] | None:
     the new level, past a per-share aside; None when the words are not there."""
     start = per_share_aside_end(scanned, pos)
     m = _COMPARED.match(scanned, start, min(len(scanned), start + 2 * _REACH))
-    return (int(m.group(1)), m.end()) if m else None
+    return (int(m.group(2)), m.end()) if m else None
 
 
 # A year-on-year rate with its "from" figure labelled as another month: "rose 70 pct in February, year on year,

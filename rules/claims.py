@@ -88,7 +88,7 @@ _TO = lazy_compile(rf"(?<!\bcompared\s)\b(?:to|at|reaching|hitting)\s+(?:(?:a\s+
 # "against"/"compared with" often bring in a figure for another period or measure ("up 14 to 164,
 # against 422 a year ago"), so only "from" and "vs" name the old figure.
 _FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prior|last|year-earlier|year-ago)\s+"
-                      rf"(?:year's|quarter's|month's|period's|week's)\s+)?"
+                      rf"(?:year's|quarter's|month's|period's|week's|season's|half's)\s+)?"
                       # a market's level before: "from the previous day's close at", "from Friday's close of"
                       rf"(?:(?:the\s+|its\s+)?(?:previous|prior|last|[a-z]+day's)\s+(?:day's\s+|session's\s+)?"
                       rf"(?:close|closing\s+level|closing)\s+(?:at|of)\s+)?"

@@ -513,6 +513,12 @@ def test_a_k_glued_before_a_noun_counted_in_thousands_is_a_thousand(text, value,
     assert [(q.value, q.unit) for q in extract_quantities(text)] == [(value, unit)]
 
 
+@pytest.mark.parametrize("text,value", [("it sold 1.43m units", 1.43e6), ("4.2m orders came in", 4.2e6),
+                                        ("some 3m claims were made", 3e6)])
+def test_a_glued_m_before_units_orders_and_claims_is_a_million(text, value):
+    assert [(q.value, q.unit) for q in extract_quantities(text)] == [(value, "count")]
+
+
 @pytest.mark.parametrize("text,value", [("$40K", 40e3), ("£25k a year", 25e3), ("RM45k", 45e3)])
 def test_a_k_after_a_currency_is_thousands(text, value):
     assert [q.value for q in extract_quantities(text)] == [value]

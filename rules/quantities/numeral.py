@@ -23,7 +23,8 @@ _COUNTED_AFTER = lazy_compile(
     r"|employees|jobs|households|homes|families|children|adults|pupils|students|patients|doses|vaccinations"
     r"|vaccines|infections|deaths|migrants|refugees|members|followers|shares|tonnes|tons|barrels|copies|cars"
     r"|vehicles|phones|smartphones|downloads|votes|signatures|hectares|acres|gallons|litres|liters|animals"
-    r"|birds|trees|items|parcels|packages|tickets|visits|trips|journeys|flights|calls|messages|posts|hits)\b",
+    r"|birds|trees|items|parcels|packages|tickets|visits|trips|journeys|flights|calls|messages|posts|hits"
+    r"|units|orders|bookings|subscriptions|accounts|transactions|applications|claims|cases|tests|meals|books)\b",
     regex.IGNORECASE)
 
 
