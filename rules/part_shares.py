@@ -96,6 +96,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
             if groups is None:
                 groups = _groups_by_later(facts.part_wholes)
             claim = _part_of_whole(text, quantities, k, groups)
+        if claim is None and k >= 1 and k + 1 < len(quantities):
+            claim = _of_whole_percent_or_part(text, quantities, k)  # "Of the 1,100 polled, 62%, or 570 people,"
         if claim is None and k >= 2:
             if totals is None:
                 totals = {p.span: c.total for c in facts.parts_totals for p in c.parts}
@@ -183,6 +185,28 @@ def _part_of_whole(text: str, quantities, k: int, groups: dict) -> PartShare | N
     if not _restated_after(text, quantities[k - 1], pct):
         return None
     return _share(part, pct, whole, "part-of-whole")
+
+
+# "Of the 1,100 respondents, 62 per cent, or 570 people,": the whole after an opening "Of", its noun, a comma
+_OF_WHOLE_BEFORE = lazy_compile(r"(?:^|[.;:!?\n]\s*+|\s)of\s++(?:the|its|their|all\s+the)\s++\Z", regex.IGNORECASE | regex.REVERSE)
+_NOUN_THEN_COMMA = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,3}?\s*+,\s*+\Z")
+
+
+def _of_whole_percent_or_part(text: str, quantities, k: int) -> PartShare | None:
+    """ "Of the 1,100 respondents, 62 per cent, or 570 people, said ...": the whole after "Of the", a few words and
+    a comma, then the percentage (quantities[k]), then ", or" and the part, closed as _restated_after says."""
+    whole, pct, part = quantities[k - 1], quantities[k], quantities[k + 1]
+    if not _NOUN_THEN_COMMA.fullmatch(text, whole.span.end, pct.span.start) \
+            or not _OF_WHOLE_BEFORE.search(text, max(0, whole.span.start - 12), whole.span.start):
+        return None
+    if not _TIGHT_OR.fullmatch(text, pct.span.end, part.span.start) or not _COMMA_CLOSE.match(text, part.span.end):
+        return None  # "62% of men, or 570": a share of something else; "62% said yes, or 570 more": no restatement
+    return _share(part, pct, whole, "part-of-whole")
+
+
+# ", or" right after the percentage, perhaps a hedge: nothing else between it and the part
+_TIGHT_OR = lazy_compile(r"\s*+,\s*+or\s++(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under)\s++)?",
+                         regex.IGNORECASE)
 
 
 def _part_of_total(text: str, quantities, k: int, totals: dict) -> PartShare | None:

@@ -81,6 +81,11 @@ paid sold bought found told spent quit remain remained live lived work worked wa
 opposed own owned use used died survived agreed backed favoured favored approved rejected signed joined returned
 also still now already then later eventually never actually reportedly either both in at on from""".split())
 _VERBS_IN_S = frozenset("is was has does says goes".split())
+_PEOPLE = frozenset(("people", "persons"))
+# Groups of persons (singular, as _singular leaves a label's words), whose members a part may count as "people"
+_PERSON_NOUNS = frozenset("""respondent staff worker employee voter resident member pupil student adult patient child
+children woman women man men participant user customer passenger visitor tourist migrant refugee applicant candidate
+officer soldier teacher nurse doctor citizen person people worker inhabitant delegate fan spectator""".split())
 _WORDS_AFTER = lazy_compile(r"\s++([A-Za-z][A-Za-z'-]*+)(?:\s++([A-Za-z][A-Za-z'-]*+))?")  # the two words after a part
 _IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep fish deer".split())
 
@@ -134,8 +139,8 @@ def _counts_the_group(text: str, part: Quantity, label: str) -> bool:
     for word in (words.group(1).lower(), (words.group(2) or "").lower()):
         if not word or word in _AFTER_PART or (word.endswith(("ed", "ly")) and len(word) > 4):
             return True
-        if _singular(word) in group:
-            return True
+        if _singular(word) in group or (word in _PEOPLE and group & _PERSON_NOUNS):
+            return True  # (a group of persons counted as "people": "Of the 1,100 respondents, 570 people")
         if word in _IRREGULAR_PLURALS or (word.endswith("s") and word not in _VERBS_IN_S):
             return False  # another noun: the part counts something else
     return True  # "411 speak English", "211 new members": a verb or an adjective before a word that is no plural
