@@ -64,7 +64,15 @@ _WORD_MULTIPLIER = lazy_compile(
     r"\b(?P<word>twice|half)\s+(?P<again>as\s+(?:much|many|large|big|high|great|long)\s+as)\s+" + _BASE_LEAD
     + r"(?=\S)", regex.IGNORECASE)
 _WORD_MULTIPLIER_ANCHORS = ("wice as ", "alf as ")  # (str.find, as for the fractions below)
-_MULTIPLIER_VERB = {"twice": ("doubled", Direction.UP), "half": ("halved", Direction.DOWN)}
+_MULTIPLIER_VERB = {"twice": ("doubled", Direction.UP), "half": ("halved", Direction.DOWN),
+                    "double": ("doubled", Direction.UP), "triple": ("tripled", Direction.UP),
+                    "treble": ("trebled", Direction.UP)}
+# "£1.2m this year, double the £800,000 it raised last year": "double"/"triple"/"treble the OLD" in apposition
+# after the figure compared (a comma before it, perhaps a hedge; not "plans to double the 300 jobs", a verb)
+_APPOSED_MULTIPLIER = lazy_compile(
+    r",\s++(?:(?:nearly|almost|roughly|about|more\s+than|over|around)\s++)?(?P<word>double|triple|treble)\s++"
+    r"(?P<again>(?:the|its|their|last\s+year's)\s++)" + _BASE_LEAD + r"(?=\S)", regex.IGNORECASE)
+_APPOSED_ANCHORS = (" double ", " triple ", " treble ")
 # Every _FRACTION_RATE match holds one of these (lower case, as written in news); _fraction_claims finds them
 # with str.find, which is ~50 times faster than a case-insensitive scan of the whole text, and reads around them.
 _FRACTION_ANCHORS = (" than ", " again as ")
@@ -255,6 +263,19 @@ def _word_multiplier_claims(doc: Document, quantities, starts: list[int] | None,
         while at != -1:
             m = _WORD_MULTIPLIER.match(text, at - 1)
             if m is not None:
+                starts = starts or _starts(quantities)
+                claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
+                if claim is not None:
+                    kind, direction = _MULTIPLIER_VERB[m.group("word").lower()]
+                    yield replace(claim, factor_kind=kind, direction=direction)
+            at = text.find(anchor, at + 1, end)
+    for anchor in _APPOSED_ANCHORS:
+        end = hi + len(anchor) - 1
+        at = text.find(anchor, lo, end)
+        while at != -1:
+            comma = text.rfind(",", max(0, at - 20), at + 1)
+            m = _APPOSED_MULTIPLIER.match(text, comma) if comma != -1 else None
+            if m is not None and m.start("word") == at + 1:
                 starts = starts or _starts(quantities)
                 claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
                 if claim is not None:
