@@ -60,6 +60,8 @@ _OF_AFTER = lazy_compile(r"\s++of\b", regex.IGNORECASE)
 # (the restating figure may keep its own noun before the close: "- 1,050 people -", ", 610 people,")
 _DASH_CLOSE = lazy_compile(r"(?:\s++[A-Za-z]++){0,2}\s*+(?:[–—]|-{1,2}\s)")
 _COMMA_CLOSE = lazy_compile(r"(?:\s++[A-Za-z]++)?\s*+,")
+# after the whole of "3,400 homes - roughly a fifth of the 9,000 in the town -": its few words, then the closing mark
+_AFTER_WHOLE_CLOSE = lazy_compile(r"(?:\s++[A-Za-z]++){0,4}\s*+(?:[–—,]|-{1,2}\s)")
 # What may stand between a figure and the words that tie it to the next: a few words, no figure, no stop,
 # no bracket, no line break ("450 jobs, or", "the $21.1 billion in fees, or").
 _WORDS_BETWEEN = lazy_compile(r"[^\d().;:!?\n\[\]{}%]{0,40}")
@@ -84,6 +86,8 @@ def extract(doc: Document, facts: Facts) -> Facts:
     for k, pct in enumerate(quantities):
         if pct.unit == "percent" and pct.kind == "share" and pct.span not in worded:
             claim = _worded_percent_or_part(text, quantities, k)  # "Half of the $1.3 million, or $900,000"
+            if claim is None and 0 < k < len(quantities) - 1:
+                claim = _part_or_worded_percent(text, quantities, k)  # "3,400 homes - a fifth of the 9,000 -"
             if claim is not None:
                 found.append(claim)
             continue
@@ -252,6 +256,34 @@ def _restated_after(text: str, first: Quantity, second: Quantity) -> bool:
 
 
 _CLAUSE_BREAK = frozenset(",;:.!?()\n")
+
+
+def _part_or_worded_percent(text: str, quantities, k: int) -> PartShare | None:
+    """ "3,400 homes - roughly a fifth of the 9,000 in the town - lost power", "450 jobs, or about a third of its
+    1,200 staff,": the part, then a proportion in words (the number reader's share, quantities[k]) of the whole,
+    tied as _part_or_percent ties a percentage; the words allow the interval rules.verbal_proportions reads."""
+    share = quantities[k]
+    start = share.span.start
+    mod = _MOD_BEFORE.search(text, max(0, start - 24), start)
+    words = proportion_at(text, mod.start() if mod else start)
+    if words is None or words[0].end != share.span.end:
+        return None
+    span, low, high = words
+    pct = Quantity(span=span, text=text[span.start:span.end], value=(low + high) / 2, low=low, high=high,
+                   unit="percent")
+    part, whole = quantities[k - 1], quantities[k + 1]
+    if not _of_whole(text, share, whole):
+        return None
+    m = _OR_BEFORE.search(text, part.span.end, pct.span.start)
+    if m is None or _WORDS_BETWEEN.fullmatch(text, part.span.end, m.start()) is None:
+        return None
+    opening = m.group(0)
+    if "or" not in opening.lower() and not _AFTER_WHOLE_CLOSE.match(text, whole.span.end):
+        return None  # a bare dash or comma restates only up to its closing twin after the whole's few words
+    if k >= 2 and _same_clause(text, quantities[k - 2], part):
+        return None  # two figures of the part's unit before the words: which one is the part?
+    claim = _share(part, pct, whole, "part-or-percent")
+    return replace(claim, worded=True) if claim is not None else None
 
 
 def _same_clause(text: str, earlier: Quantity, part: Quantity) -> bool:
