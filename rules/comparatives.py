@@ -254,34 +254,32 @@ def _fraction_claims(doc: Document, quantities, starts: list[int] | None, lo: in
 
 
 def _word_multiplier_claims(doc: Document, quantities, starts: list[int] | None, lo: int, hi: int):
-    """ "450 arrests, twice as many as the 300 last year": a claim whose multiplier is "twice" or "half"
-    (`starts` as for _fraction_claims; the anchors looked for in [lo, hi): _anchor_reach)."""
+    """ "450 arrests, twice as many as the 300 last year", "£1.2m, double the £800,000": a claim whose multiplier
+    is "twice", "half", or "double"/"triple"/"treble the" in apposition (`starts` as for _fraction_claims; the
+    anchors looked for in [lo, hi): _anchor_reach)."""
     text = doc.text
-    for anchor in _WORD_MULTIPLIER_ANCHORS:
-        end = hi + len(anchor) - 1
-        at = text.find(anchor, lo, end)
-        while at != -1:
-            m = _WORD_MULTIPLIER.match(text, at - 1)
-            if m is not None:
-                starts = starts or _starts(quantities)
-                claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
-                if claim is not None:
-                    kind, direction = _MULTIPLIER_VERB[m.group("word").lower()]
-                    yield replace(claim, factor_kind=kind, direction=direction)
-            at = text.find(anchor, at + 1, end)
-    for anchor in _APPOSED_ANCHORS:
-        end = hi + len(anchor) - 1
-        at = text.find(anchor, lo, end)
-        while at != -1:
-            comma = text.rfind(",", max(0, at - 20), at + 1)
-            m = _APPOSED_MULTIPLIER.match(text, comma) if comma != -1 else None
-            if m is not None and m.start("word") == at + 1:
-                starts = starts or _starts(quantities)
-                claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
-                if claim is not None:
-                    kind, direction = _MULTIPLIER_VERB[m.group("word").lower()]
-                    yield replace(claim, factor_kind=kind, direction=direction)
-            at = text.find(anchor, at + 1, end)
+    matches = [(_WORD_MULTIPLIER_ANCHORS, lambda at: _WORD_MULTIPLIER.match(text, at - 1)),
+               (_APPOSED_ANCHORS, lambda at: _apposed_multiplier_at(text, at))]
+    for anchors, match_at in matches:
+        for anchor in anchors:
+            end = hi + len(anchor) - 1
+            at = text.find(anchor, lo, end)
+            while at != -1:
+                m = match_at(at)
+                if m is not None:
+                    starts = starts or _starts(quantities)
+                    claim = _claim(doc, quantities, starts, None, m, Span(m.start("word"), m.end("word")))
+                    if claim is not None:
+                        kind, direction = _MULTIPLIER_VERB[m.group("word").lower()]
+                        yield replace(claim, factor_kind=kind, direction=direction)
+                at = text.find(anchor, at + 1, end)
+
+
+def _apposed_multiplier_at(text: str, at: int):
+    """The _APPOSED_MULTIPLIER match whose word starts right after `at` (an anchor's leading space), or None."""
+    comma = text.rfind(",", max(0, at - 20), at + 1)
+    m = _APPOSED_MULTIPLIER.match(text, comma) if comma != -1 else None
+    return m if m is not None and m.start("word") == at + 1 else None
 
 
 def _word_span(m) -> Span:
