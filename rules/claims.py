@@ -99,9 +99,11 @@ _FROM = lazy_compile(rf"\b(?:from|vs\.?|versus)\s+(?:(?:the\s+)?(?:previous|prio
 # A clause ends at a semicolon, "but", "while", "and" before another change, a colon, and a participle in
 # apposition that takes an object of its own: "rose 5%, lifting profit from 10 to 20" moves another measure (not
 # "rose 5%, reaching 105 from 100", ", taking the total to 105", ", peaking at 865p", ", climbing from 100 to 105";
-# "having" and "being" open an aside: "from 10.4 mln, having a par value of one dlr, to 20.9 mln").
+# "having" and "being" open an aside: "from 10.4 mln, having a par value of one dlr, to 20.9 mln"; "during",
+# "including", "excluding", "according" ... are prepositions: "rose 5%, excluding one-offs, to 105 from 100").
 _CLAUSE_END = lazy_compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?=[a-z]+\s+(?:" + _UP_P + "|" + _DOWN_P + r")\b)|:\s"
-                           r"|,\s+(?!having\b|being\b)[a-z]+ing\s+(?!(?:from|to|at|by|up|down|about|some|nearly|almost|around|roughly|just|more|less|"
+                           r"|,\s+(?!(?:having|being|during|including|excluding|according|following|regarding|concerning|"
+                           r"counting|barring)\b)[a-z]+ing\s+(?!(?:from|to|at|by|up|down|about|some|nearly|almost|around|roughly|just|more|less|"
                            r"over|under|(?:the|a|an)\s+(?:total|record|new|all-time|high|low|level|peak)|(?:its|their|the)\s+"
                            r"(?:highest|lowest|best|worst))\b)(?=[a-z])",
                            regex.IGNORECASE)
@@ -816,7 +818,7 @@ _FROM_OR_TO = lazy_compile(r"\s++(?:from|to)\s", regex.IGNORECASE)
 
 def _completes_with_levels(claim: Growth, direction: Direction) -> bool:
     """Whether two levels in apposition ("..., dropping from 5,820 to 3,150") are those of `claim`, the claim
-    before: it has a rate and no level, amount or prior of its own, and goes their way."""
+    before: it has a rate and no level, amount or multiplier of its own, and goes their way."""
     return claim.rate is not None and claim.old is None and claim.new is None and claim.amount is None \
         and claim.factor is None and claim.direction == direction and claim.direction != Direction.UNKNOWN
 

@@ -198,7 +198,8 @@ _NOUN_THEN_COMMA = lazy_compile(r"(?:\s++[A-Za-z][\w'-]*+){0,3}?\s*+,\s*+\Z")
 
 def _of_whole_percent_or_part(text: str, quantities, k: int) -> PartShare | None:
     """ "Of the 1,100 respondents, 62 per cent, or 570 people, said ...": the whole after "Of the", a few words and
-    a comma, then the percentage (quantities[k]), then ", or" and the part, closed as _restated_after says."""
+    a comma, then the percentage (quantities[k]), then ", or" (a hedge at most) right after it and the part, which
+    a comma closes after at most one word of its own."""
     whole, pct, part = quantities[k - 1], quantities[k], quantities[k + 1]
     if not _NOUN_THEN_COMMA.fullmatch(text, whole.span.end, pct.span.start) \
             or not _OF_WHOLE_BEFORE.search(text, max(0, whole.span.start - 12), whole.span.start):

@@ -18,9 +18,9 @@ Linked only when the link is safe:
 The years may be written relative to the article's own date: "Last year the port handled 8.1 million containers.
 This year it handled 9.3 million, a rise of 25%." A claim whose new figure has no year of its own is linked when
 its sentence says "this year" (or "this month", "this quarter", ...) once and names no other period, and exactly
-one earlier sentence in its paragraph or the one before says "last year" ("a year earlier", "the previous year",
-"the year before") once, no other period, and holds exactly one figure in the new one's unit, counting the same
-thing when both name it. A part of a period ("so far this year", "in the first half") is another measure: not
+one earlier sentence within _BACK characters before it holds figures in the new one's unit and says "last year"
+("a year earlier", "the previous year", "the year before") of the same period once, no other period; that
+sentence holds exactly one figure in the unit, counting the same thing when both name it. A part of a period ("so far this year", "in the first half") is another measure: not
 linked. `prior_dating` keeps the two datings as written, for the message.
 """
 from __future__ import annotations
@@ -169,7 +169,7 @@ def _with_relative_prior(doc: Document, facts: Facts, starts: list[int], g: Grow
     period = _period_of(this)
     paragraph = doc.paragraph_of(g.new.span.start)
     lo = max(0, sentence.start - _BACK)
-    found = []  # (sentence, figures in the new figure's unit that may count its noun, dating)
+    found: list[tuple[Span, list]] = []  # (an earlier sentence, its figures), in text order
     for q in facts.quantities[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, sentence.start)]:
         if q.span.end > sentence.start:
             break
@@ -177,9 +177,9 @@ def _with_relative_prior(doc: Document, facts: Facts, starts: list[int], g: Grow
         if found and found[-1][0] == s:
             found[-1][1].append(q)
             continue
-        found.append((s, [q], None))
+        found.append((s, [q]))
     matches = []
-    for s, figures, _ in found:
+    for s, figures in found:
         same = [q for q in figures if q.unit == g.new.unit]
         if not same:
             continue
