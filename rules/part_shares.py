@@ -41,7 +41,7 @@ from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Facts, Link, PartShare, Quantity, Span, replace
 from statlint.rules._lists import share_aside
 from statlint.rules.parts_totals import subset_how
-from statlint.rules.verbal_proportions import _MOD_BEFORE, proportion_at
+from statlint.rules.verbal_proportions import hedged_proportion_at, proportion_at
 
 _HEDGE = (r"(?:(?:about|around|roughly|some|nearly|almost|approximately|just|only|over|under|more\s+than|"
           r"less\s+than|just\s+over|just\s+under|a\s+little\s+(?:over|under|more\s+than|less\s+than))\s+)?")
@@ -166,9 +166,7 @@ def _worded_percent_or_part(text: str, quantities, k: int) -> PartShare | None:
     """ "Half of the $1.3 million, or $900,000", "A third of the 900 staff, or 450 people": a proportion in words
     (the number reader's share: "Half" as 50 %), "of" its whole, then ", or" and the part. The words allow the
     interval rules.verbal_proportions reads for them ("half" 45-55 %), so the claim is `worded`."""
-    start = quantities[k].span.start
-    mod = _MOD_BEFORE.search(text, max(0, start - 24), start)  # "Almost half": 40-50 %, not half's 45-55 %
-    words = proportion_at(text, mod.start() if mod else start)
+    words = hedged_proportion_at(text, quantities[k].span.start)  # "Almost half": 40-50 %, not half's 45-55 %
     if words is None or words[0].end != quantities[k].span.end or not _may_open_of(text, words[0].end):
         return None
     span, low, high = words
@@ -264,9 +262,7 @@ def _part_or_worded_percent(text: str, quantities, k: int) -> PartShare | None:
     1,200 staff,": the part, then a proportion in words (the number reader's share, quantities[k]) of the whole,
     tied as _part_or_percent ties a percentage; the words allow the interval rules.verbal_proportions reads."""
     share = quantities[k]
-    start = share.span.start
-    mod = _MOD_BEFORE.search(text, max(0, start - 24), start)
-    words = proportion_at(text, mod.start() if mod else start)
+    words = hedged_proportion_at(text, share.span.start)
     if words is None or words[0].end != share.span.end:
         return None
     span, low, high = words

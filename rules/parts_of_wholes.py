@@ -85,7 +85,7 @@ _PEOPLE = frozenset(("people", "persons"))
 # Groups of persons (singular, as _singular leaves a label's words), whose members a part may count as "people"
 _PERSON_NOUNS = frozenset("""respondent staff worker employee voter resident member pupil student adult patient child
 children woman women man men participant user customer passenger visitor tourist migrant refugee applicant candidate
-officer soldier teacher nurse doctor citizen person people worker inhabitant delegate fan spectator""".split())
+officer soldier teacher nurse doctor citizen person people inhabitant delegate fan spectator""".split())
 _WORDS_AFTER = lazy_compile(r"\s++([A-Za-z][A-Za-z'-]*+)(?:\s++([A-Za-z][A-Za-z'-]*+))?")  # the two words after a part
 _IRREGULAR_PLURALS = frozenset("people men women children staff police personnel cattle sheep fish deer".split())
 

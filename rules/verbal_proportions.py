@@ -229,6 +229,13 @@ def proportion_at(text: str, pos: int) -> tuple[Span, float, float] | None:
     return Span(pos, key.end()), allowed[0], allowed[1]
 
 
+def hedged_proportion_at(text: str, pos: int) -> tuple[Span, float, float] | None:
+    """proportion_at for words that start at `pos`, read with a hedge written right before them ("Almost half":
+    40-50 %, where "half" alone is 45-55 %); the span then starts at the hedge."""
+    mod = _MOD_BEFORE.search(text, max(0, pos - 24), pos)
+    return proportion_at(text, mod.start() if mod else pos)
+
+
 def _count(written: str) -> float | None:
     """ "1,000", "eight", "a hundred" as a number."""
     if written[:1].isdigit():
