@@ -153,8 +153,8 @@ def _base_unit(unit: str) -> str:
 def _comparable(h, b) -> bool:
     if _base_unit(h.unit) != _base_unit(b.unit) or h.kind != b.kind or b.value <= 0:
         return False
-    if h.unit == "count" and h.value < 1e6 and _counted_figure(h) and b.noun != h.noun.lower():
-        return False  # a count of things only with the same things (_candidates)
+    if _needs_same_things(h) and b.noun != h.noun.lower():
+        return False  # a count of things only with the same things
     return h.value / 10 <= b.value <= h.value * 10
 
 
@@ -163,7 +163,7 @@ def _candidates(h, body) -> list:
     for a count of things (_counted_figure), only body counts of the same things ("1,500 jobs" / "150 jobs")."""
     unit, kind, low, high = _base_unit(h.unit), h.kind, h.value / 10, h.value * 10
     found = [b for b in body if b.kind == kind and b.value > 0 and low <= b.value <= high and _base_unit(b.unit) == unit]
-    if h.unit == "count" and h.value < 1e6 and _counted_figure(h):
+    if _needs_same_things(h):
         found = [b for b in found if b.noun == h.noun.lower()]
     return found
 
@@ -178,6 +178,12 @@ students pupils patients deaths cases infections refugees migrants troops soldie
 
 def _counted_figure(q) -> bool:
     return q.noun is not None and q.noun.lower() in _COUNTED_NOUNS and q.bound == "=" and q.grouping != "malformed"
+
+
+def _needs_same_things(h) -> bool:
+    """Whether headline figure `h` is a small count of things (_counted_figure), restated only by a count of the
+    same things (_comparable, _candidates)."""
+    return h.unit == "count" and h.value < 1e6 and _counted_figure(h)
 
 
 def _headline_figure(text: str, q) -> bool:

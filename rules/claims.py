@@ -1055,7 +1055,7 @@ def _glued_letter_scale(text: str, old: Quantity, new: Quantity) -> tuple[Quanti
     the one read bare takes the other's. None when the pair is not so written."""
     for bare, scaled in ((old, new), (new, old)):
         letter = scaled.text[-1:].lower()
-        if letter in ("m", "b") and scaled.text[-2:-1].isdigit() and scaled.value != 0 \
+        if letter in _DROPPED_LETTERS and scaled.text[-2:-1].isdigit() and scaled.value != 0 \
                 and bare.text[-1:].isdigit() and text[bare.span.end:bare.span.end + 1].lower() == letter \
                 and not text[bare.span.end + 1:bare.span.end + 2].isalpha() and 0 < abs(bare.value) < 1000:
             factor = SCALES[letter]

@@ -128,10 +128,7 @@ def _worded(text: str, part_wholes) -> list[PartShare]:
         words = proportion_at(text, before.end()) if before is not None else None
         if words is None or not _CLAUSE_END.match(text, words[0].end):
             continue
-        span, low, high = words
-        phrase = text[span.start:span.end]
-        pct = Quantity(span=span, text=phrase, value=(low + high) / 2, low=low, high=high, unit="percent")
-        claim = _share(part, pct, whole, "part-of-whole")
+        claim = _share(part, _words_percent(text, words), whole, "part-of-whole")
         if claim is not None:
             out.append(replace(claim, worded=True))
     return out
@@ -169,10 +166,7 @@ def _worded_percent_or_part(text: str, quantities, k: int) -> PartShare | None:
     words = hedged_proportion_at(text, quantities[k].span.start)  # "Almost half": 40-50 %, not half's 45-55 %
     if words is None or words[0].end != quantities[k].span.end or not _may_open_of(text, words[0].end):
         return None
-    span, low, high = words
-    pct = Quantity(span=span, text=text[span.start:span.end], value=(low + high) / 2, low=low, high=high,
-                   unit="percent")
-    claim = _percent_or_part(text, quantities, k, pct)
+    claim = _percent_or_part(text, quantities, k, _words_percent(text, words))
     return replace(claim, worded=True) if claim is not None else None
 
 
@@ -235,14 +229,19 @@ def _groups_by_later(part_wholes) -> dict:
     return out
 
 
-def _restated_after(text: str, first: Quantity, second: Quantity) -> bool:
-    """Whether `second` restates what `first` is about: words only, then ", or" or "(" and perhaps a hedge."""
+def _restated_after(text: str, first: Quantity, second: Quantity, closed: bool | None = None) -> bool:
+    """Whether `second` restates what `first` is about: words only, then ", or" or "(" and perhaps a hedge.
+    `closed`, when given, says whether an opening without "or" is closed where the caller needs it ("3,400 homes
+    - roughly a fifth of the 9,000 in the town -": after the whole that follows `second`), instead of the rules
+    below."""
     if second.span.start <= first.span.end:
         return False
     m = _OR_BEFORE.search(text, first.span.end, second.span.start)
     if m is None or _WORDS_BETWEEN.fullmatch(text, first.span.end, m.start()) is None:
         return False
     opening = m.group(0)
+    if closed is not None:
+        return closed or "or" in opening.lower()
     if opening.strip() == ",":
         # a bare comma restates only between two commas ("half of the 800 staff, 610 people, left"), not before
         # more words ("of the 800 staff, 610 were laid off")
@@ -252,6 +251,14 @@ def _restated_after(text: str, first: Quantity, second: Quantity) -> bool:
         # ("200 left - 40% more than a year ago")
         return _DASH_CLOSE.match(text, second.span.end) is not None
     return True
+
+
+def _words_percent(text: str, words: tuple[Span, float, float]) -> Quantity:
+    """The percentage a proportion in words allows (rules.verbal_proportions.proportion_at's span and interval),
+    as a figure of the claim: its text the words, its low/high their interval."""
+    span, low, high = words
+    return Quantity(span=span, text=text[span.start:span.end], value=(low + high) / 2, low=low, high=high,
+                    unit="percent")
 
 
 _CLAUSE_BREAK = frozenset(",;:.!?()\n")
@@ -265,18 +272,13 @@ def _part_or_worded_percent(text: str, quantities, k: int) -> PartShare | None:
     words = hedged_proportion_at(text, share.span.start)
     if words is None or words[0].end != share.span.end:
         return None
-    span, low, high = words
-    pct = Quantity(span=span, text=text[span.start:span.end], value=(low + high) / 2, low=low, high=high,
-                   unit="percent")
+    pct = _words_percent(text, words)
     part, whole = quantities[k - 1], quantities[k + 1]
     if not _of_whole(text, share, whole):
         return None
-    m = _OR_BEFORE.search(text, part.span.end, pct.span.start)
-    if m is None or _WORDS_BETWEEN.fullmatch(text, part.span.end, m.start()) is None:
+    # (an opening without "or" restates up to its closing twin after the whole and its few words)
+    if not _restated_after(text, part, pct, closed=_AFTER_WHOLE_CLOSE.match(text, whole.span.end) is not None):
         return None
-    opening = m.group(0)
-    if "or" not in opening.lower() and not _AFTER_WHOLE_CLOSE.match(text, whole.span.end):
-        return None  # a bare dash or comma restates only up to its closing twin after the whole's few words
     if k >= 2 and _same_clause(text, quantities[k - 2], part):
         return None  # two figures of the part's unit before the words: which one is the part?
     claim = _share(part, pct, whole, "part-or-percent")

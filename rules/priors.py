@@ -135,16 +135,13 @@ _BACK = 600  # characters before the claim's sentence in which the earlier figur
 
 def _relative_candidate(doc: Document, g: Growth) -> bool:
     """A claim the relative path may link: a rate, a new level and no base, no year of its own."""
-    return (g.rate is not None and g.rate.unit == "percent" and g.new is not None and g.old is None
+    if not (g.rate is not None and g.rate.unit == "percent" and g.new is not None and g.old is None
             and g.prior is None and g.direction != Direction.UNKNOWN and g.new.unit != "percent"
-            and g.period != "year" and g.new_year is None and g.new.kind == "level" and g.new.value > 0
-            and _THIS.search(doc.text, *_bounds(doc.sentence_of(g.new.span.start))) is not None
-            and not _OTHER_BASE.search(doc.text, g.rate.span.end,
-                                       min(doc.sentence_of(g.new.span.start).end, g.rate.span.end + _REACH)))
-
-
-def _bounds(span: Span) -> tuple[int, int]:
-    return span.start, span.end
+            and g.period != "year" and g.new_year is None and g.new.kind == "level" and g.new.value > 0):
+        return False
+    sentence = doc.sentence_of(g.new.span.start)
+    return _THIS.search(doc.text, sentence.start, sentence.end) is not None \
+        and not _OTHER_BASE.search(doc.text, g.rate.span.end, min(sentence.end, g.rate.span.end + _REACH))
 
 
 def _only_dating(text: str, span: Span, wanted, unwanted) -> regex.Match | None:
