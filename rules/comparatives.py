@@ -31,6 +31,7 @@ from statlint.checker.lazy_regex import lazy_compile
 from statlint.checker.model import Direction, Facts, Growth, Quantity, Span, replace
 from statlint.checker.numbers import fraction_words_value
 from statlint.rules._claim_gates import next_word_may_be, word_starts
+from statlint.rules._growth import amount_in_level_unit
 from statlint.rules._patterns import words_pattern
 from statlint.rules.claims import DOWN, DOWN_NOUN, UP, UP_NOUN, is_level, words_of
 
@@ -177,9 +178,13 @@ def _at_bracket_claim(text: str, quantities, starts: list[int], rate: Quantity) 
 
 
 # "13p (8%) more than the £4.41", "13p, or 8%, more than the £4.41": an amount restated as a rate, then the
-# comparing word and the base. The amount and the base fix the rate (G101 reads a Growth's amount with one level).
+# comparing word and the base. The amount and the base fix the rate (G101 reads a Growth's amount with one level);
+# a figure near the base is the new level instead ("now £1,180, or 5%, more than the £1,125": _AMOUNT_SHARE).
 _RATE_AFTER_AMOUNT = lazy_compile(r"\s*+(?:\(|,\s*+or)\s*+\Z", regex.IGNORECASE)
 _RATE_CLOSE = lazy_compile(r"\)|,(?=\s)")
+# The figure before "(N%) more/less than OLD" is an amount when it is under this share of OLD, the new level when
+# it is over it: a change stated beside its percent is rarely half its base, a new level rarely under half of it.
+_AMOUNT_SHARE = 0.5
 
 
 def _amount_claim(doc: Document, quantities, starts: list[int], rate: Quantity) -> Growth | None:
@@ -205,8 +210,17 @@ def _amount_claim(doc: Document, quantities, starts: list[int], rate: Quantity) 
     word = _word_span(m)
     key = text[word.start:word.end].lower()
     direction = Direction.UP if key in _UP_WORDS else Direction.DOWN
-    return Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end], rate=rate,
-                  old=old, amount=amount, form="comparative")
+    moved = amount_in_level_unit(amount, old)
+    if moved is None:
+        return None
+    if moved.high < _AMOUNT_SHARE * old.low:  # "13p (8%) more than the £4.41": the figure is what it moved by
+        return Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end], rate=rate,
+                      old=old, amount=amount, form="comparative")
+    if moved.low > _AMOUNT_SHARE * old.high and is_level(amount) and amount.unit == old.unit:
+        # "now £1,180, or 5%, more than the £1,125": a figure near the base is the new level itself
+        return Growth(span=word, direction=direction, verb=word, verb_text=text[word.start:word.end], rate=rate,
+                      old=old, new=amount, form="comparative")
+    return None  # between the two: either reading may be meant
 
 
 def _starts(quantities) -> list[int]:
