@@ -1020,9 +1020,11 @@ _CLAUSE_END_AFTER_OLD = lazy_compile(
 
 
 def _with_levels_after(text: str, skeleton: str, quantities, claim: Growth) -> Growth:
-    """A claim with a rate and no levels takes the two a "with ... against" clause right after the rate gives."""
-    if claim.rate is None or claim.old is not None or claim.new is not None or claim.prior is not None \
-            or claim.direction == Direction.UNKNOWN or claim.rate.unit != "percent":
+    """A claim with a rate and no new level takes the two a "with ... against" clause right after the rate gives
+    (its old level, if it has one, must be that clause's: "dropped 4%, with 1,340 reported versus 1,610", where
+    "versus" gave the verb its base)."""
+    if claim.rate is None or claim.new is not None or claim.direction == Direction.UNKNOWN \
+            or claim.rate.unit != "percent":
         return claim
     at = _token_end(skeleton, quantities, claim.rate)
     if at < 0:
@@ -1031,7 +1033,8 @@ def _with_levels_after(text: str, skeleton: str, quantities, claim: Growth) -> G
     if m is None:
         return claim
     new, old = quantities[int(m.group(1))], quantities[int(m.group(2))]
-    if not (is_level(new) and is_level(old)) or new.unit != old.unit or new.is_percent \
+    if (claim.old is not None and claim.old is not old) or not (is_level(new) and is_level(old)) \
+            or new.unit != old.unit or new.is_percent \
             or not _CLAUSE_END_AFTER_OLD.match(text, old.span.end):
         return claim
     return replace(claim, old=old, new=new)
